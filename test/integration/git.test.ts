@@ -1,0 +1,30 @@
+import { afterEach, describe, expect, it } from '@jest/globals';
+import { Git, GitError } from '../../src/git/git.js';
+import { createRepo, type TestRepo } from '../support/repo.js';
+
+describe('Git wrapper', () => {
+  let repo: TestRepo;
+  afterEach(() => repo?.cleanup());
+
+  it('resolves revisions to full commit shas and refuses unknown ones', async () => {
+    repo = createRepo();
+    const sha = repo.commit({ 'a.yaml': 'a: 1\n' }, 'Add a');
+    const git = await Git.create(repo.work);
+    expect(await git.resolveCommit('HEAD')).toBe(sha);
+    expect(await git.resolveCommit(sha.slice(0, 7))).toBe(sha);
+    expect(await git.tryResolveCommit('HEAD^')).toBe(repo.git('rev-parse', 'HEAD^'));
+    expect(await git.tryResolveCommit('--exec=true')).toBeUndefined();
+    await expect(git.resolveCommit('nope')).rejects.toThrow("Unknown revision 'nope'");
+  });
+
+  it('reads commit messages and reports git failures with git\'s explanation', async () => {
+    repo = createRepo();
+    const sha = repo.commit({ 'a.yaml': 'a: 1\n' }, 'Add a\n\nBody line');
+    const git = await Git.create(repo.work);
+    const [info] = await git.commitInfo([sha]);
+    expect(info.subject).toBe('Add a');
+    expect(info.body).toContain('Body line');
+    expect(info.parents).toHaveLength(1);
+    await expect(git.exec(['cat-file', '-p', 'deadbeef'])).rejects.toBeInstanceOf(GitError);
+  });
+});

@@ -145,16 +145,17 @@ export class Git {
   }
 
   /**
-   * Commits of `range` (any `git rev-list` arguments) newest first, with their messages.
-   * Paths, when given, limit the walk to commits touching them.
+   * Commits named by `revs` (any `git log` revision arguments), newest first, with their messages.
+   * `paths`, when given, limit the walk to commits touching them.
    */
-  async log(revs: string[], extra: string[] = []): Promise<CommitInfo[]> {
+  async log(revs: string[], options: { extra?: string[]; paths?: string[] } = {}): Promise<CommitInfo[]> {
     const { stdout } = await this.exec([
       'log',
       `--format=%H${FIELD}%P${FIELD}%s${FIELD}%B${RECORD}`,
-      ...extra,
+      ...(options.extra ?? []),
       '--end-of-options',
-      ...revs
+      ...revs,
+      ...(options.paths ? ['--', ...options.paths] : [])
     ]);
     return parseLog(stdout);
   }

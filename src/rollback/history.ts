@@ -1,0 +1,91 @@
+import { Git } from '../git/git.js';
+import { type Logger, UserError } from './types.js';
+
+/** The target branch as fetched: its tip and how to read more history when needed. */
+export interface TargetBranch {
+  name: string;
+  /** Full sha of the branch tip the rollback starts from. */
+  tip: string;
+  /** `remote/branch`, or the local branch name when working offline. */
+  ref: string;
+  /** Fetches more history; false once the repository is complete (nothing more to fetch). */
+  deepen(): Promise<boolean>;
+}
+
+/** How far a shallow clone is deepened, step by step, before fetching everything. */
+const DEEPEN_STEPS = [50, 500, 5000];
+
+/**
+ * Fetches the target branch from `remote`. A shallow clone (the default of actions/checkout) gets
+ * only the branch tip plus a modest depth; {@link TargetBranch.deepen} fetches more on demand.
+ */
+export async function fetchTargetBranch(git: Git, remote: string, branch: string, log: Logger): Promise<TargetBranch> {
+  const ref = `refs/remotes/${remote}/${branch}`;
+  const refspec = `+refs/heads/${branch}:${ref}`;
+  const shallow = await git.isShallow();
+  const fetch = async (extra: string[]) => {
+    const r = await git.exec(['fetch', '--quiet', '--no-tags', ...extra, remote, refspec], { allowFailure: true });
+    if (r.exitCode !== 0) {
+      const missing = /couldn't find remote ref/i.test(r.stderr);
+      throw new UserError(
+        missing
+          ? `Target branch '${branch}' does not exist on remote '${remote}'. Expected an existing branch such as the one Flux watches.`
+          : `Could not fetch '${branch}' from '${remote}': ${r.stderr.trim()}`
+      );
+    }
+  };
+  await fetch(shallow ? [`--depth=${DEEPEN_STEPS[0]}`] : []);
+  let step = 1;
+  const target: TargetBranch = {
+    name: branch,
+    ref: `${remote}/${branch}`,
+    tip: await git.resolveCommit(ref),
+    async deepen() {
+      if (!(await git.isShallow())) return false;
+      if (step < DEEPEN_STEPS.length) {
+        log.info(`Fetching ${DEEPEN_STEPS[step]} commits of '${branch}' history.`);
+        await fetch([`--depth=${DEEPEN_STEPS[step++]}`]);
+      } else {
+        log.info(`Fetching the full history of '${branch}'.`);
+        await fetch(['--unshallow']);
+      }
+      return true;
+    }
+  };
+  return target;
+}
+
+/** Uses a local branch as it is, without fetching (the CLI's offline `--deliver none`). */
+export async function localTargetBranch(git: Git, branch: string): Promise<TargetBranch> {
+  const tip = await git.tryResolveCommit(`refs/heads/${branch}`);
+  if (!tip) throw new UserError(`Target branch '${branch}' does not exist in this repository. Expected a local branch name.`);
+  return { name: branch, ref: branch, tip, deepen: async () => false };
+}
+
+/** Shas listed in `.git/shallow`: commits whose parents this clone does not have. */
+export async function shallowBoundary(git: Git): Promise<Set<string>> {
+  const { stdout } = await git.exec(['rev-parse', '--git-path', 'shallow']);
+  const { readFile } = await import('node:fs/promises');
+  const { resolve } = await import('node:path');
+  try {
+    const text = await readFile(resolve(git.cwd, stdout.trim()), 'utf8');
+    return new Set(text.split('\n').filter(Boolean));
+  } catch {
+    return new Set();
+  }
+}
+
+/**
+ * Runs `attempt` until it succeeds, deepening the clone whenever it reports that history is
+ * missing. The last failure is thrown once the clone is complete.
+ */
+export async function withHistory<T>(
+  target: TargetBranch,
+  attempt: () => Promise<{ ok: true; value: T } | { ok: false; error: UserError }>
+): Promise<T> {
+  for (;;) {
+    const result = await attempt();
+    if (result.ok) return result.value;
+    if (!(await target.deepen())) throw result.error;
+  }
+}

@@ -1,0 +1,184 @@
+import { type CommitInfo, Git } from '../git/git.js';
+import { shallowBoundary, type TargetBranch, withHistory } from './history.js';
+import { type RevertedCommit, type RollbackRequest, UserError } from './types.js';
+
+/** One commit to revert, with the parent it is reverted against when it is a merge. */
+export interface RevertStep {
+  sha: string;
+  subject: string;
+  parents: string[];
+  mainline?: number;
+}
+
+/** What a revert will do, decided before anything is written. */
+export interface RevertPlan {
+  kind: 'revert';
+  /** Newest first: the order the reverts are applied in. */
+  steps: RevertStep[];
+  /** Requested commits already reverted on the target branch. */
+  skipped: RevertedCommit[];
+}
+
+/** What a path restore will do. */
+export interface RestorePlan {
+  kind: 'restore';
+  paths: string[];
+  /** Full sha of the revision the paths are restored to. */
+  source: string;
+  /** Commits after `source` on the target branch that touched the paths, newest first. */
+  undone: RevertedCommit[];
+}
+
+export type Plan = RevertPlan | RestorePlan;
+
+type Attempt<T> = { ok: true; value: T } | { ok: false; error: UserError };
+const fail = <T>(message: string): Attempt<T> => ({ ok: false, error: new UserError(message, 'refused') });
+
+const REVERT_LINE = /This reverts commit ([0-9a-f]{40})[.,]/g;
+
+/**
+ * Resolves the request against the target branch: every revision must name a commit in the
+ * branch's history. Shallow clones are deepened only as far as the request needs.
+ */
+export function planRollback(git: Git, target: TargetBranch, request: RollbackRequest): Promise<Plan> {
+  return request.mode === 'restore'
+    ? withHistory(target, () => tryPlanRestore(git, target, request))
+    : withHistory(target, () => tryPlanRevert(git, target, request));
+}
+
+async function tryPlanRevert(git: Git, target: TargetBranch, request: RollbackRequest): Promise<Attempt<RevertPlan>> {
+  const wanted: string[] = [];
+  for (const spec of request.commits) {
+    const expanded = await expandSpec(git, spec);
+    if (!expanded.ok) return expanded;
+    wanted.push(...expanded.value);
+  }
+  const unique = [...new Set(wanted)];
+  const boundary = await shallowBoundary(git);
+  const cut = unique.find(sha => boundary.has(sha));
+  if (cut) return fail(`Commit ${cut} is at the edge of the fetched history; its parents are missing.`);
+  const window = await branchWindow(git, target.tip, unique);
+  const outside = unique.find(sha => !window.index.has(sha));
+  if (outside) {
+    const spec = request.commits.find(s => s.includes(outside.slice(0, 7))) ?? outside;
+    return fail(`Commit ${outside} ('${spec}') is not in the history of target branch '${target.name}'. Expected a commit that is on '${target.name}'.`);
+  }
+  const reverted = revertedCommits(window.commits);
+  const ordered = unique.sort((a, b) => window.index.get(a)! - window.index.get(b)!);
+  const steps: RevertStep[] = [];
+  const skipped: RevertedCommit[] = [];
+  for (const sha of ordered) {
+    const info = window.commits[window.index.get(sha)!];
+    if (reverted.has(sha)) skipped.push({ sha, subject: info.subject });
+    else steps.push({ sha, subject: info.subject, parents: info.parents });
+  }
+  return { ok: true, value: { kind: 'revert', steps: applyMainline(steps, request.mainline), skipped } };
+}
+
+/** Resolves one revision or `A..B` range to the commits it names, newest first. */
+async function expandSpec(git: Git, spec: string): Promise<Attempt<string[]>> {
+  const parts = spec.split('..');
+  const shas: string[] = [];
+  for (const part of parts) {
+    const sha = await git.tryResolveCommit(part);
+    if (!sha) return fail(`Unknown revision '${part}'${parts.length > 1 ? ` in range '${spec}'` : ''}. Expected a commit sha, branch, tag or expression such as 'abc1234^' that names a commit.`);
+    shas.push(sha);
+  }
+  if (shas.length === 1) return { ok: true, value: shas };
+  const [from, to] = shas;
+  if (!(await git.isAncestor(from, to))) {
+    return fail(`Range '${spec}': ${parts[0]} is not an ancestor of ${parts[1]}. Expected A..B where A is older than B on the same history.`);
+  }
+  const inRange = await git.revList(['--topo-order', to, '--not', from]);
+  if (inRange.length === 0) return fail(`Range '${spec}' selects no commits. Expected A..B to name the commits after A up to B.`);
+  return { ok: true, value: inRange };
+}
+
+interface Window {
+  commits: CommitInfo[];
+  index: Map<string, number>;
+}
+
+/**
+ * The target branch's commits from the oldest wanted commit to the tip, newest first. One `git
+ * log` gives membership, order and the messages used to find earlier reverts.
+ */
+async function branchWindow(git: Git, tip: string, wanted: string[]): Promise<Window> {
+  const base = await git.exec(['merge-base', '--octopus', tip, ...wanted], { allowFailure: true });
+  // Exclude what lies before the oldest wanted commit; without a merge base, read all fetched history.
+  const [oldest] = base.exitCode === 0 ? await git.commitInfo([base.stdout.trim()]) : [];
+  const exclude = oldest ? oldest.parents.map(p => `^${p}`) : [];
+  const commits = await git.log([tip, ...exclude], { extra: ['--topo-order'] });
+  return { commits, index: new Map(commits.map((c, i) => [c.sha, i])) };
+}
+
+/**
+ * Commits that stay reverted on the branch: named by a later `This reverts commit <sha>.` line
+ * whose own commit is not itself reverted (a revert of a revert brings the change back).
+ */
+export function revertedCommits(newestFirst: CommitInfo[]): Set<string> {
+  const revertsOf = new Map<string, string[]>();
+  for (const c of newestFirst) {
+    const targets = [...c.body.matchAll(REVERT_LINE)].map(m => m[1]);
+    if (targets.length) revertsOf.set(c.sha, targets);
+  }
+  const revertedBy = new Map<string, string[]>();
+  for (const [revert, targets] of revertsOf) {
+    for (const t of targets) revertedBy.set(t, [...(revertedBy.get(t) ?? []), revert]);
+  }
+  const memo = new Map<string, boolean>();
+  const isReverted = (sha: string, depth = 0): boolean => {
+    if (memo.has(sha)) return memo.get(sha)!;
+    // Revert chains are short in practice; the bound guards against forged cycles.
+    const result = depth < 100 && (revertedBy.get(sha) ?? []).some(r => !isReverted(r, depth + 1));
+    memo.set(sha, result);
+    return result;
+  };
+  return new Set(newestFirst.map(c => c.sha).filter(sha => isReverted(sha)));
+}
+
+function applyMainline(steps: RevertStep[], mainline: number | undefined): RevertStep[] {
+  const merges = steps.filter(s => s.parents.length > 1);
+  if (mainline !== undefined && steps.length > 0 && merges.length === 0) {
+    const names = steps.map(s => s.sha.slice(0, 12)).join(', ');
+    throw new UserError(`mainline ${mainline} was given but ${names} ${steps.length > 1 ? 'are not merge commits' : 'is not a merge commit'}. Expected mainline only when reverting a merge commit.`);
+  }
+  return steps.map(step => {
+    if (step.parents.length < 2) return step;
+    const m = mainline ?? 1;
+    if (m > step.parents.length) {
+      throw new UserError(`mainline ${m} is out of range for merge commit ${step.sha}: it has ${step.parents.length} parents. Expected a number from 1 to ${step.parents.length}.`);
+    }
+    return { ...step, mainline: m };
+  });
+}
+
+async function tryPlanRestore(git: Git, target: TargetBranch, request: RollbackRequest): Promise<Attempt<RestorePlan>> {
+  const spec = request.restoreTo!;
+  const source = await git.tryResolveCommit(spec);
+  if (!source) return fail(`Unknown revision '${spec}' in restore-to. Expected a commit sha, branch, tag or expression such as 'abc1234^'.`);
+  if (!(await git.isAncestor(source, target.tip))) {
+    return fail(`restore-to '${spec}' (${source}) is not in the history of target branch '${target.name}'. Expected a known-good commit on '${target.name}'.`);
+  }
+  for (const path of request.restorePaths) {
+    if (!(await pathExists(git, source, path)) && !(await pathExists(git, target.tip, path))) {
+      throw new UserError(`Path '${path}' exists neither at restore-to '${spec}' nor at the tip of '${target.name}'. Expected a path in the repository.`);
+    }
+  }
+  const touched = await git.log([target.tip, `^${source}`], { extra: ['--topo-order'], paths: request.restorePaths });
+  return {
+    ok: true,
+    value: {
+      kind: 'restore',
+      paths: request.restorePaths,
+      source,
+      undone: touched.map(c => ({ sha: c.sha, subject: c.subject }))
+    }
+  };
+}
+
+async function pathExists(git: Git, commit: string, path: string): Promise<boolean> {
+  if (path === '.') return true;
+  const { stdout } = await git.exec(['ls-tree', '--name-only', commit, '--', path]);
+  return stdout.trim() !== '';
+}

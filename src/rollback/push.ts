@@ -1,0 +1,41 @@
+import { Git } from '../git/git.js';
+import { UserError } from './types.js';
+
+/** How a push ended when it did not simply fail. */
+export type PushOutcome =
+  | { status: 'pushed' }
+  /** The branch moved since it was fetched. */
+  | { status: 'stale'; detail: string }
+  /** Branch protection or a ruleset refused the update. */
+  | { status: 'protected'; detail: string };
+
+/** GitHub's words when branch protection (GH006) or a ruleset (GH013) refuses a push. */
+const PROTECTED = /GH006|GH013|protected branch|repository rule violations/i;
+const STALE = /\[rejected\].*\((fetch first|non-fast-forward|stale info)\)/;
+
+/**
+ * Pushes `source` to `ref` on `remote`, never forcing. `lease` guards a branch this tool owns:
+ * its expected current sha, or '' when it must not exist yet.
+ */
+export async function pushRef(git: Git, remote: string, source: string, ref: string, lease?: string): Promise<PushOutcome> {
+  const leaseArg = lease === undefined ? [] : [`--force-with-lease=${ref}:${lease}`];
+  const r = await git.exec(['push', '--porcelain', '--no-verify', ...leaseArg, remote, `${source}:${ref}`], { allowFailure: true });
+  if (r.exitCode === 0) return { status: 'pushed' };
+  const output = `${r.stdout}\n${r.stderr}`;
+  const remoteLines = r.stderr
+    .split('\n')
+    .filter(l => l.startsWith('remote:'))
+    .map(l => l.replace(/^remote:\s?/, '').trim())
+    .filter(Boolean)
+    .join(' ');
+  if (PROTECTED.test(output)) return { status: 'protected', detail: remoteLines || r.stderr.trim() };
+  if (STALE.test(output)) return { status: 'stale', detail: r.stdout.trim() };
+  throw new UserError(`The push of ${ref} to '${remote}' was refused: ${remoteLines || r.stderr.trim() || r.stdout.trim()}`, 'refused');
+}
+
+/** The sha of `ref` on the remote, or undefined when it does not exist there. */
+export async function remoteRef(git: Git, remote: string, ref: string): Promise<string | undefined> {
+  const { stdout } = await git.exec(['ls-remote', '--end-of-options', remote, ref]);
+  const line = stdout.split('\n').find(l => l.endsWith(`\t${ref}`));
+  return line?.split('\t')[0];
+}

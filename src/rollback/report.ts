@@ -1,0 +1,93 @@
+import type { RollbackResult } from './run.js';
+import type { AuditContext } from './types.js';
+
+type CommitUrl = ((sha: string) => string) | undefined;
+
+/** A pull-request body a reviewer can act on: why, what is undone, how big, who asked. */
+export function pullRequestBody(result: RollbackResult, audit: AuditContext, commitUrl: CommitUrl): string {
+  return [
+    '## Rollback',
+    contextLines(result, audit).join('\n'),
+    whatSection(result, commitUrl),
+    diffSection(result),
+    '_Merging this pull request rolls the change back. Flux applies it on its next reconciliation._'
+  ]
+    .filter(Boolean)
+    .join('\n\n');
+}
+
+/** The job summary: what was rolled back, why, by whom, and where it went. */
+export function rollbackSummary(result: RollbackResult, audit: AuditContext, commitUrl: CommitUrl): string {
+  const where = deliveredTo(result);
+  return [
+    `## Rollback: ${result.operation}`,
+    where,
+    contextLines(result, audit).join('\n'),
+    whatSection(result, commitUrl),
+    skippedSection(result),
+    diffSection(result)
+  ]
+    .filter(Boolean)
+    .join('\n\n');
+}
+
+function deliveredTo(result: RollbackResult): string {
+  const sha = result.commitSha ? `\`${result.commitSha.slice(0, 12)}\`` : '';
+  switch (result.operation) {
+    case 'pushed':
+      return `Pushed ${sha} to \`${result.targetBranch}\`.`;
+    case 'created':
+    case 'updated':
+      return `Pull request [#${result.pullRequest!.number}](${result.pullRequest!.url}) ${result.operation} from \`${result.branch}\` into \`${result.targetBranch}\`${result.fellBackToPullRequest ? ' (the branch is protected, so the push became a pull request)' : ''}.`;
+    case 'committed':
+      return `Committed ${sha} on the local branch \`${result.targetBranch}\`; nothing was pushed.`;
+    case 'dry-run':
+      return `Dry run: the rollback was computed on \`${result.targetBranch}\` but nothing was pushed.`;
+    default:
+      return `Nothing to roll back on \`${result.targetBranch}\`.`;
+  }
+}
+
+function contextLines(result: RollbackResult, audit: AuditContext): string[] {
+  return [
+    audit.incident && `- **Incident:** ${audit.incident}`,
+    audit.reason && `- **Reason:** ${audit.reason.replace(/\n+/g, ' ')}`,
+    audit.actor && `- **Triggered by:** @${audit.actor}`,
+    audit.runUrl && `- **Workflow run:** ${audit.runUrl}`,
+    `- **Target branch:** \`${result.targetBranch}\`${result.base ? ` at \`${result.base.slice(0, 12)}\`` : ''}`
+  ].filter((l): l is string => Boolean(l));
+}
+
+function whatSection(result: RollbackResult, commitUrl: CommitUrl): string {
+  if (result.restoredTo) {
+    const paths = (result.restoredPaths ?? []).map(p => `\`${p}\``).join(', ');
+    const head = `Restores ${paths} to ${link(result.restoredTo, commitUrl)}.`;
+    if (result.revertedCommits.length === 0) return head;
+    return `${head} This undoes these commits' changes to those paths:\n\n${commitTable(result.revertedCommits, commitUrl)}`;
+  }
+  if (result.revertedCommits.length === 0) return '';
+  return `### Reverted commits\n\n${commitTable(result.revertedCommits, commitUrl)}`;
+}
+
+function skippedSection(result: RollbackResult): string {
+  if (result.skipped.length === 0) return '';
+  return `Already reverted, skipped: ${result.skipped.map(s => `\`${s.sha.slice(0, 12)}\` ${escapeCell(s.subject)}`).join('; ')}`;
+}
+
+function diffSection(result: RollbackResult): string {
+  return result.diffStat ? `### Diff stat\n\n\`\`\`\n${result.diffStat}\n\`\`\`` : '';
+}
+
+function commitTable(commits: { sha: string; subject: string }[], commitUrl: CommitUrl): string {
+  const rows = commits.map(c => `| ${link(c.sha, commitUrl)} | ${escapeCell(c.subject)} |`);
+  return ['| Commit | Subject |', '| --- | --- |', ...rows].join('\n');
+}
+
+function link(sha: string, commitUrl: CommitUrl): string {
+  const short = `\`${sha.slice(0, 12)}\``;
+  return commitUrl ? `[${short}](${commitUrl(sha)})` : short;
+}
+
+function escapeCell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/[<>]/g, c => (c === '<' ? '&lt;' : '&gt;'));
+}

@@ -1,0 +1,244 @@
+import { Git } from '../git/git.js';
+import { type Applied, applyPlan, resetTo } from './apply.js';
+import { fetchTargetBranch, localTargetBranch, type TargetBranch } from './history.js';
+import { rollbackTitle } from './message.js';
+import { type Plan, planRollback } from './plan.js';
+import { pushRef, remoteRef } from './push.js';
+import { pullRequestBody } from './report.js';
+import {
+  type Logger,
+  type Operation,
+  type RevertedCommit,
+  type RollbackRequest,
+  type PullRequestOptions,
+  UserError
+} from './types.js';
+
+/** What a rollback did; the edges turn it into outputs, a summary or CLI text. */
+export interface RollbackResult {
+  operation: Operation;
+  targetBranch: string;
+  /** The target tip the rollback was made on. */
+  base?: string;
+  /** The last rollback commit (also for dry runs, where it exists only locally). */
+  commitSha?: string;
+  revertedCommits: RevertedCommit[];
+  skipped: RevertedCommit[];
+  /** Set for restores: where the paths were restored to. */
+  restoredTo?: string;
+  restoredPaths?: string[];
+  branch?: string;
+  pullRequest?: { number: number; url: string };
+  diffStat: string;
+  /** Set when a refused push to a protected branch became a pull request. */
+  fellBackToPullRequest: boolean;
+}
+
+/** Opens or updates pull requests; the action backs it with the GitHub API. */
+export interface PullRequestPort {
+  openOrUpdate(
+    request: { head: string; base: string; title: string; body: string } & Omit<PullRequestOptions, 'title'>
+  ): Promise<{ number: number; url: string; operation: 'created' | 'updated' }>;
+  /** A web link to a commit, for tables in pull requests and summaries. */
+  commitUrl?(sha: string): string;
+}
+
+export interface RollbackDeps {
+  git: Git;
+  log: Logger;
+  pullRequests?: PullRequestPort;
+}
+
+/** How often a push to a branch that moved meanwhile is redone on the new tip. */
+const PUSH_ATTEMPTS = 3;
+
+/**
+ * Runs a validated rollback: plan it against the target branch, write the commits, and deliver
+ * them. Whatever happens, the work tree is returned to where it was and nothing half-done is pushed.
+ */
+export async function runRollback(request: RollbackRequest, deps: RollbackDeps): Promise<RollbackResult> {
+  const { git, log } = deps;
+  const targetName = request.targetBranch;
+  if (!targetName) throw new UserError('No target branch. Expected target-branch, or a checked-out branch to roll back.');
+  if (request.deliver === 'pull-request' && !deps.pullRequests && !request.dryRun) {
+    throw new UserError('Pull-request delivery needs access to the GitHub API (a token and a repository). Expected deliver: push or none otherwise.');
+  }
+  await assertClean(git);
+  const original = (await git.currentBranch()) ?? (await git.resolveCommit('HEAD'));
+  let finalCheckout = original;
+  try {
+    let target = await openTarget(git, request, log);
+    for (let attempt = 1; ; attempt++) {
+      const outcome = await rollOnce(request, deps, target);
+      if (outcome.kind === 'done') {
+        if (outcome.result.operation === 'committed') finalCheckout = target.name;
+        return outcome.result;
+      }
+      if (attempt >= PUSH_ATTEMPTS) {
+        throw new UserError(`'${target.name}' kept moving while the rollback was pushed (${attempt} attempts). Nothing was pushed; run it again.`, 'refused');
+      }
+      log.info(`'${target.name}' moved while the rollback was being pushed; redoing it on the new tip (attempt ${attempt + 1}).`);
+      target = await fetchTargetBranch(git, request.remote, target.name, log);
+    }
+  } finally {
+    await restoreCheckout(git, finalCheckout);
+  }
+}
+
+type Outcome = { kind: 'done'; result: RollbackResult } | { kind: 'stale' };
+
+async function rollOnce(request: RollbackRequest, deps: RollbackDeps, target: TargetBranch): Promise<Outcome> {
+  const { git, log } = deps;
+  const plan = await log.group(`Planning the rollback on '${target.name}' at ${target.tip.slice(0, 12)}`, () =>
+    planRollback(git, target, request)
+  );
+  const result = emptyResult(target, plan);
+  if (plan.kind === 'revert') {
+    for (const s of plan.skipped) log.notice(`Skipping ${s.sha.slice(0, 12)} ("${s.subject}"): it is already reverted on '${target.name}'.`);
+    if (plan.steps.length === 0) {
+      log.notice('Nothing to roll back: every requested commit is already reverted.');
+      return { kind: 'done', result };
+    }
+  }
+  const applied = await applyPlan(git, plan, target.tip, { audit: request.audit, squash: request.squash, committer: request.committer, log });
+  for (const e of applied.empty) log.notice(`Reverting ${e.sha.slice(0, 12)} ("${e.subject}") changes nothing: its changes are already undone.`);
+  result.revertedCommits = reverted(plan, applied);
+  if (!(await hasNetChange(git, applied))) {
+    log.notice(`The rollback changes nothing on '${target.name}'; nothing to deliver.`);
+    await resetTo(git, target.tip);
+    return { kind: 'done', result: { ...result, revertedCommits: [] } };
+  }
+  result.commitSha = applied.head;
+  result.diffStat = (await git.exec(['diff', '--stat=120', target.tip, applied.head])).stdout.trimEnd();
+  if (request.dryRun) return { kind: 'done', result: { ...result, operation: 'dry-run' } };
+  return deliver(request, deps, target, plan, result);
+}
+
+async function deliver(
+  request: RollbackRequest,
+  deps: RollbackDeps,
+  target: TargetBranch,
+  plan: Plan,
+  result: RollbackResult
+): Promise<Outcome> {
+  const { git, log } = deps;
+  if (request.deliver === 'none') {
+    await git.exec(['update-ref', `refs/heads/${target.name}`, result.commitSha!, target.tip]);
+    return { kind: 'done', result: { ...result, operation: 'committed' } };
+  }
+  if (request.deliver === 'push') {
+    const pushed = await log.group(`Pushing to '${target.name}'`, () =>
+      pushRef(git, request.remote, result.commitSha!, `refs/heads/${target.name}`)
+    );
+    if (pushed.status === 'pushed') return { kind: 'done', result: { ...result, operation: 'pushed' } };
+    if (pushed.status === 'stale') return { kind: 'stale' };
+    if (!request.fallbackToPullRequest || !deps.pullRequests) {
+      throw new UserError(`'${target.name}' is protected and refused the push: ${pushed.detail}. Nothing was pushed. Use deliver: pull-request, or set fallback-to-pull-request: true.`, 'refused');
+    }
+    log.warning(`'${target.name}' is protected and refused the push (${pushed.detail}); opening a pull request instead.`);
+    const viaPr = await deliverByPullRequest(request, deps, target, plan, result);
+    return { kind: 'done', result: { ...viaPr, fellBackToPullRequest: true } };
+  }
+  return { kind: 'done', result: await deliverByPullRequest(request, deps, target, plan, result) };
+}
+
+/** Pushes the rollback to its own branch and opens (or updates) the pull request for it. */
+async function deliverByPullRequest(
+  request: RollbackRequest,
+  deps: RollbackDeps,
+  target: TargetBranch,
+  plan: Plan,
+  result: RollbackResult
+): Promise<RollbackResult> {
+  const { git, log } = deps;
+  const branch = request.branch ?? defaultBranchName(request, result);
+  if (branch === target.name) throw new UserError(`The pull-request branch '${branch}' is the target branch. Expected a separate branch.`);
+  const head = await log.group(`Pushing branch '${branch}'`, () => pushRollbackBranch(git, request.remote, branch, result, target.tip));
+  const { pullRequest: options } = request;
+  const title = options.title ?? rollbackTitle(result.revertedCommits, request.audit, plan.kind === 'restore' ? plan : undefined);
+  const body = pullRequestBody({ ...result, commitSha: head, branch }, request.audit, deps.pullRequests?.commitUrl?.bind(deps.pullRequests));
+  const pr = await deps.pullRequests!.openOrUpdate({ ...options, head: branch, base: target.name, title, body });
+  log.info(`Pull request #${pr.number} ${pr.operation}: ${pr.url}`);
+  return { ...result, commitSha: head, branch, operation: pr.operation, pullRequest: { number: pr.number, url: pr.url } };
+}
+
+/**
+ * Puts the rollback on `branch`. An identical rollback already there (same tree, made on the
+ * same target tip) is kept as it is, so running the same rollback twice changes nothing.
+ */
+async function pushRollbackBranch(git: Git, remote: string, branch: string, result: RollbackResult, tip: string): Promise<string> {
+  const ref = `refs/heads/${branch}`;
+  const existing = await remoteRef(git, remote, ref);
+  if (existing && (await sameRollback(git, remote, ref, existing, result.commitSha!, tip))) return existing;
+  const pushed = await pushRef(git, remote, result.commitSha!, ref, existing ?? '');
+  if (pushed.status !== 'pushed') {
+    throw new UserError(`Could not push the rollback branch '${branch}': ${pushed.detail}. Nothing was delivered.`, 'refused');
+  }
+  return result.commitSha!;
+}
+
+async function sameRollback(git: Git, remote: string, ref: string, existing: string, head: string, tip: string): Promise<boolean> {
+  const depth = (await git.isShallow()) ? ['--depth=50'] : [];
+  await git.exec(['fetch', '--quiet', '--no-tags', ...depth, remote, `+${ref}:refs/rollback/existing`], { allowFailure: true });
+  if (!(await git.tryResolveCommit(existing))) return false;
+  const same = await git.exec(['diff', '--quiet', existing, head], { allowFailure: true });
+  return same.exitCode === 0 && (await git.isAncestor(tip, existing));
+}
+
+function defaultBranchName(request: RollbackRequest, result: RollbackResult): string {
+  const slug = (request.audit.incident ?? '')
+    .toLowerCase()
+    .replace(/[^a-z0-9._-]+/g, '-')
+    .replace(/^[-.]+|[-.]+$/g, '')
+    .replace(/\.\.+/g, '.')
+    .slice(0, 60);
+  if (slug) return `rollback/${slug}`;
+  if (result.restoredTo) return `rollback/restore-${result.restoredTo.slice(0, 12)}`;
+  return `rollback/revert-${result.revertedCommits[0].sha.slice(0, 12)}`;
+}
+
+async function openTarget(git: Git, request: RollbackRequest, log: Logger): Promise<TargetBranch> {
+  if (request.deliver === 'none') return localTargetBranch(git, request.targetBranch!);
+  return log.group(`Fetching '${request.targetBranch}' from '${request.remote}'`, () =>
+    fetchTargetBranch(git, request.remote, request.targetBranch!, log)
+  );
+}
+
+function emptyResult(target: TargetBranch, plan: Plan): RollbackResult {
+  return {
+    operation: 'none',
+    targetBranch: target.name,
+    base: target.tip,
+    revertedCommits: [],
+    skipped: plan.kind === 'revert' ? plan.skipped : [],
+    restoredTo: plan.kind === 'restore' ? plan.source : undefined,
+    restoredPaths: plan.kind === 'restore' ? plan.paths : undefined,
+    diffStat: '',
+    fellBackToPullRequest: false
+  };
+}
+
+function reverted(plan: Plan, applied: Applied): RevertedCommit[] {
+  if (plan.kind === 'restore') return plan.undone;
+  const empty = new Set(applied.empty.map(e => e.sha));
+  return plan.steps.filter(s => !empty.has(s.sha)).map(s => ({ sha: s.sha, subject: s.subject }));
+}
+
+async function hasNetChange(git: Git, applied: Applied): Promise<boolean> {
+  if (applied.head === applied.base) return false;
+  const r = await git.exec(['diff', '--quiet', applied.base, applied.head], { allowFailure: true });
+  return r.exitCode === 1;
+}
+
+async function assertClean(git: Git): Promise<void> {
+  const { stdout } = await git.exec(['status', '--porcelain', '--untracked-files=no']);
+  if (stdout.trim()) {
+    const files = stdout.split('\n').filter(Boolean).map(l => l.slice(3)).slice(0, 10);
+    throw new UserError(`The work tree has uncommitted changes (${files.join(', ')}). Expected a clean checkout: commit or stash them first.`);
+  }
+}
+
+async function restoreCheckout(git: Git, original: string): Promise<void> {
+  const isSha = /^[0-9a-f]{40}$/.test(original);
+  await git.exec(['checkout', '--quiet', ...(isSha ? ['--detach'] : []), original], { allowFailure: true });
+}

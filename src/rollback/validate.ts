@@ -1,0 +1,204 @@
+import { posix } from 'node:path';
+import { Git } from '../git/git.js';
+import { type Delivery, type Identity, type RollbackRequest, UserError } from './types.js';
+
+/** A rollback request as typed by a person: strings and lists, nothing checked yet. */
+export interface RawRequest {
+  commits: string[];
+  mainline?: string;
+  squash?: boolean;
+  restorePaths: string[];
+  restoreTo?: string;
+  incident?: string;
+  reason?: string;
+  actor?: string;
+  runUrl?: string;
+  targetBranch?: string;
+  branch?: string;
+  deliver?: string;
+  dryRun?: boolean;
+  allowUnsafe?: boolean;
+  fallbackToPullRequest?: boolean;
+  committer?: string;
+  remote?: string;
+  title?: string;
+  labels?: string[];
+  reviewers?: string[];
+  teamReviewers?: string[];
+  draft?: boolean;
+}
+
+const DELIVERIES: readonly Delivery[] = ['pull-request', 'push', 'none'];
+const CONTROL = /[\u0000-\u001f\u007f]/;
+
+/**
+ * Checks every field of a rollback request and returns it normalised. The one place where
+ * input is validated: errors quote the bad value and say what was expected.
+ */
+export async function validateRequest(raw: RawRequest): Promise<RollbackRequest> {
+  const restorePaths = raw.restorePaths.map(p => validatePath(p));
+  const commits = raw.commits.map(c => validateRevisionSpec(c, 'commits'));
+  const mode = restorePaths.length > 0 || raw.restoreTo ? 'restore' : 'revert';
+  if (mode === 'restore') {
+    if (commits.length > 0) {
+      throw new UserError(
+        `Both commits (${quoteList(raw.commits)}) and restore-paths (${quoteList(raw.restorePaths)}) were given. ` +
+          'Expected either commits to revert, or restore-paths with restore-to, not both.'
+      );
+    }
+    if (restorePaths.length === 0) throw new UserError(`restore-to '${raw.restoreTo}' was given without restore-paths. Expected one or more paths to restore.`);
+    if (!raw.restoreTo?.trim()) throw new UserError(`restore-paths (${quoteList(raw.restorePaths)}) were given without restore-to. Expected the revision to restore them to, such as 'abc1234^'.`);
+  } else if (commits.length === 0) {
+    throw new UserError('No commits to revert. Expected one or more commit shas or ranges A..B (or restore-paths with restore-to).');
+  }
+  const remote = raw.remote?.trim() || 'origin';
+  if (!/^[A-Za-z0-9._-]+$/.test(remote) || remote.startsWith('-')) {
+    throw new UserError(`Invalid remote '${remote}'. Expected a remote name such as 'origin'.`);
+  }
+  const request: RollbackRequest = {
+    mode,
+    commits: unique(commits),
+    mainline: parseMainline(raw.mainline),
+    squash: raw.squash ?? false,
+    restorePaths: unique(restorePaths),
+    restoreTo: raw.restoreTo ? validateRevision(raw.restoreTo.trim(), 'restore-to') : undefined,
+    audit: {
+      incident: singleLine(raw.incident, 'incident', 128),
+      reason: validateReason(raw.reason),
+      actor: singleLine(raw.actor, 'actor', 128),
+      runUrl: singleLine(raw.runUrl, 'run URL', 512)
+    },
+    targetBranch: raw.targetBranch?.trim() ? await validateBranch(raw.targetBranch.trim(), 'target-branch') : undefined,
+    branch: raw.branch?.trim() ? await validateBranch(raw.branch.trim(), 'branch') : undefined,
+    deliver: parseDelivery(raw.deliver),
+    dryRun: raw.dryRun ?? false,
+    allowUnsafe: raw.allowUnsafe ?? false,
+    fallbackToPullRequest: raw.fallbackToPullRequest ?? true,
+    committer: raw.committer?.trim() ? parseIdentity(raw.committer.trim()) : undefined,
+    remote,
+    pullRequest: {
+      title: singleLine(raw.title, 'title', 256),
+      labels: listOf(raw.labels, 'labels'),
+      reviewers: listOf(raw.reviewers, 'reviewers'),
+      teamReviewers: listOf(raw.teamReviewers, 'team-reviewers'),
+      draft: raw.draft ?? false
+    }
+  };
+  if (request.branch && request.branch === request.targetBranch) {
+    throw new UserError(`branch '${request.branch}' is the target branch. Expected a separate branch for the pull request.`);
+  }
+  return request;
+}
+
+/** A revision or an `A..B` range; option-looking and multi-line values are refused. */
+export function validateRevisionSpec(value: string, field: string): string {
+  const spec = value.trim();
+  if (spec.includes('...')) {
+    throw new UserError(`Invalid ${field} value '${spec}'. Expected a revision or a range A..B; symmetric ranges A...B are ambiguous for a rollback.`);
+  }
+  const parts = spec.split('..');
+  if (parts.length > 2 || (parts.length === 2 && (!parts[0] || !parts[1]))) {
+    throw new UserError(`Invalid range '${spec}' in ${field}. Expected A..B with both ends given (commits after A up to B).`);
+  }
+  parts.forEach(p => validateRevision(p, field));
+  return spec;
+}
+
+/** One revision expression such as `abc1234`, `main~2` or `v1.2^`. */
+export function validateRevision(value: string, field: string): string {
+  if (!value || value.startsWith('-') || value.startsWith('^') || /\s/.test(value) || CONTROL.test(value) || value.length > 256) {
+    throw new UserError(
+      `Invalid ${field} value '${printable(value)}'. Expected a commit sha, branch, tag or expression such as 'abc1234^' (no spaces, not starting with '-').`
+    );
+  }
+  return value;
+}
+
+/** A repository-relative path that stays inside the work tree and out of `.git`. */
+export function validatePath(value: string): string {
+  const raw = value.trim();
+  const problem = !raw
+    ? 'it is empty'
+    : CONTROL.test(raw)
+      ? 'it contains control characters'
+      : raw.startsWith('/') || /^[A-Za-z]:[\\/]/.test(raw)
+        ? 'it is absolute'
+        : raw.startsWith('-')
+          ? 'it looks like an option'
+          : undefined;
+  if (problem) throw new UserError(`Invalid path '${printable(raw)}' in restore-paths: ${problem}. Expected a path relative to the repository root, such as 'apps/podinfo'.`);
+  const normal = posix.normalize(raw.replace(/\\/g, '/')).replace(/\/+$/, '') || '.';
+  if (normal === '..' || normal.startsWith('../')) {
+    throw new UserError(`Invalid path '${raw}' in restore-paths: it escapes the repository. Expected a path inside the repository.`);
+  }
+  if (normal.split('/')[0].toLowerCase() === '.git') {
+    throw new UserError(`Invalid path '${raw}' in restore-paths: it points into .git. Expected a path to tracked files.`);
+  }
+  return normal;
+}
+
+/** Checks a branch name with `git check-ref-format`, the same rule git applies. */
+export async function validateBranch(name: string, field: string): Promise<string> {
+  const git = await Git.create(process.cwd());
+  const ok =
+    !name.startsWith('-') &&
+    !CONTROL.test(name) &&
+    (await git.exec(['check-ref-format', `refs/heads/${name}`], { allowFailure: true })).exitCode === 0;
+  if (!ok) throw new UserError(`Invalid ${field} '${printable(name)}'. Expected a valid git branch name such as 'main' or 'rollback/inc-42'.`);
+  return name;
+}
+
+function parseMainline(value: string | undefined): number | undefined {
+  if (value === undefined || value.trim() === '') return undefined;
+  if (!/^[1-9][0-9]?$/.test(value.trim())) {
+    throw new UserError(`Invalid mainline '${value}'. Expected the parent number of the merge commit, such as 1.`);
+  }
+  return Number(value.trim());
+}
+
+function parseDelivery(value: string | undefined): Delivery {
+  const d = (value?.trim() || 'pull-request') as Delivery;
+  if (!DELIVERIES.includes(d)) throw new UserError(`Invalid deliver '${value}'. Expected one of: ${DELIVERIES.join(', ')}.`);
+  return d;
+}
+
+/** Parses `Name <email>`, the form git uses. */
+export function parseIdentity(value: string): Identity {
+  const m = /^([^<>\n]+?)\s*<([^<>\s]+@[^<>\s]+)>$/.exec(value);
+  if (!m) throw new UserError(`Invalid committer '${printable(value)}'. Expected 'Name <email@example.com>'.`);
+  return { name: m[1].trim(), email: m[2] };
+}
+
+function singleLine(value: string | undefined, field: string, max: number): string | undefined {
+  const v = value?.trim();
+  if (!v) return undefined;
+  if (/[\r\n]/.test(v)) throw new UserError(`Invalid ${field} '${printable(v)}': it spans several lines, which would forge commit trailers. Expected a single line.`);
+  if (CONTROL.test(v)) throw new UserError(`Invalid ${field} '${printable(v)}': it contains control characters. Expected plain text.`);
+  if (v.length > max) throw new UserError(`Invalid ${field} '${v.slice(0, 40)}…': ${v.length} characters. Expected at most ${max}.`);
+  return v;
+}
+
+function validateReason(value: string | undefined): string | undefined {
+  const v = value?.replace(/\r\n?/g, '\n').trim();
+  if (!v) return undefined;
+  if (/[\u0000-\u0009\u000b-\u001f\u007f]/.test(v)) throw new UserError(`Invalid reason '${printable(v)}': it contains control characters. Expected plain text.`);
+  if (v.length > 4000) throw new UserError(`Invalid reason: ${v.length} characters. Expected at most 4000.`);
+  return v;
+}
+
+function listOf(values: string[] | undefined, field: string): string[] {
+  return unique((values ?? []).map(v => singleLine(v, field, 256)).filter((v): v is string => Boolean(v)));
+}
+
+function unique<T>(values: T[]): T[] {
+  return [...new Set(values)];
+}
+
+function quoteList(values: string[]): string {
+  return values.map(v => `'${v}'`).join(', ');
+}
+
+/** Shows control characters visibly so an error message cannot be forged by the value. */
+function printable(value: string): string {
+  return JSON.stringify(value).slice(1, -1);
+}

@@ -1,0 +1,66 @@
+import { callGitHub } from './api-error.js';
+import { repoName, type GitHubClient, type RepoRef } from './client.js';
+
+export interface StickyCommentResult {
+  id: number;
+  operation: 'created' | 'updated';
+}
+
+const COMMENTS_WRITE = 'pull-requests: write (or issues: write)';
+
+/**
+ * Keeps one comment per `marker` on an issue or pull request: the comment holding the hidden
+ * `<!-- marker -->` is edited in place, or created when there is none, so re-runs never stack
+ * comments. The marker is prepended to `body` when `body` does not already contain it.
+ */
+export async function upsertStickyComment(
+  client: GitHubClient,
+  repo: RepoRef,
+  issueNumber: number,
+  marker: string,
+  body: string
+): Promise<StickyCommentResult> {
+  const tag = markerTag(marker);
+  const text = body.includes(tag) ? body : `${tag}\n${body}`;
+  const where = `#${issueNumber} in ${repoName(repo)}`;
+  const existing = await findCommentId(client, repo, issueNumber, tag);
+  if (existing !== undefined) {
+    await callGitHub(`update comment ${existing} on ${where}`, COMMENTS_WRITE, () =>
+      client.rest.issues.updateComment({ ...repo, comment_id: existing, body: text })
+    );
+    return { id: existing, operation: 'updated' };
+  }
+  const { data } = await callGitHub(`comment on ${where}`, COMMENTS_WRITE, () =>
+    client.rest.issues.createComment({ ...repo, issue_number: issueNumber, body: text })
+  );
+  return { id: data.id, operation: 'created' };
+}
+
+/** The hidden HTML comment that identifies a sticky comment. */
+export function markerTag(marker: string): string {
+  // "--" or ">" would end the HTML comment early and show the rest in the rendered comment.
+  if (!marker.trim() || /--|>/.test(marker)) {
+    throw new Error(
+      `Invalid comment marker '${marker}'. Use letters, digits and single dashes, e.g. gitops-rollback-safety.`
+    );
+  }
+  return `<!-- ${marker.trim()} -->`;
+}
+
+async function findCommentId(
+  client: GitHubClient,
+  repo: RepoRef,
+  issueNumber: number,
+  tag: string
+): Promise<number | undefined> {
+  const attempted = `list comments on #${issueNumber} in ${repoName(repo)}`;
+  return callGitHub(attempted, 'pull-requests: read (or issues: read)', async () => {
+    const params = { ...repo, issue_number: issueNumber, per_page: 100 };
+    const pages = client.paginate.iterator(client.rest.issues.listComments, params);
+    for await (const { data } of pages) {
+      const found = data.find((comment) => comment.body?.includes(tag));
+      if (found) return found.id;
+    }
+    return undefined;
+  });
+}

@@ -32,7 +32,7 @@ export interface RestorePlan {
 export type Plan = RevertPlan | RestorePlan;
 
 type Attempt<T> = { ok: true; value: T } | { ok: false; error: UserError };
-const fail = <T>(message: string): Attempt<T> => ({ ok: false, error: new UserError(message, 'refused') });
+const fail = <T>(message: string, kind: 'invalid' | 'refused' = 'refused'): Attempt<T> => ({ ok: false, error: new UserError(message, kind) });
 
 const REVERT_LINE = /This reverts commit ([0-9a-f]{40})[.,]/g;
 
@@ -81,7 +81,7 @@ async function expandSpec(git: Git, spec: string): Promise<Attempt<string[]>> {
   const shas: string[] = [];
   for (const part of parts) {
     const sha = await git.tryResolveCommit(part);
-    if (!sha) return fail(`Unknown revision '${part}'${parts.length > 1 ? ` in range '${spec}'` : ''}. Expected a commit sha, branch, tag or expression such as 'abc1234^' that names a commit.`);
+    if (!sha) return fail(`Unknown revision '${part}'${parts.length > 1 ? ` in range '${spec}'` : ''}. Expected a commit sha, branch, tag or expression such as 'abc1234^' that names a commit.`, 'invalid');
     shas.push(sha);
   }
   if (shas.length === 1) return { ok: true, value: shas };
@@ -156,7 +156,7 @@ function applyMainline(steps: RevertStep[], mainline: number | undefined): Rever
 async function tryPlanRestore(git: Git, target: TargetBranch, request: RollbackRequest): Promise<Attempt<RestorePlan>> {
   const spec = request.restoreTo!;
   const source = await git.tryResolveCommit(spec);
-  if (!source) return fail(`Unknown revision '${spec}' in restore-to. Expected a commit sha, branch, tag or expression such as 'abc1234^'.`);
+  if (!source) return fail(`Unknown revision '${spec}' in restore-to. Expected a commit sha, branch, tag or expression such as 'abc1234^'.`, 'invalid');
   if (!(await git.isAncestor(source, target.tip))) {
     return fail(`restore-to '${spec}' (${source}) is not in the history of target branch '${target.name}'. Expected a known-good commit on '${target.name}'.`);
   }

@@ -1,0 +1,117 @@
+import { parseArgs } from 'node:util';
+import { Git } from '../git/git.js';
+import { createGitHubClient, parseRepository } from '../github/client.js';
+import { rollbackPullRequests } from '../github/rollback-pull-requests.js';
+import { runRollback, type RollbackResult } from '../rollback/run.js';
+import { type Logger, UserError } from '../rollback/types.js';
+import { type RawRequest, validateRequest } from '../rollback/validate.js';
+import { type Output, usageError } from './output.js';
+
+const OPTIONS = {
+  to: { type: 'string' },
+  mainline: { type: 'string' },
+  squash: { type: 'boolean' },
+  incident: { type: 'string' },
+  reason: { type: 'string' },
+  actor: { type: 'string' },
+  deliver: { type: 'string' },
+  'target-branch': { type: 'string' },
+  branch: { type: 'string' },
+  remote: { type: 'string' },
+  'dry-run': { type: 'boolean' },
+  'allow-unsafe': { type: 'boolean' },
+  'no-fallback': { type: 'boolean' },
+  committer: { type: 'string' },
+  title: { type: 'string' },
+  label: { type: 'string', multiple: true },
+  reviewer: { type: 'string', multiple: true },
+  'team-reviewer': { type: 'string', multiple: true },
+  draft: { type: 'boolean' },
+  repo: { type: 'string' },
+  format: { type: 'string' }
+} as const;
+
+/**
+ * `gitops-rollback revert <rev|A..B>...` and `gitops-rollback restore <path>... --to <rev>`:
+ * the same engine as the action, run in the current work tree.
+ */
+export async function rollbackCommand(mode: 'revert' | 'restore', argv: string[], out: Output): Promise<number> {
+  const { values, positionals } = parseOrUsage(argv);
+  const format = values.format ?? 'text';
+  if (format !== 'text' && format !== 'json') throw usageError(`Invalid --format '${format}'. Expected text or json.`);
+  const git = await Git.create(process.cwd());
+  const deliver = values.deliver ?? 'none';
+  const raw: RawRequest = {
+    commits: mode === 'revert' ? positionals : [],
+    restorePaths: mode === 'restore' ? positionals : [],
+    restoreTo: values.to,
+    mainline: values.mainline,
+    squash: values.squash,
+    incident: values.incident,
+    reason: values.reason,
+    actor: values.actor ?? process.env.GITHUB_ACTOR ?? (await git.tryConfig('user.name')),
+    deliver,
+    targetBranch: values['target-branch'] ?? (await git.currentBranch()),
+    branch: values.branch,
+    remote: values.remote,
+    dryRun: values['dry-run'],
+    allowUnsafe: values['allow-unsafe'],
+    fallbackToPullRequest: !values['no-fallback'],
+    committer: values.committer,
+    title: values.title,
+    labels: values.label,
+    reviewers: values.reviewer,
+    teamReviewers: values['team-reviewer'],
+    draft: values.draft
+  };
+  if (mode === 'restore' && !values.to) throw usageError('restore needs --to <rev>: the known-good revision to restore the paths to.');
+  const request = await validateRequest(raw);
+  const log = stderrLogger(out);
+  const pullRequests = deliver === 'none' ? undefined : githubFromEnvironment(values.repo);
+  const result = await runRollback(request, { git, log, pullRequests });
+  out.stdout(format === 'json' ? JSON.stringify(result, null, 2) : describe(result));
+  return 0;
+}
+
+function parseOrUsage(argv: string[]) {
+  try {
+    return parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw usageError((error as Error).message);
+  }
+}
+
+/** Pull requests from the CLI use GITHUB_TOKEN and the repository named by --repo or GITHUB_REPOSITORY. */
+function githubFromEnvironment(repoOption: string | undefined) {
+  const token = process.env.GITHUB_TOKEN ?? process.env.GH_TOKEN;
+  const repository = repoOption ?? process.env.GITHUB_REPOSITORY;
+  if (!token || !repository) return undefined;
+  const repo = parseRepository(repository);
+  const client = createGitHubClient({ token, baseUrl: process.env.GITHUB_API_URL });
+  return rollbackPullRequests(client, repo, process.env.GITHUB_SERVER_URL ?? 'https://github.com');
+}
+
+function stderrLogger(out: Output): Logger {
+  return {
+    info: m => out.stderr(m),
+    notice: m => out.stderr(`notice: ${m}`),
+    warning: m => out.stderr(`warning: ${m}`),
+    group: async (title, fn) => {
+      out.stderr(`» ${title}`);
+      return fn();
+    }
+  };
+}
+
+function describe(result: RollbackResult): string {
+  const lines = [`operation: ${result.operation}`, `target-branch: ${result.targetBranch}`];
+  if (result.commitSha) lines.push(`commit: ${result.commitSha}`);
+  if (result.pullRequest) lines.push(`pull-request: #${result.pullRequest.number} ${result.pullRequest.url}`);
+  if (result.restoredTo) lines.push(`restored-to: ${result.restoredTo} (${result.restoredPaths?.join(', ')})`);
+  for (const c of result.revertedCommits) lines.push(`reverted: ${c.sha.slice(0, 12)} ${c.subject}`);
+  for (const c of result.skipped) lines.push(`skipped (already reverted): ${c.sha.slice(0, 12)} ${c.subject}`);
+  if (result.diffStat) lines.push('', result.diffStat);
+  return lines.join('\n');
+}
+
+export { UserError };

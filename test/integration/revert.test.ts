@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
-import { chmodSync, existsSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createRepo, git, writeFiles, type TestRepo } from '../support/repo.js';
+import { createRepo, git, protectOrigin, writeFiles, type TestRepo } from '../support/repo.js';
 import { memoryLogger, rollback } from '../support/engine.js';
 
 const deploy = (tag: string) => `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: podinfo\nspec:\n  image: podinfo:${tag}\n`;
@@ -261,24 +261,3 @@ describe('revert (push delivery, real git with a bare origin)', () => {
     expect(originMain()).toBe(before);
   });
 });
-
-/** Makes origin answer pushes to main the way GitHub does for a protected branch. */
-export function protectOrigin(repo: TestRepo): void {
-  const hook = join(repo.origin, 'hooks', 'pre-receive');
-  writeFileSync(
-    hook,
-    [
-      '#!/bin/sh',
-      'while read old new ref; do',
-      '  if [ "$ref" = refs/heads/main ]; then',
-      '    echo "error: GH006: Protected branch update failed for refs/heads/main." >&2',
-      '    echo "error: Changes must be made through a pull request." >&2',
-      '    exit 1',
-      '  fi',
-      'done',
-      'exit 0',
-      ''
-    ].join('\n')
-  );
-  chmodSync(hook, 0o755);
-}

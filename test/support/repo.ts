@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync, existsSync, unlinkSync } from 'node:fs';
+import { chmodSync, mkdtempSync, mkdirSync, rmSync, writeFileSync, existsSync, unlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
@@ -87,4 +87,25 @@ export function writeFiles(dir: string, files: Record<string, string | null>): v
     mkdirSync(dirname(full), { recursive: true });
     writeFileSync(full, content);
   }
+}
+
+/** Makes origin answer pushes to main the way GitHub does for a protected branch. */
+export function protectOrigin(repo: TestRepo): void {
+  const hook = join(repo.origin, 'hooks', 'pre-receive');
+  writeFileSync(
+    hook,
+    [
+      '#!/bin/sh',
+      'while read old new ref; do',
+      '  if [ "$ref" = refs/heads/main ]; then',
+      '    echo "error: GH006: Protected branch update failed for refs/heads/main." >&2',
+      '    echo "error: Changes must be made through a pull request." >&2',
+      '    exit 1',
+      '  fi',
+      'done',
+      'exit 0',
+      ''
+    ].join('\n')
+  );
+  chmodSync(hook, 0o755);
 }

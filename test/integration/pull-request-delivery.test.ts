@@ -1,0 +1,93 @@
+import { afterEach, describe, expect, it } from '@jest/globals';
+import { createGitHubClient, type RepoRef } from '../../src/github/client.js';
+import { rollbackPullRequests } from '../../src/github/rollback-pull-requests.js';
+import { startFakeGitHub, type FakeGitHub } from '../support/fake-github.js';
+import { rollback } from '../support/engine.js';
+import { createRepo, git, protectOrigin, type TestRepo } from '../support/repo.js';
+
+describe('pull-request delivery (real git origin, local GitHub API)', () => {
+  let repo: TestRepo;
+  let github: FakeGitHub;
+  afterEach(async () => {
+    repo?.cleanup();
+    await github?.close();
+  });
+
+  async function setup() {
+    repo = createRepo({ 'apps/podinfo.yaml': 'image: 6.0.0\n' });
+    const bad = repo.commit({ 'apps/podinfo.yaml': 'image: 6.1.0\n' }, 'Bump podinfo');
+    repo.push();
+    github = await startFakeGitHub({ owner: 'acme', repo: 'fleet', collaborators: ['alice'] });
+    const target: RepoRef = { owner: 'acme', repo: 'fleet' };
+    const client = createGitHubClient({ token: 't0ken', baseUrl: github.url, retryDelayMs: 1, paceWrites: false });
+    const pullRequests = rollbackPullRequests(client, target, 'https://github.com');
+    return { bad, pullRequests };
+  }
+
+  it('pushes a rollback branch and opens a pull request a reviewer can act on', async () => {
+    const { bad, pullRequests } = await setup();
+    const before = git(repo.origin, 'rev-parse', 'main');
+    const result = await rollback(
+      repo.work,
+      { commits: [bad], deliver: 'pull-request', incident: 'INC 42/db', reason: 'p99 latency doubled', actor: 'octocat', labels: ['rollback'], reviewers: ['alice'] },
+      { pullRequests }
+    );
+    expect(result.operation).toBe('created');
+    expect(result.branch).toBe('rollback/inc-42-db');
+    expect(git(repo.origin, 'rev-parse', 'main')).toBe(before);
+    expect(git(repo.origin, 'rev-parse', 'refs/heads/rollback/inc-42-db')).toBe(result.commitSha);
+    const [pr] = github.state.pulls;
+    expect(pr).toMatchObject({ number: result.pullRequest!.number, title: 'Rollback INC 42/db: revert "Bump podinfo"', labels: ['rollback'], requested_reviewers: ['alice'] });
+    expect(pr.head.ref).toBe('rollback/inc-42-db');
+    expect(pr.base.ref).toBe('main');
+    expect(pr.body).toContain('- **Incident:** INC 42/db');
+    expect(pr.body).toContain('- **Reason:** p99 latency doubled');
+    expect(pr.body).toContain('- **Triggered by:** @octocat');
+    expect(pr.body).toContain(`| [\`${bad.slice(0, 12)}\`](https://github.com/acme/fleet/commit/${bad}) | Bump podinfo |`);
+    expect(pr.body).toMatch(/apps\/podinfo\.yaml \| 2 \+-/);
+  });
+
+  it('running the same rollback again updates the one pull request and keeps the identical branch', async () => {
+    const { bad, pullRequests } = await setup();
+    const first = await rollback(repo.work, { commits: [bad], deliver: 'pull-request', incident: 'INC-1' }, { pullRequests });
+    const second = await rollback(repo.work, { commits: [bad], deliver: 'pull-request', incident: 'INC-1', reason: 'now with a reason' }, { pullRequests });
+    expect(second.operation).toBe('updated');
+    expect(second.pullRequest).toEqual(first.pullRequest);
+    expect(second.commitSha).toBe(first.commitSha);
+    expect(github.state.pulls).toHaveLength(1);
+    expect(github.state.pulls[0].body).toContain('now with a reason');
+  });
+
+  it('retries a transient 502 and handles GitHub\'s duplicate-PR 422 by updating the existing one', async () => {
+    const { bad, pullRequests } = await setup();
+    await rollback(repo.work, { commits: [bad], deliver: 'pull-request', incident: 'INC-2' }, { pullRequests });
+    // The lookup misses the open PR once (as in a race), then creating answers 502 and then 422.
+    github.failNext('GET', /\/pulls$/, 200, [] as unknown as object);
+    github.failNext('POST', /\/pulls$/, 502, 'Server Error');
+    const result = await rollback(repo.work, { commits: [bad], deliver: 'pull-request', incident: 'INC-2' }, { pullRequests });
+    expect(result.operation).toBe('updated');
+    expect(github.state.pulls).toHaveLength(1);
+    expect(github.requestsTo('POST', /\/pulls$/).length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('falls back to a pull request when branch protection refuses the push (GH006), with a warning', async () => {
+    const { bad, pullRequests } = await setup();
+    protectOrigin(repo);
+    const before = git(repo.origin, 'rev-parse', 'main');
+    const result = await rollback(repo.work, { commits: [bad], deliver: 'push' }, { pullRequests });
+    expect(result.operation).toBe('created');
+    expect(result.fellBackToPullRequest).toBe(true);
+    expect(git(repo.origin, 'rev-parse', 'main')).toBe(before);
+    expect(result.log.join('\n')).toMatch(/warning: 'main' is protected and refused the push \(.*GH006: Protected branch update failed.*\); opening a pull request instead/);
+  });
+
+  it('names the missing setting when GitHub refuses to let Actions create pull requests, and keeps main untouched', async () => {
+    const { bad, pullRequests } = await setup();
+    github.failNext('POST', /\/pulls$/, 403, 'GitHub Actions is not permitted to create or approve pull requests.');
+    const before = git(repo.origin, 'rev-parse', 'main');
+    await expect(rollback(repo.work, { commits: [bad], deliver: 'pull-request' }, { pullRequests })).rejects.toThrow(
+      /Allow GitHub Actions to create and approve pull requests/
+    );
+    expect(git(repo.origin, 'rev-parse', 'main')).toBe(before);
+  });
+});

@@ -1,0 +1,157 @@
+import type { Git } from '../git/git.js';
+import { readManifestFile } from '../manifests/manifest-file.js';
+import { readChangedFiles, readRevisionContexts, type ChangeFilter, type FileChange } from '../manifests/read-change.js';
+import { ownerOf, revisionContextFromFiles } from '../manifests/revision-context.js';
+import type { ManifestFile, Resource, RevisionContext, Unreadable } from '../manifests/types.js';
+import { hazards, type ManifestSet } from './hazards.js';
+import { MANIFEST_UNREADABLE } from './registry.js';
+import { SEVERITIES, type Direction, type Finding } from './types.js';
+
+export interface AnalyzeOptions {
+  /** Which directions to report (default both). The revert guard checks only `forward`. */
+  directions?: readonly Direction[];
+  /**
+   * Flux Kustomizations and kustomize patch files of each revision. Without it they are taken from
+   * the changed files alone (and a notice says so).
+   */
+  context?: { before: RevisionContext; after: RevisionContext };
+}
+
+export interface Analysis {
+  /** Sorted by severity, then file, then line. */
+  findings: Finding[];
+  notices: string[];
+  filesChecked: number;
+}
+
+/**
+ * Checks a change given as file contents (path -> before/after), for callers without a checkout
+ * such as one reading files through the GitHub API.
+ */
+export function analyzeFiles(files: readonly FileChange[], options: AnalyzeOptions = {}): Analysis {
+  const notices: string[] = [];
+  const context = options.context ?? contextFromChangedFiles(files, notices);
+  const result = finish(readSides(files), context, options.directions, files.length);
+  return { ...result, notices: [...notices, ...result.notices] };
+}
+
+/**
+ * Checks the change `base..head` of the repository behind `git`: the changed YAML files (filtered
+ * by `paths`/`exclude`) in both directions, or only those in `directions`.
+ */
+export async function analyzeChange(git: Git, base: string, head: string, options: ChangeFilter & AnalyzeOptions = {}): Promise<Analysis> {
+  const [baseSha, headSha] = await Promise.all([git.resolveCommit(base), git.resolveCommit(head)]);
+  // The whole-tree search for Flux Kustomizations runs in git while the changed files are parsed.
+  const contexts = options.context ? Promise.resolve(options.context) : readRevisionContexts(git, baseSha, headSha);
+  contexts.catch(() => undefined);
+  const files = await readChangedFiles(git, baseSha, headSha, options);
+  const sides = readSides(files);
+  const context = await contexts;
+  const result = finish(sides, context, options.directions, files.length);
+  if (context.before.fluxKustomizations.length + context.after.fluxKustomizations.length === 0) {
+    result.notices.push('No Flux Kustomization (kustomize.toolkit.fluxcd.io) was found in either revision, so spec.prune and spec.force could not be taken into account.');
+  }
+  return result;
+}
+
+function finish(
+  sides: { before: Side; after: Side },
+  context: { before: RevisionContext; after: RevisionContext },
+  directions: readonly Direction[] = ['forward', 'rollback'],
+  filesChecked: number
+): Analysis {
+  const before = withContext(sides.before, context.before);
+  const after = withContext(sides.after, context.after);
+  const findings = unreadableFindings(before, after, directions);
+  if (directions.includes('forward')) findings.push(...hazards(before, after, { direction: 'forward' }));
+  if (directions.includes('rollback')) findings.push(...hazards(after, before, { direction: 'rollback' }));
+  return { findings: sortFindings(findings), notices: [], filesChecked };
+}
+
+/** Most severe first, then by file and line. */
+export function sortFindings(findings: Finding[]): Finding[] {
+  const rank = (f: Finding): number => SEVERITIES.indexOf(f.severity);
+  return findings.sort(
+    (a, b) => rank(a) - rank(b) || cmp(a.file, b.file) || a.line - b.line || cmp(a.rule, b.rule) || cmp(a.direction, b.direction)
+  );
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+interface Side extends ManifestSet {
+  resources: Resource[];
+  unreadable: Unreadable[];
+}
+
+function readSides(files: readonly FileChange[]): { before: Side; after: Side } {
+  const sides = { before: emptySide(), after: emptySide() };
+  for (const file of files) {
+    for (const side of ['before', 'after'] as const) {
+      const read = readFileSide(file, side);
+      if (!read) continue;
+      if (read.unreadable) sides[side].unreadable.push(read.unreadable);
+      sides[side].resources.push(...read.resources);
+    }
+  }
+  return sides;
+}
+
+function emptySide(): Side {
+  return { resources: [], unreadable: [] };
+}
+
+/** Drops patch files (partial objects) and records which Flux Kustomization applies each object. */
+function withContext(side: Side, context: RevisionContext): Side {
+  const resources: Resource[] = [];
+  for (const r of side.resources) {
+    if (context.patchFiles.has(r.file)) continue;
+    r.owner = ownerOf(context.fluxKustomizations, r.file);
+    resources.push(r);
+  }
+  return { resources, unreadable: side.unreadable.filter(u => !context.patchFiles.has(u.file)) };
+}
+
+function readFileSide(file: FileChange, side: 'before' | 'after'): ManifestFile | undefined {
+  const size = file.tooLarge?.[side];
+  if (size !== undefined) {
+    const reason = `it is larger than the size limit (${size} bytes)`;
+    return { path: file.path, resources: [], unreadable: { file: file.path, line: 1, reason, severity: 'warning' } };
+  }
+  const content = file[side];
+  if (content === undefined) return undefined;
+  return readManifestFile(file.path, content);
+}
+
+/** One finding per unreadable file: forward when the new version is unreadable, else rollback. */
+function unreadableFindings(before: Side, after: Side, directions: readonly Direction[]): Finding[] {
+  const findings: Finding[] = [];
+  const seen = new Set<string>();
+  for (const [list, direction] of [[after.unreadable, 'forward'], [before.unreadable, 'rollback']] as const) {
+    for (const u of list) {
+      if (seen.has(u.file)) continue;
+      seen.add(u.file);
+      if (!directions.includes(direction)) continue;
+      findings.push({
+        rule: MANIFEST_UNREADABLE,
+        severity: u.severity,
+        direction,
+        kind: '',
+        apiVersion: '',
+        name: '',
+        file: u.file,
+        line: u.line,
+        message: `${u.file} could not be checked because ${u.reason}. Hazards in this file are not reported; check it by hand.`
+      });
+    }
+  }
+  return findings;
+}
+
+function contextFromChangedFiles(files: readonly FileChange[], notices: string[]): { before: RevisionContext; after: RevisionContext } {
+  notices.push('Flux Kustomizations and kustomize patches were read from the changed files only.');
+  const at = (side: 'before' | 'after'): RevisionContext =>
+    revisionContextFromFiles(files.flatMap(f => (f[side] === undefined ? [] : [[f.path, f[side]!] as [string, Uint8Array | string]])));
+  return { before: at('before'), after: at('after') };
+}

@@ -1,0 +1,59 @@
+import { immutableConfigChange } from './rules/config.js';
+import { crdDelete, crdIdentityChange, crdSchemaNarrowing, crdStorageVersionChange, crdVersionRemove } from './rules/crd.js';
+import { fluxKustomizationDelete, fluxKustomizationRetarget } from './rules/flux.js';
+import { helmreleaseCrdUpgrade, helmreleaseDelete, helmreleaseIdentityChange } from './rules/helm.js';
+import { namespaceDelete } from './rules/namespace.js';
+import { pvcDelete, pvcExpand, pvcImmutableChange } from './rules/pvc.js';
+import { rolebindingRolerefChange } from './rules/rbac.js';
+import { serviceClusterIpChange } from './rules/service.js';
+import { statefulsetClaimTemplateChange, statefulsetDelete, statefulsetImmutableChange } from './rules/statefulset.js';
+import { persistentvolumeChange, storageclassChange } from './rules/storage.js';
+import { jobTemplateChange, selectorChange } from './rules/workloads.js';
+import type { HazardRule } from './types.js';
+
+/** Reported by the reading stage, not by a rule: a changed file that could not be checked. */
+export const MANIFEST_UNREADABLE = 'manifest-unreadable';
+
+/** Every hazard rule, in documentation order. Add a rule here and in docs/hazards.md. */
+export const RULES: readonly HazardRule[] = [
+  crdDelete,
+  crdStorageVersionChange,
+  crdVersionRemove,
+  crdIdentityChange,
+  crdSchemaNarrowing,
+  pvcDelete,
+  pvcExpand,
+  pvcImmutableChange,
+  statefulsetClaimTemplateChange,
+  statefulsetImmutableChange,
+  statefulsetDelete,
+  namespaceDelete,
+  persistentvolumeChange,
+  storageclassChange,
+  selectorChange,
+  jobTemplateChange,
+  serviceClusterIpChange,
+  immutableConfigChange,
+  rolebindingRolerefChange,
+  fluxKustomizationDelete,
+  fluxKustomizationRetarget,
+  helmreleaseDelete,
+  helmreleaseIdentityChange,
+  helmreleaseCrdUpgrade
+];
+
+/** Every id a finding can carry (rule ids, their rollback ids, manifest-unreadable). */
+export const RULE_IDS: readonly string[] = [
+  ...RULES.flatMap(r => (r.rollbackId ? [r.id, r.rollbackId] : [r.id])),
+  MANIFEST_UNREADABLE
+];
+
+const BY_KIND = new Map<string, HazardRule[]>();
+for (const rule of RULES) {
+  for (const kind of rule.kinds) BY_KIND.set(kind, [...(BY_KIND.get(kind) ?? []), rule]);
+}
+
+/** The rules that look at objects of this API group and kind. */
+export function rulesFor(group: string, kind: string): readonly HazardRule[] {
+  return BY_KIND.get(`${group}/${kind}`) ?? [];
+}

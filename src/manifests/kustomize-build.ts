@@ -1,0 +1,40 @@
+import { posix } from 'node:path';
+
+const BUILD_FILE_NAMES = new Set(['kustomization.yaml', 'kustomization.yml', 'Kustomization']);
+
+/** True for kustomize build files (`kustomization.yaml`): build input, not cluster objects. */
+export function isKustomizeBuildFile(path: string): boolean {
+  return BUILD_FILE_NAMES.has(posix.basename(path));
+}
+
+/** True for apiVersions of kustomize build files (`kustomize.config.k8s.io/v1beta1`). */
+export function isKustomizeBuildApi(apiVersion: string): boolean {
+  return apiVersion.startsWith('kustomize.config.k8s.io/');
+}
+
+/**
+ * The repository paths of the patch files a kustomization build file refers to (`patches`,
+ * `patchesStrategicMerge`, `patchesJson6902`), resolved relative to its folder. Inline patches and
+ * paths leaving the repository are ignored.
+ */
+export function patchFilesOf(buildFile: string, build: unknown): string[] {
+  if (!build || typeof build !== 'object') return [];
+  const spec = build as Record<string, unknown>;
+  const refs: string[] = [];
+  for (const key of ['patches', 'patchesJson6902', 'patchesStrategicMerge']) {
+    const list = spec[key];
+    if (!Array.isArray(list)) continue;
+    for (const item of list) {
+      const ref = typeof item === 'string' ? item : (item as { path?: unknown } | null)?.path;
+      if (typeof ref === 'string' && !ref.includes('\n')) refs.push(ref);
+    }
+  }
+  const dir = posix.dirname(buildFile);
+  return refs.map(ref => posix.normalize(posix.join(dir, ref))).filter(p => !p.startsWith('..') && !posix.isAbsolute(p));
+}
+
+/** Normalises a Flux or kustomize path: no `./`, no trailing `/`, '' for the repository root. */
+export function normalisePath(path: string): string {
+  const normal = posix.normalize(path.trim().replace(/^\/+/, ''));
+  return normal === '.' || normal === './' ? '' : normal.replace(/\/+$/, '').replace(/^\.\//, '');
+}

@@ -1,0 +1,198 @@
+import { isUtf8 } from 'node:buffer';
+import { mappingEntries, simpleScalar, type Entry } from './block-scan.js';
+import { splitDocuments, type DocumentSpan } from './documents.js';
+import { resourceId, resourceKey } from './identity.js';
+import { isKustomizeBuildApi, isKustomizeBuildFile } from './kustomize-build.js';
+import { ManifestDocument } from './manifest-document.js';
+import { parseYaml } from './safe-yaml.js';
+import type { ManifestFile, Resource, Unreadable } from './types.js';
+
+/** Files above this size are reported as unreadable without being parsed. */
+export const MAX_FILE_BYTES = 10 * 1024 * 1024;
+/** Unreadable files up to this size are kept to search for names that may hide in them. */
+const KEEP_UNREADABLE_BYTES = 1024 * 1024;
+
+export interface ReadFileOptions {
+  /** The file is a kustomize patch (partial objects): it holds no resources. */
+  isPatch?: boolean;
+}
+
+/**
+ * Reads the Kubernetes objects of one file at one revision. Never throws: binary, non-UTF-8,
+ * oversized or unparseable content yields `unreadable` instead of resources.
+ */
+export function readManifestFile(path: string, content: Uint8Array | string, options: ReadFileOptions = {}): ManifestFile {
+  const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : toBuffer(content);
+  if (isKustomizeBuildFile(path) || options.isPatch) return { path, resources: [] };
+  const refused = refusal(bytes);
+  if (refused) return { path, resources: [], unreadable: { file: path, line: 1, reason: refused, severity: 'warning' } };
+  const template = bytes.indexOf('{{') >= 0;
+  const resources: Resource[] = [];
+  for (const span of splitDocuments(bytes)) {
+    const read = readDocument(path, bytes.subarray(span.start, span.end), span, template);
+    if ('reason' in read) return { path, resources: [], unreadable: unreadable(read, bytes, template) };
+    resources.push(...read);
+  }
+  return { path, resources };
+}
+
+function toBuffer(content: Uint8Array): Buffer {
+  return Buffer.isBuffer(content) ? content : Buffer.from(content.buffer, content.byteOffset, content.byteLength);
+}
+
+function refusal(bytes: Buffer): string | undefined {
+  if (bytes.length > MAX_FILE_BYTES) return `it is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB (${bytes.length} bytes)`;
+  if (bytes.indexOf(0) >= 0) return 'it is binary';
+  if (!isUtf8(bytes)) return 'it is not UTF-8 text';
+  return undefined;
+}
+
+function unreadable(read: { reason: string; line: number; file: string }, bytes: Buffer, template: boolean): Unreadable {
+  return {
+    ...read,
+    reason: template ? `it looks like a Helm template (${read.reason})` : read.reason,
+    severity: template ? 'notice' : 'warning',
+    bytes: bytes.length <= KEEP_UNREADABLE_BYTES ? Buffer.from(bytes) : undefined
+  };
+}
+
+type Failure = { file: string; line: number; reason: string };
+
+/** Resources of one document; a document that is not a full object yields none. */
+function readDocument(file: string, bytes: Buffer, span: DocumentSpan, validate: boolean): Resource[] | Failure {
+  const text = bytes.toString('utf8');
+  const scan = validate ? undefined : scanHeader(text);
+  if (scan === null) return [];
+  if (scan) {
+    const { header, bodyStart, firstLine, top } = scan;
+    const doc = ManifestDocument.fromBytes(bytes.subarray(Buffer.byteLength(text.slice(0, bodyStart))), top);
+    const resource = toResource(file, span.line + firstLine, header, doc);
+    if (resource) return [resource];
+    // Not an object (values file, unreferenced patch...): cheap to parse, and says if it is broken.
+    return readParsed(file, bytes, text, span);
+  }
+  return readParsed(file, bytes, text, span);
+}
+
+/** Fallback for documents the scanner does not understand: parse them fully. */
+function readParsed(file: string, bytes: Buffer, text: string, span: DocumentSpan): Resource[] | Failure {
+  const parsed = parseYaml(text);
+  if (!parsed.ok) return { file, line: span.line + linesBefore(text, parsed.offset), reason: parsed.reason };
+  const resources: Resource[] = [];
+  for (const { value, offset, itemOffsets } of parsed.documents) {
+    if (!isObject(value)) continue;
+    const line = span.line + linesBefore(text, offset);
+    if (value.kind === 'List' && Array.isArray(value.items)) {
+      value.items.forEach((item, i) => {
+        const itemLine = itemOffsets?.[i] !== undefined ? span.line + linesBefore(text, itemOffsets[i]) : line;
+        const r = isObject(item) ? toResource(file, itemLine, headerOf(item), ManifestDocument.fromValue(item)) : undefined;
+        if (r) resources.push(r);
+      });
+      continue;
+    }
+    const r = toResource(file, line, headerOf(value), ManifestDocument.fromBytes(bytes));
+    if (r) resources.push(r);
+  }
+  return resources;
+}
+
+interface Header {
+  apiVersion?: string;
+  kind?: string;
+  name?: string;
+  namespace?: string;
+  encrypted: boolean;
+}
+
+function toResource(file: string, line: number, h: Header, doc: ManifestDocument): Resource | undefined {
+  if (!h.apiVersion || !h.kind || !h.name || isKustomizeBuildApi(h.apiVersion)) return undefined;
+  const id = resourceId(h.apiVersion, h.kind, h.name, h.namespace);
+  return {
+    apiVersion: id.apiVersion,
+    group: id.group,
+    kind: id.kind,
+    namespace: id.namespace,
+    name: id.name,
+    key: resourceKey(id),
+    file,
+    line,
+    doc,
+    encrypted: h.encrypted
+  };
+}
+
+function headerOf(value: Record<string, unknown>): Header {
+  const meta = isObject(value.metadata) ? value.metadata : {};
+  return {
+    apiVersion: str(value.apiVersion),
+    kind: str(value.kind),
+    name: str(meta.name),
+    namespace: str(meta.namespace),
+    encrypted: value.sops !== undefined && value.sops !== null
+  };
+}
+
+/**
+ * Reads apiVersion, kind and metadata name/namespace from the text. Returns null for a document
+ * with no content, undefined when the layout needs a real parse.
+ */
+function scanHeader(text: string): { header: Header; bodyStart: number; firstLine: number; top: Map<string, Entry> } | null | undefined {
+  const bodyStart = afterMarker(text);
+  if (bodyStart < 0) return undefined;
+  const body = text.slice(bodyStart);
+  const first = firstContent(body, 0);
+  if (first < 0) return null;
+  const top = mappingEntries(body, 0, body.length);
+  if (!top || body.charCodeAt(first) === 0x20) return undefined;
+  const header: Header = { encrypted: top.has('sops') };
+  for (const key of ['apiVersion', 'kind'] as const) {
+    const entry = top.get(key);
+    if (entry && (header[key] = simpleScalar(entry.inline)) === undefined) return undefined;
+  }
+  if (header.kind === 'List') return undefined;
+  const meta = top.get('metadata');
+  if (meta) {
+    const fields = meta.inline === '' ? mappingEntries(body, meta.bodyStart, meta.end) : undefined;
+    if (!fields) return undefined;
+    if (!readField(fields.get('name'), v => (header.name = v))) return undefined;
+    if (!readField(fields.get('namespace'), v => (header.namespace = v))) return undefined;
+  }
+  return { header, bodyStart, firstLine: linesBefore(text, bodyStart + first), top };
+}
+
+function readField(entry: Entry | undefined, set: (value: string) => void): boolean {
+  if (!entry) return true;
+  const value = simpleScalar(entry.inline);
+  if (value !== undefined) set(value);
+  return value !== undefined;
+}
+
+/** Offset after a leading `---` line, 0 without one, -1 when the marker line carries content. */
+function afterMarker(text: string): number {
+  if (!text.startsWith('---')) return 0;
+  const eol = text.indexOf('\n');
+  const rest = text.slice(3, eol < 0 ? text.length : eol).trim();
+  if (rest !== '' && !rest.startsWith('#')) return -1;
+  return eol < 0 ? text.length : eol + 1;
+}
+
+function firstContent(text: string, from: number): number {
+  const re = /^[ \t]*[^\s#]/gm;
+  re.lastIndex = from;
+  const match = re.exec(text);
+  return match ? match.index : -1;
+}
+
+function linesBefore(text: string, offset: number): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+function str(v: unknown): string | undefined {
+  return typeof v === 'string' && v !== '' ? v : typeof v === 'number' ? String(v) : undefined;
+}

@@ -1,0 +1,55 @@
+import type { ResourceId } from './identity.js';
+import type { ManifestDocument } from './manifest-document.js';
+
+/** A Flux Kustomization (`kustomize.toolkit.fluxcd.io`) as far as ownership and pruning go. */
+export interface FluxKustomization {
+  name: string;
+  namespace?: string;
+  /** `spec.path` normalised: no `./`, no trailing `/`, '' for the repository root. */
+  path: string;
+  /** `spec.prune` (false unless `true`). */
+  prune: boolean;
+  /** `spec.force`. */
+  force: boolean;
+  file: string;
+  line: number;
+}
+
+/** One Kubernetes object described by a manifest at one revision. */
+export interface Resource extends ResourceId {
+  /** Identity across files: group, kind, namespace, name. */
+  key: string;
+  file: string;
+  /** 1-based line of the object's first line in `file`. */
+  line: number;
+  doc: ManifestDocument;
+  /** SOPS-encrypted: metadata is readable, data is not comparable. */
+  encrypted: boolean;
+  /** The Flux Kustomization whose `spec.path` applies `file`, when known. */
+  owner?: FluxKustomization;
+}
+
+/** A changed file (or one of its documents) that could not be checked. */
+export interface Unreadable {
+  file: string;
+  line: number;
+  reason: string;
+  /** Helm templates are expected not to parse: notice; anything else: warning. */
+  severity: 'warning' | 'notice';
+  /** Kept (when small) so a resource that might hide inside it is not reported as deleted. */
+  bytes?: Buffer;
+}
+
+/** What one file holds at one revision. */
+export interface ManifestFile {
+  path: string;
+  resources: Resource[];
+  unreadable?: Unreadable;
+}
+
+/** Facts about a whole revision that the checks of single files need. */
+export interface RevisionContext {
+  fluxKustomizations: FluxKustomization[];
+  /** Files that kustomization build files use as patches: partial objects, never resources. */
+  patchFiles: ReadonlySet<string>;
+}

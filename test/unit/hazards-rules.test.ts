@@ -1,0 +1,230 @@
+import { describe, expect, it } from '@jest/globals';
+import { dump } from 'js-yaml';
+import { analyzeFiles, RULES, RULE_IDS } from '../../src/hazards/index.js';
+import type { FluxKustomization } from '../../src/manifests/types.js';
+
+type Obj = Record<string, unknown>;
+
+const meta = (name: string, extra: Obj = {}, namespace: string | undefined = 'apps'): Obj => ({ name, ...(namespace ? { namespace } : {}), ...extra });
+const pvc = (o: { size?: string; modes?: string[]; sc?: string; ann?: Obj; labels?: Obj; vac?: string } = {}): Obj => ({
+  apiVersion: 'v1',
+  kind: 'PersistentVolumeClaim',
+  metadata: meta('data', { ...(o.ann ? { annotations: o.ann } : {}), ...(o.labels ? { labels: o.labels } : {}) }),
+  spec: {
+    accessModes: o.modes ?? ['ReadWriteOnce'],
+    ...(o.sc ? { storageClassName: o.sc } : {}),
+    ...(o.vac ? { volumeAttributesClassName: o.vac } : {}),
+    resources: { requests: { storage: o.size ?? '10Gi' } }
+  }
+});
+const schema = (props: Obj, extra: Obj = {}): Obj => ({ openAPIV3Schema: { type: 'object', properties: { spec: { type: 'object', properties: props, ...extra } } } });
+const version = (name: string, o: { storage?: boolean; served?: boolean; props?: Obj; extra?: Obj } = {}): Obj => ({
+  name,
+  served: o.served ?? true,
+  storage: o.storage ?? false,
+  schema: schema(o.props ?? { size: { type: 'integer', description: 'How big.' } }, o.extra)
+});
+const crd = (versions: Obj[], o: { scope?: string; kind?: string; ann?: Obj } = {}): Obj => ({
+  apiVersion: 'apiextensions.k8s.io/v1',
+  kind: 'CustomResourceDefinition',
+  metadata: meta('widgets.example.com', o.ann ? { annotations: o.ann } : {}, undefined),
+  spec: { group: 'example.com', names: { kind: o.kind ?? 'Widget', plural: 'widgets' }, scope: o.scope ?? 'Namespaced', versions }
+});
+const sts = (o: { claim?: string; serviceName?: string; whenDeleted?: string; force?: boolean } = {}): Obj => ({
+  apiVersion: 'apps/v1',
+  kind: 'StatefulSet',
+  metadata: meta('db', o.force ? { annotations: { 'kustomize.toolkit.fluxcd.io/force': 'Enabled' } } : {}),
+  spec: {
+    serviceName: o.serviceName ?? 'db',
+    selector: { matchLabels: { app: 'db' } },
+    ...(o.whenDeleted ? { persistentVolumeClaimRetentionPolicy: { whenDeleted: o.whenDeleted } } : {}),
+    template: { metadata: { labels: { app: 'db' } }, spec: { containers: [{ name: 'db', image: 'db:1' }] } },
+    volumeClaimTemplates: [{ metadata: { name: 'data' }, spec: { resources: { requests: { storage: o.claim ?? '1Gi' } } } }]
+  }
+});
+const simple = (apiVersion: string, kind: string, name: string, body: Obj, namespace: string | undefined = 'apps', metaExtra: Obj = {}): Obj => ({
+  apiVersion,
+  kind,
+  metadata: meta(name, metaExtra, namespace),
+  ...body
+});
+const deploy = (app: string, image = 'app:1', force = false): Obj =>
+  simple('apps/v1', 'Deployment', 'web', {
+    spec: { selector: { matchLabels: { app } }, template: { metadata: { labels: { app } }, spec: { containers: [{ name: 'web', image }] } } }
+  }, 'apps', force ? { annotations: { 'kustomize.toolkit.fluxcd.io/force': 'enabled' } } : {});
+const job = (image: string, parallelism = 1): Obj =>
+  simple('batch/v1', 'Job', 'migrate', { spec: { parallelism, template: { spec: { containers: [{ name: 'm', image }], restartPolicy: 'Never' } } } });
+const fluxKs = (o: { path?: string; prune?: boolean; policy?: string; target?: string; sourceRef?: boolean } = {}): Obj =>
+  simple('kustomize.toolkit.fluxcd.io/v1', 'Kustomization', 'apps', {
+    spec: {
+      interval: '10m',
+      path: o.path ?? './apps/prod',
+      prune: o.prune ?? true,
+      ...(o.policy ? { deletionPolicy: o.policy } : {}),
+      ...(o.target ? { targetNamespace: o.target } : {}),
+      ...(o.sourceRef === false ? {} : { sourceRef: { kind: 'GitRepository', name: 'flux-system' } })
+    }
+  }, 'flux-system');
+const hr = (o: { version?: string; release?: string; crds?: string; chart?: boolean } = {}): Obj =>
+  simple('helm.toolkit.fluxcd.io/v2', 'HelmRelease', 'redis', {
+    spec: {
+      ...(o.release ? { releaseName: o.release } : {}),
+      ...(o.chart === false ? {} : { chart: { spec: { chart: 'redis', version: o.version ?? '1.0.0', sourceRef: { kind: 'HelmRepository', name: 'bitnami' } } } }),
+      ...(o.crds ? { upgrade: { crds: o.crds } } : {}),
+      values: { replicas: 1 }
+    }
+  });
+
+const toYaml = (docs: Obj | Obj[] | undefined): string | undefined =>
+  docs === undefined ? undefined : (Array.isArray(docs) ? docs : [docs]).map(d => `---\n${dump(d)}`).join('');
+
+function run(before: Obj | Obj[] | undefined, after: Obj | Obj[] | undefined, kustomizations: FluxKustomization[] = []): string[] {
+  const context = { fluxKustomizations: kustomizations, patchFiles: new Set<string>() };
+  const { findings } = analyzeFiles([{ path: 'apps/prod/x.yaml', before: toYaml(before), after: toYaml(after) }], {
+    context: { before: context, after: context }
+  });
+  return findings.map(f => `${f.rule} ${f.severity} ${f.direction}`);
+}
+
+describe('hazard rules', () => {
+  it.each<[string, Obj | Obj[] | undefined, Obj | Obj[] | undefined, string[]]>([
+    // CRDs
+    ['crd removed', crd([version('v1', { storage: true })]), undefined, ['crd-delete critical forward']],
+    ['crd added (reported once, as its rollback)', undefined, crd([version('v1', { storage: true })]), ['crd-create critical rollback']],
+    ['crd unchanged apart from descriptions', crd([version('v1', { storage: true })]), crd([version('v1', { storage: true, props: { size: { type: 'integer', description: 'Bigger words.' } } })]), []],
+    ['crd new storage version, old one kept (its revert drops the stored version)', crd([version('v1', { storage: true })]), crd([version('v1'), version('v2', { storage: true })]), ['crd-storage-version-change critical rollback']],
+    ['crd storage moves between existing versions', crd([version('v1', { storage: true }), version('v2')]), crd([version('v1'), version('v2', { storage: true })]), []],
+    ['crd new served version added', crd([version('v1', { storage: true })]), crd([version('v1', { storage: true }), version('v2')]), ['crd-version-remove error rollback']],
+    ['crd storage version dropped', crd([version('v1', { storage: true })]), crd([version('v2', { storage: true })]), ['crd-storage-version-change critical forward', 'crd-storage-version-change critical rollback']],
+    ['crd non-storage version removed', crd([version('v1', { storage: true }), version('v2')]), crd([version('v1', { storage: true })]), ['crd-version-remove error forward']],
+    ['crd scope changed', crd([version('v1', { storage: true })]), crd([version('v1', { storage: true })], { scope: 'Cluster' }), ['crd-identity-change critical forward']],
+    ['crd names.kind changed', crd([version('v1', { storage: true })]), crd([version('v1', { storage: true })], { kind: 'Gadget' }), ['crd-identity-change critical forward']],
+    ['crd property added (narrowing on rollback)', crd([version('v1', { storage: true })]), crd([version('v1', { storage: true, props: { size: { type: 'integer' }, color: { type: 'string' } } })]), ['crd-schema-narrowing warning rollback']],
+    ['crd type changed', crd([version('v1', { storage: true })]), crd([version('v1', { storage: true, props: { size: { type: 'string' } } })]), ['crd-schema-narrowing error forward', 'crd-schema-narrowing error rollback']],
+    ['crd enum value removed', crd([version('v1', { storage: true, props: { mode: { type: 'string', enum: ['a', 'b'] } } })]), crd([version('v1', { storage: true, props: { mode: { type: 'string', enum: ['a'] } } })]), ['crd-schema-narrowing warning forward']],
+    ['crd new required field', crd([version('v1', { storage: true })]), crd([version('v1', { storage: true, extra: { required: ['size'] } })]), ['crd-schema-narrowing error forward']],
+    ['crd maximum lowered', crd([version('v1', { storage: true, props: { size: { type: 'integer', maximum: 10 } } })]), crd([version('v1', { storage: true, props: { size: { type: 'integer', maximum: 5 } } })]), ['crd-schema-narrowing warning forward']],
+    ['crd pattern added', crd([version('v1', { storage: true, props: { size: { type: 'string' } } })]), crd([version('v1', { storage: true, props: { size: { type: 'string', pattern: '^a$' } } })]), ['crd-schema-narrowing warning forward']],
+    // PVCs
+    ['pvc removed', pvc(), undefined, ['pvc-delete critical forward']],
+    ['pvc added', undefined, pvc(), ['pvc-create critical rollback']],
+    ['pvc grows', pvc({ size: '10Gi' }), pvc({ size: '20Gi' }), ['pvc-expand error rollback']],
+    ['pvc shrinks', pvc({ size: '1.5Ti' }), pvc({ size: '1500Gi' }), ['pvc-expand error forward']],
+    ['pvc same size written differently', pvc({ size: '1Gi' }), pvc({ size: '1024Mi' }), []],
+    ['pvc accessModes changed', pvc(), pvc({ modes: ['ReadWriteMany'] }), ['pvc-immutable-change error forward']],
+    ['pvc storageClassName changed', pvc({ sc: 'fast' }), pvc({ sc: 'slow' }), ['pvc-immutable-change error forward']],
+    ['pvc volumeAttributesClassName set', pvc(), pvc({ vac: 'gold' }), ['pvc-immutable-change error rollback']],
+    ['pvc patch without accessModes removed', { apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: meta('data'), spec: { resources: { requests: { storage: '5Gi' } } } }, undefined, []],
+    // StatefulSets
+    ['statefulset claim template changed', sts({ claim: '1Gi' }), sts({ claim: '2Gi' }), ['statefulset-claim-template-change error forward']],
+    ['statefulset serviceName changed', sts(), sts({ serviceName: 'db-headless' }), ['statefulset-immutable-change error forward']],
+    ['statefulset removed with whenDeleted: Delete', sts({ whenDeleted: 'Delete' }), undefined, ['statefulset-delete critical forward']],
+    ['statefulset added with whenDeleted: Delete', undefined, sts({ whenDeleted: 'Delete' }), ['statefulset-delete critical rollback']],
+    ['statefulset removed with whenDeleted: Retain', sts({ whenDeleted: 'Retain' }), undefined, []],
+    // Namespaces
+    ['namespace removed', simple('v1', 'Namespace', 'data', {}, undefined), undefined, ['namespace-delete critical forward']],
+    ['namespace added', undefined, simple('v1', 'Namespace', 'data', {}, undefined), ['namespace-create critical rollback']],
+    // PersistentVolumes and StorageClasses
+    ['pv source changed', simple('v1', 'PersistentVolume', 'pv1', { spec: { capacity: { storage: '1Gi' }, nfs: { server: 'a', path: '/x' } } }, undefined), simple('v1', 'PersistentVolume', 'pv1', { spec: { capacity: { storage: '2Gi' }, nfs: { server: 'b', path: '/x' } } }, undefined), ['persistentvolume-change error forward']],
+    ['pv capacity changed only', simple('v1', 'PersistentVolume', 'pv1', { spec: { capacity: { storage: '1Gi' }, nfs: { server: 'a' } } }, undefined), simple('v1', 'PersistentVolume', 'pv1', { spec: { capacity: { storage: '2Gi' }, nfs: { server: 'a' } } }, undefined), []],
+    ['pv with Delete policy removed', simple('v1', 'PersistentVolume', 'pv1', { spec: { persistentVolumeReclaimPolicy: 'Delete', nfs: { server: 'a' } } }, undefined), undefined, ['persistentvolume-change critical forward']],
+    ['pv with Retain policy removed', simple('v1', 'PersistentVolume', 'pv1', { spec: { persistentVolumeReclaimPolicy: 'Retain', nfs: { server: 'a' } } }, undefined), undefined, []],
+    ['storageclass parameters changed', simple('storage.k8s.io/v1', 'StorageClass', 'fast', { provisioner: 'x', parameters: { type: 'gp2' } }, undefined), simple('storage.k8s.io/v1', 'StorageClass', 'fast', { provisioner: 'x', parameters: { type: 'gp3' } }, undefined), ['storageclass-change error forward']],
+    ['storageclass allowVolumeExpansion changed', simple('storage.k8s.io/v1', 'StorageClass', 'fast', { provisioner: 'x' }, undefined), simple('storage.k8s.io/v1', 'StorageClass', 'fast', { provisioner: 'x', allowVolumeExpansion: true }, undefined), []],
+    // Workloads
+    ['deployment selector changed', deploy('web'), deploy('web2'), ['selector-change error forward']],
+    ['deployment image changed', deploy('web', 'app:1'), deploy('web', 'app:2'), []],
+    ['job template changed', job('m:1'), job('m:2'), ['job-template-change warning forward']],
+    ['job parallelism changed', job('m:1', 1), job('m:1', 3), []],
+    // Services
+    ['service clusterIP set to None', simple('v1', 'Service', 'db', { spec: { ports: [{ port: 80 }] } }), simple('v1', 'Service', 'db', { spec: { clusterIP: 'None', ports: [{ port: 80 }] } }), ['service-cluster-ip-change error forward']],
+    ['service clusterIP changed', simple('v1', 'Service', 'db', { spec: { clusterIP: '10.0.0.1' } }), simple('v1', 'Service', 'db', { spec: { clusterIP: '10.0.0.2' } }), ['service-cluster-ip-change error forward']],
+    ['service ports changed', simple('v1', 'Service', 'db', { spec: { clusterIP: 'None', ports: [{ port: 80 }] } }), simple('v1', 'Service', 'db', { spec: { clusterIP: 'None', ports: [{ port: 81 }] } }), []],
+    // ConfigMaps and Secrets
+    ['configmap becomes immutable', simple('v1', 'ConfigMap', 'cfg', { data: { a: '1' } }), simple('v1', 'ConfigMap', 'cfg', { immutable: true, data: { a: '1' } }), ['immutable-config-change error rollback']],
+    ['immutable configmap data changed', simple('v1', 'ConfigMap', 'cfg', { immutable: true, data: { a: '1' } }), simple('v1', 'ConfigMap', 'cfg', { immutable: true, data: { a: '2' } }), ['immutable-config-change error forward']],
+    ['mutable configmap data changed', simple('v1', 'ConfigMap', 'cfg', { data: { a: '1' } }), simple('v1', 'ConfigMap', 'cfg', { data: { a: '2' } }), []],
+    ['secret type changed', simple('v1', 'Secret', 's', { type: 'Opaque' }), simple('v1', 'Secret', 's', { type: 'kubernetes.io/tls' }), ['immutable-config-change error forward']],
+    ['immutable SOPS secret re-encrypted', simple('v1', 'Secret', 's', { immutable: true, data: { a: 'ENC[AES256_GCM,data:x]' }, sops: { version: '3' } }), simple('v1', 'Secret', 's', { immutable: true, data: { a: 'ENC[AES256_GCM,data:y]' }, sops: { version: '3' } }), []],
+    // RBAC
+    ['rolebinding roleRef changed', simple('rbac.authorization.k8s.io/v1', 'RoleBinding', 'rb', { roleRef: { kind: 'Role', name: 'a' } }), simple('rbac.authorization.k8s.io/v1', 'RoleBinding', 'rb', { roleRef: { kind: 'Role', name: 'b' } }), ['rolebinding-roleref-change error forward']],
+    ['clusterrolebinding subjects changed', simple('rbac.authorization.k8s.io/v1', 'ClusterRoleBinding', 'rb', { roleRef: { name: 'a' }, subjects: [] }, undefined), simple('rbac.authorization.k8s.io/v1', 'ClusterRoleBinding', 'rb', { roleRef: { name: 'a' }, subjects: [{ kind: 'User', name: 'x' }] }, undefined), []],
+    // Flux Kustomizations
+    ['flux kustomization that prunes removed', fluxKs(), undefined, ['flux-kustomization-delete critical forward']],
+    ['flux kustomization that prunes added', undefined, fluxKs(), ['flux-kustomization-delete critical rollback']],
+    ['flux kustomization without prune removed', fluxKs({ prune: false }), undefined, []],
+    ['flux kustomization with deletionPolicy Orphan removed', fluxKs({ policy: 'Orphan' }), undefined, []],
+    ['flux kustomization with deletionPolicy Delete removed', fluxKs({ prune: false, policy: 'Delete' }), undefined, ['flux-kustomization-delete critical forward']],
+    ['flux kustomization patch removed', fluxKs({ sourceRef: false }), undefined, []],
+    ['flux kustomization path changed', fluxKs({ path: './apps/prod' }), fluxKs({ path: 'apps/production' }), ['flux-kustomization-retarget critical forward']],
+    ['flux kustomization path spelled differently', fluxKs({ path: './apps/prod/' }), fluxKs({ path: 'apps/prod' }), []],
+    ['flux kustomization targetNamespace changed', fluxKs(), fluxKs({ target: 'other' }), ['flux-kustomization-retarget critical forward']],
+    // HelmReleases
+    ['helmrelease removed', hr(), undefined, ['helmrelease-delete critical forward']],
+    ['helmrelease added', undefined, hr(), ['helmrelease-delete critical rollback']],
+    ['helmrelease values patch removed', hr({ chart: false }), undefined, []],
+    ['helmrelease releaseName changed', hr(), hr({ release: 'cache' }), ['helmrelease-identity-change critical forward']],
+    ['helmrelease chart upgraded with CRDs CreateReplace', hr({ crds: 'CreateReplace' }), hr({ version: '2.0.0', crds: 'CreateReplace' }), ['helmrelease-crd-upgrade warning forward']],
+    ['helmrelease chart upgraded without CRD replacement', hr(), hr({ version: '2.0.0' }), []]
+  ])('%s', (_name, before, after, expected) => {
+    expect(run(before, after)).toEqual(expected);
+  });
+
+  it('has a unique id for every rule', () => {
+    expect(new Set(RULE_IDS).size).toBe(RULE_IDS.length);
+    expect(RULES.every(r => /^[a-z0-9-]+$/.test(r.id) && r.summary.length > 0)).toBe(true);
+  });
+});
+
+describe('modifiers', () => {
+  const prod = (prune: boolean, force = false): FluxKustomization => ({ name: 'apps', namespace: 'flux-system', path: 'apps/prod', prune, force, file: 'clusters/prod/apps.yaml', line: 1 });
+
+  it.each<[string, Obj | undefined, Obj | undefined, FluxKustomization[], string[]]>([
+    ['prune disabled annotation', pvc({ ann: { 'kustomize.toolkit.fluxcd.io/prune': 'disabled' } }), undefined, [], ['pvc-delete notice forward']],
+    ['prune disabled label, value in other case', pvc({ labels: { 'kustomize.toolkit.fluxcd.io/prune': 'Disabled' } }), undefined, [], ['pvc-delete notice forward']],
+    ['prune disabled only on the new version does not help', pvc(), undefined, [], ['pvc-delete critical forward']],
+    ['ssa Ignore stops pruning', pvc({ ann: { 'kustomize.toolkit.fluxcd.io/ssa': 'Ignore' } }), undefined, [], ['pvc-delete notice forward']],
+    ['ssa IfNotPresent does not stop pruning', pvc({ ann: { 'kustomize.toolkit.fluxcd.io/ssa': 'IfNotPresent' } }), undefined, [], ['pvc-delete critical forward']],
+    ['ssa IfNotPresent stops updates', pvc({ ann: { 'kustomize.toolkit.fluxcd.io/ssa': 'IfNotPresent' } }), pvc({ modes: ['ReadWriteMany'], ann: { 'kustomize.toolkit.fluxcd.io/ssa': 'IfNotPresent' } }), [], ['pvc-immutable-change notice forward']],
+    ['ssa Ignore stops updates', pvc({ sc: 'a', ann: { 'kustomize.toolkit.fluxcd.io/ssa': 'Ignore' } }), pvc({ sc: 'b', ann: { 'kustomize.toolkit.fluxcd.io/ssa': 'Ignore' } }), [], ['pvc-immutable-change notice forward']],
+    ['helm.sh/resource-policy: keep', pvc({ ann: { 'helm.sh/resource-policy': 'keep' } }), undefined, [], ['pvc-delete notice forward']],
+    ['Kustomization prune: false', pvc(), undefined, [prod(false)], ['pvc-delete notice forward']],
+    ['Kustomization prune: true', pvc(), undefined, [prod(true)], ['pvc-delete critical forward']],
+    ['force annotation on a claim', pvc({ sc: 'a' }), pvc({ sc: 'b', ann: { 'kustomize.toolkit.fluxcd.io/force': 'enabled' } }), [], ['pvc-immutable-change critical forward']],
+    ['Kustomization spec.force on a claim shrink', pvc({ size: '2Gi' }), pvc({ size: '1Gi' }), [prod(true, true)], ['pvc-expand critical forward']],
+    ['force on a StatefulSet', sts({ claim: '1Gi' }), sts({ claim: '2Gi', force: true }), [], ['statefulset-claim-template-change critical forward']],
+    ['force on a stateless Deployment', deploy('a'), deploy('b', 'app:1', true), [], ['selector-change notice forward']]
+  ])('%s', (_name, before, after, kustomizations, expected) => {
+    expect(run(before, after, kustomizations)).toEqual(expected);
+  });
+});
+
+describe('identity across files', () => {
+  const context = { fluxKustomizations: [], patchFiles: new Set<string>() };
+  const analyze = (files: { path: string; before?: string; after?: string }[]) =>
+    analyzeFiles(files, { context: { before: context, after: context } }).findings.map(f => `${f.rule} ${f.direction} ${f.file}:${f.line}`);
+
+  it('a PVC moved to another file is neither deleted nor created', () => {
+    expect(analyze([{ path: 'a.yaml', before: toYaml(pvc()) }, { path: 'b.yaml', after: toYaml([simple('v1', 'ConfigMap', 'c', {}), pvc()]) }])).toEqual([]);
+  });
+
+  it('the same name in two clusters pairs up by file', () => {
+    const files = [
+      { path: 'clusters/prod/pvc.yaml', before: toYaml(pvc()), after: toYaml(pvc()) },
+      { path: 'clusters/staging/pvc.yaml', before: toYaml(pvc()) }
+    ];
+    files[0].after = `# touched\n${files[0].after}`;
+    expect(analyze(files)).toEqual(['pvc-delete forward clusters/staging/pvc.yaml:2']);
+  });
+
+  it('reports the line of the document where it exists', () => {
+    const after = `${toYaml(simple('v1', 'ConfigMap', 'c', { data: { a: 'b' } }))}${toYaml(pvc({ size: '20Gi' }))}`;
+    expect(analyze([{ path: 'x.yaml', before: toYaml(pvc({ size: '10Gi' })), after }])).toEqual(['pvc-expand rollback x.yaml:10']);
+  });
+
+  it('does not report a deletion whose object may sit in an unreadable file', () => {
+    const broken = toYaml(pvc())!.replace('name: data', 'name: {{ .Values.name }}-data');
+    const findings = analyze([{ path: 'a.yaml', before: toYaml(pvc()), after: broken }]);
+    expect(findings).toEqual(['manifest-unreadable forward a.yaml:5']);
+  });
+});

@@ -1,0 +1,178 @@
+import { describe, expect, it } from '@jest/globals';
+import { readManifestFile, MAX_FILE_BYTES } from '../../src/manifests/manifest-file.js';
+import { splitDocuments } from '../../src/manifests/documents.js';
+import { apiGroup, isClusterScoped, resourceKey } from '../../src/manifests/identity.js';
+import { patchFilesOf } from '../../src/manifests/kustomize-build.js';
+import { ownerOf, revisionContextFromFiles } from '../../src/manifests/revision-context.js';
+import { parseYaml } from '../../src/manifests/safe-yaml.js';
+import { globMatcher } from '../../src/manifests/globs.js';
+
+const ids = (path: string, text: string | Uint8Array) =>
+  readManifestFile(path, text).resources.map(r => `${r.line} ${r.group}|${r.kind}|${r.namespace ?? ''}|${r.name}`);
+
+const cm = (name: string, ns = 'apps') => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}\n  namespace: ${ns}\ndata:\n  a: "1"\n`;
+
+describe('readManifestFile', () => {
+  it.each<[string, string, string[]]>([
+    ['single document', cm('one'), ['1 |ConfigMap|apps|one']],
+    ['leading --- and comments', `# yaml-language-server: $schema=x\n---\n# about\n${cm('one')}`, ['4 |ConfigMap|apps|one']],
+    ['multi-document with empty documents', `---\n${cm('a')}---\n---\n# nothing\n---\n${cm('b')}...\n`, ['2 |ConfigMap|apps|a', '13 |ConfigMap|apps|b']],
+    ['group from apiVersion', 'apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: db\n  namespace: data\n', ['1 apps|StatefulSet|data|db']],
+    ['cluster-scoped kinds ignore namespace', 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: data\n  namespace: ignored\n', ['1 |Namespace||data']],
+    ['quoted names and trailing comments', 'apiVersion: "v1"\nkind: ConfigMap # a map\nmetadata:\n  name: \'x\'\n', ['1 |ConfigMap||x']],
+    ['flow-style document falls back to a full parse', '{apiVersion: v1, kind: ConfigMap, metadata: {name: flow, namespace: n}}\n', ['1 |ConfigMap|n|flow']],
+    ['kind List with items', 'apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: ConfigMap\n  metadata: {name: a}\n- apiVersion: v1\n  kind: Secret\n  metadata:\n    name: b\n', ['4 |ConfigMap||a', '7 |Secret||b']],
+    ['kind List without an items array is not a list', 'apiVersion: v1\nkind: List\nmetadata:\n  name: l\nitems: nope\n', ['1 |List||l']],
+    ['kustomize build file by apiVersion', 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nmetadata:\n  name: x\nresources: [a.yaml]\n', []],
+    ['kustomize Component', 'apiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\nmetadata:\n  name: x\n', []],
+    ['Flux Kustomization is an object', 'apiVersion: kustomize.toolkit.fluxcd.io/v1\nkind: Kustomization\nmetadata:\n  name: apps\n  namespace: flux-system\nspec:\n  path: ./apps\n', ['1 kustomize.toolkit.fluxcd.io|Kustomization|flux-system|apps']],
+    ['JSON6902 op list', '- op: replace\n  path: /spec/replicas\n  value: 3\n', []],
+    ['JSON6902 as JSON', '[{"op": "remove", "path": "/spec/x"}]\n', []],
+    ['document without metadata.name', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  generateName: x-\n', []],
+    ['Flux substitutions are plain strings', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cfg-${CLUSTER}\ndata:\n  region: ${REGION}\n', ['1 |ConfigMap||cfg-${CLUSTER}']],
+    ['CRLF line endings', 'apiVersion: v1\r\nkind: ConfigMap\r\nmetadata:\r\n  name: crlf\r\n---\r\napiVersion: v1\r\nkind: Secret\r\nmetadata:\r\n  name: s\r\n', ['1 |ConfigMap||crlf', '6 |Secret||s']]
+  ])('%s', (_name, text, expected) => {
+    expect(ids('apps/x.yaml', text)).toEqual(expected);
+  });
+
+  it('treats kustomization.yaml files and patches as non-objects', () => {
+    expect(ids('apps/kustomization.yaml', cm('a'))).toEqual([]);
+    expect(readManifestFile('apps/patch.yaml', cm('a'), { isPatch: true }).resources).toEqual([]);
+  });
+
+  it('reads SOPS-encrypted Secrets: identity readable, marked encrypted', () => {
+    const text = 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: creds\n  namespace: apps\ndata:\n  password: ENC[AES256_GCM,data:abc=,type:str]\nsops:\n  version: 3.8.1\n  age: []\n';
+    const [r] = readManifestFile('apps/secret.sops.yaml', text).resources;
+    expect([r.kind, r.namespace, r.name, r.encrypted]).toEqual(['Secret', 'apps', 'creds', true]);
+  });
+
+  it.each<[string, string | Uint8Array, string, number]>([
+    ['Helm template', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ .Release.Name }}\n{{- if .Values.x }}\ndata: {}\n{{- end }}\n', 'Helm template', 1],
+    ['invalid YAML', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: [unclosed\n', '', 1],
+    ['duplicate keys', '---\napiVersion: v1\nkind: ConfigMap\nkind: Secret\nmetadata:\n  name: x\n', 'duplicated', 1],
+    ['deep nesting', `a: ${'['.repeat(5000)}${']'.repeat(5000)}\n`, 'maxDepth', 1],
+    ['binary content', new Uint8Array([0x61, 0x3a, 0x00, 0x01, 0x02]), 'binary', 1],
+    ['non-UTF-8 content', new Uint8Array([0x61, 0x3a, 0x20, 0xff, 0xfe, 0x0a]), 'UTF-8', 1]
+  ])('%s yields unreadable, never an exception', (_name, content, reason, line) => {
+    const file = readManifestFile('x.yaml', content);
+    expect(file.resources).toEqual([]);
+    expect(file.unreadable?.reason).toContain(reason);
+    expect(file.unreadable?.line).toBeGreaterThanOrEqual(line);
+  });
+
+  it('marks Helm templates as notice and other failures as warning', () => {
+    expect(readManifestFile('t.yaml', 'a: {{ .Values.x }}\n').unreadable?.severity).toBe('notice');
+    expect(readManifestFile('t.yaml', 'a: [b\n').unreadable?.severity).toBe('warning');
+  });
+
+  it('refuses a billion-laughs alias bomb', () => {
+    const levels = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
+    for (let i = 1; i < 9; i++) {
+      const prev = String.fromCharCode(96 + i);
+      const name = String.fromCharCode(97 + i);
+      levels.push(`${name}: &${name} [${Array(9).fill(`*${prev}`).join(',')}]`);
+    }
+    const text = `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: lol\n${levels.join('\n')}\n`;
+    const file = readManifestFile('bomb.yaml', text);
+    // The header scan reads identity without expanding aliases; a full parse refuses the bomb.
+    expect(parseYaml(text)).toMatchObject({ ok: false, reason: expect.stringContaining('aliases') });
+    expect(file.unreadable ?? file.resources.length).toBeTruthy();
+  });
+
+  it('refuses a narrow but deep alias chain', () => {
+    const lines = ['a0: &a0 [x, x]'];
+    for (let i = 1; i < 60; i++) lines.push(`a${i}: &a${i} [*a${i - 1}, *a${i - 1}]`);
+    expect(parseYaml(lines.join('\n'))).toMatchObject({ ok: false });
+  });
+
+  it('refuses a file over the size limit without parsing it', () => {
+    const big = Buffer.alloc(MAX_FILE_BYTES + 1024, 'a: b\n');
+    const file = readManifestFile('big.yaml', big);
+    expect(file.resources).toEqual([]);
+    expect(file.unreadable?.reason).toContain('larger than');
+  });
+
+  it('reads a 50 MB file as unreadable', () => {
+    const big = Buffer.alloc(50 * 1024 * 1024, `${cm('x')}---\n`);
+    expect(readManifestFile('huge.yaml', big).unreadable?.severity).toBe('warning');
+  });
+});
+
+describe('splitDocuments', () => {
+  it('finds documents and their first lines, skipping ... lines', () => {
+    const text = Buffer.from('a: 1\n---\nb: 2\n...\nc: 3\n--- # x\nd: 4\n-- not a marker\n');
+    const spans = splitDocuments(text).map(s => [s.line, text.toString('utf8', s.start, s.end)]);
+    expect(spans).toEqual([
+      [1, 'a: 1\n'],
+      [2, '---\nb: 2\n'],
+      [5, 'c: 3\n'],
+      [6, '--- # x\nd: 4\n-- not a marker\n']
+    ]);
+  });
+
+  it('ignores a byte order mark', () => {
+    expect(splitDocuments(Buffer.from('\ufeff---\na: 1\n'))).toEqual([{ start: 3, end: 12, line: 1 }]);
+  });
+});
+
+describe('identity', () => {
+  it.each([
+    ['apps/v1', 'apps'],
+    ['v1', ''],
+    ['apiextensions.k8s.io/v1', 'apiextensions.k8s.io'],
+    ['kustomize.toolkit.fluxcd.io/v1', 'kustomize.toolkit.fluxcd.io']
+  ])('apiGroup(%p) = %p', (v, g) => expect(apiGroup(v)).toBe(g));
+
+  it('knows cluster-scoped kinds', () => {
+    expect(['Namespace', 'CustomResourceDefinition', 'PersistentVolume', 'StorageClass', 'ClusterRole', 'ClusterRoleBinding'].every(isClusterScoped)).toBe(true);
+    expect(isClusterScoped('PersistentVolumeClaim')).toBe(false);
+  });
+
+  it('keys ignore the version', () => {
+    const k = (apiVersion: string) => resourceKey({ apiVersion, group: apiGroup(apiVersion), kind: 'HelmRelease', namespace: 'a', name: 'b' });
+    expect(k('helm.toolkit.fluxcd.io/v2beta1')).toBe(k('helm.toolkit.fluxcd.io/v2'));
+  });
+});
+
+describe('kustomize and Flux context', () => {
+  it('resolves patch paths relative to the kustomization', () => {
+    const build = {
+      patches: [{ path: 'patches/size.yaml', target: { kind: 'PersistentVolumeClaim' } }, { patch: '- op: remove\n  path: /x' }],
+      patchesStrategicMerge: ['../base/hr.yaml', 'apiVersion: v1\nkind: X\n'],
+      patchesJson6902: [{ path: './ops.yaml' }]
+    };
+    expect(patchFilesOf('apps/prod/kustomization.yaml', build).sort()).toEqual(['apps/base/hr.yaml', 'apps/prod/ops.yaml', 'apps/prod/patches/size.yaml']);
+  });
+
+  it('finds Flux Kustomizations and the longest matching path', () => {
+    const ks = (name: string, path: string, prune: boolean) =>
+      `---\napiVersion: kustomize.toolkit.fluxcd.io/v1\nkind: Kustomization\nmetadata:\n  name: ${name}\n  namespace: flux-system\nspec:\n  path: ${path}\n  prune: ${prune}\n  sourceRef: {kind: GitRepository, name: flux-system}\n`;
+    const ctx = revisionContextFromFiles([
+      ['clusters/prod/apps.yaml', ks('apps', './apps/prod', false) + ks('infra', './infrastructure/', true)],
+      ['clusters/prod/flux-system/gotk-sync.yaml', ks('flux-system', './clusters/prod', true)],
+      ['apps/prod/kustomization.yaml', 'resources: [db.yaml]\npatches:\n- path: size.yaml\n']
+    ]);
+    expect(ctx.fluxKustomizations.map(k => [k.name, k.path, k.prune, k.line])).toEqual([
+      ['apps', 'apps/prod', false, 2],
+      ['infra', 'infrastructure', true, 12],
+      ['flux-system', 'clusters/prod', true, 2]
+    ]);
+    expect([...ctx.patchFiles]).toEqual(['apps/prod/size.yaml']);
+    expect(ownerOf(ctx.fluxKustomizations, 'apps/prod/db/pvc.yaml')?.name).toBe('apps');
+    expect(ownerOf(ctx.fluxKustomizations, 'infrastructure/x.yaml')?.name).toBe('infra');
+    expect(ownerOf(ctx.fluxKustomizations, 'apps/production/x.yaml')).toBeUndefined();
+  });
+});
+
+describe('globMatcher', () => {
+  it.each<[string, string, boolean]>([
+    ['apps/**', 'apps/a/b.yaml', true],
+    ['apps/', 'apps/a.yaml', true],
+    ['apps', 'apps/a.yaml', true],
+    ['apps', 'apps2/a.yaml', false],
+    ['**/*.sops.yaml', 'x/y/s.sops.yaml', true],
+    ['**/*.sops.yaml', 's.sops.yaml', true],
+    ['*.yaml', 'x/a.yaml', false],
+    ['clusters/*/flux-system/**', 'clusters/prod/flux-system/gotk.yaml', true]
+  ])('%p matches %p: %p', (glob, path, expected) => expect(globMatcher(glob)(path)).toBe(expected));
+});

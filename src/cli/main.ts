@@ -1,10 +1,12 @@
 import { UserError } from '../rollback/types.js';
 import { type Output } from './output.js';
+import { checkCommand } from './check-command.js';
 import { rollbackCommand } from './rollback-command.js';
 
 export const USAGE = `Usage:
   gitops-rollback revert <rev|A..B>... [options]
   gitops-rollback restore <path>... --to <rev> [options]
+  gitops-rollback check --base <rev> [--head <rev>] [--fail-on LEVEL] [--format text|json|markdown]
 
 Options:
   --mainline N            parent to revert merge commits against (default 1)
@@ -23,7 +25,12 @@ Options:
   --remote NAME           remote to fetch from and push to (default: origin)
   --format text|json      output format (default: text)
 
-Exit status: 0 done, 1 refused, 2 bad usage or error.`;
+Check options:
+  --base REV --head REV   the change to check (head defaults to HEAD); measured from their merge base
+  --fail-on LEVEL         critical, error (default), warning, notice or never
+  --path GLOB, --exclude GLOB, --config FILE (default .github/rollback-safety.yml at base)
+
+Exit status: 0 done, 1 refused (or, for check, a finding meets --fail-on), 2 bad usage or error.`;
 
 /** Runs the command line and returns its exit status. */
 export async function main(argv: string[], out: Output): Promise<number> {
@@ -33,6 +40,8 @@ export async function main(argv: string[], out: Output): Promise<number> {
       case 'revert':
       case 'restore':
         return await rollbackCommand(command, rest, out);
+      case 'check':
+        return await checkCommand(rest, out);
       case undefined:
       case '-h':
       case '--help':
@@ -40,7 +49,7 @@ export async function main(argv: string[], out: Output): Promise<number> {
         out.stdout(USAGE);
         return command === undefined ? 2 : 0;
       default:
-        out.stderr(`Unknown command '${command}'. Expected revert or restore.\n\n${USAGE}`);
+        out.stderr(`Unknown command '${command}'. Expected revert, restore or check.\n\n${USAGE}`);
         return 2;
     }
   } catch (error) {

@@ -1,4 +1,4 @@
-import { UserError } from '../rollback/types.js';
+import { type Logger, UserError } from '../rollback/types.js';
 
 /** Where the CLI writes: results to stdout, progress and errors to stderr. */
 export interface Output {
@@ -11,4 +11,17 @@ export class UsageError extends UserError {}
 
 export function usageError(message: string): UsageError {
   return new UsageError(message, 'invalid');
+}
+
+/** Progress for people: the engine's log lines on stderr, so stdout stays machine-readable. */
+export function stderrLogger(out: Output): Logger {
+  return {
+    info: m => out.stderr(m),
+    notice: m => out.stderr(`notice: ${m}`),
+    warning: m => out.stderr(`warning: ${m}`),
+    group: async (title, fn) => {
+      out.stderr(`» ${title}`);
+      return fn();
+    }
+  };
 }

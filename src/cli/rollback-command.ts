@@ -3,9 +3,9 @@ import { Git } from '../git/git.js';
 import { createGitHubClient, parseRepository } from '../github/client.js';
 import { rollbackPullRequests } from '../github/rollback-pull-requests.js';
 import { runRollback, type RollbackResult } from '../rollback/run.js';
-import { type Logger, UserError } from '../rollback/types.js';
+import { UserError } from '../rollback/types.js';
 import { type RawRequest, validateRequest } from '../rollback/validate.js';
-import { type Output, usageError } from './output.js';
+import { stderrLogger, type Output, usageError } from './output.js';
 
 const OPTIONS = {
   to: { type: 'string' },
@@ -89,18 +89,6 @@ function githubFromEnvironment(repoOption: string | undefined) {
   const repo = parseRepository(repository);
   const client = createGitHubClient({ token, baseUrl: process.env.GITHUB_API_URL });
   return rollbackPullRequests(client, repo, process.env.GITHUB_SERVER_URL ?? 'https://github.com');
-}
-
-function stderrLogger(out: Output): Logger {
-  return {
-    info: m => out.stderr(m),
-    notice: m => out.stderr(`notice: ${m}`),
-    warning: m => out.stderr(`warning: ${m}`),
-    group: async (title, fn) => {
-      out.stderr(`» ${title}`);
-      return fn();
-    }
-  };
 }
 
 function describe(result: RollbackResult): string {

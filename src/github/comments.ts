@@ -21,9 +21,20 @@ export async function upsertStickyComment(
   body: string
 ): Promise<StickyCommentResult> {
   const tag = markerTag(marker);
+  const existing = await findCommentId(client, repo, issueNumber, tag);
+  return writeComment(client, repo, issueNumber, tag, body, existing);
+}
+
+async function writeComment(
+  client: GitHubClient,
+  repo: RepoRef,
+  issueNumber: number,
+  tag: string,
+  body: string,
+  existing: number | undefined
+): Promise<StickyCommentResult> {
   const text = body.includes(tag) ? body : `${tag}\n${body}`;
   const where = `#${issueNumber} in ${repoName(repo)}`;
-  const existing = await findCommentId(client, repo, issueNumber, tag);
   if (existing !== undefined) {
     await callGitHub(`update comment ${existing} on ${where}`, COMMENTS_WRITE, () =>
       client.rest.issues.updateComment({ ...repo, comment_id: existing, body: text })
@@ -34,6 +45,22 @@ export async function upsertStickyComment(
     client.rest.issues.createComment({ ...repo, issue_number: issueNumber, body: text })
   );
   return { id: data.id, operation: 'created' };
+}
+
+/**
+ * Edits the sticky comment for `marker` when one exists and creates none otherwise: an all-clear
+ * is worth posting only where an earlier warning has to be taken back.
+ */
+export async function updateStickyComment(
+  client: GitHubClient,
+  repo: RepoRef,
+  issueNumber: number,
+  marker: string,
+  body: string
+): Promise<StickyCommentResult | undefined> {
+  const tag = markerTag(marker);
+  const existing = await findCommentId(client, repo, issueNumber, tag);
+  return existing === undefined ? undefined : writeComment(client, repo, issueNumber, tag, body, existing);
 }
 
 /** The hidden HTML comment that identifies a sticky comment. */

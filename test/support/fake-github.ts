@@ -108,6 +108,8 @@ export interface FakeState {
   contents: Map<string, Map<string, string>>;
   collaborators: Set<string>;
   teams: Set<string>;
+  /** `base...head` → merge base sha, answered by the compare endpoint. */
+  mergeBases: Map<string, string>;
 }
 
 export interface FakeGitHub {
@@ -206,7 +208,8 @@ class FakeGitHubServer implements FakeGitHub {
       pullFiles: new Map(),
       contents: new Map(),
       collaborators: new Set(options.collaborators ?? []),
-      teams: new Set(options.teams ?? [])
+      teams: new Set(options.teams ?? []),
+      mergeBases: new Map()
     };
     this.routes = this.defineRoutes();
   }
@@ -357,8 +360,28 @@ class FakeGitHubServer implements FakeGitHub {
       ['PATCH', R('/issues/comments/(\\d+)'), (c) => this.updateComment(c)],
       ['GET', R('/commits/([^/]+)/statuses'), (c) => this.listStatuses(c)],
       ['POST', R('/statuses/([0-9a-fA-F]{4,40})'), (c) => this.createStatus(c)],
-      ['GET', R('/contents/(.+)'), (c) => this.getContent(c)]
+      ['GET', R('/contents/(.+)'), (c) => this.getContent(c)],
+      ['GET', R('/compare/([^/.]+)\\.\\.\\.([^/.]+)'), (c) => this.compare(c)]
     ];
+  }
+
+  // ---- Compare ----
+
+  /** GET /compare/{base}...{head}: the merge base seeded with setMergeBase, else base itself. */
+  private compare(c: Context): Reply {
+    const [base, head] = c.params;
+    const mergeBase = this.state.mergeBases.get(`${base}...${head}`) ?? base;
+    return {
+      status: 200,
+      body: {
+        url: `${this.url}${c.path}`,
+        status: mergeBase === base ? 'ahead' : 'diverged',
+        base_commit: { sha: base },
+        merge_base_commit: { sha: mergeBase },
+        commits: [],
+        files: []
+      }
+    };
   }
 
   // ---- Repository ----

@@ -1,0 +1,49 @@
+import * as core from '@actions/core';
+import { validateRevision } from '../../rollback/validate.js';
+import { UserError } from '../../rollback/types.js';
+import { FAIL_ON, type FailOn } from '../../safety-check/policy.js';
+import { booleanInput, listInput, type RunContext } from '../runner.js';
+
+/** Everything the safety check was asked to do, read from its inputs in one place. */
+export interface SafetyCheckInputs {
+  base?: string;
+  head?: string;
+  paths: string[];
+  exclude: string[];
+  failOn: FailOn;
+  configPath: string;
+  acknowledgeLabel: string;
+  comment: boolean;
+  token: string;
+  workingDirectory: string;
+  pullNumber?: number;
+  /** Labels on the pull request as the event saw them. */
+  eventLabels: string[];
+}
+
+const NO_COMMIT = /^0{40}$/;
+
+/** Reads the inputs, taking base and head from the event when they are not given. */
+export function readSafetyCheckInputs(context: RunContext): SafetyCheckInputs {
+  const token = core.getInput('token');
+  if (token) core.setSecret(token);
+  const pull = context.payload.pull_request;
+  const failOn = (core.getInput('fail-on').trim() || 'error') as FailOn;
+  if (!FAIL_ON.includes(failOn)) throw new UserError(`Invalid fail-on '${failOn}'. Expected one of: ${FAIL_ON.join(', ')}.`);
+  const base = core.getInput('base').trim() || pull?.base?.sha || (context.eventName === 'push' ? context.payload.before : undefined);
+  const head = core.getInput('head').trim() || pull?.head?.sha || (context.eventName === 'push' ? context.payload.after : undefined);
+  return {
+    base: base && !NO_COMMIT.test(base) ? validateRevision(base, 'base') : undefined,
+    head: head ? validateRevision(head, 'head') : undefined,
+    paths: listInput('paths'),
+    exclude: listInput('exclude'),
+    failOn,
+    configPath: core.getInput('config').trim() || '.github/rollback-safety.yml',
+    acknowledgeLabel: core.getInput('acknowledge-label').trim(),
+    comment: booleanInput('comment', true),
+    token,
+    workingDirectory: core.getInput('working-directory') || '.',
+    pullNumber: typeof pull?.number === 'number' ? pull.number : undefined,
+    eventLabels: Array.isArray(pull?.labels) ? pull.labels.map((l: { name?: string }) => l.name).filter(Boolean) : []
+  };
+}

@@ -1,0 +1,34 @@
+import { Git } from '../git/git.js';
+import { UserError, type Logger } from '../rollback/types.js';
+
+const DEPTHS = [50, 500, 5000];
+
+/**
+ * Makes `base` and `head` available in a checkout that may be a depth-1 clone, and returns the
+ * commit the change is measured from: their merge base, as in a pull request's "Files changed".
+ */
+export async function comparisonBase(git: Git, remote: string, base: string, head: string, log: Logger): Promise<{ from: string; to: string }> {
+  const baseSha = await ensureCommit(git, remote, base, 'base');
+  const headSha = await ensureCommit(git, remote, head, 'head');
+  for (let step = 0; ; step++) {
+    const r = await git.exec(['merge-base', baseSha, headSha], { allowFailure: true });
+    if (r.exitCode === 0) return { from: r.stdout.trim(), to: headSha };
+    if (!(await git.isShallow())) {
+      throw new UserError(`base ${base} and head ${head} share no history. Expected head to be a change on top of base.`);
+    }
+    const depth = step < DEPTHS.length ? [`--depth=${DEPTHS[step]}`] : ['--unshallow'];
+    log.info(`Fetching more history (${depth[0]}) to find where ${head.slice(0, 12)} branched from ${base.slice(0, 12)}.`);
+    await git.exec(['fetch', '--quiet', '--no-tags', ...depth, remote, baseSha, headSha]);
+  }
+}
+
+/** Resolves `rev`, fetching it from `remote` (by sha, or as a branch) when this clone lacks it. */
+async function ensureCommit(git: Git, remote: string, rev: string, field: string): Promise<string> {
+  const local = await git.tryResolveCommit(rev);
+  if (local) return local;
+  const refspec = /^[0-9a-f]{40}$/i.test(rev) ? rev : `+refs/heads/${rev}:refs/remotes/${remote}/${rev}`;
+  const fetched = await git.exec(['fetch', '--quiet', '--no-tags', '--depth=1', remote, refspec], { allowFailure: true });
+  const sha = fetched.exitCode === 0 ? await git.tryResolveCommit(/^[0-9a-f]{40}$/i.test(rev) ? rev : `refs/remotes/${remote}/${rev}`) : undefined;
+  if (!sha) throw new UserError(`Unknown ${field} revision '${rev}': not in this checkout and not fetchable from '${remote}'. Expected a commit sha or branch name.`);
+  return sha;
+}

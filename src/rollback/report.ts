@@ -1,4 +1,5 @@
 import type { RollbackResult } from './run.js';
+import type { Finding } from '../hazards/types.js';
 import type { AuditContext } from './types.js';
 
 type CommitUrl = ((sha: string) => string) | undefined;
@@ -9,6 +10,7 @@ export function pullRequestBody(result: RollbackResult, audit: AuditContext, com
     '## Rollback',
     contextLines(result, audit).join('\n'),
     whatSection(result, commitUrl),
+    findingsSection(result.findings),
     diffSection(result),
     '_Merging this pull request rolls the change back. Flux applies it on its next reconciliation._'
   ]
@@ -25,6 +27,7 @@ export function rollbackSummary(result: RollbackResult, audit: AuditContext, com
     contextLines(result, audit).join('\n'),
     whatSection(result, commitUrl),
     skippedSection(result),
+    findingsSection(result.findings),
     diffSection(result)
   ]
     .filter(Boolean)
@@ -72,6 +75,15 @@ function whatSection(result: RollbackResult, commitUrl: CommitUrl): string {
 function skippedSection(result: RollbackResult): string {
   if (result.skipped.length === 0) return '';
   return `Already reverted, skipped: ${result.skipped.map(s => `\`${s.sha.slice(0, 12)}\` ${escapeCell(s.subject)}`).join('; ')}`;
+}
+
+/** The rollback's own hazards, so whoever merges or reviews it sees them. */
+export function findingsSection(findings: readonly Finding[]): string {
+  if (findings.length === 0) return '';
+  const rows = findings.map(
+    f => `| ${f.severity} | \`${f.rule}\` | ${f.kind} ${f.namespace ? `${f.namespace}/` : ''}${f.name} | \`${f.file}:${f.line}\` | ${escapeCell(f.message)} |`
+  );
+  return ['### Hazards of this rollback', '', '| severity | rule | object | where | what happens |', '| --- | --- | --- | --- | --- |', ...rows].join('\n');
 }
 
 function diffSection(result: RollbackResult): string {

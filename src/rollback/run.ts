@@ -1,5 +1,7 @@
 import { Git } from '../git/git.js';
 import { type Applied, applyPlan, resetTo } from './apply.js';
+import type { Finding } from '../hazards/types.js';
+import { guardRollback, UnsafeRollbackError } from './guard.js';
 import { fetchTargetBranch, localTargetBranch, type TargetBranch } from './history.js';
 import { rollbackTitle } from './message.js';
 import { type Plan, planRollback } from './plan.js';
@@ -30,6 +32,8 @@ export interface RollbackResult {
   branch?: string;
   pullRequest?: { number: number; url: string };
   diffStat: string;
+  /** Hazards of the rollback itself (the safety check's forward direction). */
+  findings: Finding[];
   /** Set when a refused push to a protected branch became a pull request. */
   fellBackToPullRequest: boolean;
 }
@@ -110,7 +114,18 @@ async function rollOnce(request: RollbackRequest, deps: RollbackDeps, target: Ta
   }
   result.commitSha = applied.head;
   result.diffStat = (await git.exec(['diff', '--stat=120', target.tip, applied.head])).stdout.trimEnd();
-  if (request.dryRun) return { kind: 'done', result: { ...result, operation: 'dry-run' } };
+  const guard = await log.group('Checking the rollback for hazards', () => guardRollback(git, target.tip, applied.head));
+  result.findings = guard.findings;
+  for (const f of guard.findings) log.warning(`${f.severity} ${f.rule}: ${f.kind} ${f.name} (${f.file}:${f.line}): ${f.message}`);
+  if (guard.blocking.length > 0 && request.allowUnsafe) log.warning('Delivering a rollback with critical hazards because allow-unsafe is set.');
+  if (request.dryRun) {
+    if (guard.blocking.length > 0 && !request.allowUnsafe) log.warning('This rollback would be refused for the hazards above unless allow-unsafe is set.');
+    return { kind: 'done', result: { ...result, operation: 'dry-run' } };
+  }
+  if (guard.blocking.length > 0 && !request.allowUnsafe) {
+    await resetTo(git, target.tip);
+    throw new UnsafeRollbackError(guard.findings, guard.blocking);
+  }
   return deliver(request, deps, target, plan, result);
 }
 
@@ -214,6 +229,7 @@ function emptyResult(target: TargetBranch, plan: Plan): RollbackResult {
     restoredTo: plan.kind === 'restore' ? plan.source : undefined,
     restoredPaths: plan.kind === 'restore' ? plan.paths : undefined,
     diffStat: '',
+    findings: [],
     fellBackToPullRequest: false
   };
 }

@@ -4,7 +4,8 @@ import { Git } from '../../git/git.js';
 import { createGitHubClient, parseRepository, type GitHubClient, type RepoRef } from '../../github/client.js';
 import { getDefaultBranch } from '../../github/pull-request.js';
 import { rollbackPullRequests } from '../../github/rollback-pull-requests.js';
-import { rollbackSummary } from '../../rollback/report.js';
+import { UnsafeRollbackError } from '../../rollback/guard.js';
+import { findingsSection, rollbackSummary } from '../../rollback/report.js';
 import { runRollback, type RollbackResult } from '../../rollback/run.js';
 import { validateRequest } from '../../rollback/validate.js';
 import { coreLogger, readRunContext } from '../runner.js';
@@ -35,8 +36,12 @@ export async function run(): Promise<void> {
     setOutputs(result);
   } catch (error) {
     failure = error instanceof Error ? error.message : String(error);
+    if (error instanceof UnsafeRollbackError) {
+      core.setOutput('findings', JSON.stringify(error.findings));
+      failure = `${failure}\n\n${findingsSection(error.findings)}`;
+    }
     if (error instanceof Error && error.name !== 'UserError' && error.stack) core.debug(error.stack);
-    core.setFailed(failure);
+    core.setFailed(error instanceof Error ? error.message : failure);
   } finally {
     await writeSummary(result, audit, commitUrl, failure);
   }
@@ -56,6 +61,7 @@ function setOutputs(result: RollbackResult): void {
   core.setOutput('pull-request-url', result.pullRequest?.url ?? '');
   core.setOutput('branch', result.branch ?? '');
   core.setOutput('target-branch', result.targetBranch);
+  core.setOutput('findings', JSON.stringify(result.findings));
   core.info(`Rollback ${result.operation}${result.commitSha ? `: ${result.commitSha}` : ''}`);
 }
 

@@ -1,0 +1,37 @@
+import { Git } from '../git/git.js';
+import { analyzeChange } from '../hazards/index.js';
+import type { Finding } from '../hazards/types.js';
+import { UserError } from './types.js';
+
+/** The hazards of a rollback about to be delivered, and those that stop it. */
+export interface GuardVerdict {
+  findings: Finding[];
+  /** Critical hazards, and claims shrunk (the API server rejects it and Flux stays stuck). */
+  blocking: Finding[];
+}
+
+/**
+ * Runs the hazard engine on the rollback itself (`base..head`, forward direction: the rollback
+ * is the change being applied).
+ */
+export async function guardRollback(git: Git, base: string, head: string): Promise<GuardVerdict> {
+  const { findings } = await analyzeChange(git, base, head, { directions: ['forward'] });
+  const blocking = findings.filter(f => f.severity === 'critical' || f.rule === 'pvc-expand');
+  return { findings, blocking };
+}
+
+/** A rollback refused because it would destroy data; carries the findings for the report. */
+export class UnsafeRollbackError extends UserError {
+  constructor(readonly findings: Finding[], blocking: Finding[]) {
+    super(
+      `The rollback was refused: ${blocking.map(describe).join('; ')}. Nothing was pushed. ` +
+        'Review the findings; to deliver it anyway, set allow-unsafe: true (--allow-unsafe).',
+      'refused'
+    );
+    this.name = 'UnsafeRollbackError';
+  }
+}
+
+function describe(f: Finding): string {
+  return `${f.rule} on ${f.kind} ${f.namespace ? `${f.namespace}/` : ''}${f.name} (${f.file}:${f.line})`;
+}

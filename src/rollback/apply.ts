@@ -1,13 +1,18 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Git } from '../git/git.js';
 import { restoreMessage, revertMessage } from './message.js';
 import type { Plan, RestorePlan, RevertPlan, RevertStep } from './plan.js';
-import { type AuditContext, type Identity, type Logger, UserError } from './types.js';
+import { type AuditContext, type Identity, UserError } from './types.js';
 
 /** The commits a plan produced on top of the target tip. */
 export interface Applied {
   /** The last rollback commit; equals `base` when nothing changed. */
   head: string;
   base: string;
+  /** False when the rollback's tree equals the base's: nothing to deliver. */
+  changed: boolean;
   /** Reverts that turned out empty (their changes were already undone by hand). */
   empty: RevertStep[];
 }
@@ -16,78 +21,92 @@ export interface ApplyOptions {
   audit: AuditContext;
   squash: boolean;
   committer?: Identity;
-  log: Logger;
+}
+
+/** The empty tree, the parent tree when a root commit is reverted. */
+const EMPTY_TREE = '4b825dc642cb6eb9a060e54bf8d69288fbee4904';
+
+/**
+ * Writes the plan's commits on top of `base` as objects only: the work tree, the index and every
+ * ref stay as they are, so a failure leaves nothing behind and nothing half-done can be pushed.
+ */
+export function applyPlan(git: Git, plan: Plan, base: string, options: ApplyOptions): Promise<Applied> {
+  return plan.kind === 'revert' ? applyRevert(git, plan, base, options) : applyRestore(git, plan, base, options);
 }
 
 /**
- * Writes the plan's commits on a detached HEAD at `base`. On any failure the work tree is reset
- * to `base`, so nothing half-done is left behind to be pushed.
+ * Each revert is the merge git revert performs (merge-ort, base = the commit, ours = the rollback
+ * so far, theirs = the commit's parent), computed by `git merge-tree` on a throwaway commit whose
+ * only parent is the reverted commit, so that commit is the merge base.
  */
-export async function applyPlan(git: Git, plan: Plan, base: string, options: ApplyOptions): Promise<Applied> {
-  await git.exec(['checkout', '--quiet', '--detach', base]);
-  try {
-    return plan.kind === 'revert'
-      ? await applyRevert(git, plan, base, options)
-      : await applyRestore(git, plan, base, options);
-  } catch (error) {
-    await resetTo(git, base);
-    throw error;
-  }
-}
-
 async function applyRevert(git: Git, plan: RevertPlan, base: string, options: ApplyOptions): Promise<Applied> {
   const empty: RevertStep[] = [];
   const applied: RevertStep[] = [];
+  let head = base;
+  const baseTree = await treeOf(git, base);
+  let headTree = baseTree;
   for (const step of plan.steps) {
-    const mainline = step.mainline ? ['--mainline', String(step.mainline)] : [];
-    const r = await git.exec(['revert', '--no-commit', '--no-edit', ...mainline, step.sha], { allowFailure: true });
-    if (r.exitCode !== 0) await failOnConflict(git, step, r.stderr);
-    if (options.squash) {
-      applied.push(step);
+    const tree = await revertTree(git, step, head);
+    if (tree === headTree) {
+      empty.push(step);
       continue;
     }
-    if (await hasStagedChanges(git)) await commit(git, revertMessage([step], options.audit), options.committer);
-    else empty.push(step);
+    applied.push(step);
+    const message = options.squash ? `squash: ${step.sha}` : revertMessage([step], options.audit);
+    head = await commitTree(git, tree, head, message, options.committer);
+    headTree = tree;
   }
-  if (options.squash && (await hasStagedChanges(git))) {
-    await commit(git, revertMessage(applied, options.audit), options.committer);
-  } else if (options.squash) {
-    empty.push(...applied);
+  if (options.squash && applied.length > 0) {
+    head = await commitTree(git, headTree, base, revertMessage(applied, options.audit), options.committer);
   }
-  await git.exec(['revert', '--quit'], { allowFailure: true });
-  return { head: await git.resolveCommit('HEAD'), base, empty };
+  return { head, base, empty, changed: headTree !== baseTree };
 }
 
-async function applyRestore(git: Git, plan: RestorePlan, base: string, options: ApplyOptions): Promise<Applied> {
-  // `git restore --source` also removes files added after the source, unlike `git checkout <rev> -- <path>`.
-  await git.exec(['restore', `--source=${plan.source}`, '--staged', '--worktree', '--', ...plan.paths], {
-    env: { GIT_LITERAL_PATHSPECS: '1' }
-  });
-  if (await hasStagedChanges(git)) await commit(git, restoreMessage(plan, options.audit), options.committer);
-  return { head: await git.resolveCommit('HEAD'), base, empty: [] };
-}
-
-async function failOnConflict(git: Git, step: RevertStep, stderr: string): Promise<never> {
-  const { stdout } = await git.exec(['diff', '--name-only', '--diff-filter=U', '-z'], { allowFailure: true });
-  const files = stdout.split('\0').filter(Boolean);
-  if (files.length === 0) {
-    throw new UserError(`Reverting ${step.sha.slice(0, 12)} ("${step.subject}") failed: ${stderr.trim()}`, 'refused');
+async function revertTree(git: Git, step: RevertStep, onto: string): Promise<string> {
+  const parent = step.parents[(step.mainline ?? 1) - 1];
+  const parentTree = parent ? `${parent}^{tree}` : EMPTY_TREE;
+  const { stdout: theirs } = await git.exec(['commit-tree', parentTree, '-p', step.sha, '-m', `gitops-rollback: undo ${step.sha}`]);
+  const merged = await git.exec(['merge-tree', '--write-tree', '--name-only', '-z', onto, theirs.trim()], { allowFailure: true });
+  const [tree, ...rest] = merged.stdout.split('\0');
+  if (merged.exitCode === 0) return tree.trim();
+  if (merged.exitCode !== 1) {
+    throw new UserError(`Reverting ${step.sha.slice(0, 12)} ("${step.subject}") failed: ${merged.stderr.trim()}`, 'refused');
   }
+  // With --name-only -z: the tree, the conflicted paths, an empty field, then messages.
+  const files = [...new Set(rest.slice(0, Math.max(0, rest.indexOf(''))))];
   throw new UserError(
     `Reverting ${step.sha.slice(0, 12)} ("${step.subject}") conflicts with later changes in: ${files.join(', ')}. ` +
-      'Nothing was pushed and the work tree was left clean. ' +
+      'Nothing was pushed and the work tree was left as it was. ' +
       `To put those paths back to how they were before that commit, restore them instead: restore-paths: ${files.join(',')} with restore-to: ${step.sha.slice(0, 12)}^ ` +
       '(this also drops later changes to those paths).',
     'refused'
   );
 }
 
-async function hasStagedChanges(git: Git): Promise<boolean> {
-  const r = await git.exec(['diff', '--cached', '--quiet'], { allowFailure: true });
-  return r.exitCode === 1;
+/** Builds the restored tree in a temporary index, never touching the real one. */
+async function applyRestore(git: Git, plan: RestorePlan, base: string, options: ApplyOptions): Promise<Applied> {
+  const dir = await mkdtemp(join(tmpdir(), 'gitops-rollback-index-'));
+  const env = { GIT_INDEX_FILE: join(dir, 'index'), GIT_LITERAL_PATHSPECS: '1' };
+  try {
+    await git.exec(['read-tree', base], { env });
+    // `restore --source` also removes files added after the source, unlike `git checkout <rev> -- <path>`.
+    await git.exec(['restore', `--source=${plan.source}`, '--staged', '--', ...plan.paths], { env });
+    const { stdout } = await git.exec(['write-tree'], { env });
+    const tree = stdout.trim();
+    if (tree === (await treeOf(git, base))) return { head: base, base, empty: [], changed: false };
+    const head = await commitTree(git, tree, base, restoreMessage(plan, options.audit), options.committer);
+    return { head, base, empty: [], changed: true };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 }
 
-async function commit(git: Git, message: string, committer: Identity | undefined): Promise<void> {
+async function treeOf(git: Git, commit: string): Promise<string> {
+  const { stdout } = await git.exec(['rev-parse', '--verify', '--end-of-options', `${commit}^{tree}`]);
+  return stdout.trim();
+}
+
+async function commitTree(git: Git, tree: string, parent: string, message: string, committer: Identity | undefined): Promise<string> {
   const env: Record<string, string> = committer
     ? {
         GIT_COMMITTER_NAME: committer.name,
@@ -96,12 +115,6 @@ async function commit(git: Git, message: string, committer: Identity | undefined
         GIT_AUTHOR_EMAIL: committer.email
       }
     : {};
-  await git.exec(['commit', '--quiet', '--no-verify', '--cleanup=verbatim', '--file=-'], { input: message, env });
-}
-
-/** Drops every trace of an unfinished revert and puts the work tree back at `base`. */
-export async function resetTo(git: Git, base: string): Promise<void> {
-  await git.exec(['revert', '--abort'], { allowFailure: true });
-  await git.exec(['revert', '--quit'], { allowFailure: true });
-  await git.exec(['reset', '--quiet', '--hard', base]);
+  const { stdout } = await git.exec(['commit-tree', tree, '-p', parent, '-F', '-'], { input: message, env });
+  return stdout.trim();
 }

@@ -1,5 +1,5 @@
 import { Git } from '../git/git.js';
-import { type Applied, applyPlan, resetTo } from './apply.js';
+import { type Applied, applyPlan } from './apply.js';
 import type { Finding } from '../hazards/types.js';
 import { guardRollback, UnsafeRollbackError } from './guard.js';
 import { fetchTargetBranch, localTargetBranch, type TargetBranch } from './history.js';
@@ -58,7 +58,8 @@ const PUSH_ATTEMPTS = 3;
 
 /**
  * Runs a validated rollback: plan it against the target branch, write the commits, and deliver
- * them. Whatever happens, the work tree is returned to where it was and nothing half-done is pushed.
+ * them. The commits are made as objects only (the work tree and index are never touched, except
+ * to fast-forward a checked-out branch with `deliver: none`), so nothing half-done can be pushed.
  */
 export async function runRollback(request: RollbackRequest, deps: RollbackDeps): Promise<RollbackResult> {
   const { git, log } = deps;
@@ -67,25 +68,15 @@ export async function runRollback(request: RollbackRequest, deps: RollbackDeps):
   if (request.deliver === 'pull-request' && !deps.pullRequests && !request.dryRun) {
     throw new UserError('Pull-request delivery needs access to the GitHub API (a token and a repository). Expected deliver: push or none otherwise.');
   }
-  await assertClean(git);
-  const original = (await git.currentBranch()) ?? (await git.resolveCommit('HEAD'));
-  let finalCheckout = original;
-  try {
-    let target = await openTarget(git, request, log);
-    for (let attempt = 1; ; attempt++) {
-      const outcome = await rollOnce(request, deps, target);
-      if (outcome.kind === 'done') {
-        if (outcome.result.operation === 'committed') finalCheckout = target.name;
-        return outcome.result;
-      }
-      if (attempt >= PUSH_ATTEMPTS) {
-        throw new UserError(`'${target.name}' kept moving while the rollback was pushed (${attempt} attempts). Nothing was pushed; run it again.`, 'refused');
-      }
-      log.info(`'${target.name}' moved while the rollback was being pushed; redoing it on the new tip (attempt ${attempt + 1}).`);
-      target = await fetchTargetBranch(git, request.remote, target.name, log);
+  let target = await Promise.all([assertClean(git), openTarget(git, request, log)]).then(([, t]) => t);
+  for (let attempt = 1; ; attempt++) {
+    const outcome = await rollOnce(request, deps, target);
+    if (outcome.kind === 'done') return outcome.result;
+    if (attempt >= PUSH_ATTEMPTS) {
+      throw new UserError(`'${target.name}' kept moving while the rollback was pushed (${attempt} attempts). Nothing was pushed; run it again.`, 'refused');
     }
-  } finally {
-    await restoreCheckout(git, finalCheckout);
+    log.info(`'${target.name}' moved while the rollback was being pushed; redoing it on the new tip (attempt ${attempt + 1}).`);
+    target = await fetchTargetBranch(git, request.remote, target.name, log);
   }
 }
 
@@ -104,12 +95,11 @@ async function rollOnce(request: RollbackRequest, deps: RollbackDeps, target: Ta
       return { kind: 'done', result };
     }
   }
-  const applied = await applyPlan(git, plan, target.tip, { audit: request.audit, squash: request.squash, committer: request.committer, log });
+  const applied = await applyPlan(git, plan, target.tip, { audit: request.audit, squash: request.squash, committer: request.committer });
   for (const e of applied.empty) log.notice(`Reverting ${e.sha.slice(0, 12)} ("${e.subject}") changes nothing: its changes are already undone.`);
   result.revertedCommits = reverted(plan, applied);
-  if (!(await hasNetChange(git, applied))) {
+  if (!applied.changed) {
     log.notice(`The rollback changes nothing on '${target.name}'; nothing to deliver.`);
-    await resetTo(git, target.tip);
     return { kind: 'done', result: { ...result, revertedCommits: [] } };
   }
   result.commitSha = applied.head;
@@ -123,7 +113,6 @@ async function rollOnce(request: RollbackRequest, deps: RollbackDeps, target: Ta
     return { kind: 'done', result: { ...result, operation: 'dry-run' } };
   }
   if (guard.blocking.length > 0 && !request.allowUnsafe) {
-    await resetTo(git, target.tip);
     throw new UnsafeRollbackError(guard.findings, guard.blocking);
   }
   return deliver(request, deps, target, plan, result);
@@ -138,7 +127,7 @@ async function deliver(
 ): Promise<Outcome> {
   const { git, log } = deps;
   if (request.deliver === 'none') {
-    await git.exec(['update-ref', `refs/heads/${target.name}`, result.commitSha!, target.tip]);
+    await advanceLocalBranch(git, target.name, result.commitSha!, target.tip);
     return { kind: 'done', result: { ...result, operation: 'committed' } };
   }
   if (request.deliver === 'push') {
@@ -240,12 +229,6 @@ function reverted(plan: Plan, applied: Applied): RevertedCommit[] {
   return plan.steps.filter(s => !empty.has(s.sha)).map(s => ({ sha: s.sha, subject: s.subject }));
 }
 
-async function hasNetChange(git: Git, applied: Applied): Promise<boolean> {
-  if (applied.head === applied.base) return false;
-  const r = await git.exec(['diff', '--quiet', applied.base, applied.head], { allowFailure: true });
-  return r.exitCode === 1;
-}
-
 async function assertClean(git: Git): Promise<void> {
   const { stdout } = await git.exec(['status', '--porcelain', '--untracked-files=no']);
   if (stdout.trim()) {
@@ -254,7 +237,8 @@ async function assertClean(git: Git): Promise<void> {
   }
 }
 
-async function restoreCheckout(git: Git, original: string): Promise<void> {
-  const isSha = /^[0-9a-f]{40}$/.test(original);
-  await git.exec(['checkout', '--quiet', ...(isSha ? ['--detach'] : []), original], { allowFailure: true });
+/** Moves the local branch to the rollback; a checked-out branch is fast-forwarded with its files. */
+async function advanceLocalBranch(git: Git, branch: string, head: string, tip: string): Promise<void> {
+  if ((await git.currentBranch()) === branch) await git.exec(['merge', '--ff-only', '--quiet', head]);
+  else await git.exec(['update-ref', `refs/heads/${branch}`, head, tip]);
 }

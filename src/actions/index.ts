@@ -1,4 +1,4 @@
-import * as core from '@actions/core';
+import * as core from './toolkit.js';
 import { run as revert } from './revert/main.js';
 import { run as safetyCheck } from './safety-check/main.js';
 

@@ -1,7 +1,6 @@
 import { parseArgs } from 'node:util';
 import { Git } from '../git/git.js';
-import { createGitHubClient, parseRepository } from '../github/client.js';
-import { rollbackPullRequests } from '../github/rollback-pull-requests.js';
+import { connectGitHub, pullRequestPort } from '../github/connection.js';
 import { runRollback, type RollbackResult } from '../rollback/run.js';
 import { UserError } from '../rollback/types.js';
 import { type RawRequest, validateRequest } from '../rollback/validate.js';
@@ -83,12 +82,12 @@ function parseOrUsage(argv: string[]) {
 
 /** Pull requests from the CLI use GITHUB_TOKEN and the repository named by --repo or GITHUB_REPOSITORY. */
 function githubFromEnvironment(repoOption: string | undefined) {
-  const token = process.env.GITHUB_TOKEN ?? process.env.GH_TOKEN;
-  const repository = repoOption ?? process.env.GITHUB_REPOSITORY;
-  if (!token || !repository) return undefined;
-  const repo = parseRepository(repository);
-  const client = createGitHubClient({ token, baseUrl: process.env.GITHUB_API_URL });
-  return rollbackPullRequests(client, repo, process.env.GITHUB_SERVER_URL ?? 'https://github.com');
+  const github = connectGitHub({
+    token: process.env.GITHUB_TOKEN ?? process.env.GH_TOKEN,
+    repository: repoOption ?? process.env.GITHUB_REPOSITORY,
+    apiUrl: process.env.GITHUB_API_URL
+  });
+  return github && pullRequestPort(github, process.env.GITHUB_SERVER_URL ?? 'https://github.com');
 }
 
 function describe(result: RollbackResult): string {

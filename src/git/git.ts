@@ -36,7 +36,10 @@ export interface CommitInfo {
   body: string;
 }
 
-const MIN_GIT = [2, 25];
+/** merge-tree --write-tree (2.38) makes rollback commits without touching the work tree. */
+const MIN_GIT = [2, 38];
+/** The same git binary serves the whole process: its version is checked once. */
+let versionCheck: Promise<void> | undefined;
 const FIELD = '\x1f';
 const RECORD = '\x1e';
 
@@ -53,6 +56,13 @@ export class Git {
   /** Creates a wrapper for the work tree at `cwd` after checking that git is new enough. */
   static async create(cwd: string, env: Record<string, string> = {}): Promise<Git> {
     const git = new Git(cwd, env);
+    versionCheck ??= git.checkVersion();
+    await versionCheck;
+    return git;
+  }
+
+  private async checkVersion(): Promise<void> {
+    const git = this;
     const { stdout } = await git.exec(['--version']);
     const match = /(\d+)\.(\d+)/.exec(stdout);
     if (!match) throw new Error(`Could not read the git version from '${stdout.trim()}'.`);
@@ -60,7 +70,6 @@ export class Git {
     if (major < MIN_GIT[0] || (major === MIN_GIT[0] && minor < MIN_GIT[1])) {
       throw new Error(`git ${major}.${minor} is too old. Expected git ${MIN_GIT.join('.')} or newer.`);
     }
-    return git;
   }
 
   /** Runs git with `args` in the work tree and returns its output. */
@@ -77,6 +86,24 @@ export class Git {
     args: string[],
     options: ExecOptions = {}
   ): Promise<{ stdout: Buffer; stderr: string; exitCode: number }> {
+    const out: Buffer[] = [];
+    return this.run(args, options, b => out.push(b)).then(r => ({ ...r, stdout: Buffer.concat(out) }));
+  }
+
+  /**
+   * Reads objects by name (`<sha>`, `<rev>:<path>`) with one `git cat-file --batch`, handing each to
+   * `onObject` as soon as it has arrived, in the order asked, so callers never hold all of them
+   * at once. Contents larger than `maxBytes` are skipped unread (`content` undefined, `size` set).
+   */
+  async catFileBatch(names: readonly string[], onObject: (object: BatchObject) => void, options: { maxBytes?: number } = {}): Promise<void> {
+    if (names.length === 0) return;
+    const reader = new BatchReader(names, onObject, options.maxBytes ?? Infinity);
+    await this.run(['cat-file', '--batch'], { input: `${names.join('\n')}\n` }, chunk => reader.push(chunk));
+    reader.finish();
+  }
+
+  /** Runs git, handing standard output to `onStdout` chunk by chunk. */
+  private run(args: string[], options: ExecOptions, onStdout: (chunk: Buffer) => void): Promise<{ stderr: string; exitCode: number }> {
     return new Promise((resolve, reject) => {
       const child = spawn('git', args, {
         cwd: this.cwd,
@@ -90,19 +117,32 @@ export class Git {
         },
         stdio: ['pipe', 'pipe', 'pipe']
       });
-      const out: Buffer[] = [];
       const err: Buffer[] = [];
-      child.stdout.on('data', (b: Buffer) => out.push(b));
+      let failed: unknown;
+      child.stdout.on('data', (b: Buffer) => {
+        if (failed !== undefined) return;
+        try {
+          onStdout(b);
+        } catch (e) {
+          // The consumer gave up: stop git and report the consumer's error.
+          failed = e;
+          child.kill();
+        }
+      });
       child.stderr.on('data', (b: Buffer) => err.push(b));
       child.on('error', e => reject(new Error(`Could not run git: ${e.message}. Is git installed and on PATH?`)));
       child.on('close', code => {
+        if (failed !== undefined) {
+          reject(failed);
+          return;
+        }
         const exitCode = code ?? 1;
         const stderr = Buffer.concat(err).toString('utf8');
         if (exitCode !== 0 && !options.allowFailure) {
           reject(new GitError(args, exitCode, stderr));
           return;
         }
-        resolve({ stdout: Buffer.concat(out), stderr, exitCode });
+        resolve({ stderr, exitCode });
       });
       child.stdin.on('error', () => undefined);
       child.stdin.end(options.input ?? '');
@@ -194,6 +234,95 @@ export class Git {
   async topLevel(): Promise<string> {
     const { stdout } = await this.exec(['rev-parse', '--show-toplevel']);
     return stdout.trim();
+  }
+}
+
+/** One object as `git cat-file --batch` printed it. */
+export interface BatchObject {
+  /** The name it was asked for. */
+  name: string;
+  /** `blob`, `tree`, ...; `missing` when the name does not resolve. */
+  type: string;
+  /** Size in bytes, -1 when missing. */
+  size: number;
+  /** The contents; undefined when missing or larger than the limit asked for. */
+  content?: Buffer;
+}
+
+/**
+ * Parses `cat-file --batch` output as it streams in: a `<oid> <type> <size>` (or `<name>
+ * missing`) line, then `size` bytes and a newline. Each object's bytes are copied out of the
+ * pipe's chunks once, so nothing keeps a chunk alive.
+ */
+class BatchReader {
+  private index = 0;
+  private header: Buffer[] = [];
+  private current?: { object: BatchObject; filled: number; skip: boolean };
+  /** Bytes still to drop after an object: its trailing newline. */
+  private newline = 0;
+
+  constructor(
+    private readonly names: readonly string[],
+    private readonly onObject: (object: BatchObject) => void,
+    private readonly maxBytes: number
+  ) {}
+
+  push(chunk: Buffer): void {
+    let at = 0;
+    while (at < chunk.length) {
+      if (this.newline > 0) {
+        this.newline--;
+        at++;
+      } else if (this.current) {
+        at = this.fill(chunk, at);
+      } else {
+        const eol = chunk.indexOf(0x0a, at);
+        this.header.push(chunk.subarray(at, eol < 0 ? chunk.length : eol));
+        if (eol < 0) return;
+        at = eol + 1;
+        this.startObject(Buffer.concat(this.header).toString('utf8'));
+        this.header = [];
+      }
+    }
+  }
+
+  /** Throws when git printed fewer objects than were asked for. */
+  finish(): void {
+    if (this.index < this.names.length || this.current) {
+      throw new Error(`git cat-file --batch stopped after ${this.index} of ${this.names.length} objects.`);
+    }
+  }
+
+  private startObject(line: string): void {
+    const name = this.names[this.index++];
+    if (name === undefined) throw new Error(`git cat-file --batch printed more objects than asked for ('${line}').`);
+    const parts = line.split(' ');
+    if (parts.length !== 3 || !/^\d+$/.test(parts[2])) {
+      this.onObject({ name, type: parts[parts.length - 1] || 'missing', size: -1 });
+      return;
+    }
+    const size = Number(parts[2]);
+    const object: BatchObject = { name, type: parts[1], size };
+    const skip = size > this.maxBytes;
+    if (!skip) object.content = Buffer.allocUnsafeSlow(size);
+    this.current = { object, filled: 0, skip };
+    if (size === 0) this.complete();
+  }
+
+  private fill(chunk: Buffer, at: number): number {
+    const current = this.current!;
+    const take = Math.min(current.object.size - current.filled, chunk.length - at);
+    if (!current.skip) chunk.copy(current.object.content!, current.filled, at, at + take);
+    current.filled += take;
+    if (current.filled === current.object.size) this.complete();
+    return at + take;
+  }
+
+  private complete(): void {
+    const { object } = this.current!;
+    this.current = undefined;
+    this.newline = 1;
+    this.onObject(object);
   }
 }
 

@@ -3,6 +3,7 @@ import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 
 export { explainApiError, GitHubApiError } from './api-error.js';
+export { parseRepository, repoName, type RepoRef } from './repository.js';
 
 /** Where progress and non-fatal problems are reported; @actions/core or a console both fit. */
 export interface GitHubLog {
@@ -39,11 +40,6 @@ export interface GitHubClientOptions {
   log?: GitHubLog;
 }
 
-/** A repository as `{owner}/{repo}`. */
-export interface RepoRef {
-  owner: string;
-  repo: string;
-}
 
 const MAX_RATE_LIMIT_WAIT_SECONDS = 120;
 const silentLog: GitHubLog = { info: () => {}, warning: () => {} };
@@ -92,20 +88,4 @@ function throttleOptions(policy: RetryPolicy, log: GitHubLog, enabled: boolean) 
 
 function trimSlash(url: string): string {
   return url.replace(/\/+$/, '');
-}
-
-const REPOSITORY = /^([A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)\/([A-Za-z0-9._-]+)$/;
-
-/** Parses `owner/name`; the error quotes the bad value and the expected form. */
-export function parseRepository(value: string): RepoRef {
-  const match = REPOSITORY.exec(value.trim());
-  if (!match || match[2] === '.' || match[2] === '..') {
-    throw new Error(`Invalid repository '${value}'. Expected format {owner}/{repo}.`);
-  }
-  return { owner: match[1], repo: match[2] };
-}
-
-/** `owner/repo`, for messages. */
-export function repoName(repo: RepoRef): string {
-  return `${repo.owner}/${repo.repo}`;
 }

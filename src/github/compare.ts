@@ -1,5 +1,6 @@
 import { callGitHub } from './api-error.js';
-import { repoName, type GitHubClient, type RepoRef } from './client.js';
+import type { GitHubClient } from './client.js';
+import { repoName, type RepoRef } from './repository.js';
 
 /** The merge base of `base` and `head`: what a pull request's changes are measured from. */
 export async function getMergeBase(client: GitHubClient, repo: RepoRef, base: string, head: string): Promise<string> {

@@ -1,5 +1,6 @@
 import { callGitHub, githubMessage, isRequestError, explainApiError } from './api-error.js';
-import { repoName, type GitHubClient, type RepoRef } from './client.js';
+import type { GitHubClient } from './client.js';
+import { repoName, type RepoRef } from './repository.js';
 
 /** GitHub lists at most this many files of a pull request. */
 export const PULL_REQUEST_FILES_LIMIT = 3000;

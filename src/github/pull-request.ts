@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { callGitHub, explainApiError, githubMessage, isRequestError } from './api-error.js';
-import { repoName, type GitHubClient, type RepoRef } from './client.js';
+import type { GitHubClient } from './client.js';
+import { repoName, type RepoRef } from './repository.js';
 
 /** What the pull request should look like. `head` and `base` are branch names in `repo`. */
 export interface PullRequestSpec {

@@ -1,5 +1,6 @@
 import { callGitHub } from './api-error.js';
-import { repoName, type GitHubClient, type RepoRef } from './client.js';
+import type { GitHubClient } from './client.js';
+import { repoName, type RepoRef } from './repository.js';
 
 /** One commit status as reported by e.g. Flux's notification controller. */
 export interface CommitStatus {

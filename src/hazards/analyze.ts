@@ -1,6 +1,6 @@
 import type { Git } from '../git/git.js';
 import { readManifestFile } from '../manifests/manifest-file.js';
-import { readChangedFiles, readRevisionContexts, type ChangeFilter, type FileChange } from '../manifests/read-change.js';
+import { forEachChangedFile, readRevisionContexts, type ChangeFilter, type FileChange } from '../manifests/read-change.js';
 import { ownerOf, revisionContextFromFiles } from '../manifests/revision-context.js';
 import type { ManifestFile, Resource, RevisionContext, Unreadable } from '../manifests/types.js';
 import { hazards, type ManifestSet } from './hazards.js';
@@ -44,10 +44,11 @@ export async function analyzeChange(git: Git, base: string, head: string, option
   // The whole-tree search for Flux Kustomizations runs in git while the changed files are parsed.
   const contexts = options.context ? Promise.resolve(options.context) : readRevisionContexts(git, baseSha, headSha);
   contexts.catch(() => undefined);
-  const files = await readChangedFiles(git, baseSha, headSha, options);
-  const sides = readSides(files);
+  // Each file is read into resources as soon as git has printed it, so its bytes are not all held twice.
+  const sides = { before: emptySide(), after: emptySide() };
+  const filesChecked = await forEachChangedFile(git, baseSha, headSha, options, file => addFile(sides, file));
   const context = await contexts;
-  const result = finish(sides, context, options.directions, files.length);
+  const result = finish(sides, context, options.directions, filesChecked);
   if (context.before.fluxKustomizations.length + context.after.fluxKustomizations.length === 0) {
     result.notices.push('No Flux Kustomization (kustomize.toolkit.fluxcd.io) was found in either revision, so spec.prune and spec.force could not be taken into account.');
   }
@@ -87,15 +88,17 @@ interface Side extends ManifestSet {
 
 function readSides(files: readonly FileChange[]): { before: Side; after: Side } {
   const sides = { before: emptySide(), after: emptySide() };
-  for (const file of files) {
-    for (const side of ['before', 'after'] as const) {
-      const read = readFileSide(file, side);
-      if (!read) continue;
-      if (read.unreadable) sides[side].unreadable.push(read.unreadable);
-      sides[side].resources.push(...read.resources);
-    }
-  }
+  for (const file of files) addFile(sides, file);
   return sides;
+}
+
+function addFile(sides: { before: Side; after: Side }, file: FileChange): void {
+  for (const side of ['before', 'after'] as const) {
+    const read = readFileSide(file, side);
+    if (!read) continue;
+    if (read.unreadable) sides[side].unreadable.push(read.unreadable);
+    for (const r of read.resources) sides[side].resources.push(r);
+  }
 }
 
 function emptySide(): Side {
@@ -105,9 +108,13 @@ function emptySide(): Side {
 /** Drops patch files (partial objects) and records which Flux Kustomization applies each object. */
 function withContext(side: Side, context: RevisionContext): Side {
   const resources: Resource[] = [];
+  // Resources come file by file: look the owner up once per file.
+  let file: string | undefined;
+  let owner: Resource['owner'];
   for (const r of side.resources) {
     if (context.patchFiles.has(r.file)) continue;
-    r.owner = ownerOf(context.fluxKustomizations, r.file);
+    if (r.file !== file) [file, owner] = [r.file, ownerOf(context.fluxKustomizations, r.file)];
+    r.owner = owner;
     resources.push(r);
   }
   return { resources, unreadable: side.unreadable.filter(u => !context.patchFiles.has(u.file)) };

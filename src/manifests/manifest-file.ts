@@ -4,7 +4,7 @@ import { splitDocuments, type DocumentSpan } from './documents.js';
 import { resourceId, resourceKey } from './identity.js';
 import { isKustomizeBuildApi, isKustomizeBuildFile } from './kustomize-build.js';
 import { ManifestDocument } from './manifest-document.js';
-import { parseYaml } from './safe-yaml.js';
+import { parseYaml, type YamlResult } from './safe-yaml.js';
 import type { ManifestFile, Resource, Unreadable } from './types.js';
 
 /** Files above this size are reported as unreadable without being parsed. */
@@ -58,25 +58,30 @@ function unreadable(read: { reason: string; line: number; file: string }, bytes:
 
 type Failure = { file: string; line: number; reason: string };
 
-/** Resources of one document; a document that is not a full object yields none. */
+/**
+ * Resources of one document; a document that is not a full object yields none. With `validate`
+ * (the file looks like a template) the document is parsed first so broken YAML is reported; a
+ * valid one is then read like any other, so later lookups stay cheap.
+ */
 function readDocument(file: string, bytes: Buffer, span: DocumentSpan, validate: boolean): Resource[] | Failure {
   const text = bytes.toString('utf8');
-  const scan = validate ? undefined : scanHeader(text);
+  const parsed = validate ? parseYaml(text) : undefined;
+  if (parsed && !parsed.ok) return { file, line: span.line + linesBefore(text, parsed.offset), reason: parsed.reason };
+  const scan = scanHeader(text);
   if (scan === null) return [];
   if (scan) {
     const { header, bodyStart, firstLine, top } = scan;
     const doc = ManifestDocument.fromBytes(bytes.subarray(Buffer.byteLength(text.slice(0, bodyStart))), top);
     const resource = toResource(file, span.line + firstLine, header, doc);
     if (resource) return [resource];
-    // Not an object (values file, unreferenced patch...): cheap to parse, and says if it is broken.
-    return readParsed(file, bytes, text, span);
   }
-  return readParsed(file, bytes, text, span);
+  // Not an object (values file, unreferenced patch...) or an unusual layout: parse it (cheap for
+  // the former), which also says if it is broken.
+  return readParsed(file, bytes, text, span, parsed ?? parseYaml(text));
 }
 
-/** Fallback for documents the scanner does not understand: parse them fully. */
-function readParsed(file: string, bytes: Buffer, text: string, span: DocumentSpan): Resource[] | Failure {
-  const parsed = parseYaml(text);
+/** Fallback for documents the scanner does not understand: read the parsed values. */
+function readParsed(file: string, bytes: Buffer, text: string, span: DocumentSpan, parsed: YamlResult): Resource[] | Failure {
   if (!parsed.ok) return { file, line: span.line + linesBefore(text, parsed.offset), reason: parsed.reason };
   const resources: Resource[] = [];
   for (const { value, offset, itemOffsets } of parsed.documents) {

@@ -1,4 +1,4 @@
-import type { Git } from '../git/git.js';
+import type { BatchObject, Git } from '../git/git.js';
 import { isYamlPath, pathFilter } from './globs.js';
 import { MAX_FILE_BYTES } from './manifest-file.js';
 import { revisionContextFromFiles } from './revision-context.js';
@@ -54,11 +54,52 @@ export async function readChange(git: Git, base: string, head: string, filter: C
 
 /** The changed `.yaml`/`.yml` files of `base..head` (commit shas) with both contents. */
 export async function readChangedFiles(git: Git, base: string, head: string, filter: ChangeFilter = {}): Promise<FileChange[]> {
+  const files: FileChange[] = [];
+  await forEachChangedFile(git, base, head, filter, file => files.push(file));
+  return files;
+}
+
+/**
+ * Streams the changed `.yaml`/`.yml` files of `base..head` (commit shas): `onFile` gets each one,
+ * in path order, as soon as both its sides are read, so a caller that keeps only what it needs
+ * never holds every blob at once. Returns how many files there were.
+ */
+export async function forEachChangedFile(
+  git: Git,
+  base: string,
+  head: string,
+  filter: ChangeFilter,
+  onFile: (file: FileChange) => void
+): Promise<number> {
   const keep = pathFilter(filter.paths, filter.exclude);
   const entries = (await changedFiles(git, base, head)).filter(e => isYamlPath(e.path) && keep(e.path));
-  const names = entries.flatMap(e => [e.oldBlob, e.newBlob].filter((b): b is string => b !== undefined));
-  const blobs = await readBlobs(git, [...new Set(names)]);
-  return entries.map(e => toFileChange(e, blobs));
+  // A blob shared by several files is read once and kept until the last of them is handed out.
+  const uses = new Map<string, number>();
+  for (const e of entries) for (const name of blobsOf(e)) uses.set(name, (uses.get(name) ?? 0) + 1);
+  const arrived = new Map<string, Blob | undefined>();
+  let next = 0;
+  const handOut = (): void => {
+    for (; next < entries.length && blobsOf(entries[next]).every(n => arrived.has(n)); next++) {
+      const entry = entries[next];
+      onFile(toFileChange(entry, arrived));
+      for (const name of blobsOf(entry)) {
+        const left = uses.get(name)! - 1;
+        uses.set(name, left);
+        if (left === 0) arrived.delete(name);
+      }
+    }
+  };
+  handOut();
+  await git.catFileBatch([...uses.keys()], object => {
+    arrived.set(object.name, toBlob(object));
+    handOut();
+  }, { maxBytes: MAX_FILE_BYTES });
+  if (next < entries.length) throw new Error(`Could not read ${entries[next].path} at both revisions.`);
+  return entries.length;
+}
+
+function blobsOf(e: DiffEntry): string[] {
+  return [e.oldBlob, e.newBlob].filter((b): b is string => b !== undefined);
 }
 
 /** Flux Kustomizations and kustomize patch files of both revisions (commit shas), whole tree. */
@@ -104,34 +145,23 @@ async function grepContextFiles(git: Git, base: string, head: string): Promise<{
 
 type Blob = Buffer | { tooLarge: number };
 
-/** Reads objects by name with one `cat-file --batch-check` and one `cat-file --batch`. */
+/** A blob's contents, its size when above the limit, or undefined for anything but a blob. */
+function toBlob(object: BatchObject): Blob | undefined {
+  if (object.type !== 'blob') return undefined;
+  return object.content ?? { tooLarge: object.size };
+}
+
+/** Reads objects by name with one `cat-file --batch` (contents above the size limit are skipped). */
 async function readBlobs(git: Git, names: string[]): Promise<Map<string, Blob>> {
   const blobs = new Map<string, Blob>();
-  if (names.length === 0) return blobs;
-  const { stdout: check } = await git.exec(['cat-file', '--batch-check'], { input: `${names.join('\n')}\n` });
-  const wanted: string[] = [];
-  check.split('\n').forEach((line, i) => {
-    if (i >= names.length) return;
-    const [, type, size] = line.split(' ');
-    if (type !== 'blob') return;
-    if (Number(size) > MAX_FILE_BYTES) blobs.set(names[i], { tooLarge: Number(size) });
-    else wanted.push(names[i]);
-  });
-  if (wanted.length === 0) return blobs;
-  const { stdout } = await git.execRaw(['cat-file', '--batch'], { input: `${wanted.join('\n')}\n` });
-  let at = 0;
-  for (const name of wanted) {
-    const eol = stdout.indexOf(0x0a, at);
-    const [, type, size] = stdout.toString('latin1', at, eol).split(' ');
-    at = eol + 1;
-    if (type !== 'blob') continue;
-    blobs.set(name, stdout.subarray(at, at + Number(size)));
-    at += Number(size) + 1;
-  }
+  await git.catFileBatch(names, object => {
+    const blob = toBlob(object);
+    if (blob) blobs.set(object.name, blob);
+  }, { maxBytes: MAX_FILE_BYTES });
   return blobs;
 }
 
-function toFileChange(e: DiffEntry, blobs: Map<string, Blob>): FileChange {
+function toFileChange(e: DiffEntry, blobs: Map<string, Blob | undefined>): FileChange {
   const change: FileChange = { path: e.path };
   for (const side of ['before', 'after'] as const) {
     const name = side === 'before' ? e.oldBlob : e.newBlob;

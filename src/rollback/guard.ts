@@ -1,5 +1,4 @@
 import { Git } from '../git/git.js';
-import { analyzeChange } from '../hazards/index.js';
 import type { Finding } from '../hazards/types.js';
 import { UserError } from './types.js';
 
@@ -15,6 +14,8 @@ export interface GuardVerdict {
  * is the change being applied).
  */
 export async function guardRollback(git: Git, base: string, head: string): Promise<GuardVerdict> {
+  // Loaded on first use: the CLI and the action start without the YAML and rule code.
+  const { analyzeChange } = await import('../hazards/index.js');
   const { findings } = await analyzeChange(git, base, head, { directions: ['forward'] });
   const blocking = findings.filter(f => f.severity === 'critical' || f.rule === 'pvc-expand');
   return { findings, blocking };

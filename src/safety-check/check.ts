@@ -1,7 +1,6 @@
 import { Git } from '../git/git.js';
-import { getMergeBase } from '../github/compare.js';
-import type { GitHubClient, RepoRef } from '../github/client.js';
-import { getFileContent, listPullRequestFiles } from '../github/pull-files.js';
+import type { GitHubClient } from '../github/client.js';
+import type { RepoRef } from '../github/repository.js';
 import { analyzeChange, analyzeFiles, type Analysis } from '../hazards/index.js';
 import { isYamlPath, pathFilter } from '../manifests/globs.js';
 import type { FileChange } from '../manifests/read-change.js';
@@ -53,6 +52,7 @@ export async function checkWithApi(
   options: SafetyCheckOptions,
   log: Logger
 ): Promise<SafetyCheckResult> {
+  const [{ getMergeBase }, { getFileContent, listPullRequestFiles }] = await Promise.all([import('../github/compare.js'), import('../github/pull-files.js')]);
   const from = await getMergeBase(client, repo, options.base, options.head);
   const configText = await getFileContent(client, repo, options.configPath, from);
   const config = configText === undefined ? noConfig(options.configPath, log) : parseSafetyConfig(configText, options.configPath);

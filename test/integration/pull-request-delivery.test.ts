@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { createGitHubClient, type RepoRef } from '../../src/github/client.js';
-import { rollbackPullRequests } from '../../src/github/rollback-pull-requests.js';
+import { pullRequestPort } from '../../src/github/connection.js';
 import { startFakeGitHub, type FakeGitHub } from '../support/fake-github.js';
 import { rollback } from '../support/engine.js';
 import { createRepo, git, protectOrigin, type TestRepo } from '../support/repo.js';
@@ -20,7 +20,7 @@ describe('pull-request delivery (real git origin, local GitHub API)', () => {
     github = await startFakeGitHub({ owner: 'acme', repo: 'fleet', collaborators: ['alice'] });
     const target: RepoRef = { owner: 'acme', repo: 'fleet' };
     const client = createGitHubClient({ token: 't0ken', baseUrl: github.url, retryDelayMs: 1, paceWrites: false });
-    const pullRequests = rollbackPullRequests(client, target, 'https://github.com');
+    const pullRequests = pullRequestPort({ repo: target, client: async () => client }, 'https://github.com');
     return { bad, pullRequests };
   }
 

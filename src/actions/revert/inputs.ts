@@ -1,18 +1,27 @@
-import * as core from '@actions/core';
+import { parseDuration } from '../../flux/duration.js';
 import type { RawRequest } from '../../rollback/validate.js';
+import { UserError } from '../../rollback/types.js';
+import { validateRevision } from '../../rollback/validate.js';
 import { booleanInput, listInput, type RunContext } from '../runner.js';
+import * as core from '../toolkit.js';
+
+/** How a Flux failure event is acted on. */
+export type OnFluxFailure = 'ignore' | 'pull-request' | 'push';
 
 /** Everything the revert action was asked to do, read from its inputs in one place. */
 export interface RevertInputs {
   raw: RawRequest;
   token: string;
   workingDirectory: string;
+  flux: { onFailure: OnFluxFailure; reasons: string[]; objects: string[]; lastHealthy?: string; statusContext: string };
+  wait: { forFlux: boolean; timeoutMs: number; intervalMs: number; healthUrl?: string; expectStatus: number; watchCommit?: string };
+  drill?: { patchFile?: string; cherryPick?: string; maxRecoveryMs: number };
 }
 
 /** The identity GitHub shows for commits made by workflows. */
 export const DEFAULT_COMMITTER = 'github-actions[bot] <41898282+github-actions[bot]@users.noreply.github.com>';
 
-/** Reads the revert action's inputs; `validateRequest` checks them. */
+/** Reads the revert action's inputs; `validateRequest` checks the rollback part. */
 export function readRevertInputs(context: RunContext): RevertInputs {
   const token = core.getInput('token');
   if (token) core.setSecret(token);
@@ -41,6 +50,44 @@ export function readRevertInputs(context: RunContext): RevertInputs {
       reviewers: listInput('reviewers'),
       teamReviewers: listInput('team-reviewers'),
       draft: booleanInput('draft', false)
-    }
+    },
+    flux: {
+      onFailure: oneOf('on-flux-failure', ['ignore', 'pull-request', 'push'] as const, 'ignore'),
+      reasons: listInput('flux-reasons'),
+      objects: listInput('flux-objects'),
+      lastHealthy: optionalRevision('last-healthy'),
+      statusContext: core.getInput('flux-status-context') || 'kustomization/*'
+    },
+    wait: {
+      forFlux: oneOf('wait-for', ['none', 'flux-status'] as const, 'none') === 'flux-status',
+      timeoutMs: parseDuration(core.getInput('wait-timeout') || '10m', 'wait-timeout'),
+      intervalMs: parseDuration(core.getInput('wait-interval') || '10s', 'wait-interval'),
+      healthUrl: core.getInput('health-url') || undefined,
+      expectStatus: httpStatus(core.getInput('health-expect-status') || '200'),
+      watchCommit: optionalRevision('watch-commit')
+    },
+    drill: booleanInput('drill', false)
+      ? {
+          patchFile: core.getInput('drill-patch') || undefined,
+          cherryPick: optionalRevision('drill-cherry-pick'),
+          maxRecoveryMs: parseDuration(core.getInput('drill-max-recovery') || '15m', 'drill-max-recovery')
+        }
+      : undefined
   };
+}
+
+function oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
+  const value = (core.getInput(name) || fallback) as T;
+  if (!allowed.includes(value)) throw new UserError(`Invalid ${name} '${value}'. Expected one of: ${allowed.join(', ')}.`);
+  return value;
+}
+
+function optionalRevision(name: string): string | undefined {
+  const value = core.getInput(name);
+  return value ? validateRevision(value, name) : undefined;
+}
+
+function httpStatus(value: string): number {
+  if (!/^[1-5][0-9]{2}$/.test(value)) throw new UserError(`Invalid health-expect-status '${value}'. Expected an HTTP status code such as 200.`);
+  return Number(value);
 }

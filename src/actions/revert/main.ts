@@ -1,56 +1,131 @@
-import * as core from '@actions/core';
 import { resolve } from 'node:path';
+import type { DrillResult } from '../../drill/drill.js';
+import { verifyRecovery, type Recovery } from '../../flux/verify.js';
+import { connectGitHub, pullRequestPort, type GitHubConnection } from '../../github/connection.js';
 import { Git } from '../../git/git.js';
-import { createGitHubClient, parseRepository, type GitHubClient, type RepoRef } from '../../github/client.js';
-import { getDefaultBranch } from '../../github/pull-request.js';
-import { rollbackPullRequests } from '../../github/rollback-pull-requests.js';
 import { UnsafeRollbackError } from '../../rollback/guard.js';
 import { findingsSection, rollbackSummary } from '../../rollback/report.js';
 import { runRollback, type RollbackResult } from '../../rollback/run.js';
+import type { AuditContext } from '../../rollback/types.js';
 import { validateRequest } from '../../rollback/validate.js';
-import { coreLogger, readRunContext } from '../runner.js';
-import { readRevertInputs } from './inputs.js';
+import { coreLogger, readRunContext, type RunContext } from '../runner.js';
+import * as core from '../toolkit.js';
+import { drillMode } from './drill-mode.js';
+import { fluxTrigger } from './flux-trigger.js';
+import { readRevertInputs, type RevertInputs } from './inputs.js';
 
 /**
- * The revert action: reads its inputs, runs the rollback engine, and reports. The only place
- * that sets outputs and fails the step.
+ * The revert action: reads its inputs, runs the rollback engine (from a workflow_dispatch, a Flux
+ * failure event, or as a drill), waits for recovery when asked, and reports. The only place that
+ * sets its outputs and fails the step.
  */
 export async function run(): Promise<void> {
   const context = readRunContext();
-  let result: RollbackResult | undefined;
-  let audit = {};
-  let commitUrl: ((sha: string) => string) | undefined;
-  let failure: string | undefined;
+  const summary: string[] = [];
   try {
     const inputs = readRevertInputs(context);
-    const github = connect(inputs.token, context.repository, context.apiUrl);
-    if (!inputs.raw.targetBranch && github) inputs.raw.targetBranch = await getDefaultBranch(github.client, github.repo);
+    core.info(`gitops-rollback ${describeRun(inputs, context)}`);
     const cwd = resolve(inputs.workingDirectory);
     process.chdir(cwd);
-    const request = await validateRequest(inputs.raw);
-    audit = request.audit;
     const git = await Git.create(cwd);
-    const pullRequests = github && rollbackPullRequests(github.client, github.repo, context.serverUrl);
-    commitUrl = pullRequests?.commitUrl;
-    result = await runRollback(request, { git, log: coreLogger, pullRequests });
-    setOutputs(result);
+    const github = connectGitHub({ token: inputs.token, repository: context.repository, apiUrl: context.apiUrl, log: { info: core.info, warning: m => core.warning(m) } });
+    if (inputs.drill) {
+      await reportDrill(await drillMode(inputs, git, github, coreLogger), summary);
+      return;
+    }
+    if (context.eventName === 'repository_dispatch') {
+      const trigger = await fluxTrigger(inputs, context, git, github, coreLogger);
+      core.setOutput('flux-decision', trigger.act ? 'revert' : trigger.decision);
+      core.setOutput('failing-revision', trigger.failingRevision ?? '');
+      if (!trigger.act) {
+        core.notice(trigger.why);
+        setNoneOutputs(inputs.raw.targetBranch);
+        summary.push(`## Rollback: none\n\n${trigger.why}`);
+        return;
+      }
+      core.info(trigger.why);
+    }
+    const watchOnly = inputs.wait.watchCommit && inputs.raw.commits.length === 0 && inputs.raw.restorePaths.length === 0;
+    const result = watchOnly ? undefined : await rollback(inputs, git, github, context, summary);
+    const watched = inputs.wait.watchCommit ?? (result?.operation === 'pushed' ? result.commitSha : undefined);
+    if (inputs.wait.forFlux || inputs.wait.healthUrl) await verify(inputs, github, watched, result, summary);
   } catch (error) {
-    failure = error instanceof Error ? error.message : String(error);
+    const message = error instanceof Error ? error.message : String(error);
     if (error instanceof UnsafeRollbackError) {
       core.setOutput('findings', JSON.stringify(error.findings));
-      failure = `${failure}\n\n${findingsSection(error.findings)}`;
+      summary.push(`## Rollback refused\n\n${message}\n\n${findingsSection(error.findings)}`);
+    } else {
+      summary.push(`## Rollback failed\n\n${message}\n\nNothing was pushed.`);
     }
-    if (error instanceof Error && error.name !== 'UserError' && error.stack) core.debug(error.stack);
-    core.setFailed(error instanceof Error ? error.message : failure);
+    if (error instanceof Error && error.name !== 'UserError' && error.name !== 'UnsafeRollbackError' && error.stack) core.debug(error.stack);
+    core.setFailed(message);
   } finally {
-    await writeSummary(result, audit, commitUrl, failure);
+    if (summary.length) core.appendSummary(summary.join('\n\n'));
   }
 }
 
-function connect(token: string, repository: string | undefined, apiUrl: string): { client: GitHubClient; repo: RepoRef } | undefined {
-  if (!token || !repository) return undefined;
-  const repo = parseRepository(repository);
-  return { repo, client: createGitHubClient({ token, baseUrl: apiUrl, log: { info: core.info, warning: core.warning } }) };
+async function rollback(
+  inputs: RevertInputs,
+  git: Git,
+  github: GitHubConnection | undefined,
+  context: RunContext,
+  summary: string[]
+): Promise<RollbackResult> {
+  if (!inputs.raw.targetBranch && github) {
+    const { getDefaultBranch } = await import('../../github/pull-request.js');
+    inputs.raw.targetBranch = await getDefaultBranch(await github.client(), github.repo);
+  }
+  const request = await validateRequest(inputs.raw);
+  const pullRequests = github && pullRequestPort(github, context.serverUrl);
+  const result = await runRollback(request, { git, log: coreLogger, pullRequests });
+  setOutputs(result);
+  summary.push(rollbackSummary(result, request.audit as AuditContext, pullRequests?.commitUrl));
+  return result;
+}
+
+/** After a push, waits for Flux and the health URL; a timeout fails the step with what was last seen. */
+async function verify(inputs: RevertInputs, github: GitHubConnection | undefined, sha: string | undefined, result: RollbackResult | undefined, summary: string[]): Promise<void> {
+  if (!sha) {
+    core.notice(`Not waiting for recovery: the rollback was ${result?.operation ?? 'not made'}, not pushed. Merge it, then watch the merge commit with watch-commit.`);
+    return;
+  }
+  if (inputs.wait.forFlux && !github) throw new Error('wait-for: flux-status reads commit statuses through the GitHub API: it needs a token and GITHUB_REPOSITORY.');
+  const recovery: Recovery = await verifyRecovery({
+    log: coreLogger,
+    sha,
+    flux: inputs.wait.forFlux && github ? { client: await github.client(), repo: github.repo, contextGlob: inputs.flux.statusContext } : undefined,
+    health: inputs.wait.healthUrl ? { url: inputs.wait.healthUrl, expectStatus: inputs.wait.expectStatus } : undefined,
+    timeoutMs: inputs.wait.timeoutMs,
+    intervalMs: inputs.wait.intervalMs
+  });
+  core.setOutput('reconciled', recovery.reconciled === undefined ? '' : String(recovery.reconciled));
+  core.setOutput('time-to-reconcile', recovery.timeToReconcile ?? '');
+  core.setOutput('time-to-healthy', recovery.timeToHealthy ?? '');
+  summary.push(['### Recovery', '', ...recovery.timeline.map(line => `- ${line}`)].join('\n'));
+  if (recovery.failure) core.setFailed(`Recovery not confirmed within ${inputs.wait.timeoutMs / 1000} s: ${recovery.failure}`);
+  else core.info(recovery.timeline.join('\n'));
+}
+
+async function reportDrill(drill: DrillResult, summary: string[]): Promise<void> {
+  const phase = (name: string) => drill.phases.find(p => p.name === name);
+  const seconds = (name: string) => {
+    const p = phase(name);
+    return p?.ok ? String(Math.round(p.ms / 100) / 10) : '';
+  };
+  core.setOutput('operation', drill.rollbackSha ? 'pushed' : 'none');
+  core.setOutput('commit-sha', drill.rollbackSha ?? '');
+  core.setOutput('target-branch', drill.branch);
+  core.setOutput('drill-verdict', drill.verdict);
+  core.setOutput('drill-phases', JSON.stringify(drill.phases));
+  core.setOutput('time-to-detect', seconds('detect'));
+  core.setOutput('time-to-rollback', seconds('rollback'));
+  core.setOutput('time-to-reconcile', seconds('reconcile'));
+  core.setOutput('time-to-healthy', seconds('healthy'));
+  core.setOutput('reconciled', String(phase('reconcile')?.ok ?? false));
+  const table = ['| phase | ok | seconds | detail |', '| --- | --- | --- | --- |', ...drill.phases.map(p => `| ${p.name} | ${p.ok ? 'yes' : 'no'} | ${(p.ms / 1000).toFixed(1)} | ${p.detail.replace(/\|/g, '\\|')} |`)];
+  summary.push([`## Rollback drill: ${drill.verdict}`, '', ...drill.summary.map(l => `- ${l}`), '', ...table].join('\n'));
+  for (const line of drill.summary) core.info(line);
+  if (drill.verdict !== 'recovered') core.setFailed(`Rollback drill ${drill.verdict}: ${drill.summary[0] ?? ''}`);
 }
 
 function setOutputs(result: RollbackResult): void {
@@ -65,17 +140,17 @@ function setOutputs(result: RollbackResult): void {
   core.info(`Rollback ${result.operation}${result.commitSha ? `: ${result.commitSha}` : ''}`);
 }
 
-async function writeSummary(
-  result: RollbackResult | undefined,
-  audit: object,
-  commitUrl: ((sha: string) => string) | undefined,
-  failure: string | undefined
-): Promise<void> {
-  if (!process.env.GITHUB_STEP_SUMMARY) return;
-  try {
-    const text = result ? rollbackSummary(result, audit, commitUrl) : `## Rollback failed\n\n${failure ?? 'See the step log.'}\n\nNothing was pushed.`;
-    await core.summary.addRaw(text, true).write();
-  } catch (error) {
-    core.warning(`Could not write the job summary: ${(error as Error).message}`);
-  }
+function setNoneOutputs(targetBranch: string | undefined): void {
+  core.setOutput('operation', 'none');
+  core.setOutput('reverted-commits', '[]');
+  core.setOutput('findings', '[]');
+  core.setOutput('target-branch', targetBranch ?? '');
+}
+
+/** The first log line: what this run is about to do, before any git or network call. */
+function describeRun(inputs: RevertInputs, context: RunContext): string {
+  if (inputs.drill) return `drill on '${inputs.raw.targetBranch ?? '?'}'`;
+  if (context.eventName === 'repository_dispatch') return `Flux failure event (on-flux-failure: ${inputs.flux.onFailure})`;
+  const what = inputs.raw.restorePaths.length ? `restore ${inputs.raw.restorePaths.join(', ')} to ${inputs.raw.restoreTo}` : `revert ${inputs.raw.commits.join(' ')}`;
+  return `${what} on '${inputs.raw.targetBranch ?? 'the default branch'}' (deliver: ${inputs.raw.deliver}${inputs.raw.dryRun ? ', dry run' : ''})`;
 }

@@ -1,4 +1,4 @@
-import * as core from '@actions/core';
+import * as core from '../toolkit.js';
 import { validateRevision } from '../../rollback/validate.js';
 import { UserError } from '../../rollback/types.js';
 import { FAIL_ON, type FailOn } from '../../safety-check/policy.js';

@@ -1,9 +1,7 @@
-import * as core from '@actions/core';
+import * as core from '../toolkit.js';
 import { resolve } from 'node:path';
 import { Git } from '../../git/git.js';
-import { createGitHubClient, parseRepository, type GitHubClient, type RepoRef } from '../../github/client.js';
-import { updateStickyComment, upsertStickyComment } from '../../github/comments.js';
-import { getPullRequest } from '../../github/pull-files.js';
+import { connectGitHub, type GitHubConnection } from '../../github/connection.js';
 import type { Finding } from '../../hazards/types.js';
 import { UserError } from '../../rollback/types.js';
 import { checkWithApi, checkWithGit, type SafetyCheckResult } from '../../safety-check/check.js';
@@ -24,7 +22,7 @@ export async function run(): Promise<void> {
       setOutputs([], false);
       return;
     }
-    const github = connect(inputs.token, context.repository, context.apiUrl);
+    const github = connectGitHub({ token: inputs.token, repository: context.repository, apiUrl: context.apiUrl, log: { info: core.info, warning: m => core.warning(m) } });
     const labels = await pullRequestLabels(inputs, github);
     const options = {
       base: inputs.base,
@@ -48,13 +46,11 @@ export async function run(): Promise<void> {
     report = `## Rollback safety: the check could not run\n\n${message}`;
     core.setFailed(message);
   } finally {
-    if (process.env.GITHUB_STEP_SUMMARY && report) {
-      await core.summary.addRaw(report, true).write().catch(e => core.warning(`Could not write the job summary: ${e.message}`));
-    }
+    if (report) core.appendSummary(report);
   }
 }
 
-async function runCheck(inputs: SafetyCheckInputs, options: Parameters<typeof checkWithGit>[2], github: Connection | undefined): Promise<SafetyCheckResult> {
+async function runCheck(inputs: SafetyCheckInputs, options: Parameters<typeof checkWithGit>[2], github: GitHubConnection | undefined): Promise<SafetyCheckResult> {
   const cwd = resolve(inputs.workingDirectory);
   const git = await Git.create(cwd);
   const inside = await git.exec(['rev-parse', '--is-inside-work-tree'], { allowFailure: true }).catch(() => undefined);
@@ -63,24 +59,15 @@ async function runCheck(inputs: SafetyCheckInputs, options: Parameters<typeof ch
     throw new UserError(`No git checkout at '${cwd}' and no pull request to read through the API. Expected actions/checkout before this step, or a pull_request event with a token.`);
   }
   core.info('No checkout found: reading the pull request through the GitHub API.');
-  return checkWithApi(github.client, github.repo, inputs.pullNumber, options, coreLogger);
-}
-
-interface Connection {
-  client: GitHubClient;
-  repo: RepoRef;
-}
-
-function connect(token: string, repository: string | undefined, apiUrl: string): Connection | undefined {
-  if (!token || !repository) return undefined;
-  return { repo: parseRepository(repository), client: createGitHubClient({ token, baseUrl: apiUrl, log: { info: core.info, warning: core.warning } }) };
+  return checkWithApi(await github.client(), github.repo, inputs.pullNumber, options, coreLogger);
 }
 
 /** Labels as they are now (a label added after the event counts on a re-run), else the event's. */
-async function pullRequestLabels(inputs: SafetyCheckInputs, github: Connection | undefined): Promise<string[]> {
+async function pullRequestLabels(inputs: SafetyCheckInputs, github: GitHubConnection | undefined): Promise<string[]> {
   if (!github || !inputs.pullNumber) return inputs.eventLabels;
   try {
-    return (await getPullRequest(github.client, github.repo, inputs.pullNumber)).labels;
+    const { getPullRequest } = await import('../../github/pull-files.js');
+    return (await getPullRequest(await github.client(), github.repo, inputs.pullNumber)).labels;
   } catch (error) {
     core.warning(`Could not read the pull request's labels (${(error as Error).message}); using the event's.`);
     return inputs.eventLabels;
@@ -104,11 +91,13 @@ function setOutputs(findings: Finding[], unsafe: boolean): void {
   core.setOutput('count', String(findings.length));
 }
 
-async function comment(github: Connection, pullNumber: number, result: SafetyCheckResult, report: string): Promise<void> {
+async function comment(github: GitHubConnection, pullNumber: number, result: SafetyCheckResult, report: string): Promise<void> {
   try {
+    const { updateStickyComment, upsertStickyComment } = await import('../../github/comments.js');
+    const client = await github.client();
     const written = result.verdict.findings.length > 0
-      ? await upsertStickyComment(github.client, github.repo, pullNumber, MARKER, report)
-      : await updateStickyComment(github.client, github.repo, pullNumber, MARKER, report);
+      ? await upsertStickyComment(client, github.repo, pullNumber, MARKER, report)
+      : await updateStickyComment(client, github.repo, pullNumber, MARKER, report);
     if (written) core.info(`Pull-request comment ${written.operation}.`);
   } catch (error) {
     core.warning(`Could not write the pull-request comment: ${(error as Error).message}`);

@@ -1,6 +1,7 @@
 import { parseYaml } from '../../manifests/safe-yaml.js';
 import type { Resource } from '../../manifests/types.js';
 import { schemaNarrowings } from '../schema-narrowing.js';
+import { withoutSharedProperties } from '../shared-properties.js';
 import type { HazardRule, ResourceChange } from '../types.js';
 import { deletion, has, label, update } from './helpers.js';
 
@@ -140,9 +141,12 @@ function crdSpecs(change: ResourceChange): [CrdSpec, CrdSpec] | undefined {
 
 function readSpecs(before: Resource, after: Resource): [CrdSpec, CrdSpec] | undefined {
   const [rb, ra] = [before.doc.raw(['spec']), after.doc.raw(['spec'])];
+  if (typeof rb === 'string' && rb === ra) return undefined;
   const [sb, sa] = [stripDescriptions(rb), stripDescriptions(ra)];
   if (sb !== undefined && sb === sa) return undefined;
-  return [toSpec(specValue(before, sb)), toSpec(specValue(after, sa))];
+  // Most of a large CRD's schema is the same on both sides: parse only the properties that differ.
+  const [pb, pa] = sb !== undefined && sa !== undefined ? withoutSharedProperties(sb, sa) : [sb, sa];
+  return [toSpec(specValue(before, pb)), toSpec(specValue(after, pa))];
 }
 
 function specValue(r: Resource, stripped: string | undefined): unknown {

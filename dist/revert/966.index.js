@@ -1,0 +1,2271 @@
+export const id = 966;
+export const ids = [966];
+export const modules = {
+
+/***/ 9966:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  analyzeChange: () => (/* reexport */ analyzeChange)
+});
+
+// UNUSED EXPORTS: MANIFEST_UNREADABLE, RULES, RULE_IDS, SEVERITIES, analyzeFiles, hazards, rulesFor, sortFindings
+
+// EXTERNAL MODULE: external "node:buffer"
+var external_node_buffer_ = __webpack_require__(4573);
+;// CONCATENATED MODULE: ./src/manifests/block-scan.ts
+/**
+ * A fast, conservative reader of block-style YAML mappings. It finds where each key's entry lies
+ * without parsing values, so a check can parse only the few lines it needs. Whenever the text is
+ * not plain block style it answers `undefined` and the caller parses the whole document instead.
+ */
+const KEY_LINE = /^([A-Za-z0-9_][A-Za-z0-9_.\/-]*):(?:[ \t]+(.*?))?[ \t\r]*$/;
+/**
+ * The entries of the block mapping between `from` and `to`, keyed by name; undefined when that
+ * range is not a simple block mapping (flow style, quoted or complex keys, duplicates, a sequence).
+ */
+function mappingEntries(text, from, to) {
+    const entries = new Map();
+    let at = firstContentLine(text, from, to);
+    if (at < 0)
+        return entries;
+    const indent = leadingSpaces(text, at, to);
+    const next = nextShallowLine(indent);
+    let current;
+    while (at >= 0 && at < to) {
+        let eol = text.indexOf('\n', at);
+        if (eol < 0 || eol > to)
+            eol = to;
+        const lead = leadingSpaces(text, at, eol);
+        const first = text.charCodeAt(at + lead);
+        if (at + lead < eol && first !== 0x23 /* # */ && first !== 0x0d) {
+            if (lead < indent)
+                return undefined;
+            if (isSequenceItem(text, at + lead, eol)) {
+                if (!current)
+                    return undefined;
+            }
+            else {
+                const match = KEY_LINE.exec(text.slice(at + lead, eol));
+                if (!match || entries.has(match[1]))
+                    return undefined;
+                if (current)
+                    current.end = at;
+                current = { key: match[1], start: at, bodyStart: Math.min(eol + 1, to), end: to, inline: withoutComment(match[2] ?? '') };
+                entries.set(current.key, current);
+            }
+        }
+        // Jump straight to the next line indented `indent` or less: deeper lines belong to the entry.
+        next.lastIndex = eol;
+        const found = next.exec(text);
+        at = found ? found.index + 1 : -1;
+    }
+    return entries;
+}
+const SHALLOW = new Map();
+function nextShallowLine(indent) {
+    let re = SHALLOW.get(indent);
+    if (!re)
+        SHALLOW.set(indent, (re = new RegExp(`\\n {0,${indent}}[^ \\n]`, 'g')));
+    return re;
+}
+function firstContentLine(text, from, to) {
+    for (let at = from; at < to;) {
+        let eol = text.indexOf('\n', at);
+        if (eol < 0 || eol > to)
+            eol = to;
+        const lead = leadingSpaces(text, at, eol);
+        const c = text.charCodeAt(at + lead);
+        if (at + lead < eol && c !== 0x23 && c !== 0x0d)
+            return at;
+        at = eol + 1;
+    }
+    return -1;
+}
+/** Reads a single-line scalar (plain or simply quoted); undefined for anything fancier. */
+function simpleScalar(inline) {
+    if (inline === '')
+        return undefined;
+    const c = inline[0];
+    if (c === "'") {
+        const end = inline.lastIndexOf("'");
+        return end > 0 && end === inline.length - 1 ? inline.slice(1, end).replace(/''/g, "'") : undefined;
+    }
+    if (c === '"') {
+        const inner = inline.slice(1, -1);
+        return inline.endsWith('"') && inline.length > 1 && !/["\\]/.test(inner) ? inner : undefined;
+    }
+    if ('&*!|>{[@`%,?-:#'.includes(c) || /: |\t#/.test(inline))
+        return undefined;
+    return inline;
+}
+function withoutComment(value) {
+    if (value.startsWith('#'))
+        return '';
+    if (value.startsWith("'") || value.startsWith('"'))
+        return value;
+    const hash = value.indexOf(' #');
+    return hash < 0 ? value : value.slice(0, hash).trimEnd();
+}
+function leadingSpaces(text, from, to) {
+    let i = from;
+    while (i < to && text.charCodeAt(i) === 0x20)
+        i++;
+    return i - from;
+}
+function isSequenceItem(text, at, eol) {
+    if (text.charCodeAt(at) !== 0x2d /* - */)
+        return false;
+    const after = text.charCodeAt(at + 1);
+    return at + 1 >= eol || after === 0x20 || after === 0x0d || after === 0x09;
+}
+
+;// CONCATENATED MODULE: ./src/manifests/documents.ts
+const LF = 0x0a;
+/**
+ * Splits a file into its YAML documents at `---` and `...` marker lines without parsing, so each
+ * document can be read (or skipped) on its own. A `---` line stays at the start of its document;
+ * a `...` line belongs to none. Linear in the file size.
+ */
+function splitDocuments(bytes) {
+    const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const first = hasBom(buf) ? 3 : 0;
+    const dashes = new MarkerFinder(buf, '---', first);
+    const dots = new MarkerFinder(buf, '...', first);
+    const spans = [];
+    let start = first;
+    let line = 1; // line number of `start`
+    for (;;) {
+        const dash = dashes.next(start);
+        const dot = dots.next(start);
+        const marker = dash < 0 ? dot : dot < 0 ? dash : Math.min(dash, dot);
+        if (marker < 0)
+            break;
+        const markerLine = line + countLines(buf, start, marker);
+        if (marker > start)
+            spans.push({ start, end: marker, line });
+        if (marker === dash) {
+            start = marker;
+            line = markerLine;
+        }
+        else {
+            const eol = buf.indexOf(LF, marker);
+            start = eol < 0 ? buf.length : eol + 1;
+            line = markerLine + 1;
+        }
+        if (marker === start)
+            dashes.skip(marker);
+    }
+    if (start < buf.length)
+        spans.push({ start, end: buf.length, line });
+    return spans;
+}
+/** Finds marker lines in order; remembers its last hit so the whole file is scanned once. */
+class MarkerFinder {
+    buf;
+    marker;
+    first;
+    cached = -2;
+    constructor(buf, marker, first) {
+        this.buf = buf;
+        this.marker = marker;
+        this.first = first;
+    }
+    /** The first marker line starting at or after `from`, -1 when none. */
+    next(from) {
+        if (this.cached === -1 || this.cached >= from)
+            return this.cached;
+        this.cached = this.search(from);
+        return this.cached;
+    }
+    /** Forgets a marker that has been consumed but still starts the current document. */
+    skip(at) {
+        this.cached = this.search(at + 1);
+    }
+    search(from) {
+        const { buf, marker } = this;
+        if (from <= this.first && startsMarker(buf, this.first, marker))
+            return this.first;
+        for (let at = Math.max(from - 1, this.first);;) {
+            const found = buf.indexOf(`\n${marker}`, at);
+            if (found < 0)
+                return -1;
+            if (found + 1 >= from && startsMarker(buf, found + 1, marker))
+                return found + 1;
+            at = found + 1;
+        }
+    }
+}
+function startsMarker(buf, at, marker) {
+    if (buf.toString('latin1', at, at + 3) !== marker)
+        return false;
+    const end = at + 3;
+    if (end >= buf.length)
+        return true;
+    const c = buf[end];
+    return c === LF || c === 0x20 || c === 0x09 || c === 0x0d;
+}
+function hasBom(buf) {
+    return buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf;
+}
+function countLines(buf, from, to) {
+    let n = 0;
+    for (let i = buf.indexOf(LF, from); i >= 0 && i < to; i = buf.indexOf(LF, i + 1))
+        n++;
+    return n;
+}
+
+;// CONCATENATED MODULE: ./src/manifests/identity.ts
+// Kinds that ignore metadata.namespace; unknown custom kinds are assumed namespaced.
+const CLUSTER_SCOPED = new Set([
+    'Namespace',
+    'Node',
+    'PersistentVolume',
+    'StorageClass',
+    'CustomResourceDefinition',
+    'ClusterRole',
+    'ClusterRoleBinding',
+    'PriorityClass',
+    'RuntimeClass',
+    'IngressClass',
+    'CSIDriver',
+    'CSINode',
+    'VolumeAttachment',
+    'VolumeAttributesClass',
+    'APIService',
+    'CertificateSigningRequest',
+    'MutatingWebhookConfiguration',
+    'ValidatingWebhookConfiguration',
+    'ValidatingAdmissionPolicy',
+    'ValidatingAdmissionPolicyBinding',
+    'PodSecurityPolicy',
+    'FlowSchema',
+    'PriorityLevelConfiguration',
+    'ClusterIssuer',
+    'ClusterSecretStore',
+    'ClusterPolicy'
+]);
+/** The API group of an apiVersion (`apps/v1` -> `apps`, `v1` -> ``). */
+function apiGroup(apiVersion) {
+    const slash = apiVersion.lastIndexOf('/');
+    return slash < 0 ? '' : apiVersion.slice(0, slash);
+}
+/** True for kinds whose objects live outside namespaces. */
+function isClusterScoped(kind) {
+    return CLUSTER_SCOPED.has(kind);
+}
+/** Builds a ResourceId, dropping the namespace of cluster-scoped kinds. */
+function resourceId(apiVersion, kind, name, namespace) {
+    const id = { apiVersion, group: apiGroup(apiVersion), kind, name };
+    if (namespace && !isClusterScoped(kind))
+        id.namespace = namespace;
+    return id;
+}
+/** The key two manifests share when they describe the same object (version-independent). */
+function resourceKey(id) {
+    return `${id.group}|${id.kind}|${id.namespace ?? ''}|${id.name}`;
+}
+/** `Kind namespace/name` for messages. */
+function describeResource(id) {
+    return `${id.kind} ${id.namespace ? `${id.namespace}/` : ''}${id.name}`;
+}
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+;// CONCATENATED MODULE: ./src/manifests/kustomize-build.ts
+
+const BUILD_FILE_NAMES = new Set(['kustomization.yaml', 'kustomization.yml', 'Kustomization']);
+/** True for kustomize build files (`kustomization.yaml`): build input, not cluster objects. */
+function isKustomizeBuildFile(path) {
+    return BUILD_FILE_NAMES.has(external_node_path_.posix.basename(path));
+}
+/** True for apiVersions of kustomize build files (`kustomize.config.k8s.io/v1beta1`). */
+function isKustomizeBuildApi(apiVersion) {
+    return apiVersion.startsWith('kustomize.config.k8s.io/');
+}
+/**
+ * The repository paths of the patch files a kustomization build file refers to (`patches`,
+ * `patchesStrategicMerge`, `patchesJson6902`), resolved relative to its folder. Inline patches and
+ * paths leaving the repository are ignored.
+ */
+function patchFilesOf(buildFile, build) {
+    if (!build || typeof build !== 'object')
+        return [];
+    const spec = build;
+    const refs = [];
+    for (const key of ['patches', 'patchesJson6902', 'patchesStrategicMerge']) {
+        const list = spec[key];
+        if (!Array.isArray(list))
+            continue;
+        for (const item of list) {
+            const ref = typeof item === 'string' ? item : item?.path;
+            if (typeof ref === 'string' && !ref.includes('\n'))
+                refs.push(ref);
+        }
+    }
+    const dir = external_node_path_.posix.dirname(buildFile);
+    return refs.map(ref => external_node_path_.posix.normalize(external_node_path_.posix.join(dir, ref))).filter(p => !p.startsWith('..') && !external_node_path_.posix.isAbsolute(p));
+}
+/** Normalises a Flux or kustomize path: no `./`, no trailing `/`, '' for the repository root. */
+function normalisePath(path) {
+    const normal = external_node_path_.posix.normalize(path.trim().replace(/^\/+/, ''));
+    return normal === '.' || normal === './' ? '' : normal.replace(/\/+$/, '').replace(/^\.\//, '');
+}
+
+// EXTERNAL MODULE: ./node_modules/js-yaml/dist/js-yaml.mjs
+var js_yaml = __webpack_require__(3243);
+;// CONCATENATED MODULE: ./src/manifests/safe-yaml.ts
+
+/** Collections nested deeper than this (counting alias expansion) are refused. */
+const MAX_DEPTH = 200;
+/** Alias nodes allowed per document; Kubernetes manifests rarely use any. */
+const MAX_ALIASES = 200;
+/** Nodes a document may expand to once aliases are followed (billion-laughs guard). */
+const MAX_EXPANDED_NODES = 2_000_000;
+/**
+ * Parses every document of `text` without ever throwing and with bounded work: nesting depth,
+ * alias count and alias expansion are limited, so hostile input yields `{ ok: false }`.
+ */
+function parseYaml(text) {
+    let events;
+    try {
+        events = (0,js_yaml/* parseEvents */.PH)(text, { maxDepth: MAX_DEPTH });
+    }
+    catch (e) {
+        return failure(e);
+    }
+    const shape = inspectEvents(events, text);
+    if (typeof shape === 'string')
+        return { ok: false, reason: shape, offset: 0 };
+    try {
+        const values = (0,js_yaml/* constructFromEvents */.fw)(events, { source: text, maxAliases: MAX_ALIASES });
+        return { ok: true, documents: values.map((value, i) => ({ value, ...shape[i] })) };
+    }
+    catch (e) {
+        return failure(e);
+    }
+}
+function failure(e) {
+    const err = e;
+    const reason = err.reason ?? String(err.message ?? e).split('\n')[0];
+    return { ok: false, reason, offset: Math.max(0, err.mark?.position ?? 0) };
+}
+/**
+ * One linear pass over the events: computes how far aliases would expand each document (size and
+ * depth, so later recursive walks stay bounded) and records root and `items` offsets.
+ */
+function inspectEvents(events, text) {
+    const shapes = [];
+    const anchors = new Map();
+    const stack = [];
+    let shape = { offset: -1 };
+    // Direct children of a mapping root alternate key, value; `items` values are remembered.
+    let rootIsMap = false;
+    let expectKey = true;
+    let keyIsItems = false;
+    let inItems = false;
+    for (const ev of events) {
+        if (ev.type === js_yaml/* EVENT_ID */.hy.DOCUMENT) {
+            shape = { offset: -1 };
+            shapes.push(shape);
+            stack.push({ size: 0, depth: 0 });
+            continue;
+        }
+        if (ev.type === js_yaml/* EVENT_ID */.hy.POP) {
+            const done = stack.pop();
+            if (done.anchor !== undefined)
+                anchors.set(done.anchor, done);
+            if (stack.length > 0) {
+                const err = addChild(stack[stack.length - 1], done);
+                if (err)
+                    return err;
+            }
+            if (stack.length === 2) {
+                inItems = false;
+                expectKey = !expectKey;
+            }
+            continue;
+        }
+        const depth = stack.length;
+        const start = ev.type === js_yaml/* EVENT_ID */.hy.SCALAR ? ev.valueStart : ev.type === js_yaml/* EVENT_ID */.hy.ALIAS ? ev.anchorStart : ev.start;
+        if (depth === 1) {
+            shape.offset = start;
+            rootIsMap = ev.type === js_yaml/* EVENT_ID */.hy.MAPPING;
+            expectKey = true;
+        }
+        if (depth === 3 && inItems)
+            shape.itemOffsets.push(start);
+        if (depth === 2 && rootIsMap) {
+            if (expectKey)
+                keyIsItems = ev.type === js_yaml/* EVENT_ID */.hy.SCALAR && text.slice(ev.valueStart, ev.valueEnd) === 'items';
+            else if (keyIsItems && ev.type === js_yaml/* EVENT_ID */.hy.SEQUENCE) {
+                inItems = true;
+                shape.itemOffsets = [];
+            }
+        }
+        if (ev.type === js_yaml/* EVENT_ID */.hy.ALIAS || ev.type === js_yaml/* EVENT_ID */.hy.SCALAR) {
+            const anchor = ev.anchorStart >= 0 ? text.slice(ev.anchorStart, ev.anchorEnd) : undefined;
+            const leaf = ev.type === js_yaml/* EVENT_ID */.hy.ALIAS ? (anchors.get(anchor) ?? { size: 1, depth: 1 }) : { size: 1, depth: 1, anchor };
+            if (ev.type === js_yaml/* EVENT_ID */.hy.SCALAR && anchor !== undefined)
+                anchors.set(anchor, leaf);
+            const err = addChild(stack[stack.length - 1], leaf);
+            if (err)
+                return err;
+            if (depth === 2)
+                expectKey = !expectKey;
+            continue;
+        }
+        stack.push({ size: 1, depth: 1, anchor: ev.anchorStart >= 0 ? text.slice(ev.anchorStart, ev.anchorEnd) : undefined });
+    }
+    return shapes;
+}
+function addChild(parent, child) {
+    parent.size += child.size;
+    parent.depth = Math.max(parent.depth, child.depth + 1);
+    if (parent.size > MAX_EXPANDED_NODES)
+        return `aliases expand to more than ${MAX_EXPANDED_NODES} nodes`;
+    if (parent.depth > MAX_DEPTH)
+        return `nesting (with aliases expanded) is deeper than ${MAX_DEPTH}`;
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/manifests/manifest-document.ts
+
+
+/** Thrown when a part of a document that a check needs turns out not to parse. */
+class UnreadableDocumentError extends Error {
+    reason;
+    constructor(reason) {
+        super(reason);
+        this.reason = reason;
+        this.name = 'UnreadableDocumentError';
+    }
+}
+/**
+ * One YAML document, read lazily: a value at a path is found by scanning the block structure and
+ * parsing only that entry, falling back to parsing the whole document when the layout is unusual.
+ * Call {@link release} when done to drop decoded text and parsed values.
+ */
+class ManifestDocument {
+    bytes;
+    top;
+    fixed;
+    text;
+    whole;
+    values;
+    children;
+    constructor(bytes, 
+    /** Top-level entries found when the header was scanned; none when it needs a real parse. */
+    top, fixed) {
+        this.bytes = bytes;
+        this.top = top;
+        this.fixed = fixed;
+    }
+    /**
+     * A document backed by its bytes. `top` (offsets into the decoded bytes) is given when its top
+     * level is a plain block mapping; without it every lookup parses the whole document.
+     */
+    static fromBytes(bytes, top) {
+        return new ManifestDocument(bytes, top);
+    }
+    /** A document already parsed (an item of a `kind: List`, a test value). */
+    static fromValue(value) {
+        return new ManifestDocument(undefined, undefined, value);
+    }
+    /** True when both documents have exactly the same bytes. */
+    sameBytes(other) {
+        return this.bytes !== undefined && other.bytes !== undefined && this.bytes.equals(other.bytes);
+    }
+    /** The value at `path` (mapping keys), or undefined when absent. */
+    get(path) {
+        const cacheKey = path.join('\u0000');
+        this.values ??= new Map();
+        if (this.values.has(cacheKey))
+            return this.values.get(cacheKey);
+        const value = this.lookup(path);
+        this.values.set(cacheKey, value);
+        return value;
+    }
+    /**
+     * The source text of the entry at `path` (for cheap equality checks), null when the path is
+     * absent, undefined when the layout cannot be scanned.
+     */
+    raw(path) {
+        const found = this.entryAt(path);
+        if (found === undefined || found === null)
+            return found;
+        return found.text.slice(found.entry.start, found.entry.end);
+    }
+    /** The whole document. */
+    value() {
+        if (this.bytes === undefined)
+            return this.fixed;
+        if (!this.whole) {
+            const parsed = parseYaml(this.source());
+            if (!parsed.ok)
+                throw new UnreadableDocumentError(parsed.reason);
+            this.whole = { value: parsed.documents.find(d => d.offset >= 0)?.value };
+        }
+        return this.whole.value;
+    }
+    /** Drops decoded text and parsed values; they are rebuilt on demand. */
+    release() {
+        this.text = undefined;
+        this.whole = undefined;
+        this.values = undefined;
+        this.children = undefined;
+    }
+    source() {
+        return (this.text ??= this.bytes.toString('utf8'));
+    }
+    lookup(path) {
+        const found = this.entryAt(path.slice(0, 1));
+        if (found === undefined)
+            return dig(this.value(), path);
+        if (found === null)
+            return undefined;
+        return this.lookupIn(found.text, found.entry, path, 0);
+    }
+    lookupIn(text, entry, path, depth) {
+        if (depth === path.length - 1 || entry.inline !== '') {
+            return dig(this.parseEntry(text, entry), path.slice(depth));
+        }
+        const children = this.childrenOf(text, entry);
+        if (!children)
+            return dig(this.parseEntry(text, entry), path.slice(depth));
+        const child = children.get(path[depth + 1]);
+        return child ? this.lookupIn(text, child, path, depth + 1) : undefined;
+    }
+    entryAt(path) {
+        if (!this.top || this.bytes === undefined)
+            return undefined;
+        const text = this.source();
+        let entries = this.top;
+        let entry;
+        for (let i = 0; i < path.length; i++) {
+            if (!entries)
+                return undefined;
+            entry = entries.get(path[i]);
+            if (!entry)
+                return null;
+            if (i < path.length - 1)
+                entries = this.childrenOf(text, entry);
+        }
+        return entry ? { text, entry } : undefined;
+    }
+    /** The entries nested under `entry` (scanned once per document until released). */
+    childrenOf(text, entry) {
+        if (entry.inline !== '')
+            return undefined;
+        this.children ??= new Map();
+        if (!this.children.has(entry))
+            this.children.set(entry, mappingEntries(text, entry.bodyStart, entry.end));
+        return this.children.get(entry);
+    }
+    parseEntry(text, entry) {
+        const parsed = parseYaml(text.slice(entry.start, entry.end));
+        if (!parsed.ok)
+            throw new UnreadableDocumentError(parsed.reason);
+        return parsed.documents[0]?.value;
+    }
+}
+/** Follows mapping keys into a parsed value. */
+function dig(value, path) {
+    let at = value;
+    for (const key of path) {
+        if (at === null || typeof at !== 'object' || Array.isArray(at))
+            return undefined;
+        if (!Object.hasOwn(at, key))
+            return undefined;
+        at = at[key];
+    }
+    return at;
+}
+
+;// CONCATENATED MODULE: ./src/manifests/manifest-file.ts
+
+
+
+
+
+
+
+/** Files above this size are reported as unreadable without being parsed. */
+const MAX_FILE_BYTES = 10 * 1024 * 1024;
+/** Unreadable files up to this size are kept to search for names that may hide in them. */
+const KEEP_UNREADABLE_BYTES = 1024 * 1024;
+/**
+ * Reads the Kubernetes objects of one file at one revision. Never throws: binary, non-UTF-8,
+ * oversized or unparseable content yields `unreadable` instead of resources.
+ */
+function readManifestFile(path, content, options = {}) {
+    const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : toBuffer(content);
+    if (isKustomizeBuildFile(path) || options.isPatch)
+        return { path, resources: [] };
+    const refused = refusal(bytes);
+    if (refused)
+        return { path, resources: [], unreadable: { file: path, line: 1, reason: refused, severity: 'warning' } };
+    const template = bytes.indexOf('{{') >= 0;
+    const resources = [];
+    for (const span of splitDocuments(bytes)) {
+        const read = readDocument(path, bytes.subarray(span.start, span.end), span, template);
+        if ('reason' in read)
+            return { path, resources: [], unreadable: unreadable(read, bytes, template) };
+        resources.push(...read);
+    }
+    return { path, resources };
+}
+function toBuffer(content) {
+    return Buffer.isBuffer(content) ? content : Buffer.from(content.buffer, content.byteOffset, content.byteLength);
+}
+function refusal(bytes) {
+    if (bytes.length > MAX_FILE_BYTES)
+        return `it is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB (${bytes.length} bytes)`;
+    if (bytes.indexOf(0) >= 0)
+        return 'it is binary';
+    if (!(0,external_node_buffer_.isUtf8)(bytes))
+        return 'it is not UTF-8 text';
+    return undefined;
+}
+function unreadable(read, bytes, template) {
+    return {
+        ...read,
+        reason: template ? `it looks like a Helm template (${read.reason})` : read.reason,
+        severity: template ? 'notice' : 'warning',
+        bytes: bytes.length <= KEEP_UNREADABLE_BYTES ? Buffer.from(bytes) : undefined
+    };
+}
+/**
+ * Resources of one document; a document that is not a full object yields none. With `validate`
+ * (the file looks like a template) the document is parsed first so broken YAML is reported; a
+ * valid one is then read like any other, so later lookups stay cheap.
+ */
+function readDocument(file, bytes, span, validate) {
+    const text = bytes.toString('utf8');
+    const parsed = validate ? parseYaml(text) : undefined;
+    if (parsed && !parsed.ok)
+        return { file, line: span.line + linesBefore(text, parsed.offset), reason: parsed.reason };
+    const scan = scanHeader(text);
+    if (scan === null)
+        return [];
+    if (scan) {
+        const { header, bodyStart, firstLine, top } = scan;
+        const doc = ManifestDocument.fromBytes(bytes.subarray(Buffer.byteLength(text.slice(0, bodyStart))), top);
+        const resource = toResource(file, span.line + firstLine, header, doc);
+        if (resource)
+            return [resource];
+    }
+    // Not an object (values file, unreferenced patch...) or an unusual layout: parse it (cheap for
+    // the former), which also says if it is broken.
+    return readParsed(file, bytes, text, span, parsed ?? parseYaml(text));
+}
+/** Fallback for documents the scanner does not understand: read the parsed values. */
+function readParsed(file, bytes, text, span, parsed) {
+    if (!parsed.ok)
+        return { file, line: span.line + linesBefore(text, parsed.offset), reason: parsed.reason };
+    const resources = [];
+    for (const { value, offset, itemOffsets } of parsed.documents) {
+        if (!isObject(value))
+            continue;
+        const line = span.line + linesBefore(text, offset);
+        if (value.kind === 'List' && Array.isArray(value.items)) {
+            value.items.forEach((item, i) => {
+                const itemLine = itemOffsets?.[i] !== undefined ? span.line + linesBefore(text, itemOffsets[i]) : line;
+                const r = isObject(item) ? toResource(file, itemLine, headerOf(item), ManifestDocument.fromValue(item)) : undefined;
+                if (r)
+                    resources.push(r);
+            });
+            continue;
+        }
+        const r = toResource(file, line, headerOf(value), ManifestDocument.fromBytes(bytes));
+        if (r)
+            resources.push(r);
+    }
+    return resources;
+}
+function toResource(file, line, h, doc) {
+    if (!h.apiVersion || !h.kind || !h.name || isKustomizeBuildApi(h.apiVersion))
+        return undefined;
+    const id = resourceId(h.apiVersion, h.kind, h.name, h.namespace);
+    return {
+        apiVersion: id.apiVersion,
+        group: id.group,
+        kind: id.kind,
+        namespace: id.namespace,
+        name: id.name,
+        key: resourceKey(id),
+        file,
+        line,
+        doc,
+        encrypted: h.encrypted
+    };
+}
+function headerOf(value) {
+    const meta = isObject(value.metadata) ? value.metadata : {};
+    return {
+        apiVersion: str(value.apiVersion),
+        kind: str(value.kind),
+        name: str(meta.name),
+        namespace: str(meta.namespace),
+        encrypted: value.sops !== undefined && value.sops !== null
+    };
+}
+/**
+ * Reads apiVersion, kind and metadata name/namespace from the text. Returns null for a document
+ * with no content, undefined when the layout needs a real parse.
+ */
+function scanHeader(text) {
+    const bodyStart = afterMarker(text);
+    if (bodyStart < 0)
+        return undefined;
+    const body = text.slice(bodyStart);
+    const first = firstContent(body, 0);
+    if (first < 0)
+        return null;
+    const top = mappingEntries(body, 0, body.length);
+    if (!top || body.charCodeAt(first) === 0x20)
+        return undefined;
+    const header = { encrypted: top.has('sops') };
+    for (const key of ['apiVersion', 'kind']) {
+        const entry = top.get(key);
+        if (entry && (header[key] = simpleScalar(entry.inline)) === undefined)
+            return undefined;
+    }
+    if (header.kind === 'List')
+        return undefined;
+    const meta = top.get('metadata');
+    if (meta) {
+        const fields = meta.inline === '' ? mappingEntries(body, meta.bodyStart, meta.end) : undefined;
+        if (!fields)
+            return undefined;
+        if (!readField(fields.get('name'), v => (header.name = v)))
+            return undefined;
+        if (!readField(fields.get('namespace'), v => (header.namespace = v)))
+            return undefined;
+    }
+    return { header, bodyStart, firstLine: linesBefore(text, bodyStart + first), top };
+}
+function readField(entry, set) {
+    if (!entry)
+        return true;
+    const value = simpleScalar(entry.inline);
+    if (value !== undefined)
+        set(value);
+    return value !== undefined;
+}
+/** Offset after a leading `---` line, 0 without one, -1 when the marker line carries content. */
+function afterMarker(text) {
+    if (!text.startsWith('---'))
+        return 0;
+    const eol = text.indexOf('\n');
+    const rest = text.slice(3, eol < 0 ? text.length : eol).trim();
+    if (rest !== '' && !rest.startsWith('#'))
+        return -1;
+    return eol < 0 ? text.length : eol + 1;
+}
+function firstContent(text, from) {
+    const re = /^[ \t]*[^\s#]/gm;
+    re.lastIndex = from;
+    const match = re.exec(text);
+    return match ? match.index : -1;
+}
+function linesBefore(text, offset) {
+    let n = 0;
+    for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1))
+        n++;
+    return n;
+}
+function isObject(v) {
+    return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+function str(v) {
+    return typeof v === 'string' && v !== '' ? v : typeof v === 'number' ? String(v) : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/manifests/globs.ts
+/**
+ * Turns a path glob into a matcher: `**` crosses folders, `*` and `?` stay within one. A pattern
+ * without wildcards matches that file or everything below that folder.
+ */
+function globMatcher(pattern) {
+    const p = pattern.replace(/^\.\//, '');
+    if (!/[*?[]/.test(p)) {
+        const dir = p.replace(/\/+$/, '');
+        return path => path === dir || path.startsWith(`${dir}/`);
+    }
+    const source = (p.endsWith('/') ? `${p}**` : p)
+        .split(/(\*\*\/|\*\*|\*|\?)/)
+        .map(part => {
+        if (part === '**/')
+            return '(?:.*/)?';
+        if (part === '**')
+            return '.*';
+        if (part === '*')
+            return '[^/]*';
+        if (part === '?')
+            return '[^/]';
+        return part.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+    })
+        .join('');
+    const re = new RegExp(`^${source}$`);
+    return path => re.test(path);
+}
+/** Keeps paths matching any `include` (all when none given) and no `exclude`. */
+function pathFilter(include = [], exclude = []) {
+    const inc = include.map(globMatcher);
+    const exc = exclude.map(globMatcher);
+    return path => (inc.length === 0 || inc.some(m => m(path))) && !exc.some(m => m(path));
+}
+/** True for `.yaml` and `.yml` files. */
+function isYamlPath(path) {
+    return /\.ya?ml$/i.test(path);
+}
+
+;// CONCATENATED MODULE: ./src/manifests/revision-context.ts
+
+
+
+const FLUX_KUSTOMIZE_GROUP = 'kustomize.toolkit.fluxcd.io';
+/** True for a Flux Kustomization (not a kustomize build file, which shares the kind name). */
+function isFluxKustomization(r) {
+    return r.group === FLUX_KUSTOMIZE_GROUP && r.kind === 'Kustomization';
+}
+/** Reads the ownership facts of a Flux Kustomization resource. */
+function fluxKustomizationOf(r) {
+    const spec = asObject(r.doc.get(['spec']));
+    return {
+        name: r.name,
+        namespace: r.namespace,
+        path: normalisePath(typeof spec.path === 'string' ? spec.path : ''),
+        prune: spec.prune === true,
+        force: spec.force === true,
+        file: r.file,
+        line: r.line
+    };
+}
+/**
+ * Builds the revision context from file contents (path -> bytes or text): every Flux Kustomization
+ * and every patch file named by a kustomization build file. Pass all files that may hold either;
+ * files holding neither are skipped cheaply.
+ */
+function revision_context_revisionContextFromFiles(files) {
+    const fluxKustomizations = [];
+    const patchFiles = new Set();
+    for (const [path, content] of files) {
+        if (isKustomizeBuildFile(path)) {
+            for (const p of buildPatches(path, content))
+                patchFiles.add(p);
+            continue;
+        }
+        if (!contains(content, FLUX_KUSTOMIZE_GROUP))
+            continue;
+        for (const r of readManifestFile(path, content).resources) {
+            if (isFluxKustomization(r))
+                fluxKustomizations.push(fluxKustomizationOf(r));
+            r.doc.release();
+        }
+    }
+    return { fluxKustomizations, patchFiles };
+}
+/** The Flux Kustomization whose `spec.path` is the longest prefix of `file`, if any. */
+function ownerOf(kustomizations, file) {
+    let best;
+    for (const k of kustomizations) {
+        const covers = k.path === '' || file === k.path || file.startsWith(`${k.path}/`);
+        if (covers && (!best || k.path.length > best.path.length))
+            best = k;
+    }
+    return best;
+}
+function buildPatches(path, content) {
+    const text = typeof content === 'string' ? content : asBuffer(content).toString('utf8');
+    if (!text.includes('patches'))
+        return [];
+    const parsed = parseYaml(text);
+    if (!parsed.ok)
+        return [];
+    return parsed.documents.flatMap(d => patchFilesOf(path, d.value));
+}
+function contains(content, needle) {
+    return typeof content === 'string' ? content.includes(needle) : asBuffer(content).indexOf(needle) >= 0;
+}
+function asBuffer(content) {
+    return Buffer.from(content.buffer, content.byteOffset, content.byteLength);
+}
+function asObject(v) {
+    return v !== null && typeof v === 'object' && !Array.isArray(v) ? v : {};
+}
+
+;// CONCATENATED MODULE: ./src/manifests/read-change.ts
+
+
+
+const ZERO = /^0+$/;
+const CONTEXT_PATTERNS = ['-e', 'kustomize.toolkit.fluxcd.io', '-e', 'patches'];
+const CONTEXT_PATHS = ['*.yaml', '*.yml', '*Kustomization'];
+/**
+ * Reads the changed `.yaml`/`.yml` files between two commits, their contents at both revisions
+ * (one `git cat-file --batch` for everything), and the Flux Kustomizations and kustomize patch
+ * files of both revisions.
+ */
+async function readChange(git, base, head, filter = {}) {
+    const [baseSha, headSha] = await Promise.all([git.resolveCommit(base), git.resolveCommit(head)]);
+    const [files, context] = await Promise.all([
+        readChangedFiles(git, baseSha, headSha, filter),
+        readRevisionContexts(git, baseSha, headSha)
+    ]);
+    return { base: baseSha, head: headSha, files, context };
+}
+/** The changed `.yaml`/`.yml` files of `base..head` (commit shas) with both contents. */
+async function readChangedFiles(git, base, head, filter = {}) {
+    const files = [];
+    await forEachChangedFile(git, base, head, filter, file => files.push(file));
+    return files;
+}
+/**
+ * Streams the changed `.yaml`/`.yml` files of `base..head` (commit shas): `onFile` gets each one,
+ * in path order, as soon as both its sides are read, so a caller that keeps only what it needs
+ * never holds every blob at once. Returns how many files there were.
+ */
+async function forEachChangedFile(git, base, head, filter, onFile) {
+    const keep = pathFilter(filter.paths, filter.exclude);
+    const entries = (await changedFiles(git, base, head)).filter(e => isYamlPath(e.path) && keep(e.path));
+    // A blob shared by several files is read once and kept until the last of them is handed out.
+    const uses = new Map();
+    for (const e of entries)
+        for (const name of blobsOf(e))
+            uses.set(name, (uses.get(name) ?? 0) + 1);
+    const arrived = new Map();
+    let next = 0;
+    const handOut = () => {
+        for (; next < entries.length && blobsOf(entries[next]).every(n => arrived.has(n)); next++) {
+            const entry = entries[next];
+            onFile(toFileChange(entry, arrived));
+            for (const name of blobsOf(entry)) {
+                const left = uses.get(name) - 1;
+                uses.set(name, left);
+                if (left === 0)
+                    arrived.delete(name);
+            }
+        }
+    };
+    handOut();
+    await git.catFileBatch([...uses.keys()], object => {
+        arrived.set(object.name, toBlob(object));
+        handOut();
+    }, { maxBytes: MAX_FILE_BYTES });
+    if (next < entries.length)
+        throw new Error(`Could not read ${entries[next].path} at both revisions.`);
+    return entries.length;
+}
+function blobsOf(e) {
+    return [e.oldBlob, e.newBlob].filter((b) => b !== undefined);
+}
+/** Flux Kustomizations and kustomize patch files of both revisions (commit shas), whole tree. */
+async function readRevisionContexts(git, base, head) {
+    const found = (await grepContextFiles(git, base, head)).filter(f => !f.path.includes('\n'));
+    const blobs = await readBlobs(git, found.map(f => `${f.rev}:${f.path}`));
+    const at = (rev) => revision_context_revisionContextFromFiles(found.filter(f => f.rev === rev).flatMap(f => withContent(f.path, blobs.get(`${f.rev}:${f.path}`))));
+    return { before: at(base), after: at(head) };
+}
+async function changedFiles(git, base, head) {
+    const { stdout } = await git.exec(['diff', '--raw', '-z', '--no-renames', '--no-abbrev', '--no-ext-diff', base, head, '--']);
+    const fields = stdout.split('\0');
+    const entries = [];
+    for (let i = 0; i + 1 < fields.length; i += 2) {
+        const [oldMode, newMode, oldBlob, newBlob] = fields[i].replace(/^:/, '').split(' ');
+        // Submodules (mode 160000) have no blob to read.
+        if (oldMode === '160000' || newMode === '160000')
+            continue;
+        entries.push({
+            path: fields[i + 1],
+            oldBlob: ZERO.test(oldBlob) ? undefined : oldBlob,
+            newBlob: ZERO.test(newBlob) ? undefined : newBlob
+        });
+    }
+    return entries;
+}
+async function grepContextFiles(git, base, head) {
+    const revs = base === head ? [base] : [base, head];
+    const r = await git.exec(['grep', '-l', '-z', '-I', '--full-name', ...CONTEXT_PATTERNS, ...revs, '--', ...CONTEXT_PATHS], {
+        allowFailure: true
+    });
+    if (r.exitCode > 1)
+        throw new Error(`Could not search ${revs.join(' and ')} for Flux Kustomizations: ${r.stderr.trim()}`);
+    return r.stdout
+        .split('\0')
+        .filter(Boolean)
+        .map(line => {
+        const colon = line.indexOf(':');
+        return { rev: line.slice(0, colon), path: line.slice(colon + 1) };
+    });
+}
+/** A blob's contents, its size when above the limit, or undefined for anything but a blob. */
+function toBlob(object) {
+    if (object.type !== 'blob')
+        return undefined;
+    return object.content ?? { tooLarge: object.size };
+}
+/** Reads objects by name with one `cat-file --batch` (contents above the size limit are skipped). */
+async function readBlobs(git, names) {
+    const blobs = new Map();
+    await git.catFileBatch(names, object => {
+        const blob = toBlob(object);
+        if (blob)
+            blobs.set(object.name, blob);
+    }, { maxBytes: MAX_FILE_BYTES });
+    return blobs;
+}
+function toFileChange(e, blobs) {
+    const change = { path: e.path };
+    for (const side of ['before', 'after']) {
+        const name = side === 'before' ? e.oldBlob : e.newBlob;
+        const blob = name === undefined ? undefined : blobs.get(name);
+        if (blob === undefined)
+            continue;
+        if (Buffer.isBuffer(blob))
+            change[side] = blob;
+        else
+            change.tooLarge = { ...change.tooLarge, [side]: blob.tooLarge };
+    }
+    return change;
+}
+function withContent(path, blob) {
+    return Buffer.isBuffer(blob) ? [[path, blob]] : [];
+}
+
+;// CONCATENATED MODULE: ./src/hazards/modifiers.ts
+const PRUNE = 'kustomize.toolkit.fluxcd.io/prune';
+const SSA = 'kustomize.toolkit.fluxcd.io/ssa';
+const FORCE = 'kustomize.toolkit.fluxcd.io/force';
+const HELM_POLICY = 'helm.sh/resource-policy';
+/**
+ * Why Flux would not delete this (live, `before`) object when its manifest disappears, or
+ * undefined when it would.
+ */
+function pruneBlocker(live) {
+    if (equalsIgnoreCase(marker(live, PRUNE), 'disabled'))
+        return `it carries ${PRUNE}: disabled`;
+    if (equalsIgnoreCase(marker(live, SSA), 'ignore'))
+        return `it carries ${SSA}: Ignore`;
+    if (equalsIgnoreCase(marker(live, HELM_POLICY), 'keep'))
+        return `it carries ${HELM_POLICY}: keep`;
+    if (live.owner && !live.owner.prune) {
+        return `Flux Kustomization ${live.owner.name} (${live.owner.file}) has spec.prune: false`;
+    }
+    return undefined;
+}
+/** Why Flux would not update this object to the applied (`after`) manifest, if it would not. */
+function updateBlocker(applied) {
+    const ssa = marker(applied, SSA)?.toLowerCase();
+    if (ssa === 'ignore')
+        return `it carries ${SSA}: Ignore`;
+    if (ssa === 'ifnotpresent')
+        return `it carries ${SSA}: IfNotPresent`;
+    return undefined;
+}
+/** Why Flux would delete and recreate this object when an immutable field changes, if it would. */
+function forceReason(applied) {
+    if (equalsIgnoreCase(marker(applied, FORCE), 'enabled'))
+        return `it carries ${FORCE}: enabled`;
+    if (applied.owner?.force)
+        return `Flux Kustomization ${applied.owner.name} has spec.force: true`;
+    return undefined;
+}
+/** A label or annotation value (annotations win). */
+function marker(r, key) {
+    for (const field of ['annotations', 'labels']) {
+        const map = r.doc.get(['metadata', field]);
+        if (map && typeof map === 'object' && Object.hasOwn(map, key)) {
+            const value = map[key];
+            if (typeof value === 'string')
+                return value;
+        }
+    }
+    return undefined;
+}
+function equalsIgnoreCase(value, expected) {
+    return value !== undefined && value.toLowerCase() === expected;
+}
+
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __webpack_require__(7975);
+;// CONCATENATED MODULE: ./src/hazards/rules/helpers.ts
+
+
+/** True when the value at `path` is the same in both manifests (text first, then parsed). */
+function sameAt(before, after, path) {
+    const raw = before.doc.raw(path);
+    if (raw !== undefined && raw === after.doc.raw(path))
+        return true;
+    return (0,external_node_util_.isDeepStrictEqual)(before.doc.get(path), after.doc.get(path));
+}
+/** The first of `fields` (under `base`) whose value differs, or undefined. */
+function changedField(change, base, fields) {
+    const { before, after } = change;
+    if (!after)
+        return undefined;
+    return fields.find(f => !sameAt(before, after, [...base, f]));
+}
+/** A string value at `path`, or undefined. */
+function stringAt(r, path) {
+    const v = r.doc.get(path);
+    return typeof v === 'string' ? v : undefined;
+}
+/** True when the object has a value at `path` (used to tell full objects from partial patches). */
+function has(r, path) {
+    const v = r.doc.get(path);
+    return v !== undefined && v !== null;
+}
+/** `Kind namespace/name`. */
+function label(r) {
+    return describeResource(r);
+}
+/** A deletion hit; its message depends on whether the deletion is the change itself or its revert. */
+function deletion(ctx, severity, messages) {
+    return { severity, effect: 'delete', message: ctx.direction === 'forward' ? messages.forward : messages.rollback };
+}
+/** An update hit, phrased for the direction it is found in. */
+function update(ctx, severity, message, symmetric = false) {
+    const prefix = ctx.direction === 'rollback' ? 'Reverting this change: ' : '';
+    return { severity, effect: 'update', message: prefix + message, symmetric };
+}
+/** JSON text of a value for messages, shortened. */
+function show(v) {
+    const text = v === undefined ? 'unset' : JSON.stringify(v);
+    return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+;// CONCATENATED MODULE: ./src/hazards/rules/config.ts
+
+const immutableConfigChange = {
+    id: 'immutable-config-change',
+    kinds: ['/ConfigMap', '/Secret'],
+    forced: 'notice',
+    summary: 'A ConfigMap or Secret marked immutable: true changes its data or drops the flag, or a Secret changes type.',
+    check(change, ctx) {
+        const { before, after } = change;
+        if (!after)
+            return undefined;
+        if (before.kind === 'Secret' && (stringAt(before, ['type']) ?? 'Opaque') !== (stringAt(after, ['type']) ?? 'Opaque')) {
+            return update(ctx, 'error', `${label(after)} changes its type; a Secret's type is immutable, so the API server rejects it. Create a Secret with a new name instead.`, true);
+        }
+        if (!isImmutable(before))
+            return undefined;
+        if (!isImmutable(after)) {
+            return update(ctx, 'error', `${label(after)} drops immutable: true; once set it cannot be unset ("field is immutable when immutable is set"). Create a new object with a new name (e.g. a kustomize generator hash) instead.`);
+        }
+        const field = dataChanged(change);
+        if (!field)
+            return undefined;
+        return update(ctx, 'error', `${label(after)} is immutable but its ${field} changes; the API server rejects it. Create a new object with a new name (e.g. a kustomize generator hash) instead.`, true);
+    }
+};
+function isImmutable(r) {
+    return r.doc.get(['immutable']) === true;
+}
+function dataChanged(change) {
+    // SOPS re-encrypts on every edit: encrypted data cannot be compared.
+    if (change.before.encrypted || change.after?.encrypted)
+        return undefined;
+    return changedField(change, [], ['data', 'binaryData', 'stringData']);
+}
+
+;// CONCATENATED MODULE: ./src/hazards/schema-narrowing.ts
+const UPPER_BOUNDS = ['maximum', 'maxLength', 'maxItems', 'maxProperties'];
+const LOWER_BOUNDS = ['minimum', 'minLength', 'minItems', 'minProperties'];
+/**
+ * Lists the ways `after` accepts less than `before`: property removed, type changed, enum value
+ * removed, new required field, upper bound lowered, lower bound raised, pattern added. Walks only
+ * what both schemas share, so it is linear in their size. Stops collecting at `limit` but counts.
+ */
+function schemaNarrowings(before, after, limit = 20) {
+    const result = { found: [], total: 0 };
+    const add = (n) => {
+        result.total++;
+        if (result.found.length < limit)
+            result.found.push(n);
+    };
+    compare(asSchema(before), asSchema(after), '', add);
+    return result;
+}
+function compare(b, a, path, add) {
+    const at = path || '.';
+    if (typeof b.type === 'string' && typeof a.type === 'string' && b.type !== a.type) {
+        add({ path: at, change: `type changed from ${b.type} to ${a.type}`, severity: 'error' });
+    }
+    else if (b.type === undefined && typeof a.type === 'string' && Object.keys(b).length > 0) {
+        add({ path: at, change: `type ${a.type} now required`, severity: 'warning' });
+    }
+    compareEnum(b, a, at, add);
+    const newlyRequired = strings(a.required).filter(r => !strings(b.required).includes(r));
+    if (newlyRequired.length > 0)
+        add({ path: at, change: `new required field ${newlyRequired.join(', ')}`, severity: 'error' });
+    compareBounds(b, a, at, add);
+    if (typeof a.pattern === 'string' && a.pattern !== b.pattern) {
+        add({ path: at, change: b.pattern === undefined ? `pattern ${a.pattern} added` : `pattern changed to ${a.pattern}`, severity: 'warning' });
+    }
+    compareProperties(b, a, path, add);
+    if (isSchema(b.items) && isSchema(a.items))
+        compare(b.items, a.items, `${path}[*]`, add);
+    if (isSchema(b.additionalProperties) && isSchema(a.additionalProperties)) {
+        compare(b.additionalProperties, a.additionalProperties, `${path}{*}`, add);
+    }
+    else if (b.additionalProperties && a.additionalProperties === false) {
+        add({ path: at, change: 'additional properties no longer allowed', severity: 'warning' });
+    }
+}
+function compareEnum(b, a, at, add) {
+    if (!Array.isArray(a.enum))
+        return;
+    if (!Array.isArray(b.enum)) {
+        add({ path: at, change: 'enum added', severity: 'warning' });
+        return;
+    }
+    const kept = new Set(a.enum.map(v => JSON.stringify(v)));
+    const removed = b.enum.map(v => JSON.stringify(v)).filter(v => !kept.has(v));
+    if (removed.length > 0)
+        add({ path: at, change: `enum value ${removed.join(', ')} removed`, severity: 'warning' });
+}
+function compareBounds(b, a, at, add) {
+    for (const key of UPPER_BOUNDS) {
+        const [was, now] = [b[key], a[key]];
+        if (typeof now === 'number' && (typeof was !== 'number' || now < was)) {
+            add({ path: at, change: `${key} ${typeof was === 'number' ? `lowered from ${was} to` : 'set to'} ${now}`, severity: 'warning' });
+        }
+    }
+    for (const key of LOWER_BOUNDS) {
+        const [was, now] = [b[key], a[key]];
+        if (typeof now === 'number' && (typeof was !== 'number' ? now > 0 || key === 'minimum' : now > was)) {
+            add({ path: at, change: `${key} ${typeof was === 'number' ? `raised from ${was} to` : 'set to'} ${now}`, severity: 'warning' });
+        }
+    }
+}
+function compareProperties(b, a, path, add) {
+    if (!isSchema(b.properties))
+        return;
+    const after = isSchema(a.properties) ? a.properties : {};
+    // With preserve-unknown-fields, fields missing from the schema are kept, not pruned.
+    const keepsUnknown = a['x-kubernetes-preserve-unknown-fields'] === true;
+    for (const [name, sub] of Object.entries(b.properties)) {
+        const child = `${path}.${name}`;
+        if (!Object.hasOwn(after, name)) {
+            if (!keepsUnknown)
+                add({ path: child, change: 'property removed', severity: 'warning' });
+            continue;
+        }
+        compare(asSchema(sub), asSchema(after[name]), child, add);
+    }
+}
+function isSchema(v) {
+    return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+function asSchema(v) {
+    return isSchema(v) ? v : {};
+}
+function strings(v) {
+    return Array.isArray(v) ? v.filter((x) => typeof x === 'string') : [];
+}
+
+;// CONCATENATED MODULE: ./src/hazards/shared-properties.ts
+
+/**
+ * Cuts the schema properties that are the same text in both CRD specs (`spec:` entries, as text)
+ * out of both, so only what differs is parsed. A property that is the same on both sides cannot
+ * narrow, so the comparison finds the same narrowings either way. Only plain block text is cut:
+ * wherever the layout is unusual, or a line of a shared property is anything but a simple
+ * `key: scalar` / `- item` line, that part is kept and parsed as before.
+ */
+function withoutSharedProperties(before, after) {
+    const b = new Side(before);
+    const a = new Side(after);
+    const [sb, sa] = [b.entries(0, before.length)?.get('spec'), a.entries(0, after.length)?.get('spec')];
+    if (sb && sa)
+        spec(b.view(sb), a.view(sa));
+    return [b.result(), a.result()];
+}
+/** One spec's text and the ranges cut from it. */
+class Side {
+    text;
+    cuts = [];
+    constructor(text) {
+        this.text = text;
+    }
+    entries(from, to) {
+        return mappingEntries(this.text, from, to);
+    }
+    view(entry) {
+        return { side: this, text: this.text, base: 0, entry };
+    }
+    result() {
+        if (this.cuts.length === 0)
+            return this.text;
+        this.cuts.sort((x, y) => x[0] - y[0]);
+        const parts = [];
+        let at = 0;
+        for (const [start, end] of this.cuts) {
+            parts.push(this.text.slice(at, start));
+            at = end;
+        }
+        parts.push(this.text.slice(at));
+        return parts.join('');
+    }
+}
+function children(v) {
+    if (v.entry.inline !== '')
+        return undefined;
+    const found = mappingEntries(v.text, v.entry.bodyStart, v.entry.end);
+    if (!found)
+        return undefined;
+    return new Map([...found].map(([key, entry]) => [key, { ...v, entry }]));
+}
+function spec(b, a) {
+    const [cb, ca] = [children(b), children(a)];
+    if (!cb || !ca)
+        return;
+    const [vb, va] = [cb.get('validation'), ca.get('validation')];
+    if (vb && va)
+        openApi(vb, va);
+    const [ib, ia] = [cb.get('versions'), ca.get('versions')].map(v => (v ? versionItems(v) : undefined));
+    if (!ib || !ia)
+        return;
+    for (const [name, item] of ib) {
+        const other = ia.get(name);
+        const [sb, sa] = [children(item)?.get('schema'), other ? children(other)?.get('schema') : undefined];
+        if (sb && sa)
+            openApi(sb, sa);
+    }
+}
+function openApi(b, a) {
+    const [ob, oa] = [children(b)?.get('openAPIV3Schema'), children(a)?.get('openAPIV3Schema')];
+    if (ob && oa)
+        schema(ob, oa);
+}
+function schema(b, a) {
+    const [cb, ca] = [children(b), children(a)];
+    if (!cb || !ca)
+        return;
+    const [pb, pa] = [cb.get('properties'), ca.get('properties')];
+    if (pb && pa)
+        properties(pb, pa);
+    for (const key of ['items', 'additionalProperties']) {
+        const [kb, ka] = [cb.get(key), ca.get(key)];
+        if (kb && ka)
+            schema(kb, ka);
+    }
+}
+function properties(b, a) {
+    const [cb, ca] = [children(b), children(a)];
+    if (!cb || !ca)
+        return;
+    for (const [name, pb] of cb) {
+        const pa = ca.get(name);
+        if (!pa)
+            continue;
+        const tb = pb.text.slice(pb.entry.start, pb.entry.end);
+        if (tb === pa.text.slice(pa.entry.start, pa.entry.end) && !UNSAFE_LINE.test(tb)) {
+            cut(pb);
+            cut(pa);
+        }
+        else
+            schema(pb, pa);
+    }
+}
+function cut(v) {
+    v.side.cuts.push([v.base + v.entry.start, v.base + v.entry.end]);
+}
+/**
+ * The items of the `versions` sequence by name. Each item is scanned as a mapping in a copy of
+ * its text whose leading `- ` is blanked (same length, so offsets map back by adding `base`).
+ */
+function versionItems(v) {
+    if (v.entry.inline !== '' || v.base !== 0)
+        return undefined;
+    const { text } = v;
+    const items = new Map();
+    const { bodyStart: from, end: to } = v.entry;
+    let indent = -1;
+    let start = -1;
+    const add = (end) => {
+        if (start < 0)
+            return true;
+        const dash = start + indent;
+        const copy = `${text.slice(start, dash)}  ${text.slice(dash + 2, end)}`;
+        const entries = mappingEntries(copy, 0, copy.length);
+        const name = entries?.get('name')?.inline;
+        if (!entries || !name || items.has(name))
+            return false;
+        items.set(name, { side: v.side, text: copy, base: start, entry: { key: name, start: 0, bodyStart: 0, end: copy.length, inline: '' } });
+        return true;
+    };
+    for (let at = from; at < to;) {
+        let eol = text.indexOf('\n', at);
+        if (eol < 0 || eol > to)
+            eol = to;
+        const line = text.slice(at, eol);
+        const lead = line.length - line.trimStart().length;
+        const content = line.trimStart();
+        if (content !== '' && !content.startsWith('#') && content !== '\r') {
+            if (indent < 0)
+                indent = lead;
+            if (lead < indent)
+                return undefined;
+            if (lead === indent) {
+                if (!/^- \S/.test(content))
+                    return undefined;
+                if (!add(at))
+                    return undefined;
+                start = at;
+            }
+        }
+        at = eol + 1;
+    }
+    return add(to) ? items : undefined;
+}
+// A line that is not blank, a comment-free `key:` / `key: scalar`, or a `- item` of those: the
+// part of the text it is in is parsed rather than trusted to be valid YAML.
+const KEY = '[A-Za-z0-9_][A-Za-z0-9_./-]*';
+const VALUE = `(?:[A-Za-z0-9_./$^(+=~<][^\\n#:\\t"']*|-[0-9][^\\n#:\\t"']*|'(?:[^'\\n]|'')*'|"[^"\\\\\\n]*")`;
+const UNSAFE_LINE = new RegExp(`^(?! *(?:- +)*(?:${KEY}:(?: +${VALUE})?|${VALUE})? *\\r?$)(?! *- *\\r?$)`, 'm');
+
+;// CONCATENATED MODULE: ./src/hazards/rules/crd.ts
+
+
+
+
+const CRD = ['apiextensions.k8s.io/CustomResourceDefinition'];
+const crdDelete = {
+    id: 'crd-delete',
+    rollbackId: 'crd-create',
+    kinds: CRD,
+    summary: 'A CustomResourceDefinition is removed: the API server deletes every custom resource of that type.',
+    check({ before, after }, ctx) {
+        if (after || !has(before, ['spec']))
+            return undefined;
+        return deletion(ctx, 'critical', {
+            forward: `Deleting ${label(before)} makes the API server delete every custom resource of that type; recreating the CRD brings back an empty type. Keep the CRD, or add kustomize.toolkit.fluxcd.io/prune: disabled to it before removing the manifest.`,
+            rollback: `This change creates ${label(before)}; reverting it deletes the CRD and every custom resource created meanwhile. Add kustomize.toolkit.fluxcd.io/prune: disabled to the CRD so a revert leaves it in place.`
+        });
+    }
+};
+const crdStorageVersionChange = {
+    id: 'crd-storage-version-change',
+    kinds: CRD,
+    summary: 'The storage version changes and the old one leaves spec.versions: objects stored in it make the update fail.',
+    check(change, ctx) {
+        const specs = crdSpecs(change);
+        if (!specs)
+            return undefined;
+        const dropped = droppedStorageVersion(specs);
+        if (!dropped)
+            return undefined;
+        const now = specs[1].versions.find(v => v.storage)?.name ?? 'none';
+        return update(ctx, 'critical', `${label(change.before)} stops listing its storage version ${dropped} (storage becomes ${now}). Objects stored as ${dropped} are in status.storedVersions, so the API server rejects the CRD ("must appear in spec.versions"). Keep ${dropped} in spec.versions (served: false) until every object is migrated and storedVersions is cleaned up.`);
+    }
+};
+const crdVersionRemove = {
+    id: 'crd-version-remove',
+    kinds: CRD,
+    summary: 'A version disappears from spec.versions: rejected while objects are stored in it, and its clients break.',
+    check(change, ctx) {
+        const specs = crdSpecs(change);
+        if (!specs)
+            return undefined;
+        const [b, a] = specs;
+        const dropped = droppedStorageVersion(specs);
+        const kept = new Set(a.versions.map(v => v.name));
+        const removed = b.versions.map(v => v.name).filter(n => !kept.has(n) && n !== dropped);
+        if (removed.length === 0)
+            return undefined;
+        return update(ctx, 'error', `${label(change.before)} drops version ${removed.join(', ')}. The API server rejects this while objects are stored in it, and clients of that version break. Mark the version served: false first, migrate, then remove it in a separate PR.`);
+    }
+};
+const crdIdentityChange = {
+    id: 'crd-identity-change',
+    kinds: CRD,
+    summary: 'spec.scope, spec.names.kind, spec.group or spec.names.plural changes: rejected, or all objects lost.',
+    check(change, ctx) {
+        const specs = crdSpecs(change);
+        if (!specs)
+            return undefined;
+        const [b, a] = specs;
+        const field = ['scope', 'kind', 'group', 'plural'].find(f => a[f] !== undefined && b[f] !== a[f]);
+        if (!field)
+            return undefined;
+        return update(ctx, 'critical', `${label(change.before)} changes ${field === 'kind' || field === 'plural' ? `spec.names.${field}` : `spec.${field}`} from ${String(b[field])} to ${String(a[field])}. The field is immutable (or names a different CRD): the update is rejected, or forcing it deletes every object. Create a new CRD instead and migrate.`, true);
+    }
+};
+const crdSchemaNarrowing = {
+    id: 'crd-schema-narrowing',
+    kinds: CRD,
+    summary: 'The schema of a served version accepts less: existing objects stop validating or lose pruned fields.',
+    check(change, ctx) {
+        const specs = crdSpecs(change);
+        if (!specs)
+            return undefined;
+        const [b, a] = specs;
+        const issues = [];
+        let severity = 'warning';
+        let total = 0;
+        for (const after of a.versions) {
+            const before = b.versions.find(v => v.name === after.name);
+            if (!before || !after.served)
+                continue;
+            const { found, total: count } = schemaNarrowings(before.schema, after.schema);
+            total += count;
+            for (const n of found) {
+                if (n.severity === 'error')
+                    severity = 'error';
+                if (issues.length < 5)
+                    issues.push(`${after.name} ${n.path}: ${n.change}`);
+            }
+        }
+        if (total === 0)
+            return undefined;
+        const more = total > issues.length ? ` and ${total - issues.length} more` : '';
+        return update(ctx, severity, `The schema of ${label(change.before)} narrows: ${issues.join('; ')}${more}. Existing objects may stop validating or lose pruned fields. Widen the schema first, migrate objects, then narrow it in a separate PR.`);
+    }
+};
+/** The version that held storage before and is missing afterwards, if any. */
+function droppedStorageVersion([b, a]) {
+    const storage = b.versions.find(v => v.storage)?.name;
+    if (!storage || a.versions.length === 0 || a.versions.some(v => v.name === storage))
+        return undefined;
+    return storage;
+}
+/** Both CRD specs without descriptions, or undefined when they do not differ in substance. */
+function crdSpecs(change) {
+    if (!change.after)
+        return undefined;
+    const memo = (change.memo ??= new Map());
+    if (!memo.has('crd'))
+        memo.set('crd', readSpecs(change.before, change.after));
+    return memo.get('crd');
+}
+function readSpecs(before, after) {
+    const [rb, ra] = [before.doc.raw(['spec']), after.doc.raw(['spec'])];
+    if (typeof rb === 'string' && rb === ra)
+        return undefined;
+    const [sb, sa] = [stripDescriptions(rb), stripDescriptions(ra)];
+    if (sb !== undefined && sb === sa)
+        return undefined;
+    // Most of a large CRD's schema is the same on both sides: parse only the properties that differ.
+    const [pb, pa] = sb !== undefined && sa !== undefined ? withoutSharedProperties(sb, sa) : [sb, sa];
+    return [toSpec(specValue(before, pb)), toSpec(specValue(after, pa))];
+}
+function specValue(r, stripped) {
+    if (stripped !== undefined) {
+        const parsed = parseYaml(stripped);
+        if (parsed.ok)
+            return parsed.documents[0]?.value?.spec;
+    }
+    return r.doc.get(['spec']);
+}
+function toSpec(spec) {
+    const s = obj(spec);
+    const names = obj(s.names);
+    const shared = obj(s.validation).openAPIV3Schema;
+    const versions = (Array.isArray(s.versions) ? s.versions : []).map(v => {
+        const o = obj(v);
+        return {
+            name: String(o.name),
+            served: o.served !== false,
+            storage: o.storage === true,
+            schema: obj(o.schema).openAPIV3Schema ?? shared
+        };
+    });
+    return { group: s.group, scope: s.scope ?? 'Namespaced', kind: names.kind, plural: names.plural, versions };
+}
+/**
+ * Removes `description:` entries whose value starts on the key line, with their continuation
+ * lines: most of a CRD's bytes, and irrelevant to compatibility. Keeps a property named
+ * `description` (its value is a nested mapping).
+ */
+function stripDescriptions(text) {
+    if (typeof text !== 'string')
+        return undefined;
+    return text.replace(DESCRIPTION, '');
+}
+// `description: <text>` plus every following line indented deeper (or blank): one native pass.
+const DESCRIPTION = /^( *)description:[ \t]+\S[^\n]*(?:\n(?:\1 [^\n]*|[ \t\r]*(?=\n)))*/gm;
+function obj(v) {
+    return v !== null && typeof v === 'object' && !Array.isArray(v) ? v : {};
+}
+
+;// CONCATENATED MODULE: ./src/hazards/rules/flux.ts
+
+
+const KUSTOMIZATION = ['kustomize.toolkit.fluxcd.io/Kustomization'];
+const fluxKustomizationDelete = {
+    id: 'flux-kustomization-delete',
+    kinds: KUSTOMIZATION,
+    summary: 'A Flux Kustomization that prunes is removed: it garbage-collects every object it applied.',
+    check({ before, after }, ctx) {
+        if (after || !has(before, ['spec', 'sourceRef']) || !garbageCollects(before))
+            return undefined;
+        return deletion(ctx, 'critical', {
+            forward: `Deleting Flux ${label(before)} garbage-collects every object it applied (spec.prune: true). Set spec.prune: false (or deletionPolicy: Orphan) in a PR of its own first.`,
+            rollback: `This change creates Flux ${label(before)}, which prunes; reverting it deletes the Kustomization and garbage-collects every object it applied meanwhile. Set deletionPolicy: Orphan on it to make a revert safe.`
+        });
+    }
+};
+const fluxKustomizationRetarget = {
+    id: 'flux-kustomization-retarget',
+    kinds: KUSTOMIZATION,
+    summary: 'spec.path or spec.targetNamespace of a Flux Kustomization changes: objects are pruned and created again.',
+    check({ before, after }, ctx) {
+        if (!after)
+            return undefined;
+        const path = (r) => normalisePath(stringAt(r, ['spec', 'path']) ?? '');
+        const target = (r) => stringAt(r, ['spec', 'targetNamespace']) ?? '';
+        const field = path(before) !== path(after) ? 'path' : target(before) !== target(after) ? 'targetNamespace' : undefined;
+        if (!field)
+            return undefined;
+        const prunes = before.doc.get(['spec', 'prune']) === true || after.doc.get(['spec', 'prune']) === true;
+        const [was, now] = field === 'path' ? [path(before), path(after)] : [target(before), target(after)];
+        return update(ctx, prunes ? 'critical' : 'notice', prunes
+            ? `Flux ${label(after)} changes spec.${field} (${was || "''"} -> ${now || "''"}). Objects are tracked by namespace and name, so everything not in the new set is pruned (claims included) and created again; a revert does the same. Move objects in steps with kustomize.toolkit.fluxcd.io/prune: disabled on them.`
+            : `Flux ${label(after)} changes spec.${field} (${was || "''"} -> ${now || "''"}); it does not prune, so objects left behind stay in the cluster.`, true);
+    }
+};
+function garbageCollects(r) {
+    const policy = stringAt(r, ['spec', 'deletionPolicy']) ?? 'MirrorPrune';
+    if (policy === 'Delete' || policy === 'WaitForTermination')
+        return true;
+    return policy === 'MirrorPrune' && r.doc.get(['spec', 'prune']) === true;
+}
+
+;// CONCATENATED MODULE: ./src/hazards/rules/helm.ts
+
+const HELM_RELEASE = ['helm.toolkit.fluxcd.io/HelmRelease'];
+const CHART_VERSION = ['spec', 'chart', 'spec', 'version'];
+const helmreleaseDelete = {
+    id: 'helmrelease-delete',
+    kinds: HELM_RELEASE,
+    summary: 'A HelmRelease is removed: helm uninstall deletes the chart resources (claims, CRDs shipped as templates).',
+    check({ before, after }, ctx) {
+        // A HelmRelease without a chart is a patch (e.g. only spec.values), not the object itself.
+        if (after || !(has(before, ['spec', 'chart']) || has(before, ['spec', 'chartRef'])))
+            return undefined;
+        return deletion(ctx, 'critical', {
+            forward: `Deleting ${label(before)} runs helm uninstall: every chart resource is deleted (claims and their data, CRDs shipped as templates) except those marked helm.sh/resource-policy: keep. Mark what must survive with helm.sh/resource-policy: keep first, or add kustomize.toolkit.fluxcd.io/prune: disabled to the HelmRelease.`,
+            rollback: `This change creates ${label(before)}; reverting it uninstalls the release and deletes every chart resource created meanwhile (claims and their data included) except those marked helm.sh/resource-policy: keep.`
+        });
+    }
+};
+const helmreleaseIdentityChange = {
+    id: 'helmrelease-identity-change',
+    kinds: HELM_RELEASE,
+    summary: 'releaseName, targetNamespace or storageNamespace of a HelmRelease changes: the old release is uninstalled first.',
+    check(change, ctx) {
+        const field = changedField(change, ['spec'], ['releaseName', 'targetNamespace', 'storageNamespace']);
+        if (!field)
+            return undefined;
+        return update(ctx, 'critical', `${label(change.before)} changes spec.${field}: helm-controller uninstalls the old release (deleting its resources, claims included) before installing the new one; a revert does the same again. Keep the release identity, or migrate the release by hand.`, true);
+    }
+};
+const helmreleaseCrdUpgrade = {
+    id: 'helmrelease-crd-upgrade',
+    kinds: HELM_RELEASE,
+    summary: 'The chart version changes while install.crds or upgrade.crds is CreateReplace: a rollback installs older CRDs.',
+    check({ before, after }, ctx) {
+        if (!after)
+            return undefined;
+        const [was, now] = [stringAt(before, CHART_VERSION), stringAt(after, CHART_VERSION)];
+        if (was === now || !(replacesCrds(before) || replacesCrds(after)))
+            return undefined;
+        return update(ctx, 'warning', `${label(after)} changes the chart version (${was ?? 'unset'} -> ${now ?? 'unset'}) with CRDs set to CreateReplace: the chart's CRDs are replaced, and a revert installs the older CRDs (the CRD rules apply to them). Review the chart's CRD changes, and upgrade CRD-changing charts in their own PR.`, true);
+    }
+};
+function replacesCrds(r) {
+    return stringAt(r, ['spec', 'install', 'crds']) === 'CreateReplace' || stringAt(r, ['spec', 'upgrade', 'crds']) === 'CreateReplace';
+}
+
+;// CONCATENATED MODULE: ./src/hazards/rules/namespace.ts
+
+const namespaceDelete = {
+    id: 'namespace-delete',
+    rollbackId: 'namespace-create',
+    kinds: ['/Namespace'],
+    summary: 'A Namespace is removed: everything inside it is deleted, claims included.',
+    check({ before, after }, ctx) {
+        if (after)
+            return undefined;
+        return deletion(ctx, 'critical', {
+            forward: `Deleting ${label(before)} deletes everything inside it, claims and their data included. Move or back up what lives there first, or add kustomize.toolkit.fluxcd.io/prune: disabled to the Namespace.`,
+            rollback: `This change creates ${label(before)}; reverting it deletes the namespace and everything created in it meanwhile. Add kustomize.toolkit.fluxcd.io/prune: disabled to the Namespace so a revert leaves it in place.`
+        });
+    }
+};
+
+;// CONCATENATED MODULE: ./src/manifests/quantity.ts
+const BINARY = {
+    Ki: 2 ** 10,
+    Mi: 2 ** 20,
+    Gi: 2 ** 30,
+    Ti: 2 ** 40,
+    Pi: 2 ** 50,
+    Ei: 2 ** 60
+};
+const DECIMAL = { n: 1e-9, u: 1e-6, m: 1e-3, '': 1, k: 1e3, M: 1e6, G: 1e9, T: 1e12, P: 1e15, E: 1e18 };
+// Exponent before suffix: `1E3` is 1000, a bare trailing `E` (exa) is a suffix.
+const QUANTITY = /^([+-]?(?:\d+(?:\.\d*)?|\.\d+))(?:[eE]([+-]?\d+)|(Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E))?$/;
+/**
+ * Parses a Kubernetes resource quantity (`10Gi`, `500M`, `1.5Ti`, `1e9`, `250m`) into a number
+ * of base units, or undefined when it is not a quantity.
+ */
+function parseQuantity(q) {
+    if (typeof q === 'number')
+        return Number.isFinite(q) ? q : undefined;
+    if (typeof q !== 'string')
+        return undefined;
+    const match = QUANTITY.exec(q.trim());
+    if (!match)
+        return undefined;
+    const [, mantissa, exponent, suffix = ''] = match;
+    const base = Number(mantissa);
+    if (exponent !== undefined)
+        return base * 10 ** Number(exponent);
+    return base * (BINARY[suffix] ?? DECIMAL[suffix]);
+}
+
+;// CONCATENATED MODULE: ./src/hazards/rules/pvc.ts
+
+
+const PVC = ['/PersistentVolumeClaim'];
+const STORAGE = ['spec', 'resources', 'requests', 'storage'];
+const IMMUTABLE = ['accessModes', 'storageClassName', 'volumeMode', 'selector', 'dataSource', 'dataSourceRef', 'volumeName'];
+const pvcDelete = {
+    id: 'pvc-delete',
+    rollbackId: 'pvc-create',
+    kinds: PVC,
+    summary: 'A PersistentVolumeClaim is removed: with the usual Delete reclaim policy its volume and data are destroyed.',
+    check({ before, after }, ctx) {
+        // A claim without accessModes is a patch (e.g. only a new size), not the object itself.
+        if (after || !has(before, ['spec', 'accessModes']))
+            return undefined;
+        return deletion(ctx, 'critical', {
+            forward: `Deleting ${label(before)} destroys its volume and data (reclaim policy Delete); a rollback creates an empty claim. Back up the data first, or add kustomize.toolkit.fluxcd.io/prune: disabled to the claim before removing the manifest.`,
+            rollback: `This change creates ${label(before)}; reverting it deletes the claim and destroys the data written after the merge. Add kustomize.toolkit.fluxcd.io/prune: disabled to the claim so a revert leaves it in place.`
+        });
+    }
+};
+const pvcExpand = {
+    id: 'pvc-expand',
+    kinds: PVC,
+    forced: 'critical',
+    summary: 'spec.resources.requests.storage grows: volumes cannot shrink, so the rollback is rejected and Flux stays stuck.',
+    check({ before, after }, ctx) {
+        if (!after)
+            return undefined;
+        const [was, now] = [before.doc.get(STORAGE), after.doc.get(STORAGE)];
+        const [b, a] = [parseQuantity(was), parseQuantity(now)];
+        if (b === undefined || a === undefined || a >= b)
+            return undefined;
+        const message = ctx.direction === 'forward'
+            ? `${label(after)} shrinks its storage request from ${String(was)} to ${String(now)}. Volumes cannot shrink: the API server rejects it ("field can not be less than previous value") and Flux stays stuck. Keep the larger size.`
+            : `This change grows the storage of ${label(before)} from ${String(now)} to ${String(was)}. Volumes cannot shrink, so a revert is rejected ("field can not be less than previous value") and Flux stays stuck. Expand storage in its own PR after a backup, and never revert that PR.`;
+        return { severity: 'error', effect: 'update', message };
+    }
+};
+const pvcImmutableChange = {
+    id: 'pvc-immutable-change',
+    kinds: PVC,
+    forced: 'critical',
+    summary: 'An immutable spec field of a bound claim changes (accessModes, storageClassName, volumeMode, selector, dataSource, dataSourceRef, volumeName; volumeAttributesClassName set -> unset).',
+    check(change, ctx) {
+        const { before, after } = change;
+        if (!after)
+            return undefined;
+        const field = changedField(change, ['spec'], IMMUTABLE);
+        if (field) {
+            const [b, a] = [before.doc.get(['spec', field]), after.doc.get(['spec', field])];
+            return update(ctx, 'error', `${label(after)} changes spec.${field} (${show(b)} -> ${show(a)}). The spec of a bound claim is immutable: the API server rejects it, and forcing it through recreates the claim and loses its data. Create a new claim and migrate the data instead.`, true);
+        }
+        const vac = ['spec', 'volumeAttributesClassName'];
+        if (stringAt(before, vac) !== undefined && stringAt(after, vac) === undefined) {
+            return update(ctx, 'error', `${label(after)} unsets spec.volumeAttributesClassName; a bound claim cannot go back to no class, so the API server rejects it. Keep the class set.`);
+        }
+        return undefined;
+    }
+};
+
+;// CONCATENATED MODULE: ./src/hazards/rules/rbac.ts
+
+const rolebindingRolerefChange = {
+    id: 'rolebinding-roleref-change',
+    kinds: ['rbac.authorization.k8s.io/RoleBinding', 'rbac.authorization.k8s.io/ClusterRoleBinding'],
+    forced: 'notice',
+    summary: 'roleRef of a RoleBinding or ClusterRoleBinding changes: "cannot change roleRef".',
+    check(change, ctx) {
+        if (!changedField(change, [], ['roleRef']))
+            return undefined;
+        return update(ctx, 'error', `${label(change.before)} changes roleRef, which cannot change: the API server rejects it. Create a binding with a new name instead, or enable kustomize.toolkit.fluxcd.io/force: enabled.`, true);
+    }
+};
+
+;// CONCATENATED MODULE: ./src/hazards/rules/service.ts
+
+
+const serviceClusterIpChange = {
+    id: 'service-cluster-ip-change',
+    kinds: ['/Service'],
+    forced: 'notice',
+    summary: 'spec.clusterIP or spec.clusterIPs changes (None <-> an address too): "may not change once set".',
+    check({ before, after }, ctx) {
+        if (!after)
+            return undefined;
+        for (const field of ['clusterIP', 'clusterIPs']) {
+            const [b, a] = [before.doc.get(['spec', field]), after.doc.get(['spec', field])];
+            // Leaving the field out keeps the allocated address; setting a different one is rejected.
+            if (a === undefined || a === '' || (0,external_node_util_.isDeepStrictEqual)(a, b))
+                continue;
+            return update(ctx, 'error', `${label(after)} changes spec.${field} (${show(b)} -> ${show(a)}); it may not change once set, so the API server rejects the update. Create a Service with a new name instead, or enable kustomize.toolkit.fluxcd.io/force: enabled.`, b !== undefined);
+        }
+        return undefined;
+    }
+};
+
+;// CONCATENATED MODULE: ./src/hazards/rules/statefulset.ts
+
+const STS = ['apps/StatefulSet'];
+const statefulsetClaimTemplateChange = {
+    id: 'statefulset-claim-template-change',
+    kinds: STS,
+    forced: 'critical',
+    summary: 'spec.volumeClaimTemplates changes: forbidden on update.',
+    check(change, ctx) {
+        if (!changedField(change, ['spec'], ['volumeClaimTemplates']))
+            return undefined;
+        return update(ctx, 'error', `${label(change.before)} changes spec.volumeClaimTemplates, which the API server forbids on update ("updates to statefulset spec for fields other than ... are forbidden"); Flux stays stuck. Create a new StatefulSet (or delete it with --cascade=orphan by hand) and resize claims separately.`, true);
+    }
+};
+const statefulsetImmutableChange = {
+    id: 'statefulset-immutable-change',
+    kinds: STS,
+    forced: 'critical',
+    summary: 'spec.serviceName, spec.selector or spec.podManagementPolicy changes: forbidden on update.',
+    check(change, ctx) {
+        const field = changedField(change, ['spec'], ['serviceName', 'selector', 'podManagementPolicy']);
+        if (!field)
+            return undefined;
+        return update(ctx, 'error', `${label(change.before)} changes spec.${field}, which cannot change after creation: the API server rejects the update and Flux stays stuck. Create a StatefulSet with a new name instead.`, true);
+    }
+};
+const statefulsetDelete = {
+    id: 'statefulset-delete',
+    kinds: STS,
+    summary: 'A StatefulSet with persistentVolumeClaimRetentionPolicy.whenDeleted: Delete is removed: its claims are deleted with it.',
+    check({ before, after }, ctx) {
+        if (after || !has(before, ['spec', 'selector']))
+            return undefined;
+        if (stringAt(before, ['spec', 'persistentVolumeClaimRetentionPolicy', 'whenDeleted']) !== 'Delete')
+            return undefined;
+        return deletion(ctx, 'critical', {
+            forward: `Deleting ${label(before)} also deletes its claims (persistentVolumeClaimRetentionPolicy.whenDeleted: Delete) and their data. Set whenDeleted: Retain in a PR of its own first, or add kustomize.toolkit.fluxcd.io/prune: disabled.`,
+            rollback: `This change creates ${label(before)} with whenDeleted: Delete; reverting it deletes the StatefulSet and its claims with their data. Use whenDeleted: Retain, or add kustomize.toolkit.fluxcd.io/prune: disabled.`
+        });
+    }
+};
+
+;// CONCATENATED MODULE: ./src/hazards/rules/storage.ts
+
+// Every PersistentVolume spec field that is not part of the volume source.
+const PV_NOT_SOURCE = new Set([
+    'accessModes',
+    'capacity',
+    'claimRef',
+    'mountOptions',
+    'nodeAffinity',
+    'persistentVolumeReclaimPolicy',
+    'storageClassName',
+    'volumeAttributesClassName',
+    'volumeMode'
+]);
+const persistentvolumeChange = {
+    id: 'persistentvolume-change',
+    kinds: ['/PersistentVolume'],
+    forced: 'critical',
+    summary: 'A PersistentVolume changes its volume source or volumeMode (immutable), or is removed with reclaim policy Delete.',
+    check({ before, after }, ctx) {
+        if (!after) {
+            if (stringAt(before, ['spec', 'persistentVolumeReclaimPolicy']) !== 'Delete')
+                return undefined;
+            return deletion(ctx, 'critical', {
+                forward: `Deleting ${label(before)} with persistentVolumeReclaimPolicy: Delete can destroy its backing storage. Set the policy to Retain in a PR of its own first.`,
+                rollback: `This change creates ${label(before)} with persistentVolumeReclaimPolicy: Delete; reverting it can destroy the backing storage. Use Retain.`
+            });
+        }
+        const spec = (r) => {
+            const s = r.doc.get(['spec']);
+            return s && typeof s === 'object' ? s : {};
+        };
+        const keys = new Set([...Object.keys(spec(before)), ...Object.keys(spec(after))]);
+        const sources = [...keys].filter(k => !PV_NOT_SOURCE.has(k)).concat('volumeMode');
+        const field = sources.find(k => !sameAt(before, after, ['spec', k]));
+        if (!field)
+            return undefined;
+        return update(ctx, 'error', `${label(after)} changes spec.${field}; the volume source and volumeMode are immutable, so the API server rejects it. Create a new PersistentVolume instead.`, true);
+    }
+};
+const storageclassChange = {
+    id: 'storageclass-change',
+    kinds: ['storage.k8s.io/StorageClass'],
+    forced: 'notice',
+    summary: 'A StorageClass changes parameters, provisioner, reclaimPolicy or volumeBindingMode: updates are forbidden.',
+    check(change, ctx) {
+        const field = changedField(change, [], ['parameters', 'provisioner', 'reclaimPolicy', 'volumeBindingMode']);
+        if (!field)
+            return undefined;
+        return update(ctx, 'error', `${label(change.before)} changes ${field}; the API server forbids updates to it. Create a StorageClass with a new name instead.`, true);
+    }
+};
+
+;// CONCATENATED MODULE: ./src/hazards/rules/workloads.ts
+
+
+// Job spec fields that may change after creation; everything else is immutable.
+const JOB_MUTABLE = new Set(['parallelism', 'activeDeadlineSeconds', 'suspend', 'ttlSecondsAfterFinished', 'completions', 'selector', 'manualSelector']);
+const selectorChange = {
+    id: 'selector-change',
+    kinds: ['apps/Deployment', 'apps/ReplicaSet', 'apps/DaemonSet', 'batch/Job'],
+    forced: 'notice',
+    summary: 'spec.selector of a Deployment, ReplicaSet, DaemonSet or Job changes: the field is immutable.',
+    check(change, ctx) {
+        if (!changedField(change, ['spec'], ['selector']))
+            return undefined;
+        return update(ctx, 'error', `${label(change.before)} changes spec.selector, which is immutable: the API server rejects the update ("field is immutable") and Flux stays stuck. Create the workload under a new name, or enable kustomize.toolkit.fluxcd.io/force: enabled on it.`, true);
+    }
+};
+const jobTemplateChange = {
+    id: 'job-template-change',
+    kinds: ['batch/Job'],
+    forced: 'notice',
+    summary: 'spec.template or another immutable Job field changes: "field is immutable".',
+    check({ before, after }, ctx) {
+        if (!after)
+            return undefined;
+        const [b, a] = [immutablePart(before), immutablePart(after)];
+        const field = [...new Set([...Object.keys(b), ...Object.keys(a)])].find(k => !(0,external_node_util_.isDeepStrictEqual)(b[k], a[k]));
+        if (!field)
+            return undefined;
+        return update(ctx, 'warning', `${label(after)} changes spec.${field}, which is immutable for a Job: the update is rejected. Give the Job a new name (or use a generated name) for each run, or enable kustomize.toolkit.fluxcd.io/force: enabled.`, true);
+    }
+};
+function immutablePart(r) {
+    const spec = r.doc.get(['spec']);
+    if (!spec || typeof spec !== 'object')
+        return {};
+    return Object.fromEntries(Object.entries(spec).filter(([k]) => !JOB_MUTABLE.has(k)));
+}
+
+;// CONCATENATED MODULE: ./src/hazards/registry.ts
+
+
+
+
+
+
+
+
+
+
+
+/** Reported by the reading stage, not by a rule: a changed file that could not be checked. */
+const MANIFEST_UNREADABLE = 'manifest-unreadable';
+/** Every hazard rule, in documentation order. Add a rule here and in docs/hazards.md. */
+const RULES = [
+    crdDelete,
+    crdStorageVersionChange,
+    crdVersionRemove,
+    crdIdentityChange,
+    crdSchemaNarrowing,
+    pvcDelete,
+    pvcExpand,
+    pvcImmutableChange,
+    statefulsetClaimTemplateChange,
+    statefulsetImmutableChange,
+    statefulsetDelete,
+    namespaceDelete,
+    persistentvolumeChange,
+    storageclassChange,
+    selectorChange,
+    jobTemplateChange,
+    serviceClusterIpChange,
+    immutableConfigChange,
+    rolebindingRolerefChange,
+    fluxKustomizationDelete,
+    fluxKustomizationRetarget,
+    helmreleaseDelete,
+    helmreleaseIdentityChange,
+    helmreleaseCrdUpgrade
+];
+/** Every id a finding can carry (rule ids, their rollback ids, manifest-unreadable). */
+const RULE_IDS = [
+    ...RULES.flatMap(r => (r.rollbackId ? [r.id, r.rollbackId] : [r.id])),
+    MANIFEST_UNREADABLE
+];
+const BY_KIND = new Map();
+for (const rule of RULES) {
+    for (const kind of rule.kinds)
+        BY_KIND.set(kind, [...(BY_KIND.get(kind) ?? []), rule]);
+}
+/** The rules that look at objects of this API group and kind. */
+function rulesFor(group, kind) {
+    return BY_KIND.get(`${group}/${kind}`) ?? [];
+}
+
+;// CONCATENATED MODULE: ./src/hazards/hazards.ts
+
+
+
+/**
+ * Every hazard of going from `before` to `after`. Objects are matched by API group, kind,
+ * namespace and name across all files, so a manifest moved between files is neither deleted nor
+ * created. Objects only in `after` are not reported here: their hazard is the deletion that the
+ * rollback direction sees.
+ */
+function hazards(before, after, context) {
+    const findings = [];
+    for (const change of pairUp(before.resources, after.resources)) {
+        if (change.after && change.before.doc.sameBytes(change.after.doc))
+            continue;
+        if (!change.after && hiddenIn(change.before, after.unreadable ?? []))
+            continue;
+        findings.push(...check(change, context));
+        change.before.doc.release();
+        change.after?.doc.release();
+    }
+    return findings;
+}
+function check(change, context) {
+    const findings = [];
+    const rules = rulesFor(change.before.group, change.before.kind);
+    for (const rule of rules) {
+        try {
+            const hit = rule.check(change, context);
+            if (!hit || (hit.symmetric && context.direction === 'rollback'))
+                continue;
+            findings.push(toFinding(rule, modify(rule, hit, change), change, context.direction));
+        }
+        catch (e) {
+            if (!(e instanceof UnreadableDocumentError))
+                throw e;
+            findings.push(unreadableFinding(change, context.direction, e.reason));
+            break;
+        }
+    }
+    return findings;
+}
+/** Applies the Flux and Helm modifiers that make a hazard go away or worse. */
+function modify(rule, hit, change) {
+    if (hit.effect === 'delete') {
+        const why = pruneBlocker(change.before);
+        return why ? { ...hit, severity: 'notice', message: `Not pruned because ${why}: the object stays in the cluster. ${hit.message}` } : hit;
+    }
+    const applied = change.after ?? change.before;
+    const blocked = updateBlocker(applied);
+    if (blocked)
+        return { ...hit, severity: 'notice', message: `Not applied because ${blocked}. ${hit.message}` };
+    const forced = forceReason(applied);
+    if (forced && rule.forced) {
+        const effect = rule.forced === 'notice' ? 'Flux deletes and recreates the object, which is fine for it' : 'Flux deletes and recreates the object, destroying its data';
+        return { ...hit, severity: rule.forced, message: `${hit.message} Force is on (${forced}): ${effect}.` };
+    }
+    return hit;
+}
+function toFinding(rule, hit, change, direction) {
+    const deleted = !change.after;
+    const at = deleted || direction === 'rollback' ? change.before : change.after;
+    const id = deleted && direction === 'rollback' && rule.rollbackId ? rule.rollbackId : rule.id;
+    return finding(id, hit.severity, direction, at, hit.message);
+}
+function unreadableFinding(change, direction, reason) {
+    const at = change.after ?? change.before;
+    const message = `${at.file}:${at.line} could not be checked: ${reason}. Fix the YAML so the change can be checked.`;
+    return finding(MANIFEST_UNREADABLE, 'warning', direction, at, message);
+}
+function finding(rule, severity, direction, r, message) {
+    const f = { rule, severity, direction, kind: r.kind, apiVersion: r.apiVersion, name: r.name, file: r.file, line: r.line, message };
+    if (r.namespace)
+        f.namespace = r.namespace;
+    return f;
+}
+/**
+ * Matches objects of both revisions by key. Same-key objects (the same name in two clusters'
+ * folders) pair up by file first, then by owning Flux Kustomization, then in order.
+ */
+function pairUp(before, after) {
+    const byKey = new Map();
+    for (const r of after) {
+        const list = byKey.get(r.key);
+        if (list)
+            list.push(r);
+        else
+            byKey.set(r.key, [r]);
+    }
+    return before.map(b => ({ before: b, after: take(byKey.get(b.key), b) }));
+}
+function take(candidates, b) {
+    if (!candidates || candidates.length === 0)
+        return undefined;
+    let index = candidates.findIndex(a => a.file === b.file);
+    if (index < 0)
+        index = candidates.findIndex(a => a.owner !== undefined && a.owner.name === b.owner?.name);
+    return candidates.splice(Math.max(index, 0), 1)[0];
+}
+/** True when an unreadable file on the other side mentions the object's name: it may be there. */
+function hiddenIn(r, unreadable) {
+    return unreadable.some(u => u.file === r.file || (u.bytes !== undefined && u.bytes.indexOf(r.name) >= 0));
+}
+
+;// CONCATENATED MODULE: ./src/hazards/types.ts
+/** Severity order, most severe first. */
+const SEVERITIES = ['critical', 'error', 'warning', 'notice'];
+
+;// CONCATENATED MODULE: ./src/hazards/analyze.ts
+
+
+
+
+
+
+/**
+ * Checks a change given as file contents (path -> before/after), for callers without a checkout
+ * such as one reading files through the GitHub API.
+ */
+function analyzeFiles(files, options = {}) {
+    const notices = [];
+    const context = options.context ?? contextFromChangedFiles(files, notices);
+    const result = finish(readSides(files), context, options.directions, files.length);
+    return { ...result, notices: [...notices, ...result.notices] };
+}
+/**
+ * Checks the change `base..head` of the repository behind `git`: the changed YAML files (filtered
+ * by `paths`/`exclude`) in both directions, or only those in `directions`.
+ */
+async function analyzeChange(git, base, head, options = {}) {
+    const [baseSha, headSha] = await Promise.all([git.resolveCommit(base), git.resolveCommit(head)]);
+    // The whole-tree search for Flux Kustomizations runs in git while the changed files are parsed.
+    const contexts = options.context ? Promise.resolve(options.context) : readRevisionContexts(git, baseSha, headSha);
+    contexts.catch(() => undefined);
+    // Each file is read into resources as soon as git has printed it, so its bytes are not all held twice.
+    const sides = { before: emptySide(), after: emptySide() };
+    const filesChecked = await forEachChangedFile(git, baseSha, headSha, options, file => addFile(sides, file));
+    const context = await contexts;
+    const result = finish(sides, context, options.directions, filesChecked);
+    if (context.before.fluxKustomizations.length + context.after.fluxKustomizations.length === 0) {
+        result.notices.push('No Flux Kustomization (kustomize.toolkit.fluxcd.io) was found in either revision, so spec.prune and spec.force could not be taken into account.');
+    }
+    return result;
+}
+function finish(sides, context, directions = ['forward', 'rollback'], filesChecked) {
+    const before = withContext(sides.before, context.before);
+    const after = withContext(sides.after, context.after);
+    const findings = unreadableFindings(before, after, directions);
+    if (directions.includes('forward'))
+        findings.push(...hazards(before, after, { direction: 'forward' }));
+    if (directions.includes('rollback'))
+        findings.push(...hazards(after, before, { direction: 'rollback' }));
+    return { findings: sortFindings(findings), notices: [], filesChecked };
+}
+/** Most severe first, then by file and line. */
+function sortFindings(findings) {
+    const rank = (f) => SEVERITIES.indexOf(f.severity);
+    return findings.sort((a, b) => rank(a) - rank(b) || cmp(a.file, b.file) || a.line - b.line || cmp(a.rule, b.rule) || cmp(a.direction, b.direction));
+}
+function cmp(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+function readSides(files) {
+    const sides = { before: emptySide(), after: emptySide() };
+    for (const file of files)
+        addFile(sides, file);
+    return sides;
+}
+function addFile(sides, file) {
+    for (const side of ['before', 'after']) {
+        const read = readFileSide(file, side);
+        if (!read)
+            continue;
+        if (read.unreadable)
+            sides[side].unreadable.push(read.unreadable);
+        for (const r of read.resources)
+            sides[side].resources.push(r);
+    }
+}
+function emptySide() {
+    return { resources: [], unreadable: [] };
+}
+/** Drops patch files (partial objects) and records which Flux Kustomization applies each object. */
+function withContext(side, context) {
+    const resources = [];
+    // Resources come file by file: look the owner up once per file.
+    let file;
+    let owner;
+    for (const r of side.resources) {
+        if (context.patchFiles.has(r.file))
+            continue;
+        if (r.file !== file)
+            [file, owner] = [r.file, ownerOf(context.fluxKustomizations, r.file)];
+        r.owner = owner;
+        resources.push(r);
+    }
+    return { resources, unreadable: side.unreadable.filter(u => !context.patchFiles.has(u.file)) };
+}
+function readFileSide(file, side) {
+    const size = file.tooLarge?.[side];
+    if (size !== undefined) {
+        const reason = `it is larger than the size limit (${size} bytes)`;
+        return { path: file.path, resources: [], unreadable: { file: file.path, line: 1, reason, severity: 'warning' } };
+    }
+    const content = file[side];
+    if (content === undefined)
+        return undefined;
+    return readManifestFile(file.path, content);
+}
+/** One finding per unreadable file: forward when the new version is unreadable, else rollback. */
+function unreadableFindings(before, after, directions) {
+    const findings = [];
+    const seen = new Set();
+    for (const [list, direction] of [[after.unreadable, 'forward'], [before.unreadable, 'rollback']]) {
+        for (const u of list) {
+            if (seen.has(u.file))
+                continue;
+            seen.add(u.file);
+            if (!directions.includes(direction))
+                continue;
+            findings.push({
+                rule: MANIFEST_UNREADABLE,
+                severity: u.severity,
+                direction,
+                kind: '',
+                apiVersion: '',
+                name: '',
+                file: u.file,
+                line: u.line,
+                message: `${u.file} could not be checked because ${u.reason}. Hazards in this file are not reported; check it by hand.`
+            });
+        }
+    }
+    return findings;
+}
+function contextFromChangedFiles(files, notices) {
+    notices.push('Flux Kustomizations and kustomize patches were read from the changed files only.');
+    const at = (side) => revisionContextFromFiles(files.flatMap(f => (f[side] === undefined ? [] : [[f.path, f[side]]])));
+    return { before: at('before'), after: at('after') };
+}
+
+;// CONCATENATED MODULE: ./src/hazards/index.ts
+/** The rollback-hazard engine: what a change to a Flux repository does, and what reverting it does. */
+
+
+
+
+
+
+/***/ })
+
+};

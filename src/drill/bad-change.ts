@@ -1,0 +1,88 @@
+import type { Git } from '../git/git.js';
+import { type Identity, UserError } from '../rollback/types.js';
+
+/** The known-bad change a drill puts on the branch: a patch file from the repository, or a commit. */
+export type BadChange = { patchFile: string } | { cherryPick: string };
+
+export interface DrillCommitOptions {
+  /** The branch tip the change is made on. */
+  base: string;
+  branch: string;
+  change: BadChange;
+  committer?: Identity;
+  runUrl?: string;
+}
+
+const CONTROL = /[\u0000-\u001f\u007f]/;
+
+/**
+ * Makes the drill commit on a detached HEAD at `base` and returns its sha. The patch file is read
+ * from `base` itself, so the drill applies exactly what the branch carries. The caller restores
+ * the checkout afterwards.
+ */
+export async function makeDrillCommit(git: Git, options: DrillCommitOptions): Promise<string> {
+  const { base, change } = options;
+  await git.exec(['checkout', '--quiet', '--detach', base]);
+  let description: string[];
+  try {
+    description = 'patchFile' in change ? await applyPatch(git, options, change.patchFile) : await pickCommit(git, options, change.cherryPick);
+  } catch (error) {
+    await git.exec(['cherry-pick', '--quit'], { allowFailure: true });
+    await git.exec(['reset', '--quiet', '--hard', base], { allowFailure: true });
+    throw error;
+  }
+  const quiet = await git.exec(['diff', '--cached', '--quiet'], { allowFailure: true });
+  if (quiet.exitCode === 0) {
+    await git.exec(['reset', '--quiet', '--hard', base]);
+    throw new UserError(`The drill change (${describeChange(change)}) changes nothing on '${options.branch}'. Expected a change Flux will fail on.`);
+  }
+  const [subject, ...body] = description;
+  const message = [`Rollback drill: ${subject}`, ...body, options.runUrl ? `Drill-run: ${options.runUrl}` : ''].filter(Boolean).join('\n\n') + '\n';
+  const env = options.committer ? identityEnv(options.committer) : undefined;
+  await git.exec(['commit', '--quiet', '--no-verify', '--file=-'], { input: message, env });
+  return git.resolveCommit('HEAD');
+}
+
+/** `patch drills/bad-image.patch` or `cherry-pick abc123`, for messages. */
+export function describeChange(change: BadChange): string {
+  return 'patchFile' in change ? `patch ${change.patchFile}` : `cherry-pick ${change.cherryPick}`;
+}
+
+async function applyPatch(git: Git, options: DrillCommitOptions, file: string): Promise<string[]> {
+  const path = file.trim().replace(/^(\.\/)+/, '');
+  if (!path || CONTROL.test(path) || path.startsWith('/')) {
+    throw new UserError(`Invalid drill-patch '${JSON.stringify(file).slice(1, -1)}'. Expected a path relative to the repository root, such as 'drills/bad-image.patch'.`);
+  }
+  const blob = await git.execRaw(['cat-file', 'blob', `${options.base}:${path}`], { allowFailure: true });
+  if (blob.exitCode !== 0) {
+    throw new UserError(`drill-patch '${path}' does not exist on '${options.branch}' at ${options.base.slice(0, 12)}. Expected a patch file committed to the branch.`);
+  }
+  const applied = await git.exec(['apply', '--index', '--whitespace=nowarn', '-'], { input: blob.stdout, allowFailure: true });
+  if (applied.exitCode !== 0) {
+    throw new UserError(`drill-patch '${path}' does not apply to '${options.branch}' at ${options.base.slice(0, 12)}: ${applied.stderr.trim()}. Expected a patch made against the branch (git diff > ${path}). Nothing was pushed.`);
+  }
+  return [`apply ${path}`, `Known-bad change from ${path}, applied on purpose by a rollback drill; the drill reverts it.`];
+}
+
+async function pickCommit(git: Git, options: DrillCommitOptions, spec: string): Promise<string[]> {
+  const sha = spec.trim().startsWith('-') ? undefined : await git.tryResolveCommit(spec.trim());
+  if (!sha) {
+    throw new UserError(`Unknown drill-cherry-pick revision '${spec}'. Expected a commit sha in the repository (a shallow clone may need fetch-depth: 0).`);
+  }
+  const [info] = await git.commitInfo([sha]);
+  if (info.parents.length > 1) throw new UserError(`drill-cherry-pick ${sha.slice(0, 12)} is a merge commit. Expected a single, non-merge commit.`);
+  const picked = await git.exec(['cherry-pick', '--no-commit', sha], { allowFailure: true });
+  if (picked.exitCode !== 0) {
+    throw new UserError(`drill-cherry-pick ${sha.slice(0, 12)} does not apply to '${options.branch}' at ${options.base.slice(0, 12)}: ${picked.stderr.trim()}. Nothing was pushed.`);
+  }
+  return [`cherry-pick "${info.subject}"`, `Known-bad change cherry-picked from commit ${sha}, on purpose, by a rollback drill; the drill reverts it.`];
+}
+
+function identityEnv(identity: Identity): Record<string, string> {
+  return {
+    GIT_AUTHOR_NAME: identity.name,
+    GIT_AUTHOR_EMAIL: identity.email,
+    GIT_COMMITTER_NAME: identity.name,
+    GIT_COMMITTER_EMAIL: identity.email
+  };
+}

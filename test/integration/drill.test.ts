@@ -1,0 +1,251 @@
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { execFile } from 'node:child_process';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { promisify } from 'node:util';
+import { type DrillOptions, runDrill } from '../../src/drill/drill.js';
+import { fluxStatusWaiter, healthWaiter } from '../../src/drill/waiters.js';
+import { Git } from '../../src/git/git.js';
+import { createGitHubClient, type GitHubClient } from '../../src/github/client.js';
+import { memoryLogger, rollback } from '../support/engine.js';
+import { startFakeGitHub, type FakeGitHub } from '../support/fake-github.js';
+import { createRepo, GIT_ENV, git, writeFiles, type TestRepo } from '../support/repo.js';
+
+const run = promisify(execFile);
+const slug = { owner: 'acme', repo: 'staging' };
+const CONTEXT = 'kustomization/apps/0c9c2e41';
+const INFRA = 'kustomization/infra/0c9c2e41';
+const deploy = (tag: string) => `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: podinfo\nspec:\n  image: podinfo:${tag}\n`;
+
+/**
+ * Plays Flux and the service: watches origin's main, and for every new tip posts a commit status
+ * (failure when the deployment carries a `-bad` image) and flips the health endpoint accordingly.
+ */
+class FluxPlayer {
+  healthy = true;
+  private seen = '';
+  private timer?: NodeJS.Timeout;
+  private busy = false;
+  constructor(
+    private readonly origin: string,
+    private readonly fake: FakeGitHub,
+    private readonly report: 'statuses' | 'silent' | 'always-success' = 'statuses'
+  ) {}
+
+  start(): void {
+    this.timer = setInterval(() => void this.tick(), 15);
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
+  }
+
+  private async tick(): Promise<void> {
+    if (this.busy) return;
+    this.busy = true;
+    try {
+      const tip = (await run('git', ['rev-parse', 'refs/heads/main'], { cwd: this.origin })).stdout.trim();
+      if (tip === this.seen) return;
+      this.seen = tip;
+      const manifest = (await run('git', ['show', `${tip}:apps/podinfo.yaml`], { cwd: this.origin })).stdout;
+      const bad = manifest.includes('-bad');
+      this.healthy = !bad;
+      if (this.report === 'silent') return;
+      const failing = bad && this.report === 'statuses';
+      // Two Kustomizations: infra reconciles at once, apps (which holds the deployment) later.
+      this.fake.addStatus(tip, { context: INFRA, state: 'success', description: 'reconciliation succeeded' });
+      await new Promise(resolve => setTimeout(resolve, 60));
+      this.fake.addStatus(tip, { context: CONTEXT, state: failing ? 'failure' : 'success', description: failing ? 'health check failed' : 'reconciliation succeeded' });
+    } finally {
+      this.busy = false;
+    }
+  }
+}
+
+describe('runDrill on a real repository with a bare origin and the real engine', () => {
+  let repo: TestRepo;
+  let fake: FakeGitHub;
+  let client: GitHubClient;
+  let player: FluxPlayer | undefined;
+  let health: Server;
+  let healthUrl: string;
+
+  beforeEach(async () => {
+    repo = createRepo({ 'apps/podinfo.yaml': deploy('6.0.0') });
+    // The drill patch is made against the branch and committed to it, as a team would.
+    writeFiles(repo.work, { 'apps/podinfo.yaml': deploy('6.1.0-bad') });
+    const patch = repo.git('diff');
+    repo.git('checkout', '--quiet', '--', 'apps/podinfo.yaml');
+    repo.commit({ 'drills/bad-image.patch': `${patch}\n` }, 'Add the rollback drill patch');
+    repo.push();
+    fake = await startFakeGitHub(slug);
+    client = createGitHubClient({ token: 't', baseUrl: fake.url, retries: 0, retryDelayMs: 1, paceWrites: false });
+    health = createServer((_req, res) => res.writeHead(player?.healthy === false ? 503 : 200).end());
+    await new Promise<void>(resolve => health.listen(0, '127.0.0.1', resolve));
+    healthUrl = `http://127.0.0.1:${(health.address() as AddressInfo).port}/healthz`;
+  });
+
+  afterEach(async () => {
+    player?.stop();
+    player = undefined;
+    health.closeAllConnections();
+    await new Promise(resolve => health.close(resolve));
+    await fake.close();
+    repo.cleanup();
+  });
+
+  async function options(overrides: Partial<DrillOptions> = {}): Promise<DrillOptions & { log: ReturnType<typeof memoryLogger> }> {
+    const flux = { client, repo: slug, timeoutMs: 1500, intervalMs: 20 };
+    return {
+      git: await Git.create(repo.work, GIT_ENV),
+      log: memoryLogger(),
+      remote: 'origin',
+      branch: 'main',
+      badChange: { patchFile: 'drills/bad-image.patch' },
+      waitFailure: fluxStatusWaiter(flux, 'failure'),
+      waitSuccess: fluxStatusWaiter(flux, 'success'),
+      waitHealthy: healthWaiter({ url: healthUrl, timeoutMs: 1500, intervalMs: 20 }, 'healthy'),
+      maxRecoveryMs: 20_000,
+      rollback: sha => rollback(repo.work, { commits: [sha], incident: 'DRILL-1', reason: 'Scheduled rollback drill', actor: 'rollback-drill' }),
+      ...overrides
+    } as DrillOptions & { log: ReturnType<typeof memoryLogger> };
+  }
+
+  const originMain = () => git(repo.origin, 'rev-parse', 'refs/heads/main');
+  const originTree = () => git(repo.origin, 'rev-parse', 'refs/heads/main^{tree}');
+
+  it('pushes the bad patch, detects the failure, rolls back, reconciles, and restores the tree', async () => {
+    const before = { sha: originMain(), tree: originTree() };
+    player = new FluxPlayer(repo.origin, fake);
+    player.start();
+    const result = await runDrill(await options());
+
+    expect(result.verdict).toBe('recovered');
+    expect(result.withinBudget).toBe(true);
+    expect(result.phases.map(p => [p.name, p.ok])).toEqual([
+      ['detect', true],
+      ['rollback', true],
+      ['reconcile', true],
+      ['healthy', true]
+    ]);
+    expect(result.phases[0].detail).toContain(`Flux reported failure for ${result.drillSha.slice(0, 12)}`);
+    expect(result.phases[2].detail).toContain(`Flux reported success for ${result.rollbackSha!.slice(0, 12)}`);
+    expect(result.phases[2].detail).toContain(CONTEXT);
+    expect(result.recoveryMs).toBeGreaterThanOrEqual(result.phases.reduce((sum, p) => sum + p.ms, 0) - 5);
+    expect(result.baseSha).toBe(before.sha);
+    expect(result.tree).toMatchObject({ before: before.tree, after: before.tree, restored: true });
+    expect(originTree()).toBe(before.tree);
+    expect(originMain()).toBe(result.rollbackSha);
+    expect(git(repo.origin, 'rev-parse', 'main^')).toBe(result.drillSha);
+    expect(git(repo.origin, 'log', '-1', '--format=%s', result.drillSha)).toBe('Rollback drill: apply drills/bad-image.patch');
+    const revert = git(repo.origin, 'log', '-1', '--format=%B', 'main');
+    expect(revert).toContain(`This reverts commit ${result.drillSha}.`);
+    expect(revert).toContain('Incident: DRILL-1');
+    expect(fake.state.statuses.get(result.drillSha)?.map(st => [st.context, st.state])).toEqual([[INFRA, 'success'], [CONTEXT, 'failure']]);
+    expect(result.cleanup).toBeUndefined();
+    expect(result.summary[0]).toMatch(/^Drill on 'main' recovered in \d+\.\d s, within 20\.0 s\.$/);
+    // The checkout is back where it was, untouched.
+    expect(repo.git('symbolic-ref', '--short', 'HEAD')).toBe('main');
+    expect(repo.git('rev-parse', 'HEAD')).toBe(before.sha);
+    expect(repo.git('status', '--porcelain')).toBe('');
+  });
+
+  it('cherry-picks a known-bad commit, detects it by health, and says when recovery was slower than the budget', async () => {
+    repo.git('checkout', '--quiet', '-b', 'known-bad');
+    const bad = repo.commit({ 'apps/podinfo.yaml': deploy('9.9.9-bad') }, 'Known bad image');
+    repo.git('checkout', '--quiet', 'main');
+    player = new FluxPlayer(repo.origin, fake);
+    player.start();
+    const result = await runDrill(
+      await options({
+        badChange: { cherryPick: bad },
+        waitFailure: healthWaiter({ url: `${healthUrl}?token=secret`, timeoutMs: 1500, intervalMs: 20 }, 'unhealthy'),
+        maxRecoveryMs: 1,
+        waitHealthy: undefined
+      })
+    );
+    expect(result.verdict).toBe('too-slow');
+    expect(result.withinBudget).toBe(false);
+    expect(result.phases.map(p => p.name)).toEqual(['detect', 'rollback', 'reconcile']);
+    expect(result.phases[0].detail).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/healthz was unhealthy after .* \(last answer HTTP 503\)\.$/);
+    expect(result.tree.restored).toBe(true);
+    expect(git(repo.origin, 'log', '-1', '--format=%B', result.drillSha)).toContain(`cherry-picked from commit ${bad}`);
+    expect(result.summary[0]).toContain('slower than the budget of 0.0 s');
+  });
+
+  it('still rolls back what it pushed when the failure never arrives, and says so', async () => {
+    const before = originTree();
+    player = new FluxPlayer(repo.origin, fake, 'silent');
+    player.start();
+    const result = await runDrill(await options({ waitFailure: fluxStatusWaiter({ client, repo: slug, timeoutMs: 200, intervalMs: 20 }, 'failure') }));
+    expect(result.verdict).toBe('not-detected');
+    expect(result.phases.map(p => [p.name, p.ok])).toEqual([
+      ['detect', false],
+      ['rollback', true]
+    ]);
+    expect(result.phases[0].detail).toMatch(/^No Flux result for [0-9a-f]{12} after \d\.\d s: no status matching 'kustomization\/\*' was reported\.$/);
+    expect(result.cleanup).toMatchObject({ rolledBack: true });
+    expect(result.cleanup?.detail).toContain('The failure was never reported');
+    expect(result.tree.restored).toBe(true);
+    expect(originTree()).toBe(before);
+    expect(result.summary.join('\n')).toContain('the known-bad change was never reported failing');
+  });
+
+  it('treats a success reported for the bad change as not detected, and rolls it back', async () => {
+    player = new FluxPlayer(repo.origin, fake, 'always-success');
+    player.start();
+    const result = await runDrill(await options({ waitHealthy: undefined }));
+    expect(result.verdict).toBe('not-detected');
+    expect(result.phases[0].detail).toContain('Flux reported success');
+    expect(result.tree.restored).toBe(true);
+  });
+
+  it('rolls back when detection itself fails with an error', async () => {
+    const result = await runDrill(
+      await options({
+        waitFailure: async () => {
+          throw new Error('GitHub is down');
+        }
+      })
+    );
+    expect(result.verdict).toBe('not-detected');
+    expect(result.phases[0]).toMatchObject({ name: 'detect', ok: false, detail: 'GitHub is down' });
+    expect(result.cleanup?.rolledBack).toBe(true);
+    expect(result.tree.restored).toBe(true);
+  });
+
+  it('reports a rollback that could not be pushed, leaving instructions', async () => {
+    player = new FluxPlayer(repo.origin, fake);
+    player.start();
+    const result = await runDrill(
+      await options({
+        rollback: async () => {
+          throw new Error("'main' is protected and refused the push");
+        }
+      })
+    );
+    expect(result.verdict).toBe('not-recovered');
+    expect(result.phases.map(p => [p.name, p.ok])).toEqual([
+      ['detect', true],
+      ['rollback', false]
+    ]);
+    expect(result.cleanup?.detail).toContain(`git revert ${result.drillSha}`);
+    expect(result.tree.restored).toBe(false);
+    expect(result.tree.detail).toContain('apps/podinfo.yaml');
+  });
+
+  it('pushes nothing when the patch does not apply', async () => {
+    const before = originMain();
+    repo.commit({ 'apps/podinfo.yaml': deploy('7.0.0') }, 'Moved on');
+    repo.push();
+    const moved = originMain();
+    const opts = await options();
+    await expect(runDrill(opts)).rejects.toThrow("drill-patch 'drills/bad-image.patch' does not apply to 'main'");
+    await expect(runDrill({ ...opts, badChange: { patchFile: 'drills/missing.patch' } })).rejects.toThrow("drill-patch 'drills/missing.patch' does not exist on 'main'");
+    await expect(runDrill({ ...opts, badChange: { cherryPick: 'nope' } })).rejects.toThrow("Unknown drill-cherry-pick revision 'nope'");
+    expect(originMain()).toBe(moved);
+    expect(moved).not.toBe(before);
+    expect(repo.git('symbolic-ref', '--short', 'HEAD')).toBe('main');
+    expect(repo.git('status', '--porcelain')).toBe('');
+  });
+});

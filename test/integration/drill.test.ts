@@ -10,57 +10,11 @@ import { createGitHubClient, type GitHubClient } from '../../src/github/client.j
 import { memoryLogger, rollback } from '../support/engine.js';
 import { startFakeGitHub, type FakeGitHub } from '../support/fake-github.js';
 import { createRepo, GIT_ENV, git, writeFiles, type TestRepo } from '../support/repo.js';
+import { CONTEXT, FluxPlayer, INFRA } from '../support/flux-player.js';
 
 const run = promisify(execFile);
 const slug = { owner: 'acme', repo: 'staging' };
-const CONTEXT = 'kustomization/apps/0c9c2e41';
-const INFRA = 'kustomization/infra/0c9c2e41';
 const deploy = (tag: string) => `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: podinfo\nspec:\n  image: podinfo:${tag}\n`;
-
-/**
- * Plays Flux and the service: watches origin's main, and for every new tip posts a commit status
- * (failure when the deployment carries a `-bad` image) and flips the health endpoint accordingly.
- */
-class FluxPlayer {
-  healthy = true;
-  private seen = '';
-  private timer?: NodeJS.Timeout;
-  private busy = false;
-  constructor(
-    private readonly origin: string,
-    private readonly fake: FakeGitHub,
-    private readonly report: 'statuses' | 'silent' | 'always-success' = 'statuses'
-  ) {}
-
-  start(): void {
-    this.timer = setInterval(() => void this.tick(), 15);
-  }
-
-  stop(): void {
-    clearInterval(this.timer);
-  }
-
-  private async tick(): Promise<void> {
-    if (this.busy) return;
-    this.busy = true;
-    try {
-      const tip = (await run('git', ['rev-parse', 'refs/heads/main'], { cwd: this.origin })).stdout.trim();
-      if (tip === this.seen) return;
-      this.seen = tip;
-      const manifest = (await run('git', ['show', `${tip}:apps/podinfo.yaml`], { cwd: this.origin })).stdout;
-      const bad = manifest.includes('-bad');
-      this.healthy = !bad;
-      if (this.report === 'silent') return;
-      const failing = bad && this.report === 'statuses';
-      // Two Kustomizations: infra reconciles at once, apps (which holds the deployment) later.
-      this.fake.addStatus(tip, { context: INFRA, state: 'success', description: 'reconciliation succeeded' });
-      await new Promise(resolve => setTimeout(resolve, 60));
-      this.fake.addStatus(tip, { context: CONTEXT, state: failing ? 'failure' : 'success', description: failing ? 'health check failed' : 'reconciliation succeeded' });
-    } finally {
-      this.busy = false;
-    }
-  }
-}
 
 describe('runDrill on a real repository with a bare origin and the real engine', () => {
   let repo: TestRepo;

@@ -89,21 +89,36 @@ function schema(b: View, a: View): void {
 }
 
 function properties(b: View, a: View): void {
+  // The whole map the same: drop its body and keep the key (`properties:` then reads as null).
+  if (sameSafeText(b, a)) {
+    cutBody(b);
+    cutBody(a);
+    return;
+  }
   const [cb, ca] = [children(b), children(a)];
   if (!cb || !ca) return;
   for (const [name, pb] of cb) {
     const pa = ca.get(name);
     if (!pa) continue;
-    const tb = pb.text.slice(pb.entry.start, pb.entry.end);
-    if (tb === pa.text.slice(pa.entry.start, pa.entry.end) && !UNSAFE_LINE.test(tb)) {
+    if (sameSafeText(pb, pa)) {
       cut(pb);
       cut(pa);
     } else schema(pb, pa);
   }
 }
 
+/** True when both entries are the same text made only of simple lines. */
+function sameSafeText(b: View, a: View): boolean {
+  const text = b.text.slice(b.entry.start, b.entry.end);
+  return text === a.text.slice(a.entry.start, a.entry.end) && !UNSAFE_LINE.test(text);
+}
+
 function cut(v: View): void {
   v.side.cuts.push([v.base + v.entry.start, v.base + v.entry.end]);
+}
+
+function cutBody(v: View): void {
+  if (v.entry.inline === '' && v.entry.bodyStart < v.entry.end) v.side.cuts.push([v.base + v.entry.bodyStart, v.base + v.entry.end]);
 }
 
 /**
@@ -130,14 +145,14 @@ function versionItems(v: View): Map<string, View> | undefined {
   for (let at = from; at < to; ) {
     let eol = text.indexOf('\n', at);
     if (eol < 0 || eol > to) eol = to;
-    const line = text.slice(at, eol);
-    const lead = line.length - line.trimStart().length;
-    const content = line.trimStart();
-    if (content !== '' && !content.startsWith('#') && content !== '\r') {
+    let lead = 0;
+    while (at + lead < eol && text.charCodeAt(at + lead) === 0x20) lead++;
+    const c = text.charCodeAt(at + lead);
+    if (at + lead < eol && c !== 0x23 /* # */ && c !== 0x0d) {
       if (indent < 0) indent = lead;
       if (lead < indent) return undefined;
       if (lead === indent) {
-        if (!/^- \S/.test(content)) return undefined;
+        if (!/^- \S/.test(text.slice(at + lead, at + lead + 3))) return undefined;
         if (!add(at)) return undefined;
         start = at;
       }

@@ -88,7 +88,8 @@ function hasBom(buf: Buffer): boolean {
 }
 
 function countLines(buf: Buffer, from: number, to: number): number {
+  // A plain loop: a call per line (indexOf) costs more than looking at each byte.
   let n = 0;
-  for (let i = buf.indexOf(LF, from); i >= 0 && i < to; i = buf.indexOf(LF, i + 1)) n++;
+  for (let i = from; i < to; i++) if (buf[i] === LF) n++;
   return n;
 }

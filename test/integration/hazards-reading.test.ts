@@ -1,0 +1,89 @@
+import { afterEach, describe, expect, it } from '@jest/globals';
+import { Git, type BatchObject } from '../../src/git/git.js';
+import { analyzeChange } from '../../src/hazards/index.js';
+import { MAX_FILE_BYTES } from '../../src/manifests/manifest-file.js';
+import { forEachChangedFile, readChangedFiles } from '../../src/manifests/read-change.js';
+import { createRepo, type TestRepo } from '../support/repo.js';
+
+const configMap = (name: string, filler: number, value = 'a') =>
+  `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}\n  namespace: apps\ndata:\n  value: ${value}\n  filler: ${'x'.repeat(filler)}\n`;
+
+/** A ConfigMap padded to exactly `bytes` bytes. */
+function sized(name: string, bytes: number, value = 'a'): string {
+  const text = configMap(name, bytes - configMap(name, 0, value).length, value);
+  expect(Buffer.byteLength(text)).toBe(bytes);
+  return text;
+}
+
+const pvc = (size: string) =>
+  `apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: data\n  namespace: apps\nspec:\n  accessModes: [ReadWriteOnce]\n  resources:\n    requests:\n      storage: ${size}\n`;
+
+describe('streaming blob reader', () => {
+  let repo: TestRepo;
+  afterEach(() => repo?.cleanup());
+
+  it('reads objects larger than the pipe buffer, empty ones and missing names, in the order asked', async () => {
+    repo = createRepo();
+    const big = `# ${'y'.repeat(300_000)}\n${pvc('1Gi')}`;
+    repo.commit({ 'big.yaml': big, 'empty.yaml': '', 'small.yaml': pvc('2Gi') }, 'Add files');
+    const git = await Git.create(repo.work);
+    const seen: BatchObject[] = [];
+    await git.catFileBatch(['HEAD:big.yaml', 'HEAD:nope.yaml', 'HEAD:empty.yaml', 'HEAD:small.yaml', 'HEAD'], o => seen.push(o));
+    expect(seen.map(o => [o.name, o.type, o.size])).toEqual([
+      ['HEAD:big.yaml', 'blob', Buffer.byteLength(big)],
+      ['HEAD:nope.yaml', 'missing', -1],
+      ['HEAD:empty.yaml', 'blob', 0],
+      ['HEAD:small.yaml', 'blob', Buffer.byteLength(pvc('2Gi'))],
+      ['HEAD', 'commit', expect.any(Number)]
+    ]);
+    expect(seen[0].content?.toString('utf8')).toBe(big);
+    expect(seen[2].content?.length).toBe(0);
+    expect(seen[3].content?.toString('utf8')).toBe(pvc('2Gi'));
+  });
+
+  it('skips contents above maxBytes without reading them into memory, and passes a consumer error on', async () => {
+    repo = createRepo();
+    repo.commit({ 'a.yaml': 'a: 1\n', 'b.yaml': 'b: 22\n' }, 'Add files');
+    const git = await Git.create(repo.work);
+    const seen: BatchObject[] = [];
+    await git.catFileBatch(['HEAD:a.yaml', 'HEAD:b.yaml'], o => seen.push(o), { maxBytes: 5 });
+    expect(seen.map(o => [o.size, o.content?.toString('utf8')])).toEqual([[5, 'a: 1\n'], [6, undefined]]);
+    await expect(git.catFileBatch(['HEAD:a.yaml'], () => { throw new Error('consumer failed'); })).rejects.toThrow('consumer failed');
+  });
+
+  it('reads a changed file exactly at the size limit and reports one a byte over it as too large', async () => {
+    repo = createRepo();
+    const base = repo.commit({ 'at-limit.yaml': sized('at', MAX_FILE_BYTES), 'over.yaml': sized('over', MAX_FILE_BYTES + 1) }, 'Base');
+    const head = repo.commit(
+      { 'at-limit.yaml': sized('at', MAX_FILE_BYTES, 'b'), 'over.yaml': sized('over', MAX_FILE_BYTES + 1, 'b') },
+      'Change'
+    );
+    const git = await Git.create(repo.work);
+    const files = await readChangedFiles(git, base, head);
+    expect(files.map(f => f.path)).toEqual(['at-limit.yaml', 'over.yaml']);
+    expect(files[0].before?.length).toBe(MAX_FILE_BYTES);
+    expect(files[0].after?.length).toBe(MAX_FILE_BYTES);
+    expect(files[0].tooLarge).toBeUndefined();
+    expect(files[1]).toEqual({ path: 'over.yaml', tooLarge: { before: MAX_FILE_BYTES + 1, after: MAX_FILE_BYTES + 1 } });
+    const analysis = await analyzeChange(git, base, head);
+    expect(analysis.findings.map(f => [f.rule, f.file])).toEqual([['manifest-unreadable', 'over.yaml']]);
+  });
+
+  it('hands out each file once with both sides, in path order, also when files share a blob', async () => {
+    repo = createRepo();
+    const base = repo.commit({ 'a/pvc.yaml': pvc('1Gi'), 'b/pvc.yaml': pvc('1Gi'), 'c/gone.yaml': pvc('5Gi') }, 'Base');
+    const head = repo.commit({ 'a/pvc.yaml': pvc('2Gi'), 'b/pvc.yaml': pvc('2Gi'), 'c/gone.yaml': null, 'd/new.yaml': pvc('1Gi') }, 'Change');
+    const git = await Git.create(repo.work);
+    const seen: [string, string | undefined, string | undefined][] = [];
+    const count = await forEachChangedFile(git, base, head, {}, f =>
+      seen.push([f.path, f.before && Buffer.from(f.before).toString('utf8'), f.after && Buffer.from(f.after).toString('utf8')])
+    );
+    expect(count).toBe(4);
+    expect(seen).toEqual([
+      ['a/pvc.yaml', pvc('1Gi'), pvc('2Gi')],
+      ['b/pvc.yaml', pvc('1Gi'), pvc('2Gi')],
+      ['c/gone.yaml', pvc('5Gi'), undefined],
+      ['d/new.yaml', undefined, pvc('1Gi')]
+    ]);
+  });
+});

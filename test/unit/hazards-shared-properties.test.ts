@@ -1,0 +1,95 @@
+import { describe, expect, it } from '@jest/globals';
+import { parseYaml } from '../../src/manifests/safe-yaml.js';
+import { schemaNarrowings } from '../../src/hazards/schema-narrowing.js';
+import { withoutSharedProperties } from '../../src/hazards/shared-properties.js';
+
+const leaf = (name: string, extra = '') => `              ${name}:\n                type: string\n${extra}`;
+const spec = (props: string, legacy = '') => `spec:
+  group: example.com
+  names:
+    kind: Widget
+    plural: widgets
+  scope: Namespaced
+${legacy}  versions:
+  - name: v1beta1
+    served: true
+    storage: false
+    schema:
+      openAPIV3Schema:
+        type: object
+        properties:
+          spec:
+            type: object
+            properties:
+${props}  - name: v1
+    schema:
+      openAPIV3Schema:
+        type: object
+        properties:
+          spec:
+            type: object
+            properties:
+${props}    served: true
+    storage: true
+`;
+
+const mode = (values: string[]) => `              mode:\n                type: string\n                enum:\n${values.map(v => `                - ${v}`).join('\n')}\n`;
+const shared = ['alpha', 'bravo', 'charlie', 'delta'].map(n => leaf(n)).join('');
+
+function narrowings(before: string, after: string): string[] {
+  const value = (text: string) => {
+    const parsed = parseYaml(text);
+    if (!parsed.ok) throw new Error(parsed.reason);
+    const versions = (parsed.documents[0].value as { spec: { versions: { name: string; schema: { openAPIV3Schema: unknown } }[] } }).spec.versions;
+    return new Map(versions.map(v => [v.name, v.schema.openAPIV3Schema]));
+  };
+  const [b, a] = [value(before), value(after)];
+  return [...a].flatMap(([name, schema]) => schemaNarrowings(b.get(name), schema).found.map(n => `${name} ${n.path}: ${n.change}`));
+}
+
+describe('withoutSharedProperties', () => {
+  it('cuts properties that are the same on both sides and keeps what the comparison needs', () => {
+    const before = spec(shared + leaf('removed') + mode(['A', 'B', 'C']));
+    const after = spec(shared + mode(['A', 'B']));
+    const [pb, pa] = withoutSharedProperties(before, after);
+    for (const name of ['alpha', 'bravo', 'charlie', 'delta']) {
+      expect(pb).not.toContain(`${name}:`);
+      expect(pa).not.toContain(`${name}:`);
+    }
+    expect(pb).toContain('removed:');
+    expect(narrowings(pb, pa)).toEqual(narrowings(before, after));
+    expect(narrowings(pb, pa)).toEqual([
+      'v1beta1 .spec.removed: property removed',
+      'v1beta1 .spec.mode: enum value "C" removed',
+      'v1 .spec.removed: property removed',
+      'v1 .spec.mode: enum value "C" removed'
+    ]);
+  });
+
+  it('keeps a whole version schema that is the same only as an empty properties map', () => {
+    const before = spec(shared);
+    const after = spec(shared).replace('storage: true', 'storage: true\n    deprecated: false');
+    const [pb, pa] = withoutSharedProperties(before, after);
+    expect(pb).not.toContain('alpha:');
+    expect(narrowings(pb, pa)).toEqual([]);
+  });
+
+  it('leaves shared properties alone when a line is not plain block YAML (it must still be parsed)', () => {
+    const odd = `              flow:\n                enum: [a, b]\n              quoted:\n                pattern: "^a\\\\d$"\n`;
+    const before = spec(shared + odd + leaf('gone'));
+    const after = spec(shared + odd);
+    const [pb, pa] = withoutSharedProperties(before, after);
+    expect(pb).toContain('flow:');
+    expect(pb).toContain('quoted:');
+    expect(pa).toContain('flow:');
+    expect(pb).not.toContain('alpha:');
+    expect(narrowings(pb, pa)).toEqual(narrowings(before, after));
+  });
+
+  it('returns the texts unchanged when the layout is not a plain CRD spec', () => {
+    const flow = 'spec: {group: example.com, versions: []}\n';
+    expect(withoutSharedProperties(flow, flow)).toEqual([flow, flow]);
+    const other = 'spec:\n  versions:\n    v1: {}\n';
+    expect(withoutSharedProperties(other, other)).toEqual([other, other]);
+  });
+});

@@ -1,11 +1,10 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { runAction } from '../support/action-runner.js';
 import { startFakeGitHub, type FakeGitHub } from '../support/fake-github.js';
-import { CONTEXT, FluxPlayer } from '../support/flux-player.js';
-import { createRepo, git, writeFiles, type TestRepo } from '../support/repo.js';
+import { CONTEXT, createDrillRepo, deploy, FluxPlayer } from '../support/flux-player.js';
+import { createRepo, git, type TestRepo } from '../support/repo.js';
 
 const BUNDLE = 'dist/revert/index.js';
-const deploy = (tag: string) => `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: podinfo\nspec:\n  image: podinfo:${tag}\n`;
 const fast = { 'wait-interval': '50ms', 'wait-timeout': '30s' };
 
 /** A repository_dispatch as Flux's githubdispatch provider sends it. */
@@ -95,12 +94,7 @@ describe('bundled revert action driven by Flux (repository_dispatch, commit stat
   });
 
   it('runs a drill: bad change pushed, failure seen, rolled back, reconciled, branch tree restored', async () => {
-    repo = createRepo({ 'apps/podinfo.yaml': deploy('6.0.0') });
-    writeFiles(repo.work, { 'apps/podinfo.yaml': deploy('6.1.0-bad') });
-    const patch = repo.git('diff');
-    repo.git('checkout', '--quiet', '--', 'apps/podinfo.yaml');
-    repo.commit({ 'drills/bad-image.patch': `${patch}\n` }, 'Add the rollback drill patch');
-    repo.push();
+    repo = createDrillRepo();
     const treeBefore = git(repo.origin, 'rev-parse', 'main^{tree}');
     github = await startFakeGitHub({ owner: 'acme', repo: 'fleet' });
     github.addStatus(git(repo.origin, 'rev-parse', 'main'), { context: CONTEXT, state: 'success' });

@@ -9,12 +9,11 @@ import { Git } from '../../src/git/git.js';
 import { createGitHubClient, type GitHubClient } from '../../src/github/client.js';
 import { memoryLogger, rollback } from '../support/engine.js';
 import { startFakeGitHub, type FakeGitHub } from '../support/fake-github.js';
-import { createRepo, GIT_ENV, git, writeFiles, type TestRepo } from '../support/repo.js';
-import { CONTEXT, FluxPlayer, INFRA } from '../support/flux-player.js';
+import { GIT_ENV, git, type TestRepo } from '../support/repo.js';
+import { CONTEXT, createDrillRepo, deploy, FluxPlayer, INFRA } from '../support/flux-player.js';
 
 const run = promisify(execFile);
 const slug = { owner: 'acme', repo: 'staging' };
-const deploy = (tag: string) => `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: podinfo\nspec:\n  image: podinfo:${tag}\n`;
 
 describe('runDrill on a real repository with a bare origin and the real engine', () => {
   let repo: TestRepo;
@@ -25,13 +24,7 @@ describe('runDrill on a real repository with a bare origin and the real engine',
   let healthUrl: string;
 
   beforeEach(async () => {
-    repo = createRepo({ 'apps/podinfo.yaml': deploy('6.0.0') });
-    // The drill patch is made against the branch and committed to it, as a team would.
-    writeFiles(repo.work, { 'apps/podinfo.yaml': deploy('6.1.0-bad') });
-    const patch = repo.git('diff');
-    repo.git('checkout', '--quiet', '--', 'apps/podinfo.yaml');
-    repo.commit({ 'drills/bad-image.patch': `${patch}\n` }, 'Add the rollback drill patch');
-    repo.push();
+    repo = createDrillRepo();
     fake = await startFakeGitHub(slug);
     client = createGitHubClient({ token: 't', baseUrl: fake.url, retries: 0, retryDelayMs: 1, paceWrites: false });
     health = createServer((_req, res) => res.writeHead(player?.healthy === false ? 503 : 200).end());

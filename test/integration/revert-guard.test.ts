@@ -1,18 +1,9 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { createRepo, git, type TestRepo } from '../support/repo.js';
 import { rollback } from '../support/engine.js';
+import { claim as fleetClaim } from '../support/fleet.js';
 
-const claim = (size: string) => `apiVersion: v1
-kind: PersistentVolumeClaim
-metadata:
-  name: data
-  namespace: db
-spec:
-  accessModes: [ReadWriteOnce]
-  resources:
-    requests:
-      storage: ${size}
-`;
+const claim = (size: string) => fleetClaim('data', size, 'db');
 
 describe('the revert action guard (the safety check on the rollback itself)', () => {
   let repo: TestRepo;

@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import type { FakeGitHub } from './fake-github.js';
+import { createRepo, writeFiles, type TestRepo } from './repo.js';
 
 const run = promisify(execFile);
 export const CONTEXT = 'kustomization/apps/0c9c2e41';
@@ -51,3 +52,16 @@ export class FluxPlayer {
   }
 }
 
+
+export const deploy = (tag: string) => `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: podinfo\nspec:\n  image: podinfo:${tag}\n`;
+
+/** A staging repository whose drill patch (committed to it, as a team would) sets a `-bad` image. */
+export function createDrillRepo(): TestRepo {
+  const repo = createRepo({ 'apps/podinfo.yaml': deploy('6.0.0') });
+  writeFiles(repo.work, { 'apps/podinfo.yaml': deploy('6.1.0-bad') });
+  const patch = repo.git('diff');
+  repo.git('checkout', '--quiet', '--', 'apps/podinfo.yaml');
+  repo.commit({ 'drills/bad-image.patch': `${patch}\n` }, 'Add the rollback drill patch');
+  repo.push();
+  return repo;
+}

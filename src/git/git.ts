@@ -1,4 +1,6 @@
 import { spawn } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { resolve as resolvePath } from 'node:path';
 
 /** What one git invocation produced. */
 export interface GitResult {
@@ -31,6 +33,7 @@ export class GitError extends Error {
 /** A parsed commit header as read by `git log`. */
 export interface CommitInfo {
   sha: string;
+  tree: string;
   parents: string[];
   subject: string;
   body: string;
@@ -48,6 +51,8 @@ const RECORD = '\x1e';
  * prompts, C locale so messages can be recognised.
  */
 export class Git {
+  private shallowPath?: Promise<string>;
+
   private constructor(
     readonly cwd: string,
     private readonly baseEnv: Record<string, string>
@@ -177,7 +182,7 @@ export class Git {
     const { stdout } = await this.exec([
       'log',
       '--no-walk=unsorted',
-      `--format=%H${FIELD}%P${FIELD}%s${FIELD}%B${RECORD}`,
+      `--format=%H${FIELD}%T${FIELD}%P${FIELD}%s${FIELD}%B${RECORD}`,
       '--end-of-options',
       ...shas
     ]);
@@ -191,7 +196,7 @@ export class Git {
   async log(revs: string[], options: { extra?: string[]; paths?: string[] } = {}): Promise<CommitInfo[]> {
     const { stdout } = await this.exec([
       'log',
-      `--format=%H${FIELD}%P${FIELD}%s${FIELD}%B${RECORD}`,
+      `--format=%H${FIELD}%T${FIELD}%P${FIELD}%s${FIELD}%B${RECORD}`,
       ...(options.extra ?? []),
       '--end-of-options',
       ...revs,
@@ -220,8 +225,20 @@ export class Git {
 
   /** True when the repository is a shallow clone. */
   async isShallow(): Promise<boolean> {
-    const { stdout } = await this.exec(['rev-parse', '--is-shallow-repository']);
-    return stdout.trim() === 'true';
+    return (await this.shallowCommits()).size > 0;
+  }
+
+  /**
+   * Commits at the edge of a shallow clone (listed in `.git/shallow`): their parents are missing.
+   * Read from the file, which changes with every fetch, so only its location is cached.
+   */
+  async shallowCommits(): Promise<Set<string>> {
+    this.shallowPath ??= this.exec(['rev-parse', '--git-path', 'shallow']).then(r => resolvePath(this.cwd, r.stdout.trim()));
+    try {
+      return new Set((await readFile(await this.shallowPath, 'utf8')).split('\n').filter(Boolean));
+    } catch {
+      return new Set();
+    }
   }
 
   /** Reads one config value, or undefined. */
@@ -332,9 +349,10 @@ function parseLog(stdout: string): CommitInfo[] {
     .map(r => r.replace(/^\n/, ''))
     .filter(r => r.length > 0)
     .map(record => {
-      const [sha, parents, subject, body] = record.split(FIELD);
+      const [sha, tree, parents, subject, body] = record.split(FIELD);
       return {
         sha,
+        tree,
         parents: parents ? parents.split(' ').filter(Boolean) : [],
         subject,
         body: body ?? ''

@@ -43,7 +43,7 @@ async function applyRevert(git: Git, plan: RevertPlan, base: string, options: Ap
   const empty: RevertStep[] = [];
   const applied: RevertStep[] = [];
   let head = base;
-  const baseTree = await treeOf(git, base);
+  const baseTree = plan.baseTree;
   let headTree = baseTree;
   for (const step of plan.steps) {
     const tree = await revertTree(git, step, head);

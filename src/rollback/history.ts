@@ -62,19 +62,6 @@ export async function localTargetBranch(git: Git, branch: string): Promise<Targe
   return { name: branch, ref: branch, tip, deepen: async () => false };
 }
 
-/** Shas listed in `.git/shallow`: commits whose parents this clone does not have. */
-export async function shallowBoundary(git: Git): Promise<Set<string>> {
-  const { stdout } = await git.exec(['rev-parse', '--git-path', 'shallow']);
-  const { readFile } = await import('node:fs/promises');
-  const { resolve } = await import('node:path');
-  try {
-    const text = await readFile(resolve(git.cwd, stdout.trim()), 'utf8');
-    return new Set(text.split('\n').filter(Boolean));
-  } catch {
-    return new Set();
-  }
-}
-
 /**
  * Runs `attempt` until it succeeds, deepening the clone whenever it reports that history is
  * missing. The last failure is thrown once the clone is complete.

@@ -1,5 +1,5 @@
 import { type CommitInfo, Git } from '../git/git.js';
-import { shallowBoundary, type TargetBranch, withHistory } from './history.js';
+import { type TargetBranch, withHistory } from './history.js';
 import { type RevertedCommit, type RollbackRequest, UserError } from './types.js';
 
 /** One commit to revert, with the parent it is reverted against when it is a merge. */
@@ -17,6 +17,8 @@ export interface RevertPlan {
   steps: RevertStep[];
   /** Requested commits already reverted on the target branch. */
   skipped: RevertedCommit[];
+  /** Tree of the target tip the reverts start from. */
+  baseTree: string;
 }
 
 /** What a path restore will do. */
@@ -54,7 +56,7 @@ async function tryPlanRevert(git: Git, target: TargetBranch, request: RollbackRe
     wanted.push(...expanded.value);
   }
   const unique = [...new Set(wanted)];
-  const boundary = await shallowBoundary(git);
+  const boundary = await git.shallowCommits();
   const cut = unique.find(sha => boundary.has(sha));
   if (cut) return fail(`Commit ${cut} is at the edge of the fetched history; its parents are missing.`);
   const window = await branchWindow(git, target.tip, unique);
@@ -72,7 +74,8 @@ async function tryPlanRevert(git: Git, target: TargetBranch, request: RollbackRe
     if (reverted.has(sha)) skipped.push({ sha, subject: info.subject });
     else steps.push({ sha, subject: info.subject, parents: info.parents });
   }
-  return { ok: true, value: { kind: 'revert', steps: applyMainline(steps, request.mainline), skipped } };
+  const baseTree = window.commits[0]?.sha === target.tip ? window.commits[0].tree : (await git.commitInfo([target.tip]))[0].tree;
+  return { ok: true, value: { kind: 'revert', steps: applyMainline(steps, request.mainline), skipped, baseTree } };
 }
 
 /** Resolves one revision or `A..B` range to the commits it names, newest first. */
@@ -104,12 +107,18 @@ interface Window {
  * log` gives membership, order and the messages used to find earlier reverts.
  */
 async function branchWindow(git: Git, tip: string, wanted: string[]): Promise<Window> {
-  const base = await git.exec(['merge-base', '--octopus', tip, ...wanted], { allowFailure: true });
-  // Exclude what lies before the oldest wanted commit; without a merge base, read all fetched history.
-  const [oldest] = base.exitCode === 0 ? await git.commitInfo([base.stdout.trim()]) : [];
-  const exclude = oldest ? oldest.parents.map(p => `^${p}`) : [];
-  const commits = await git.log([tip, ...exclude], { extra: ['--topo-order'] });
+  const commits = await git.log([tip, ...(await windowStart(git, tip, wanted))], { extra: ['--topo-order'] });
   return { commits, index: new Map(commits.map((c, i) => [c.sha, i])) };
+}
+
+/** Exclusions that start the window at the oldest wanted commit. */
+async function windowStart(git: Git, tip: string, wanted: string[]): Promise<string[]> {
+  // One commit, the usual rollback: everything after its parents.
+  if (wanted.length === 1) return [`^${wanted[0]}^@`];
+  const base = await git.exec(['merge-base', '--octopus', tip, ...wanted], { allowFailure: true });
+  // Without a merge base, read all fetched history.
+  const [oldest] = base.exitCode === 0 ? await git.commitInfo([base.stdout.trim()]) : [];
+  return oldest ? oldest.parents.map(p => `^${p}`) : [];
 }
 
 /**

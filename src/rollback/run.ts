@@ -103,8 +103,11 @@ async function rollOnce(request: RollbackRequest, deps: RollbackDeps, target: Ta
     return { kind: 'done', result: { ...result, revertedCommits: [] } };
   }
   result.commitSha = applied.head;
-  result.diffStat = (await git.exec(['diff', '--stat=120', target.tip, applied.head])).stdout.trimEnd();
-  const guard = await log.group('Checking the rollback for hazards', () => guardRollback(git, target.tip, applied.head));
+  const [stat, guard] = await Promise.all([
+    git.exec(['diff', '--stat=120', target.tip, applied.head]),
+    log.group('Checking the rollback for hazards', () => guardRollback(git, target.tip, applied.head))
+  ]);
+  result.diffStat = stat.stdout.trimEnd();
   result.findings = guard.findings;
   for (const f of guard.findings) log.warning(`${f.severity} ${f.rule}: ${f.kind} ${f.name} (${f.file}:${f.line}): ${f.message}`);
   if (guard.blocking.length > 0 && request.allowUnsafe) log.warning('Delivering a rollback with critical hazards because allow-unsafe is set.');

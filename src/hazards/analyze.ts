@@ -1,6 +1,7 @@
 import type { Git } from '../git/git.js';
 import { readManifestFile } from '../manifests/manifest-file.js';
-import { forEachChangedFile, readRevisionContexts, type ChangeFilter, type FileChange } from '../manifests/read-change.js';
+import { isKustomizeBuildFile } from '../manifests/kustomize-build.js';
+import { ContextReader, listChange, streamFiles, type ChangeFilter, type ChangeListing, type FileChange } from '../manifests/read-change.js';
 import { ownerOf, revisionContextFromFiles } from '../manifests/revision-context.js';
 import type { ManifestFile, Resource, RevisionContext, Unreadable } from '../manifests/types.js';
 import { hazards, type ManifestSet } from './hazards.js';
@@ -41,18 +42,62 @@ export function analyzeFiles(files: readonly FileChange[], options: AnalyzeOptio
  */
 export async function analyzeChange(git: Git, base: string, head: string, options: ChangeFilter & AnalyzeOptions = {}): Promise<Analysis> {
   const [baseSha, headSha] = await Promise.all([git.resolveCommit(base), git.resolveCommit(head)]);
-  // The whole-tree search for Flux Kustomizations runs in git while the changed files are parsed.
-  const contexts = options.context ? Promise.resolve(options.context) : readRevisionContexts(git, baseSha, headSha);
-  contexts.catch(() => undefined);
+  const listing = await listChange(git, baseSha, headSha, options);
+  const reader = options.context ? undefined : new ContextReader(listing);
+  // A large change is searched for its context while git prints its files; a small one (the
+  // revert guard's) is first checked without, as the context rarely can change its result.
+  let others = reader && listing.checked.length > EAGER_CONTEXT_FILES ? reader.readOthers(git, baseSha) : undefined;
+  others?.catch(() => undefined);
   // Each file is read into resources as soon as git has printed it, so its bytes are not all held twice.
   const sides = { before: emptySide(), after: emptySide() };
-  const filesChecked = await forEachChangedFile(git, baseSha, headSha, options, file => addFile(sides, file));
-  const context = await contexts;
-  const result = finish(sides, context, options.directions, filesChecked);
+  await streamFiles(git, listing.checked, file => {
+    reader?.add(file);
+    addFile(sides, file);
+  });
+  if (reader && !others) {
+    const quick = finish(sides, NO_CONTEXT, options.directions, listing.checked.length);
+    if (!contextMayMatter(quick, sides, listing)) return quick;
+    others = reader.readOthers(git, baseSha);
+  }
+  const context = options.context ?? reader!.contexts(await others!);
+  const result = finish(sides, context, options.directions, listing.checked.length);
   if (context.before.fluxKustomizations.length + context.after.fluxKustomizations.length === 0) {
     result.notices.push('No Flux Kustomization (kustomize.toolkit.fluxcd.io) was found in either revision, so spec.prune and spec.force could not be taken into account.');
   }
   return result;
+}
+
+/** Changes with more checked files than this search for their context while being read. */
+const EAGER_CONTEXT_FILES = 50;
+const NO_CONTEXT: { before: RevisionContext; after: RevisionContext } = {
+  before: { fluxKustomizations: [], patchFiles: new Set() },
+  after: { fluxKustomizations: [], patchFiles: new Set() }
+};
+
+/**
+ * False when the Flux Kustomizations and patch files of the revisions cannot change `quick` (the
+ * result without them), so they need not be searched. The context only: drops objects and
+ * unreadable files of patch files, sets each object's owner (which lowers or raises the severity
+ * of a hit, never makes or removes one) and prefers same-owner copies when an object's key
+ * appears in several files. So it cannot matter when there is no finding, no unreadable file
+ * (dropping one could un-hide a deletion), no build file changes (the patch files are the same at
+ * both revisions) and each key is at most one object per side, both in the same file (pairing
+ * needs no owner, and a patch file drops both or neither).
+ */
+function contextMayMatter(quick: Analysis, sides: { before: Side; after: Side }, listing: ChangeListing): boolean {
+  if (quick.findings.length > 0) return true;
+  if (sides.before.unreadable.length + sides.after.unreadable.length > 0) return true;
+  if (listing.all.some(e => isKustomizeBuildFile(e.path))) return true;
+  const files = new Map<string, [string | undefined, string | undefined]>();
+  for (const [index, side] of [sides.before, sides.after].entries()) {
+    for (const r of side.resources) {
+      const seen = files.get(r.key) ?? [undefined, undefined];
+      if (seen[index] !== undefined) return true;
+      seen[index] = r.file;
+      files.set(r.key, seen);
+    }
+  }
+  return [...files.values()].some(([b, a]) => b !== undefined && a !== undefined && b !== a);
 }
 
 function finish(

@@ -111,7 +111,7 @@ interface Header {
 
 function toResource(file: string, line: number, h: Header, doc: ManifestDocument): Resource | undefined {
   if (!h.apiVersion || !h.kind || !h.name || isKustomizeBuildApi(h.apiVersion)) return undefined;
-  const id = resourceId(h.apiVersion, h.kind, h.name, h.namespace);
+  const id = resourceId(detach(h.apiVersion), detach(h.kind), detach(h.name), h.namespace === undefined ? undefined : detach(h.namespace));
   return {
     apiVersion: id.apiVersion,
     group: id.group,
@@ -149,6 +149,8 @@ function scanHeader(text: string): { header: Header; bodyStart: number; firstLin
   if (first < 0) return null;
   const top = mappingEntries(body, 0, body.length);
   if (!top || body.charCodeAt(first) === 0x20) return undefined;
+  // The document keeps these entries: they must not keep the whole decoded text alive.
+  for (const entry of top.values()) [entry.key, entry.inline] = [detach(entry.key), detach(entry.inline)];
   const header: Header = { encrypted: top.has('sops') };
   for (const key of ['apiVersion', 'kind'] as const) {
     const entry = top.get(key);
@@ -192,6 +194,14 @@ function linesBefore(text: string, offset: number): number {
   let n = 0;
   for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) n++;
   return n;
+}
+
+/**
+ * A copy of `s` that does not point into the (large) string it was cut from: V8 keeps the whole
+ * text alive behind every slice of 13 or more characters.
+ */
+function detach(s: string): string {
+  return s.length < 13 ? s : (' ' + s).slice(1);
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {

@@ -1,5 +1,6 @@
 import type { BatchObject, Git } from '../git/git.js';
 import { isYamlPath, pathFilter } from './globs.js';
+import { isKustomizeBuildFile } from './kustomize-build.js';
 import { MAX_FILE_BYTES } from './manifest-file.js';
 import { revisionContextFromFiles } from './revision-context.js';
 import type { RevisionContext } from './types.js';
@@ -28,14 +29,15 @@ export interface Change {
   context: { before: RevisionContext; after: RevisionContext };
 }
 
-interface DiffEntry {
+export interface DiffEntry {
   path: string;
   oldBlob?: string;
   newBlob?: string;
 }
 
 const ZERO = /^0+$/;
-const CONTEXT_PATTERNS = ['-e', 'kustomize.toolkit.fluxcd.io', '-e', 'patches'];
+const FLUX_GROUP = 'kustomize.toolkit.fluxcd.io';
+const CONTEXT_PATTERNS = ['-e', FLUX_GROUP, '-e', 'patches'];
 const CONTEXT_PATHS = ['*.yaml', '*.yml', '*Kustomization'];
 
 /**
@@ -71,8 +73,27 @@ export async function forEachChangedFile(
   filter: ChangeFilter,
   onFile: (file: FileChange) => void
 ): Promise<number> {
+  const { checked } = await listChange(git, base, head, filter);
+  await streamFiles(git, checked, onFile);
+  return checked.length;
+}
+
+/** Every changed path of `base..head` (commit shas), and those among them that get checked. */
+export interface ChangeListing {
+  all: DiffEntry[];
+  /** The `.yaml`/`.yml` files kept by the filter, in path order. */
+  checked: DiffEntry[];
+}
+
+/** Lists the changes of `base..head` (commit shas) without reading any blob. */
+export async function listChange(git: Git, base: string, head: string, filter: ChangeFilter = {}): Promise<ChangeListing> {
   const keep = pathFilter(filter.paths, filter.exclude);
-  const entries = (await changedFiles(git, base, head)).filter(e => isYamlPath(e.path) && keep(e.path));
+  const all = await changedFiles(git, base, head);
+  return { all, checked: all.filter(e => isYamlPath(e.path) && keep(e.path)) };
+}
+
+/** Reads the given changed files with one `cat-file --batch`, handing each out as in {@link forEachChangedFile}. */
+export async function streamFiles(git: Git, entries: readonly DiffEntry[], onFile: (file: FileChange) => void): Promise<void> {
   // A blob shared by several files is read once and kept until the last of them is handed out.
   const uses = new Map<string, number>();
   for (const e of entries) for (const name of blobsOf(e)) uses.set(name, (uses.get(name) ?? 0) + 1);
@@ -95,7 +116,93 @@ export async function forEachChangedFile(
     handOut();
   }, { maxBytes: MAX_FILE_BYTES });
   if (next < entries.length) throw new Error(`Could not read ${entries[next].path} at both revisions.`);
-  return entries.length;
+}
+
+/**
+ * Builds the Flux Kustomizations and patch files of both revisions without searching the whole
+ * tree twice: a file that did not change is the same at both, so only the unchanged files are
+ * searched (at `base`), the checked files are taken as they stream past ({@link add}), and the
+ * few other changed files (filtered out, or build files named `Kustomization`) are read at both
+ * revisions. The result equals {@link readRevisionContexts}.
+ */
+export class ContextReader {
+  private readonly streamed: { before: [string, Buffer][]; after: [string, Buffer][] } = { before: [], after: [] };
+
+  constructor(private readonly listing: ChangeListing) {}
+
+  /** Keeps the sides of a checked file that may hold a Flux Kustomization or patch references. */
+  add(file: FileChange): void {
+    if (!isContextPath(file.path)) return;
+    for (const side of ['before', 'after'] as const) {
+      const content = file[side];
+      if (content !== undefined && mayHoldContext(file.path, content)) this.streamed[side].push([file.path, asBuffer(content)]);
+    }
+  }
+
+  /** Starts reading what does not stream past: call early, it runs in git meanwhile. */
+  readOthers(git: Git, base: string): Promise<OtherFiles> {
+    const changed = new Set(this.listing.all.map(e => e.path));
+    const checked = new Set(this.listing.checked.map(e => e.path));
+    const others = this.listing.all.filter(e => !checked.has(e.path) && isContextPath(e.path));
+    return Promise.all([grepUnchanged(git, base, changed), readBothSides(git, others)]).then(([unchanged, changedOthers]) => ({
+      before: [...unchanged, ...changedOthers.before],
+      after: [...unchanged, ...changedOthers.after]
+    }));
+  }
+
+  /** Both contexts, once every checked file has been added. */
+  contexts(others: OtherFiles): { before: RevisionContext; after: RevisionContext } {
+    const at = (side: 'before' | 'after'): RevisionContext => revisionContextFromFiles(byPath([...others[side], ...this.streamed[side]]));
+    return { before: at('before'), after: at('after') };
+  }
+}
+
+type OtherFiles = { before: [string, Buffer][]; after: [string, Buffer][] };
+
+/** The paths the context search looks at: those the `git grep` pathspecs match. */
+function isContextPath(path: string): boolean {
+  return !path.includes('\n') && (path.endsWith('.yaml') || path.endsWith('.yml') || path.endsWith('Kustomization'));
+}
+
+/** What `git grep -I` with the context patterns would match (binary: a NUL in the first 8000 bytes). */
+function mayHoldContext(path: string, content: Uint8Array | string): boolean {
+  const bytes = asBuffer(content);
+  if (bytes.subarray(0, 8000).indexOf(0) >= 0) return false;
+  return bytes.indexOf(isKustomizeBuildFile(path) ? 'patches' : FLUX_GROUP) >= 0;
+}
+
+/** Sorted by path as git lists them (byte order), which is the order the whole-tree search gives. */
+function byPath(files: [string, Buffer][]): [string, Buffer][] {
+  return files.sort((x, y) => Buffer.compare(Buffer.from(x[0]), Buffer.from(y[0])));
+}
+
+// Excluding changed files keeps git from searching what streams past anyway; beyond this many
+// bytes of arguments the whole tree is searched and changed files are dropped from the result.
+const MAX_EXCLUDE_ARGS = 256 * 1024;
+
+/** Context files among the files `base..head` does not change, read at `base`. */
+async function grepUnchanged(git: Git, base: string, changed: ReadonlySet<string>): Promise<[string, Buffer][]> {
+  let excludes = [...changed].filter(isContextPath).map(p => `:(exclude,literal,top)${p}`);
+  if (excludes.reduce((n, e) => n + e.length + 1, 0) > MAX_EXCLUDE_ARGS) excludes = [];
+  const found = (await grepContextFiles(git, [base], excludes)).filter(f => !f.path.includes('\n') && !changed.has(f.path));
+  const blobs = await readBlobs(git, found.map(f => `${base}:${f.path}`));
+  return found.flatMap(f => withContent(f.path, blobs.get(`${base}:${f.path}`)));
+}
+
+async function readBothSides(git: Git, entries: readonly DiffEntry[]): Promise<OtherFiles> {
+  const result: OtherFiles = { before: [], after: [] };
+  await streamFiles(git, entries, file => {
+    for (const side of ['before', 'after'] as const) {
+      const content = file[side];
+      if (content !== undefined && mayHoldContext(file.path, content)) result[side].push([file.path, asBuffer(content)]);
+    }
+  });
+  return result;
+}
+
+function asBuffer(content: Uint8Array | string): Buffer {
+  if (typeof content === 'string') return Buffer.from(content, 'utf8');
+  return Buffer.isBuffer(content) ? content : Buffer.from(content.buffer, content.byteOffset, content.byteLength);
 }
 
 function blobsOf(e: DiffEntry): string[] {
@@ -104,7 +211,7 @@ function blobsOf(e: DiffEntry): string[] {
 
 /** Flux Kustomizations and kustomize patch files of both revisions (commit shas), whole tree. */
 export async function readRevisionContexts(git: Git, base: string, head: string): Promise<{ before: RevisionContext; after: RevisionContext }> {
-  const found = (await grepContextFiles(git, base, head)).filter(f => !f.path.includes('\n'));
+  const found = (await grepContextFiles(git, base === head ? [base] : [base, head])).filter(f => !f.path.includes('\n'));
   const blobs = await readBlobs(git, found.map(f => `${f.rev}:${f.path}`));
   const at = (rev: string): RevisionContext =>
     revisionContextFromFiles(found.filter(f => f.rev === rev).flatMap(f => withContent(f.path, blobs.get(`${f.rev}:${f.path}`))));
@@ -128,9 +235,8 @@ async function changedFiles(git: Git, base: string, head: string): Promise<DiffE
   return entries;
 }
 
-async function grepContextFiles(git: Git, base: string, head: string): Promise<{ rev: string; path: string }[]> {
-  const revs = base === head ? [base] : [base, head];
-  const r = await git.exec(['grep', '-l', '-z', '-I', '--full-name', ...CONTEXT_PATTERNS, ...revs, '--', ...CONTEXT_PATHS], {
+async function grepContextFiles(git: Git, revs: string[], excludes: string[] = []): Promise<{ rev: string; path: string }[]> {
+  const r = await git.exec(['grep', '-l', '-z', '-I', '--full-name', ...CONTEXT_PATTERNS, ...revs, '--', ...CONTEXT_PATHS, ...excludes], {
     allowFailure: true
   });
   if (r.exitCode > 1) throw new Error(`Could not search ${revs.join(' and ')} for Flux Kustomizations: ${r.stderr.trim()}`);

@@ -50,7 +50,7 @@ export function revisionContextFromFiles(files: Iterable<[string, Uint8Array | s
 export function ownerOf(kustomizations: readonly FluxKustomization[], file: string): FluxKustomization | undefined {
   let best: FluxKustomization | undefined;
   for (const k of kustomizations) {
-    const covers = k.path === '' || file === k.path || file.startsWith(`${k.path}/`);
+    const covers = k.path === '' || (file.startsWith(k.path) && (file.length === k.path.length || file.charCodeAt(k.path.length) === 0x2f));
     if (covers && (!best || k.path.length > best.path.length)) best = k;
   }
   return best;

@@ -2,7 +2,6 @@ import { parseArgs } from 'node:util';
 import { Git } from '../git/git.js';
 import { connectGitHub, pullRequestPort } from '../github/connection.js';
 import { runRollback, type RollbackResult } from '../rollback/run.js';
-import { UserError } from '../rollback/types.js';
 import { type RawRequest, validateRequest } from '../rollback/validate.js';
 import { stderrLogger, type Output, usageError } from './output.js';
 
@@ -100,5 +99,3 @@ function describe(result: RollbackResult): string {
   if (result.diffStat) lines.push('', result.diffStat);
   return lines.join('\n');
 }
-
-export { UserError };

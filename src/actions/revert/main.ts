@@ -6,7 +6,7 @@ import { Git } from '../../git/git.js';
 import { UnsafeRollbackError } from '../../rollback/guard.js';
 import { findingsSection, rollbackSummary } from '../../rollback/report.js';
 import { runRollback, type RollbackResult } from '../../rollback/run.js';
-import type { AuditContext } from '../../rollback/types.js';
+import { UserError } from '../../rollback/types.js';
 import { validateRequest } from '../../rollback/validate.js';
 import { coreLogger, readRunContext, type RunContext } from '../runner.js';
 import * as core from '../toolkit.js';
@@ -29,6 +29,11 @@ export async function run(): Promise<void> {
     process.chdir(cwd);
     const git = await Git.create(cwd);
     const github = connectGitHub({ token: inputs.token, repository: context.repository, apiUrl: context.apiUrl, log: { info: core.info, warning: m => core.warning(m) } });
+    // Checked before anything is pushed, so a push is never followed by a wait that cannot run.
+    if (inputs.wait.forFlux && !github) throw new UserError('wait-for: flux-status reads commit statuses through the GitHub API: it needs a token and GITHUB_REPOSITORY.');
+    if (inputs.wait.watchCommit && !inputs.wait.forFlux && !inputs.wait.healthUrl) {
+      throw new UserError(`watch-commit '${inputs.wait.watchCommit}' was given with nothing to wait for. Expected wait-for: flux-status or health-url.`);
+    }
     if (inputs.drill) {
       await reportDrill(await drillMode(inputs, git, github, coreLogger), summary);
       return;
@@ -79,7 +84,7 @@ async function rollback(
   const pullRequests = github && pullRequestPort(github, context.serverUrl);
   const result = await runRollback(request, { git, log: coreLogger, pullRequests });
   setOutputs(result);
-  summary.push(rollbackSummary(result, request.audit as AuditContext, pullRequests?.commitUrl));
+  summary.push(rollbackSummary(result, request.audit, pullRequests?.commitUrl));
   return result;
 }
 
@@ -89,7 +94,6 @@ async function verify(inputs: RevertInputs, github: GitHubConnection | undefined
     core.notice(`Not waiting for recovery: the rollback was ${result?.operation ?? 'not made'}, not pushed. Merge it, then watch the merge commit with watch-commit.`);
     return;
   }
-  if (inputs.wait.forFlux && !github) throw new Error('wait-for: flux-status reads commit statuses through the GitHub API: it needs a token and GITHUB_REPOSITORY.');
   const recovery: Recovery = await verifyRecovery({
     log: coreLogger,
     sha,

@@ -48,12 +48,19 @@ export async function analyzeChange(git: Git, base: string, head: string, option
   // revert guard's) is first checked without, as the context rarely can change its result.
   let others = reader && listing.checked.length > EAGER_CONTEXT_FILES ? reader.readOthers(git, baseSha) : undefined;
   others?.catch(() => undefined);
-  // Each file is read into resources as soon as git has printed it, so its bytes are not all held twice.
+  // Each file is read into resources soon after git has printed it, so its bytes are not all held
+  // twice; on a later turn of the event loop, so git's output is read (and git keeps printing)
+  // while files are read: reading inside the pipe's data event would make git wait for every file.
   const sides = { before: emptySide(), after: emptySide() };
+  let read = Promise.resolve();
   await streamFiles(git, listing.checked, file => {
-    reader?.add(file);
-    addFile(sides, file);
+    read = read.then(nextTurn).then(() => {
+      reader?.add(file);
+      addFile(sides, file);
+    });
+    read.catch(() => undefined);
   });
+  await read;
   if (reader && !others) {
     const quick = finish(sides, NO_CONTEXT, options.directions, listing.checked.length);
     if (!contextMayMatter(quick, sides, listing)) return quick;
@@ -65,6 +72,10 @@ export async function analyzeChange(git: Git, base: string, head: string, option
     result.notices.push('No Flux Kustomization (kustomize.toolkit.fluxcd.io) was found in either revision, so spec.prune and spec.force could not be taken into account.');
   }
   return result;
+}
+
+function nextTurn(): Promise<void> {
+  return new Promise(resolve => setImmediate(resolve));
 }
 
 /** Changes with more checked files than this search for their context while being read. */

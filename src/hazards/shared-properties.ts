@@ -1,4 +1,4 @@
-import { mappingEntries, type Entry } from '../manifests/block-scan.js';
+import { keyLine } from '../manifests/block-scan.js';
 
 /**
  * Cuts the schema properties that are the same text in both CRD specs (`spec:` entries, as text)
@@ -10,23 +10,134 @@ import { mappingEntries, type Entry } from '../manifests/block-scan.js';
 export function withoutSharedProperties(before: string, after: string): [string, string] {
   const b = new Side(before);
   const a = new Side(after);
-  const [sb, sa] = [b.entries(0, before.length)?.get('spec'), a.entries(0, after.length)?.get('spec')];
-  if (sb && sa) spec(b.view(sb), a.view(sa));
+  const [sb, sa] = [b.entries(0, b.lines.count)?.get('spec'), a.entries(0, a.lines.count)?.get('spec')];
+  if (sb && sa) spec(sb, sa);
   return [b.result(), a.result()];
 }
 
-/** One spec's text and the ranges cut from it. */
-class Side {
-  readonly cuts: [number, number][] = [];
+const HASH = 0x23;
+const CR = 0x0d;
+const DASH = 0x2d;
 
-  constructor(readonly text: string) {}
+/**
+ * Where each line of a text starts, its leading spaces and the character after them (-1 for a
+ * blank line), and for each non-blank line the next non-blank line indented as far or less: the
+ * block structure is read once per text, and the entries of any nesting level are found by
+ * jumping from one key line to the next instead of rescanning the lines in between.
+ */
+class LineIndex {
+  readonly count: number;
+  readonly starts: Int32Array;
+  readonly lead: Int32Array;
+  readonly first: Int32Array;
+  readonly next: Int32Array;
 
-  entries(from: number, to: number): Map<string, Entry> | undefined {
-    return mappingEntries(this.text, from, to);
+  constructor(readonly text: string) {
+    const starts = [0];
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    const count = starts.length;
+    this.count = count;
+    this.starts = Int32Array.from(starts);
+    this.lead = new Int32Array(count);
+    this.first = new Int32Array(count);
+    this.next = new Int32Array(count).fill(count);
+    const open = new Int32Array(count);
+    let depth = 0;
+    for (let line = 0; line < count; line++) {
+      const start = starts[line];
+      let at = start;
+      while (text.charCodeAt(at) === 0x20) at++;
+      this.lead[line] = at - start;
+      const c = at < text.length ? text.charCodeAt(at) : -1;
+      this.first[line] = c === 0x0a ? -1 : c;
+      if (this.first[line] === -1) continue;
+      while (depth > 0 && this.lead[open[depth - 1]] >= this.lead[line]) this.next[open[--depth]] = line;
+      open[depth++] = line;
+    }
   }
 
-  view(entry: Entry): View {
-    return { side: this, text: this.text, base: 0, entry };
+  /** Offset of the start of `line` (the text's length past the last line). */
+  offset(line: number): number {
+    return line < this.count ? this.starts[line] : this.text.length;
+  }
+
+  /** Offset of the end of `line`, before its newline. */
+  eol(line: number): number {
+    return line + 1 < this.count ? this.starts[line + 1] - 1 : this.text.length;
+  }
+
+  /** Not blank, and not a comment: what the block scanner treats as content. */
+  isContent(line: number, lead = this.lead[line]): boolean {
+    const c = lead === this.lead[line] ? this.first[line] : this.text.charCodeAt(this.starts[line] + lead);
+    return c !== -1 && c !== HASH && c !== CR && this.starts[line] + lead < this.eol(line);
+  }
+
+  /** The next non-blank line after `line` indented `indent` spaces or less. */
+  nextAtMost(line: number, indent: number): number {
+    if (this.first[line] !== -1 && this.lead[line] === indent) return this.next[line];
+    let at = line + 1;
+    while (at < this.count && (this.first[at] === -1 || this.lead[at] > indent)) at++;
+    return at;
+  }
+}
+
+/** A mapping entry, by lines: its key line and the line after its last one. */
+interface View {
+  side: Side;
+  key: string;
+  line: number;
+  end: number;
+  inline: string;
+  /** For an item of a sequence: the column of the mapping after its `- `. */
+  itemIndent?: number;
+}
+
+/** One spec's text, its line index and the ranges cut from it. */
+class Side {
+  readonly cuts: [number, number][] = [];
+  readonly lines: LineIndex;
+
+  constructor(readonly text: string) {
+    this.lines = new LineIndex(text);
+  }
+
+  /**
+   * The entries of the block mapping on lines `from` to `to` (exclusive), as `mappingEntries`
+   * finds them; undefined when the lines are not a simple block mapping. `firstIndent` reads the
+   * first line from that column (a sequence item whose `- ` counts as indentation).
+   */
+  entries(from: number, to: number, firstIndent?: number): Map<string, View> | undefined {
+    const ix = this.lines;
+    const entries = new Map<string, View>();
+    let at = from;
+    const leadOf = (line: number): number => (line === from && firstIndent !== undefined ? firstIndent : ix.lead[line]);
+    while (at < to && !ix.isContent(at, leadOf(at))) at++;
+    if (at >= to) return entries;
+    const indent = leadOf(at);
+    let current: View | undefined;
+    while (at < to) {
+      const lead = leadOf(at);
+      if (ix.isContent(at, lead)) {
+        if (lead < indent) return undefined;
+        const begin = ix.starts[at] + lead;
+        const eol = ix.eol(at);
+        if (isSequenceItem(this.text, begin, eol)) {
+          if (!current) return undefined;
+        } else {
+          const found = keyLine(this.text.slice(begin, eol));
+          if (!found || entries.has(found.key)) return undefined;
+          if (current) current.end = at;
+          current = { side: this, key: found.key, line: at, end: to, inline: found.inline };
+          entries.set(found.key, current);
+        }
+      }
+      at = ix.nextAtMost(at, indent);
+    }
+    return entries;
+  }
+
+  textOf(v: View): string {
+    return this.text.slice(this.lines.offset(v.line), this.lines.offset(v.end));
   }
 
   result(): string {
@@ -43,19 +154,10 @@ class Side {
   }
 }
 
-/** An entry in `text`, which is the spec's text or a copy of a part of it starting at `base`. */
-interface View {
-  side: Side;
-  text: string;
-  base: number;
-  entry: Entry;
-}
-
 function children(v: View): Map<string, View> | undefined {
-  if (v.entry.inline !== '') return undefined;
-  const found = mappingEntries(v.text, v.entry.bodyStart, v.entry.end);
-  if (!found) return undefined;
-  return new Map([...found].map(([key, entry]) => [key, { ...v, entry }]));
+  if (v.inline !== '') return undefined;
+  if (v.itemIndent !== undefined) return v.side.entries(v.line, v.end, v.itemIndent);
+  return v.side.entries(v.line + 1, v.end);
 }
 
 function spec(b: View, a: View): void {
@@ -109,57 +211,61 @@ function properties(b: View, a: View): void {
 
 /** True when both entries are the same text made only of simple lines. */
 function sameSafeText(b: View, a: View): boolean {
-  const text = b.text.slice(b.entry.start, b.entry.end);
-  return text === a.text.slice(a.entry.start, a.entry.end) && !UNSAFE_LINE.test(text);
+  const text = b.side.textOf(b);
+  return text === a.side.textOf(a) && !UNSAFE_LINE.test(text);
 }
 
 function cut(v: View): void {
-  v.side.cuts.push([v.base + v.entry.start, v.base + v.entry.end]);
+  const lines = v.side.lines;
+  v.side.cuts.push([lines.offset(v.line), lines.offset(v.end)]);
 }
 
 function cutBody(v: View): void {
-  if (v.entry.inline === '' && v.entry.bodyStart < v.entry.end) v.side.cuts.push([v.base + v.entry.bodyStart, v.base + v.entry.end]);
+  const lines = v.side.lines;
+  const [bodyStart, end] = [Math.min(lines.offset(v.line + 1), lines.offset(v.end)), lines.offset(v.end)];
+  if (v.inline === '' && bodyStart < end) v.side.cuts.push([bodyStart, end]);
 }
 
 /**
- * The items of the `versions` sequence by name. Each item is scanned as a mapping in a copy of
- * its text whose leading `- ` is blanked (same length, so offsets map back by adding `base`).
+ * The items of the `versions` sequence by name, each read as a mapping whose first key follows
+ * the item's `- `.
  */
 function versionItems(v: View): Map<string, View> | undefined {
-  if (v.entry.inline !== '' || v.base !== 0) return undefined;
-  const { text } = v;
+  if (v.inline !== '' || v.itemIndent !== undefined) return undefined;
+  const { side } = v;
+  const ix = side.lines;
   const items = new Map<string, View>();
-  const { bodyStart: from, end: to } = v.entry;
   let indent = -1;
   let start = -1;
   const add = (end: number): boolean => {
     if (start < 0) return true;
-    const dash = start + indent;
-    const copy = `${text.slice(start, dash)}  ${text.slice(dash + 2, end)}`;
-    const entries = mappingEntries(copy, 0, copy.length);
+    const entries = side.entries(start, end, indent + 2);
     const name = entries?.get('name')?.inline;
     if (!entries || !name || items.has(name)) return false;
-    items.set(name, { side: v.side, text: copy, base: start, entry: { key: name, start: 0, bodyStart: 0, end: copy.length, inline: '' } });
+    items.set(name, { side, key: name, line: start, end, inline: '', itemIndent: indent + 2 });
     return true;
   };
-  for (let at = from; at < to; ) {
-    let eol = text.indexOf('\n', at);
-    if (eol < 0 || eol > to) eol = to;
-    let lead = 0;
-    while (at + lead < eol && text.charCodeAt(at + lead) === 0x20) lead++;
-    const c = text.charCodeAt(at + lead);
-    if (at + lead < eol && c !== 0x23 /* # */ && c !== 0x0d) {
+  for (let at = v.line + 1; at < v.end; ) {
+    const lead = ix.lead[at];
+    if (ix.isContent(at)) {
       if (indent < 0) indent = lead;
       if (lead < indent) return undefined;
       if (lead === indent) {
-        if (!/^- \S/.test(text.slice(at + lead, at + lead + 3))) return undefined;
+        if (!/^- \S/.test(side.text.slice(ix.starts[at] + lead, ix.starts[at] + lead + 3))) return undefined;
         if (!add(at)) return undefined;
         start = at;
       }
     }
-    at = eol + 1;
+    // Lines indented deeper than the items belong to the current item.
+    at = indent < 0 ? at + 1 : ix.nextAtMost(at, indent);
   }
-  return add(to) ? items : undefined;
+  return add(v.end) ? items : undefined;
+}
+
+function isSequenceItem(text: string, at: number, eol: number): boolean {
+  if (text.charCodeAt(at) !== DASH) return false;
+  const after = text.charCodeAt(at + 1);
+  return at + 1 >= eol || after === 0x20 || after === CR || after === 0x09;
 }
 
 // A line that is not blank, a comment-free `key:` / `key: scalar`, or a `- item` of those: the

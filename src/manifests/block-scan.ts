@@ -91,6 +91,15 @@ export function simpleScalar(inline: string): string | undefined {
   return inline;
 }
 
+/**
+ * Reads a `key:` / `key: value` line (the text from the key to the end of the line, no leading
+ * spaces) as {@link mappingEntries} does: undefined when it is not a plain key line.
+ */
+export function keyLine(line: string): { key: string; inline: string } | undefined {
+  const match = KEY_LINE.exec(line);
+  return match ? { key: match[1], inline: withoutComment(match[2] ?? '') } : undefined;
+}
+
 function withoutComment(value: string): string {
   if (value.startsWith('#')) return '';
   if (value.startsWith("'") || value.startsWith('"')) return value;

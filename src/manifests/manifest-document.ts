@@ -107,16 +107,16 @@ export class ManifestDocument {
 
   private entryAt(path: readonly string[]): { text: string; entry: Entry } | null | undefined {
     if (!this.top || this.bytes === undefined) return undefined;
-    const text = this.source();
+    // A top-level key that is absent needs no text: most lookups of small rules end here.
     let entries: Map<string, Entry> | undefined = this.top;
     let entry: Entry | undefined;
     for (let i = 0; i < path.length; i++) {
       if (!entries) return undefined;
       entry = entries.get(path[i]);
       if (!entry) return null;
-      if (i < path.length - 1) entries = this.childrenOf(text, entry);
+      if (i < path.length - 1) entries = this.childrenOf(this.source(), entry);
     }
-    return entry ? { text, entry } : undefined;
+    return entry ? { text: this.source(), entry } : undefined;
   }
 
   /** The entries nested under `entry` (scanned once per document until released). */

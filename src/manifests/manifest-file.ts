@@ -5,6 +5,7 @@ import { resourceId, resourceKey } from './identity.js';
 import { isKustomizeBuildApi, isKustomizeBuildFile } from './kustomize-build.js';
 import { ManifestDocument } from './manifest-document.js';
 import { parseYaml, type YamlResult } from './safe-yaml.js';
+import { mayBeTemplate } from './template-scan.js';
 import type { ManifestFile, Resource, Unreadable } from './types.js';
 
 /** Files above this size are reported as unreadable without being parsed. */
@@ -60,12 +61,13 @@ type Failure = { file: string; line: number; reason: string };
 
 /**
  * Resources of one document; a document that is not a full object yields none. With `validate`
- * (the file looks like a template) the document is parsed first so broken YAML is reported; a
- * valid one is then read like any other, so later lookups stay cheap.
+ * (the file contains `{{`) a document where `{{` may be template syntax is parsed first so broken
+ * YAML is reported; a valid one is then read like any other, so later lookups stay cheap. One
+ * that only holds `{{` as text (a dashboard's JSON) is read like any other document.
  */
 function readDocument(file: string, bytes: Buffer, span: DocumentSpan, validate: boolean): Resource[] | Failure {
   const text = bytes.toString('utf8');
-  const parsed = validate ? parseYaml(text) : undefined;
+  const parsed = validate && mayBeTemplate(text) ? parseYaml(text) : undefined;
   if (parsed && !parsed.ok) return { file, line: span.line + linesBefore(text, parsed.offset), reason: parsed.reason };
   const scan = scanHeader(text);
   if (scan === null) return [];

@@ -86,6 +86,28 @@ describe('withoutSharedProperties', () => {
     expect(narrowings(pb, pa)).toEqual(narrowings(before, after));
   });
 
+  it('cuts the same with the sides swapped (the rollback direction reuses the forward result)', () => {
+    const pairs: [string, string][] = [
+      [spec(shared + leaf('removed') + mode(['A', 'B', 'C'])), spec(shared + mode(['A', 'B']))],
+      [spec(shared), spec(shared).replace('storage: true', 'storage: true\n    deprecated: false')],
+      [spec(shared + leaf('x')), spec(shared + leaf('x', '                maxLength: 3\n'))]
+    ];
+    for (const [before, after] of pairs) {
+      const [pb, pa] = withoutSharedProperties(before, after);
+      expect(withoutSharedProperties(after, before)).toEqual([pa, pb]);
+    }
+  });
+
+  it('reads comments, blank lines and deeper continuation lines as the block scanner does', () => {
+    const props = `${shared}              # a comment at the property level\n\n              odd:\n                type: string\n          # a shallower comment\n                format: date\n`;
+    const before = spec(props + leaf('gone'));
+    const after = spec(props);
+    const [pb, pa] = withoutSharedProperties(before, after);
+    expect(pb).not.toContain('alpha:');
+    expect(pb).toContain('gone:');
+    expect(narrowings(pb, pa)).toEqual(narrowings(before, after));
+  });
+
   it('returns the texts unchanged when the layout is not a plain CRD spec', () => {
     const flow = 'spec: {group: example.com, versions: []}\n';
     expect(withoutSharedProperties(flow, flow)).toEqual([flow, flow]);

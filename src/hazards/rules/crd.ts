@@ -135,8 +135,20 @@ function droppedStorageVersion([b, a]: [CrdSpec, CrdSpec]): string | undefined {
 function crdSpecs(change: ResourceChange): [CrdSpec, CrdSpec] | undefined {
   if (!change.after) return undefined;
   const memo = (change.memo ??= new Map());
-  if (!memo.has('crd')) memo.set('crd', readSpecs(change.before, change.after));
+  if (!memo.has('crd')) memo.set('crd', specsOf(change.before, change.after));
   return memo.get('crd') as [CrdSpec, CrdSpec] | undefined;
+}
+
+// The rollback direction checks the same pair of objects with the sides swapped: the specs read
+// for the forward direction are kept (per object pair) and handed back swapped.
+const READ = new WeakMap<Resource, { other: Resource; specs: [CrdSpec, CrdSpec] | undefined }>();
+
+function specsOf(before: Resource, after: Resource): [CrdSpec, CrdSpec] | undefined {
+  const earlier = READ.get(after);
+  if (earlier?.other === before) return earlier.specs && [earlier.specs[1], earlier.specs[0]];
+  const specs = readSpecs(before, after);
+  READ.set(before, { other: after, specs });
+  return specs;
 }
 
 function readSpecs(before: Resource, after: Resource): [CrdSpec, CrdSpec] | undefined {

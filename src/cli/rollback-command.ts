@@ -66,6 +66,9 @@ export async function rollbackCommand(mode: 'revert' | 'restore', argv: string[]
   const request = await validateRequest(raw);
   const log = stderrLogger(out);
   const pullRequests = deliver === 'none' ? undefined : githubFromEnvironment(values.repo);
+  if (deliver === 'pull-request' && !pullRequests && !request.dryRun) {
+    throw usageError('--deliver pull-request needs the GitHub API: set GITHUB_TOKEN, and name the repository with --repo owner/name (or GITHUB_REPOSITORY).');
+  }
   const result = await runRollback(request, { git, log, pullRequests });
   out.stdout(format === 'json' ? JSON.stringify(result, null, 2) : describe(result));
   return 0;
@@ -82,8 +85,8 @@ function parseOrUsage(argv: string[]) {
 /** Pull requests from the CLI use GITHUB_TOKEN and the repository named by --repo or GITHUB_REPOSITORY. */
 function githubFromEnvironment(repoOption: string | undefined) {
   const github = connectGitHub({
-    token: process.env.GITHUB_TOKEN ?? process.env.GH_TOKEN,
-    repository: repoOption ?? process.env.GITHUB_REPOSITORY,
+    token: process.env.GITHUB_TOKEN || process.env.GH_TOKEN,
+    repository: repoOption || process.env.GITHUB_REPOSITORY,
     apiUrl: process.env.GITHUB_API_URL
   });
   return github && pullRequestPort(github, process.env.GITHUB_SERVER_URL ?? 'https://github.com');

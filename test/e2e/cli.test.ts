@@ -6,7 +6,8 @@ import { createRepo, git, GIT_ENV, type TestRepo } from '../support/repo.js';
 const CLI = resolve('dist/cli/index.js');
 
 function cli(cwd: string, ...args: string[]) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, env: { ...process.env, ...GIT_ENV }, encoding: 'utf8' });
+  const env = { ...process.env, ...GIT_ENV, GITHUB_TOKEN: '', GH_TOKEN: '', GITHUB_REPOSITORY: '' };
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, env, encoding: 'utf8' });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -46,6 +47,7 @@ describe('gitops-rollback command line (bundled)', () => {
     ['restore without --to', ['restore', 'apps'], 2, /restore needs --to <rev>/],
     ['bad format', ['revert', 'HEAD', '--format', 'xml'], 2, /Invalid --format 'xml'/],
     ['unknown revision', ['revert', 'nope'], 2, /Unknown revision 'nope'/],
+    ['pull request without a token', ['revert', 'HEAD', '--deliver', 'pull-request'], 2, /--deliver pull-request needs the GitHub API: set GITHUB_TOKEN/],
     ['conflicting revert (refused)', ['revert', 'HEAD~1'], 1, /conflicts with later changes in: a\.yaml/]
   ])('%s: exit %i with a clear message', (_name, args, status, message) => {
     repo = createRepo({ 'a.yaml': 'a: 0\n' });

@@ -86,3 +86,29 @@ describe('bundled revert action under Node 24, run as the runner runs it', () =>
     expect(git(repo.origin, 'rev-parse', 'main')).toBe(before);
   });
 });
+
+describe('the root Marketplace action (dist/action) dispatching on command', () => {
+  let repo: TestRepo;
+  afterEach(() => repo?.cleanup());
+
+  it('runs the revert action for command: revert', async () => {
+    repo = createRepo({ 'a.yaml': 'a: 0\n' });
+    const bad = repo.commit({ 'a.yaml': 'a: 1\n' }, 'bad');
+    repo.push();
+    const run = await runAction('dist/action/index.js', {
+      cwd: repo.work,
+      event: dispatch,
+      inputs: { command: 'revert', commits: bad, 'dry-run': 'true', deliver: 'push', token: '' }
+    });
+    expect(run.exitCode).toBe(0);
+    expect(run.outputs.operation).toBe('dry-run');
+    expect(git(repo.origin, 'rev-parse', 'main')).toBe(bad);
+  });
+
+  it('refuses an unknown command, naming the ones it has', async () => {
+    repo = createRepo();
+    const run = await runAction('dist/action/index.js', { cwd: repo.work, event: dispatch, inputs: { command: 'deploy', token: '' } });
+    expect(run.exitCode).toBe(1);
+    expect(run.stdout).toContain("::error::Invalid command 'deploy'. Expected one of: revert, safety-check.");
+  });
+});

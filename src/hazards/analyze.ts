@@ -5,7 +5,7 @@ import { ContextReader, listChange, streamFiles, type ChangeFilter, type ChangeL
 import { ownerOf, revisionContextFromFiles } from '../manifests/revision-context.js';
 import type { ManifestFile, Resource, RevisionContext, Unreadable } from '../manifests/types.js';
 import { hazards, type ManifestSet } from './hazards.js';
-import { MANIFEST_UNREADABLE } from './registry.js';
+import { entriesRulesRead, MANIFEST_UNREADABLE } from './registry.js';
 import { SEVERITIES, type Direction, type Finding } from './types.js';
 
 export interface AnalyzeOptions {
@@ -184,7 +184,7 @@ function readFileSide(file: FileChange, side: 'before' | 'after'): ManifestFile 
   }
   const content = file[side];
   if (content === undefined) return undefined;
-  return readManifestFile(file.path, content);
+  return readManifestFile(file.path, content, { keep: entriesRulesRead });
 }
 
 /** One finding per unreadable file: forward when the new version is unreadable, else rollback. */

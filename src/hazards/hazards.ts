@@ -93,14 +93,15 @@ function finding(rule: string, severity: Severity, direction: Direction, r: Reso
  * Matches objects of both revisions by key. Same-key objects (the same name in two clusters'
  * folders) pair up by file first, then by owning Flux Kustomization, then in order.
  */
-function pairUp(before: readonly Resource[], after: readonly Resource[]): ResourceChange[] {
+function* pairUp(before: readonly Resource[], after: readonly Resource[]): Generator<ResourceChange> {
   const byKey = new Map<string, Resource[]>();
   for (const r of after) {
     const list = byKey.get(r.key);
     if (list) list.push(r);
     else byKey.set(r.key, [r]);
   }
-  return before.map(b => ({ before: b, after: take(byKey.get(b.key), b) }));
+  // One pair at a time: a list of every pair would keep them all alive through the checks.
+  for (const b of before) yield { before: b, after: take(byKey.get(b.key), b) };
 }
 
 function take(candidates: Resource[] | undefined, b: Resource): Resource | undefined {

@@ -35,6 +35,25 @@ export class ManifestDocument {
     return new ManifestDocument(bytes, top);
   }
 
+  /**
+   * A copy of the document `top` was scanned from (`text`) holding only the top-level entries
+   * named in `keys`, in their order and verbatim, in bytes of its own: the file it came from can
+   * then be freed. Lookups of the kept entries read exactly what they read in the whole document.
+   */
+  static fromEntries(text: string, top: Map<string, Entry>, keys: ReadonlySet<string>): ManifestDocument {
+    const kept = new Map<string, Entry>();
+    const parts: string[] = [];
+    let length = 0;
+    for (const entry of top.values()) {
+      if (!keys.has(entry.key)) continue;
+      const shift = entry.start - length;
+      kept.set(entry.key, { ...entry, start: length, bodyStart: entry.bodyStart - shift, end: entry.end - shift });
+      parts.push(text.slice(entry.start, entry.end));
+      length += entry.end - entry.start;
+    }
+    return new ManifestDocument(Buffer.from(parts.join(''), 'utf8'), kept);
+  }
+
   /** A document already parsed (an item of a `kind: List`, a test value). */
   static fromValue(value: unknown): ManifestDocument {
     return new ManifestDocument(undefined, undefined, value);

@@ -1,7 +1,7 @@
 import { isUtf8 } from 'node:buffer';
 import { mappingEntries, simpleScalar, type Entry } from './block-scan.js';
 import { splitDocuments, type DocumentSpan } from './documents.js';
-import { resourceId, resourceKey } from './identity.js';
+import { resourceId, resourceKey, type ResourceId } from './identity.js';
 import { isKustomizeBuildApi, isKustomizeBuildFile } from './kustomize-build.js';
 import { ManifestDocument } from './manifest-document.js';
 import { parseYaml, type YamlResult } from './safe-yaml.js';
@@ -16,6 +16,12 @@ const KEEP_UNREADABLE_BYTES = 1024 * 1024;
 export interface ReadFileOptions {
   /** The file is a kustomize patch (partial objects): it holds no resources. */
   isPatch?: boolean;
+  /**
+   * The top-level entries of an object's document that will be read later, besides `metadata`
+   * (given its identity and the keys it has): 'all', or a list. With it, each object keeps a copy
+   * of only that part, so the file's bytes can be freed as soon as the file is read.
+   */
+  keep?: (id: ResourceId, keys: { has(key: string): boolean }) => 'all' | readonly string[];
 }
 
 /**
@@ -30,7 +36,7 @@ export function readManifestFile(path: string, content: Uint8Array | string, opt
   const template = bytes.indexOf('{{') >= 0;
   const resources: Resource[] = [];
   for (const span of splitDocuments(bytes)) {
-    const read = readDocument(path, bytes.subarray(span.start, span.end), span, template);
+    const read = readDocument(path, bytes.subarray(span.start, span.end), span, template, options.keep);
     if ('reason' in read) return { path, resources: [], unreadable: unreadable(read, bytes, template) };
     resources.push(...read);
   }
@@ -65,7 +71,7 @@ type Failure = { file: string; line: number; reason: string };
  * YAML is reported; a valid one is then read like any other, so later lookups stay cheap. One
  * that only holds `{{` as text (a dashboard's JSON) is read like any other document.
  */
-function readDocument(file: string, bytes: Buffer, span: DocumentSpan, validate: boolean): Resource[] | Failure {
+function readDocument(file: string, bytes: Buffer, span: DocumentSpan, validate: boolean, keep: ReadFileOptions['keep']): Resource[] | Failure {
   const text = bytes.toString('utf8');
   const parsed = validate && mayBeTemplate(text) ? parseYaml(text) : undefined;
   if (parsed && !parsed.ok) return { file, line: span.line + linesBefore(text, parsed.offset), reason: parsed.reason };
@@ -73,13 +79,22 @@ function readDocument(file: string, bytes: Buffer, span: DocumentSpan, validate:
   if (scan === null) return [];
   if (scan) {
     const { header, bodyStart, firstLine, top } = scan;
-    const doc = ManifestDocument.fromBytes(bytes.subarray(Buffer.byteLength(text.slice(0, bodyStart))), top);
-    const resource = toResource(file, span.line + firstLine, header, doc);
+    const docBytes = bytes.subarray(Buffer.byteLength(text.slice(0, bodyStart)));
+    const resource = toResource(file, span.line + firstLine, header, ManifestDocument.fromBytes(docBytes, top));
+    if (resource && keep) resource.doc = keptPart(resource, docBytes, text.slice(bodyStart), top, keep);
     if (resource) return [resource];
   }
   // Not an object (values file, unreferenced patch...) or an unusual layout: parse it (cheap for
   // the former), which also says if it is broken.
   return readParsed(file, bytes, text, span, parsed ?? parseYaml(text));
+}
+
+/** The part of a document that `keep` asks for, in bytes of its own. */
+function keptPart(id: ResourceId, bytes: Buffer, body: string, top: Map<string, Entry>, keep: NonNullable<ReadFileOptions['keep']>): ManifestDocument {
+  const keys = keep(id, top);
+  // A document that is most of its file keeps the file: a copy would only cost time.
+  if (keys === 'all') return ManifestDocument.fromBytes(bytes.length * 2 >= bytes.buffer.byteLength ? bytes : Buffer.from(bytes), top);
+  return ManifestDocument.fromEntries(body, top, new Set(['metadata', ...keys]));
 }
 
 /** Fallback for documents the scanner does not understand: read the parsed values. */

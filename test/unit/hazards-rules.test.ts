@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { dump } from 'js-yaml';
 import { analyzeFiles, RULES, RULE_IDS } from '../../src/hazards/index.js';
+import { entriesRulesRead } from '../../src/hazards/registry.js';
 import type { FluxKustomization } from '../../src/manifests/types.js';
 
 type Obj = Record<string, unknown>;
@@ -226,5 +227,18 @@ describe('identity across files', () => {
     const broken = toYaml(pvc())!.replace('name: data', 'name: {{ .Values.name }}-data');
     const findings = analyze([{ path: 'a.yaml', before: toYaml(pvc()), after: broken }]);
     expect(findings).toEqual(['manifest-unreadable forward a.yaml:5']);
+  });
+});
+
+describe('entriesRulesRead', () => {
+  it.each<[string, string, string[], 'all' | string[]]>([
+    ['Deployment (rules read spec)', 'Deployment', ['spec'], 'all'],
+    ['ServiceAccount (no rule)', 'ServiceAccount', ['metadata', 'secrets'], []],
+    ['ConfigMap without immutable', 'ConfigMap', ['metadata', 'data'], []],
+    ['ConfigMap with immutable', 'ConfigMap', ['metadata', 'immutable', 'data'], 'all'],
+    ['Secret', 'Secret', ['metadata', 'data'], 'all']
+  ])('%s', (_, kind, keys, expected) => {
+    const group = kind === 'Deployment' ? 'apps' : '';
+    expect(entriesRulesRead({ group, kind }, new Set(keys))).toEqual(expected);
   });
 });

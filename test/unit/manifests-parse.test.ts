@@ -98,6 +98,27 @@ describe('readManifestFile', () => {
   });
 });
 
+describe('readManifestFile with keep', () => {
+  const text = `# leading comment\n---\n${cm('a')}immutable: true\n# between\nbinaryData:\n  b: |\n    x\n\n---\n${cm('b')}`;
+
+  it('keeps metadata and the asked entries verbatim, in bytes of their own', () => {
+    const file = Buffer.from(text);
+    const [a, b] = readManifestFile('x.yaml', file, { keep: (id, keys) => (id.name === 'a' && keys.has('immutable') ? ['binaryData', 'immutable'] : []) }).resources;
+    expect(a.doc.raw(['binaryData'])).toBe('binaryData:\n  b: |\n    x\n\n');
+    expect(a.doc.get(['immutable'])).toBe(true);
+    expect(a.doc.get(['metadata', 'namespace'])).toBe('apps');
+    expect(a.doc.raw(['data'])).toBeNull();
+    expect(a.doc.value()).toEqual({ metadata: { name: 'a', namespace: 'apps' }, immutable: true, binaryData: { b: 'x\n' } });
+    expect(b.doc.value()).toEqual({ metadata: { name: 'b', namespace: 'apps' } });
+    expect([a.line, b.line]).toEqual([3, 17]);
+  });
+
+  it("keeps a whole document as its own copy with 'all'", () => {
+    const whole = readManifestFile('x.yaml', text).resources.map(r => r.doc.value());
+    expect(readManifestFile('x.yaml', text, { keep: () => 'all' }).resources.map(r => r.doc.value())).toEqual(whole);
+  });
+});
+
 describe('splitDocuments', () => {
   it('finds documents and their first lines, skipping ... lines', () => {
     const text = Buffer.from('a: 1\n---\nb: 2\n...\nc: 3\n--- # x\nd: 4\n-- not a marker\n');

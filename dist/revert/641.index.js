@@ -1,8 +1,8 @@
-export const id = 966;
-export const ids = [966];
+export const id = 641;
+export const ids = [641];
 export const modules = {
 
-/***/ 9966:
+/***/ 9641:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -100,6 +100,14 @@ function simpleScalar(inline) {
     if ('&*!|>{[@`%,?-:#'.includes(c) || /: |\t#/.test(inline))
         return undefined;
     return inline;
+}
+/**
+ * Reads a `key:` / `key: value` line (the text from the key to the end of the line, no leading
+ * spaces) as {@link mappingEntries} does: undefined when it is not a plain key line.
+ */
+function keyLine(line) {
+    const match = KEY_LINE.exec(line);
+    return match ? { key: match[1], inline: withoutComment(match[2] ?? '') } : undefined;
 }
 function withoutComment(value) {
     if (value.startsWith('#'))
@@ -471,6 +479,25 @@ class ManifestDocument {
     static fromBytes(bytes, top) {
         return new ManifestDocument(bytes, top);
     }
+    /**
+     * A copy of the document `top` was scanned from (`text`) holding only the top-level entries
+     * named in `keys`, in their order and verbatim, in bytes of its own: the file it came from can
+     * then be freed. Lookups of the kept entries read exactly what they read in the whole document.
+     */
+    static fromEntries(text, top, keys) {
+        const kept = new Map();
+        const parts = [];
+        let length = 0;
+        for (const entry of top.values()) {
+            if (!keys.has(entry.key))
+                continue;
+            const shift = entry.start - length;
+            kept.set(entry.key, { ...entry, start: length, bodyStart: entry.bodyStart - shift, end: entry.end - shift });
+            parts.push(text.slice(entry.start, entry.end));
+            length += entry.end - entry.start;
+        }
+        return new ManifestDocument(Buffer.from(parts.join(''), 'utf8'), kept);
+    }
     /** A document already parsed (an item of a `kind: List`, a test value). */
     static fromValue(value) {
         return new ManifestDocument(undefined, undefined, value);
@@ -542,7 +569,7 @@ class ManifestDocument {
     entryAt(path) {
         if (!this.top || this.bytes === undefined)
             return undefined;
-        const text = this.source();
+        // A top-level key that is absent needs no text: most lookups of small rules end here.
         let entries = this.top;
         let entry;
         for (let i = 0; i < path.length; i++) {
@@ -552,9 +579,9 @@ class ManifestDocument {
             if (!entry)
                 return null;
             if (i < path.length - 1)
-                entries = this.childrenOf(text, entry);
+                entries = this.childrenOf(this.source(), entry);
         }
-        return entry ? { text, entry } : undefined;
+        return entry ? { text: this.source(), entry } : undefined;
     }
     /** The entries nested under `entry` (scanned once per document until released). */
     childrenOf(text, entry) {
@@ -585,7 +612,127 @@ function dig(value, path) {
     return at;
 }
 
+;// CONCATENATED MODULE: ./src/manifests/template-scan.ts
+/**
+ * Tells Helm templates from YAML that merely contains `{{` as text (Grafana legends inside a
+ * dashboard's JSON, Prometheus alert annotations), without parsing. Line by line and
+ * conservative: `{{` counts as text only inside a block scalar (`|`, `>`), a comment, or a quoted
+ * scalar that opens and closes on its line; anything else, and any layout it does not follow
+ * (multi-line quoted or flow values, tags, anchors), answers "may be a template".
+ */
+function mayBeTemplate(text) {
+    if (!text.includes('{{'))
+        return false;
+    // Inside a block scalar: its lines are those indented more than `parent` (or blank).
+    let parent = -1;
+    let body = -1;
+    for (let start = 0; start < text.length;) {
+        let eol = text.indexOf('\n', start);
+        if (eol < 0)
+            eol = text.length;
+        let at = start;
+        while (at < eol && text.charCodeAt(at) === 0x20)
+            at++;
+        const lead = at - start;
+        start = eol + 1;
+        if (isBlank(text, at, eol))
+            continue;
+        if (parent >= 0) {
+            if (lead > parent) {
+                if (body < 0)
+                    body = lead;
+                // Less indented than the scalar's first line yet more than its key: a parser must judge.
+                if (lead < body)
+                    return true;
+                continue;
+            }
+            parent = -1;
+            body = -1;
+        }
+        if (text.charCodeAt(at) === 0x23 /* # */)
+            continue;
+        const line = readLine(text.slice(at, eol));
+        if (line === undefined)
+            return true;
+        if (line.blockIndent !== undefined)
+            parent = lead + line.blockIndent;
+    }
+    return false;
+}
+const KEY = /^(?:[A-Za-z0-9_$/][^:#'"{}[\]]*?|"[^"\\\n]*"|'[^'\n]*')[ \t]*:(?:[ \t]+|$)/;
+const BLOCK_SCALAR = /^[|>][-+0-9]{0,2}(?:[ \t]+#.*|[ \t]*)\r?$/;
+const REST = /^(?:[ \t]+#.*|[ \t]*)\r?$/;
+/**
+ * Reads one line (from its first non-space character) that is outside any block scalar:
+ * undefined when a `{{` on it may be template syntax or the line's value may go on over the next
+ * lines; otherwise whether it starts a block scalar.
+ */
+function readLine(line) {
+    let at = 0;
+    let column = -1;
+    // Sequence entries: `- `, `- - `...
+    while (line.charCodeAt(at) === 0x2d && (line.charCodeAt(at + 1) === 0x20 || at + 1 === line.length)) {
+        column = at;
+        at += 1;
+        while (line.charCodeAt(at) === 0x20)
+            at++;
+    }
+    const key = KEY.exec(line.slice(at));
+    if (key) {
+        column = at;
+        at += key[0].length;
+    }
+    const value = line.slice(at);
+    const c = value.charCodeAt(0);
+    if (c === 0x22 /* " */ || c === 0x27 /* ' */) {
+        const close = closingQuote(value);
+        if (close < 0 || !REST.test(value.slice(close + 1)))
+            return undefined;
+        // What follows the closing quote is at most a comment: a `{{` there is text too.
+        return line.slice(0, at).includes('{{') ? undefined : {};
+    }
+    if (c === 0x7c /* | */ || c === 0x3e /* > */) {
+        if (!BLOCK_SCALAR.test(value) || column < 0 || line.slice(0, at).includes('{{'))
+            return undefined;
+        return { blockIndent: column };
+    }
+    return line.includes('{{') ? undefined : openFlow(value) ? undefined : {};
+}
+/** The index of the quote that closes the scalar opening `value`, -1 when not on this line. */
+function closingQuote(value) {
+    const quote = value.charCodeAt(0);
+    for (let i = 1; i < value.length; i++) {
+        const c = value.charCodeAt(i);
+        if (quote === 0x22 && c === 0x5c /* \ */)
+            i++;
+        else if (c === quote) {
+            if (quote === 0x27 && value.charCodeAt(i + 1) === 0x27)
+                i++;
+            else
+                return i;
+        }
+    }
+    return -1;
+}
+/** True for a flow collection that may not close on its line. */
+function openFlow(value) {
+    const c = value.charCodeAt(0);
+    if (c !== 0x5b /* [ */ && c !== 0x7b /* { */)
+        return false;
+    const end = value.replace(/[ \t]+#.*$/, '').trimEnd();
+    return end.charCodeAt(end.length - 1) !== (c === 0x5b ? 0x5d : 0x7d);
+}
+function isBlank(text, from, to) {
+    for (let i = from; i < to; i++) {
+        const c = text.charCodeAt(i);
+        if (c !== 0x20 && c !== 0x09 && c !== 0x0d)
+            return false;
+    }
+    return true;
+}
+
 ;// CONCATENATED MODULE: ./src/manifests/manifest-file.ts
+
 
 
 
@@ -611,7 +758,7 @@ function readManifestFile(path, content, options = {}) {
     const template = bytes.indexOf('{{') >= 0;
     const resources = [];
     for (const span of splitDocuments(bytes)) {
-        const read = readDocument(path, bytes.subarray(span.start, span.end), span, template);
+        const read = readDocument(path, bytes.subarray(span.start, span.end), span, template, options.keep);
         if ('reason' in read)
             return { path, resources: [], unreadable: unreadable(read, bytes, template) };
         resources.push(...read);
@@ -640,12 +787,13 @@ function unreadable(read, bytes, template) {
 }
 /**
  * Resources of one document; a document that is not a full object yields none. With `validate`
- * (the file looks like a template) the document is parsed first so broken YAML is reported; a
- * valid one is then read like any other, so later lookups stay cheap.
+ * (the file contains `{{`) a document where `{{` may be template syntax is parsed first so broken
+ * YAML is reported; a valid one is then read like any other, so later lookups stay cheap. One
+ * that only holds `{{` as text (a dashboard's JSON) is read like any other document.
  */
-function readDocument(file, bytes, span, validate) {
+function readDocument(file, bytes, span, validate, keep) {
     const text = bytes.toString('utf8');
-    const parsed = validate ? parseYaml(text) : undefined;
+    const parsed = validate && mayBeTemplate(text) ? parseYaml(text) : undefined;
     if (parsed && !parsed.ok)
         return { file, line: span.line + linesBefore(text, parsed.offset), reason: parsed.reason };
     const scan = scanHeader(text);
@@ -653,14 +801,24 @@ function readDocument(file, bytes, span, validate) {
         return [];
     if (scan) {
         const { header, bodyStart, firstLine, top } = scan;
-        const doc = ManifestDocument.fromBytes(bytes.subarray(Buffer.byteLength(text.slice(0, bodyStart))), top);
-        const resource = toResource(file, span.line + firstLine, header, doc);
+        const docBytes = bytes.subarray(Buffer.byteLength(text.slice(0, bodyStart)));
+        const resource = toResource(file, span.line + firstLine, header, ManifestDocument.fromBytes(docBytes, top));
+        if (resource && keep)
+            resource.doc = keptPart(resource, docBytes, text.slice(bodyStart), top, keep);
         if (resource)
             return [resource];
     }
     // Not an object (values file, unreferenced patch...) or an unusual layout: parse it (cheap for
     // the former), which also says if it is broken.
     return readParsed(file, bytes, text, span, parsed ?? parseYaml(text));
+}
+/** The part of a document that `keep` asks for, in bytes of its own. */
+function keptPart(id, bytes, body, top, keep) {
+    const keys = keep(id, top);
+    // A document that is most of its file keeps the file: a copy would only cost time.
+    if (keys === 'all')
+        return ManifestDocument.fromBytes(bytes.length * 2 >= bytes.buffer.byteLength ? bytes : Buffer.from(bytes), top);
+    return ManifestDocument.fromEntries(body, top, new Set(['metadata', ...keys]));
 }
 /** Fallback for documents the scanner does not understand: read the parsed values. */
 function readParsed(file, bytes, text, span, parsed) {
@@ -1384,23 +1542,130 @@ function strings(v) {
 function withoutSharedProperties(before, after) {
     const b = new Side(before);
     const a = new Side(after);
-    const [sb, sa] = [b.entries(0, before.length)?.get('spec'), a.entries(0, after.length)?.get('spec')];
+    const [sb, sa] = [b.entries(0, b.lines.count)?.get('spec'), a.entries(0, a.lines.count)?.get('spec')];
     if (sb && sa)
-        spec(b.view(sb), a.view(sa));
+        spec(sb, sa);
     return [b.result(), a.result()];
 }
-/** One spec's text and the ranges cut from it. */
+const HASH = 0x23;
+const CR = 0x0d;
+const DASH = 0x2d;
+/**
+ * Where each line of a text starts, its leading spaces and the character after them (-1 for a
+ * blank line), and for each non-blank line the next non-blank line indented as far or less: the
+ * block structure is read once per text, and the entries of any nesting level are found by
+ * jumping from one key line to the next instead of rescanning the lines in between.
+ */
+class LineIndex {
+    text;
+    count;
+    starts;
+    lead;
+    first;
+    next;
+    constructor(text) {
+        this.text = text;
+        const starts = [0];
+        for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1))
+            starts.push(i + 1);
+        const count = starts.length;
+        this.count = count;
+        this.starts = Int32Array.from(starts);
+        this.lead = new Int32Array(count);
+        this.first = new Int32Array(count);
+        this.next = new Int32Array(count).fill(count);
+        const open = new Int32Array(count);
+        let depth = 0;
+        for (let line = 0; line < count; line++) {
+            const start = starts[line];
+            let at = start;
+            while (text.charCodeAt(at) === 0x20)
+                at++;
+            this.lead[line] = at - start;
+            const c = at < text.length ? text.charCodeAt(at) : -1;
+            this.first[line] = c === 0x0a ? -1 : c;
+            if (this.first[line] === -1)
+                continue;
+            while (depth > 0 && this.lead[open[depth - 1]] >= this.lead[line])
+                this.next[open[--depth]] = line;
+            open[depth++] = line;
+        }
+    }
+    /** Offset of the start of `line` (the text's length past the last line). */
+    offset(line) {
+        return line < this.count ? this.starts[line] : this.text.length;
+    }
+    /** Offset of the end of `line`, before its newline. */
+    eol(line) {
+        return line + 1 < this.count ? this.starts[line + 1] - 1 : this.text.length;
+    }
+    /** Not blank, and not a comment: what the block scanner treats as content. */
+    isContent(line, lead = this.lead[line]) {
+        const c = lead === this.lead[line] ? this.first[line] : this.text.charCodeAt(this.starts[line] + lead);
+        return c !== -1 && c !== HASH && c !== CR && this.starts[line] + lead < this.eol(line);
+    }
+    /** The next non-blank line after `line` indented `indent` spaces or less. */
+    nextAtMost(line, indent) {
+        if (this.first[line] !== -1 && this.lead[line] === indent)
+            return this.next[line];
+        let at = line + 1;
+        while (at < this.count && (this.first[at] === -1 || this.lead[at] > indent))
+            at++;
+        return at;
+    }
+}
+/** One spec's text, its line index and the ranges cut from it. */
 class Side {
     text;
     cuts = [];
+    lines;
     constructor(text) {
         this.text = text;
+        this.lines = new LineIndex(text);
     }
-    entries(from, to) {
-        return mappingEntries(this.text, from, to);
+    /**
+     * The entries of the block mapping on lines `from` to `to` (exclusive), as `mappingEntries`
+     * finds them; undefined when the lines are not a simple block mapping. `firstIndent` reads the
+     * first line from that column (a sequence item whose `- ` counts as indentation).
+     */
+    entries(from, to, firstIndent) {
+        const ix = this.lines;
+        const entries = new Map();
+        let at = from;
+        const leadOf = (line) => (line === from && firstIndent !== undefined ? firstIndent : ix.lead[line]);
+        while (at < to && !ix.isContent(at, leadOf(at)))
+            at++;
+        if (at >= to)
+            return entries;
+        const indent = leadOf(at);
+        let current;
+        while (at < to) {
+            const lead = leadOf(at);
+            if (ix.isContent(at, lead)) {
+                if (lead < indent)
+                    return undefined;
+                const begin = ix.starts[at] + lead;
+                const eol = ix.eol(at);
+                if (shared_properties_isSequenceItem(this.text, begin, eol)) {
+                    if (!current)
+                        return undefined;
+                }
+                else {
+                    const found = keyLine(this.text.slice(begin, eol));
+                    if (!found || entries.has(found.key))
+                        return undefined;
+                    if (current)
+                        current.end = at;
+                    current = { side: this, key: found.key, line: at, end: to, inline: found.inline };
+                    entries.set(found.key, current);
+                }
+            }
+            at = ix.nextAtMost(at, indent);
+        }
+        return entries;
     }
-    view(entry) {
-        return { side: this, text: this.text, base: 0, entry };
+    textOf(v) {
+        return this.text.slice(this.lines.offset(v.line), this.lines.offset(v.end));
     }
     result() {
         if (this.cuts.length === 0)
@@ -1417,12 +1682,11 @@ class Side {
     }
 }
 function children(v) {
-    if (v.entry.inline !== '')
+    if (v.inline !== '')
         return undefined;
-    const found = mappingEntries(v.text, v.entry.bodyStart, v.entry.end);
-    if (!found)
-        return undefined;
-    return new Map([...found].map(([key, entry]) => [key, { ...v, entry }]));
+    if (v.itemIndent !== undefined)
+        return v.side.entries(v.line, v.end, v.itemIndent);
+    return v.side.entries(v.line + 1, v.end);
 }
 function spec(b, a) {
     const [cb, ca] = [children(b), children(a)];
@@ -1483,70 +1747,72 @@ function properties(b, a) {
 }
 /** True when both entries are the same text made only of simple lines. */
 function sameSafeText(b, a) {
-    const text = b.text.slice(b.entry.start, b.entry.end);
-    return text === a.text.slice(a.entry.start, a.entry.end) && !UNSAFE_LINE.test(text);
+    const text = b.side.textOf(b);
+    return text === a.side.textOf(a) && !UNSAFE_LINE.test(text);
 }
 function cut(v) {
-    v.side.cuts.push([v.base + v.entry.start, v.base + v.entry.end]);
+    const lines = v.side.lines;
+    v.side.cuts.push([lines.offset(v.line), lines.offset(v.end)]);
 }
 function cutBody(v) {
-    if (v.entry.inline === '' && v.entry.bodyStart < v.entry.end)
-        v.side.cuts.push([v.base + v.entry.bodyStart, v.base + v.entry.end]);
+    const lines = v.side.lines;
+    const [bodyStart, end] = [Math.min(lines.offset(v.line + 1), lines.offset(v.end)), lines.offset(v.end)];
+    if (v.inline === '' && bodyStart < end)
+        v.side.cuts.push([bodyStart, end]);
 }
 /**
- * The items of the `versions` sequence by name. Each item is scanned as a mapping in a copy of
- * its text whose leading `- ` is blanked (same length, so offsets map back by adding `base`).
+ * The items of the `versions` sequence by name, each read as a mapping whose first key follows
+ * the item's `- `.
  */
 function versionItems(v) {
-    if (v.entry.inline !== '' || v.base !== 0)
+    if (v.inline !== '' || v.itemIndent !== undefined)
         return undefined;
-    const { text } = v;
+    const { side } = v;
+    const ix = side.lines;
     const items = new Map();
-    const { bodyStart: from, end: to } = v.entry;
     let indent = -1;
     let start = -1;
     const add = (end) => {
         if (start < 0)
             return true;
-        const dash = start + indent;
-        const copy = `${text.slice(start, dash)}  ${text.slice(dash + 2, end)}`;
-        const entries = mappingEntries(copy, 0, copy.length);
+        const entries = side.entries(start, end, indent + 2);
         const name = entries?.get('name')?.inline;
         if (!entries || !name || items.has(name))
             return false;
-        items.set(name, { side: v.side, text: copy, base: start, entry: { key: name, start: 0, bodyStart: 0, end: copy.length, inline: '' } });
+        items.set(name, { side, key: name, line: start, end, inline: '', itemIndent: indent + 2 });
         return true;
     };
-    for (let at = from; at < to;) {
-        let eol = text.indexOf('\n', at);
-        if (eol < 0 || eol > to)
-            eol = to;
-        let lead = 0;
-        while (at + lead < eol && text.charCodeAt(at + lead) === 0x20)
-            lead++;
-        const c = text.charCodeAt(at + lead);
-        if (at + lead < eol && c !== 0x23 /* # */ && c !== 0x0d) {
+    for (let at = v.line + 1; at < v.end;) {
+        const lead = ix.lead[at];
+        if (ix.isContent(at)) {
             if (indent < 0)
                 indent = lead;
             if (lead < indent)
                 return undefined;
             if (lead === indent) {
-                if (!/^- \S/.test(text.slice(at + lead, at + lead + 3)))
+                if (!/^- \S/.test(side.text.slice(ix.starts[at] + lead, ix.starts[at] + lead + 3)))
                     return undefined;
                 if (!add(at))
                     return undefined;
                 start = at;
             }
         }
-        at = eol + 1;
+        // Lines indented deeper than the items belong to the current item.
+        at = indent < 0 ? at + 1 : ix.nextAtMost(at, indent);
     }
-    return add(to) ? items : undefined;
+    return add(v.end) ? items : undefined;
+}
+function shared_properties_isSequenceItem(text, at, eol) {
+    if (text.charCodeAt(at) !== DASH)
+        return false;
+    const after = text.charCodeAt(at + 1);
+    return at + 1 >= eol || after === 0x20 || after === CR || after === 0x09;
 }
 // A line that is not blank, a comment-free `key:` / `key: scalar`, or a `- item` of those: the
 // part of the text it is in is parsed rather than trusted to be valid YAML.
-const KEY = '[A-Za-z0-9_][A-Za-z0-9_./-]*';
+const shared_properties_KEY = '[A-Za-z0-9_][A-Za-z0-9_./-]*';
 const VALUE = `(?:[A-Za-z0-9_./$^(+=~<][^\\n#:\\t"']*|-[0-9][^\\n#:\\t"']*|'(?:[^'\\n]|'')*'|"[^"\\\\\\n]*")`;
-const UNSAFE_LINE = new RegExp(`^(?! *(?:- +)*(?:${KEY}:(?: +${VALUE})?|${VALUE})? *\\r?$)(?! *- *\\r?$)`, 'm');
+const UNSAFE_LINE = new RegExp(`^(?! *(?:- +)*(?:${shared_properties_KEY}:(?: +${VALUE})?|${VALUE})? *\\r?$)(?! *- *\\r?$)`, 'm');
 
 ;// CONCATENATED MODULE: ./src/hazards/rules/crd.ts
 
@@ -1659,8 +1925,19 @@ function crdSpecs(change) {
         return undefined;
     const memo = (change.memo ??= new Map());
     if (!memo.has('crd'))
-        memo.set('crd', readSpecs(change.before, change.after));
+        memo.set('crd', specsOf(change.before, change.after));
     return memo.get('crd');
+}
+// The rollback direction checks the same pair of objects with the sides swapped: the specs read
+// for the forward direction are kept (per object pair) and handed back swapped.
+const READ = new WeakMap();
+function specsOf(before, after) {
+    const earlier = READ.get(after);
+    if (earlier?.other === before)
+        return earlier.specs && [earlier.specs[1], earlier.specs[0]];
+    const specs = readSpecs(before, after);
+    READ.set(before, { other: after, specs });
+    return specs;
 }
 function readSpecs(before, after) {
     const [rb, ra] = [before.doc.raw(['spec']), after.doc.raw(['spec'])];
@@ -2134,6 +2411,21 @@ for (const rule of RULES) {
 function rulesFor(group, kind) {
     return BY_KIND.get(`${group}/${kind}`) ?? [];
 }
+/**
+ * The top-level entries of an object's document (besides `metadata`, which the modifiers read)
+ * that the rules can read, so the reading stage keeps only those. None for kinds no rule looks
+ * at, and none for a ConfigMap without an `immutable` key: immutable-config-change returns
+ * before reading anything of it on either side of a change, unless its partner has the key (so
+ * their bytes differ either way). Everything otherwise: a reduced document may equal its partner
+ * where the whole one would not, which is only safe when no rule reads what was dropped.
+ */
+function entriesRulesRead(id, keys) {
+    if (rulesFor(id.group, id.kind).length === 0)
+        return [];
+    if (id.group === '' && id.kind === 'ConfigMap' && !keys.has('immutable'))
+        return [];
+    return 'all';
+}
 
 ;// CONCATENATED MODULE: ./src/hazards/hazards.ts
 
@@ -2215,7 +2507,7 @@ function finding(rule, severity, direction, r, message) {
  * Matches objects of both revisions by key. Same-key objects (the same name in two clusters'
  * folders) pair up by file first, then by owning Flux Kustomization, then in order.
  */
-function pairUp(before, after) {
+function* pairUp(before, after) {
     const byKey = new Map();
     for (const r of after) {
         const list = byKey.get(r.key);
@@ -2224,7 +2516,9 @@ function pairUp(before, after) {
         else
             byKey.set(r.key, [r]);
     }
-    return before.map(b => ({ before: b, after: take(byKey.get(b.key), b) }));
+    // One pair at a time: a list of every pair would keep them all alive through the checks.
+    for (const b of before)
+        yield { before: b, after: take(byKey.get(b.key), b) };
 }
 function take(candidates, b) {
     if (!candidates || candidates.length === 0)
@@ -2273,12 +2567,19 @@ async function analyzeChange(git, base, head, options = {}) {
     // revert guard's) is first checked without, as the context rarely can change its result.
     let others = reader && listing.checked.length > EAGER_CONTEXT_FILES ? reader.readOthers(git, baseSha) : undefined;
     others?.catch(() => undefined);
-    // Each file is read into resources as soon as git has printed it, so its bytes are not all held twice.
+    // Each file is read into resources soon after git has printed it, so its bytes are not all held
+    // twice; on a later turn of the event loop, so git's output is read (and git keeps printing)
+    // while files are read: reading inside the pipe's data event would make git wait for every file.
     const sides = { before: emptySide(), after: emptySide() };
+    let read = Promise.resolve();
     await streamFiles(git, listing.checked, file => {
-        reader?.add(file);
-        addFile(sides, file);
+        read = read.then(nextTurn).then(() => {
+            reader?.add(file);
+            addFile(sides, file);
+        });
+        read.catch(() => undefined);
     });
+    await read;
     if (reader && !others) {
         const quick = finish(sides, NO_CONTEXT, options.directions, listing.checked.length);
         if (!contextMayMatter(quick, sides, listing))
@@ -2291,6 +2592,9 @@ async function analyzeChange(git, base, head, options = {}) {
         result.notices.push('No Flux Kustomization (kustomize.toolkit.fluxcd.io) was found in either revision, so spec.prune and spec.force could not be taken into account.');
     }
     return result;
+}
+function nextTurn() {
+    return new Promise(resolve => setImmediate(resolve));
 }
 /** Changes with more checked files than this search for their context while being read. */
 const EAGER_CONTEXT_FILES = 50;
@@ -2390,7 +2694,7 @@ function readFileSide(file, side) {
     const content = file[side];
     if (content === undefined)
         return undefined;
-    return readManifestFile(file.path, content);
+    return readManifestFile(file.path, content, { keep: entriesRulesRead });
 }
 /** One finding per unreadable file: forward when the new version is unreadable, else rollback. */
 function unreadableFindings(before, after, directions) {

@@ -246,12 +246,6 @@ export class Git {
     const r = await this.exec(['config', '--get', key], { allowFailure: true });
     return r.exitCode === 0 ? r.stdout.trim() : undefined;
   }
-
-  /** The top folder of the work tree that contains `cwd`. */
-  async topLevel(): Promise<string> {
-    const { stdout } = await this.exec(['rev-parse', '--show-toplevel']);
-    return stdout.trim();
-  }
 }
 
 /** One object as `git cat-file --batch` printed it. */

@@ -141,7 +141,7 @@ interface Prepared {
 
 async function prepare(options: DrillOptions): Promise<Prepared> {
   const { git, log, remote, branch } = options;
-  if (!(await git.isClean())) throw new UserError('The work tree has uncommitted changes. Expected a clean checkout for the drill.');
+  if ((await git.uncommittedFiles()).length > 0) throw new UserError('The work tree has uncommitted changes. Expected a clean checkout for the drill.');
   const target = await fetchTargetBranch(git, remote, branch, log);
   const base = target.tip;
   const baseTree = await treeOf(git, base);

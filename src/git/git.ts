@@ -43,6 +43,17 @@ export interface CommitInfo {
 const MIN_GIT = [2, 38];
 /** The same git binary serves the whole process: its version is checked once. */
 let versionCheck: Promise<void> | undefined;
+/**
+ * How far a shallow clone is deepened, step by step, before all history is fetched: most
+ * rollbacks and pull requests need only recent commits.
+ */
+export const DEEPEN_STEPS: readonly number[] = [50, 500, 5000];
+
+/** The `git fetch` depth argument for the given deepening step (`--unshallow` after the last). */
+export function deepenArgument(step: number): string {
+  return step < DEEPEN_STEPS.length ? `--depth=${DEEPEN_STEPS[step]}` : '--unshallow';
+}
+
 const FIELD = '\x1f';
 const RECORD = '\x1e';
 
@@ -217,10 +228,10 @@ export class Git {
     return r.exitCode === 0 ? r.stdout.trim() : undefined;
   }
 
-  /** True when the work tree and index have no changes to tracked files. */
-  async isClean(): Promise<boolean> {
+  /** Tracked files with uncommitted changes in the work tree or index (none: a clean checkout). */
+  async uncommittedFiles(): Promise<string[]> {
     const { stdout } = await this.exec(['status', '--porcelain', '--untracked-files=no']);
-    return stdout.trim() === '';
+    return stdout.split('\n').filter(Boolean).map(line => line.slice(3));
   }
 
   /** True when the repository is a shallow clone. */

@@ -1,4 +1,4 @@
-import { Git } from '../git/git.js';
+import { deepenArgument, Git } from '../git/git.js';
 import { type Logger, UserError } from './types.js';
 
 /** The target branch as fetched: its tip and how to read more history when needed. */
@@ -12,8 +12,6 @@ export interface TargetBranch {
   deepen(): Promise<boolean>;
 }
 
-/** How far a shallow clone is deepened, step by step, before fetching everything. */
-const DEEPEN_STEPS = [50, 500, 5000];
 
 /**
  * Fetches the target branch from `remote`. A shallow clone (the default of actions/checkout) gets
@@ -34,7 +32,7 @@ export async function fetchTargetBranch(git: Git, remote: string, branch: string
       );
     }
   };
-  await fetch(shallow ? [`--depth=${DEEPEN_STEPS[0]}`] : []);
+  await fetch(shallow ? [deepenArgument(0)] : []);
   let step = 1;
   const target: TargetBranch = {
     name: branch,
@@ -42,13 +40,9 @@ export async function fetchTargetBranch(git: Git, remote: string, branch: string
     tip: await git.resolveCommit(ref),
     async deepen() {
       if (!(await git.isShallow())) return false;
-      if (step < DEEPEN_STEPS.length) {
-        log.info(`Fetching ${DEEPEN_STEPS[step]} commits of '${branch}' history.`);
-        await fetch([`--depth=${DEEPEN_STEPS[step++]}`]);
-      } else {
-        log.info(`Fetching the full history of '${branch}'.`);
-        await fetch(['--unshallow']);
-      }
+      const depth = deepenArgument(step++);
+      log.info(depth === '--unshallow' ? `Fetching the full history of '${branch}'.` : `Fetching ${depth.slice('--depth='.length)} commits of '${branch}' history.`);
+      await fetch([depth]);
       return true;
     }
   };

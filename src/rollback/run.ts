@@ -1,4 +1,4 @@
-import { Git } from '../git/git.js';
+import { deepenArgument, Git } from '../git/git.js';
 import { type Applied, applyPlan } from './apply.js';
 import type { Finding } from '../hazards/types.js';
 import { guardRollback, UnsafeRollbackError } from './guard.js';
@@ -185,7 +185,7 @@ async function pushRollbackBranch(git: Git, remote: string, branch: string, resu
 }
 
 async function sameRollback(git: Git, remote: string, ref: string, existing: string, head: string, tip: string): Promise<boolean> {
-  const depth = (await git.isShallow()) ? ['--depth=50'] : [];
+  const depth = (await git.isShallow()) ? [deepenArgument(0)] : [];
   await git.exec(['fetch', '--quiet', '--no-tags', ...depth, remote, `+${ref}:refs/rollback/existing`], { allowFailure: true });
   if (!(await git.tryResolveCommit(existing))) return false;
   const same = await git.exec(['diff', '--quiet', existing, head], { allowFailure: true });
@@ -233,9 +233,9 @@ function reverted(plan: Plan, applied: Applied): RevertedCommit[] {
 }
 
 async function assertClean(git: Git): Promise<void> {
-  const { stdout } = await git.exec(['status', '--porcelain', '--untracked-files=no']);
-  if (stdout.trim()) {
-    const files = stdout.split('\n').filter(Boolean).map(l => l.slice(3)).slice(0, 10);
+  const dirty = await git.uncommittedFiles();
+  if (dirty.length > 0) {
+    const files = dirty.slice(0, 10);
     throw new UserError(`The work tree has uncommitted changes (${files.join(', ')}). Expected a clean checkout: commit or stash them first.`);
   }
 }

@@ -1,7 +1,5 @@
-import { Git } from '../git/git.js';
+import { deepenArgument, Git } from '../git/git.js';
 import { UserError, type Logger } from '../rollback/types.js';
-
-const DEPTHS = [50, 500, 5000];
 
 /**
  * Makes `base` and `head` available in a checkout that may be a depth-1 clone, and returns the
@@ -16,9 +14,9 @@ export async function comparisonBase(git: Git, remote: string, base: string, hea
     if (!(await git.isShallow())) {
       throw new UserError(`base ${base} and head ${head} share no history. Expected head to be a change on top of base.`);
     }
-    const depth = step < DEPTHS.length ? [`--depth=${DEPTHS[step]}`] : ['--unshallow'];
-    log.info(`Fetching more history (${depth[0]}) to find where ${head.slice(0, 12)} branched from ${base.slice(0, 12)}.`);
-    await git.exec(['fetch', '--quiet', '--no-tags', ...depth, remote, baseSha, headSha]);
+    const depth = deepenArgument(step);
+    log.info(`Fetching more history (${depth}) to find where ${head.slice(0, 12)} branched from ${base.slice(0, 12)}.`);
+    await git.exec(['fetch', '--quiet', '--no-tags', depth, remote, baseSha, headSha]);
   }
 }
 

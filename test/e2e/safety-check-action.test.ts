@@ -91,4 +91,20 @@ describe('bundled safety-check action under Node 24 on a pull_request event', ()
     expect(result.exitCode).toBe(1);
     expect(result.stdout).toContain("::error::Invalid fail-on 'sometimes'. Expected one of: critical, error, warning, notice, never.");
   });
+
+  it('checks the pushed range on a push event, and has nothing to check for a new branch', async () => {
+    const { base, head } = await setup();
+    const checkout = repo.clone('checkout-push', '--depth=1', '--branch=grow');
+    const push = { before: base, after: head, ref: 'refs/heads/grow', repository: { full_name: 'acme/fleet' } };
+    const pushed = await runAction(BUNDLE, { cwd: checkout, event: push, eventName: 'push', inputs: { token: 'tok' }, env: { GITHUB_API_URL: github.url } });
+    expect(pushed.exitCode).toBe(1);
+    expect(JSON.parse(pushed.outputs.findings).map((f: { rule: string }) => f.rule)).toEqual(['pvc-expand']);
+    expect(github.state.comments).toHaveLength(0);
+
+    const created = { ...push, before: '0000000000000000000000000000000000000000' };
+    const fresh = await runAction(BUNDLE, { cwd: checkout, event: created, eventName: 'push', inputs: { token: 'tok' }, env: { GITHUB_API_URL: github.url } });
+    expect(fresh.exitCode).toBe(0);
+    expect(fresh.stdout).toContain("::notice::Nothing to check: no base and head revisions (event 'push').");
+    expect(fresh.outputs).toMatchObject({ unsafe: 'false', count: '0' });
+  });
 });

@@ -17,7 +17,7 @@ describe('pull-request delivery (real git origin, local GitHub API)', () => {
     repo = createRepo({ 'apps/podinfo.yaml': 'image: 6.0.0\n' });
     const bad = repo.commit({ 'apps/podinfo.yaml': 'image: 6.1.0\n' }, 'Bump podinfo');
     repo.push();
-    github = await startFakeGitHub({ owner: 'acme', repo: 'fleet', collaborators: ['alice'] });
+    github = await startFakeGitHub({ owner: 'acme', repo: 'fleet', collaborators: ['alice'], teams: ['platform'] });
     const target: RepoRef = { owner: 'acme', repo: 'fleet' };
     const client = createGitHubClient({ token: 't0ken', baseUrl: github.url, retryDelayMs: 1, paceWrites: false });
     const pullRequests = pullRequestPort({ repo: target, client: async () => client }, 'https://github.com');
@@ -29,7 +29,7 @@ describe('pull-request delivery (real git origin, local GitHub API)', () => {
     const before = git(repo.origin, 'rev-parse', 'main');
     const result = await rollback(
       repo.work,
-      { commits: [bad], deliver: 'pull-request', incident: 'INC 42/db', reason: 'p99 latency doubled', actor: 'octocat', labels: ['rollback'], reviewers: ['alice'] },
+      { commits: [bad], deliver: 'pull-request', incident: 'INC 42/db', reason: 'p99 latency doubled', actor: 'octocat', labels: ['rollback'], reviewers: ['alice'], teamReviewers: ['platform'], draft: true },
       { pullRequests }
     );
     expect(result.operation).toBe('created');
@@ -37,7 +37,7 @@ describe('pull-request delivery (real git origin, local GitHub API)', () => {
     expect(git(repo.origin, 'rev-parse', 'main')).toBe(before);
     expect(git(repo.origin, 'rev-parse', 'refs/heads/rollback/inc-42-db')).toBe(result.commitSha);
     const [pr] = github.state.pulls;
-    expect(pr).toMatchObject({ number: result.pullRequest!.number, title: 'Rollback INC 42/db: revert "Bump podinfo"', labels: ['rollback'], requested_reviewers: ['alice'] });
+    expect(pr).toMatchObject({ number: result.pullRequest!.number, title: 'Rollback INC 42/db: revert "Bump podinfo"', labels: ['rollback'], requested_reviewers: ['alice'], requested_teams: ['platform'], draft: true });
     expect(pr.head.ref).toBe('rollback/inc-42-db');
     expect(pr.base.ref).toBe('main');
     expect(pr.body).toContain('- **Incident:** INC 42/db');

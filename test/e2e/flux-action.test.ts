@@ -26,7 +26,7 @@ describe('bundled revert action driven by Flux (repository_dispatch, commit stat
   let github: FakeGitHub;
   let player: FluxPlayer | undefined;
   afterEach(async () => {
-    player?.stop();
+    await player?.stop();
     player = undefined;
     repo?.cleanup();
     await github?.close();

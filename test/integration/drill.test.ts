@@ -33,7 +33,7 @@ describe('runDrill on a real repository with a bare origin and the real engine',
   });
 
   afterEach(async () => {
-    player?.stop();
+    await player?.stop();
     player = undefined;
     health.closeAllConnections();
     await new Promise(resolve => health.close(resolve));

@@ -15,7 +15,8 @@ export class FluxPlayer {
   healthy = true;
   private seen = '';
   private timer?: NodeJS.Timeout;
-  private busy = false;
+  private inFlight?: Promise<void>;
+  private stopped = false;
   constructor(
     private readonly origin: string,
     private readonly fake: FakeGitHub,
@@ -23,16 +24,20 @@ export class FluxPlayer {
   ) {}
 
   start(): void {
-    this.timer = setInterval(() => void this.tick(), 15);
+    this.timer = setInterval(() => {
+      if (this.inFlight || this.stopped) return;
+      this.inFlight = this.tick().finally(() => (this.inFlight = undefined));
+    }, 15);
   }
 
-  stop(): void {
+  /** Stops watching and waits for a tick in progress, so the repositories can be removed safely. */
+  async stop(): Promise<void> {
+    this.stopped = true;
     clearInterval(this.timer);
+    await this.inFlight;
   }
 
   private async tick(): Promise<void> {
-    if (this.busy) return;
-    this.busy = true;
     try {
       const tip = (await run('git', ['rev-parse', 'refs/heads/main'], { cwd: this.origin })).stdout.trim();
       if (tip === this.seen) return;
@@ -45,9 +50,11 @@ export class FluxPlayer {
       // Two Kustomizations: infra reconciles at once, apps (which holds the deployment) later.
       this.fake.addStatus(tip, { context: INFRA, state: 'success', description: 'reconciliation succeeded' });
       await new Promise(resolve => setTimeout(resolve, 60));
+      if (this.stopped) return;
       this.fake.addStatus(tip, { context: CONTEXT, state: failing ? 'failure' : 'success', description: failing ? 'health check failed' : 'reconciliation succeeded' });
-    } finally {
-      this.busy = false;
+    } catch (error) {
+      // A tick cut short by stop() is expected; anything else is a broken test setup.
+      if (!this.stopped) throw error;
     }
   }
 }

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { resolve as resolvePath } from 'node:path';
 
 /** What one git invocation produced. */
@@ -63,18 +63,26 @@ const RECORD = '\x1e';
  */
 export class Git {
   private shallowPath?: Promise<string>;
+  /** Commits this wrapper wrote or already resolved: a full sha of one needs no second rev-parse. */
+  private readonly knownCommits = new Set<string>();
 
   private constructor(
     readonly cwd: string,
     private readonly baseEnv: Record<string, string>
   ) {}
 
-  /** Creates a wrapper for the work tree at `cwd` after checking that git is new enough. */
+  /** Creates a wrapper for the work tree at `cwd`. */
   static async create(cwd: string, env: Record<string, string> = {}): Promise<Git> {
-    const git = new Git(cwd, env);
-    versionCheck ??= git.checkVersion();
-    await versionCheck;
-    return git;
+    return new Git(cwd, env);
+  }
+
+  /**
+   * Fails with a clear message when git is older than rollbacks need (`merge-tree --write-tree`).
+   * Asked only when a command failed in a way an old git would: a working git costs no call.
+   */
+  assertSupported(): Promise<void> {
+    versionCheck ??= this.checkVersion();
+    return versionCheck;
   }
 
   private async checkVersion(): Promise<void> {
@@ -174,10 +182,22 @@ export class Git {
 
   /** Resolves `rev` to a full commit sha, or undefined when it names no commit (here). */
   async tryResolveCommit(rev: string): Promise<string | undefined> {
+    if (this.knownCommits.has(rev)) return rev;
     const r = await this.exec(['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`], {
       allowFailure: true
     });
-    return r.exitCode === 0 ? r.stdout.trim() : undefined;
+    if (r.exitCode !== 0) return undefined;
+    const sha = r.stdout.trim();
+    this.knownCommits.add(sha);
+    return sha;
+  }
+
+  /** Writes a commit object (no ref moves) with `git commit-tree` and returns its sha. */
+  async commitTree(tree: string, parents: readonly string[], message: string, env: Record<string, string> = {}): Promise<string> {
+    const { stdout } = await this.exec(['commit-tree', tree, ...parents.flatMap(p => ['-p', p]), '-F', '-'], { input: message, env });
+    const sha = stdout.trim();
+    this.knownCommits.add(sha);
+    return sha;
   }
 
   /** True when `ancestor` is reachable from `descendant` (or equal to it). */
@@ -244,12 +264,23 @@ export class Git {
    * Read from the file, which changes with every fetch, so only its location is cached.
    */
   async shallowCommits(): Promise<Set<string>> {
-    this.shallowPath ??= this.exec(['rev-parse', '--git-path', 'shallow']).then(r => resolvePath(this.cwd, r.stdout.trim()));
+    this.shallowPath ??= this.shallowFile();
     try {
       return new Set((await readFile(await this.shallowPath, 'utf8')).split('\n').filter(Boolean));
     } catch {
       return new Set();
     }
+  }
+
+  private async shallowFile(): Promise<string> {
+    // The top folder of a work tree with a `.git` folder (what actions/checkout leaves) needs no
+    // git call; worktrees, submodules, subfolders and GIT_DIR ask git where the file is.
+    if (process.env.GIT_DIR === undefined && this.baseEnv.GIT_DIR === undefined) {
+      const dotGit = resolvePath(this.cwd, '.git');
+      if ((await stat(dotGit).catch(() => undefined))?.isDirectory()) return resolvePath(dotGit, 'shallow');
+    }
+    const { stdout } = await this.exec(['rev-parse', '--git-path', 'shallow']);
+    return resolvePath(this.cwd, stdout.trim());
   }
 
   /** Reads one config value, or undefined. */

@@ -62,14 +62,42 @@ async function applyRevert(git: Git, plan: RevertPlan, base: string, options: Ap
   return { head, base, empty, changed: headTree !== baseTree };
 }
 
+/** Throwaway "undo" commits started early (by the plan, while it reads history), per wrapper. */
+const earlyUndo = new WeakMap<Git, Map<string, Promise<string>>>();
+
+/**
+ * Starts writing the throwaway commit for reverting `sha` against parent `mainline`, so it is
+ * ready when the revert is applied. Only a head start: a failure here is retried then.
+ */
+export function prepareUndo(git: Git, sha: string, mainline: number): void {
+  const started = earlyUndo.get(git) ?? new Map<string, Promise<string>>();
+  earlyUndo.set(git, started);
+  const key = `${sha} ${mainline}`;
+  if (started.has(key)) return;
+  const commit = git.commitTree(`${sha}^${mainline}^{tree}`, [sha], undoMessage(sha));
+  commit.catch(() => undefined);
+  started.set(key, commit);
+}
+
+/** A commit whose tree is the reverted commit's parent and whose only parent is that commit. */
+async function undoCommit(git: Git, step: RevertStep): Promise<string> {
+  const mainline = step.mainline ?? 1;
+  const parent = step.parents[mainline - 1];
+  if (!parent) return git.commitTree(EMPTY_TREE, [step.sha], undoMessage(step.sha));
+  const early = await earlyUndo.get(git)?.get(`${step.sha} ${mainline}`)?.catch(() => undefined);
+  return early ?? git.commitTree(`${parent}^{tree}`, [step.sha], undoMessage(step.sha));
+}
+
+const undoMessage = (sha: string): string => `gitops-rollback: undo ${sha}`;
+
 async function revertTree(git: Git, step: RevertStep, onto: string): Promise<string> {
-  const parent = step.parents[(step.mainline ?? 1) - 1];
-  const parentTree = parent ? `${parent}^{tree}` : EMPTY_TREE;
-  const { stdout: theirs } = await git.exec(['commit-tree', parentTree, '-p', step.sha, '-m', `gitops-rollback: undo ${step.sha}`]);
-  const merged = await git.exec(['merge-tree', '--write-tree', '--name-only', '-z', onto, theirs.trim()], { allowFailure: true });
+  const theirs = await undoCommit(git, step);
+  const merged = await git.exec(['merge-tree', '--write-tree', '--name-only', '-z', onto, theirs], { allowFailure: true });
   const [tree, ...rest] = merged.stdout.split('\0');
   if (merged.exitCode === 0) return tree.trim();
   if (merged.exitCode !== 1) {
+    // An old git does not know `merge-tree --write-tree`: say so rather than show its usage text.
+    await git.assertSupported();
     throw new UserError(`Reverting ${step.sha.slice(0, 12)} ("${step.subject}") failed: ${merged.stderr.trim()}`, 'refused');
   }
   // With --name-only -z: the tree, the conflicted paths, an empty field, then messages.
@@ -115,6 +143,5 @@ async function commitTree(git: Git, tree: string, parent: string, message: strin
         GIT_AUTHOR_EMAIL: committer.email
       }
     : {};
-  const { stdout } = await git.exec(['commit-tree', tree, '-p', parent, '-F', '-'], { input: message, env });
-  return stdout.trim();
+  return git.commitTree(tree, [parent], message, env);
 }

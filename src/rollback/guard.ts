@@ -14,11 +14,20 @@ export interface GuardVerdict {
  * is the change being applied).
  */
 export async function guardRollback(git: Git, base: string, head: string): Promise<GuardVerdict> {
-  // Loaded on first use: the CLI and the action start without the YAML and rule code.
-  const { analyzeChange } = await import('../hazards/index.js');
+  const { analyzeChange } = await loadHazards();
   const { findings } = await analyzeChange(git, base, head, { directions: ['forward'] });
   const blocking = findings.filter(f => f.severity === 'critical' || f.rule === 'pvc-expand');
   return { findings, blocking };
+}
+
+// Loaded on first use: the CLI and the action start without the YAML and rule code.
+let hazards: Promise<typeof import('../hazards/index.js')> | undefined;
+const loadHazards = () => (hazards ??= import('../hazards/index.js'));
+
+/** Starts loading the hazard rules early, so the guard does not wait for them later. */
+export function preloadGuard(): void {
+  // A load failure surfaces when guardRollback awaits the same import.
+  loadHazards().catch(() => undefined);
 }
 
 /** A rollback refused because it would destroy data; carries the findings for the report. */

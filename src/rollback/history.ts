@@ -13,11 +13,19 @@ export interface TargetBranch {
 }
 
 
+/** Work that can run alongside the first fetch of the target branch. */
+export interface FetchHooks {
+  /** Runs once git has started fetching. */
+  whileFetching?(): void;
+  /** Runs once the fetch is done, alongside reading the branch tip. */
+  afterFetch?(): Promise<unknown>;
+}
+
 /**
  * Fetches the target branch from `remote`. A shallow clone (the default of actions/checkout) gets
  * only the branch tip plus a modest depth; {@link TargetBranch.deepen} fetches more on demand.
  */
-export async function fetchTargetBranch(git: Git, remote: string, branch: string, log: Logger): Promise<TargetBranch> {
+export async function fetchTargetBranch(git: Git, remote: string, branch: string, log: Logger, hooks: FetchHooks = {}): Promise<TargetBranch> {
   const ref = `refs/remotes/${remote}/${branch}`;
   const refspec = `+refs/heads/${branch}:${ref}`;
   const shallow = await git.isShallow();
@@ -32,12 +40,15 @@ export async function fetchTargetBranch(git: Git, remote: string, branch: string
       );
     }
   };
-  await fetch(shallow ? [deepenArgument(0)] : []);
+  const fetching = fetch(shallow ? [deepenArgument(0)] : []);
+  hooks.whileFetching?.();
+  await fetching;
+  const [tip] = await Promise.all([git.resolveCommit(ref), hooks.afterFetch?.()]);
   let step = 1;
   const target: TargetBranch = {
     name: branch,
     ref: `${remote}/${branch}`,
-    tip: await git.resolveCommit(ref),
+    tip,
     async deepen() {
       if (!(await git.isShallow())) return false;
       const depth = deepenArgument(step++);

@@ -1,4 +1,5 @@
 import { type CommitInfo, Git } from '../git/git.js';
+import { prepareUndo } from './apply.js';
 import { type TargetBranch, withHistory } from './history.js';
 import { type RevertedCommit, type RollbackRequest, UserError } from './types.js';
 
@@ -50,12 +51,13 @@ export function planRollback(git: Git, target: TargetBranch, request: RollbackRe
 
 async function tryPlanRevert(git: Git, target: TargetBranch, request: RollbackRequest): Promise<Attempt<RevertPlan>> {
   const wanted: string[] = [];
-  for (const spec of request.commits) {
-    const expanded = await expandSpec(git, spec);
+  for (const expanded of await Promise.all(request.commits.map(spec => expandSpec(git, spec)))) {
     if (!expanded.ok) return expanded;
     wanted.push(...expanded.value);
   }
   const unique = [...new Set(wanted)];
+  // The usual incident: one commit. Its throwaway undo commit is written while history is read.
+  if (unique.length === 1) prepareUndo(git, unique[0], request.mainline ?? 1);
   const boundary = await git.shallowCommits();
   const cut = unique.find(sha => boundary.has(sha));
   if (cut) return fail(`Commit ${cut} is at the edge of the fetched history; its parents are missing.`);
@@ -76,6 +78,17 @@ async function tryPlanRevert(git: Git, target: TargetBranch, request: RollbackRe
   }
   const baseTree = window.commits[0]?.sha === target.tip ? window.commits[0].tree : (await git.commitInfo([target.tip]))[0].tree;
   return { ok: true, value: { kind: 'revert', steps: applyMainline(steps, request.mainline), skipped, baseTree } };
+}
+
+const FULL_SHA = /^[0-9a-f]{40}$/;
+
+/**
+ * Resolves the full shas among the request's commits now (alongside reading the branch tip), so
+ * that planning finds them already known to `git`. Anything unresolved is left to the plan.
+ */
+export async function resolveAhead(git: Git, request: RollbackRequest): Promise<void> {
+  const shas = request.mode === 'revert' ? request.commits.flatMap(spec => spec.split('..')).filter(part => FULL_SHA.test(part)) : [];
+  await Promise.all(shas.slice(0, 8).map(sha => git.tryResolveCommit(sha)));
 }
 
 /** Resolves one revision or `A..B` range to the commits it names, newest first. */

@@ -1,10 +1,10 @@
 import { deepenArgument, Git } from '../git/git.js';
 import { type Applied, applyPlan } from './apply.js';
 import type { Finding } from '../hazards/types.js';
-import { guardRollback, UnsafeRollbackError } from './guard.js';
-import { fetchTargetBranch, localTargetBranch, type TargetBranch } from './history.js';
+import { guardRollback, preloadGuard, UnsafeRollbackError } from './guard.js';
+import { type FetchHooks, fetchTargetBranch, localTargetBranch, type TargetBranch } from './history.js';
 import { rollbackTitle } from './message.js';
-import { type Plan, planRollback } from './plan.js';
+import { type Plan, planRollback, resolveAhead } from './plan.js';
 import { pushRef, remoteRef } from './push.js';
 import { pullRequestBody } from './report.js';
 import {
@@ -68,7 +68,17 @@ export async function runRollback(request: RollbackRequest, deps: RollbackDeps):
   if (request.deliver === 'pull-request' && !deps.pullRequests && !request.dryRun) {
     throw new UserError('Pull-request delivery needs access to the GitHub API (a token and a repository). Expected deliver: push or none otherwise.');
   }
-  let target = await Promise.all([assertClean(git), openTarget(git, request, log)]).then(([, t]) => t);
+  let clean: Promise<void> | undefined;
+  let target = await openTarget(git, request, log, {
+    // While git fetches: check the work tree, and load the hazard rules the guard needs later.
+    whileFetching() {
+      clean = assertClean(git);
+      clean.catch(() => undefined); // awaited below, once the fetch has succeeded
+      preloadGuard();
+    },
+    afterFetch: () => resolveAhead(git, request)
+  });
+  await clean;
   for (let attempt = 1; ; attempt++) {
     const outcome = await rollOnce(request, deps, target);
     if (outcome.kind === 'done') return outcome.result;
@@ -103,22 +113,23 @@ async function rollOnce(request: RollbackRequest, deps: RollbackDeps, target: Ta
     return { kind: 'done', result: { ...result, revertedCommits: [] } };
   }
   result.commitSha = applied.head;
-  const [stat, guard] = await Promise.all([
-    git.exec(['diff', '--stat=120', target.tip, applied.head]),
-    log.group('Checking the rollback for hazards', () => guardRollback(git, target.tip, applied.head))
-  ]);
-  result.diffStat = stat.stdout.trimEnd();
+  const guard = await log.group('Checking the rollback for hazards', () => guardRollback(git, target.tip, applied.head));
   result.findings = guard.findings;
   for (const f of guard.findings) log.warning(`${f.severity} ${f.rule}: ${f.kind} ${f.name} (${f.file}:${f.line}): ${f.message}`);
   if (guard.blocking.length > 0 && request.allowUnsafe) log.warning('Delivering a rollback with critical hazards because allow-unsafe is set.');
   if (request.dryRun) {
     if (guard.blocking.length > 0 && !request.allowUnsafe) log.warning('This rollback would be refused for the hazards above unless allow-unsafe is set.');
-    return { kind: 'done', result: { ...result, operation: 'dry-run' } };
+    return { kind: 'done', result: { ...result, diffStat: await diffStat(git, target.tip, applied.head), operation: 'dry-run' } };
   }
   if (guard.blocking.length > 0 && !request.allowUnsafe) {
     throw new UnsafeRollbackError(guard.findings, guard.blocking);
   }
   return deliver(request, deps, target, plan, result);
+}
+
+/** The rollback's `git diff --stat`, for reports: computed while it is delivered, not before. */
+async function diffStat(git: Git, base: string, head: string): Promise<string> {
+  return (await git.exec(['diff', '--stat=120', base, head])).stdout.trimEnd();
 }
 
 async function deliver(
@@ -131,12 +142,14 @@ async function deliver(
   const { git, log } = deps;
   if (request.deliver === 'none') {
     await advanceLocalBranch(git, target.name, result.commitSha!, target.tip);
-    return { kind: 'done', result: { ...result, operation: 'committed' } };
+    return { kind: 'done', result: { ...result, diffStat: await diffStat(git, target.tip, result.commitSha!), operation: 'committed' } };
   }
   if (request.deliver === 'push') {
-    const pushed = await log.group(`Pushing to '${target.name}'`, () =>
-      pushRef(git, request.remote, result.commitSha!, `refs/heads/${target.name}`)
-    );
+    const [pushed, stat] = await log.group(`Pushing to '${target.name}'`, () => {
+      const pushing = pushRef(git, request.remote, result.commitSha!, `refs/heads/${target.name}`);
+      return Promise.all([pushing, diffStat(git, target.tip, result.commitSha!)]);
+    });
+    result.diffStat = stat;
     if (pushed.status === 'pushed') return { kind: 'done', result: { ...result, operation: 'pushed' } };
     if (pushed.status === 'stale') return { kind: 'stale' };
     if (!request.fallbackToPullRequest || !deps.pullRequests) {
@@ -160,7 +173,11 @@ async function deliverByPullRequest(
   const { git, log } = deps;
   const branch = request.branch ?? defaultBranchName(request, result);
   if (branch === target.name) throw new UserError(`The pull-request branch '${branch}' is the target branch. Expected a separate branch.`);
-  const head = await log.group(`Pushing branch '${branch}'`, () => pushRollbackBranch(git, request.remote, branch, result, target.tip));
+  const [head, stat] = await Promise.all([
+    log.group(`Pushing branch '${branch}'`, () => pushRollbackBranch(git, request.remote, branch, result, target.tip)),
+    result.diffStat || diffStat(git, target.tip, result.commitSha!)
+  ]);
+  result.diffStat = stat;
   const { pullRequest: options } = request;
   const title = options.title ?? rollbackTitle(result.revertedCommits, request.audit, plan.kind === 'restore' ? plan : undefined);
   const body = pullRequestBody({ ...result, commitSha: head, branch }, request.audit, deps.pullRequests?.commitUrl?.bind(deps.pullRequests));
@@ -204,10 +221,13 @@ function defaultBranchName(request: RollbackRequest, result: RollbackResult): st
   return `rollback/revert-${result.revertedCommits[0].sha.slice(0, 12)}`;
 }
 
-async function openTarget(git: Git, request: RollbackRequest, log: Logger): Promise<TargetBranch> {
-  if (request.deliver === 'none') return localTargetBranch(git, request.targetBranch!);
+async function openTarget(git: Git, request: RollbackRequest, log: Logger, hooks: Required<FetchHooks>): Promise<TargetBranch> {
+  if (request.deliver === 'none') {
+    hooks.whileFetching();
+    return localTargetBranch(git, request.targetBranch!);
+  }
   return log.group(`Fetching '${request.targetBranch}' from '${request.remote}'`, () =>
-    fetchTargetBranch(git, request.remote, request.targetBranch!, log)
+    fetchTargetBranch(git, request.remote, request.targetBranch!, log, hooks)
   );
 }
 

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
+import { execFileSync } from 'node:child_process';
 import { Git, GitError } from '../../src/git/git.js';
 import { createRepo, type TestRepo } from '../support/repo.js';
 
@@ -27,4 +28,22 @@ describe('Git wrapper', () => {
     expect(info.parents).toHaveLength(1);
     await expect(git.exec(['cat-file', '-p', 'deadbeef'])).rejects.toBeInstanceOf(GitError);
   });
+
+  it('finds the shallow boundary from the top folder, a subfolder and a linked worktree alike', async () => {
+    repo = createRepo({ 'apps/a.yaml': 'a: 0\n' });
+    repo.commit({ 'apps/a.yaml': 'a: 1\n' }, 'Change a');
+    repo.push();
+    const shallow = repo.clone('shallow', '--depth=1', '--branch=main');
+    const tip = repo.git('rev-parse', 'HEAD');
+    const linked = `${shallow}-linked`;
+    execFileSync('git', ['worktree', 'add', '--quiet', '--detach', linked], { cwd: shallow });
+    for (const dir of [shallow, `${shallow}/apps`, linked]) {
+      const git = await Git.create(dir);
+      expect([...(await git.shallowCommits())]).toEqual([tip]);
+    }
+    const full = await Git.create(repo.work);
+    expect(await full.isShallow()).toBe(false);
+    expect(await full.tryResolveCommit(tip)).toBe(tip);
+  });
 });
+

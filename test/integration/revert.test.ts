@@ -119,6 +119,18 @@ describe('revert (push delivery, real git with a bare origin)', () => {
     });
   });
 
+  it('reverts the root commit (no parent: its files go, later files stay)', async () => {
+    repo = createRepo({ 'a.yaml': 'a: 0\n' });
+    const root = repo.git('rev-list', '--max-parents=0', 'HEAD');
+    repo.commit({ 'b.yaml': 'b: 1\n' }, 'Add b');
+    repo.push();
+    const result = await rollback(repo.work, { commits: [root] });
+    expect(result.operation).toBe('pushed');
+    expect(() => originFile('a.yaml')).toThrow();
+    expect(originFile('b.yaml')).toBe('b: 1');
+    expect(git(repo.origin, 'log', '-1', '--format=%B', 'main')).toContain(`This reverts commit ${root}.`);
+  });
+
   it('skips commits already reverted on the branch and reports none when nothing is left', async () => {
     repo = createRepo({ 'a.yaml': 'a: 0\n' });
     const bad = repo.commit({ 'a.yaml': 'a: 1\n' }, 'bad');

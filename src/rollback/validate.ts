@@ -137,8 +137,18 @@ export function validatePath(value: string): string {
   return normal;
 }
 
-/** Checks a branch name with `git check-ref-format`, the same rule git applies. */
+/**
+ * Names made of letters, digits and `._/-` that git's rules plainly allow: no `..`, `//`, or
+ * component that starts with `.` or ends in `.lock`, no trailing `/` or `.`.
+ */
+const PLAIN_BRANCH = /^(?!.*(?:\.\.|\/\/|\/\.|\.lock(?:\/|$)|[/.]$))[A-Za-z0-9][A-Za-z0-9._/-]*$/;
+
+/**
+ * Checks a branch name with `git check-ref-format`, the same rule git applies. Plain names such
+ * as `main` or `rollback/inc-42` are accepted without asking git.
+ */
 export async function validateBranch(name: string, field: string): Promise<string> {
+  if (PLAIN_BRANCH.test(name)) return name;
   const git = await Git.create(process.cwd());
   const ok =
     !name.startsWith('-') &&

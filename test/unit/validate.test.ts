@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { type RawRequest, validateRequest } from '../../src/rollback/validate.js';
+import { spawnSync } from 'node:child_process';
+import { type RawRequest, validateBranch, validateRequest } from '../../src/rollback/validate.js';
 
 const base: RawRequest = { commits: ['abc1234'], restorePaths: [] };
 const check = (raw: Partial<RawRequest>) => validateRequest({ ...base, ...raw });
@@ -41,5 +42,19 @@ describe('validateRequest', () => {
     const request = await check({ committer: 'github-actions[bot] <41898282+github-actions[bot]@users.noreply.github.com>', mainline: '2' });
     expect(request.committer).toEqual({ name: 'github-actions[bot]', email: '41898282+github-actions[bot]@users.noreply.github.com' });
     expect(request.mainline).toBe(2);
+  });
+});
+
+describe('validateBranch', () => {
+  // Plain names are accepted without asking git: the verdict must still be git's for every name.
+  const names = [
+    'main', 'rollback/inc-42', 'release-1.2', 'feature/x.y', 'A_B', '1.0', 'HEAD', 'x.lockx', 'a.lock', 'a/b.lock', 'a.lock/b',
+    '.a', 'a/.b', 'a..b', 'a//b', 'a/', '/a', 'a.', 'a/b.', '@', 'a@{b', 'a@b', 'a b', 'a~1', 'a^', 'a:b', 'a?b', 'a*b', 'a[b',
+    'a\\b', 'ünïcode', 'a/-b', '_x', 'x-', 'x/y/z'
+  ];
+  it.each(names)('agrees with git check-ref-format on %s', async name => {
+    const git = spawnSync('git', ['check-ref-format', `refs/heads/${name}`]).status === 0;
+    const ours = await validateBranch(name, 'branch').then(() => true, () => false);
+    expect(ours).toBe(git);
   });
 });

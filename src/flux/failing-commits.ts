@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type CommitInfo, Git } from '../git/git.js';
@@ -111,7 +111,7 @@ async function resolveLastHealthy(git: Git, spec: string, failing: string): Prom
  * whose reverse patch no longer applies is returned. The work tree and real index are untouched.
  */
 async function firstNotRevertible(git: Git, tip: string, newestFirst: CommitInfo[]): Promise<CommitInfo | undefined> {
-  const dir = await mkdtemp(join(tmpdir(), 'gitops-rollback-index-'));
+  const dir = mkdtempSync(join(tmpdir(), 'gitops-rollback-index-'));
   const env = { GIT_INDEX_FILE: join(dir, 'index') };
   try {
     await git.exec(['read-tree', tip], { env });
@@ -126,7 +126,7 @@ async function firstNotRevertible(git: Git, tip: string, newestFirst: CommitInfo
     }
     return undefined;
   } finally {
-    await rm(dir, { recursive: true, force: true });
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 

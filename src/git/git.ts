@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
-import { readFile, stat } from 'node:fs/promises';
+// Synchronous fs for two tiny files: node:fs/promises would add to the start-up time.
+import { readFileSync, statSync } from 'node:fs';
 import { resolve as resolvePath } from 'node:path';
 
 /** What one git invocation produced. */
@@ -266,7 +267,7 @@ export class Git {
   async shallowCommits(): Promise<Set<string>> {
     this.shallowPath ??= this.shallowFile();
     try {
-      return new Set((await readFile(await this.shallowPath, 'utf8')).split('\n').filter(Boolean));
+      return new Set(readFileSync(await this.shallowPath, 'utf8').split('\n').filter(Boolean));
     } catch {
       return new Set();
     }
@@ -277,7 +278,7 @@ export class Git {
     // git call; worktrees, submodules, subfolders and GIT_DIR ask git where the file is.
     if (process.env.GIT_DIR === undefined && this.baseEnv.GIT_DIR === undefined) {
       const dotGit = resolvePath(this.cwd, '.git');
-      if ((await stat(dotGit).catch(() => undefined))?.isDirectory()) return resolvePath(dotGit, 'shallow');
+      if (statSync(dotGit, { throwIfNoEntry: false })?.isDirectory()) return resolvePath(dotGit, 'shallow');
     }
     const { stdout } = await this.exec(['rev-parse', '--git-path', 'shallow']);
     return resolvePath(this.cwd, stdout.trim());

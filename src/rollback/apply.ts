@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Git } from '../git/git.js';
@@ -113,7 +113,7 @@ async function revertTree(git: Git, step: RevertStep, onto: string): Promise<str
 
 /** Builds the restored tree in a temporary index, never touching the real one. */
 async function applyRestore(git: Git, plan: RestorePlan, base: string, options: ApplyOptions): Promise<Applied> {
-  const dir = await mkdtemp(join(tmpdir(), 'gitops-rollback-index-'));
+  const dir = mkdtempSync(join(tmpdir(), 'gitops-rollback-index-'));
   const env = { GIT_INDEX_FILE: join(dir, 'index'), GIT_LITERAL_PATHSPECS: '1' };
   try {
     await git.exec(['read-tree', base], { env });
@@ -125,7 +125,7 @@ async function applyRestore(git: Git, plan: RestorePlan, base: string, options: 
     const head = await commitTree(git, tree, base, restoreMessage(plan, options.audit), options.committer);
     return { head, base, empty: [], changed: true };
   } finally {
-    await rm(dir, { recursive: true, force: true });
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 

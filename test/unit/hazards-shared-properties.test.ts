@@ -108,6 +108,19 @@ describe('withoutSharedProperties', () => {
     expect(narrowings(pb, pa)).toEqual(narrowings(before, after));
   });
 
+  it('cuts the schema of a version that only one side has, and only then', () => {
+    const before = spec(shared + mode(['A', 'B']));
+    const added = `  - name: v2\n    served: true\n    storage: false\n    schema:\n      openAPIV3Schema:\n        type: object\n        properties:\n${leaf('extra')}`;
+    const after = before + added;
+    const [pb, pa] = withoutSharedProperties(before, after);
+    expect(pa).toContain('  - name: v2\n    served: true\n    storage: false\n    schema:\n');
+    expect(pa).not.toContain('extra:');
+    expect(narrowings(pb, pa.replace(/schema:\n$/, 'schema: {}\n'))).toEqual(narrowings(before, after));
+    // A name that YAML may read differently from its text ("1.0" is the number 1): nothing is cut.
+    const [, odd] = withoutSharedProperties(before, before + added.replace('name: v2', 'name: 1.0'));
+    expect(odd).toContain('extra:');
+  });
+
   it('returns the texts unchanged when the layout is not a plain CRD spec', () => {
     const flow = 'spec: {group: example.com, versions: []}\n';
     expect(withoutSharedProperties(flow, flow)).toEqual([flow, flow]);

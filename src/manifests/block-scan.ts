@@ -17,18 +17,53 @@ export interface Entry {
   inline: string;
 }
 
-const KEY_LINE = /^([A-Za-z0-9_][A-Za-z0-9_.\/-]*):(?:[ \t]+(.*?))?[ \t\r]*$/;
 
 /**
  * The entries of the block mapping between `from` and `to`, keyed by name; undefined when that
  * range is not a simple block mapping (flow style, quoted or complex keys, duplicates, a sequence).
  */
 export function mappingEntries(text: string, from: number, to: number): Map<string, Entry> | undefined {
-  const entries = new Map<string, Entry>();
-  let at = firstContentLine(text, from, to);
-  if (at < 0) return entries;
+  const at = firstContentLine(text, from, to);
+  if (at < 0) return new Map();
   const indent = leadingSpaces(text, at, to);
+  // Jump straight to the next line indented `indent` or less: deeper lines belong to the entry.
   const next = nextShallowLine(indent);
+  return collectEntries(text, at, to, indent, eol => {
+    next.lastIndex = eol;
+    const found = next.exec(text);
+    return found ? found.index + 1 : -1;
+  });
+}
+
+/**
+ * {@link mappingEntries} of the whole of `text` when the caller already knows where its lines
+ * that start in column 0 with something other than a space or line break are: at
+ * `lineStarts[i] - shift`, in order (lines before `text` may be included). Only those lines are
+ * looked at, none of the rest.
+ */
+export function topLevelEntries(text: string, lineStarts: readonly number[], shift = 0): Map<string, Entry> | undefined {
+  const at = firstContentLine(text, 0, text.length);
+  if (at < 0) return new Map();
+  if (text.charCodeAt(at) === 0x20) return mappingEntries(text, 0, text.length);
+  let i = 0;
+  return collectEntries(text, at, text.length, 0, eol => {
+    while (i < lineStarts.length && lineStarts[i] - shift <= eol) i++;
+    return i < lineStarts.length ? lineStarts[i] - shift : -1;
+  });
+}
+
+/**
+ * Reads the mapping indented `indent` whose first line starts at `at`: `nextLine(eol)` gives the
+ * start of the next line after `eol` indented `indent` or less (-1 when none).
+ */
+function collectEntries(
+  text: string,
+  at: number,
+  to: number,
+  indent: number,
+  nextLine: (eol: number) => number
+): Map<string, Entry> | undefined {
+  const entries = new Map<string, Entry>();
   let current: Entry | undefined;
   while (at >= 0 && at < to) {
     let eol = text.indexOf('\n', at);
@@ -40,17 +75,14 @@ export function mappingEntries(text: string, from: number, to: number): Map<stri
       if (isSequenceItem(text, at + lead, eol)) {
         if (!current) return undefined;
       } else {
-        const match = KEY_LINE.exec(text.slice(at + lead, eol));
-        if (!match || entries.has(match[1])) return undefined;
+        const line = keyLineAt(text, at + lead, eol);
+        if (!line || entries.has(line.key)) return undefined;
         if (current) current.end = at;
-        current = { key: match[1], start: at, bodyStart: Math.min(eol + 1, to), end: to, inline: withoutComment(match[2] ?? '') };
+        current = { key: line.key, start: at, bodyStart: Math.min(eol + 1, to), end: to, inline: line.inline };
         entries.set(current.key, current);
       }
     }
-    // Jump straight to the next line indented `indent` or less: deeper lines belong to the entry.
-    next.lastIndex = eol;
-    const found = next.exec(text);
-    at = found ? found.index + 1 : -1;
+    at = nextLine(eol);
   }
   return entries;
 }
@@ -96,8 +128,47 @@ export function simpleScalar(inline: string): string | undefined {
  * spaces) as {@link mappingEntries} does: undefined when it is not a plain key line.
  */
 export function keyLine(line: string): { key: string; inline: string } | undefined {
-  const match = KEY_LINE.exec(line);
-  return match ? { key: match[1], inline: withoutComment(match[2] ?? '') } : undefined;
+  return keyLineAt(line, 0, line.length);
+}
+
+/**
+ * Reads the line between `from` and `to` (no line feed in it) as a plain key line: a key of
+ * `[A-Za-z0-9_][A-Za-z0-9_./-]*`, a colon, then nothing but blanks (a nested value), or blanks
+ * and a value without line breaks (trailing blanks and comment dropped). By hand rather than
+ * with a regular expression: it runs for every key of every document.
+ */
+function keyLineAt(text: string, from: number, to: number): { key: string; inline: string } | undefined {
+  if (from >= to || !isKeyChar(text.charCodeAt(from), false)) return undefined;
+  let colon = from + 1;
+  while (colon < to && isKeyChar(text.charCodeAt(colon), true)) colon++;
+  if (colon >= to || text.charCodeAt(colon) !== 0x3a /* : */) return undefined;
+  const key = text.slice(from, colon);
+  let end = to;
+  while (end > colon + 1 && isBlank(text.charCodeAt(end - 1))) end--;
+  if (end === colon + 1) return { key, inline: '' };
+  let value = colon + 1;
+  if (!isSpaceOrTab(text.charCodeAt(value))) return undefined;
+  while (isSpaceOrTab(text.charCodeAt(value))) value++;
+  for (let i = value; i < end; i++) if (isLineBreak(text.charCodeAt(i))) return undefined;
+  return { key, inline: withoutComment(text.slice(value, end)) };
+}
+
+function isKeyChar(c: number, inside: boolean): boolean {
+  if ((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f) return true;
+  return inside && (c === 0x2e /* . */ || c === 0x2f /* / */ || c === 0x2d /* - */);
+}
+
+function isSpaceOrTab(c: number): boolean {
+  return c === 0x20 || c === 0x09;
+}
+
+function isBlank(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x0d;
+}
+
+/** The characters besides the line feed that end a line for a regular expression's `.`. */
+function isLineBreak(c: number): boolean {
+  return c === 0x0d || c === 0x2028 || c === 0x2029;
 }
 
 function withoutComment(value: string): string {

@@ -1,6 +1,6 @@
-import { isUtf8 } from 'node:buffer';
-import { mappingEntries, simpleScalar, type Entry } from './block-scan.js';
-import { splitDocuments, type DocumentSpan } from './documents.js';
+import { isAscii, isUtf8 } from 'node:buffer';
+import { mappingEntries, simpleScalar, topLevelEntries, type Entry } from './block-scan.js';
+import { scanDocuments, type DocumentSpan } from './documents.js';
 import { resourceId, resourceKey, type ResourceId } from './identity.js';
 import { isKustomizeBuildApi, isKustomizeBuildFile } from './kustomize-build.js';
 import { ManifestDocument } from './manifest-document.js';
@@ -33,10 +33,16 @@ export function readManifestFile(path: string, content: Uint8Array | string, opt
   if (isKustomizeBuildFile(path) || options.isPatch) return { path, resources: [] };
   const refused = refusal(bytes);
   if (refused) return { path, resources: [], unreadable: { file: path, line: 1, reason: refused, severity: 'warning' } };
-  const template = bytes.indexOf('{{') >= 0;
+  // Pure ASCII is the same text in latin1, whose offsets are byte offsets: the scan's line starts
+  // then serve the documents' text as they are. Other files decode each document as UTF-8.
+  const latin1 = bytes.toString('latin1');
+  const ascii = isAscii(bytes);
+  const template = latin1.includes('{{');
   const resources: Resource[] = [];
-  for (const span of splitDocuments(bytes)) {
-    const read = readDocument(path, bytes.subarray(span.start, span.end), span, template, options.keep);
+  for (const doc of scanDocuments(latin1)) {
+    const text = ascii ? latin1.slice(doc.start, doc.end) : bytes.toString('utf8', doc.start, doc.end);
+    const topLines = ascii ? { at: doc.topLines, shift: doc.start } : undefined;
+    const read = readDocument(path, bytes.subarray(doc.start, doc.end), text, doc, topLines, template, options.keep);
     if ('reason' in read) return { path, resources: [], unreadable: unreadable(read, bytes, template) };
     resources.push(...read);
   }
@@ -50,7 +56,7 @@ function toBuffer(content: Uint8Array): Buffer {
 function refusal(bytes: Buffer): string | undefined {
   if (bytes.length > MAX_FILE_BYTES) return `it is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB (${bytes.length} bytes)`;
   if (bytes.indexOf(0) >= 0) return 'it is binary';
-  if (!isUtf8(bytes)) return 'it is not UTF-8 text';
+  if (!isAscii(bytes) && !isUtf8(bytes)) return 'it is not UTF-8 text';
   return undefined;
 }
 
@@ -65,17 +71,30 @@ function unreadable(read: { reason: string; line: number; file: string }, bytes:
 
 type Failure = { file: string; line: number; reason: string };
 
+/** Where a document's lines that start in column 0 with content are: at `at[i] - shift` in its text. */
+interface TopLines {
+  at: readonly number[];
+  shift: number;
+}
+
 /**
  * Resources of one document; a document that is not a full object yields none. With `validate`
  * (the file contains `{{`) a document where `{{` may be template syntax is parsed first so broken
  * YAML is reported; a valid one is then read like any other, so later lookups stay cheap. One
  * that only holds `{{` as text (a dashboard's JSON) is read like any other document.
  */
-function readDocument(file: string, bytes: Buffer, span: DocumentSpan, validate: boolean, keep: ReadFileOptions['keep']): Resource[] | Failure {
-  const text = bytes.toString('utf8');
+function readDocument(
+  file: string,
+  bytes: Buffer,
+  text: string,
+  span: DocumentSpan,
+  topLines: TopLines | undefined,
+  validate: boolean,
+  keep: ReadFileOptions['keep']
+): Resource[] | Failure {
   const parsed = validate && mayBeTemplate(text) ? parseYaml(text) : undefined;
   if (parsed && !parsed.ok) return { file, line: span.line + linesBefore(text, parsed.offset), reason: parsed.reason };
-  const scan = scanHeader(text);
+  const scan = scanHeader(text, topLines);
   if (scan === null) return [];
   if (scan) {
     const { header, bodyStart, firstLine, top } = scan;
@@ -156,15 +175,19 @@ function headerOf(value: Record<string, unknown>): Header {
 
 /**
  * Reads apiVersion, kind and metadata name/namespace from the text. Returns null for a document
- * with no content, undefined when the layout needs a real parse.
+ * with no content, undefined when the layout needs a real parse. With `topLines` only those lines
+ * of the top level are read.
  */
-function scanHeader(text: string): { header: Header; bodyStart: number; firstLine: number; top: Map<string, Entry> } | null | undefined {
+function scanHeader(
+  text: string,
+  topLines: TopLines | undefined
+): { header: Header; bodyStart: number; firstLine: number; top: Map<string, Entry> } | null | undefined {
   const bodyStart = afterMarker(text);
   if (bodyStart < 0) return undefined;
   const body = text.slice(bodyStart);
   const first = firstContent(body, 0);
   if (first < 0) return null;
-  const top = mappingEntries(body, 0, body.length);
+  const top = topLines ? topLevelEntries(body, topLines.at, topLines.shift + bodyStart) : mappingEntries(body, 0, body.length);
   if (!top || body.charCodeAt(first) === 0x20) return undefined;
   // The document keeps these entries: they must not keep the whole decoded text alive.
   for (const entry of top.values()) [entry.key, entry.inline] = [detach(entry.key), detach(entry.inline)];

@@ -10,9 +10,16 @@ export function mayBeTemplate(text: string): boolean {
   // Inside a block scalar: its lines are those indented more than `parent` (or blank).
   let parent = -1;
   let body = -1;
+  let bodyIndent = '';
   for (let start = 0; start < text.length; ) {
     let eol = text.indexOf('\n', start);
     if (eol < 0) eol = text.length;
+    // Most lines of a large block scalar (a dashboard's JSON) are indented at least as deep as
+    // its first line: they need no closer look.
+    if (body >= 0 && text.startsWith(bodyIndent, start)) {
+      start = eol + 1;
+      continue;
+    }
     let at = start;
     while (at < eol && text.charCodeAt(at) === 0x20) at++;
     const lead = at - start;
@@ -20,7 +27,7 @@ export function mayBeTemplate(text: string): boolean {
     if (isBlank(text, at, eol)) continue;
     if (parent >= 0) {
       if (lead > parent) {
-        if (body < 0) body = lead;
+        if (body < 0) [body, bodyIndent] = [lead, ' '.repeat(lead)];
         // Less indented than the scalar's first line yet more than its key: a parser must judge.
         if (lead < body) return true;
         continue;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { readManifestFile, MAX_FILE_BYTES } from '../../src/manifests/manifest-file.js';
-import { splitDocuments } from '../../src/manifests/documents.js';
+import { scanDocuments, splitDocuments } from '../../src/manifests/documents.js';
+import { keyLine, mappingEntries, topLevelEntries } from '../../src/manifests/block-scan.js';
 import { apiGroup, isClusterScoped, resourceKey } from '../../src/manifests/identity.js';
 import { patchFilesOf } from '../../src/manifests/kustomize-build.js';
 import { ownerOf, revisionContextFromFiles } from '../../src/manifests/revision-context.js';
@@ -133,6 +134,42 @@ describe('splitDocuments', () => {
 
   it('ignores a byte order mark', () => {
     expect(splitDocuments(Buffer.from('\ufeff---\na: 1\n'))).toEqual([{ start: 3, end: 12, line: 1 }]);
+  });
+
+  it('gives byte offsets and lines in files that are not ASCII', () => {
+    const text = Buffer.from('a: é\n---\nb: ü\n...\nc: 1\n');
+    expect(splitDocuments(text).map(s => [s.line, text.toString('utf8', s.start, s.end)])).toEqual([
+      [1, 'a: é\n'],
+      [2, '---\nb: ü\n'],
+      [5, 'c: 1\n']
+    ]);
+  });
+
+  it('notes the column-0 lines of each document', () => {
+    const text = 'a: 1\n  b: 2\n# c\n\n\td\n---\ne: |\n  ---\n...\nf: 3\n';
+    expect(scanDocuments(text).map(d => d.topLines.map(at => text.slice(at, text.indexOf('\n', at))))).toEqual([
+      ['a: 1', '# c', '\td'],
+      ['---', 'e: |'],
+      ['f: 3']
+    ]);
+  });
+});
+
+describe('block scan', () => {
+  it('reads key lines as plain keys with inline values', () => {
+    expect(keyLine('name: x # note')).toEqual({ key: 'name', inline: 'x' });
+    expect(keyLine('app.kubernetes.io/name:\t "a" \r')).toEqual({ key: 'app.kubernetes.io/name', inline: '"a"' });
+    expect(keyLine('spec:  \r')).toEqual({ key: 'spec', inline: '' });
+    expect(keyLine('spec:x')).toBeUndefined();
+    expect(keyLine('a: b\rc')).toBeUndefined();
+    expect(keyLine('"a": b')).toBeUndefined();
+  });
+
+  it('reads the top level from its column-0 lines as a full scan does', () => {
+    const text = 'apiVersion: v1\n# c\nkind: X\nspec:\n  a:\n    b: 1\n  c: 2\ndata: |\n  x: y\n';
+    const starts = [...text.matchAll(/^[^ \n]/gm)].map(m => m.index! + 5);
+    expect(topLevelEntries(text, starts, 5)).toEqual(mappingEntries(text, 0, text.length));
+    expect(topLevelEntries('a: 1\na: 2\n', [0, 5])).toBeUndefined();
   });
 });
 

@@ -5,13 +5,21 @@ export const modules = {
 /***/ 9641:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  analyzeChange: () => (/* reexport */ analyzeChange)
+  MANIFEST_UNREADABLE: () => (/* reexport */ MANIFEST_UNREADABLE),
+  RULES: () => (/* reexport */ RULES),
+  RULE_IDS: () => (/* reexport */ RULE_IDS),
+  SEVERITIES: () => (/* reexport */ SEVERITIES),
+  analyzeChange: () => (/* reexport */ analyzeChange),
+  analyzeFiles: () => (/* reexport */ analyzeFiles),
+  hazards: () => (/* reexport */ hazards),
+  rulesFor: () => (/* reexport */ rulesFor),
+  sortFindings: () => (/* reexport */ sortFindings)
 });
-
-// UNUSED EXPORTS: MANIFEST_UNREADABLE, RULES, RULE_IDS, SEVERITIES, analyzeFiles, hazards, rulesFor, sortFindings
 
 // EXTERNAL MODULE: external "node:buffer"
 var external_node_buffer_ = __webpack_require__(4573);
@@ -21,18 +29,48 @@ var external_node_buffer_ = __webpack_require__(4573);
  * without parsing values, so a check can parse only the few lines it needs. Whenever the text is
  * not plain block style it answers `undefined` and the caller parses the whole document instead.
  */
-const KEY_LINE = /^([A-Za-z0-9_][A-Za-z0-9_.\/-]*):(?:[ \t]+(.*?))?[ \t\r]*$/;
 /**
  * The entries of the block mapping between `from` and `to`, keyed by name; undefined when that
  * range is not a simple block mapping (flow style, quoted or complex keys, duplicates, a sequence).
  */
 function mappingEntries(text, from, to) {
-    const entries = new Map();
-    let at = firstContentLine(text, from, to);
+    const at = firstContentLine(text, from, to);
     if (at < 0)
-        return entries;
+        return new Map();
     const indent = leadingSpaces(text, at, to);
+    // Jump straight to the next line indented `indent` or less: deeper lines belong to the entry.
     const next = nextShallowLine(indent);
+    return collectEntries(text, at, to, indent, eol => {
+        next.lastIndex = eol;
+        const found = next.exec(text);
+        return found ? found.index + 1 : -1;
+    });
+}
+/**
+ * {@link mappingEntries} of the whole of `text` when the caller already knows where its lines
+ * that start in column 0 with something other than a space or line break are: at
+ * `lineStarts[i] - shift`, in order (lines before `text` may be included). Only those lines are
+ * looked at, none of the rest.
+ */
+function topLevelEntries(text, lineStarts, shift = 0) {
+    const at = firstContentLine(text, 0, text.length);
+    if (at < 0)
+        return new Map();
+    if (text.charCodeAt(at) === 0x20)
+        return mappingEntries(text, 0, text.length);
+    let i = 0;
+    return collectEntries(text, at, text.length, 0, eol => {
+        while (i < lineStarts.length && lineStarts[i] - shift <= eol)
+            i++;
+        return i < lineStarts.length ? lineStarts[i] - shift : -1;
+    });
+}
+/**
+ * Reads the mapping indented `indent` whose first line starts at `at`: `nextLine(eol)` gives the
+ * start of the next line after `eol` indented `indent` or less (-1 when none).
+ */
+function collectEntries(text, at, to, indent, nextLine) {
+    const entries = new Map();
     let current;
     while (at >= 0 && at < to) {
         let eol = text.indexOf('\n', at);
@@ -48,19 +86,16 @@ function mappingEntries(text, from, to) {
                     return undefined;
             }
             else {
-                const match = KEY_LINE.exec(text.slice(at + lead, eol));
-                if (!match || entries.has(match[1]))
+                const line = keyLineAt(text, at + lead, eol);
+                if (!line || entries.has(line.key))
                     return undefined;
                 if (current)
                     current.end = at;
-                current = { key: match[1], start: at, bodyStart: Math.min(eol + 1, to), end: to, inline: withoutComment(match[2] ?? '') };
+                current = { key: line.key, start: at, bodyStart: Math.min(eol + 1, to), end: to, inline: line.inline };
                 entries.set(current.key, current);
             }
         }
-        // Jump straight to the next line indented `indent` or less: deeper lines belong to the entry.
-        next.lastIndex = eol;
-        const found = next.exec(text);
-        at = found ? found.index + 1 : -1;
+        at = nextLine(eol);
     }
     return entries;
 }
@@ -106,8 +141,52 @@ function simpleScalar(inline) {
  * spaces) as {@link mappingEntries} does: undefined when it is not a plain key line.
  */
 function keyLine(line) {
-    const match = KEY_LINE.exec(line);
-    return match ? { key: match[1], inline: withoutComment(match[2] ?? '') } : undefined;
+    return keyLineAt(line, 0, line.length);
+}
+/**
+ * Reads the line between `from` and `to` (no line feed in it) as a plain key line: a key of
+ * `[A-Za-z0-9_][A-Za-z0-9_./-]*`, a colon, then nothing but blanks (a nested value), or blanks
+ * and a value without line breaks (trailing blanks and comment dropped). By hand rather than
+ * with a regular expression: it runs for every key of every document.
+ */
+function keyLineAt(text, from, to) {
+    if (from >= to || !isKeyChar(text.charCodeAt(from), false))
+        return undefined;
+    let colon = from + 1;
+    while (colon < to && isKeyChar(text.charCodeAt(colon), true))
+        colon++;
+    if (colon >= to || text.charCodeAt(colon) !== 0x3a /* : */)
+        return undefined;
+    const key = text.slice(from, colon);
+    let end = to;
+    while (end > colon + 1 && isBlank(text.charCodeAt(end - 1)))
+        end--;
+    if (end === colon + 1)
+        return { key, inline: '' };
+    let value = colon + 1;
+    if (!isSpaceOrTab(text.charCodeAt(value)))
+        return undefined;
+    while (isSpaceOrTab(text.charCodeAt(value)))
+        value++;
+    for (let i = value; i < end; i++)
+        if (isLineBreak(text.charCodeAt(i)))
+            return undefined;
+    return { key, inline: withoutComment(text.slice(value, end)) };
+}
+function isKeyChar(c, inside) {
+    if ((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f)
+        return true;
+    return inside && (c === 0x2e /* . */ || c === 0x2f /* / */ || c === 0x2d /* - */);
+}
+function isSpaceOrTab(c) {
+    return c === 0x20 || c === 0x09;
+}
+function isBlank(c) {
+    return c === 0x20 || c === 0x09 || c === 0x0d;
+}
+/** The characters besides the line feed that end a line for a regular expression's `.`. */
+function isLineBreak(c) {
+    return c === 0x0d || c === 0x2028 || c === 0x2029;
 }
 function withoutComment(value) {
     if (value.startsWith('#'))
@@ -132,6 +211,9 @@ function isSequenceItem(text, at, eol) {
 
 ;// CONCATENATED MODULE: ./src/manifests/documents.ts
 const LF = 0x0a;
+const SPACE = 0x20;
+const DASH = 0x2d;
+const DOT = 0x2e;
 /**
  * Splits a file into its YAML documents at `---` and `...` marker lines without parsing, so each
  * document can be read (or skipped) on its own. A `---` line stays at the start of its document;
@@ -139,91 +221,57 @@ const LF = 0x0a;
  */
 function splitDocuments(bytes) {
     const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    const first = hasBom(buf) ? 3 : 0;
-    const dashes = new MarkerFinder(buf, '---', first);
-    const dots = new MarkerFinder(buf, '...', first);
-    const spans = [];
-    let start = first;
-    let line = 1; // line number of `start`
-    for (;;) {
-        const dash = dashes.next(start);
-        const dot = dots.next(start);
-        const marker = dash < 0 ? dot : dot < 0 ? dash : Math.min(dash, dot);
-        if (marker < 0)
+    return scanDocuments(buf.toString('latin1')).map(({ start, end, line }) => ({ start, end, line }));
+}
+/**
+ * {@link splitDocuments} for a file decoded as latin1 (one character per byte, so offsets are byte
+ * offsets), also noting where each document's column-0 lines are. One pass over the lines does
+ * it all: markers, line numbers and top-level lines only ever start a line, and the ASCII bytes
+ * it looks for never occur inside a UTF-8 character, whatever the file's encoding.
+ */
+function scanDocuments(text) {
+    const documents = [];
+    const first = hasBom(text) ? 3 : 0;
+    let doc = { start: first, end: text.length, line: 1, topLines: [] };
+    const close = (end) => {
+        doc.end = end;
+        if (end > doc.start)
+            documents.push(doc);
+    };
+    for (let at = first, line = 1; at < text.length; line++) {
+        const eol = text.indexOf('\n', at);
+        const c = text.charCodeAt(at);
+        if (c === DASH && isMarker(text, at, DASH)) {
+            // A `---` line starts a document, unless it already is the start of the current one.
+            if (at > doc.start) {
+                close(at);
+                doc = { start: at, end: text.length, line, topLines: [] };
+            }
+            doc.topLines.push(at);
+        }
+        else if (c === DOT && isMarker(text, at, DOT)) {
+            close(at);
+            doc = { start: eol < 0 ? text.length : eol + 1, end: text.length, line: line + 1, topLines: [] };
+        }
+        else if (c !== SPACE && c !== LF) {
+            doc.topLines.push(at);
+        }
+        if (eol < 0)
             break;
-        const markerLine = line + countLines(buf, start, marker);
-        if (marker > start)
-            spans.push({ start, end: marker, line });
-        if (marker === dash) {
-            start = marker;
-            line = markerLine;
-        }
-        else {
-            const eol = buf.indexOf(LF, marker);
-            start = eol < 0 ? buf.length : eol + 1;
-            line = markerLine + 1;
-        }
-        if (marker === start)
-            dashes.skip(marker);
+        at = eol + 1;
     }
-    if (start < buf.length)
-        spans.push({ start, end: buf.length, line });
-    return spans;
+    close(text.length);
+    return documents;
 }
-/** Finds marker lines in order; remembers its last hit so the whole file is scanned once. */
-class MarkerFinder {
-    buf;
-    marker;
-    first;
-    cached = -2;
-    constructor(buf, marker, first) {
-        this.buf = buf;
-        this.marker = marker;
-        this.first = first;
-    }
-    /** The first marker line starting at or after `from`, -1 when none. */
-    next(from) {
-        if (this.cached === -1 || this.cached >= from)
-            return this.cached;
-        this.cached = this.search(from);
-        return this.cached;
-    }
-    /** Forgets a marker that has been consumed but still starts the current document. */
-    skip(at) {
-        this.cached = this.search(at + 1);
-    }
-    search(from) {
-        const { buf, marker } = this;
-        if (from <= this.first && startsMarker(buf, this.first, marker))
-            return this.first;
-        for (let at = Math.max(from - 1, this.first);;) {
-            const found = buf.indexOf(`\n${marker}`, at);
-            if (found < 0)
-                return -1;
-            if (found + 1 >= from && startsMarker(buf, found + 1, marker))
-                return found + 1;
-            at = found + 1;
-        }
-    }
-}
-function startsMarker(buf, at, marker) {
-    if (buf.toString('latin1', at, at + 3) !== marker)
+/** True when a marker line (`---`, `...`) starts at `at`: the three characters, then a break, a blank or the end. */
+function isMarker(text, at, c) {
+    if (text.charCodeAt(at + 1) !== c || text.charCodeAt(at + 2) !== c)
         return false;
-    const end = at + 3;
-    if (end >= buf.length)
-        return true;
-    const c = buf[end];
-    return c === LF || c === 0x20 || c === 0x09 || c === 0x0d;
+    const after = text.charCodeAt(at + 3);
+    return at + 3 >= text.length || after === LF || after === SPACE || after === 0x09 || after === 0x0d;
 }
-function hasBom(buf) {
-    return buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf;
-}
-function countLines(buf, from, to) {
-    // Native search per line beats a JavaScript loop over every byte (2-3x on long documents).
-    let n = 0;
-    for (let i = buf.indexOf(LF, from); i >= 0 && i < to; i = buf.indexOf(LF, i + 1))
-        n++;
-    return n;
+function hasBom(text) {
+    return text.charCodeAt(0) === 0xef && text.charCodeAt(1) === 0xbb && text.charCodeAt(2) === 0xbf;
 }
 
 ;// CONCATENATED MODULE: ./src/manifests/identity.ts
@@ -626,21 +674,28 @@ function mayBeTemplate(text) {
     // Inside a block scalar: its lines are those indented more than `parent` (or blank).
     let parent = -1;
     let body = -1;
+    let bodyIndent = '';
     for (let start = 0; start < text.length;) {
         let eol = text.indexOf('\n', start);
         if (eol < 0)
             eol = text.length;
+        // Most lines of a large block scalar (a dashboard's JSON) are indented at least as deep as
+        // its first line: they need no closer look.
+        if (body >= 0 && text.startsWith(bodyIndent, start)) {
+            start = eol + 1;
+            continue;
+        }
         let at = start;
         while (at < eol && text.charCodeAt(at) === 0x20)
             at++;
         const lead = at - start;
         start = eol + 1;
-        if (isBlank(text, at, eol))
+        if (template_scan_isBlank(text, at, eol))
             continue;
         if (parent >= 0) {
             if (lead > parent) {
                 if (body < 0)
-                    body = lead;
+                    [body, bodyIndent] = [lead, ' '.repeat(lead)];
                 // Less indented than the scalar's first line yet more than its key: a parser must judge.
                 if (lead < body)
                     return true;
@@ -722,7 +777,7 @@ function openFlow(value) {
     const end = value.replace(/[ \t]+#.*$/, '').trimEnd();
     return end.charCodeAt(end.length - 1) !== (c === 0x5b ? 0x5d : 0x7d);
 }
-function isBlank(text, from, to) {
+function template_scan_isBlank(text, from, to) {
     for (let i = from; i < to; i++) {
         const c = text.charCodeAt(i);
         if (c !== 0x20 && c !== 0x09 && c !== 0x0d)
@@ -755,10 +810,16 @@ function readManifestFile(path, content, options = {}) {
     const refused = refusal(bytes);
     if (refused)
         return { path, resources: [], unreadable: { file: path, line: 1, reason: refused, severity: 'warning' } };
-    const template = bytes.indexOf('{{') >= 0;
+    // Pure ASCII is the same text in latin1, whose offsets are byte offsets: the scan's line starts
+    // then serve the documents' text as they are. Other files decode each document as UTF-8.
+    const latin1 = bytes.toString('latin1');
+    const ascii = (0,external_node_buffer_.isAscii)(bytes);
+    const template = latin1.includes('{{');
     const resources = [];
-    for (const span of splitDocuments(bytes)) {
-        const read = readDocument(path, bytes.subarray(span.start, span.end), span, template, options.keep);
+    for (const doc of scanDocuments(latin1)) {
+        const text = ascii ? latin1.slice(doc.start, doc.end) : bytes.toString('utf8', doc.start, doc.end);
+        const topLines = ascii ? { at: doc.topLines, shift: doc.start } : undefined;
+        const read = readDocument(path, bytes.subarray(doc.start, doc.end), text, doc, topLines, template, options.keep);
         if ('reason' in read)
             return { path, resources: [], unreadable: unreadable(read, bytes, template) };
         resources.push(...read);
@@ -773,7 +834,7 @@ function refusal(bytes) {
         return `it is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB (${bytes.length} bytes)`;
     if (bytes.indexOf(0) >= 0)
         return 'it is binary';
-    if (!(0,external_node_buffer_.isUtf8)(bytes))
+    if (!(0,external_node_buffer_.isAscii)(bytes) && !(0,external_node_buffer_.isUtf8)(bytes))
         return 'it is not UTF-8 text';
     return undefined;
 }
@@ -791,12 +852,11 @@ function unreadable(read, bytes, template) {
  * YAML is reported; a valid one is then read like any other, so later lookups stay cheap. One
  * that only holds `{{` as text (a dashboard's JSON) is read like any other document.
  */
-function readDocument(file, bytes, span, validate, keep) {
-    const text = bytes.toString('utf8');
+function readDocument(file, bytes, text, span, topLines, validate, keep) {
     const parsed = validate && mayBeTemplate(text) ? parseYaml(text) : undefined;
     if (parsed && !parsed.ok)
         return { file, line: span.line + linesBefore(text, parsed.offset), reason: parsed.reason };
-    const scan = scanHeader(text);
+    const scan = scanHeader(text, topLines);
     if (scan === null)
         return [];
     if (scan) {
@@ -873,9 +933,10 @@ function headerOf(value) {
 }
 /**
  * Reads apiVersion, kind and metadata name/namespace from the text. Returns null for a document
- * with no content, undefined when the layout needs a real parse.
+ * with no content, undefined when the layout needs a real parse. With `topLines` only those lines
+ * of the top level are read.
  */
-function scanHeader(text) {
+function scanHeader(text, topLines) {
     const bodyStart = afterMarker(text);
     if (bodyStart < 0)
         return undefined;
@@ -883,7 +944,7 @@ function scanHeader(text) {
     const first = firstContent(body, 0);
     if (first < 0)
         return null;
-    const top = mappingEntries(body, 0, body.length);
+    const top = topLines ? topLevelEntries(body, topLines.at, topLines.shift + bodyStart) : mappingEntries(body, 0, body.length);
     if (!top || body.charCodeAt(first) === 0x20)
         return undefined;
     // The document keeps these entries: they must not keep the whole decoded text alive.
@@ -1535,8 +1596,9 @@ function strings(v) {
 /**
  * Cuts the schema properties that are the same text in both CRD specs (`spec:` entries, as text)
  * out of both, so only what differs is parsed. A property that is the same on both sides cannot
- * narrow, so the comparison finds the same narrowings either way. Only plain block text is cut:
- * wherever the layout is unusual, or a line of a shared property is anything but a simple
+ * narrow, so the comparison finds the same narrowings either way; nor can the schema of a version
+ * that only one side has, so its body is cut too. Only plain block text is cut:
+ * wherever the layout is unusual, or a line of a part to cut is anything but a simple
  * `key: scalar` / `- item` line, that part is kept and parsed as before.
  */
 function withoutSharedProperties(before, after) {
@@ -1549,7 +1611,7 @@ function withoutSharedProperties(before, after) {
 }
 const HASH = 0x23;
 const CR = 0x0d;
-const DASH = 0x2d;
+const shared_properties_DASH = 0x2d;
 /**
  * Where each line of a text starts, its leading spaces and the character after them (-1 for a
  * blank line), and for each non-blank line the next non-blank line indented as far or less: the
@@ -1565,29 +1627,34 @@ class LineIndex {
     next;
     constructor(text) {
         this.text = text;
-        const starts = [0];
+        // The characters are read from a typed array: charCodeAt on a large string is several times
+        // slower, and this loop runs over every line of both specs.
+        const bytes = Buffer.from(text, 'utf16le');
+        const codes = new Uint16Array(bytes.buffer, bytes.byteOffset, text.length);
+        let count = 1;
         for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1))
-            starts.push(i + 1);
-        const count = starts.length;
+            count++;
         this.count = count;
-        this.starts = Int32Array.from(starts);
-        this.lead = new Int32Array(count);
-        this.first = new Int32Array(count);
-        this.next = new Int32Array(count).fill(count);
+        const starts = (this.starts = new Int32Array(count));
+        const lead = (this.lead = new Int32Array(count));
+        const first = (this.first = new Int32Array(count));
+        const next = (this.next = new Int32Array(count).fill(count));
         const open = new Int32Array(count);
         let depth = 0;
+        let start = 0;
         for (let line = 0; line < count; line++) {
-            const start = starts[line];
+            starts[line] = start;
             let at = start;
-            while (text.charCodeAt(at) === 0x20)
+            while (codes[at] === 0x20)
                 at++;
-            this.lead[line] = at - start;
-            const c = at < text.length ? text.charCodeAt(at) : -1;
-            this.first[line] = c === 0x0a ? -1 : c;
-            if (this.first[line] === -1)
+            lead[line] = at - start;
+            const c = at < codes.length ? codes[at] : -1;
+            start = (c === 0x0a ? at : text.indexOf('\n', at)) + 1;
+            first[line] = c === 0x0a ? -1 : c;
+            if (first[line] === -1)
                 continue;
-            while (depth > 0 && this.lead[open[depth - 1]] >= this.lead[line])
-                this.next[open[--depth]] = line;
+            while (depth > 0 && lead[open[depth - 1]] >= lead[line])
+                next[open[--depth]] = line;
             open[depth++] = line;
         }
     }
@@ -1704,6 +1771,22 @@ function spec(b, a) {
         if (sb && sa)
             openApi(sb, sa);
     }
+    cutUnpairedSchemas(ib, ia);
+    cutUnpairedSchemas(ia, ib);
+}
+/**
+ * Cuts the schema of each version in `items` that `others` lacks: no schema is compared with it.
+ * Only when every name is a plain version name, so that pairing by text pairs as the parsed
+ * names do.
+ */
+function cutUnpairedSchemas(items, others) {
+    if (![...items.keys(), ...others.keys()].every(name => VERSION_NAME.test(name)))
+        return;
+    for (const [name, item] of items) {
+        const schema = others.has(name) ? undefined : children(item)?.get('schema');
+        if (schema && !UNSAFE_LINE.test(schema.side.textOf(schema)))
+            cutBody(schema);
+    }
 }
 function openApi(b, a) {
     const [ob, oa] = [children(b)?.get('openAPIV3Schema'), children(a)?.get('openAPIV3Schema')];
@@ -1803,11 +1886,13 @@ function versionItems(v) {
     return add(v.end) ? items : undefined;
 }
 function shared_properties_isSequenceItem(text, at, eol) {
-    if (text.charCodeAt(at) !== DASH)
+    if (text.charCodeAt(at) !== shared_properties_DASH)
         return false;
     const after = text.charCodeAt(at + 1);
     return at + 1 >= eol || after === 0x20 || after === CR || after === 0x09;
 }
+// Kubernetes version names (v1, v2beta1): plain scalars that YAML reads as the same strings.
+const VERSION_NAME = /^v[0-9][a-z0-9]*$/;
 // A line that is not blank, a comment-free `key:` / `key: scalar`, or a `- item` of those: the
 // part of the text it is in is parsed rather than trusted to be valid YAML.
 const shared_properties_KEY = '[A-Za-z0-9_][A-Za-z0-9_./-]*';
@@ -2724,7 +2809,7 @@ function unreadableFindings(before, after, directions) {
 }
 function contextFromChangedFiles(files, notices) {
     notices.push('Flux Kustomizations and kustomize patches were read from the changed files only.');
-    const at = (side) => revisionContextFromFiles(files.flatMap(f => (f[side] === undefined ? [] : [[f.path, f[side]]])));
+    const at = (side) => revision_context_revisionContextFromFiles(files.flatMap(f => (f[side] === undefined ? [] : [[f.path, f[side]]])));
     return { before: at('before'), after: at('after') };
 }
 

@@ -42,6 +42,14 @@ export function analyzeFiles(files: readonly FileChange[], options: AnalyzeOptio
  */
 export async function analyzeChange(git: Git, base: string, head: string, options: ChangeFilter & AnalyzeOptions = {}): Promise<Analysis> {
   const [baseSha, headSha] = await Promise.all([git.resolveCommit(base), git.resolveCommit(head)]);
+  return analyzeObjects(git, baseSha, headSha, options);
+}
+
+/**
+ * {@link analyzeChange} for object ids: `base` a commit sha (its tree is searched for Flux
+ * Kustomizations), `head` a commit or tree id, such as a rollback's tree before it is committed.
+ */
+export async function analyzeObjects(git: Git, baseSha: string, headSha: string, options: ChangeFilter & AnalyzeOptions = {}): Promise<Analysis> {
   const listing = await listChange(git, baseSha, headSha, options);
   const reader = options.context ? undefined : new ContextReader(listing);
   // A large change is searched for its context while git prints its files; a small one (the

@@ -10,6 +10,8 @@ import { type AuditContext, type Identity, UserError } from './types.js';
 export interface Applied {
   /** The last rollback commit; equals `base` when nothing changed. */
   head: string;
+  /** The tree of `head`. */
+  tree: string;
   base: string;
   /** False when the rollback's tree equals the base's: nothing to deliver. */
   changed: boolean;
@@ -21,6 +23,11 @@ export interface ApplyOptions {
   audit: AuditContext;
   squash: boolean;
   committer?: Identity;
+  /**
+   * Called with the rollback's tree once it is known to be final, before its last commit is
+   * written, so that checks of the tree can run meanwhile. Not called when nothing changes.
+   */
+  onTree?: (tree: string) => void;
 }
 
 /** The empty tree, the parent tree when a root commit is reverted. */
@@ -45,21 +52,29 @@ async function applyRevert(git: Git, plan: RevertPlan, base: string, options: Ap
   let head = base;
   const baseTree = plan.baseTree;
   let headTree = baseTree;
-  for (const step of plan.steps) {
+  let announced = false;
+  const announce = (tree: string): void => {
+    if (announced || tree === baseTree) return;
+    announced = true;
+    options.onTree?.(tree);
+  };
+  for (const [index, step] of plan.steps.entries()) {
     const tree = await revertTree(git, step, head);
     if (tree === headTree) {
       empty.push(step);
       continue;
     }
     applied.push(step);
+    if (index === plan.steps.length - 1 && !options.squash) announce(tree);
     const message = options.squash ? `squash: ${step.sha}` : revertMessage([step], options.audit);
     head = await commitTree(git, tree, head, message, options.committer);
     headTree = tree;
   }
+  announce(headTree);
   if (options.squash && applied.length > 0) {
     head = await commitTree(git, headTree, base, revertMessage(applied, options.audit), options.committer);
   }
-  return { head, base, empty, changed: headTree !== baseTree };
+  return { head, tree: headTree, base, empty, changed: headTree !== baseTree };
 }
 
 /** Throwaway "undo" commits started early (by the plan, while it reads history), per wrapper. */
@@ -121,9 +136,10 @@ async function applyRestore(git: Git, plan: RestorePlan, base: string, options: 
     await git.exec(['restore', `--source=${plan.source}`, '--staged', '--', ...plan.paths], { env });
     const { stdout } = await git.exec(['write-tree'], { env });
     const tree = stdout.trim();
-    if (tree === (await treeOf(git, base))) return { head: base, base, empty: [], changed: false };
+    if (tree === (await treeOf(git, base))) return { head: base, tree, base, empty: [], changed: false };
+    options.onTree?.(tree);
     const head = await commitTree(git, tree, base, restoreMessage(plan, options.audit), options.committer);
-    return { head, base, empty: [], changed: true };
+    return { head, tree, base, empty: [], changed: true };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -10,12 +10,12 @@ export interface GuardVerdict {
 }
 
 /**
- * Runs the hazard engine on the rollback itself (`base..head`, forward direction: the rollback
- * is the change being applied).
+ * Runs the hazard engine on the rollback itself (from the target tip `base` to the rollback's
+ * tree `tree`, forward direction: the rollback is the change being applied).
  */
-export async function guardRollback(git: Git, base: string, head: string): Promise<GuardVerdict> {
-  const { analyzeChange } = await loadHazards();
-  const { findings } = await analyzeChange(git, base, head, { directions: ['forward'] });
+export async function guardRollback(git: Git, base: string, tree: string): Promise<GuardVerdict> {
+  const { analyzeObjects } = await loadHazards();
+  const { findings } = await analyzeObjects(git, base, tree, { directions: ['forward'] });
   const blocking = findings.filter(f => f.severity === 'critical' || f.rule === 'pvc-expand');
   return { findings, blocking };
 }

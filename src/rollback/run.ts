@@ -1,7 +1,7 @@
 import { deepenArgument, Git } from '../git/git.js';
 import { type Applied, applyPlan } from './apply.js';
 import type { Finding } from '../hazards/types.js';
-import { guardRollback, preloadGuard, UnsafeRollbackError } from './guard.js';
+import { type GuardVerdict, guardRollback, preloadGuard, UnsafeRollbackError } from './guard.js';
 import { type FetchHooks, fetchTargetBranch, localTargetBranch, type TargetBranch } from './history.js';
 import { rollbackTitle } from './message.js';
 import { type Plan, planRollback, resolveAhead } from './plan.js';
@@ -105,7 +105,19 @@ async function rollOnce(request: RollbackRequest, deps: RollbackDeps, target: Ta
       return { kind: 'done', result };
     }
   }
-  const applied = await applyPlan(git, plan, target.tip, { audit: request.audit, squash: request.squash, committer: request.committer });
+  // The guard checks the rollback's tree while its commit is written.
+  let guarding: Promise<GuardVerdict> | undefined;
+  const startGuard = (tree: string): Promise<GuardVerdict> => {
+    guarding = log.group('Checking the rollback for hazards', () => guardRollback(git, target.tip, tree));
+    guarding.catch(() => undefined); // awaited below unless the rollback turns out empty
+    return guarding;
+  };
+  const applied = await applyPlan(git, plan, target.tip, {
+    audit: request.audit,
+    squash: request.squash,
+    committer: request.committer,
+    onTree: startGuard
+  });
   for (const e of applied.empty) log.notice(`Reverting ${e.sha.slice(0, 12)} ("${e.subject}") changes nothing: its changes are already undone.`);
   result.revertedCommits = reverted(plan, applied);
   if (!applied.changed) {
@@ -113,7 +125,7 @@ async function rollOnce(request: RollbackRequest, deps: RollbackDeps, target: Ta
     return { kind: 'done', result: { ...result, revertedCommits: [] } };
   }
   result.commitSha = applied.head;
-  const guard = await log.group('Checking the rollback for hazards', () => guardRollback(git, target.tip, applied.head));
+  const guard = await (guarding ?? startGuard(applied.tree));
   result.findings = guard.findings;
   for (const f of guard.findings) log.warning(`${f.severity} ${f.rule}: ${f.kind} ${f.name} (${f.file}:${f.line}): ${f.message}`);
   if (guard.blocking.length > 0 && request.allowUnsafe) log.warning('Delivering a rollback with critical hazards because allow-unsafe is set.');

@@ -16,6 +16,7 @@ __webpack_require__.d(__webpack_exports__, {
   SEVERITIES: () => (/* reexport */ SEVERITIES),
   analyzeChange: () => (/* reexport */ analyzeChange),
   analyzeFiles: () => (/* reexport */ analyzeFiles),
+  analyzeObjects: () => (/* reexport */ analyzeObjects),
   hazards: () => (/* reexport */ hazards),
   rulesFor: () => (/* reexport */ rulesFor),
   sortFindings: () => (/* reexport */ sortFindings)
@@ -2646,6 +2647,13 @@ function analyzeFiles(files, options = {}) {
  */
 async function analyzeChange(git, base, head, options = {}) {
     const [baseSha, headSha] = await Promise.all([git.resolveCommit(base), git.resolveCommit(head)]);
+    return analyzeObjects(git, baseSha, headSha, options);
+}
+/**
+ * {@link analyzeChange} for object ids: `base` a commit sha (its tree is searched for Flux
+ * Kustomizations), `head` a commit or tree id, such as a rollback's tree before it is committed.
+ */
+async function analyzeObjects(git, baseSha, headSha, options = {}) {
     const listing = await listChange(git, baseSha, headSha, options);
     const reader = options.context ? undefined : new ContextReader(listing);
     // A large change is searched for its context while git prints its files; a small one (the

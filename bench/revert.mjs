@@ -21,7 +21,7 @@ const { values: opts } = parseArgs({
   options: {
     commits: { type: 'string', default: '20000' },
     files: { type: 'string', default: '5000' },
-    samples: { type: 'string', default: '7' },
+    samples: { type: 'string', default: '15' },
     warmup: { type: 'string', default: '1' },
     'bad-depth': { type: 'string', default: '7' },
     seed: { type: 'string', default: '42' },
@@ -37,7 +37,7 @@ const { values: opts } = parseArgs({
 // Only a run of every variant replaces the recorded results.
 opts.out ??= opts.variants === 'action,runbook,raw,raw-sha' ? join(ROOT, 'bench', 'results', 'revert.json') : join(WORK, 'revert-partial.json');
 if (opts.help) {
-  console.log('usage: node bench/revert.mjs [--commits 20000] [--files 5000] [--samples 7] [--warmup 1] [--bad-depth 7] [--seed 42]\n' +
+  console.log('usage: node bench/revert.mjs [--commits 20000] [--files 5000] [--samples 15] [--warmup 1] [--bad-depth 7] [--seed 42]\n' +
     '                              [--bundle dist/revert/index.js] [--node path/to/node24] [--out bench/results/revert.json] [--no-profile] [--keep]\n' +
     '                              [--variants action,runbook,raw,raw-sha]  (a subset, for quick comparisons; targets need all three of action, runbook, raw)');
   process.exit(0);

@@ -2,9 +2,9 @@ import type { Git } from '../git/git.js';
 import { readManifestFile } from '../manifests/manifest-file.js';
 import { isKustomizeBuildFile } from '../manifests/kustomize-build.js';
 import { ContextReader, listChange, streamFiles, type ChangeFilter, type ChangeListing, type FileChange } from '../manifests/read-change.js';
-import { ownerOf, revisionContextFromFiles } from '../manifests/revision-context.js';
+import { isFluxKustomization, ownerLookup, readContextFile, revisionContextFromFiles } from '../manifests/revision-context.js';
 import type { ManifestFile, Resource, RevisionContext, Unreadable } from '../manifests/types.js';
-import { hazards, type ManifestSet } from './hazards.js';
+import { checkAhead, hazards, type ManifestSet } from './hazards.js';
 import { entriesRulesRead, MANIFEST_UNREADABLE } from './registry.js';
 import { SEVERITIES, type Direction, type Finding } from './types.js';
 
@@ -56,24 +56,40 @@ export async function analyzeObjects(git: Git, baseSha: string, headSha: string,
   // revert guard's) is first checked without, as the context rarely can change its result.
   let others = reader && listing.checked.length > EAGER_CONTEXT_FILES ? reader.readOthers(git, baseSha) : undefined;
   others?.catch(() => undefined);
+  // The files that did not change are read for the context as soon as git has found them.
+  const othersRead = others?.then(readOthersAhead);
+  othersRead?.catch(() => undefined);
   // Each file is read into resources soon after git has printed it, so its bytes are not all held
   // twice; on a later turn of the event loop, so git's output is read (and git keeps printing)
   // while files are read: reading inside the pipe's data event would make git wait for every file.
+  // Its context entries are read then too.
   const sides = { before: emptySide(), after: emptySide() };
   let read = Promise.resolve();
+  let waiting = 0;
+  // The rules are run on the objects of each file (see checkAhead) while no file waits to be
+  // read, when the main thread would otherwise wait for git: reading keeps up with git first.
+  // Files still unchecked when the last one has been read are checked by finish().
+  const ahead = whenIdle(() => waiting > 0);
+  const directions = options.directions ?? BOTH;
   await streamFiles(git, listing.checked, file => {
+    waiting++;
     read = read.then(nextTurn).then(() => {
+      waiting--;
       reader?.add(file);
-      addFile(sides, file);
+      const added = addFile(sides, file);
+      if (reader) readContextAhead(file, added);
+      ahead.push(checkLater(added, directions));
     });
     read.catch(() => undefined);
   });
   await read;
+  ahead.stop();
   if (reader && !others) {
     const quick = finish(sides, NO_CONTEXT, options.directions, listing.checked.length);
     if (!contextMayMatter(quick, sides, listing)) return quick;
     others = reader.readOthers(git, baseSha);
   }
+  await othersRead;
   const context = options.context ?? reader!.contexts(await others!);
   const result = finish(sides, context, options.directions, listing.checked.length);
   if (context.before.fluxKustomizations.length + context.after.fluxKustomizations.length === 0) {
@@ -82,12 +98,66 @@ export async function analyzeObjects(git: Git, baseSha: string, headSha: string,
   return result;
 }
 
+/**
+ * Reads the context entries of a changed file's sides (see {@link readContextFile}) that hold a
+ * Flux Kustomization or are kustomization build files: the ones the context is built from.
+ */
+function readContextAhead(file: FileChange, added: AddedFile): void {
+  for (const side of ['before', 'after'] as const) {
+    const content = file[side];
+    if (content === undefined || typeof content === 'string') continue;
+    if (isKustomizeBuildFile(file.path) || added[side]?.resources.some(isFluxKustomization)) readContextFile(file.path, content);
+  }
+}
+
+async function readOthersAhead(others: { before: [string, Buffer][]; after: [string, Buffer][] }): Promise<void> {
+  for (const [path, content] of [...others.before, ...others.after]) {
+    await nextTurn();
+    readContextFile(path, content);
+  }
+}
+
+/** checkAhead for a file's objects, as a task that holds on to them but not to the file's bytes. */
+function checkLater(added: AddedFile, directions: readonly Direction[]): () => void {
+  const [before, after] = [added.before?.resources ?? [], added.after?.resources ?? []];
+  return () => checkAhead(before, after, directions);
+}
+
+/**
+ * Runs tasks in order, one per turn of the event loop, while `busy()` is false. Pushing a task
+ * starts them again: the caller pushes whenever it stops being busy. `stop` drops those not run.
+ */
+function whenIdle(busy: () => boolean): { push(task: () => void): void; stop(): void } {
+  const tasks: (() => void)[] = [];
+  let scheduled = false;
+  const schedule = (): void => {
+    if (scheduled || tasks.length === 0 || busy()) return;
+    scheduled = true;
+    setImmediate(() => {
+      scheduled = false;
+      if (busy()) return;
+      tasks.shift()?.();
+      schedule();
+    });
+  };
+  return {
+    push(task) {
+      tasks.push(task);
+      schedule();
+    },
+    stop() {
+      tasks.length = 0;
+    }
+  };
+}
+
 function nextTurn(): Promise<void> {
   return new Promise(resolve => setImmediate(resolve));
 }
 
 /** Changes with more checked files than this search for their context while being read. */
 const EAGER_CONTEXT_FILES = 50;
+const BOTH: readonly Direction[] = ['forward', 'rollback'];
 const NO_CONTEXT: { before: RevisionContext; after: RevisionContext } = {
   before: { fluxKustomizations: [], patchFiles: new Set() },
   after: { fluxKustomizations: [], patchFiles: new Set() }
@@ -156,13 +226,18 @@ function readSides(files: readonly FileChange[]): { before: Side; after: Side } 
   return sides;
 }
 
-function addFile(sides: { before: Side; after: Side }, file: FileChange): void {
+type AddedFile = { before?: ManifestFile; after?: ManifestFile };
+
+function addFile(sides: { before: Side; after: Side }, file: FileChange): AddedFile {
+  const added: AddedFile = {};
   for (const side of ['before', 'after'] as const) {
     const read = readFileSide(file, side);
     if (!read) continue;
+    added[side] = read;
     if (read.unreadable) sides[side].unreadable.push(read.unreadable);
     for (const r of read.resources) sides[side].resources.push(r);
   }
+  return added;
 }
 
 function emptySide(): Side {
@@ -173,11 +248,12 @@ function emptySide(): Side {
 function withContext(side: Side, context: RevisionContext): Side {
   const resources: Resource[] = [];
   // Resources come file by file: look the owner up once per file.
+  const ownerOf = ownerLookup(context.fluxKustomizations);
   let file: string | undefined;
   let owner: Resource['owner'];
   for (const r of side.resources) {
     if (context.patchFiles.has(r.file)) continue;
-    if (r.file !== file) [file, owner] = [r.file, ownerOf(context.fluxKustomizations, r.file)];
+    if (r.file !== file) [file, owner] = [r.file, ownerOf(r.file)];
     r.owner = owner;
     resources.push(r);
   }

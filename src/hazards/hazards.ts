@@ -1,6 +1,6 @@
 import type { Resource, Unreadable } from '../manifests/types.js';
 import { UnreadableDocumentError } from '../manifests/manifest-document.js';
-import { forceReason, pruneBlocker, updateBlocker } from './modifiers.js';
+import { forceReason, pruneBlocker, readMarkers, updateBlocker } from './modifiers.js';
 import { MANIFEST_UNREADABLE, rulesFor } from './registry.js';
 import type { Direction, Finding, HazardRule, Hit, ResourceChange, Severity } from './types.js';
 
@@ -27,7 +27,6 @@ export interface HazardContext {
 export function hazards(before: ManifestSet, after: ManifestSet, context: HazardContext): Finding[] {
   const findings: Finding[] = [];
   for (const change of pairUp(before.resources, after.resources)) {
-    if (change.after && change.before.doc.sameBytes(change.after.doc)) continue;
     if (!change.after && hiddenIn(change.before, after.unreadable ?? [])) continue;
     findings.push(...check(change, context));
     change.before.doc.release();
@@ -38,12 +37,13 @@ export function hazards(before: ManifestSet, after: ManifestSet, context: Hazard
 
 function check(change: ResourceChange, context: HazardContext): Finding[] {
   const findings: Finding[] = [];
-  const rules = rulesFor(change.before.group, change.before.kind);
-  for (const rule of rules) {
+  for (const outcome of outcomesOf(change, context)) {
+    if ('unreadable' in outcome) {
+      findings.push(unreadableFinding(change, context.direction, outcome.unreadable));
+      break;
+    }
     try {
-      const hit = rule.check(change, context);
-      if (!hit || (hit.symmetric && context.direction === 'rollback')) continue;
-      findings.push(toFinding(rule, modify(rule, hit, change), change, context.direction));
+      findings.push(toFinding(outcome.rule, modify(outcome.rule, outcome.hit, change), change, context.direction));
     } catch (e) {
       if (!(e instanceof UnreadableDocumentError)) throw e;
       findings.push(unreadableFinding(change, context.direction, e.reason));
@@ -51,6 +51,87 @@ function check(change: ResourceChange, context: HazardContext): Finding[] {
     }
   }
   return findings;
+}
+
+/**
+ * What the rules of an object's kind find in a change, before the modifiers (which need the
+ * object's owner): each hit in rule order, up to a part of the objects that does not parse.
+ */
+type Outcome = { rule: HazardRule; hit: Hit } | { unreadable: string };
+
+function ruleOutcomes(change: ResourceChange, context: HazardContext): Outcome[] {
+  const outcomes: Outcome[] = [];
+  for (const rule of rulesFor(change.before.group, change.before.kind)) {
+    try {
+      const hit = rule.check(change, context);
+      if (!hit || (hit.symmetric && context.direction === 'rollback')) continue;
+      outcomes.push({ rule, hit });
+    } catch (e) {
+      if (!(e instanceof UnreadableDocumentError)) throw e;
+      outcomes.push({ unreadable: e.reason });
+      break;
+    }
+  }
+  return outcomes;
+}
+
+// Outcomes worked out by checkAhead, kept with the object in the role of `before`, for the object
+// it was paired with and the direction it was checked in.
+const AHEAD = new WeakMap<Resource, { after: Resource; direction: Direction; outcomes: readonly Outcome[] }>();
+
+function outcomesOf(change: ResourceChange, context: HazardContext): readonly Outcome[] {
+  if (!change.after) return ruleOutcomes(change, context);
+  const ahead = AHEAD.get(change.before);
+  if (ahead && ahead.after === change.after && ahead.direction === context.direction) return ahead.outcomes;
+  return unchanged(change.before, change.after) ? NOTHING : ruleOutcomes(change, context);
+}
+
+/** An object with the same bytes at both revisions has not changed: there is nothing to check. */
+function unchanged(before: Resource, after: Resource): boolean {
+  return before.doc.sameBytes(after.doc);
+}
+
+const NOTHING: readonly Outcome[] = [];
+
+/**
+ * Runs the rules, ahead of {@link hazards}, on the objects of one file that are in it at both
+ * revisions, while the rest of the change is still being read: a caller reading files as git
+ * prints them would otherwise wait for git. Nothing here depends on what the other files hold
+ * (the rules read only the two objects, never their owner), so the outcomes are kept per pair of
+ * objects and direction; `hazards` takes them when it pairs the same two objects, as it does
+ * unless the key is in other files too, and checks any other pair itself.
+ */
+export function checkAhead(before: readonly Resource[], after: readonly Resource[], directions: readonly Direction[]): void {
+  const byKey = new Map<string, Resource[]>();
+  for (const a of after) {
+    if (!hasRules(a)) continue;
+    const list = byKey.get(a.key);
+    if (list) list.push(a);
+    else byKey.set(a.key, [a]);
+  }
+  for (const b of before) {
+    // The file is the same, so the pair is the one `pairUp` makes first.
+    const a = byKey.get(b.key)?.shift();
+    if (!a) continue;
+    const same = unchanged(b, a);
+    try {
+      for (const direction of directions) {
+        const [from, to] = direction === 'forward' ? [b, a] : [a, b];
+        const outcomes = same ? NOTHING : ruleOutcomes({ before: from, after: to }, { direction });
+        // A hit of a change is modified by what the object it is applied to (`to`) carries.
+        if (outcomes.length > 0) readMarkers(to);
+        AHEAD.set(from, { after: to, direction, outcomes });
+      }
+    } catch {
+      // Left for hazards() to meet in its own order.
+    }
+    b.doc.release();
+    a.doc.release();
+  }
+}
+
+function hasRules(r: Resource): boolean {
+  return rulesFor(r.group, r.kind).length > 0;
 }
 
 /** Applies the Flux and Helm modifiers that make a hazard go away or worse. */
@@ -94,14 +175,24 @@ function finding(rule: string, severity: Severity, direction: Direction, r: Reso
  * folders) pair up by file first, then by owning Flux Kustomization, then in order.
  */
 function* pairUp(before: readonly Resource[], after: readonly Resource[]): Generator<ResourceChange> {
-  const byKey = new Map<string, Resource[]>();
+  // Objects of kinds no rule looks at are left out: they cannot be found anything in, and the
+  // pairs of other objects stay the same (the key includes the kind). Most keys name one object:
+  // it is kept as is, a list only when there are more (take() gives a lone candidate anyway).
+  const byKey = new Map<string, Resource | Resource[]>();
   for (const r of after) {
-    const list = byKey.get(r.key);
-    if (list) list.push(r);
-    else byKey.set(r.key, [r]);
+    if (!hasRules(r)) continue;
+    const known = byKey.get(r.key);
+    if (known === undefined) byKey.set(r.key, r);
+    else if (Array.isArray(known)) known.push(r);
+    else byKey.set(r.key, [known, r]);
   }
   // One pair at a time: a list of every pair would keep them all alive through the checks.
-  for (const b of before) yield { before: b, after: take(byKey.get(b.key), b) };
+  for (const b of before) {
+    if (!hasRules(b)) continue;
+    const found = byKey.get(b.key);
+    if (found !== undefined && !Array.isArray(found)) byKey.delete(b.key);
+    yield { before: b, after: found === undefined || Array.isArray(found) ? take(found, b) : found };
+  }
 }
 
 function take(candidates: Resource[] | undefined, b: Resource): Resource | undefined {

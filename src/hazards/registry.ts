@@ -48,14 +48,21 @@ export const RULE_IDS: readonly string[] = [
   MANIFEST_UNREADABLE
 ];
 
-const BY_KIND = new Map<string, HazardRule[]>();
+// By group, then kind: asked for every object read and checked, so without building a string.
+const BY_KIND = new Map<string, Map<string, HazardRule[]>>();
 for (const rule of RULES) {
-  for (const kind of rule.kinds) BY_KIND.set(kind, [...(BY_KIND.get(kind) ?? []), rule]);
+  for (const groupKind of rule.kinds) {
+    const slash = groupKind.lastIndexOf('/');
+    const [group, kind] = [groupKind.slice(0, slash), groupKind.slice(slash + 1)];
+    const kinds = BY_KIND.get(group) ?? BY_KIND.set(group, new Map()).get(group)!;
+    kinds.set(kind, [...(kinds.get(kind) ?? []), rule]);
+  }
 }
+const NONE: readonly HazardRule[] = [];
 
 /** The rules that look at objects of this API group and kind. */
 export function rulesFor(group: string, kind: string): readonly HazardRule[] {
-  return BY_KIND.get(`${group}/${kind}`) ?? [];
+  return BY_KIND.get(group)?.get(kind) ?? NONE;
 }
 
 /**

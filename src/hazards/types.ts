@@ -60,6 +60,10 @@ export interface HazardRule {
   forced?: Severity;
   /** One line for the documentation. */
   summary: string;
+  /**
+   * Reads only the two objects of the change (never their owner, which is set later): the engine
+   * may run it while the rest of the change is still being read (see `checkAhead`).
+   */
   check(change: ResourceChange, context: RuleContext): Hit | undefined;
 }
 

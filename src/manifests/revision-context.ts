@@ -33,27 +33,72 @@ export function revisionContextFromFiles(files: Iterable<[string, Uint8Array | s
   const fluxKustomizations: FluxKustomization[] = [];
   const patchFiles = new Set<string>();
   for (const [path, content] of files) {
-    if (isKustomizeBuildFile(path)) {
-      for (const p of buildPatches(path, content)) patchFiles.add(p);
-      continue;
-    }
-    if (!contains(content, FLUX_KUSTOMIZE_GROUP)) continue;
-    for (const r of readManifestFile(path, content).resources) {
-      if (isFluxKustomization(r)) fluxKustomizations.push(fluxKustomizationOf(r));
-      r.doc.release();
-    }
+    const read = readContextFile(path, content);
+    for (const k of read.fluxKustomizations) fluxKustomizations.push(k);
+    for (const p of read.patchFiles) patchFiles.add(p);
   }
   return { fluxKustomizations, patchFiles };
 }
 
+/** What one file adds to a revision context. */
+export interface FileContext {
+  fluxKustomizations: readonly FluxKustomization[];
+  patchFiles: readonly string[];
+}
+
+// What was read of each file, kept with its bytes (while they live) by path, as files with the
+// same bytes share them: a caller reading a large change reads each context file as it streams
+// past, while it would otherwise wait for git, so putting the contexts together at the end finds
+// it done; and a file unchanged by a change is the same bytes at both revisions, read once.
+const READ = new WeakMap<Uint8Array, Map<string, FileContext>>();
+
+/**
+ * The Flux Kustomizations of a file, or the patch files it names when it is a kustomization build
+ * file (nothing for other files, found cheaply). Remembered per content object and path.
+ */
+export function readContextFile(path: string, content: Uint8Array | string): FileContext {
+  const known = typeof content === 'string' ? undefined : READ.get(content);
+  const done = known?.get(path);
+  if (done) return done;
+  const read: FileContext = { fluxKustomizations: [], patchFiles: [] };
+  if (isKustomizeBuildFile(path)) {
+    read.patchFiles = buildPatches(path, content);
+  } else if (contains(content, FLUX_KUSTOMIZE_GROUP)) {
+    const found: FluxKustomization[] = [];
+    for (const r of readManifestFile(path, content).resources) {
+      if (isFluxKustomization(r)) found.push(fluxKustomizationOf(r));
+      r.doc.release();
+    }
+    read.fluxKustomizations = found;
+  }
+  if (known) known.set(path, read);
+  else if (typeof content !== 'string') READ.set(content, new Map([[path, read]]));
+  return read;
+}
+
 /** The Flux Kustomization whose `spec.path` is the longest prefix of `file`, if any. */
 export function ownerOf(kustomizations: readonly FluxKustomization[], file: string): FluxKustomization | undefined {
-  let best: FluxKustomization | undefined;
-  for (const k of kustomizations) {
-    const covers = k.path === '' || (file.startsWith(k.path) && (file.length === k.path.length || file.charCodeAt(k.path.length) === 0x2f));
-    if (covers && (!best || k.path.length > best.path.length)) best = k;
-  }
-  return best;
+  return ownerLookup(kustomizations)(file);
+}
+
+/**
+ * {@link ownerOf} for many files: the Kustomizations are indexed by path once, and each file looks
+ * up its own folders, longest first, instead of every Kustomization being tried for every file.
+ */
+export function ownerLookup(kustomizations: readonly FluxKustomization[]): (file: string) => FluxKustomization | undefined {
+  // Of several Kustomizations with the same path the first one applies (as a scan in order finds).
+  const byPath = new Map<string, FluxKustomization>();
+  for (const k of kustomizations) if (!byPath.has(k.path)) byPath.set(k.path, k);
+  return file => {
+    // A path covers the file when it is the file itself, a prefix ending just before a `/`, or ''.
+    const exact = byPath.get(file);
+    if (exact) return exact;
+    for (let slash = file.lastIndexOf('/'); slash >= 0; slash = slash === 0 ? -1 : file.lastIndexOf('/', slash - 1)) {
+      const k = byPath.get(file.slice(0, slash));
+      if (k) return k;
+    }
+    return byPath.get('');
+  };
 }
 
 function buildPatches(path: string, content: Uint8Array | string): string[] {

@@ -1,7 +1,8 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 // Synchronous fs for two tiny files: node:fs/promises would add to the start-up time.
-import { readFileSync, statSync } from 'node:fs';
-import { resolve as resolvePath } from 'node:path';
+import { closeSync, openSync, readFileSync, readSync, statSync, unlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join as joinPath, resolve as resolvePath } from 'node:path';
 
 /** What one git invocation produced. */
 export interface GitResult {
@@ -117,14 +118,29 @@ export class Git {
 
   /**
    * Reads objects by name (`<sha>`, `<rev>:<path>`) with one `git cat-file --batch`, handing each to
-   * `onObject` as soon as it has arrived, in the order asked, so callers never hold all of them
-   * at once. Contents larger than `maxBytes` are skipped unread (`content` undefined, `size` set).
+   * `onObject` as soon as it has arrived, in the order asked, one per turn of the event loop, so
+   * callers never hold all of them at once and can work on each between reads. Contents larger
+   * than `maxBytes` are skipped unread (`content` undefined, `size` set).
    */
   async catFileBatch(names: readonly string[], onObject: (object: BatchObject) => void, options: { maxBytes?: number } = {}): Promise<void> {
     if (names.length === 0) return;
-    const reader = new BatchReader(names, onObject, options.maxBytes ?? Infinity);
-    await this.run(['cat-file', '--batch'], { input: `${names.join('\n')}\n` }, chunk => reader.push(chunk));
-    reader.finish();
+    // git prints into a file rather than a pipe: a pipe holds 64 KB, so git would wait whenever
+    // the reader is busy for longer than git takes to print that much (well under a millisecond),
+    // and the two would take turns. A file lets git print at its own pace while objects are read
+    // at the reader's; unlinked at once, it leaves nothing behind.
+    const out = openUnlinkedFile();
+    try {
+      const args = ['cat-file', '--batch'];
+      const child = spawn('git', args, { cwd: this.cwd, env: this.env(), stdio: ['pipe', out, 'pipe'] });
+      await readBatchOutput(child, args, new BatchReader(out, names, onObject, options.maxBytes ?? Infinity));
+    } finally {
+      closeSync(out);
+    }
+  }
+
+  /** The environment git runs in: no prompts, C locale, and the wrapper's own variables. */
+  private env(): NodeJS.ProcessEnv {
+    return { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C', GIT_EDITOR: 'true', ...this.baseEnv };
   }
 
   /** Runs git, handing standard output to `onStdout` chunk by chunk. */
@@ -132,14 +148,7 @@ export class Git {
     return new Promise((resolve, reject) => {
       const child = spawn('git', args, {
         cwd: this.cwd,
-        env: {
-          ...process.env,
-          GIT_TERMINAL_PROMPT: '0',
-          LC_ALL: 'C',
-          GIT_EDITOR: 'true',
-          ...this.baseEnv,
-          ...options.env
-        },
+        env: { ...this.env(), ...options.env },
         stdio: ['pipe', 'pipe', 'pipe']
       });
       const err: Buffer[] = [];
@@ -291,6 +300,67 @@ export class Git {
   }
 }
 
+let outputFiles = 0;
+
+/** A new empty file, open for reading and writing, whose name is already gone. */
+function openUnlinkedFile(): number {
+  const path = joinPath(tmpdir(), `gitops-rollback-${process.pid}-${outputFiles++}.out`);
+  const fd = openSync(path, 'wx+');
+  unlinkSync(path);
+  return fd;
+}
+
+/**
+ * Runs `reader` over the file `child` (a `cat-file --batch`) prints into: an object per turn of
+ * the event loop while git has printed it, a look every millisecond while git is behind. Settles
+ * once git has exited and every object was read.
+ */
+function readBatchOutput(child: ChildProcess, args: readonly string[], reader: BatchReader): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const err: Buffer[] = [];
+    let exitCode: number | undefined;
+    let failed = false;
+    const fail = (e: unknown): void => {
+      failed = true;
+      child.kill();
+      reject(e);
+    };
+    const settle = (): void => {
+      const stderr = Buffer.concat(err).toString('utf8');
+      if (exitCode !== 0) reject(new GitError(args, exitCode!, stderr));
+      else if (!reader.done) reject(new Error(`git cat-file --batch stopped after ${reader.read} of ${reader.names.length} objects.`));
+      else resolve();
+    };
+    const step = (): void => {
+      if (failed) return;
+      // Whatever git printed before it exited is in the file: once it has, an object not all
+      // there means the output ended early.
+      const exited = exitCode !== undefined;
+      try {
+        if (reader.next()) {
+          if (!reader.done) setImmediate(step);
+          else if (exited) settle();
+          return;
+        }
+      } catch (e) {
+        fail(e);
+        return;
+      }
+      if (exited) settle();
+      else setTimeout(step, 1);
+    };
+    child.stderr!.on('data', (b: Buffer) => err.push(b));
+    child.on('error', e => fail(new Error(`Could not run git: ${e.message}. Is git installed and on PATH?`)));
+    child.on('close', code => {
+      exitCode = code ?? 1;
+      if (reader.done && !failed) settle();
+    });
+    child.stdin!.on('error', () => undefined);
+    child.stdin!.end(`${reader.names.join('\n')}\n`);
+    step();
+  });
+}
+
 /** One object as `git cat-file --batch` printed it. */
 export interface BatchObject {
   /** The name it was asked for. */
@@ -303,80 +373,101 @@ export interface BatchObject {
   content?: Buffer;
 }
 
+/** Bytes read from the output file at once to find the next object's header line. */
+const HEADER_READ = 64 * 1024;
+
 /**
- * Parses `cat-file --batch` output as it streams in: a `<oid> <type> <size>` (or `<name>
- * missing`) line, then `size` bytes and a newline. Each object's bytes are copied out of the
- * pipe's chunks once, so nothing keeps a chunk alive.
+ * Parses the `cat-file --batch` output in `file` while git prints it: a `<oid> <type> <size>`
+ * (or `<name> missing`) line, then `size` bytes and a newline. Each object's contents are copied
+ * once, into a buffer of their own: from the window where it holds them, else straight from the
+ * file.
  */
 class BatchReader {
-  private index = 0;
-  private header: Buffer[] = [];
-  private current?: { object: BatchObject; filled: number; skip: boolean };
-  /** Bytes still to drop after an object: its trailing newline. */
-  private newline = 0;
+  /** How many objects were handed out. */
+  read = 0;
+  /** Offset in the file of the next byte to parse. */
+  private at = 0;
+  /** A window of the file (from `windowAt`) where headers and small objects are found. */
+  private readonly window = Buffer.allocUnsafeSlow(HEADER_READ);
+  private windowAt = 0;
+  private windowLength = 0;
+  /** The object whose contents are being read, and how many bytes of them are. */
+  private current?: { object: BatchObject; filled: number };
 
   constructor(
-    private readonly names: readonly string[],
+    private readonly file: number,
+    readonly names: readonly string[],
     private readonly onObject: (object: BatchObject) => void,
     private readonly maxBytes: number
   ) {}
 
-  push(chunk: Buffer): void {
-    let at = 0;
-    while (at < chunk.length) {
-      if (this.newline > 0) {
-        this.newline--;
-        at++;
-      } else if (this.current) {
-        at = this.fill(chunk, at);
-      } else {
-        const eol = chunk.indexOf(0x0a, at);
-        this.header.push(chunk.subarray(at, eol < 0 ? chunk.length : eol));
-        if (eol < 0) return;
-        at = eol + 1;
-        this.startObject(Buffer.concat(this.header).toString('utf8'));
-        this.header = [];
+  get done(): boolean {
+    return this.read === this.names.length;
+  }
+
+  /** Hands out the next object if git has printed all of it; false when it has not yet. */
+  next(): boolean {
+    if (!this.current && !this.startObject()) return false;
+    const current = this.current!;
+    const { content, size } = current.object;
+    if (content) {
+      current.filled += this.copyOut(content, current.filled, this.at + current.filled);
+      if (current.filled < size) return false;
+    }
+    this.current = undefined;
+    this.at += size + 1;
+    this.read++;
+    this.onObject(current.object);
+    return true;
+  }
+
+  /** Reads the next header line; false when git has not printed all of it yet. */
+  private startObject(): boolean {
+    let eol = this.eolInWindow();
+    if (eol < 0) {
+      this.windowAt = this.at;
+      this.windowLength = readSync(this.file, this.window, 0, HEADER_READ, this.at);
+      eol = this.eolInWindow();
+      if (eol < 0) {
+        if (this.windowLength === HEADER_READ) throw new Error('git cat-file --batch printed an unexpected header line.');
+        return false;
       }
     }
-  }
-
-  /** Throws when git printed fewer objects than were asked for. */
-  finish(): void {
-    if (this.index < this.names.length || this.current) {
-      throw new Error(`git cat-file --batch stopped after ${this.index} of ${this.names.length} objects.`);
-    }
-  }
-
-  private startObject(line: string): void {
-    const name = this.names[this.index++];
+    const line = this.window.toString('utf8', this.at - this.windowAt, eol);
+    this.at = this.windowAt + eol + 1;
+    const name = this.names[this.read];
     if (name === undefined) throw new Error(`git cat-file --batch printed more objects than asked for ('${line}').`);
     const parts = line.split(' ');
     if (parts.length !== 3 || !/^\d+$/.test(parts[2])) {
-      this.onObject({ name, type: parts[parts.length - 1] || 'missing', size: -1 });
-      return;
+      // A missing object has no contents, nor a newline after them.
+      this.current = { object: { name, type: parts[parts.length - 1] || 'missing', size: -1 }, filled: 0 };
+      return true;
     }
     const size = Number(parts[2]);
     const object: BatchObject = { name, type: parts[1], size };
-    const skip = size > this.maxBytes;
-    if (!skip) object.content = Buffer.allocUnsafeSlow(size);
-    this.current = { object, filled: 0, skip };
-    if (size === 0) this.complete();
+    if (size <= this.maxBytes) object.content = Buffer.allocUnsafeSlow(size);
+    this.current = { object, filled: 0 };
+    return true;
   }
 
-  private fill(chunk: Buffer, at: number): number {
-    const current = this.current!;
-    const take = Math.min(current.object.size - current.filled, chunk.length - at);
-    if (!current.skip) chunk.copy(current.object.content!, current.filled, at, at + take);
-    current.filled += take;
-    if (current.filled === current.object.size) this.complete();
-    return at + take;
+  /** Where the line starting at `at` ends in the window, -1 when it is not all there. */
+  private eolInWindow(): number {
+    const from = this.at - this.windowAt;
+    if (from < 0 || from >= this.windowLength) return -1;
+    // Past `windowLength` the window holds bytes of an earlier read.
+    const eol = this.window.indexOf(0x0a, from);
+    return eol < this.windowLength ? eol : -1;
   }
 
-  private complete(): void {
-    const { object } = this.current!;
-    this.current = undefined;
-    this.newline = 1;
-    this.onObject(object);
+  /**
+   * Copies the file's bytes from `offset` on into `target` from `start` on, as far as git has
+   * printed them: those the window holds, the rest from the file. Returns how many it copied.
+   */
+  private copyOut(target: Buffer, start: number, offset: number): number {
+    const from = offset - this.windowAt;
+    let copied = from >= 0 && from < this.windowLength ? this.window.copy(target, start, from, this.windowLength) : 0;
+    if (start + copied < target.length) copied += readSync(this.file, target, start + copied, target.length - start - copied, offset + copied);
+    return copied;
   }
 }
 

@@ -31,12 +31,12 @@ export interface ReadFileOptions {
 export function readManifestFile(path: string, content: Uint8Array | string, options: ReadFileOptions = {}): ManifestFile {
   const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : toBuffer(content);
   if (isKustomizeBuildFile(path) || options.isPatch) return { path, resources: [] };
-  const refused = refusal(bytes);
-  if (refused) return { path, resources: [], unreadable: { file: path, line: 1, reason: refused, severity: 'warning' } };
   // Pure ASCII is the same text in latin1, whose offsets are byte offsets: the scan's line starts
   // then serve the documents' text as they are. Other files decode each document as UTF-8.
-  const latin1 = bytes.toString('latin1');
   const ascii = isAscii(bytes);
+  const refused = refusal(bytes, ascii);
+  if (refused) return { path, resources: [], unreadable: { file: path, line: 1, reason: refused, severity: 'warning' } };
+  const latin1 = bytes.toString('latin1');
   const template = latin1.includes('{{');
   const resources: Resource[] = [];
   for (const doc of scanDocuments(latin1)) {
@@ -53,10 +53,10 @@ function toBuffer(content: Uint8Array): Buffer {
   return Buffer.isBuffer(content) ? content : Buffer.from(content.buffer, content.byteOffset, content.byteLength);
 }
 
-function refusal(bytes: Buffer): string | undefined {
+function refusal(bytes: Buffer, ascii: boolean): string | undefined {
   if (bytes.length > MAX_FILE_BYTES) return `it is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB (${bytes.length} bytes)`;
   if (bytes.indexOf(0) >= 0) return 'it is binary';
-  if (!isAscii(bytes) && !isUtf8(bytes)) return 'it is not UTF-8 text';
+  if (!ascii && !isUtf8(bytes)) return 'it is not UTF-8 text';
   return undefined;
 }
 

@@ -22,7 +22,7 @@ describe('streaming blob reader', () => {
   let repo: TestRepo;
   afterEach(() => repo?.cleanup());
 
-  it('reads objects larger than the pipe buffer, empty ones and missing names, in the order asked', async () => {
+  it('reads objects larger than its read window, empty ones and missing names, in the order asked', async () => {
     repo = createRepo();
     const big = `# ${'y'.repeat(300_000)}\n${pvc('1Gi')}`;
     repo.commit({ 'big.yaml': big, 'empty.yaml': '', 'small.yaml': pvc('2Gi') }, 'Add files');
@@ -39,6 +39,25 @@ describe('streaming blob reader', () => {
     expect(seen[0].content?.toString('utf8')).toBe(big);
     expect(seen[2].content?.length).toBe(0);
     expect(seen[3].content?.toString('utf8')).toBe(pvc('2Gi'));
+  });
+
+  it('reads many objects of any size, whatever part of the read window their header lines fall in', async () => {
+    repo = createRepo();
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 120; i++) files[`f${i}.yaml`] = `# ${i}\n${'z'.repeat((i * 7919) % 40_000)}\n`;
+    repo.commit(files, 'Add files');
+    const git = await Git.create(repo.work);
+    const names = Object.keys(files).map(f => `HEAD:${f}`);
+    const seen: BatchObject[] = [];
+    await git.catFileBatch(names, o => seen.push(o));
+    expect(seen.map(o => o.name)).toEqual(names);
+    expect(seen.map(o => o.content?.toString('utf8'))).toEqual(Object.values(files));
+  });
+
+  it('reports a git that fails with its explanation', async () => {
+    repo = createRepo();
+    const git = await Git.create(repo.root);
+    await expect(git.catFileBatch(['HEAD:a.yaml'], () => undefined)).rejects.toThrow(/git cat-file failed \(exit 128\): fatal: not a git repository/);
   });
 
   it('skips contents above maxBytes without reading them into memory, and passes a consumer error on', async () => {

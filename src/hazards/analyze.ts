@@ -59,31 +59,17 @@ export async function analyzeObjects(git: Git, baseSha: string, headSha: string,
   // The files that did not change are read for the context as soon as git has found them.
   const othersRead = others?.then(readOthersAhead);
   othersRead?.catch(() => undefined);
-  // Each file is read into resources soon after git has printed it, so its bytes are not all held
-  // twice; on a later turn of the event loop, so git's output is read (and git keeps printing)
-  // while files are read: reading inside the pipe's data event would make git wait for every file.
-  // Its context entries are read then too.
+  // Each file is read into resources, and the rules run on its objects (see checkAhead), as soon
+  // as both its sides are there: git prints into a file at its own pace meanwhile (see
+  // catFileBatch), and the file's bytes are freed before the next one arrives.
   const sides = { before: emptySide(), after: emptySide() };
-  let read = Promise.resolve();
-  let waiting = 0;
-  // The rules are run on the objects of each file (see checkAhead) while no file waits to be
-  // read, when the main thread would otherwise wait for git: reading keeps up with git first.
-  // Files still unchecked when the last one has been read are checked by finish().
-  const ahead = whenIdle(() => waiting > 0);
   const directions = options.directions ?? BOTH;
   await streamFiles(git, listing.checked, file => {
-    waiting++;
-    read = read.then(nextTurn).then(() => {
-      waiting--;
-      reader?.add(file);
-      const added = addFile(sides, file);
-      if (reader) readContextAhead(file, added);
-      ahead.push(checkLater(added, directions));
-    });
-    read.catch(() => undefined);
+    reader?.add(file);
+    const added = addFile(sides, file);
+    if (reader) readContextAhead(file, added);
+    checkAhead(added.before?.resources ?? [], added.after?.resources ?? [], directions);
   });
-  await read;
-  ahead.stop();
   if (reader && !others) {
     const quick = finish(sides, NO_CONTEXT, options.directions, listing.checked.length);
     if (!contextMayMatter(quick, sides, listing)) return quick;
@@ -115,40 +101,6 @@ async function readOthersAhead(others: { before: [string, Buffer][]; after: [str
     await nextTurn();
     readContextFile(path, content);
   }
-}
-
-/** checkAhead for a file's objects, as a task that holds on to them but not to the file's bytes. */
-function checkLater(added: AddedFile, directions: readonly Direction[]): () => void {
-  const [before, after] = [added.before?.resources ?? [], added.after?.resources ?? []];
-  return () => checkAhead(before, after, directions);
-}
-
-/**
- * Runs tasks in order, one per turn of the event loop, while `busy()` is false. Pushing a task
- * starts them again: the caller pushes whenever it stops being busy. `stop` drops those not run.
- */
-function whenIdle(busy: () => boolean): { push(task: () => void): void; stop(): void } {
-  const tasks: (() => void)[] = [];
-  let scheduled = false;
-  const schedule = (): void => {
-    if (scheduled || tasks.length === 0 || busy()) return;
-    scheduled = true;
-    setImmediate(() => {
-      scheduled = false;
-      if (busy()) return;
-      tasks.shift()?.();
-      schedule();
-    });
-  };
-  return {
-    push(task) {
-      tasks.push(task);
-      schedule();
-    },
-    stop() {
-      tasks.length = 0;
-    }
-  };
 }
 
 function nextTurn(): Promise<void> {

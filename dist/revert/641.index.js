@@ -808,13 +808,13 @@ function readManifestFile(path, content, options = {}) {
     const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : toBuffer(content);
     if (isKustomizeBuildFile(path) || options.isPatch)
         return { path, resources: [] };
-    const refused = refusal(bytes);
-    if (refused)
-        return { path, resources: [], unreadable: { file: path, line: 1, reason: refused, severity: 'warning' } };
     // Pure ASCII is the same text in latin1, whose offsets are byte offsets: the scan's line starts
     // then serve the documents' text as they are. Other files decode each document as UTF-8.
-    const latin1 = bytes.toString('latin1');
     const ascii = (0,external_node_buffer_.isAscii)(bytes);
+    const refused = refusal(bytes, ascii);
+    if (refused)
+        return { path, resources: [], unreadable: { file: path, line: 1, reason: refused, severity: 'warning' } };
+    const latin1 = bytes.toString('latin1');
     const template = latin1.includes('{{');
     const resources = [];
     for (const doc of scanDocuments(latin1)) {
@@ -830,12 +830,12 @@ function readManifestFile(path, content, options = {}) {
 function toBuffer(content) {
     return Buffer.isBuffer(content) ? content : Buffer.from(content.buffer, content.byteOffset, content.byteLength);
 }
-function refusal(bytes) {
+function refusal(bytes, ascii) {
     if (bytes.length > MAX_FILE_BYTES)
         return `it is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB (${bytes.length} bytes)`;
     if (bytes.indexOf(0) >= 0)
         return 'it is binary';
-    if (!(0,external_node_buffer_.isAscii)(bytes) && !(0,external_node_buffer_.isUtf8)(bytes))
+    if (!ascii && !(0,external_node_buffer_.isUtf8)(bytes))
         return 'it is not UTF-8 text';
     return undefined;
 }
@@ -1085,30 +1085,73 @@ function revision_context_revisionContextFromFiles(files) {
     const fluxKustomizations = [];
     const patchFiles = new Set();
     for (const [path, content] of files) {
-        if (isKustomizeBuildFile(path)) {
-            for (const p of buildPatches(path, content))
-                patchFiles.add(p);
-            continue;
-        }
-        if (!contains(content, FLUX_KUSTOMIZE_GROUP))
-            continue;
-        for (const r of readManifestFile(path, content).resources) {
-            if (isFluxKustomization(r))
-                fluxKustomizations.push(fluxKustomizationOf(r));
-            r.doc.release();
-        }
+        const read = readContextFile(path, content);
+        for (const k of read.fluxKustomizations)
+            fluxKustomizations.push(k);
+        for (const p of read.patchFiles)
+            patchFiles.add(p);
     }
     return { fluxKustomizations, patchFiles };
 }
+// What was read of each file, kept with its bytes (while they live) by path, as files with the
+// same bytes share them: a caller reading a large change reads each context file as it streams
+// past, while it would otherwise wait for git, so putting the contexts together at the end finds
+// it done; and a file unchanged by a change is the same bytes at both revisions, read once.
+const READ = new WeakMap();
+/**
+ * The Flux Kustomizations of a file, or the patch files it names when it is a kustomization build
+ * file (nothing for other files, found cheaply). Remembered per content object and path.
+ */
+function readContextFile(path, content) {
+    const known = typeof content === 'string' ? undefined : READ.get(content);
+    const done = known?.get(path);
+    if (done)
+        return done;
+    const read = { fluxKustomizations: [], patchFiles: [] };
+    if (isKustomizeBuildFile(path)) {
+        read.patchFiles = buildPatches(path, content);
+    }
+    else if (contains(content, FLUX_KUSTOMIZE_GROUP)) {
+        const found = [];
+        for (const r of readManifestFile(path, content).resources) {
+            if (isFluxKustomization(r))
+                found.push(fluxKustomizationOf(r));
+            r.doc.release();
+        }
+        read.fluxKustomizations = found;
+    }
+    if (known)
+        known.set(path, read);
+    else if (typeof content !== 'string')
+        READ.set(content, new Map([[path, read]]));
+    return read;
+}
 /** The Flux Kustomization whose `spec.path` is the longest prefix of `file`, if any. */
 function ownerOf(kustomizations, file) {
-    let best;
-    for (const k of kustomizations) {
-        const covers = k.path === '' || (file.startsWith(k.path) && (file.length === k.path.length || file.charCodeAt(k.path.length) === 0x2f));
-        if (covers && (!best || k.path.length > best.path.length))
-            best = k;
-    }
-    return best;
+    return ownerLookup(kustomizations)(file);
+}
+/**
+ * {@link ownerOf} for many files: the Kustomizations are indexed by path once, and each file looks
+ * up its own folders, longest first, instead of every Kustomization being tried for every file.
+ */
+function ownerLookup(kustomizations) {
+    // Of several Kustomizations with the same path the first one applies (as a scan in order finds).
+    const byPath = new Map();
+    for (const k of kustomizations)
+        if (!byPath.has(k.path))
+            byPath.set(k.path, k);
+    return file => {
+        // A path covers the file when it is the file itself, a prefix ending just before a `/`, or ''.
+        const exact = byPath.get(file);
+        if (exact)
+            return exact;
+        for (let slash = file.lastIndexOf('/'); slash >= 0; slash = slash === 0 ? -1 : file.lastIndexOf('/', slash - 1)) {
+            const k = byPath.get(file.slice(0, slash));
+            if (k)
+                return k;
+        }
+        return byPath.get('');
+    };
 }
 function buildPatches(path, content) {
     const text = typeof content === 'string' ? content : asBuffer(content).toString('utf8');
@@ -1397,10 +1440,22 @@ function forceReason(applied) {
         return `Flux Kustomization ${applied.owner.name} has spec.force: true`;
     return undefined;
 }
+const MARKER_FIELDS = ['annotations', 'labels'];
+// Annotations and labels read by readMarkers, kept past the release of the object's document.
+const MARKERS = new WeakMap();
+/**
+ * Reads the annotations and labels of an object the modifiers will look at, while its document is
+ * decoded anyway (before a rule's caller releases it): reading them later decodes it again, all of
+ * it, which for a large CRD takes a while.
+ */
+function readMarkers(r) {
+    MARKERS.set(r, MARKER_FIELDS.map(field => r.doc.get(['metadata', field])));
+}
 /** A label or annotation value (annotations win). */
 function marker(r, key) {
-    for (const field of ['annotations', 'labels']) {
-        const map = r.doc.get(['metadata', field]);
+    const read = MARKERS.get(r);
+    for (const [i, field] of MARKER_FIELDS.entries()) {
+        const map = read ? read[i] : r.doc.get(['metadata', field]);
         if (map && typeof map === 'object' && Object.hasOwn(map, key)) {
             const value = map[key];
             if (typeof value === 'string')
@@ -2016,13 +2071,13 @@ function crdSpecs(change) {
 }
 // The rollback direction checks the same pair of objects with the sides swapped: the specs read
 // for the forward direction are kept (per object pair) and handed back swapped.
-const READ = new WeakMap();
+const crd_READ = new WeakMap();
 function specsOf(before, after) {
-    const earlier = READ.get(after);
+    const earlier = crd_READ.get(after);
     if (earlier?.other === before)
         return earlier.specs && [earlier.specs[1], earlier.specs[0]];
     const specs = readSpecs(before, after);
-    READ.set(before, { other: after, specs });
+    crd_READ.set(before, { other: after, specs });
     return specs;
 }
 function readSpecs(before, after) {
@@ -2488,14 +2543,20 @@ const RULE_IDS = [
     ...RULES.flatMap(r => (r.rollbackId ? [r.id, r.rollbackId] : [r.id])),
     MANIFEST_UNREADABLE
 ];
+// By group, then kind: asked for every object read and checked, so without building a string.
 const BY_KIND = new Map();
 for (const rule of RULES) {
-    for (const kind of rule.kinds)
-        BY_KIND.set(kind, [...(BY_KIND.get(kind) ?? []), rule]);
+    for (const groupKind of rule.kinds) {
+        const slash = groupKind.lastIndexOf('/');
+        const [group, kind] = [groupKind.slice(0, slash), groupKind.slice(slash + 1)];
+        const kinds = BY_KIND.get(group) ?? BY_KIND.set(group, new Map()).get(group);
+        kinds.set(kind, [...(kinds.get(kind) ?? []), rule]);
+    }
 }
+const NONE = [];
 /** The rules that look at objects of this API group and kind. */
 function rulesFor(group, kind) {
-    return BY_KIND.get(`${group}/${kind}`) ?? [];
+    return BY_KIND.get(group)?.get(kind) ?? NONE;
 }
 /**
  * The top-level entries of an object's document (besides `metadata`, which the modifiers read)
@@ -2526,8 +2587,6 @@ function entriesRulesRead(id, keys) {
 function hazards(before, after, context) {
     const findings = [];
     for (const change of pairUp(before.resources, after.resources)) {
-        if (change.after && change.before.doc.sameBytes(change.after.doc))
-            continue;
         if (!change.after && hiddenIn(change.before, after.unreadable ?? []))
             continue;
         findings.push(...check(change, context));
@@ -2538,13 +2597,13 @@ function hazards(before, after, context) {
 }
 function check(change, context) {
     const findings = [];
-    const rules = rulesFor(change.before.group, change.before.kind);
-    for (const rule of rules) {
+    for (const outcome of outcomesOf(change, context)) {
+        if ('unreadable' in outcome) {
+            findings.push(unreadableFinding(change, context.direction, outcome.unreadable));
+            break;
+        }
         try {
-            const hit = rule.check(change, context);
-            if (!hit || (hit.symmetric && context.direction === 'rollback'))
-                continue;
-            findings.push(toFinding(rule, modify(rule, hit, change), change, context.direction));
+            findings.push(toFinding(outcome.rule, modify(outcome.rule, outcome.hit, change), change, context.direction));
         }
         catch (e) {
             if (!(e instanceof UnreadableDocumentError))
@@ -2554,6 +2613,85 @@ function check(change, context) {
         }
     }
     return findings;
+}
+function ruleOutcomes(change, context) {
+    const outcomes = [];
+    for (const rule of rulesFor(change.before.group, change.before.kind)) {
+        try {
+            const hit = rule.check(change, context);
+            if (!hit || (hit.symmetric && context.direction === 'rollback'))
+                continue;
+            outcomes.push({ rule, hit });
+        }
+        catch (e) {
+            if (!(e instanceof UnreadableDocumentError))
+                throw e;
+            outcomes.push({ unreadable: e.reason });
+            break;
+        }
+    }
+    return outcomes;
+}
+// Outcomes worked out by checkAhead, kept with the object in the role of `before`, for the object
+// it was paired with and the direction it was checked in.
+const AHEAD = new WeakMap();
+function outcomesOf(change, context) {
+    if (!change.after)
+        return ruleOutcomes(change, context);
+    const ahead = AHEAD.get(change.before);
+    if (ahead && ahead.after === change.after && ahead.direction === context.direction)
+        return ahead.outcomes;
+    return unchanged(change.before, change.after) ? NOTHING : ruleOutcomes(change, context);
+}
+/** An object with the same bytes at both revisions has not changed: there is nothing to check. */
+function unchanged(before, after) {
+    return before.doc.sameBytes(after.doc);
+}
+const NOTHING = [];
+/**
+ * Runs the rules, ahead of {@link hazards}, on the objects of one file that are in it at both
+ * revisions, while the rest of the change is still being read: a caller reading files as git
+ * prints them would otherwise wait for git. Nothing here depends on what the other files hold
+ * (the rules read only the two objects, never their owner), so the outcomes are kept per pair of
+ * objects and direction; `hazards` takes them when it pairs the same two objects, as it does
+ * unless the key is in other files too, and checks any other pair itself.
+ */
+function checkAhead(before, after, directions) {
+    const byKey = new Map();
+    for (const a of after) {
+        if (!hasRules(a))
+            continue;
+        const list = byKey.get(a.key);
+        if (list)
+            list.push(a);
+        else
+            byKey.set(a.key, [a]);
+    }
+    for (const b of before) {
+        // The file is the same, so the pair is the one `pairUp` makes first.
+        const a = byKey.get(b.key)?.shift();
+        if (!a)
+            continue;
+        const same = unchanged(b, a);
+        try {
+            for (const direction of directions) {
+                const [from, to] = direction === 'forward' ? [b, a] : [a, b];
+                const outcomes = same ? NOTHING : ruleOutcomes({ before: from, after: to }, { direction });
+                // A hit of a change is modified by what the object it is applied to (`to`) carries.
+                if (outcomes.length > 0)
+                    readMarkers(to);
+                AHEAD.set(from, { after: to, direction, outcomes });
+            }
+        }
+        catch {
+            // Left for hazards() to meet in its own order.
+        }
+        b.doc.release();
+        a.doc.release();
+    }
+}
+function hasRules(r) {
+    return rulesFor(r.group, r.kind).length > 0;
 }
 /** Applies the Flux and Helm modifiers that make a hazard go away or worse. */
 function modify(rule, hit, change) {
@@ -2594,17 +2732,30 @@ function finding(rule, severity, direction, r, message) {
  * folders) pair up by file first, then by owning Flux Kustomization, then in order.
  */
 function* pairUp(before, after) {
+    // Objects of kinds no rule looks at are left out: they cannot be found anything in, and the
+    // pairs of other objects stay the same (the key includes the kind). Most keys name one object:
+    // it is kept as is, a list only when there are more (take() gives a lone candidate anyway).
     const byKey = new Map();
     for (const r of after) {
-        const list = byKey.get(r.key);
-        if (list)
-            list.push(r);
+        if (!hasRules(r))
+            continue;
+        const known = byKey.get(r.key);
+        if (known === undefined)
+            byKey.set(r.key, r);
+        else if (Array.isArray(known))
+            known.push(r);
         else
-            byKey.set(r.key, [r]);
+            byKey.set(r.key, [known, r]);
     }
     // One pair at a time: a list of every pair would keep them all alive through the checks.
-    for (const b of before)
-        yield { before: b, after: take(byKey.get(b.key), b) };
+    for (const b of before) {
+        if (!hasRules(b))
+            continue;
+        const found = byKey.get(b.key);
+        if (found !== undefined && !Array.isArray(found))
+            byKey.delete(b.key);
+        yield { before: b, after: found === undefined || Array.isArray(found) ? take(found, b) : found };
+    }
 }
 function take(candidates, b) {
     if (!candidates || candidates.length === 0)
@@ -2660,25 +2811,28 @@ async function analyzeObjects(git, baseSha, headSha, options = {}) {
     // revert guard's) is first checked without, as the context rarely can change its result.
     let others = reader && listing.checked.length > EAGER_CONTEXT_FILES ? reader.readOthers(git, baseSha) : undefined;
     others?.catch(() => undefined);
-    // Each file is read into resources soon after git has printed it, so its bytes are not all held
-    // twice; on a later turn of the event loop, so git's output is read (and git keeps printing)
-    // while files are read: reading inside the pipe's data event would make git wait for every file.
+    // The files that did not change are read for the context as soon as git has found them.
+    const othersRead = others?.then(readOthersAhead);
+    othersRead?.catch(() => undefined);
+    // Each file is read into resources, and the rules run on its objects (see checkAhead), as soon
+    // as both its sides are there: git prints into a file at its own pace meanwhile (see
+    // catFileBatch), and the file's bytes are freed before the next one arrives.
     const sides = { before: emptySide(), after: emptySide() };
-    let read = Promise.resolve();
+    const directions = options.directions ?? BOTH;
     await streamFiles(git, listing.checked, file => {
-        read = read.then(nextTurn).then(() => {
-            reader?.add(file);
-            addFile(sides, file);
-        });
-        read.catch(() => undefined);
+        reader?.add(file);
+        const added = addFile(sides, file);
+        if (reader)
+            readContextAhead(file, added);
+        checkAhead(added.before?.resources ?? [], added.after?.resources ?? [], directions);
     });
-    await read;
     if (reader && !others) {
         const quick = finish(sides, NO_CONTEXT, options.directions, listing.checked.length);
         if (!contextMayMatter(quick, sides, listing))
             return quick;
         others = reader.readOthers(git, baseSha);
     }
+    await othersRead;
     const context = options.context ?? reader.contexts(await others);
     const result = finish(sides, context, options.directions, listing.checked.length);
     if (context.before.fluxKustomizations.length + context.after.fluxKustomizations.length === 0) {
@@ -2686,11 +2840,31 @@ async function analyzeObjects(git, baseSha, headSha, options = {}) {
     }
     return result;
 }
+/**
+ * Reads the context entries of a changed file's sides (see {@link readContextFile}) that hold a
+ * Flux Kustomization or are kustomization build files: the ones the context is built from.
+ */
+function readContextAhead(file, added) {
+    for (const side of ['before', 'after']) {
+        const content = file[side];
+        if (content === undefined || typeof content === 'string')
+            continue;
+        if (isKustomizeBuildFile(file.path) || added[side]?.resources.some(isFluxKustomization))
+            readContextFile(file.path, content);
+    }
+}
+async function readOthersAhead(others) {
+    for (const [path, content] of [...others.before, ...others.after]) {
+        await nextTurn();
+        readContextFile(path, content);
+    }
+}
 function nextTurn() {
     return new Promise(resolve => setImmediate(resolve));
 }
 /** Changes with more checked files than this search for their context while being read. */
 const EAGER_CONTEXT_FILES = 50;
+const BOTH = ['forward', 'rollback'];
 const NO_CONTEXT = {
     before: { fluxKustomizations: [], patchFiles: new Set() },
     after: { fluxKustomizations: [], patchFiles: new Set() }
@@ -2749,15 +2923,18 @@ function readSides(files) {
     return sides;
 }
 function addFile(sides, file) {
+    const added = {};
     for (const side of ['before', 'after']) {
         const read = readFileSide(file, side);
         if (!read)
             continue;
+        added[side] = read;
         if (read.unreadable)
             sides[side].unreadable.push(read.unreadable);
         for (const r of read.resources)
             sides[side].resources.push(r);
     }
+    return added;
 }
 function emptySide() {
     return { resources: [], unreadable: [] };
@@ -2766,13 +2943,14 @@ function emptySide() {
 function withContext(side, context) {
     const resources = [];
     // Resources come file by file: look the owner up once per file.
+    const ownerOf = ownerLookup(context.fluxKustomizations);
     let file;
     let owner;
     for (const r of side.resources) {
         if (context.patchFiles.has(r.file))
             continue;
         if (r.file !== file)
-            [file, owner] = [r.file, ownerOf(context.fluxKustomizations, r.file)];
+            [file, owner] = [r.file, ownerOf(r.file)];
         r.owner = owner;
         resources.push(r);
     }

@@ -2,7 +2,7 @@
 // Revert benchmark: how long the bundled revert action takes to roll back one commit from a
 // depth-1 clone of a large GitOps repository, next to the runbook procedure (full clone, revert,
 // amend, push) and the fewest raw git commands, plus the bundle's start time. See bench/README.md.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -358,6 +358,9 @@ async function main() {
         throw new Error(`${name} (round ${r + 1}): ${error.message}`);
       }
       rmSync(dir, { recursive: true, force: true });
+      // Let the disk settle: the runbook's full clone leaves ~100 MB of writes that the kernel
+      // would otherwise flush during the next variant's timing.
+      execFileSync('sync');
       if (r >= params.warmup) {
         samples[name].push(result.ms);
         if (name === 'action') {

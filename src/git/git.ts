@@ -305,7 +305,12 @@ let outputFiles = 0;
 /** A new empty file, open for reading and writing, whose name is already gone. */
 function openUnlinkedFile(): number {
   const path = joinPath(tmpdir(), `gitops-rollback-${process.pid}-${outputFiles++}.out`);
-  const fd = openSync(path, 'wx+');
+  let fd: number;
+  try {
+    fd = openSync(path, 'wx+');
+  } catch (e) {
+    throw new Error(`Could not create a temporary file in ${tmpdir()} (${(e as Error).message}). Expected a writable temporary folder: set TMPDIR to one.`);
+  }
   unlinkSync(path);
   return fd;
 }

@@ -6,7 +6,11 @@ import { createRepo, git, GIT_ENV, type TestRepo } from '../support/repo.js';
 const CLI = resolve('dist/cli/index.js');
 
 function cli(cwd: string, ...args: string[]) {
-  const env = { ...process.env, ...GIT_ENV, GITHUB_TOKEN: '', GH_TOKEN: '', GITHUB_REPOSITORY: '' };
+  return cliWith({}, cwd, ...args);
+}
+
+function cliWith(extraEnv: Record<string, string>, cwd: string, ...args: string[]) {
+  const env = { ...process.env, ...GIT_ENV, GITHUB_TOKEN: '', GH_TOKEN: '', GITHUB_REPOSITORY: '', ...extraEnv };
   const r = spawnSync(process.execPath, [CLI, ...args], { cwd, env, encoding: 'utf8' });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
@@ -58,4 +62,16 @@ describe('gitops-rollback command line (bundled)', () => {
     expect(r.status).toBe(status);
     expect(repo.git('status', '--porcelain')).toBe('');
   });
+
+  it('says which temporary folder it could not write to, exit 2', () => {
+    repo = createRepo({ 'a.yaml': 'a: 0\n' });
+    const base = repo.git('rev-parse', 'HEAD');
+    repo.commit({ 'a.yaml': 'a: 1\n' }, 'change');
+    const missing = `${repo.root}/no-such-folder`;
+    const r = cliWith({ TMPDIR: missing }, repo.work, 'check', '--base', base, '--head', 'HEAD');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(`Could not create a temporary file in ${missing} (`);
+    expect(r.stderr).toContain('set TMPDIR to one');
+  });
 });
+

@@ -44,7 +44,8 @@ const FIXED_FILES = CLUSTERS.length * 5 + CONTROLLERS.length * 4 + 2;
 const FILES_PER_APP = 5;
 const APPS_PER_TEAM = 25;
 
-function mulberry32(seed) {
+/** A small seeded PRNG (mulberry32): the same seed gives the same repository. */
+export function mulberry32(seed) {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

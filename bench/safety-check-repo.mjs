@@ -3,6 +3,7 @@
 // its manifest files the way a large pull request does (image bumps, config edits, grown volumes,
 // chart upgrades, operator CRD upgrades, dashboards). Deterministic for a given seed.
 import { spawn } from 'node:child_process';
+import { mulberry32 } from './generate.mjs';
 
 /** Bumped whenever the generated content changes, so cached repositories are rebuilt. */
 export const CHANGE_GENERATOR_VERSION = 1;
@@ -45,17 +46,6 @@ const WORDS = (
   'configuration used set will can may be empty only applies selected template spec status condition type key ' +
   'certificate issuer duration renewal storage volume backup schedule replicas policy rule match label annotation'
 ).split(' ');
-
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // ---------------------------------------------------------------------------------------------
 // CRDs: a schema tree rendered the way controller-gen writes it (block style, `description: |-`).

@@ -3,27 +3,12 @@ import { Git } from '../../src/git/git.js';
 import { analyzeChange, type AnalyzeOptions } from '../../src/hazards/index.js';
 import { ContextReader, listChange, readRevisionContexts, streamFiles, type ChangeFilter } from '../../src/manifests/read-change.js';
 import type { RevisionContext } from '../../src/manifests/types.js';
+import { fluxKustomization as ks } from '../support/fleet.js';
 import { createRepo, type TestRepo } from '../support/repo.js';
 
 // The engine no longer searches the whole tree of both revisions: it searches the unchanged files
 // once and takes the changed ones as they stream past, and a small change with nothing to report
 // skips the search. These tests hold both to the whole-tree search of both revisions.
-
-const ks = (name: string, path: string, opts: { prune?: boolean; force?: boolean } = {}) => `---
-apiVersion: kustomize.toolkit.fluxcd.io/v1
-kind: Kustomization
-metadata:
-  name: ${name}
-  namespace: flux-system
-spec:
-  interval: 10m
-  path: ${path}
-  prune: ${opts.prune ?? true}
-  force: ${opts.force ?? false}
-  sourceRef:
-    kind: GitRepository
-    name: flux-system
-`;
 
 const pvc = (name: string, opts: { size?: string; cls?: string; ns?: string } = {}) => `---
 apiVersion: v1

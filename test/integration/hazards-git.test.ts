@@ -2,22 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Git } from '../../src/git/git.js';
 import { analyzeChange } from '../../src/hazards/index.js';
 import { readChange } from '../../src/manifests/read-change.js';
+import { fluxKustomization as ks } from '../support/fleet.js';
 import { createRepo, type TestRepo } from '../support/repo.js';
-
-const ks = (name: string, path: string, prune: boolean) => `---
-apiVersion: kustomize.toolkit.fluxcd.io/v1
-kind: Kustomization
-metadata:
-  name: ${name}
-  namespace: flux-system
-spec:
-  interval: 10m
-  path: ${path}
-  prune: ${prune}
-  sourceRef:
-    kind: GitRepository
-    name: flux-system
-`;
 
 const pvc = (name: string, size = '10Gi') => `---
 apiVersion: v1
@@ -52,9 +38,9 @@ spec:
 `;
 
 const fluxRepo: Record<string, string> = {
-  'clusters/prod/flux-system/gotk-sync.yaml': ks('flux-system', './clusters/prod', true),
-  'clusters/prod/infrastructure.yaml': ks('infrastructure', './infrastructure', true),
-  'clusters/prod/apps.yaml': ks('apps', './apps/prod', true) + ks('legacy', './apps/legacy', false),
+  'clusters/prod/flux-system/gotk-sync.yaml': ks('flux-system', './clusters/prod', { prune: true }),
+  'clusters/prod/infrastructure.yaml': ks('infrastructure', './infrastructure', { prune: true }),
+  'clusters/prod/apps.yaml': ks('apps', './apps/prod', { prune: true }) + ks('legacy', './apps/legacy', { prune: false }),
   'infrastructure/kustomization.yaml': 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: [redis.yaml]\n',
   'infrastructure/redis.yaml': `apiVersion: helm.toolkit.fluxcd.io/v2
 kind: HelmRelease
@@ -179,7 +165,7 @@ describe('analyzeChange on a Flux repository', () => {
   });
 
   it('removing a Flux Kustomization that prunes is critical, and exclude filters files', async () => {
-    const files = { 'clusters/prod/apps.yaml': ks('legacy', './apps/legacy', false) };
+    const files = { 'clusters/prod/apps.yaml': ks('legacy', './apps/legacy', { prune: false }) };
     expect(summary((await change(files)).findings)).toEqual(['flux-kustomization-delete critical forward clusters/prod/apps.yaml:2']);
     expect((await change(files, { exclude: ['clusters/**'] })).findings).toEqual([]);
     expect((await change(files, { paths: ['apps/'] })).filesChecked).toBe(0);

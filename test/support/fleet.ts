@@ -22,6 +22,23 @@ export function createFleetRepo(): TestRepo {
   return createRepo(fleetFiles());
 }
 
+/** A Flux Kustomization document (with its `---` marker) applying `path`. */
+export const fluxKustomization = (name: string, path: string, opts: { prune?: boolean; force?: boolean } = {}) => `---
+apiVersion: kustomize.toolkit.fluxcd.io/v1
+kind: Kustomization
+metadata:
+  name: ${name}
+  namespace: flux-system
+spec:
+  interval: 10m
+  path: ${path}
+  prune: ${opts.prune ?? true}
+  force: ${opts.force ?? false}
+  sourceRef:
+    kind: GitRepository
+    name: flux-system
+`;
+
 export const claim = (name: string, size: string, namespace = 'redis') => `apiVersion: v1
 kind: PersistentVolumeClaim
 metadata:

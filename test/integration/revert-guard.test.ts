@@ -49,6 +49,27 @@ describe('the revert action guard (the safety check on the rollback itself)', ()
     await expect(rollback(repo.work, { commits: [grow] })).rejects.toThrow(/refused: pvc-expand on PersistentVolumeClaim db\/data/);
   });
 
+  // The guard starts as soon as the rollback's final tree is known, which the engine learns at
+  // different points: these hold it to refusing there too.
+  it('refuses when the claim goes in a squashed rollback, in one whose last revert turns out empty, and in a restore', async () => {
+    repo = createRepo({ 'apps/web.yaml': 'a: 1\n' });
+    const tweak = repo.commit({ 'apps/web.yaml': 'a: 2\n' }, 'Tweak web');
+    const added = repo.commit({ 'apps/db/pvc.yaml': claim('10Gi') }, 'Add a claim for the database');
+    repo.commit({ 'apps/web.yaml': 'a: 1\n' }, 'Undo the tweak by hand');
+    repo.push();
+    const before = git(repo.origin, 'rev-parse', 'main');
+    const refusal = /The rollback was refused: pvc-delete on PersistentVolumeClaim db\/data/;
+    await expect(rollback(repo.work, { commits: [tweak, added], squash: true })).rejects.toThrow(refusal);
+    await expect(rollback(repo.work, { commits: [tweak, added] })).rejects.toThrow(refusal);
+    // That one's last (oldest) revert is empty indeed: the tweak was undone by hand.
+    const dry = await rollback(repo.work, { commits: [tweak, added], dryRun: true });
+    expect(dry.revertedCommits.map(c => c.sha)).toEqual([added]);
+    expect(dry.log.join('\n')).toContain(`Reverting ${tweak.slice(0, 12)} ("Tweak web") changes nothing`);
+    expect(dry.findings.map(f => f.rule)).toEqual(['pvc-delete']);
+    await expect(rollback(repo.work, { commits: [], restorePaths: ['apps/db'], restoreTo: tweak })).rejects.toThrow(refusal);
+    expect(git(repo.origin, 'rev-parse', 'main')).toBe(before);
+  });
+
   it('lets a harmless rollback through with no findings', async () => {
     repo = createRepo({ 'apps/db/pvc.yaml': claim('10Gi'), 'apps/web.yaml': 'a: 1\n' });
     const change = repo.commit({ 'apps/web.yaml': 'a: 2\n' }, 'Tweak web');

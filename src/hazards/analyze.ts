@@ -92,7 +92,8 @@ function readContextAhead(file: FileChange, added: AddedFile): void {
   for (const side of ['before', 'after'] as const) {
     const content = file[side];
     if (content === undefined || typeof content === 'string') continue;
-    if (isKustomizeBuildFile(file.path) || added[side]?.resources.some(isFluxKustomization)) readContextFile(file.path, content);
+    const resources = added[side]?.resources ?? [];
+    if (isKustomizeBuildFile(file.path) || resources.some(isFluxKustomization)) readContextFile(file.path, content, resources);
   }
 }
 

@@ -55,14 +55,17 @@ const READ = new WeakMap<Uint8Array, Map<string, FileContext>>();
 /**
  * The Flux Kustomizations of a file, or the patch files it names when it is a kustomization build
  * file (nothing for other files, found cheaply). Remembered per content object and path.
+ * `resources`: the file's objects, when the caller has read `content` already (not read again).
  */
-export function readContextFile(path: string, content: Uint8Array | string): FileContext {
+export function readContextFile(path: string, content: Uint8Array | string, resources?: readonly Resource[]): FileContext {
   const known = typeof content === 'string' ? undefined : READ.get(content);
   const done = known?.get(path);
   if (done) return done;
   const read: FileContext = { fluxKustomizations: [], patchFiles: [] };
   if (isKustomizeBuildFile(path)) {
     read.patchFiles = buildPatches(path, content);
+  } else if (resources) {
+    read.fluxKustomizations = resources.filter(isFluxKustomization).map(fluxKustomizationOf);
   } else if (contains(content, FLUX_KUSTOMIZE_GROUP)) {
     const found: FluxKustomization[] = [];
     for (const r of readManifestFile(path, content).resources) {

@@ -1101,8 +1101,9 @@ const READ = new WeakMap();
 /**
  * The Flux Kustomizations of a file, or the patch files it names when it is a kustomization build
  * file (nothing for other files, found cheaply). Remembered per content object and path.
+ * `resources`: the file's objects, when the caller has read `content` already (not read again).
  */
-function readContextFile(path, content) {
+function readContextFile(path, content, resources) {
     const known = typeof content === 'string' ? undefined : READ.get(content);
     const done = known?.get(path);
     if (done)
@@ -1110,6 +1111,9 @@ function readContextFile(path, content) {
     const read = { fluxKustomizations: [], patchFiles: [] };
     if (isKustomizeBuildFile(path)) {
         read.patchFiles = buildPatches(path, content);
+    }
+    else if (resources) {
+        read.fluxKustomizations = resources.filter(isFluxKustomization).map(fluxKustomizationOf);
     }
     else if (contains(content, FLUX_KUSTOMIZE_GROUP)) {
         const found = [];
@@ -2849,8 +2853,9 @@ function readContextAhead(file, added) {
         const content = file[side];
         if (content === undefined || typeof content === 'string')
             continue;
-        if (isKustomizeBuildFile(file.path) || added[side]?.resources.some(isFluxKustomization))
-            readContextFile(file.path, content);
+        const resources = added[side]?.resources ?? [];
+        if (isKustomizeBuildFile(file.path) || resources.some(isFluxKustomization))
+            readContextFile(file.path, content, resources);
     }
 }
 async function readOthersAhead(others) {

@@ -65,9 +65,11 @@ export async function analyzeObjects(git: Git, baseSha: string, headSha: string,
   const sides = { before: emptySide(), after: emptySide() };
   const directions = options.directions ?? BOTH;
   await streamFiles(git, listing.checked, file => {
-    reader?.add(file);
     const added = addFile(sides, file);
-    if (reader) readContextAhead(file, added);
+    if (reader) {
+      reader.add(file, added);
+      readContextAhead(file, added);
+    }
     checkAhead(added.before?.resources ?? [], added.after?.resources ?? [], directions);
   });
   if (reader && !others) {

@@ -2,8 +2,8 @@ import type { BatchObject, Git } from '../git/git.js';
 import { isYamlPath, pathFilter } from './globs.js';
 import { isKustomizeBuildFile } from './kustomize-build.js';
 import { MAX_FILE_BYTES } from './manifest-file.js';
-import { revisionContextFromFiles } from './revision-context.js';
-import type { RevisionContext } from './types.js';
+import { isFluxKustomization, revisionContextFromFiles } from './revision-context.js';
+import type { Resource, RevisionContext } from './types.js';
 
 /** A changed file's contents at both revisions (absent where the file does not exist). */
 export interface FileChange {
@@ -130,12 +130,21 @@ export class ContextReader {
 
   constructor(private readonly listing: ChangeListing) {}
 
-  /** Keeps the sides of a checked file that may hold a Flux Kustomization or patch references. */
-  add(file: FileChange): void {
+  /**
+   * Keeps the sides of a checked file that may hold a Flux Kustomization or patch references.
+   * `read`: the objects already read from each side, if they were: a side then counts when it
+   * holds a Flux Kustomization (a build file still when it mentions patches), with no search of
+   * its bytes. The context is the same: a file that only mentions the group contributes nothing.
+   */
+  add(file: FileChange, read?: { before?: { resources: readonly Resource[] }; after?: { resources: readonly Resource[] } }): void {
     if (!isContextPath(file.path)) return;
+    const buildFile = isKustomizeBuildFile(file.path);
     for (const side of ['before', 'after'] as const) {
       const content = file[side];
-      if (content !== undefined && mayHoldContext(file.path, content)) this.streamed[side].push([file.path, asBuffer(content)]);
+      if (content === undefined) continue;
+      const resources = buildFile ? undefined : read?.[side]?.resources;
+      const keep = resources ? resources.some(isFluxKustomization) : mayHoldContext(file.path, content);
+      if (keep) this.streamed[side].push([file.path, asBuffer(content)]);
     }
   }
 

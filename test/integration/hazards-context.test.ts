@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Git } from '../../src/git/git.js';
 import { analyzeChange, type AnalyzeOptions } from '../../src/hazards/index.js';
+import { readManifestFile } from '../../src/manifests/manifest-file.js';
 import { ContextReader, listChange, readRevisionContexts, streamFiles, type ChangeFilter } from '../../src/manifests/read-change.js';
 import type { RevisionContext } from '../../src/manifests/types.js';
 import { fluxKustomization as ks } from '../support/fleet.js';
@@ -132,12 +133,20 @@ describe('the Flux context of a change', () => {
 
   it.each(changes.map(([name]) => name))('%s: the context built from the streamed files equals the whole-tree one', async name => {
     const head = heads.get(name)!;
+    const expected = comparable(await readRevisionContexts(git, base, head));
     for (const filter of [{}, { exclude: ['clusters/**'] }, { paths: ['apps/prod/'] }]) {
-      const listing = await listChange(git, base, head, filter);
-      const reader = new ContextReader(listing);
-      const others = reader.readOthers(git, base);
-      await streamFiles(git, listing.checked, file => reader.add(file));
-      expect(comparable(reader.contexts(await others))).toEqual(comparable(await readRevisionContexts(git, base, head)));
+      // Files handed over as bytes only (searched), and with the objects read from them.
+      for (const withObjects of [false, true]) {
+        const listing = await listChange(git, base, head, filter);
+        const reader = new ContextReader(listing);
+        const others = reader.readOthers(git, base);
+        await streamFiles(git, listing.checked, file => {
+          if (!withObjects) return reader.add(file);
+          const read = (side: 'before' | 'after') => (file[side] === undefined ? undefined : readManifestFile(file.path, file[side]!));
+          reader.add(file, { before: read('before'), after: read('after') });
+        });
+        expect(comparable(reader.contexts(await others))).toEqual(expected);
+      }
     }
   });
 

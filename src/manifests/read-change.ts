@@ -148,12 +148,17 @@ export class ContextReader {
     }
   }
 
-  /** Starts reading what does not stream past: call early, it runs in git meanwhile. */
-  readOthers(git: Git, base: string): Promise<OtherFiles> {
+  /**
+   * Starts reading what does not stream past: call early, it runs in git meanwhile. The unchanged
+   * files are read and searched here when they hold at most `maxReadBytes` (sizes from the tree
+   * listing), which takes git less than a `git grep` excluding every changed path; beyond that,
+   * git searches them.
+   */
+  readOthers(git: Git, base: string, maxReadBytes = MAX_CONTEXT_READ_BYTES): Promise<OtherFiles> {
     const changed = new Set(this.listing.all.map(e => e.path));
     const checked = new Set(this.listing.checked.map(e => e.path));
     const others = this.listing.all.filter(e => !checked.has(e.path) && isContextPath(e.path));
-    return Promise.all([grepUnchanged(git, base, changed), readBothSides(git, others)]).then(([unchanged, changedOthers]) => ({
+    return Promise.all([unchangedContextFiles(git, base, changed, maxReadBytes), readBothSides(git, others)]).then(([unchanged, changedOthers]) => ({
       before: [...unchanged, ...changedOthers.before],
       after: [...unchanged, ...changedOthers.after]
     }));
@@ -189,7 +194,54 @@ function byPath(files: [string, Buffer][]): [string, Buffer][] {
 // bytes of arguments the whole tree is searched and changed files are dropped from the result.
 const MAX_EXCLUDE_ARGS = 256 * 1024;
 
-/** Context files among the files `base..head` does not change, read at `base`. */
+/** Unchanged files of this many bytes in all are read and searched without `git grep`. */
+export const MAX_CONTEXT_READ_BYTES = 16 * 1024 * 1024;
+
+/**
+ * Context files among the files `base..head` does not change, read at `base`: the files
+ * `git grep -I -e <group> -e patches` would find among them, in the same order.
+ */
+async function unchangedContextFiles(git: Git, base: string, changed: ReadonlySet<string>, maxReadBytes: number): Promise<[string, Buffer][]> {
+  const tree = await listTree(git, base);
+  // Like git grep on a tree: regular files only (no symlinks, no submodules).
+  const candidates = tree.filter(e => e.type === 'blob' && e.mode !== '120000' && !e.path.includes('\n') && isContextPath(e.path) && !changed.has(e.path));
+  if (candidates.reduce((n, e) => n + e.size, 0) > maxReadBytes) return grepUnchanged(git, base, changed);
+  const blobs = await readBlobs(git, [...new Set(candidates.map(e => e.oid))]);
+  return candidates.flatMap(e => {
+    const blob = blobs.get(e.oid);
+    return Buffer.isBuffer(blob) && grepWouldFind(blob) ? [[e.path, blob] as [string, Buffer]] : [];
+  });
+}
+
+/** What `git grep -I` with the context patterns finds: text (no NUL in the first 8000 bytes) with either pattern. */
+function grepWouldFind(bytes: Buffer): boolean {
+  if (bytes.subarray(0, 8000).indexOf(0) >= 0) return false;
+  return bytes.indexOf(FLUX_GROUP) >= 0 || bytes.indexOf('patches') >= 0;
+}
+
+interface TreeEntry {
+  mode: string;
+  type: string;
+  oid: string;
+  /** Bytes; 0 for anything but a blob. */
+  size: number;
+  path: string;
+}
+
+/** Every file of a commit's tree, with its size (`git ls-tree -r -l`). */
+async function listTree(git: Git, rev: string): Promise<TreeEntry[]> {
+  const { stdout } = await git.exec(['ls-tree', '-r', '-l', '-z', '--full-tree', rev]);
+  const entries: TreeEntry[] = [];
+  for (const record of stdout.split('\0')) {
+    const tab = record.indexOf('\t');
+    if (tab < 0) continue;
+    const [mode, type, oid, size] = record.slice(0, tab).split(/ +/);
+    entries.push({ mode, type, oid, size: Number(size) || 0, path: record.slice(tab + 1) });
+  }
+  return entries;
+}
+
+/** Context files among the files `base..head` does not change, found by `git grep` at `base`. */
 async function grepUnchanged(git: Git, base: string, changed: ReadonlySet<string>): Promise<[string, Buffer][]> {
   let excludes = [...changed].filter(isContextPath).map(p => `:(exclude,literal,top)${p}`);
   if (excludes.reduce((n, e) => n + e.length + 1, 0) > MAX_EXCLUDE_ARGS) excludes = [];

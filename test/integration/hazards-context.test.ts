@@ -61,7 +61,11 @@ const fleet: Record<string, string> = {
   'apps/forced/pvc.yaml': pvc('forced-data'),
   'apps/other/Kustomization': 'resources: [a.yaml]\npatches:\n- path: a-patch.yaml\n',
   'apps/other/a-patch.yaml': release('replicas: 5'),
-  'infrastructure/redis.yaml': release('replicas: 1')
+  'infrastructure/redis.yaml': release('replicas: 1'),
+  // Binary (git grep -I skips it, and so must any other search): its Kustomization is not one.
+  'clusters/prod/binary.yaml': '\u0000' + ks('ghost', './apps/prod', { prune: false }),
+  // Mentions the Flux group without being a Flux Kustomization.
+  'apps/prod/settings.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\n  namespace: web\n  annotations:\n    kustomize.toolkit.fluxcd.io/prune: disabled\n'
 };
 
 /** Changes, each from the fleet above; `null` deletes a file. */
@@ -136,10 +140,11 @@ describe('the Flux context of a change', () => {
     const expected = comparable(await readRevisionContexts(git, base, head));
     for (const filter of [{}, { exclude: ['clusters/**'] }, { paths: ['apps/prod/'] }]) {
       // Files handed over as bytes only (searched), and with the objects read from them.
-      for (const withObjects of [false, true]) {
+      for (const [withObjects, maxReadBytes] of [[false, undefined], [true, undefined], [true, 0]] as const) {
         const listing = await listChange(git, base, head, filter);
         const reader = new ContextReader(listing);
-        const others = reader.readOthers(git, base);
+        // The unchanged files read and searched here, or (no bytes allowed) found by git grep.
+        const others = reader.readOthers(git, base, maxReadBytes);
         await streamFiles(git, listing.checked, file => {
           if (!withObjects) return reader.add(file);
           const read = (side: 'before' | 'after') => (file[side] === undefined ? undefined : readManifestFile(file.path, file[side]!));
@@ -154,6 +159,7 @@ describe('the Flux context of a change', () => {
     const { result, commands } = await analyze(heads.get('a one-file image bump (nothing to report)')!, { directions: ['forward'] });
     expect(result.findings).toEqual([]);
     expect(commands).not.toContain('grep');
+    expect(commands).not.toContain('ls-tree');
   });
 
   it.each([
@@ -162,7 +168,7 @@ describe('the Flux context of a change', () => {
   ])('%s: the context is searched and changes the severity', async (name, expected) => {
     const { result, commands } = await analyze(heads.get(name)!, { directions: ['forward'] });
     expect(summary(result.findings).map(s => s.split(' ').slice(0, 4).join(' '))).toEqual([expected]);
-    expect(commands).toContain('grep');
+    expect(commands).toContain('ls-tree');
   });
 
   it('a large change searches the context while its files are read, with the same findings', async () => {
@@ -175,7 +181,7 @@ describe('the Flux context of a change', () => {
     const { result, commands } = await analyze(head);
     expect(summary(result.findings)).toEqual(summary(expected.findings));
     expect(result.findings.map(f => f.rule)).toEqual(['pvc-expand']);
-    expect(commands).toContain('grep');
+    expect(commands).toContain('ls-tree');
   });
 });
 

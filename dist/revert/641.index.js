@@ -1262,22 +1262,37 @@ class ContextReader {
     constructor(listing) {
         this.listing = listing;
     }
-    /** Keeps the sides of a checked file that may hold a Flux Kustomization or patch references. */
-    add(file) {
+    /**
+     * Keeps the sides of a checked file that may hold a Flux Kustomization or patch references.
+     * `read`: the objects already read from each side, if they were: a side then counts when it
+     * holds a Flux Kustomization (a build file still when it mentions patches), with no search of
+     * its bytes. The context is the same: a file that only mentions the group contributes nothing.
+     */
+    add(file, read) {
         if (!isContextPath(file.path))
             return;
+        const buildFile = isKustomizeBuildFile(file.path);
         for (const side of ['before', 'after']) {
             const content = file[side];
-            if (content !== undefined && mayHoldContext(file.path, content))
+            if (content === undefined)
+                continue;
+            const resources = buildFile ? undefined : read?.[side]?.resources;
+            const keep = resources ? resources.some(isFluxKustomization) : mayHoldContext(file.path, content);
+            if (keep)
                 this.streamed[side].push([file.path, read_change_asBuffer(content)]);
         }
     }
-    /** Starts reading what does not stream past: call early, it runs in git meanwhile. */
-    readOthers(git, base) {
+    /**
+     * Starts reading what does not stream past: call early, it runs in git meanwhile. The unchanged
+     * files are read and searched here when they hold at most `maxReadBytes` (sizes from the tree
+     * listing), which takes git less than a `git grep` excluding every changed path; beyond that,
+     * git searches them.
+     */
+    readOthers(git, base, maxReadBytes = MAX_CONTEXT_READ_BYTES) {
         const changed = new Set(this.listing.all.map(e => e.path));
         const checked = new Set(this.listing.checked.map(e => e.path));
         const others = this.listing.all.filter(e => !checked.has(e.path) && isContextPath(e.path));
-        return Promise.all([grepUnchanged(git, base, changed), readBothSides(git, others)]).then(([unchanged, changedOthers]) => ({
+        return Promise.all([unchangedContextFiles(git, base, changed, maxReadBytes), readBothSides(git, others)]).then(([unchanged, changedOthers]) => ({
             before: [...unchanged, ...changedOthers.before],
             after: [...unchanged, ...changedOthers.after]
         }));
@@ -1306,7 +1321,44 @@ function byPath(files) {
 // Excluding changed files keeps git from searching what streams past anyway; beyond this many
 // bytes of arguments the whole tree is searched and changed files are dropped from the result.
 const MAX_EXCLUDE_ARGS = 256 * 1024;
-/** Context files among the files `base..head` does not change, read at `base`. */
+/** Unchanged files of this many bytes in all are read and searched without `git grep`. */
+const MAX_CONTEXT_READ_BYTES = 16 * 1024 * 1024;
+/**
+ * Context files among the files `base..head` does not change, read at `base`: the files
+ * `git grep -I -e <group> -e patches` would find among them, in the same order.
+ */
+async function unchangedContextFiles(git, base, changed, maxReadBytes) {
+    const tree = await listTree(git, base);
+    // Like git grep on a tree: regular files only (no symlinks, no submodules).
+    const candidates = tree.filter(e => e.type === 'blob' && e.mode !== '120000' && !e.path.includes('\n') && isContextPath(e.path) && !changed.has(e.path));
+    if (candidates.reduce((n, e) => n + e.size, 0) > maxReadBytes)
+        return grepUnchanged(git, base, changed);
+    const blobs = await readBlobs(git, [...new Set(candidates.map(e => e.oid))]);
+    return candidates.flatMap(e => {
+        const blob = blobs.get(e.oid);
+        return Buffer.isBuffer(blob) && grepWouldFind(blob) ? [[e.path, blob]] : [];
+    });
+}
+/** What `git grep -I` with the context patterns finds: text (no NUL in the first 8000 bytes) with either pattern. */
+function grepWouldFind(bytes) {
+    if (bytes.subarray(0, 8000).indexOf(0) >= 0)
+        return false;
+    return bytes.indexOf(FLUX_GROUP) >= 0 || bytes.indexOf('patches') >= 0;
+}
+/** Every file of a commit's tree, with its size (`git ls-tree -r -l`). */
+async function listTree(git, rev) {
+    const { stdout } = await git.exec(['ls-tree', '-r', '-l', '-z', '--full-tree', rev]);
+    const entries = [];
+    for (const record of stdout.split('\0')) {
+        const tab = record.indexOf('\t');
+        if (tab < 0)
+            continue;
+        const [mode, type, oid, size] = record.slice(0, tab).split(/ +/);
+        entries.push({ mode, type, oid, size: Number(size) || 0, path: record.slice(tab + 1) });
+    }
+    return entries;
+}
+/** Context files among the files `base..head` does not change, found by `git grep` at `base`. */
 async function grepUnchanged(git, base, changed) {
     let excludes = [...changed].filter(isContextPath).map(p => `:(exclude,literal,top)${p}`);
     if (excludes.reduce((n, e) => n + e.length + 1, 0) > MAX_EXCLUDE_ARGS)
@@ -2824,10 +2876,11 @@ async function analyzeObjects(git, baseSha, headSha, options = {}) {
     const sides = { before: emptySide(), after: emptySide() };
     const directions = options.directions ?? BOTH;
     await streamFiles(git, listing.checked, file => {
-        reader?.add(file);
         const added = addFile(sides, file);
-        if (reader)
+        if (reader) {
+            reader.add(file, added);
             readContextAhead(file, added);
+        }
         checkAhead(added.before?.resources ?? [], added.after?.resources ?? [], directions);
     });
     if (reader && !others) {

@@ -138,8 +138,11 @@ function measure(cmd, args, cwd) {
       const stderr = Buffer.concat(err).toString('utf8');
       const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(stderr);
       const exit = HAS_TIME ? /Exit status: (\d+)/.exec(stderr) : undefined;
+      // CPU of the process and the children it waited for (git), all threads: user + system.
+      const cpu = ['User', 'System'].map(k => new RegExp(`${k} time \\(seconds\\): ([\\d.]+)`).exec(stderr));
       resolvePromise({
         ms,
+        cpuMs: cpu.every(Boolean) ? cpu.reduce((n, m) => n + Number(m[1]) * 1000, 0) : undefined,
         rssMb: (rss ? Number(rss[1]) : hwmKb) / 1024,
         code: exit ? Number(exit[1]) : code,
         stdout: Buffer.concat(out).toString('utf8'),
@@ -159,7 +162,8 @@ async function runbook(dir, flag) {
   for (const [name, r] of [['crd', crd], ['pvc', pvc]]) {
     if (flag === '-q' && r.code !== 0) throw new Error(`The runbook pipeline for ${name} found nothing (exit ${r.code}): the generated diff is wrong.`);
   }
-  return { ms: crd.ms + pvc.ms, crdMs: crd.ms, pvcMs: pvc.ms, rssMb: Math.max(crd.rssMb, pvc.rssMb) };
+  const cpuMs = crd.cpuMs === undefined || pvc.cpuMs === undefined ? undefined : crd.cpuMs + pvc.cpuMs;
+  return { ms: crd.ms + pvc.ms, crdMs: crd.ms, pvcMs: pvc.ms, rssMb: Math.max(crd.rssMb, pvc.rssMb), cpuMs };
 }
 
 function checkOutcome(r) {
@@ -209,7 +213,7 @@ async function main() {
       if (name === 'check') {
         const raw = await runCheck(dir);
         outcome = checkOutcome(raw);
-        r = { ms: raw.ms, rssMb: raw.rssMb };
+        r = { ms: raw.ms, rssMb: raw.rssMb, cpuMs: raw.cpuMs };
       } else r = await runbook(dir, name === 'runbook' ? '-q' : '-c');
       if (measured) runs[name].push(r);
     }
@@ -217,8 +221,8 @@ async function main() {
   }
 
   const med = (name, key = 'ms') => median(runs[name].map(r => r[key]));
-  const check = { ms: med('check'), rssMb: med('check', 'rssMb'), maxRssMb: Math.max(...runs.check.map(r => r.rssMb)) };
-  const runbookQ = { ms: med('runbook'), crdMs: med('runbook', 'crdMs'), pvcMs: med('runbook', 'pvcMs'), rssMb: med('runbook', 'rssMb') };
+  const check = { ms: med('check'), rssMb: med('check', 'rssMb'), maxRssMb: Math.max(...runs.check.map(r => r.rssMb)), cpuMs: med('check', 'cpuMs') };
+  const runbookQ = { ms: med('runbook'), crdMs: med('runbook', 'crdMs'), pvcMs: med('runbook', 'pvcMs'), rssMb: med('runbook', 'rssMb'), cpuMs: med('runbook', 'cpuMs') };
   const runbookC = { ms: med('runbookFull'), crdMs: med('runbookFull', 'crdMs'), pvcMs: med('runbookFull', 'pvcMs'), rssMb: med('runbookFull', 'rssMb') };
   const ratio = check.ms / runbookQ.ms;
   const pass = { ratio: ratio <= TARGETS.maxRatio, rss: check.maxRssMb < TARGETS.maxPeakRssMb };
@@ -232,6 +236,7 @@ async function main() {
     ['runbook without -q: grep -c (CRD + PVC)', `${round(runbookC.ms)} ms`, `${mbps(runbookC.ms)}`, `${round(runbookC.rssMb)} MB`, '', ''],
     ['ratio check / runbook (-q)', `${round(ratio, 2)}x`, '', '', `<= ${TARGETS.maxRatio}x`, pass.ratio ? 'PASS' : 'MISS'],
     ['ratio check / runbook (-c)', `${round(check.ms / runbookC.ms, 2)}x`, '', '', '', ''],
+    ['CPU of the check / runbook (-q), all processes', HAS_TIME ? `${round(check.cpuMs)} / ${round(runbookQ.cpuMs)} ms` : 'n/a', '', '', '', ''],
     ['peak RSS of the check (max of samples)', `${round(check.maxRssMb)} MB`, '', '', `< ${TARGETS.maxPeakRssMb} MB`, pass.rss ? 'PASS' : 'MISS']
   ];
   const widths = rows[0].map((_, c) => Math.max(...rows.map(r => r[c].length)));

@@ -1307,12 +1307,14 @@ class ContextReader {
 function isContextPath(path) {
     return !path.includes('\n') && (path.endsWith('.yaml') || path.endsWith('.yml') || path.endsWith('Kustomization'));
 }
-/** What `git grep -I` with the context patterns would match (binary: a NUL in the first 8000 bytes). */
+/** Whether a file may hold the context: text with the pattern its kind of file needs. */
 function mayHoldContext(path, content) {
     const bytes = read_change_asBuffer(content);
-    if (bytes.subarray(0, 8000).indexOf(0) >= 0)
-        return false;
-    return bytes.indexOf(isKustomizeBuildFile(path) ? 'patches' : FLUX_GROUP) >= 0;
+    return isGrepText(bytes) && bytes.indexOf(isKustomizeBuildFile(path) ? 'patches' : FLUX_GROUP) >= 0;
+}
+/** Text as `git grep -I` sees it: no NUL in the first 8000 bytes. */
+function isGrepText(bytes) {
+    return bytes.subarray(0, 8000).indexOf(0) < 0;
 }
 /** Sorted by path as git lists them (byte order), which is the order the whole-tree search gives. */
 function byPath(files) {
@@ -1330,7 +1332,7 @@ const MAX_CONTEXT_READ_BYTES = 16 * 1024 * 1024;
 async function unchangedContextFiles(git, base, changed, maxReadBytes) {
     const tree = await listTree(git, base);
     // Like git grep on a tree: regular files only (no symlinks, no submodules).
-    const candidates = tree.filter(e => e.type === 'blob' && e.mode !== '120000' && !e.path.includes('\n') && isContextPath(e.path) && !changed.has(e.path));
+    const candidates = tree.filter(e => e.type === 'blob' && e.mode !== '120000' && isContextPath(e.path) && !changed.has(e.path));
     if (candidates.reduce((n, e) => n + e.size, 0) > maxReadBytes)
         return grepUnchanged(git, base, changed);
     const blobs = await readBlobs(git, [...new Set(candidates.map(e => e.oid))]);
@@ -1339,11 +1341,9 @@ async function unchangedContextFiles(git, base, changed, maxReadBytes) {
         return Buffer.isBuffer(blob) && grepWouldFind(blob) ? [[e.path, blob]] : [];
     });
 }
-/** What `git grep -I` with the context patterns finds: text (no NUL in the first 8000 bytes) with either pattern. */
+/** What `git grep -I` with the context patterns finds: text with either pattern. */
 function grepWouldFind(bytes) {
-    if (bytes.subarray(0, 8000).indexOf(0) >= 0)
-        return false;
-    return bytes.indexOf(FLUX_GROUP) >= 0 || bytes.indexOf('patches') >= 0;
+    return isGrepText(bytes) && (bytes.indexOf(FLUX_GROUP) >= 0 || bytes.indexOf('patches') >= 0);
 }
 /** Every file of a commit's tree, with its size (`git ls-tree -r -l`). */
 async function listTree(git, rev) {

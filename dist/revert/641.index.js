@@ -864,8 +864,12 @@ function readDocument(file, bytes, text, span, topLines, validate, keep) {
         const { header, bodyStart, firstLine, top } = scan;
         const docBytes = bytes.subarray(Buffer.byteLength(text.slice(0, bodyStart)));
         const resource = toResource(file, span.line + firstLine, header, ManifestDocument.fromBytes(docBytes, top));
-        if (resource && keep)
-            resource.doc = keptPart(resource, docBytes, text.slice(bodyStart), top, keep);
+        if (resource && keep) {
+            const kept = keptPart(resource, docBytes, text.slice(bodyStart), top, keep);
+            if (!kept)
+                return [];
+            resource.doc = kept;
+        }
         if (resource)
             return [resource];
     }
@@ -876,6 +880,8 @@ function readDocument(file, bytes, text, span, topLines, validate, keep) {
 /** The part of a document that `keep` asks for, in bytes of its own. */
 function keptPart(id, bytes, body, top, keep) {
     const keys = keep(id, top);
+    if (keys === null)
+        return undefined;
     // A document that is most of its file keeps the file: a copy would only cost time.
     if (keys === 'all')
         return ManifestDocument.fromBytes(bytes.length * 2 >= bytes.buffer.byteLength ? bytes : Buffer.from(bytes), top);
@@ -2616,15 +2622,16 @@ function rulesFor(group, kind) {
 }
 /**
  * The top-level entries of an object's document (besides `metadata`, which the modifiers read)
- * that the rules can read, so the reading stage keeps only those. None for kinds no rule looks
- * at, and none for a ConfigMap without an `immutable` key: immutable-config-change returns
+ * that the rules can read, so the reading stage keeps only those. No object at all (null) for
+ * kinds no rule looks at: the checks skip them (their documents are still checked for being
+ * readable). No entries for a ConfigMap without an `immutable` key: immutable-config-change returns
  * before reading anything of it on either side of a change, unless its partner has the key (so
  * their bytes differ either way). Everything otherwise: a reduced document may equal its partner
  * where the whole one would not, which is only safe when no rule reads what was dropped.
  */
 function entriesRulesRead(id, keys) {
     if (rulesFor(id.group, id.kind).length === 0)
-        return [];
+        return null;
     if (id.group === '' && id.kind === 'ConfigMap' && !keys.has('immutable'))
         return [];
     return 'all';

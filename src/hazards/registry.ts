@@ -67,14 +67,15 @@ export function rulesFor(group: string, kind: string): readonly HazardRule[] {
 
 /**
  * The top-level entries of an object's document (besides `metadata`, which the modifiers read)
- * that the rules can read, so the reading stage keeps only those. None for kinds no rule looks
- * at, and none for a ConfigMap without an `immutable` key: immutable-config-change returns
+ * that the rules can read, so the reading stage keeps only those. No object at all (null) for
+ * kinds no rule looks at: the checks skip them (their documents are still checked for being
+ * readable). No entries for a ConfigMap without an `immutable` key: immutable-config-change returns
  * before reading anything of it on either side of a change, unless its partner has the key (so
  * their bytes differ either way). Everything otherwise: a reduced document may equal its partner
  * where the whole one would not, which is only safe when no rule reads what was dropped.
  */
-export function entriesRulesRead(id: { group: string; kind: string }, keys: { has(key: string): boolean }): 'all' | readonly string[] {
-  if (rulesFor(id.group, id.kind).length === 0) return [];
+export function entriesRulesRead(id: { group: string; kind: string }, keys: { has(key: string): boolean }): 'all' | readonly string[] | null {
+  if (rulesFor(id.group, id.kind).length === 0) return null;
   if (id.group === '' && id.kind === 'ConfigMap' && !keys.has('immutable')) return [];
   return 'all';
 }

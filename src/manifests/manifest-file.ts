@@ -19,9 +19,11 @@ export interface ReadFileOptions {
   /**
    * The top-level entries of an object's document that will be read later, besides `metadata`
    * (given its identity and the keys it has): 'all', or a list. With it, each object keeps a copy
-   * of only that part, so the file's bytes can be freed as soon as the file is read.
+   * of only that part, so the file's bytes can be freed as soon as the file is read. `null`: the
+   * caller has no use for the object, which may then be left out (it is, when its document is a
+   * plain block mapping; the document is checked for being readable either way).
    */
-  keep?: (id: ResourceId, keys: { has(key: string): boolean }) => 'all' | readonly string[];
+  keep?: (id: ResourceId, keys: { has(key: string): boolean }) => 'all' | readonly string[] | null;
 }
 
 /**
@@ -100,7 +102,11 @@ function readDocument(
     const { header, bodyStart, firstLine, top } = scan;
     const docBytes = bytes.subarray(Buffer.byteLength(text.slice(0, bodyStart)));
     const resource = toResource(file, span.line + firstLine, header, ManifestDocument.fromBytes(docBytes, top));
-    if (resource && keep) resource.doc = keptPart(resource, docBytes, text.slice(bodyStart), top, keep);
+    if (resource && keep) {
+      const kept = keptPart(resource, docBytes, text.slice(bodyStart), top, keep);
+      if (!kept) return [];
+      resource.doc = kept;
+    }
     if (resource) return [resource];
   }
   // Not an object (values file, unreferenced patch...) or an unusual layout: parse it (cheap for
@@ -109,8 +115,9 @@ function readDocument(
 }
 
 /** The part of a document that `keep` asks for, in bytes of its own. */
-function keptPart(id: ResourceId, bytes: Buffer, body: string, top: Map<string, Entry>, keep: NonNullable<ReadFileOptions['keep']>): ManifestDocument {
+function keptPart(id: ResourceId, bytes: Buffer, body: string, top: Map<string, Entry>, keep: NonNullable<ReadFileOptions['keep']>): ManifestDocument | undefined {
   const keys = keep(id, top);
+  if (keys === null) return undefined;
   // A document that is most of its file keeps the file: a copy would only cost time.
   if (keys === 'all') return ManifestDocument.fromBytes(bytes.length * 2 >= bytes.buffer.byteLength ? bytes : Buffer.from(bytes), top);
   return ManifestDocument.fromEntries(body, top, new Set(['metadata', ...keys]));

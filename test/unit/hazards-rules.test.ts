@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { dump } from 'js-yaml';
 import { analyzeFiles, RULES, RULE_IDS } from '../../src/hazards/index.js';
 import { entriesRulesRead } from '../../src/hazards/registry.js';
+import { readManifestFile } from '../../src/manifests/manifest-file.js';
 import type { FluxKustomization } from '../../src/manifests/types.js';
 
 type Obj = Record<string, unknown>;
@@ -231,14 +232,25 @@ describe('identity across files', () => {
 });
 
 describe('entriesRulesRead', () => {
-  it.each<[string, string, string[], 'all' | string[]]>([
+  it.each<[string, string, string[], 'all' | string[] | null]>([
     ['Deployment (rules read spec)', 'Deployment', ['spec'], 'all'],
-    ['ServiceAccount (no rule)', 'ServiceAccount', ['metadata', 'secrets'], []],
+    ['ServiceAccount (no rule: no object)', 'ServiceAccount', ['metadata', 'secrets'], null],
     ['ConfigMap without immutable', 'ConfigMap', ['metadata', 'data'], []],
     ['ConfigMap with immutable', 'ConfigMap', ['metadata', 'immutable', 'data'], 'all'],
     ['Secret', 'Secret', ['metadata', 'data'], 'all']
   ])('%s', (_, kind, keys, expected) => {
     const group = kind === 'Deployment' ? 'apps' : '';
     expect(entriesRulesRead({ group, kind }, new Set(keys))).toEqual(expected);
+  });
+
+  it('leaves out objects no rule looks at, yet still finds their documents unreadable', () => {
+    const sa = (name: string) => `apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: ${name}\n`;
+    const read = (text: string) => readManifestFile('a.yaml', text, { keep: entriesRulesRead });
+    const file = read(`${sa('app')}---\n${toYaml(pvc())}`);
+    expect(file.resources.map(r => r.kind)).toEqual(['PersistentVolumeClaim']);
+    expect(file.unreadable).toBeUndefined();
+    const broken = read(`${sa('{{ .Values.name }')}---\n${toYaml(pvc())}`);
+    expect(broken.resources).toEqual([]);
+    expect(broken.unreadable).toMatchObject({ file: 'a.yaml', severity: 'notice' });
   });
 });

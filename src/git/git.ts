@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 // Synchronous fs for two tiny files: node:fs/promises would add to the start-up time.
-import { closeSync, openSync, readFileSync, readSync, statSync, unlinkSync } from 'node:fs';
+import { close, openSync, readFileSync, readSync, statSync, unlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join as joinPath, resolve as resolvePath } from 'node:path';
 
@@ -134,7 +134,9 @@ export class Git {
       const child = spawn('git', args, { cwd: this.cwd, env: this.env(), stdio: ['pipe', out, 'pipe'] });
       await readBatchOutput(child, args, new BatchReader(out, names, onObject, options.maxBytes ?? Infinity));
     } finally {
-      closeSync(out);
+      // Closing frees the file's pages (as much as git printed): the kernel does that on a
+      // worker thread of libuv's while the caller goes on.
+      close(out, () => undefined);
     }
   }
 

@@ -492,6 +492,7 @@ function addChild(parent, child) {
 ;// CONCATENATED MODULE: ./src/manifests/manifest-document.ts
 
 
+
 /** Thrown when a part of a document that a check needs turns out not to parse. */
 class UnreadableDocumentError extends Error {
     reason;
@@ -595,7 +596,8 @@ class ManifestDocument {
         this.children = undefined;
     }
     source() {
-        return (this.text ??= this.bytes.toString('utf8'));
+        // ASCII reads the same as latin1, which decodes faster (a large CRD is megabytes).
+        return (this.text ??= this.bytes.toString((0,external_node_buffer_.isAscii)(this.bytes) ? 'latin1' : 'utf8'));
     }
     lookup(path) {
         const found = this.entryAt(path.slice(0, 1));

@@ -149,10 +149,42 @@ export class ManifestDocument {
   }
 
   private parseEntry(text: string, entry: Entry): unknown {
+    // Most leaves the rules read are one-line plain scalars (`path: ./apps`, `storage: 10Gi`,
+    // `prune: true`): those are read here, the same as the parser reads them.
+    if (entry.inline !== '' && entry.key !== '__proto__' && isBlankText(text, entry.bodyStart, entry.end)) {
+      const scalar = plainScalar(entry.inline);
+      if (scalar !== undefined) return { [entry.key]: scalar.value };
+    }
     const parsed = parseYaml(text.slice(entry.start, entry.end));
     if (!parsed.ok) throw new UnreadableDocumentError(parsed.reason);
     return parsed.documents[0]?.value;
   }
+}
+
+/**
+ * The value of a one-line plain scalar that YAML's core schema (the parser's) reads as a
+ * boolean or a string, without the parser: `true`, `false`, words and paths starting with a
+ * letter (or `./`, `/`) other than the null and boolean spellings, and Kubernetes quantities
+ * (`10Gi`, `500m`). Undefined for anything else, which is left to the parser.
+ */
+export function plainScalar(inline: string): { value: boolean | string } | undefined {
+  if (inline === 'true') return { value: true };
+  if (inline === 'false') return { value: false };
+  if (WORD.test(inline) ? !RESERVED.has(inline) : QUANTITY.test(inline)) return { value: inline };
+  return undefined;
+}
+
+const WORD = /^(?:\.?\/)?[A-Za-z][A-Za-z0-9_./-]*$/;
+const QUANTITY = /^[0-9]+(?:\.[0-9]+)?(?:Ki|Mi|Gi|Ti|Pi|Ei|k|M|G|T|P|m)$/;
+const RESERVED = new Set(['true', 'True', 'TRUE', 'false', 'False', 'FALSE', 'null', 'Null', 'NULL']);
+
+/** True when `text` holds nothing but blanks and line breaks between `from` and `to`. */
+function isBlankText(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 0x20 && c !== 0x0a && c !== 0x0d && c !== 0x09) return false;
+  }
+  return true;
 }
 
 /** Follows mapping keys into a parsed value. */

@@ -6,6 +6,7 @@ import { apiGroup, isClusterScoped, resourceKey } from '../../src/manifests/iden
 import { patchFilesOf } from '../../src/manifests/kustomize-build.js';
 import { ownerOf, revisionContextFromFiles } from '../../src/manifests/revision-context.js';
 import { parseYaml } from '../../src/manifests/safe-yaml.js';
+import { ManifestDocument, plainScalar } from '../../src/manifests/manifest-document.js';
 import { globMatcher } from '../../src/manifests/globs.js';
 
 const ids = (path: string, text: string | Uint8Array) =>
@@ -233,4 +234,43 @@ describe('globMatcher', () => {
     ['*.yaml', 'x/a.yaml', false],
     ['clusters/*/flux-system/**', 'clusters/prod/flux-system/gotk.yaml', true]
   ])('%p matches %p: %p', (glob, path, expected) => expect(globMatcher(glob)(path)).toBe(expected));
+});
+
+describe('plainScalar (one-line values read without the parser)', () => {
+  const parsed = (inline: string): unknown => {
+    const r = parseYaml(`k: ${inline}\n`);
+    return r.ok ? (r.documents[0].value as Record<string, unknown>).k : 'parse error';
+  };
+
+  it('reads every value it takes as the parser does', () => {
+    const words = ['true', 'false', 'True', 'FALSE', 'null', 'Null', 'NULL', '~', 'yes', 'no', 'on', 'off', 'y', 'n', 'Yes', 'ON',
+      '.inf', '.NaN', '.5', './apps/prod', '/abs', '.hidden', 'a', 'apps/prod', 'v1', 'kustomize.toolkit.fluxcd.io', 'web-1.2_3',
+      '10Gi', '1.5Ti', '500m', '100M', '1e3', '1E5', '5E', '0x1F', '0o17', '012', '1_000', '10', '1.0', '-1', '+1', '2001-12-14',
+      '10Gi # c', 'a b', 'a:b', 'a#b', '"q"', "'q'", '&a x', '*a', '!!str x', '[a]', '{a: b}', '|', '>', '@x', '`x', '%x', '-x', '? x'];
+    let s = 7;
+    const rnd = (n: number) => ((s = (Math.imul(s, 1103515245) + 12345) >>> 0) >>> 8) % n;
+    const alphabet = 'aZ09._/-:#eExXoO+ ~Gi';
+    for (let i = 0; i < 3000; i++) words.push(Array.from({ length: 1 + rnd(8) }, () => alphabet[rnd(alphabet.length)]).join(''));
+    let taken = 0;
+    for (const w of words) {
+      const fast = plainScalar(w);
+      if (!fast) continue;
+      taken++;
+      expect({ w, value: fast.value }).toEqual({ w, value: parsed(w) });
+    }
+    expect(taken).toBeGreaterThan(300);
+  });
+
+  it('leaves numbers, nulls, quoted, flow and multi-line values to the parser', () => {
+    for (const w of ['10', '1e3', '~', 'null', 'True', '"x"', '[a]', '|', '.inf', '0x1F', '2001-12-14']) expect(plainScalar(w)).toBeUndefined();
+    expect(plainScalar('./apps')).toEqual({ value: './apps' });
+    expect(plainScalar('false')).toEqual({ value: false });
+  });
+
+  it('reads a value that goes on over the next lines with the parser', () => {
+    const text = 'spec:\n  path: ./apps\n    /more\n  prune: true\n';
+    const doc = ManifestDocument.fromBytes(Buffer.from(text), mappingEntries(text, 0, text.length));
+    expect(doc.get(['spec', 'path'])).toBe('./apps /more');
+    expect(doc.get(['spec', 'prune'])).toBe(true);
+  });
 });

@@ -12,13 +12,14 @@ export function isFluxKustomization(r: { group: string; kind: string }): boolean
 
 /** Reads the ownership facts of a Flux Kustomization resource. */
 export function fluxKustomizationOf(r: Resource): FluxKustomization {
-  const spec = asObject(r.doc.get(['spec']));
+  // The three fields one by one: each is a one-line value, read without parsing the whole spec.
+  const path = r.doc.get(['spec', 'path']);
   return {
     name: r.name,
     namespace: r.namespace,
-    path: normalisePath(typeof spec.path === 'string' ? spec.path : ''),
-    prune: spec.prune === true,
-    force: spec.force === true,
+    path: normalisePath(typeof path === 'string' ? path : ''),
+    prune: r.doc.get(['spec', 'prune']) === true,
+    force: r.doc.get(['spec', 'force']) === true,
     file: r.file,
     line: r.line
   };
@@ -118,8 +119,4 @@ function contains(content: Uint8Array | string, needle: string): boolean {
 
 function asBuffer(content: Uint8Array): Buffer {
   return Buffer.from(content.buffer, content.byteOffset, content.byteLength);
-}
-
-function asObject(v: unknown): Record<string, unknown> {
-  return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
 }

@@ -644,11 +644,45 @@ class ManifestDocument {
         return this.children.get(entry);
     }
     parseEntry(text, entry) {
+        // Most leaves the rules read are one-line plain scalars (`path: ./apps`, `storage: 10Gi`,
+        // `prune: true`): those are read here, the same as the parser reads them.
+        if (entry.inline !== '' && entry.key !== '__proto__' && isBlankText(text, entry.bodyStart, entry.end)) {
+            const scalar = plainScalar(entry.inline);
+            if (scalar !== undefined)
+                return { [entry.key]: scalar.value };
+        }
         const parsed = parseYaml(text.slice(entry.start, entry.end));
         if (!parsed.ok)
             throw new UnreadableDocumentError(parsed.reason);
         return parsed.documents[0]?.value;
     }
+}
+/**
+ * The value of a one-line plain scalar that YAML's core schema (the parser's) reads as a
+ * boolean or a string, without the parser: `true`, `false`, words and paths starting with a
+ * letter (or `./`, `/`) other than the null and boolean spellings, and Kubernetes quantities
+ * (`10Gi`, `500m`). Undefined for anything else, which is left to the parser.
+ */
+function plainScalar(inline) {
+    if (inline === 'true')
+        return { value: true };
+    if (inline === 'false')
+        return { value: false };
+    if (WORD.test(inline) ? !RESERVED.has(inline) : QUANTITY.test(inline))
+        return { value: inline };
+    return undefined;
+}
+const WORD = /^(?:\.?\/)?[A-Za-z][A-Za-z0-9_./-]*$/;
+const QUANTITY = /^[0-9]+(?:\.[0-9]+)?(?:Ki|Mi|Gi|Ti|Pi|Ei|k|M|G|T|P|m)$/;
+const RESERVED = new Set(['true', 'True', 'TRUE', 'false', 'False', 'FALSE', 'null', 'Null', 'NULL']);
+/** True when `text` holds nothing but blanks and line breaks between `from` and `to`. */
+function isBlankText(text, from, to) {
+    for (let i = from; i < to; i++) {
+        const c = text.charCodeAt(i);
+        if (c !== 0x20 && c !== 0x0a && c !== 0x0d && c !== 0x09)
+            return false;
+    }
+    return true;
 }
 /** Follows mapping keys into a parsed value. */
 function dig(value, path) {
@@ -1073,13 +1107,14 @@ function isFluxKustomization(r) {
 }
 /** Reads the ownership facts of a Flux Kustomization resource. */
 function fluxKustomizationOf(r) {
-    const spec = asObject(r.doc.get(['spec']));
+    // The three fields one by one: each is a one-line value, read without parsing the whole spec.
+    const path = r.doc.get(['spec', 'path']);
     return {
         name: r.name,
         namespace: r.namespace,
-        path: normalisePath(typeof spec.path === 'string' ? spec.path : ''),
-        prune: spec.prune === true,
-        force: spec.force === true,
+        path: normalisePath(typeof path === 'string' ? path : ''),
+        prune: r.doc.get(['spec', 'prune']) === true,
+        force: r.doc.get(['spec', 'force']) === true,
         file: r.file,
         line: r.line
     };
@@ -1179,9 +1214,6 @@ function contains(content, needle) {
 }
 function asBuffer(content) {
     return Buffer.from(content.buffer, content.byteOffset, content.byteLength);
-}
-function asObject(v) {
-    return v !== null && typeof v === 'object' && !Array.isArray(v) ? v : {};
 }
 
 ;// CONCATENATED MODULE: ./src/manifests/read-change.ts
@@ -2311,7 +2343,7 @@ const BINARY = {
 };
 const DECIMAL = { n: 1e-9, u: 1e-6, m: 1e-3, '': 1, k: 1e3, M: 1e6, G: 1e9, T: 1e12, P: 1e15, E: 1e18 };
 // Exponent before suffix: `1E3` is 1000, a bare trailing `E` (exa) is a suffix.
-const QUANTITY = /^([+-]?(?:\d+(?:\.\d*)?|\.\d+))(?:[eE]([+-]?\d+)|(Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E))?$/;
+const quantity_QUANTITY = /^([+-]?(?:\d+(?:\.\d*)?|\.\d+))(?:[eE]([+-]?\d+)|(Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E))?$/;
 /**
  * Parses a Kubernetes resource quantity (`10Gi`, `500M`, `1.5Ti`, `1e9`, `250m`) into a number
  * of base units, or undefined when it is not a quantity.
@@ -2321,7 +2353,7 @@ function parseQuantity(q) {
         return Number.isFinite(q) ? q : undefined;
     if (typeof q !== 'string')
         return undefined;
-    const match = QUANTITY.exec(q.trim());
+    const match = quantity_QUANTITY.exec(q.trim());
     if (!match)
         return undefined;
     const [, mantissa, exponent, suffix = ''] = match;

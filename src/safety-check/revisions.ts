@@ -6,8 +6,10 @@ import { UserError, type Logger } from '../rollback/types.js';
  * commit the change is measured from: their merge base, as in a pull request's "Files changed".
  */
 export async function comparisonBase(git: Git, remote: string, base: string, head: string, log: Logger): Promise<{ from: string; to: string }> {
-  const baseSha = await ensureCommit(git, remote, base, 'base');
-  const headSha = await ensureCommit(git, remote, head, 'head');
+  // Both are looked up at once; a missing one is fetched afterwards, one fetch at a time.
+  const [localBase, localHead] = await Promise.all([git.tryResolveCommit(base), git.tryResolveCommit(head)]);
+  const baseSha = localBase ?? (await ensureCommit(git, remote, base, 'base'));
+  const headSha = localHead ?? (await ensureCommit(git, remote, head, 'head'));
   for (let step = 0; ; step++) {
     const r = await git.exec(['merge-base', baseSha, headSha], { allowFailure: true });
     if (r.exitCode === 0) return { from: r.stdout.trim(), to: headSha };

@@ -3,7 +3,8 @@ import { readManifestFile, MAX_FILE_BYTES } from '../../src/manifests/manifest-f
 import { scanDocuments, splitDocuments } from '../../src/manifests/documents.js';
 import { keyLine, mappingEntries, topLevelEntries } from '../../src/manifests/block-scan.js';
 import { apiGroup, isClusterScoped, resourceKey } from '../../src/manifests/identity.js';
-import { patchFilesOf } from '../../src/manifests/kustomize-build.js';
+import { isKustomizeBuildFile, patchFilesOf } from '../../src/manifests/kustomize-build.js';
+import { posix } from 'node:path';
 import { ownerOf, revisionContextFromFiles } from '../../src/manifests/revision-context.js';
 import { parseYaml } from '../../src/manifests/safe-yaml.js';
 import { ManifestDocument, plainScalar } from '../../src/manifests/manifest-document.js';
@@ -272,5 +273,14 @@ describe('plainScalar (one-line values read without the parser)', () => {
     const doc = ManifestDocument.fromBytes(Buffer.from(text), mappingEntries(text, 0, text.length));
     expect(doc.get(['spec', 'path'])).toBe('./apps /more');
     expect(doc.get(['spec', 'prune'])).toBe(true);
+  });
+});
+
+describe('isKustomizeBuildFile', () => {
+  it('answers as the base name of the path does', () => {
+    const paths = ['kustomization.yaml', 'kustomization.yml', 'Kustomization', 'apps/kustomization.yaml', 'apps/prod/Kustomization',
+      'apps/mykustomization.yaml', 'apps/Kustomization.yaml', 'apps/kustomization.yaml.bak', 'apps/kustomization.yamlx', 'Kustomizations',
+      'a/xKustomization', '/kustomization.yml', 'kustomization', 'apps/kustomization.YAML', 'k/ustomization.yaml', 'a.yaml', ''];
+    for (const p of paths) expect({ p, build: isKustomizeBuildFile(p) }).toEqual({ p, build: ['kustomization.yaml', 'kustomization.yml', 'Kustomization'].includes(posix.basename(p)) });
   });
 });

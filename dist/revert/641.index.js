@@ -334,10 +334,18 @@ function describeResource(id) {
 var external_node_path_ = __webpack_require__(6760);
 ;// CONCATENATED MODULE: ./src/manifests/kustomize-build.ts
 
-const BUILD_FILE_NAMES = new Set(['kustomization.yaml', 'kustomization.yml', 'Kustomization']);
-/** True for kustomize build files (`kustomization.yaml`): build input, not cluster objects. */
+const BUILD_FILE_NAMES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
+/**
+ * True for kustomize build files (`kustomization.yaml`): build input, not cluster objects. `path`
+ * is a file's path in the repository (`/`-separated, no trailing slash). Asked for every file
+ * read, so by comparing its end rather than taking its base name.
+ */
 function isKustomizeBuildFile(path) {
-    return BUILD_FILE_NAMES.has(external_node_path_.posix.basename(path));
+    for (const name of BUILD_FILE_NAMES) {
+        if (path.endsWith(name) && (path.length === name.length || path.charCodeAt(path.length - name.length - 1) === 0x2f))
+            return true;
+    }
+    return false;
 }
 /** True for apiVersions of kustomize build files (`kustomize.config.k8s.io/v1beta1`). */
 function isKustomizeBuildApi(apiVersion) {

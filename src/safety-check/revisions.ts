@@ -8,8 +8,8 @@ import { UserError, type Logger } from '../rollback/types.js';
 export async function comparisonBase(git: Git, remote: string, base: string, head: string, log: Logger): Promise<{ from: string; to: string }> {
   // Both are looked up at once; a missing one is fetched afterwards, one fetch at a time.
   const [localBase, localHead] = await Promise.all([git.tryResolveCommit(base), git.tryResolveCommit(head)]);
-  const baseSha = localBase ?? (await ensureCommit(git, remote, base, 'base'));
-  const headSha = localHead ?? (await ensureCommit(git, remote, head, 'head'));
+  const baseSha = localBase ?? (await fetchCommit(git, remote, base, 'base'));
+  const headSha = localHead ?? (await fetchCommit(git, remote, head, 'head'));
   for (let step = 0; ; step++) {
     const r = await git.exec(['merge-base', baseSha, headSha], { allowFailure: true });
     if (r.exitCode === 0) return { from: r.stdout.trim(), to: headSha };
@@ -22,10 +22,8 @@ export async function comparisonBase(git: Git, remote: string, base: string, hea
   }
 }
 
-/** Resolves `rev`, fetching it from `remote` (by sha, or as a branch) when this clone lacks it. */
-async function ensureCommit(git: Git, remote: string, rev: string, field: string): Promise<string> {
-  const local = await git.tryResolveCommit(rev);
-  if (local) return local;
+/** Fetches `rev`, which this clone lacks, from `remote` (by sha, or as a branch) and resolves it. */
+async function fetchCommit(git: Git, remote: string, rev: string, field: string): Promise<string> {
   const refspec = /^[0-9a-f]{40}$/i.test(rev) ? rev : `+refs/heads/${rev}:refs/remotes/${remote}/${rev}`;
   const fetched = await git.exec(['fetch', '--quiet', '--no-tags', '--depth=1', remote, refspec], { allowFailure: true });
   const sha = fetched.exitCode === 0 ? await git.tryResolveCommit(/^[0-9a-f]{40}$/i.test(rev) ? rev : `refs/remotes/${remote}/${rev}`) : undefined;

@@ -2,7 +2,7 @@ import type { Git } from '../git/git.js';
 import { readManifestFile } from '../manifests/manifest-file.js';
 import { isKustomizeBuildFile } from '../manifests/kustomize-build.js';
 import { ContextReader, listChange, streamFiles, type ChangeFilter, type ChangeListing, type FileChange } from '../manifests/read-change.js';
-import { isFluxKustomization, ownerLookup, readContextFile, revisionContextFromFiles } from '../manifests/revision-context.js';
+import { ownerLookup, readContextFile, revisionContextFromFiles } from '../manifests/revision-context.js';
 import type { ManifestFile, Resource, RevisionContext, Unreadable } from '../manifests/types.js';
 import { checkAhead, hazards, type ManifestSet } from './hazards.js';
 import { entriesRulesRead, MANIFEST_UNREADABLE } from './registry.js';
@@ -66,10 +66,7 @@ export async function analyzeObjects(git: Git, baseSha: string, headSha: string,
   const directions = options.directions ?? BOTH;
   await streamFiles(git, listing.checked, file => {
     const added = addFile(sides, file);
-    if (reader) {
-      reader.add(file, added);
-      readContextAhead(file, added);
-    }
+    reader?.add(file, added);
     checkAhead(added.before?.resources ?? [], added.after?.resources ?? [], directions);
   });
   if (reader && !others) {
@@ -84,19 +81,6 @@ export async function analyzeObjects(git: Git, baseSha: string, headSha: string,
     result.notices.push('No Flux Kustomization (kustomize.toolkit.fluxcd.io) was found in either revision, so spec.prune and spec.force could not be taken into account.');
   }
   return result;
-}
-
-/**
- * Reads the context entries of a changed file's sides (see {@link readContextFile}) that hold a
- * Flux Kustomization or are kustomization build files: the ones the context is built from.
- */
-function readContextAhead(file: FileChange, added: AddedFile): void {
-  for (const side of ['before', 'after'] as const) {
-    const content = file[side];
-    if (content === undefined || typeof content === 'string') continue;
-    const resources = added[side]?.resources ?? [];
-    if (isKustomizeBuildFile(file.path) || resources.some(isFluxKustomization)) readContextFile(file.path, content, resources);
-  }
 }
 
 async function readOthersAhead(others: { before: [string, Buffer][]; after: [string, Buffer][] }): Promise<void> {

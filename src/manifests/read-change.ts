@@ -2,7 +2,7 @@ import type { BatchObject, Git } from '../git/git.js';
 import { isYamlPath, pathFilter } from './globs.js';
 import { isKustomizeBuildFile } from './kustomize-build.js';
 import { MAX_FILE_BYTES } from './manifest-file.js';
-import { isFluxKustomization, revisionContextFromFiles } from './revision-context.js';
+import { isFluxKustomization, readContextFile, revisionContextFromFiles } from './revision-context.js';
 import type { Resource, RevisionContext } from './types.js';
 
 /** A changed file's contents at both revisions (absent where the file does not exist). */
@@ -131,10 +131,13 @@ export class ContextReader {
   constructor(private readonly listing: ChangeListing) {}
 
   /**
-   * Keeps the sides of a checked file that may hold a Flux Kustomization or patch references.
+   * Keeps the sides of a checked file that may hold a Flux Kustomization or patch references, and
+   * reads their context at once (see {@link readContextFile}): a caller adding files as git prints
+   * them would otherwise wait for git, and {@link contexts} then finds it done.
    * `read`: the objects already read from each side, if they were: a side then counts when it
    * holds a Flux Kustomization (a build file still when it mentions patches), with no search of
-   * its bytes. The context is the same: a file that only mentions the group contributes nothing.
+   * its bytes and no second reading. The context is the same: a file that only mentions the group
+   * contributes nothing.
    */
   add(file: FileChange, read?: { before?: { resources: readonly Resource[] }; after?: { resources: readonly Resource[] } }): void {
     if (!isContextPath(file.path)) return;
@@ -144,7 +147,10 @@ export class ContextReader {
       if (content === undefined) continue;
       const resources = buildFile ? undefined : read?.[side]?.resources;
       const keep = resources ? resources.some(isFluxKustomization) : mayHoldContext(file.path, content);
-      if (keep) this.streamed[side].push([file.path, asBuffer(content)]);
+      if (!keep) continue;
+      const bytes = asBuffer(content);
+      this.streamed[side].push([file.path, bytes]);
+      readContextFile(file.path, bytes, resources);
     }
   }
 

@@ -102,16 +102,10 @@ const NOTHING: readonly Outcome[] = [];
  * unless the key is in other files too, and checks any other pair itself.
  */
 export function checkAhead(before: readonly Resource[], after: readonly Resource[], directions: readonly Direction[]): void {
-  const byKey = new Map<string, Resource[]>();
-  for (const a of after) {
-    if (!hasRules(a)) continue;
-    const list = byKey.get(a.key);
-    if (list) list.push(a);
-    else byKey.set(a.key, [a]);
-  }
+  const byKey = byKeyWithRules(after);
   for (const b of before) {
     // The file is the same, so the pair is the one `pairUp` makes first.
-    const a = byKey.get(b.key)?.shift();
+    const a = partnerOf(byKey, b);
     if (!a) continue;
     const same = unchanged(b, a);
     try {
@@ -175,24 +169,37 @@ function finding(rule: string, severity: Severity, direction: Direction, r: Reso
  * folders) pair up by file first, then by owning Flux Kustomization, then in order.
  */
 function* pairUp(before: readonly Resource[], after: readonly Resource[]): Generator<ResourceChange> {
-  // Objects of kinds no rule looks at are left out: they cannot be found anything in, and the
-  // pairs of other objects stay the same (the key includes the kind). Most keys name one object:
-  // it is kept as is, a list only when there are more (take() gives a lone candidate anyway).
+  const byKey = byKeyWithRules(after);
+  // One pair at a time: a list of every pair would keep them all alive through the checks.
+  for (const b of before) {
+    if (!hasRules(b)) continue;
+    yield { before: b, after: partnerOf(byKey, b) };
+  }
+}
+
+/**
+ * The objects of kinds some rule looks at, by key. The others are left out: nothing can be found
+ * in them, and the pairs of other objects stay the same (the key includes the kind). Most keys
+ * name one object: it is kept as is, a list only when there are more.
+ */
+function byKeyWithRules(resources: readonly Resource[]): Map<string, Resource | Resource[]> {
   const byKey = new Map<string, Resource | Resource[]>();
-  for (const r of after) {
+  for (const r of resources) {
     if (!hasRules(r)) continue;
     const known = byKey.get(r.key);
     if (known === undefined) byKey.set(r.key, r);
     else if (Array.isArray(known)) known.push(r);
     else byKey.set(r.key, [known, r]);
   }
-  // One pair at a time: a list of every pair would keep them all alive through the checks.
-  for (const b of before) {
-    if (!hasRules(b)) continue;
-    const found = byKey.get(b.key);
-    if (found !== undefined && !Array.isArray(found)) byKey.delete(b.key);
-    yield { before: b, after: found === undefined || Array.isArray(found) ? take(found, b) : found };
-  }
+  return byKey;
+}
+
+/** Takes `b`'s partner out of `byKey`: the lone object of its key, or the best of several. */
+function partnerOf(byKey: Map<string, Resource | Resource[]>, b: Resource): Resource | undefined {
+  const found = byKey.get(b.key);
+  if (found === undefined || Array.isArray(found)) return take(found, b);
+  byKey.delete(b.key);
+  return found;
 }
 
 function take(candidates: Resource[] | undefined, b: Resource): Resource | undefined {

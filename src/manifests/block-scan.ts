@@ -166,6 +166,15 @@ function isBlank(c: number): boolean {
   return c === 0x20 || c === 0x09 || c === 0x0d;
 }
 
+/** True when `text` holds nothing but blanks and line feeds between `from` and `to`. */
+export function isBlankBetween(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (!isBlank(c) && c !== 0x0a) return false;
+  }
+  return true;
+}
+
 /** The characters besides the line feed that end a line for a regular expression's `.`. */
 function isLineBreak(c: number): boolean {
   return c === 0x0d || c === 0x2028 || c === 0x2029;

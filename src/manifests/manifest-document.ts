@@ -1,5 +1,5 @@
 import { isAscii } from 'node:buffer';
-import { mappingEntries, type Entry } from './block-scan.js';
+import { isBlankBetween, mappingEntries, type Entry } from './block-scan.js';
 import { parseYaml } from './safe-yaml.js';
 
 /** Thrown when a part of a document that a check needs turns out not to parse. */
@@ -151,7 +151,7 @@ export class ManifestDocument {
   private parseEntry(text: string, entry: Entry): unknown {
     // Most leaves the rules read are one-line plain scalars (`path: ./apps`, `storage: 10Gi`,
     // `prune: true`): those are read here, the same as the parser reads them.
-    if (entry.inline !== '' && entry.key !== '__proto__' && isBlankText(text, entry.bodyStart, entry.end)) {
+    if (entry.inline !== '' && entry.key !== '__proto__' && isBlankBetween(text, entry.bodyStart, entry.end)) {
       const scalar = plainScalar(entry.inline);
       if (scalar !== undefined) return { [entry.key]: scalar.value };
     }
@@ -177,15 +177,6 @@ export function plainScalar(inline: string): { value: boolean | string } | undef
 const WORD = /^(?:\.?\/)?[A-Za-z][A-Za-z0-9_./-]*$/;
 const QUANTITY = /^[0-9]+(?:\.[0-9]+)?(?:Ki|Mi|Gi|Ti|Pi|Ei|k|M|G|T|P|m)$/;
 const RESERVED = new Set(['true', 'True', 'TRUE', 'false', 'False', 'FALSE', 'null', 'Null', 'NULL']);
-
-/** True when `text` holds nothing but blanks and line breaks between `from` and `to`. */
-function isBlankText(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    if (c !== 0x20 && c !== 0x0a && c !== 0x0d && c !== 0x09) return false;
-  }
-  return true;
-}
 
 /** Follows mapping keys into a parsed value. */
 export function dig(value: unknown, path: readonly string[]): unknown {

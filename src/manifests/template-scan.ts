@@ -1,3 +1,5 @@
+import { isBlankBetween } from './block-scan.js';
+
 /**
  * Tells Helm templates from YAML that merely contains `{{` as text (Grafana legends inside a
  * dashboard's JSON, Prometheus alert annotations), without parsing. Line by line and
@@ -24,7 +26,7 @@ export function mayBeTemplate(text: string): boolean {
     while (at < eol && text.charCodeAt(at) === 0x20) at++;
     const lead = at - start;
     start = eol + 1;
-    if (isBlank(text, at, eol)) continue;
+    if (isBlankBetween(text, at, eol)) continue;
     if (parent >= 0) {
       if (lead > parent) {
         if (body < 0) [body, bodyIndent] = [lead, ' '.repeat(lead)];
@@ -106,12 +108,4 @@ function openFlow(value: string): boolean {
   if (c !== 0x5b /* [ */ && c !== 0x7b /* { */) return false;
   const end = value.replace(/[ \t]+#.*$/, '').trimEnd();
   return end.charCodeAt(end.length - 1) !== (c === 0x5b ? 0x5d : 0x7d);
-}
-
-function isBlank(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    if (c !== 0x20 && c !== 0x09 && c !== 0x0d) return false;
-  }
-  return true;
 }

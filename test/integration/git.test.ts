@@ -29,7 +29,7 @@ describe('Git wrapper', () => {
     await expect(git.exec(['cat-file', '-p', 'deadbeef'])).rejects.toBeInstanceOf(GitError);
   });
 
-  it('finds the shallow boundary from the top folder, a subfolder and a linked worktree alike', async () => {
+  it('finds the shallow boundary from the top folder, a subfolder, a linked worktree and through GIT_DIR alike', async () => {
     repo = createRepo({ 'apps/a.yaml': 'a: 0\n' });
     repo.commit({ 'apps/a.yaml': 'a: 1\n' }, 'Change a');
     repo.push();
@@ -41,6 +41,9 @@ describe('Git wrapper', () => {
       const git = await Git.create(dir);
       expect([...(await git.shallowCommits())]).toEqual([tip]);
     }
+    // GIT_DIR names another repository than the folder's own `.git`: git must be asked.
+    const elsewhere = await Git.create(repo.work, { GIT_DIR: `${shallow}/.git`, GIT_WORK_TREE: shallow });
+    expect([...(await elsewhere.shallowCommits())]).toEqual([tip]);
     const full = await Git.create(repo.work);
     expect(await full.isShallow()).toBe(false);
     expect(await full.tryResolveCommit(tip)).toBe(tip);

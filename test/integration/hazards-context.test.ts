@@ -62,7 +62,7 @@ const fleet: Record<string, string> = {
   'apps/other/Kustomization': 'resources: [a.yaml]\npatches:\n- path: a-patch.yaml\n',
   'apps/other/a-patch.yaml': release('replicas: 5'),
   'infrastructure/redis.yaml': release('replicas: 1'),
-  // Binary (git grep -I skips it, and so must any other search): its Kustomization is not one.
+  // Binary: whichever search finds it, its Kustomization must not count.
   'clusters/prod/binary.yaml': '\u0000' + ks('ghost', './apps/prod', { prune: false }),
   // Mentions the Flux group without being a Flux Kustomization.
   'apps/prod/settings.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\n  namespace: web\n  annotations:\n    kustomize.toolkit.fluxcd.io/prune: disabled\n'

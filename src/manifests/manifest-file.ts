@@ -100,14 +100,12 @@ function readDocument(
   if (scan === null) return [];
   if (scan) {
     const { header, bodyStart, firstLine, top } = scan;
-    const docBytes = bytes.subarray(Buffer.byteLength(text.slice(0, bodyStart)));
-    const resource = toResource(file, span.line + firstLine, header, ManifestDocument.fromBytes(docBytes, top));
-    if (resource && keep) {
-      const kept = keptPart(resource, docBytes, text.slice(bodyStart), top, keep);
-      if (!kept) return [];
-      resource.doc = kept;
+    const id = identityOf(header);
+    if (id) {
+      const docBytes = bytes.subarray(Buffer.byteLength(text.slice(0, bodyStart)));
+      const doc = keep ? keptPart(id, docBytes, text.slice(bodyStart), top, keep) : ManifestDocument.fromBytes(docBytes, top);
+      return doc ? [toResource(file, span.line + firstLine, id, header.encrypted, doc)] : [];
     }
-    if (resource) return [resource];
   }
   // Not an object (values file, unreferenced patch...) or an unusual layout: parse it (cheap for
   // the former), which also says if it is broken.
@@ -133,13 +131,15 @@ function readParsed(file: string, bytes: Buffer, text: string, span: DocumentSpa
     if (value.kind === 'List' && Array.isArray(value.items)) {
       value.items.forEach((item, i) => {
         const itemLine = itemOffsets?.[i] !== undefined ? span.line + linesBefore(text, itemOffsets[i]) : line;
-        const r = isObject(item) ? toResource(file, itemLine, headerOf(item), ManifestDocument.fromValue(item)) : undefined;
-        if (r) resources.push(r);
+        const header = isObject(item) ? headerOf(item) : undefined;
+        const id = header && identityOf(header);
+        if (id) resources.push(toResource(file, itemLine, id, header.encrypted, ManifestDocument.fromValue(item)));
       });
       continue;
     }
-    const r = toResource(file, line, headerOf(value), ManifestDocument.fromBytes(bytes));
-    if (r) resources.push(r);
+    const header = headerOf(value);
+    const id = identityOf(header);
+    if (id) resources.push(toResource(file, line, id, header.encrypted, ManifestDocument.fromBytes(bytes)));
   }
   return resources;
 }
@@ -152,9 +152,13 @@ interface Header {
   encrypted: boolean;
 }
 
-function toResource(file: string, line: number, h: Header, doc: ManifestDocument): Resource | undefined {
+/** Who an object is, from its header; undefined for a document that is not a full object. */
+function identityOf(h: Header): ResourceId | undefined {
   if (!h.apiVersion || !h.kind || !h.name || isKustomizeBuildApi(h.apiVersion)) return undefined;
-  const id = resourceId(detach(h.apiVersion), detach(h.kind), detach(h.name), h.namespace === undefined ? undefined : detach(h.namespace));
+  return resourceId(detach(h.apiVersion), detach(h.kind), detach(h.name), h.namespace === undefined ? undefined : detach(h.namespace));
+}
+
+function toResource(file: string, line: number, id: ResourceId, encrypted: boolean, doc: ManifestDocument): Resource {
   return {
     apiVersion: id.apiVersion,
     group: id.group,
@@ -165,7 +169,7 @@ function toResource(file: string, line: number, h: Header, doc: ManifestDocument
     file,
     line,
     doc,
-    encrypted: h.encrypted
+    encrypted
   };
 }
 

@@ -31,7 +31,7 @@ export interface ReadFileOptions {
  * oversized or unparseable content yields `unreadable` instead of resources.
  */
 export function readManifestFile(path: string, content: Uint8Array | string, options: ReadFileOptions = {}): ManifestFile {
-  const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : toBuffer(content);
+  const bytes = asBuffer(content);
   if (isKustomizeBuildFile(path) || options.isPatch) return { path, resources: [] };
   // Pure ASCII is the same text in latin1, whose offsets are byte offsets: the scan's line starts
   // then serve the documents' text as they are. Other files decode each document as UTF-8.
@@ -51,7 +51,9 @@ export function readManifestFile(path: string, content: Uint8Array | string, opt
   return { path, resources };
 }
 
-function toBuffer(content: Uint8Array): Buffer {
+/** File contents as a Buffer: text encoded as UTF-8, bytes viewed as they are (no copy). */
+export function asBuffer(content: Uint8Array | string): Buffer {
+  if (typeof content === 'string') return Buffer.from(content, 'utf8');
   return Buffer.isBuffer(content) ? content : Buffer.from(content.buffer, content.byteOffset, content.byteLength);
 }
 

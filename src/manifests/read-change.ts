@@ -1,7 +1,7 @@
 import type { BatchObject, Git } from '../git/git.js';
 import { isYamlPath, pathFilter } from './globs.js';
 import { isKustomizeBuildFile } from './kustomize-build.js';
-import { MAX_FILE_BYTES } from './manifest-file.js';
+import { asBuffer, MAX_FILE_BYTES } from './manifest-file.js';
 import { isFluxKustomization, readContextFile, revisionContextFromFiles } from './revision-context.js';
 import type { Resource, RevisionContext } from './types.js';
 
@@ -268,11 +268,6 @@ async function readBothSides(git: Git, entries: readonly DiffEntry[]): Promise<O
     }
   });
   return result;
-}
-
-function asBuffer(content: Uint8Array | string): Buffer {
-  if (typeof content === 'string') return Buffer.from(content, 'utf8');
-  return Buffer.isBuffer(content) ? content : Buffer.from(content.buffer, content.byteOffset, content.byteLength);
 }
 
 function blobsOf(e: DiffEntry): string[] {

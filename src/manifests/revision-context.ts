@@ -1,5 +1,5 @@
 import { isKustomizeBuildFile, normalisePath, patchFilesOf } from './kustomize-build.js';
-import { readManifestFile } from './manifest-file.js';
+import { asBuffer, readManifestFile } from './manifest-file.js';
 import { parseYaml } from './safe-yaml.js';
 import type { FluxKustomization, Resource, RevisionContext } from './types.js';
 
@@ -115,8 +115,4 @@ function buildPatches(path: string, content: Uint8Array | string): string[] {
 
 function contains(content: Uint8Array | string, needle: string): boolean {
   return typeof content === 'string' ? content.includes(needle) : asBuffer(content).indexOf(needle) >= 0;
-}
-
-function asBuffer(content: Uint8Array): Buffer {
-  return Buffer.from(content.buffer, content.byteOffset, content.byteLength);
 }

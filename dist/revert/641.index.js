@@ -185,6 +185,15 @@ function isSpaceOrTab(c) {
 function isBlank(c) {
     return c === 0x20 || c === 0x09 || c === 0x0d;
 }
+/** True when `text` holds nothing but blanks and line feeds between `from` and `to`. */
+function isBlankBetween(text, from, to) {
+    for (let i = from; i < to; i++) {
+        const c = text.charCodeAt(i);
+        if (!isBlank(c) && c !== 0x0a)
+            return false;
+    }
+    return true;
+}
 /** The characters besides the line feed that end a line for a regular expression's `.`. */
 function isLineBreak(c) {
     return c === 0x0d || c === 0x2028 || c === 0x2029;
@@ -654,7 +663,7 @@ class ManifestDocument {
     parseEntry(text, entry) {
         // Most leaves the rules read are one-line plain scalars (`path: ./apps`, `storage: 10Gi`,
         // `prune: true`): those are read here, the same as the parser reads them.
-        if (entry.inline !== '' && entry.key !== '__proto__' && isBlankText(text, entry.bodyStart, entry.end)) {
+        if (entry.inline !== '' && entry.key !== '__proto__' && isBlankBetween(text, entry.bodyStart, entry.end)) {
             const scalar = plainScalar(entry.inline);
             if (scalar !== undefined)
                 return { [entry.key]: scalar.value };
@@ -683,15 +692,6 @@ function plainScalar(inline) {
 const WORD = /^(?:\.?\/)?[A-Za-z][A-Za-z0-9_./-]*$/;
 const QUANTITY = /^[0-9]+(?:\.[0-9]+)?(?:Ki|Mi|Gi|Ti|Pi|Ei|k|M|G|T|P|m)$/;
 const RESERVED = new Set(['true', 'True', 'TRUE', 'false', 'False', 'FALSE', 'null', 'Null', 'NULL']);
-/** True when `text` holds nothing but blanks and line breaks between `from` and `to`. */
-function isBlankText(text, from, to) {
-    for (let i = from; i < to; i++) {
-        const c = text.charCodeAt(i);
-        if (c !== 0x20 && c !== 0x0a && c !== 0x0d && c !== 0x09)
-            return false;
-    }
-    return true;
-}
 /** Follows mapping keys into a parsed value. */
 function dig(value, path) {
     let at = value;
@@ -706,6 +706,7 @@ function dig(value, path) {
 }
 
 ;// CONCATENATED MODULE: ./src/manifests/template-scan.ts
+
 /**
  * Tells Helm templates from YAML that merely contains `{{` as text (Grafana legends inside a
  * dashboard's JSON, Prometheus alert annotations), without parsing. Line by line and
@@ -735,7 +736,7 @@ function mayBeTemplate(text) {
             at++;
         const lead = at - start;
         start = eol + 1;
-        if (template_scan_isBlank(text, at, eol))
+        if (isBlankBetween(text, at, eol))
             continue;
         if (parent >= 0) {
             if (lead > parent) {
@@ -822,14 +823,6 @@ function openFlow(value) {
     const end = value.replace(/[ \t]+#.*$/, '').trimEnd();
     return end.charCodeAt(end.length - 1) !== (c === 0x5b ? 0x5d : 0x7d);
 }
-function template_scan_isBlank(text, from, to) {
-    for (let i = from; i < to; i++) {
-        const c = text.charCodeAt(i);
-        if (c !== 0x20 && c !== 0x09 && c !== 0x0d)
-            return false;
-    }
-    return true;
-}
 
 ;// CONCATENATED MODULE: ./src/manifests/manifest-file.ts
 
@@ -849,7 +842,7 @@ const KEEP_UNREADABLE_BYTES = 1024 * 1024;
  * oversized or unparseable content yields `unreadable` instead of resources.
  */
 function readManifestFile(path, content, options = {}) {
-    const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : toBuffer(content);
+    const bytes = asBuffer(content);
     if (isKustomizeBuildFile(path) || options.isPatch)
         return { path, resources: [] };
     // Pure ASCII is the same text in latin1, whose offsets are byte offsets: the scan's line starts
@@ -871,7 +864,10 @@ function readManifestFile(path, content, options = {}) {
     }
     return { path, resources };
 }
-function toBuffer(content) {
+/** File contents as a Buffer: text encoded as UTF-8, bytes viewed as they are (no copy). */
+function asBuffer(content) {
+    if (typeof content === 'string')
+        return Buffer.from(content, 'utf8');
     return Buffer.isBuffer(content) ? content : Buffer.from(content.buffer, content.byteOffset, content.byteLength);
 }
 function refusal(bytes, ascii) {
@@ -906,16 +902,12 @@ function readDocument(file, bytes, text, span, topLines, validate, keep) {
         return [];
     if (scan) {
         const { header, bodyStart, firstLine, top } = scan;
-        const docBytes = bytes.subarray(Buffer.byteLength(text.slice(0, bodyStart)));
-        const resource = toResource(file, span.line + firstLine, header, ManifestDocument.fromBytes(docBytes, top));
-        if (resource && keep) {
-            const kept = keptPart(resource, docBytes, text.slice(bodyStart), top, keep);
-            if (!kept)
-                return [];
-            resource.doc = kept;
+        const id = identityOf(header);
+        if (id) {
+            const docBytes = bytes.subarray(Buffer.byteLength(text.slice(0, bodyStart)));
+            const doc = keep ? keptPart(id, docBytes, text.slice(bodyStart), top, keep) : ManifestDocument.fromBytes(docBytes, top);
+            return doc ? [toResource(file, span.line + firstLine, id, header.encrypted, doc)] : [];
         }
-        if (resource)
-            return [resource];
     }
     // Not an object (values file, unreferenced patch...) or an unusual layout: parse it (cheap for
     // the former), which also says if it is broken.
@@ -943,22 +935,27 @@ function readParsed(file, bytes, text, span, parsed) {
         if (value.kind === 'List' && Array.isArray(value.items)) {
             value.items.forEach((item, i) => {
                 const itemLine = itemOffsets?.[i] !== undefined ? span.line + linesBefore(text, itemOffsets[i]) : line;
-                const r = isObject(item) ? toResource(file, itemLine, headerOf(item), ManifestDocument.fromValue(item)) : undefined;
-                if (r)
-                    resources.push(r);
+                const header = isObject(item) ? headerOf(item) : undefined;
+                const id = header && identityOf(header);
+                if (id)
+                    resources.push(toResource(file, itemLine, id, header.encrypted, ManifestDocument.fromValue(item)));
             });
             continue;
         }
-        const r = toResource(file, line, headerOf(value), ManifestDocument.fromBytes(bytes));
-        if (r)
-            resources.push(r);
+        const header = headerOf(value);
+        const id = identityOf(header);
+        if (id)
+            resources.push(toResource(file, line, id, header.encrypted, ManifestDocument.fromBytes(bytes)));
     }
     return resources;
 }
-function toResource(file, line, h, doc) {
+/** Who an object is, from its header; undefined for a document that is not a full object. */
+function identityOf(h) {
     if (!h.apiVersion || !h.kind || !h.name || isKustomizeBuildApi(h.apiVersion))
         return undefined;
-    const id = resourceId(detach(h.apiVersion), detach(h.kind), detach(h.name), h.namespace === undefined ? undefined : detach(h.namespace));
+    return resourceId(detach(h.apiVersion), detach(h.kind), detach(h.name), h.namespace === undefined ? undefined : detach(h.namespace));
+}
+function toResource(file, line, id, encrypted, doc) {
     return {
         apiVersion: id.apiVersion,
         group: id.group,
@@ -969,7 +966,7 @@ function toResource(file, line, h, doc) {
         file,
         line,
         doc,
-        encrypted: h.encrypted
+        encrypted
     };
 }
 function headerOf(value) {
@@ -1220,9 +1217,6 @@ function buildPatches(path, content) {
 function contains(content, needle) {
     return typeof content === 'string' ? content.includes(needle) : asBuffer(content).indexOf(needle) >= 0;
 }
-function asBuffer(content) {
-    return Buffer.from(content.buffer, content.byteOffset, content.byteLength);
-}
 
 ;// CONCATENATED MODULE: ./src/manifests/read-change.ts
 
@@ -1311,10 +1305,13 @@ class ContextReader {
         this.listing = listing;
     }
     /**
-     * Keeps the sides of a checked file that may hold a Flux Kustomization or patch references.
+     * Keeps the sides of a checked file that may hold a Flux Kustomization or patch references, and
+     * reads their context at once (see {@link readContextFile}): a caller adding files as git prints
+     * them would otherwise wait for git, and {@link contexts} then finds it done.
      * `read`: the objects already read from each side, if they were: a side then counts when it
      * holds a Flux Kustomization (a build file still when it mentions patches), with no search of
-     * its bytes. The context is the same: a file that only mentions the group contributes nothing.
+     * its bytes and no second reading. The context is the same: a file that only mentions the group
+     * contributes nothing.
      */
     add(file, read) {
         if (!isContextPath(file.path))
@@ -1326,8 +1323,11 @@ class ContextReader {
                 continue;
             const resources = buildFile ? undefined : read?.[side]?.resources;
             const keep = resources ? resources.some(isFluxKustomization) : mayHoldContext(file.path, content);
-            if (keep)
-                this.streamed[side].push([file.path, read_change_asBuffer(content)]);
+            if (!keep)
+                continue;
+            const bytes = asBuffer(content);
+            this.streamed[side].push([file.path, bytes]);
+            readContextFile(file.path, bytes, resources);
         }
     }
     /**
@@ -1357,7 +1357,7 @@ function isContextPath(path) {
 }
 /** Whether a file may hold the context: text with the pattern its kind of file needs. */
 function mayHoldContext(path, content) {
-    const bytes = read_change_asBuffer(content);
+    const bytes = asBuffer(content);
     return isGrepText(bytes) && bytes.indexOf(isKustomizeBuildFile(path) ? 'patches' : FLUX_GROUP) >= 0;
 }
 /** Text as `git grep -I` sees it: no NUL in the first 8000 bytes. */
@@ -1421,15 +1421,10 @@ async function readBothSides(git, entries) {
         for (const side of ['before', 'after']) {
             const content = file[side];
             if (content !== undefined && mayHoldContext(file.path, content))
-                result[side].push([file.path, read_change_asBuffer(content)]);
+                result[side].push([file.path, asBuffer(content)]);
         }
     });
     return result;
-}
-function read_change_asBuffer(content) {
-    if (typeof content === 'string')
-        return Buffer.from(content, 'utf8');
-    return Buffer.isBuffer(content) ? content : Buffer.from(content.buffer, content.byteOffset, content.byteLength);
 }
 function blobsOf(e) {
     return [e.oldBlob, e.newBlob].filter((b) => b !== undefined);
@@ -2762,19 +2757,10 @@ const NOTHING = [];
  * unless the key is in other files too, and checks any other pair itself.
  */
 function checkAhead(before, after, directions) {
-    const byKey = new Map();
-    for (const a of after) {
-        if (!hasRules(a))
-            continue;
-        const list = byKey.get(a.key);
-        if (list)
-            list.push(a);
-        else
-            byKey.set(a.key, [a]);
-    }
+    const byKey = byKeyWithRules(after);
     for (const b of before) {
         // The file is the same, so the pair is the one `pairUp` makes first.
-        const a = byKey.get(b.key)?.shift();
+        const a = partnerOf(byKey, b);
         if (!a)
             continue;
         const same = unchanged(b, a);
@@ -2837,11 +2823,22 @@ function finding(rule, severity, direction, r, message) {
  * folders) pair up by file first, then by owning Flux Kustomization, then in order.
  */
 function* pairUp(before, after) {
-    // Objects of kinds no rule looks at are left out: they cannot be found anything in, and the
-    // pairs of other objects stay the same (the key includes the kind). Most keys name one object:
-    // it is kept as is, a list only when there are more (take() gives a lone candidate anyway).
+    const byKey = byKeyWithRules(after);
+    // One pair at a time: a list of every pair would keep them all alive through the checks.
+    for (const b of before) {
+        if (!hasRules(b))
+            continue;
+        yield { before: b, after: partnerOf(byKey, b) };
+    }
+}
+/**
+ * The objects of kinds some rule looks at, by key. The others are left out: nothing can be found
+ * in them, and the pairs of other objects stay the same (the key includes the kind). Most keys
+ * name one object: it is kept as is, a list only when there are more.
+ */
+function byKeyWithRules(resources) {
     const byKey = new Map();
-    for (const r of after) {
+    for (const r of resources) {
         if (!hasRules(r))
             continue;
         const known = byKey.get(r.key);
@@ -2852,15 +2849,15 @@ function* pairUp(before, after) {
         else
             byKey.set(r.key, [known, r]);
     }
-    // One pair at a time: a list of every pair would keep them all alive through the checks.
-    for (const b of before) {
-        if (!hasRules(b))
-            continue;
-        const found = byKey.get(b.key);
-        if (found !== undefined && !Array.isArray(found))
-            byKey.delete(b.key);
-        yield { before: b, after: found === undefined || Array.isArray(found) ? take(found, b) : found };
-    }
+    return byKey;
+}
+/** Takes `b`'s partner out of `byKey`: the lone object of its key, or the best of several. */
+function partnerOf(byKey, b) {
+    const found = byKey.get(b.key);
+    if (found === undefined || Array.isArray(found))
+        return take(found, b);
+    byKey.delete(b.key);
+    return found;
 }
 function take(candidates, b) {
     if (!candidates || candidates.length === 0)
@@ -2926,10 +2923,7 @@ async function analyzeObjects(git, baseSha, headSha, options = {}) {
     const directions = options.directions ?? BOTH;
     await streamFiles(git, listing.checked, file => {
         const added = addFile(sides, file);
-        if (reader) {
-            reader.add(file, added);
-            readContextAhead(file, added);
-        }
+        reader?.add(file, added);
         checkAhead(added.before?.resources ?? [], added.after?.resources ?? [], directions);
     });
     if (reader && !others) {
@@ -2945,20 +2939,6 @@ async function analyzeObjects(git, baseSha, headSha, options = {}) {
         result.notices.push('No Flux Kustomization (kustomize.toolkit.fluxcd.io) was found in either revision, so spec.prune and spec.force could not be taken into account.');
     }
     return result;
-}
-/**
- * Reads the context entries of a changed file's sides (see {@link readContextFile}) that hold a
- * Flux Kustomization or are kustomization build files: the ones the context is built from.
- */
-function readContextAhead(file, added) {
-    for (const side of ['before', 'after']) {
-        const content = file[side];
-        if (content === undefined || typeof content === 'string')
-            continue;
-        const resources = added[side]?.resources ?? [];
-        if (isKustomizeBuildFile(file.path) || resources.some(isFluxKustomization))
-            readContextFile(file.path, content, resources);
-    }
 }
 async function readOthersAhead(others) {
     for (const [path, content] of [...others.before, ...others.after]) {

@@ -58,6 +58,7 @@ export function deepenArgument(step: number): string {
 
 const FIELD = '\x1f';
 const RECORD = '\x1e';
+const FULL_SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
 
 /**
  * The one way this project runs git: arguments as an array (never a shell string), no terminal
@@ -202,6 +203,24 @@ export class Git {
     const sha = r.stdout.trim();
     this.knownCommits.add(sha);
     return sha;
+  }
+
+  /**
+   * {@link tryResolveCommit} for several revisions with one git call when all of them resolve (the
+   * usual case); otherwise each is asked on its own, so a missing one is told apart.
+   */
+  async tryResolveCommits(revs: readonly string[]): Promise<(string | undefined)[]> {
+    const unknown = revs.filter(rev => !this.knownCommits.has(rev));
+    if (unknown.length > 1) {
+      const r = await this.exec(['rev-parse', '--end-of-options', ...unknown.map(rev => `${rev}^{commit}`)], { allowFailure: true });
+      const shas = r.stdout.split('\n').filter(Boolean);
+      if (r.exitCode === 0 && shas.length === unknown.length && shas.every(sha => FULL_SHA.test(sha))) {
+        for (const sha of shas) this.knownCommits.add(sha);
+        const resolved = new Map(unknown.map((rev, i) => [rev, shas[i]]));
+        return revs.map(rev => resolved.get(rev) ?? rev);
+      }
+    }
+    return Promise.all(revs.map(rev => this.tryResolveCommit(rev)));
   }
 
   /** Writes a commit object (no ref moves) with `git commit-tree` and returns its sha. */

@@ -1,7 +1,15 @@
 import type { Git } from '../git/git.js';
 import { readManifestFile } from '../manifests/manifest-file.js';
 import { isKustomizeBuildFile } from '../manifests/kustomize-build.js';
-import { ContextReader, listChange, streamFiles, type ChangeFilter, type ChangeListing, type FileChange } from '../manifests/read-change.js';
+import {
+  ContextReader,
+  listChange,
+  streamFiles,
+  type ChangeFilter,
+  type ChangeListing,
+  type FileChange,
+  type Prefetch
+} from '../manifests/read-change.js';
 import { ownerLookup, readContextFile, revisionContextFromFiles } from '../manifests/revision-context.js';
 import type { ManifestFile, Resource, RevisionContext, Unreadable } from '../manifests/types.js';
 import { checkAhead, hazards, type ManifestSet } from './hazards.js';
@@ -16,6 +24,8 @@ export interface AnalyzeOptions {
    * the changed files alone (and a notice says so).
    */
   context?: { before: RevisionContext; after: RevisionContext };
+  /** Listings of this change already under way (`prefetchChange`): not run a second time. */
+  prefetched?: Prefetch;
 }
 
 export interface Analysis {
@@ -50,11 +60,11 @@ export async function analyzeChange(git: Git, base: string, head: string, option
  * Kustomizations), `head` a commit or tree id, such as a rollback's tree before it is committed.
  */
 export async function analyzeObjects(git: Git, baseSha: string, headSha: string, options: ChangeFilter & AnalyzeOptions = {}): Promise<Analysis> {
-  const listing = await listChange(git, baseSha, headSha, options);
+  const listing = await listChange(git, baseSha, headSha, options, options.prefetched);
   const reader = options.context ? undefined : new ContextReader(listing);
   // A large change is searched for its context while git prints its files; a small one (the
   // revert guard's) is first checked without, as the context rarely can change its result.
-  let others = reader && listing.checked.length > EAGER_CONTEXT_FILES ? reader.readOthers(git, baseSha) : undefined;
+  let others = reader && listing.checked.length > EAGER_CONTEXT_FILES ? reader.readOthers(git, baseSha, undefined, options.prefetched) : undefined;
   others?.catch(() => undefined);
   // The files that did not change are read for the context as soon as git has found them.
   const othersRead = others?.then(readOthersAhead);
@@ -72,7 +82,7 @@ export async function analyzeObjects(git: Git, baseSha: string, headSha: string,
   if (reader && !others) {
     const quick = finish(sides, NO_CONTEXT, options.directions, listing.checked.length);
     if (!contextMayMatter(quick, sides, listing)) return quick;
-    others = reader.readOthers(git, baseSha);
+    others = reader.readOthers(git, baseSha, undefined, options.prefetched);
   }
   await othersRead;
   const context = options.context ?? reader!.contexts(await others!);

@@ -85,11 +85,37 @@ export interface ChangeListing {
   checked: DiffEntry[];
 }
 
+/**
+ * The listings of `base..head` (commit shas) that a check starts with, begun at once: they then run
+ * in git while the caller gets ready (reads its configuration), and side by side.
+ */
+export interface Prefetch {
+  base: string;
+  head: string;
+  /** The changed paths (`git diff --raw`). */
+  changes: Promise<DiffEntry[]>;
+  /** `base`'s tree with sizes (`git ls-tree -r -l`), for the context search. */
+  baseTree: Promise<TreeEntry[]>;
+}
+
+/** Starts listing the change `base..head` (commit shas) and `base`'s tree; see {@link Prefetch}. */
+export function prefetchChange(git: Git, base: string, head: string): Prefetch {
+  const prefetch = { base, head, changes: changedFiles(git, base, head), baseTree: listTree(git, base) };
+  // A failure is reported where the listing is used (and not at all when it never is).
+  prefetch.changes.catch(() => undefined);
+  prefetch.baseTree.catch(() => undefined);
+  return prefetch;
+}
+
 /** Lists the changes of `base..head` (commit shas) without reading any blob. */
-export async function listChange(git: Git, base: string, head: string, filter: ChangeFilter = {}): Promise<ChangeListing> {
+export async function listChange(git: Git, base: string, head: string, filter: ChangeFilter = {}, prefetch?: Prefetch): Promise<ChangeListing> {
   const keep = pathFilter(filter.paths, filter.exclude);
-  const all = await changedFiles(git, base, head);
+  const all = await (matches(prefetch, base, head) ? prefetch.changes : changedFiles(git, base, head));
   return { all, checked: all.filter(e => isYamlPath(e.path) && keep(e.path)) };
+}
+
+function matches(prefetch: Prefetch | undefined, base: string, head: string): prefetch is Prefetch {
+  return prefetch !== undefined && prefetch.base === base && prefetch.head === head;
 }
 
 /** Reads the given changed files with one `cat-file --batch`, handing each out as in {@link forEachChangedFile}. */
@@ -160,11 +186,11 @@ export class ContextReader {
    * listing), which takes git less than a `git grep` excluding every changed path; beyond that,
    * git searches them.
    */
-  readOthers(git: Git, base: string, maxReadBytes = MAX_CONTEXT_READ_BYTES): Promise<OtherFiles> {
+  readOthers(git: Git, base: string, maxReadBytes = MAX_CONTEXT_READ_BYTES, prefetch?: Prefetch): Promise<OtherFiles> {
     const changed = new Set(this.listing.all.map(e => e.path));
     const checked = new Set(this.listing.checked.map(e => e.path));
     const others = this.listing.all.filter(e => !checked.has(e.path) && isContextPath(e.path));
-    return Promise.all([unchangedContextFiles(git, base, changed, maxReadBytes), readBothSides(git, others)]).then(([unchanged, changedOthers]) => ({
+    return Promise.all([unchangedContextFiles(git, base, changed, maxReadBytes, prefetch?.base === base ? prefetch.baseTree : undefined), readBothSides(git, others)]).then(([unchanged, changedOthers]) => ({
       before: [...unchanged, ...changedOthers.before],
       after: [...unchanged, ...changedOthers.after]
     }));
@@ -211,8 +237,14 @@ export const MAX_CONTEXT_READ_BYTES = 16 * 1024 * 1024;
  * Context files among the files `base..head` does not change, read at `base`: the files
  * `git grep -I -e <group> -e patches` would find among them, in the same order.
  */
-async function unchangedContextFiles(git: Git, base: string, changed: ReadonlySet<string>, maxReadBytes: number): Promise<[string, Buffer][]> {
-  const tree = await listTree(git, base);
+async function unchangedContextFiles(
+  git: Git,
+  base: string,
+  changed: ReadonlySet<string>,
+  maxReadBytes: number,
+  listed?: Promise<TreeEntry[]>
+): Promise<[string, Buffer][]> {
+  const tree = await (listed ?? listTree(git, base));
   // Like git grep on a tree: regular files only (no symlinks, no submodules).
   const candidates = tree.filter(e => e.type === 'blob' && e.mode !== '120000' && isContextPath(e.path) && !changed.has(e.path));
   if (candidates.reduce((n, e) => n + e.size, 0) > maxReadBytes) return grepUnchanged(git, base, changed);
@@ -228,7 +260,7 @@ function grepWouldFind(bytes: Buffer): boolean {
   return isGrepText(bytes) && (bytes.indexOf(FLUX_GROUP) >= 0 || bytes.indexOf('patches') >= 0);
 }
 
-interface TreeEntry {
+export interface TreeEntry {
   mode: string;
   type: string;
   oid: string;

@@ -3,7 +3,7 @@ import type { GitHubClient } from '../github/client.js';
 import type { RepoRef } from '../github/repository.js';
 import { analyzeChange, analyzeFiles, type Analysis } from '../hazards/index.js';
 import { isYamlPath, pathFilter } from '../manifests/globs.js';
-import type { FileChange } from '../manifests/read-change.js';
+import { prefetchChange, type FileChange } from '../manifests/read-change.js';
 import type { Logger } from '../rollback/types.js';
 import { EMPTY_CONFIG, parseSafetyConfig, type SafetyConfig } from './config.js';
 import { decide, type FailOn, type Verdict } from './policy.js';
@@ -38,9 +38,11 @@ export interface SafetyCheckResult {
  */
 export async function checkWithGit(git: Git, remote: string, options: SafetyCheckOptions, log: Logger): Promise<SafetyCheckResult> {
   const { from, to } = await comparisonBase(git, remote, options.base, options.head, log);
+  // git lists the change while the configuration (which filters it) is read.
+  const prefetched = prefetchChange(git, from, to);
   const config = await readConfigAt(git, from, options.configPath, log);
   const filter = { paths: options.paths.length ? options.paths : config.paths, exclude: [...options.exclude, ...config.exclude] };
-  const analysis = await analyzeChange(git, from, to, filter);
+  const analysis = await analyzeChange(git, from, to, { ...filter, prefetched });
   return finish(analysis, config, options, from, to);
 }
 

@@ -7,7 +7,7 @@ import { UserError, type Logger } from '../rollback/types.js';
  */
 export async function comparisonBase(git: Git, remote: string, base: string, head: string, log: Logger): Promise<{ from: string; to: string }> {
   // Both are looked up at once; a missing one is fetched afterwards, one fetch at a time.
-  const [localBase, localHead] = await Promise.all([git.tryResolveCommit(base), git.tryResolveCommit(head)]);
+  const [localBase, localHead] = await git.tryResolveCommits([base, head]);
   const baseSha = localBase ?? (await fetchCommit(git, remote, base, 'base'));
   const headSha = localHead ?? (await fetchCommit(git, remote, head, 'head'));
   for (let step = 0; ; step++) {

@@ -18,6 +18,21 @@ describe('Git wrapper', () => {
     await expect(git.resolveCommit('nope')).rejects.toThrow("Unknown revision 'nope'");
   });
 
+  it('resolves several revisions with one call, and each on its own when one of them does not resolve', async () => {
+    repo = createRepo();
+    const first = repo.commit({ 'a.yaml': 'a: 1\n' }, 'Add a');
+    const second = repo.commit({ 'a.yaml': 'a: 2\n' }, 'Change a');
+    const tree = repo.git('rev-parse', 'HEAD^{tree}');
+    const git = await Git.create(repo.work);
+    expect(await git.tryResolveCommits(['HEAD^', 'HEAD'])).toEqual([first, second]);
+    expect(await git.tryResolveCommits(['HEAD', 'HEAD'])).toEqual([second, second]);
+    // A missing revision, a tree, a range and an option each resolve to nothing, and never hide the other.
+    expect(await git.tryResolveCommits(['nope', 'HEAD'])).toEqual([undefined, second]);
+    expect(await git.tryResolveCommits(['HEAD', tree])).toEqual([second, undefined]);
+    expect(await git.tryResolveCommits(['HEAD^..HEAD', 'HEAD'])).toEqual([undefined, second]);
+    expect(await git.tryResolveCommits(['--exec=true', 'HEAD^'])).toEqual([undefined, first]);
+  });
+
   it('reads commit messages and reports git failures with git\'s explanation', async () => {
     repo = createRepo();
     const sha = repo.commit({ 'a.yaml': 'a: 1\n' }, 'Add a\n\nBody line');

@@ -395,30 +395,35 @@ export interface BatchObject {
   type: string;
   /** Size in bytes, -1 when missing. */
   size: number;
-  /** The contents; undefined when missing or larger than the limit asked for. */
+  /**
+   * The contents; undefined when missing or larger than the limit asked for. Objects smaller than
+   * {@link BATCH_CHUNK} are views into a buffer shared with the objects printed next to them:
+   * a caller that keeps a small part of one for long should copy that part, or it keeps the
+   * whole chunk alive.
+   */
   content?: Buffer;
 }
 
-/** Bytes read from the output file at once to find the next object's header line. */
-const HEADER_READ = 64 * 1024;
+/** The output file is read in pieces of this size; objects within one are handed out as views of it. */
+export const BATCH_CHUNK = 1024 * 1024;
 
 /**
  * Parses the `cat-file --batch` output in `file` while git prints it: a `<oid> <type> <size>`
- * (or `<name> missing`) line, then `size` bytes and a newline. Each object's contents are copied
- * once, into a buffer of their own: from the window where it holds them, else straight from the
- * file.
+ * (or `<name> missing`) line, then `size` bytes and a newline. The file is read a chunk at a time
+ * into buffers that are never written again once filled, so an object that lies within a chunk is
+ * handed out as a view of it, without a copy; a larger one is read into a buffer of its own.
  */
 class BatchReader {
   /** How many objects were handed out. */
   read = 0;
   /** Offset in the file of the next byte to parse. */
   private at = 0;
-  /** A window of the file (from `windowAt`) where headers and small objects are found. */
-  private readonly window = Buffer.allocUnsafeSlow(HEADER_READ);
-  private windowAt = 0;
-  private windowLength = 0;
-  /** The object whose contents are being read, and how many bytes of them are. */
-  private current?: { object: BatchObject; filled: number };
+  /** The chunk being filled: bytes from file offset `chunkAt`, `chunkLength` of them read so far. */
+  private chunk = Buffer.allocUnsafeSlow(0);
+  private chunkAt = 0;
+  private chunkLength = 0;
+  /** The object whose contents are being read, and how many bytes of them are (own buffers only). */
+  private current?: { object: BatchObject; filled: number; own: boolean };
 
   constructor(
     private readonly file: number,
@@ -435,67 +440,103 @@ class BatchReader {
   next(): boolean {
     if (!this.current && !this.startObject()) return false;
     const current = this.current!;
-    const { content, size } = current.object;
-    if (content) {
-      current.filled += this.copyOut(content, current.filled, this.at + current.filled);
-      if (current.filled < size) return false;
-    }
+    const { object } = current;
+    if (object.size > 0 && object.size <= this.maxBytes) {
+      if (current.own) {
+        current.filled += this.copyOut(object.content!, current.filled, this.at + current.filled);
+        if (current.filled < object.size) return false;
+      } else {
+        if (!this.available(this.at + object.size)) return false;
+        const from = this.at - this.chunkAt;
+        object.content = this.chunk.subarray(from, from + object.size);
+      }
+    } else if (object.size === 0) object.content = Buffer.alloc(0);
     this.current = undefined;
-    this.at += size + 1;
+    this.at += object.size + 1;
     this.read++;
-    this.onObject(current.object);
+    this.onObject(object);
     return true;
   }
 
   /** Reads the next header line; false when git has not printed all of it yet. */
   private startObject(): boolean {
-    let eol = this.eolInWindow();
-    if (eol < 0) {
-      this.windowAt = this.at;
-      this.windowLength = readSync(this.file, this.window, 0, HEADER_READ, this.at);
-      eol = this.eolInWindow();
-      if (eol < 0) {
-        if (this.windowLength === HEADER_READ) throw new Error('git cat-file --batch printed an unexpected header line.');
-        return false;
-      }
-    }
-    const line = this.window.toString('utf8', this.at - this.windowAt, eol);
-    this.at = this.windowAt + eol + 1;
+    const eol = this.lineEnd();
+    if (eol < 0) return false;
+    const line = this.chunk.toString('utf8', this.at - this.chunkAt, eol - this.chunkAt);
+    this.at = eol + 1;
     const name = this.names[this.read];
     if (name === undefined) throw new Error(`git cat-file --batch printed more objects than asked for ('${line}').`);
     const parts = line.split(' ');
     if (parts.length !== 3 || !/^\d+$/.test(parts[2])) {
       // A missing object has no contents, nor a newline after them.
-      this.current = { object: { name, type: parts[parts.length - 1] || 'missing', size: -1 }, filled: 0 };
+      this.current = { object: { name, type: parts[parts.length - 1] || 'missing', size: -1 }, filled: 0, own: false };
       return true;
     }
     const size = Number(parts[2]);
     const object: BatchObject = { name, type: parts[1], size };
-    if (size <= this.maxBytes) object.content = Buffer.allocUnsafeSlow(size);
-    this.current = { object, filled: 0 };
+    // Contents that do not fit in the rest of the chunk: a new chunk from here when they fit in
+    // one, else a buffer of their own.
+    const own = size > BATCH_CHUNK && size <= this.maxBytes;
+    if (own) object.content = Buffer.allocUnsafeSlow(size);
+    else if (size <= this.maxBytes && this.at + size > this.chunkAt + this.chunk.length) this.newChunk();
+    this.current = { object, filled: 0, own };
     return true;
   }
 
-  /** Where the line starting at `at` ends in the window, -1 when it is not all there. */
-  private eolInWindow(): number {
-    const from = this.at - this.windowAt;
-    if (from < 0 || from >= this.windowLength) return -1;
-    // Past `windowLength` the window holds bytes of an earlier read.
-    const eol = this.window.indexOf(0x0a, from);
-    return eol < this.windowLength ? eol : -1;
+  /** The file offset of the newline ending the line at `at`, -1 when git has not printed it yet. */
+  private lineEnd(): number {
+    const eol = this.eolInChunk();
+    if (eol >= 0) return eol;
+    // Read on as far as git has printed, into a new chunk when this one has too little room left.
+    if (this.at < this.chunkAt || this.chunkAt + this.chunk.length - this.at < HEADER_MAX) this.newChunk();
+    this.available(this.chunkAt + this.chunk.length);
+    const found = this.eolInChunk();
+    if (found < 0 && this.chunkAt + this.chunkLength - this.at >= HEADER_MAX) {
+      throw new Error('git cat-file --batch printed an unexpected header line.');
+    }
+    return found;
+  }
+
+  private eolInChunk(): number {
+    const from = this.at - this.chunkAt;
+    if (from < 0 || from >= this.chunkLength) return -1;
+    // Past `chunkLength` the chunk holds no output yet.
+    const eol = this.chunk.indexOf(0x0a, from);
+    return eol >= 0 && eol < this.chunkLength ? this.chunkAt + eol : -1;
+  }
+
+  /** Starts a new chunk at `at`; the old one stays as it is for the views handed out of it. */
+  private newChunk(): void {
+    this.chunk = Buffer.allocUnsafeSlow(BATCH_CHUNK);
+    this.chunkAt = this.at;
+    this.chunkLength = 0;
+  }
+
+  /** Reads into the chunk until it holds the file up to `end` (exclusive); false when git has not printed that far. */
+  private available(end: number): boolean {
+    const want = Math.min(end, this.chunkAt + this.chunk.length) - this.chunkAt;
+    while (this.chunkLength < want) {
+      const n = readSync(this.file, this.chunk, this.chunkLength, this.chunk.length - this.chunkLength, this.chunkAt + this.chunkLength);
+      if (n === 0) return false;
+      this.chunkLength += n;
+    }
+    return this.chunkAt + this.chunkLength >= end;
   }
 
   /**
    * Copies the file's bytes from `offset` on into `target` from `start` on, as far as git has
-   * printed them: those the window holds, the rest from the file. Returns how many it copied.
+   * printed them: those the chunk holds, the rest from the file. Returns how many it copied.
    */
   private copyOut(target: Buffer, start: number, offset: number): number {
-    const from = offset - this.windowAt;
-    let copied = from >= 0 && from < this.windowLength ? this.window.copy(target, start, from, this.windowLength) : 0;
+    const from = offset - this.chunkAt;
+    let copied = from >= 0 && from < this.chunkLength ? this.chunk.copy(target, start, from, this.chunkLength) : 0;
     if (start + copied < target.length) copied += readSync(this.file, target, start + copied, target.length - start - copied, offset + copied);
     return copied;
   }
 }
+
+/** The longest header line git prints (`<oid> <type> <size>`, or a name asked for and `missing`). */
+const HEADER_MAX = 64 * 1024;
 
 function parseLog(stdout: string): CommitInfo[] {
   return stdout

@@ -57,6 +57,14 @@ export function asBuffer(content: Uint8Array | string): Buffer {
   return Buffer.isBuffer(content) ? content : Buffer.from(content.buffer, content.byteOffset, content.byteLength);
 }
 
+/**
+ * `bytes`, or a copy of them when they are a small part of the buffer they view (git's batch
+ * output is read in shared chunks): what is kept for long should not keep the rest alive.
+ */
+export function ownBytes(bytes: Buffer): Buffer {
+  return bytes.length * 2 >= bytes.buffer.byteLength ? bytes : Buffer.from(bytes);
+}
+
 function refusal(bytes: Buffer, ascii: boolean): string | undefined {
   if (bytes.length > MAX_FILE_BYTES) return `it is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB (${bytes.length} bytes)`;
   if (bytes.indexOf(0) >= 0) return 'it is binary';
@@ -118,8 +126,8 @@ function readDocument(
 function keptPart(id: ResourceId, bytes: Buffer, body: string, top: Map<string, Entry>, keep: NonNullable<ReadFileOptions['keep']>): ManifestDocument | undefined {
   const keys = keep(id, top);
   if (keys === null) return undefined;
-  // A document that is most of its file keeps the file: a copy would only cost time.
-  if (keys === 'all') return ManifestDocument.fromBytes(bytes.length * 2 >= bytes.buffer.byteLength ? bytes : Buffer.from(bytes), top);
+  // A document that is most of its buffer keeps it: a copy would only cost time.
+  if (keys === 'all') return ManifestDocument.fromBytes(ownBytes(bytes), top);
   return ManifestDocument.fromEntries(body, top, new Set(['metadata', ...keys]));
 }
 

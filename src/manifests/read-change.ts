@@ -1,7 +1,7 @@
 import type { BatchObject, Git } from '../git/git.js';
 import { isYamlPath, pathFilter } from './globs.js';
 import { isKustomizeBuildFile } from './kustomize-build.js';
-import { asBuffer, MAX_FILE_BYTES } from './manifest-file.js';
+import { asBuffer, MAX_FILE_BYTES, ownBytes } from './manifest-file.js';
 import { isFluxKustomization, readContextFile, revisionContextFromFiles } from './revision-context.js';
 import type { Resource, RevisionContext } from './types.js';
 
@@ -174,7 +174,7 @@ export class ContextReader {
       const resources = buildFile ? undefined : read?.[side]?.resources;
       const keep = resources ? resources.some(isFluxKustomization) : mayHoldContext(file.path, content);
       if (!keep) continue;
-      const bytes = asBuffer(content);
+      const bytes = ownBytes(asBuffer(content));
       this.streamed[side].push([file.path, bytes]);
       readContextFile(file.path, bytes, resources);
     }
@@ -296,7 +296,7 @@ async function readBothSides(git: Git, entries: readonly DiffEntry[]): Promise<O
   await streamFiles(git, entries, file => {
     for (const side of ['before', 'after'] as const) {
       const content = file[side];
-      if (content !== undefined && mayHoldContext(file.path, content)) result[side].push([file.path, asBuffer(content)]);
+      if (content !== undefined && mayHoldContext(file.path, content)) result[side].push([file.path, ownBytes(asBuffer(content))]);
     }
   });
   return result;

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
-import { Git, type BatchObject } from '../../src/git/git.js';
+import { BATCH_CHUNK, Git, type BatchObject } from '../../src/git/git.js';
 import { analyzeChange } from '../../src/hazards/index.js';
 import { MAX_FILE_BYTES } from '../../src/manifests/manifest-file.js';
 import { forEachChangedFile, readChangedFiles } from '../../src/manifests/read-change.js';
@@ -22,9 +22,9 @@ describe('streaming blob reader', () => {
   let repo: TestRepo;
   afterEach(() => repo?.cleanup());
 
-  it('reads objects larger than its read window, empty ones and missing names, in the order asked', async () => {
+  it('reads objects larger than its read chunk, empty ones and missing names, in the order asked', async () => {
     repo = createRepo();
-    const big = `# ${'y'.repeat(300_000)}\n${pvc('1Gi')}`;
+    const big = `# ${'y'.repeat(BATCH_CHUNK + 1000)}\n${pvc('1Gi')}`;
     repo.commit({ 'big.yaml': big, 'empty.yaml': '', 'small.yaml': pvc('2Gi') }, 'Add files');
     const git = await Git.create(repo.work);
     const seen: BatchObject[] = [];
@@ -52,6 +52,18 @@ describe('streaming blob reader', () => {
     await git.catFileBatch(names, o => seen.push(o));
     expect(seen.map(o => o.name)).toEqual(names);
     expect(seen.map(o => o.content?.toString('utf8'))).toEqual(Object.values(files));
+  });
+
+  it('hands out objects around the chunk size whole, and each stays intact while later ones are read', async () => {
+    repo = createRepo();
+    const sizes = [10, BATCH_CHUNK - 60, 100, BATCH_CHUNK, 7, BATCH_CHUNK + 1, BATCH_CHUNK - 1, 3, BATCH_CHUNK / 2, BATCH_CHUNK / 2];
+    const files = Object.fromEntries(sizes.map((n, i) => [`f${i}.yaml`, String.fromCharCode(97 + i).repeat(n)]));
+    repo.commit(files, 'Add files');
+    const git = await Git.create(repo.work);
+    const names = Object.keys(files).map(f => `HEAD:${f}`);
+    const seen: BatchObject[] = [];
+    await git.catFileBatch([...names, ...names.slice(0, 3)], o => seen.push(o));
+    expect(seen.map(o => o.content?.toString('latin1'))).toEqual([...Object.values(files), ...Object.values(files).slice(0, 3)]);
   });
 
   it('reports a git that fails with its explanation', async () => {

@@ -27,12 +27,7 @@ export function mappingEntries(text: string, from: number, to: number): Map<stri
   if (at < 0) return new Map();
   const indent = leadingSpaces(text, at, to);
   // Jump straight to the next line indented `indent` or less: deeper lines belong to the entry.
-  const next = nextShallowLine(indent);
-  return collectEntries(text, at, to, indent, eol => {
-    next.lastIndex = eol;
-    const found = next.exec(text);
-    return found ? found.index + 1 : -1;
-  });
+  return collectEntries(text, at, to, indent, eol => nextShallowLine(text, eol, indent, to));
 }
 
 /**
@@ -87,12 +82,25 @@ function collectEntries(
   return entries;
 }
 
-const SHALLOW = new Map<number, RegExp>();
-
-function nextShallowLine(indent: number): RegExp {
-  let re = SHALLOW.get(indent);
-  if (!re) SHALLOW.set(indent, (re = new RegExp(`\\n {0,${indent}}[^ \\n]`, 'g')));
-  return re;
+/**
+ * The start of the first line after `eol` (a line break) and before `to` with at most `indent`
+ * leading spaces and then content (anything but a space or a line break), -1 when there is none.
+ * A loop over the line breaks: faster here than the equivalent pattern.
+ */
+function nextShallowLine(text: string, eol: number, indent: number, to: number): number {
+  for (let at = eol + 1; at < to; ) {
+    let i = at;
+    const deepest = at + indent;
+    while (i <= deepest && text.charCodeAt(i) === 0x20) i++;
+    if (i <= deepest) {
+      const c = text.charCodeAt(i);
+      if (c !== 0x0a && !Number.isNaN(c)) return at;
+    }
+    const next = text.indexOf('\n', i);
+    if (next < 0) return -1;
+    at = next + 1;
+  }
+  return -1;
 }
 
 function firstContentLine(text: string, from: number, to: number): number {

@@ -211,8 +211,10 @@ export class Git {
    */
   async tryResolveCommits(revs: readonly string[]): Promise<(string | undefined)[]> {
     const unknown = revs.filter(rev => !this.knownCommits.has(rev));
-    if (unknown.length > 1) {
-      const r = await this.exec(['rev-parse', '--end-of-options', ...unknown.map(rev => `${rev}^{commit}`)], { allowFailure: true });
+    // Without --verify, rev-parse takes a leading '-' for an option (and git before 2.43 prints
+    // --end-of-options back): such names are asked one by one.
+    if (unknown.length > 1 && !unknown.some(rev => rev.startsWith('-'))) {
+      const r = await this.exec(['rev-parse', ...unknown.map(rev => `${rev}^{commit}`)], { allowFailure: true });
       const shas = r.stdout.split('\n').filter(Boolean);
       if (r.exitCode === 0 && shas.length === unknown.length && shas.every(sha => FULL_SHA.test(sha))) {
         for (const sha of shas) this.knownCommits.add(sha);

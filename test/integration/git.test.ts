@@ -24,7 +24,14 @@ describe('Git wrapper', () => {
     const second = repo.commit({ 'a.yaml': 'a: 2\n' }, 'Change a');
     const tree = repo.git('rev-parse', 'HEAD^{tree}');
     const git = await Git.create(repo.work);
+    const calls: string[][] = [];
+    const exec = git.exec.bind(git);
+    git.exec = (args, opts) => {
+      calls.push(args);
+      return exec(args, opts);
+    };
     expect(await git.tryResolveCommits(['HEAD^', 'HEAD'])).toEqual([first, second]);
+    expect(calls).toHaveLength(1);
     expect(await git.tryResolveCommits(['HEAD', 'HEAD'])).toEqual([second, second]);
     // A missing revision, a tree, a range and an option each resolve to nothing, and never hide the other.
     expect(await git.tryResolveCommits(['nope', 'HEAD'])).toEqual([undefined, second]);

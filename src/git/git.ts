@@ -424,8 +424,11 @@ class BatchReader {
   private chunk = Buffer.allocUnsafeSlow(0);
   private chunkAt = 0;
   private chunkLength = 0;
-  /** The object whose contents are being read, and how many bytes of them are (own buffers only). */
-  private current?: { object: BatchObject; filled: number; own: boolean };
+  /**
+   * The object whose contents are being read. Its `content` is set from the start when it gets a
+   * buffer of its own (`filled`: how many bytes of it are read), else once the chunk holds it all.
+   */
+  private current?: { object: BatchObject; filled: number };
 
   constructor(
     private readonly file: number,
@@ -443,16 +446,14 @@ class BatchReader {
     if (!this.current && !this.startObject()) return false;
     const current = this.current!;
     const { object } = current;
-    if (object.size > 0 && object.size <= this.maxBytes) {
-      if (current.own) {
-        current.filled += this.copyOut(object.content!, current.filled, this.at + current.filled);
-        if (current.filled < object.size) return false;
-      } else {
-        if (!this.available(this.at + object.size)) return false;
-        const from = this.at - this.chunkAt;
-        object.content = this.chunk.subarray(from, from + object.size);
-      }
-    } else if (object.size === 0) object.content = Buffer.alloc(0);
+    if (object.content) {
+      current.filled += this.copyOut(object.content, current.filled, this.at + current.filled);
+      if (current.filled < object.size) return false;
+    } else if (object.size >= 0 && object.size <= this.maxBytes) {
+      if (!this.available(this.at + object.size)) return false;
+      const from = this.at - this.chunkAt;
+      object.content = this.chunk.subarray(from, from + object.size);
+    }
     this.current = undefined;
     this.at += object.size + 1;
     this.read++;
@@ -471,17 +472,16 @@ class BatchReader {
     const parts = line.split(' ');
     if (parts.length !== 3 || !/^\d+$/.test(parts[2])) {
       // A missing object has no contents, nor a newline after them.
-      this.current = { object: { name, type: parts[parts.length - 1] || 'missing', size: -1 }, filled: 0, own: false };
+      this.current = { object: { name, type: parts[parts.length - 1] || 'missing', size: -1 }, filled: 0 };
       return true;
     }
     const size = Number(parts[2]);
     const object: BatchObject = { name, type: parts[1], size };
     // Contents that do not fit in the rest of the chunk: a new chunk from here when they fit in
     // one, else a buffer of their own.
-    const own = size > BATCH_CHUNK && size <= this.maxBytes;
-    if (own) object.content = Buffer.allocUnsafeSlow(size);
+    if (size > BATCH_CHUNK && size <= this.maxBytes) object.content = Buffer.allocUnsafeSlow(size);
     else if (size <= this.maxBytes && this.at + size > this.chunkAt + this.chunk.length) this.newChunk();
-    this.current = { object, filled: 0, own };
+    this.current = { object, filled: 0 };
     return true;
   }
 

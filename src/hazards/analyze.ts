@@ -24,7 +24,7 @@ export interface AnalyzeOptions {
    * the changed files alone (and a notice says so).
    */
   context?: { before: RevisionContext; after: RevisionContext };
-  /** Listings of this change already under way (`prefetchChange`): not run a second time. */
+  /** Listings already under way (`prefetchChange`): used instead of a second run when they are of the same commits. */
   prefetched?: Prefetch;
 }
 
@@ -60,11 +60,13 @@ export async function analyzeChange(git: Git, base: string, head: string, option
  * Kustomizations), `head` a commit or tree id, such as a rollback's tree before it is committed.
  */
 export async function analyzeObjects(git: Git, baseSha: string, headSha: string, options: ChangeFilter & AnalyzeOptions = {}): Promise<Analysis> {
-  const listing = await listChange(git, baseSha, headSha, options, options.prefetched);
+  const { prefetched } = options;
+  const ahead = prefetched?.base === baseSha && prefetched.head === headSha ? prefetched : undefined;
+  const listing = await listChange(git, baseSha, headSha, options, ahead?.changes);
   const reader = options.context ? undefined : new ContextReader(listing);
   // A large change is searched for its context while git prints its files; a small one (the
   // revert guard's) is first checked without, as the context rarely can change its result.
-  let others = reader && listing.checked.length > EAGER_CONTEXT_FILES ? reader.readOthers(git, baseSha, undefined, options.prefetched) : undefined;
+  let others = reader && listing.checked.length > EAGER_CONTEXT_FILES ? reader.readOthers(git, baseSha, { baseTree: ahead?.baseTree }) : undefined;
   others?.catch(() => undefined);
   // The files that did not change are read for the context as soon as git has found them.
   const othersRead = others?.then(readOthersAhead);
@@ -82,7 +84,7 @@ export async function analyzeObjects(git: Git, baseSha: string, headSha: string,
   if (reader && !others) {
     const quick = finish(sides, NO_CONTEXT, options.directions, listing.checked.length);
     if (!contextMayMatter(quick, sides, listing)) return quick;
-    others = reader.readOthers(git, baseSha, undefined, options.prefetched);
+    others = reader.readOthers(git, baseSha, { baseTree: ahead?.baseTree });
   }
   await othersRead;
   const context = options.context ?? reader!.contexts(await others!);

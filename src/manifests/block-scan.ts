@@ -92,10 +92,7 @@ function nextShallowLine(text: string, eol: number, indent: number, to: number):
     let i = at;
     const deepest = at + indent;
     while (i <= deepest && text.charCodeAt(i) === 0x20) i++;
-    if (i <= deepest) {
-      const c = text.charCodeAt(i);
-      if (c !== 0x0a && !Number.isNaN(c)) return at;
-    }
+    if (i <= deepest && i < text.length && text.charCodeAt(i) !== 0x0a) return at;
     const next = text.indexOf('\n', i);
     if (next < 0) return -1;
     at = next + 1;

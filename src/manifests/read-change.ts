@@ -107,15 +107,20 @@ export function prefetchChange(git: Git, base: string, head: string): Prefetch {
   return prefetch;
 }
 
-/** Lists the changes of `base..head` (commit shas) without reading any blob. */
-export async function listChange(git: Git, base: string, head: string, filter: ChangeFilter = {}, prefetch?: Prefetch): Promise<ChangeListing> {
+/**
+ * Lists the changes of `base..head` (commit shas) without reading any blob; `changes`: the
+ * `git diff --raw` of exactly that range, already under way.
+ */
+export async function listChange(
+  git: Git,
+  base: string,
+  head: string,
+  filter: ChangeFilter = {},
+  changes?: Promise<DiffEntry[]>
+): Promise<ChangeListing> {
   const keep = pathFilter(filter.paths, filter.exclude);
-  const all = await (matches(prefetch, base, head) ? prefetch.changes : changedFiles(git, base, head));
+  const all = await (changes ?? changedFiles(git, base, head));
   return { all, checked: all.filter(e => isYamlPath(e.path) && keep(e.path)) };
-}
-
-function matches(prefetch: Prefetch | undefined, base: string, head: string): prefetch is Prefetch {
-  return prefetch !== undefined && prefetch.base === base && prefetch.head === head;
 }
 
 /** Reads the given changed files with one `cat-file --batch`, handing each out as in {@link forEachChangedFile}. */
@@ -184,13 +189,14 @@ export class ContextReader {
    * Starts reading what does not stream past: call early, it runs in git meanwhile. The unchanged
    * files are read and searched here when they hold at most `maxReadBytes` (sizes from the tree
    * listing), which takes git less than a `git grep` excluding every changed path; beyond that,
-   * git searches them.
+   * git searches them. `baseTree`: that listing of `base`, already under way.
    */
-  readOthers(git: Git, base: string, maxReadBytes = MAX_CONTEXT_READ_BYTES, prefetch?: Prefetch): Promise<OtherFiles> {
+  readOthers(git: Git, base: string, options: { maxReadBytes?: number; baseTree?: Promise<TreeEntry[]> } = {}): Promise<OtherFiles> {
+    const { maxReadBytes = MAX_CONTEXT_READ_BYTES, baseTree } = options;
     const changed = new Set(this.listing.all.map(e => e.path));
     const checked = new Set(this.listing.checked.map(e => e.path));
     const others = this.listing.all.filter(e => !checked.has(e.path) && isContextPath(e.path));
-    return Promise.all([unchangedContextFiles(git, base, changed, maxReadBytes, prefetch?.base === base ? prefetch.baseTree : undefined), readBothSides(git, others)]).then(([unchanged, changedOthers]) => ({
+    return Promise.all([unchangedContextFiles(git, base, changed, maxReadBytes, baseTree), readBothSides(git, others)]).then(([unchanged, changedOthers]) => ({
       before: [...unchanged, ...changedOthers.before],
       after: [...unchanged, ...changedOthers.after]
     }));

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
 import { Git, GitError } from '../../src/git/git.js';
-import { createRepo, type TestRepo } from '../support/repo.js';
+import { createRepo, recordGitCommands, type TestRepo } from '../support/repo.js';
 
 describe('Git wrapper', () => {
   let repo: TestRepo;
@@ -24,12 +24,7 @@ describe('Git wrapper', () => {
     const second = repo.commit({ 'a.yaml': 'a: 2\n' }, 'Change a');
     const tree = repo.git('rev-parse', 'HEAD^{tree}');
     const git = await Git.create(repo.work);
-    const calls: string[][] = [];
-    const exec = git.exec.bind(git);
-    git.exec = (args, opts) => {
-      calls.push(args);
-      return exec(args, opts);
-    };
+    const calls = recordGitCommands(git);
     expect(await git.tryResolveCommits(['HEAD^', 'HEAD'])).toEqual([first, second]);
     expect(calls).toHaveLength(1);
     expect(await git.tryResolveCommits(['HEAD', 'HEAD'])).toEqual([second, second]);

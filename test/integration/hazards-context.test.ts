@@ -144,7 +144,7 @@ describe('the Flux context of a change', () => {
         const listing = await listChange(git, base, head, filter);
         const reader = new ContextReader(listing);
         // The unchanged files read and searched here, or (no bytes allowed) found by git grep.
-        const others = reader.readOthers(git, base, maxReadBytes);
+        const others = reader.readOthers(git, base, { maxReadBytes });
         await streamFiles(git, listing.checked, file => {
           if (!withObjects) return reader.add(file);
           const read = (side: 'before' | 'after') => (file[side] === undefined ? undefined : readManifestFile(file.path, file[side]!));

@@ -3,7 +3,7 @@ import { Git } from '../../src/git/git.js';
 import { checkWithGit, type SafetyCheckOptions } from '../../src/safety-check/check.js';
 import { memoryLogger } from '../support/engine.js';
 import { claim, createFleetRepo, crd } from '../support/fleet.js';
-import { GIT_ENV, type TestRepo } from '../support/repo.js';
+import { GIT_ENV, recordGitCommands, type TestRepo } from '../support/repo.js';
 
 describe('safety check on a real Flux repository, from a depth-1 clone', () => {
   let repo: TestRepo;
@@ -33,16 +33,11 @@ describe('safety check on a real Flux repository, from a depth-1 clone', () => {
   it('reports the PR\'s own hazards in both directions, measured from the merge base, not base changes', async () => {
     const { base, head, branchPoint, checkout } = pullRequest();
     const git = await Git.create(checkout, GIT_ENV);
-    const commands: string[] = [];
-    const exec = git.exec.bind(git);
-    git.exec = (args, opts) => {
-      commands.push(args[0]);
-      return exec(args, opts);
-    };
+    const calls = recordGitCommands(git);
     const result = await checkWithGit(git, 'origin', options(base, head), memoryLogger());
     expect(result.from).toBe(branchPoint);
     // The listings started while the configuration is read are the ones the check uses.
-    expect(commands.filter(c => c === 'diff' || c === 'ls-tree').sort()).toEqual(['diff', 'ls-tree']);
+    expect(calls.map(args => args[0]).filter(c => c === 'diff' || c === 'ls-tree').sort()).toEqual(['diff', 'ls-tree']);
     expect(result.verdict.findings.map(f => [f.rule, f.severity, f.direction, f.file, f.line])).toEqual([
       ['crd-create', 'critical', 'rollback', 'infrastructure/crds/widgets.yaml', 1],
       ['pvc-expand', 'error', 'rollback', 'infrastructure/redis/pvc.yaml', 1]

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, mkdirSync, rmSync, writeFileSync, existsSync, unlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import type { Git } from '../../src/git/git.js';
 
 /** Environment that makes test commits reproducible and independent of the user's config. */
 export const GIT_ENV: Record<string, string> = {
@@ -23,6 +24,20 @@ export function git(cwd: string, ...args: string[]): string {
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'pipe']
   }).trim();
+}
+
+/**
+ * Records the arguments of every command `wrapper` (a `Git` of src/git) runs through `exec` from
+ * now on, still running them. For a wrapper made for one test.
+ */
+export function recordGitCommands(wrapper: Pick<Git, 'exec'>): string[][] {
+  const calls: string[][] = [];
+  const exec = wrapper.exec.bind(wrapper);
+  wrapper.exec = (args, options) => {
+    calls.push(args);
+    return exec(args, options);
+  };
+  return calls;
 }
 
 /** A scratch repository: a bare `origin` and a work tree cloned from it, on branch `main`. */

@@ -173,6 +173,25 @@ describe('block scan', () => {
     expect(topLevelEntries(text, starts, 5)).toEqual(mappingEntries(text, 0, text.length));
     expect(topLevelEntries('a: 1\na: 2\n', [0, 5])).toBeUndefined();
   });
+
+  it('ends each nested entry at the next line indented as far or less, whatever lies deeper', () => {
+    const lines = ['root:', '  a: 1', '  b:', '    deep: x', '      ', '    # note', '  c: |', '    text', '', '   three: spaces', '\tnot: a key line', '  d: 4\r', '  e: 5'];
+    const text = lines.join('\n');
+    const at = (line: number) => lines.slice(0, line).join('\n').length + (line > 0 ? 1 : 0);
+    const spans = (to: number) => {
+      const found = mappingEntries(text, at(1), to);
+      return found && [...found.values()].map(e => [e.key, e.start, e.end]);
+    };
+    // A tab at the start of a line is content, not indentation: it ends the entry before it.
+    expect(spans(at(10))).toEqual([['a', at(1), at(2)], ['b', at(2), at(6)], ['c', at(6), at(10)]]);
+    // Past the tab line, which is no key line, the range is no simple block mapping.
+    expect(spans(text.length)).toBeUndefined();
+    const rest = mappingEntries(text, at(11), text.length);
+    expect(rest && [...rest.values()].map(e => [e.key, e.start, e.end])).toEqual([['d', at(11), at(12)], ['e', at(12), text.length]]);
+    // The range ends an entry, even on a line that is not shallower.
+    const cut = mappingEntries(text, at(1), at(8));
+    expect(cut && [...cut.values()].map(e => [e.key, e.end])).toEqual([['a', at(2)], ['b', at(6)], ['c', at(8)]]);
+  });
 });
 
 describe('identity', () => {

@@ -106,11 +106,8 @@ function nextShallowLine(text, eol, indent, to) {
         const deepest = at + indent;
         while (i <= deepest && text.charCodeAt(i) === 0x20)
             i++;
-        if (i <= deepest) {
-            const c = text.charCodeAt(i);
-            if (c !== 0x0a && !Number.isNaN(c))
-                return at;
-        }
+        if (i <= deepest && i < text.length && text.charCodeAt(i) !== 0x0a)
+            return at;
         const next = text.indexOf('\n', i);
         if (next < 0)
             return -1;
@@ -1282,14 +1279,14 @@ function prefetchChange(git, base, head) {
     prefetch.baseTree.catch(() => undefined);
     return prefetch;
 }
-/** Lists the changes of `base..head` (commit shas) without reading any blob. */
-async function listChange(git, base, head, filter = {}, prefetch) {
+/**
+ * Lists the changes of `base..head` (commit shas) without reading any blob; `changes`: the
+ * `git diff --raw` of exactly that range, already under way.
+ */
+async function listChange(git, base, head, filter = {}, changes) {
     const keep = pathFilter(filter.paths, filter.exclude);
-    const all = await (matches(prefetch, base, head) ? prefetch.changes : changedFiles(git, base, head));
+    const all = await (changes ?? changedFiles(git, base, head));
     return { all, checked: all.filter(e => isYamlPath(e.path) && keep(e.path)) };
-}
-function matches(prefetch, base, head) {
-    return prefetch !== undefined && prefetch.base === base && prefetch.head === head;
 }
 /** Reads the given changed files with one `cat-file --batch`, handing each out as in {@link forEachChangedFile}. */
 async function streamFiles(git, entries, onFile) {
@@ -1363,13 +1360,14 @@ class ContextReader {
      * Starts reading what does not stream past: call early, it runs in git meanwhile. The unchanged
      * files are read and searched here when they hold at most `maxReadBytes` (sizes from the tree
      * listing), which takes git less than a `git grep` excluding every changed path; beyond that,
-     * git searches them.
+     * git searches them. `baseTree`: that listing of `base`, already under way.
      */
-    readOthers(git, base, maxReadBytes = MAX_CONTEXT_READ_BYTES, prefetch) {
+    readOthers(git, base, options = {}) {
+        const { maxReadBytes = MAX_CONTEXT_READ_BYTES, baseTree } = options;
         const changed = new Set(this.listing.all.map(e => e.path));
         const checked = new Set(this.listing.checked.map(e => e.path));
         const others = this.listing.all.filter(e => !checked.has(e.path) && isContextPath(e.path));
-        return Promise.all([unchangedContextFiles(git, base, changed, maxReadBytes, prefetch?.base === base ? prefetch.baseTree : undefined), readBothSides(git, others)]).then(([unchanged, changedOthers]) => ({
+        return Promise.all([unchangedContextFiles(git, base, changed, maxReadBytes, baseTree), readBothSides(git, others)]).then(([unchanged, changedOthers]) => ({
             before: [...unchanged, ...changedOthers.before],
             after: [...unchanged, ...changedOthers.after]
         }));
@@ -2936,11 +2934,13 @@ async function analyzeChange(git, base, head, options = {}) {
  * Kustomizations), `head` a commit or tree id, such as a rollback's tree before it is committed.
  */
 async function analyzeObjects(git, baseSha, headSha, options = {}) {
-    const listing = await listChange(git, baseSha, headSha, options, options.prefetched);
+    const { prefetched } = options;
+    const ahead = prefetched?.base === baseSha && prefetched.head === headSha ? prefetched : undefined;
+    const listing = await listChange(git, baseSha, headSha, options, ahead?.changes);
     const reader = options.context ? undefined : new ContextReader(listing);
     // A large change is searched for its context while git prints its files; a small one (the
     // revert guard's) is first checked without, as the context rarely can change its result.
-    let others = reader && listing.checked.length > EAGER_CONTEXT_FILES ? reader.readOthers(git, baseSha, undefined, options.prefetched) : undefined;
+    let others = reader && listing.checked.length > EAGER_CONTEXT_FILES ? reader.readOthers(git, baseSha, { baseTree: ahead?.baseTree }) : undefined;
     others?.catch(() => undefined);
     // The files that did not change are read for the context as soon as git has found them.
     const othersRead = others?.then(readOthersAhead);
@@ -2959,7 +2959,7 @@ async function analyzeObjects(git, baseSha, headSha, options = {}) {
         const quick = finish(sides, NO_CONTEXT, options.directions, listing.checked.length);
         if (!contextMayMatter(quick, sides, listing))
             return quick;
-        others = reader.readOthers(git, baseSha, undefined, options.prefetched);
+        others = reader.readOthers(git, baseSha, { baseTree: ahead?.baseTree });
     }
     await othersRead;
     const context = options.context ?? reader.contexts(await others);

@@ -119,7 +119,7 @@ export class Git {
 
   /**
    * Reads objects by name (`<sha>`, `<rev>:<path>`) with one `git cat-file --batch`, handing each to
-   * `onObject` as soon as it has arrived, in the order asked, one per turn of the event loop, so
+   * `onObject` as soon as it has arrived, in the order asked, a few per turn of the event loop, so
    * callers never hold all of them at once and can work on each between reads. Contents larger
    * than `maxBytes` are skipped unread (`content` undefined, `size` set).
    */
@@ -339,9 +339,9 @@ function openUnlinkedFile(): number {
 }
 
 /**
- * Runs `reader` over the file `child` (a `cat-file --batch`) prints into: an object per turn of
- * the event loop while git has printed it, a look every millisecond while git is behind. Settles
- * once git has exited and every object was read.
+ * Runs `reader` over the file `child` (a `cat-file --batch`) prints into: the objects git has
+ * printed, a few milliseconds' worth per turn of the event loop, and a look every millisecond
+ * while git is behind. Settles once git has exited and every object was read.
  */
 function readBatchOutput(child: ChildProcess, args: readonly string[], reader: BatchReader): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -365,7 +365,7 @@ function readBatchOutput(child: ChildProcess, args: readonly string[], reader: B
       // there means the output ended early.
       const exited = exitCode !== undefined;
       try {
-        if (reader.next()) {
+        if (handOutSome(reader)) {
           if (!reader.done) setImmediate(step);
           else if (exited) settle();
           return;
@@ -388,6 +388,21 @@ function readBatchOutput(child: ChildProcess, args: readonly string[], reader: B
     step();
   });
 }
+
+/**
+ * Hands out the objects git has printed, for up to {@link TURN_MS} of one turn of the event loop
+ * (other work, such as the output of other git processes, is served between turns); false when
+ * git had not printed the next one yet.
+ */
+function handOutSome(reader: BatchReader): boolean {
+  const until = performance.now() + TURN_MS;
+  if (!reader.next()) return false;
+  while (!reader.done && performance.now() < until && reader.next());
+  return true;
+}
+
+/** How long one turn of the event loop hands out objects for. */
+const TURN_MS = 2;
 
 /** One object as `git cat-file --batch` printed it. */
 export interface BatchObject {

@@ -17,6 +17,7 @@ export class UnreadableDocumentError extends Error {
  */
 export class ManifestDocument {
   private text?: string;
+  private ascii?: boolean;
   private whole?: { value: unknown };
   private values?: Map<string, unknown>;
   private children?: Map<Entry, Map<string, Entry> | undefined>;
@@ -85,6 +86,19 @@ export class ManifestDocument {
     return found.text.slice(found.entry.start, found.entry.end);
   }
 
+  /**
+   * {@link raw} as UTF-8 bytes. A top-level entry of an ASCII document is a view of the
+   * document's bytes, found without decoding them (a large CRD is megabytes).
+   */
+  rawBytes(path: readonly string[]): Buffer | null | undefined {
+    if (path.length === 1 && this.top && this.bytes !== undefined && this.isAscii()) {
+      const entry = this.top.get(path[0]);
+      return entry ? this.bytes.subarray(entry.start, entry.end) : null;
+    }
+    const raw = this.raw(path);
+    return typeof raw === 'string' ? Buffer.from(raw, 'utf8') : raw;
+  }
+
   /** The whole document. */
   value(): unknown {
     if (this.bytes === undefined) return this.fixed;
@@ -106,7 +120,11 @@ export class ManifestDocument {
 
   private source(): string {
     // ASCII reads the same as latin1, which decodes faster (a large CRD is megabytes).
-    return (this.text ??= this.bytes!.toString(isAscii(this.bytes!) ? 'latin1' : 'utf8'));
+    return (this.text ??= this.bytes!.toString(this.isAscii() ? 'latin1' : 'utf8'));
+  }
+
+  private isAscii(): boolean {
+    return (this.ascii ??= isAscii(this.bytes!));
   }
 
   private lookup(path: readonly string[]): unknown {

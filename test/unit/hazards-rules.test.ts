@@ -94,6 +94,8 @@ describe('hazard rules', () => {
     ['crd removed', crd([version('v1', { storage: true })]), undefined, ['crd-delete critical forward']],
     ['crd added (reported once, as its rollback)', undefined, crd([version('v1', { storage: true })]), ['crd-create critical rollback']],
     ['crd unchanged apart from descriptions', crd([version('v1', { storage: true })]), crd([version('v1', { storage: true, props: { size: { type: 'integer', description: 'Bigger words.' } } })]), []],
+    ['crd with non-ASCII text, unchanged apart from descriptions', crd([version('v1', { storage: true, props: { size: { type: 'integer', description: 'Größe — in Stück.' } } })]), crd([version('v1', { storage: true, props: { size: { type: 'integer', description: 'Größe — in Einheiten.' } } })]), []],
+    ['crd with non-ASCII text, type changed', crd([version('v1', { storage: true, props: { size: { type: 'integer', description: 'Größe.' } } })]), crd([version('v1', { storage: true, props: { size: { type: 'string', description: 'Größe.' } } })]), ['crd-schema-narrowing error forward', 'crd-schema-narrowing error rollback']],
     ['crd new storage version, old one kept (its revert drops the stored version)', crd([version('v1', { storage: true })]), crd([version('v1'), version('v2', { storage: true })]), ['crd-storage-version-change critical rollback']],
     ['crd storage moves between existing versions', crd([version('v1', { storage: true }), version('v2')]), crd([version('v1'), version('v2', { storage: true })]), []],
     ['crd new served version added', crd([version('v1', { storage: true })]), crd([version('v1', { storage: true }), version('v2')]), ['crd-version-remove error rollback']],

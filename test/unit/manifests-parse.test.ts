@@ -116,6 +116,18 @@ describe('readManifestFile with keep', () => {
     expect([a.line, b.line]).toEqual([3, 17]);
   });
 
+  it('gives a top-level entry as bytes: a view of an ASCII document, the encoded text of any other', () => {
+    const ascii = readManifestFile('x.yaml', text, { keep: () => 'all' }).resources[0].doc;
+    expect(ascii.rawBytes(['binaryData'])?.toString('latin1')).toBe(ascii.raw(['binaryData']));
+    expect(ascii.rawBytes(['spec'])).toBeNull();
+    const accented = readManifestFile('y.yaml', `${cm('c')}binaryData:\n  motto: café ☕\n`, { keep: () => 'all' }).resources[0].doc;
+    expect(accented.rawBytes(['binaryData'])?.toString('utf8')).toBe('binaryData:\n  motto: café ☕\n');
+    expect(accented.rawBytes(['binaryData'])).toEqual(Buffer.from(accented.raw(['binaryData'])!, 'utf8'));
+    // Not a plain block layout: no text to give, as with raw().
+    const flow = readManifestFile('z.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: d, namespace: apps}\n').resources[0].doc;
+    expect([flow.raw(['metadata']), flow.rawBytes(['metadata'])]).toEqual([undefined, undefined]);
+  });
+
   it("keeps a whole document as its own copy with 'all'", () => {
     const whole = readManifestFile('x.yaml', text).resources.map(r => r.doc.value());
     expect(readManifestFile('x.yaml', text, { keep: () => 'all' }).resources.map(r => r.doc.value())).toEqual(whole);

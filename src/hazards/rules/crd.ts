@@ -1,3 +1,4 @@
+import { isAscii } from 'node:buffer';
 import { parseYaml } from '../../manifests/safe-yaml.js';
 import type { Resource } from '../../manifests/types.js';
 import { schemaNarrowings } from '../schema-narrowing.js';
@@ -152,13 +153,20 @@ function specsOf(before: Resource, after: Resource): [CrdSpec, CrdSpec] | undefi
 }
 
 function readSpecs(before: Resource, after: Resource): [CrdSpec, CrdSpec] | undefined {
-  const [rb, ra] = [before.doc.raw(['spec']), after.doc.raw(['spec'])];
-  if (typeof rb === 'string' && rb === ra) return undefined;
-  const [sb, sa] = [stripDescriptions(rb), stripDescriptions(ra)];
+  // Compared as bytes first: most CRDs of a change keep their spec, and an ASCII document's spec
+  // is then compared without decoding the document (a large CRD is megabytes).
+  const [bb, ba] = [before.doc.rawBytes(['spec']), after.doc.rawBytes(['spec'])];
+  if (bb && ba && bb.equals(ba)) return undefined;
+  const [sb, sa] = [stripDescriptions(decode(bb)), stripDescriptions(decode(ba))];
   if (sb !== undefined && sb === sa) return undefined;
   // Most of a large CRD's schema is the same on both sides: parse only the properties that differ.
   const [pb, pa] = sb !== undefined && sa !== undefined ? withoutSharedProperties(sb, sa) : [sb, sa];
   return [toSpec(specValue(before, pb)), toSpec(specValue(after, pa))];
+}
+
+/** UTF-8 bytes as text (ASCII decodes faster as latin1, to the same text); undefined stays. */
+function decode(bytes: Buffer | null | undefined): string | undefined {
+  return bytes ? bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8') : undefined;
 }
 
 function specValue(r: Resource, stripped: string | undefined): unknown {
@@ -190,8 +198,8 @@ function toSpec(spec: unknown): CrdSpec {
  * lines: most of a CRD's bytes, and irrelevant to compatibility. Keeps a property named
  * `description` (its value is a nested mapping).
  */
-export function stripDescriptions(text: string | null | undefined): string | undefined {
-  if (typeof text !== 'string') return undefined;
+export function stripDescriptions(text: string | undefined): string | undefined {
+  if (text === undefined) return undefined;
   return text.replace(DESCRIPTION, '');
 }
 

@@ -537,6 +537,7 @@ class ManifestDocument {
     top;
     fixed;
     text;
+    ascii;
     whole;
     values;
     children;
@@ -601,6 +602,18 @@ class ManifestDocument {
             return found;
         return found.text.slice(found.entry.start, found.entry.end);
     }
+    /**
+     * {@link raw} as UTF-8 bytes. A top-level entry of an ASCII document is a view of the
+     * document's bytes, found without decoding them (a large CRD is megabytes).
+     */
+    rawBytes(path) {
+        if (path.length === 1 && this.top && this.bytes !== undefined && this.isAscii()) {
+            const entry = this.top.get(path[0]);
+            return entry ? this.bytes.subarray(entry.start, entry.end) : null;
+        }
+        const raw = this.raw(path);
+        return typeof raw === 'string' ? Buffer.from(raw, 'utf8') : raw;
+    }
     /** The whole document. */
     value() {
         if (this.bytes === undefined)
@@ -622,7 +635,10 @@ class ManifestDocument {
     }
     source() {
         // ASCII reads the same as latin1, which decodes faster (a large CRD is megabytes).
-        return (this.text ??= this.bytes.toString((0,external_node_buffer_.isAscii)(this.bytes) ? 'latin1' : 'utf8'));
+        return (this.text ??= this.bytes.toString(this.isAscii() ? 'latin1' : 'utf8'));
+    }
+    isAscii() {
+        return (this.ascii ??= (0,external_node_buffer_.isAscii)(this.bytes));
     }
     lookup(path) {
         const found = this.entryAt(path.slice(0, 1));
@@ -2086,6 +2102,7 @@ const UNSAFE_LINE = new RegExp(`^(?! *(?:- +)*(?:${shared_properties_KEY}:(?: +$
 
 
 
+
 const CRD = ['apiextensions.k8s.io/CustomResourceDefinition'];
 const crdDelete = {
     id: 'crd-delete',
@@ -2207,15 +2224,21 @@ function specsOf(before, after) {
     return specs;
 }
 function readSpecs(before, after) {
-    const [rb, ra] = [before.doc.raw(['spec']), after.doc.raw(['spec'])];
-    if (typeof rb === 'string' && rb === ra)
+    // Compared as bytes first: most CRDs of a change keep their spec, and an ASCII document's spec
+    // is then compared without decoding the document (a large CRD is megabytes).
+    const [bb, ba] = [before.doc.rawBytes(['spec']), after.doc.rawBytes(['spec'])];
+    if (bb && ba && bb.equals(ba))
         return undefined;
-    const [sb, sa] = [stripDescriptions(rb), stripDescriptions(ra)];
+    const [sb, sa] = [stripDescriptions(decode(bb)), stripDescriptions(decode(ba))];
     if (sb !== undefined && sb === sa)
         return undefined;
     // Most of a large CRD's schema is the same on both sides: parse only the properties that differ.
     const [pb, pa] = sb !== undefined && sa !== undefined ? withoutSharedProperties(sb, sa) : [sb, sa];
     return [toSpec(specValue(before, pb)), toSpec(specValue(after, pa))];
+}
+/** UTF-8 bytes as text (ASCII decodes faster as latin1, to the same text); undefined stays. */
+function decode(bytes) {
+    return bytes ? bytes.toString((0,external_node_buffer_.isAscii)(bytes) ? 'latin1' : 'utf8') : undefined;
 }
 function specValue(r, stripped) {
     if (stripped !== undefined) {
@@ -2246,7 +2269,7 @@ function toSpec(spec) {
  * `description` (its value is a nested mapping).
  */
 function stripDescriptions(text) {
-    if (typeof text !== 'string')
+    if (text === undefined)
         return undefined;
     return text.replace(DESCRIPTION, '');
 }

@@ -174,6 +174,13 @@ describe('hazard rules', () => {
     expect(run(before, after)).toEqual(expected);
   });
 
+  it('names what narrows in a CRD with non-ASCII text as written', () => {
+    // Characters whose UTF-8 bytes read as printable latin1 too: a wrong decoding would still parse.
+    const mode = (values: string[]) => crd([version('v1', { storage: true, props: { mode: { type: 'string', description: 'Menü.', enum: values } } })]);
+    const { findings } = analyzeFiles([{ path: 'crds/widgets.yaml', before: toYaml(mode(['Café', 'Stück'])), after: toYaml(mode(['Café'])) }]);
+    expect(findings.map(f => f.message)).toEqual([expect.stringContaining('v1 .spec.mode: enum value "Stück" removed')]);
+  });
+
   it('has a unique id for every rule', () => {
     expect(new Set(RULE_IDS).size).toBe(RULE_IDS.length);
     expect(RULES.every(r => /^[a-z0-9-]+$/.test(r.id) && r.summary.length > 0)).toBe(true);

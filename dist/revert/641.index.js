@@ -2229,16 +2229,18 @@ function readSpecs(before, after) {
     const [bb, ba] = [before.doc.rawBytes(['spec']), after.doc.rawBytes(['spec'])];
     if (bb && ba && bb.equals(ba))
         return undefined;
-    const [sb, sa] = [stripDescriptions(decode(bb)), stripDescriptions(decode(ba))];
+    const [sb, sa] = [stripDescriptions(specText(before, bb)), stripDescriptions(specText(after, ba))];
     if (sb !== undefined && sb === sa)
         return undefined;
     // Most of a large CRD's schema is the same on both sides: parse only the properties that differ.
     const [pb, pa] = sb !== undefined && sa !== undefined ? withoutSharedProperties(sb, sa) : [sb, sa];
     return [toSpec(specValue(before, pb)), toSpec(specValue(after, pa))];
 }
-/** UTF-8 bytes as text (ASCII decodes faster as latin1, to the same text); undefined stays. */
-function decode(bytes) {
-    return bytes ? bytes.toString((0,external_node_buffer_.isAscii)(bytes) ? 'latin1' : 'utf8') : undefined;
+/** The spec's text: ASCII bytes decoded on their own, any other as decoded with the document. */
+function specText(r, bytes) {
+    if (!bytes)
+        return undefined;
+    return (0,external_node_buffer_.isAscii)(bytes) ? bytes.toString('latin1') : (r.doc.raw(['spec']) ?? undefined);
 }
 function specValue(r, stripped) {
     if (stripped !== undefined) {

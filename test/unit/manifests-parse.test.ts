@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { readManifestFile, MAX_FILE_BYTES } from '../../src/manifests/manifest-file.js';
+import { readManifestFile, MAX_FILE_BYTES, ownBytes } from '../../src/manifests/manifest-file.js';
 import { scanDocuments, splitDocuments } from '../../src/manifests/documents.js';
 import { keyLine, mappingEntries, topLevelEntries } from '../../src/manifests/block-scan.js';
 import { apiGroup, isClusterScoped, resourceKey } from '../../src/manifests/identity.js';
@@ -116,16 +116,34 @@ describe('readManifestFile with keep', () => {
     expect([a.line, b.line]).toEqual([3, 17]);
   });
 
-  it('gives a top-level entry as bytes: a view of an ASCII document, the encoded text of any other', () => {
-    const ascii = readManifestFile('x.yaml', text, { keep: () => 'all' }).resources[0].doc;
-    expect(ascii.rawBytes(['binaryData'])?.toString('latin1')).toBe(ascii.raw(['binaryData']));
-    expect(ascii.rawBytes(['spec'])).toBeNull();
-    const accented = readManifestFile('y.yaml', `${cm('c')}binaryData:\n  motto: café ☕\n`, { keep: () => 'all' }).resources[0].doc;
-    expect(accented.rawBytes(['binaryData'])?.toString('utf8')).toBe('binaryData:\n  motto: café ☕\n');
-    expect(accented.rawBytes(['binaryData'])).toEqual(Buffer.from(accented.raw(['binaryData'])!, 'utf8'));
-    // Not a plain block layout: no text to give, as with raw().
+  it('compares and gives entries as raw() does, whether a document is ASCII or not', () => {
+    const doc = (yaml: string) => readManifestFile('x.yaml', yaml, { keep: () => 'all' }).resources[0].doc;
+    const ascii = doc(`${cm('c')}binaryData:\n  b: x\n`);
+    const otherData = doc(`${cm('c').replace('a: "1"', 'a: "2"')}binaryData:\n  b: x\n`);
+    const accented = doc(`${cm('c').replace('a: "1"', 'a: café ☕')}binaryData:\n  b: x\n`);
+    expect(ascii.rawText(['binaryData'])).toBe('binaryData:\n  b: x\n');
+    expect(ascii.rawText(['spec'])).toBeNull();
+    expect(ascii.rawText(['metadata', 'name'])).toBe(ascii.raw(['metadata', 'name']));
+    expect(accented.rawText(['data'])).toBe('data:\n  a: café ☕\n');
+    expect(ascii.sameRaw(otherData, ['binaryData'])).toBe(true);
+    expect(ascii.sameRaw(otherData, ['data'])).toBe(false);
+    expect(ascii.sameRaw(otherData, ['spec'])).toBe(true);
+    expect(ascii.sameRaw(doc(cm('c')), ['binaryData'])).toBe(false);
+    // An ASCII document against one that is not: compared as text.
+    expect(ascii.sameRaw(accented, ['binaryData'])).toBe(true);
+    expect(accented.sameRaw(ascii, ['data'])).toBe(false);
+    // Not a plain block layout: no text to give, and never the same, as with raw().
     const flow = readManifestFile('z.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: d, namespace: apps}\n').resources[0].doc;
-    expect([flow.raw(['metadata']), flow.rawBytes(['metadata'])]).toEqual([undefined, undefined]);
+    expect([flow.raw(['metadata']), flow.rawText(['metadata'])]).toEqual([undefined, undefined]);
+    expect(flow.sameRaw(flow, ['metadata'])).toBe(false);
+  });
+
+  it('copies a small part of a larger buffer to keep it, and keeps most of one as it is', () => {
+    const big = Buffer.alloc(1000, 'a');
+    const small = ownBytes(big.subarray(10, 20));
+    expect([small.buffer === big.buffer, small.toString()]).toEqual([false, 'a'.repeat(10)]);
+    const most = big.subarray(0, 600);
+    expect(ownBytes(most)).toBe(most);
   });
 
   it("keeps a whole document as its own copy with 'all'", () => {

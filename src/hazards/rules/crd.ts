@@ -1,4 +1,3 @@
-import { isAscii } from 'node:buffer';
 import { parseYaml } from '../../manifests/safe-yaml.js';
 import type { Resource } from '../../manifests/types.js';
 import { schemaNarrowings } from '../schema-narrowing.js';
@@ -153,21 +152,13 @@ function specsOf(before: Resource, after: Resource): [CrdSpec, CrdSpec] | undefi
 }
 
 function readSpecs(before: Resource, after: Resource): [CrdSpec, CrdSpec] | undefined {
-  // Compared as bytes first: most CRDs of a change keep their spec, and an ASCII document's spec
-  // is then compared without decoding the document (a large CRD is megabytes).
-  const [bb, ba] = [before.doc.rawBytes(['spec']), after.doc.rawBytes(['spec'])];
-  if (bb && ba && bb.equals(ba)) return undefined;
-  const [sb, sa] = [stripDescriptions(specText(before, bb)), stripDescriptions(specText(after, ba))];
+  // Most CRDs of a change keep their spec: told without decoding their megabytes.
+  if (before.doc.sameRaw(after.doc, ['spec'])) return undefined;
+  const [sb, sa] = [before, after].map(r => stripDescriptions(r.doc.rawText(['spec']) ?? undefined));
   if (sb !== undefined && sb === sa) return undefined;
   // Most of a large CRD's schema is the same on both sides: parse only the properties that differ.
   const [pb, pa] = sb !== undefined && sa !== undefined ? withoutSharedProperties(sb, sa) : [sb, sa];
   return [toSpec(specValue(before, pb)), toSpec(specValue(after, pa))];
-}
-
-/** The spec's text: ASCII bytes decoded on their own, any other as decoded with the document. */
-function specText(r: Resource, bytes: Buffer | null | undefined): string | undefined {
-  if (!bytes) return undefined;
-  return isAscii(bytes) ? bytes.toString('latin1') : (r.doc.raw(['spec']) ?? undefined);
 }
 
 function specValue(r: Resource, stripped: string | undefined): unknown {

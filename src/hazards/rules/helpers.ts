@@ -5,8 +5,7 @@ import type { Hit, ResourceChange, RuleContext, Severity } from '../types.js';
 
 /** True when the value at `path` is the same in both manifests (text first, then parsed). */
 export function sameAt(before: Resource, after: Resource, path: readonly string[]): boolean {
-  const raw = before.doc.raw(path);
-  if (raw !== undefined && raw === after.doc.raw(path)) return true;
+  if (before.doc.sameRaw(after.doc, path)) return true;
   return isDeepStrictEqual(before.doc.get(path), after.doc.get(path));
 }
 

@@ -603,16 +603,28 @@ class ManifestDocument {
         return found.text.slice(found.entry.start, found.entry.end);
     }
     /**
-     * {@link raw} as UTF-8 bytes. A top-level entry of an ASCII document is a view of the
-     * document's bytes, found without decoding them (a large CRD is megabytes).
+     * True when the entry at `path` is the same text in both documents (both absent counts); false
+     * when it differs or either layout cannot be scanned. A top-level entry of two ASCII documents is
+     * compared as bytes, without decoding either (a large CRD is megabytes).
      */
-    rawBytes(path) {
-        if (path.length === 1 && this.top && this.bytes !== undefined && this.isAscii()) {
-            const entry = this.top.get(path[0]);
-            return entry ? this.bytes.subarray(entry.start, entry.end) : null;
-        }
+    sameRaw(other, path) {
+        const [mine, theirs] = [this.asciiEntry(path), other.asciiEntry(path)];
+        if (mine !== undefined && theirs !== undefined)
+            return mine === null || theirs === null ? mine === theirs : mine.equals(theirs);
         const raw = this.raw(path);
-        return typeof raw === 'string' ? Buffer.from(raw, 'utf8') : raw;
+        return raw !== undefined && raw === other.raw(path);
+    }
+    /** {@link raw}, decoding only that entry when it is a top-level one of an ASCII document. */
+    rawText(path) {
+        const bytes = this.text === undefined ? this.asciiEntry(path) : undefined;
+        return bytes === undefined ? this.raw(path) : bytes && bytes.toString('latin1');
+    }
+    /** The bytes of a top-level entry of an ASCII document (null when absent); undefined otherwise. */
+    asciiEntry(path) {
+        if (path.length !== 1 || !this.top || this.bytes === undefined || !this.isAscii())
+            return undefined;
+        const entry = this.top.get(path[0]);
+        return entry ? this.bytes.subarray(entry.start, entry.end) : null;
     }
     /** The whole document. */
     value() {
@@ -1617,8 +1629,7 @@ var external_node_util_ = __webpack_require__(7975);
 
 /** True when the value at `path` is the same in both manifests (text first, then parsed). */
 function sameAt(before, after, path) {
-    const raw = before.doc.raw(path);
-    if (raw !== undefined && raw === after.doc.raw(path))
+    if (before.doc.sameRaw(after.doc, path))
         return true;
     return (0,external_node_util_.isDeepStrictEqual)(before.doc.get(path), after.doc.get(path));
 }
@@ -2102,7 +2113,6 @@ const UNSAFE_LINE = new RegExp(`^(?! *(?:- +)*(?:${shared_properties_KEY}:(?: +$
 
 
 
-
 const CRD = ['apiextensions.k8s.io/CustomResourceDefinition'];
 const crdDelete = {
     id: 'crd-delete',
@@ -2224,23 +2234,15 @@ function specsOf(before, after) {
     return specs;
 }
 function readSpecs(before, after) {
-    // Compared as bytes first: most CRDs of a change keep their spec, and an ASCII document's spec
-    // is then compared without decoding the document (a large CRD is megabytes).
-    const [bb, ba] = [before.doc.rawBytes(['spec']), after.doc.rawBytes(['spec'])];
-    if (bb && ba && bb.equals(ba))
+    // Most CRDs of a change keep their spec: told without decoding their megabytes.
+    if (before.doc.sameRaw(after.doc, ['spec']))
         return undefined;
-    const [sb, sa] = [stripDescriptions(specText(before, bb)), stripDescriptions(specText(after, ba))];
+    const [sb, sa] = [before, after].map(r => stripDescriptions(r.doc.rawText(['spec']) ?? undefined));
     if (sb !== undefined && sb === sa)
         return undefined;
     // Most of a large CRD's schema is the same on both sides: parse only the properties that differ.
     const [pb, pa] = sb !== undefined && sa !== undefined ? withoutSharedProperties(sb, sa) : [sb, sa];
     return [toSpec(specValue(before, pb)), toSpec(specValue(after, pa))];
-}
-/** The spec's text: ASCII bytes decoded on their own, any other as decoded with the document. */
-function specText(r, bytes) {
-    if (!bytes)
-        return undefined;
-    return (0,external_node_buffer_.isAscii)(bytes) ? bytes.toString('latin1') : (r.doc.raw(['spec']) ?? undefined);
 }
 function specValue(r, stripped) {
     if (stripped !== undefined) {

@@ -123,8 +123,16 @@ export class Git {
    * callers never hold all of them at once and can work on each between reads. Contents larger
    * than `maxBytes` are skipped unread (`content` undefined, `size` set).
    */
-  async catFileBatch(names: readonly string[], onObject: (object: BatchObject) => void, options: { maxBytes?: number } = {}): Promise<void> {
-    if (names.length === 0) return;
+  async catFileBatch(
+    names: readonly string[],
+    onObject: (object: BatchObject) => void,
+    options: { maxBytes?: number; more?: Promise<readonly string[]> } = {}
+  ): Promise<void> {
+    if (names.length === 0) {
+      const more = options.more && (await options.more.catch(() => []));
+      if (more && more.length > 0) await this.catFileBatch(more, onObject, { maxBytes: options.maxBytes });
+      return;
+    }
     // git prints into a file rather than a pipe: a pipe holds 64 KB, so git would wait whenever
     // the reader is busy for longer than git takes to print that much (well under a millisecond),
     // and the two would take turns. A file lets git print at its own pace while objects are read
@@ -133,7 +141,7 @@ export class Git {
     try {
       const args = ['cat-file', '--batch'];
       const child = spawn('git', args, { cwd: this.cwd, env: this.env(), stdio: ['pipe', out, 'pipe'] });
-      await readBatchOutput(child, args, new BatchReader(out, names, onObject, options.maxBytes ?? Infinity));
+      await readBatchOutput(child, args, new BatchReader(out, names, onObject, options.maxBytes ?? Infinity), options.more);
     } finally {
       // Closing frees the file's pages (as much as git printed): the kernel does that on a
       // worker thread of libuv's while the caller goes on.
@@ -343,7 +351,7 @@ function openUnlinkedFile(): number {
  * printed, a few milliseconds' worth per turn of the event loop, and a look every millisecond
  * while git is behind. Settles once git has exited and every object was read.
  */
-function readBatchOutput(child: ChildProcess, args: readonly string[], reader: BatchReader): Promise<void> {
+function readBatchOutput(child: ChildProcess, args: readonly string[], reader: BatchReader, more?: Promise<readonly string[]>): Promise<void> {
   return new Promise((resolve, reject) => {
     const err: Buffer[] = [];
     let exitCode: number | undefined;
@@ -384,7 +392,16 @@ function readBatchOutput(child: ChildProcess, args: readonly string[], reader: B
       if (reader.done && !failed) settle();
     });
     child.stdin!.on('error', () => undefined);
-    child.stdin!.end(`${reader.names.join('\n')}\n`);
+    const requests = (names: readonly string[]): string => (names.length > 0 ? `${names.join('\n')}\n` : '');
+    if (more) {
+      // git reads its requests as it goes: the later ones are written when they are known.
+      reader.expectMore();
+      child.stdin!.write(requests(reader.names));
+      more.then(
+        names => child.stdin!.end(requests(reader.addNames(names))),
+        () => child.stdin!.end(requests(reader.addNames([])))
+      );
+    } else child.stdin!.end(requests(reader.names));
     step();
   });
 }
@@ -445,15 +462,33 @@ class BatchReader {
    */
   private current?: { object: BatchObject; filled: number };
 
+  /** More names are still to come ({@link expectMore}). */
+  private open = false;
+  readonly names: string[];
+
   constructor(
     private readonly file: number,
-    readonly names: readonly string[],
+    names: readonly string[],
     private readonly onObject: (object: BatchObject) => void,
     private readonly maxBytes: number
-  ) {}
+  ) {
+    this.names = [...names];
+  }
 
   get done(): boolean {
-    return this.read === this.names.length;
+    return !this.open && this.read === this.names.length;
+  }
+
+  /** Names will be added ({@link addNames}): the batch is not done before. */
+  expectMore(): void {
+    this.open = true;
+  }
+
+  /** Adds the last names asked for, after those given at the start; returns them. */
+  addNames(names: readonly string[]): readonly string[] {
+    this.names.push(...names);
+    this.open = false;
+    return names;
   }
 
   /** Hands out the next object if git has printed all of it; false when it has not yet. */

@@ -2,6 +2,7 @@ import type { Git } from '../git/git.js';
 import { readManifestFile } from '../manifests/manifest-file.js';
 import { isKustomizeBuildFile } from '../manifests/kustomize-build.js';
 import {
+  BatchAppendix,
   ContextReader,
   listChange,
   streamFiles,
@@ -64,11 +65,13 @@ export async function analyzeObjects(git: Git, baseSha: string, headSha: string,
   const ahead = prefetched?.base === baseSha && prefetched.head === headSha ? prefetched : undefined;
   const listing = await listChange(git, baseSha, headSha, options, ahead?.changes);
   const reader = options.context ? undefined : new ContextReader(listing);
-  // A large change is searched for its context while git prints its files; a small one (the
-  // revert guard's) is first checked without, as the context rarely can change its result.
-  let others = reader && listing.checked.length > EAGER_CONTEXT_FILES ? reader.readOthers(git, baseSha, { baseTree: ahead?.baseTree }) : undefined;
+  // A large change is searched for its context while git prints its files (the unchanged files
+  // are read by the same git, after the change's); a small one (the revert guard's) is first
+  // checked without, as the context rarely can change its result.
+  const appendix = reader && listing.checked.length > EAGER_CONTEXT_FILES ? new BatchAppendix() : undefined;
+  let others = appendix ? reader!.readOthers(git, baseSha, { baseTree: ahead?.baseTree, appendix }) : undefined;
   others?.catch(() => undefined);
-  // The files that did not change are read for the context as soon as git has found them.
+  // The files that did not change are read for the context as soon as git has printed them.
   const othersRead = others?.then(readOthersAhead);
   othersRead?.catch(() => undefined);
   // Each file is read into resources, and the rules run on its objects (see checkAhead), as soon
@@ -80,7 +83,7 @@ export async function analyzeObjects(git: Git, baseSha: string, headSha: string,
     const added = addFile(sides, file);
     reader?.add(file, added);
     checkAhead(added.before?.resources ?? [], added.after?.resources ?? [], directions);
-  });
+  }, appendix);
   if (reader && !others) {
     const quick = finish(sides, NO_CONTEXT, options.directions, listing.checked.length);
     if (!contextMayMatter(quick, sides, listing)) return quick;

@@ -123,8 +123,16 @@ export async function listChange(
   return { all, checked: all.filter(e => isYamlPath(e.path) && keep(e.path)) };
 }
 
-/** Reads the given changed files with one `cat-file --batch`, handing each out as in {@link forEachChangedFile}. */
-export async function streamFiles(git: Git, entries: readonly DiffEntry[], onFile: (file: FileChange) => void): Promise<void> {
+/**
+ * Reads the given changed files with one `cat-file --batch`, handing each out as in
+ * {@link forEachChangedFile}. `appendix`: further objects read by the same git after the files.
+ */
+export async function streamFiles(
+  git: Git,
+  entries: readonly DiffEntry[],
+  onFile: (file: FileChange) => void,
+  appendix?: BatchAppendix
+): Promise<void> {
   // A blob shared by several files is read once and kept until the last of them is handed out.
   const uses = new Map<string, number>();
   for (const e of entries) for (const name of blobsOf(e)) uses.set(name, (uses.get(name) ?? 0) + 1);
@@ -142,11 +150,72 @@ export async function streamFiles(git: Git, entries: readonly DiffEntry[], onFil
     }
   };
   handOut();
-  await git.catFileBatch([...uses.keys()], object => {
-    arrived.set(object.name, toBlob(object));
-    handOut();
-  }, { maxBytes: MAX_FILE_BYTES });
+  const names = [...uses.keys()];
+  let count = 0;
+  try {
+    await git.catFileBatch(names, object => {
+      if (count++ >= names.length) {
+        appendix!.arrived(object);
+        return;
+      }
+      arrived.set(object.name, toBlob(object));
+      handOut();
+    }, { maxBytes: MAX_FILE_BYTES, more: appendix?.names });
+  } catch (e) {
+    appendix?.failed(e);
+    throw e;
+  }
   if (next < entries.length) throw new Error(`Could not read ${entries[next].path} at both revisions.`);
+}
+
+/**
+ * Objects to read after a change's files in the same `git cat-file --batch` ({@link streamFiles}):
+ * the names are given once known ({@link read}), or none ({@link skip}), and must be, as git
+ * waits for them. Read by the git that has just read the change, objects cost it less: the bases
+ * of their deltas are mostly in its cache already.
+ */
+export class BatchAppendix {
+  readonly names: Promise<readonly string[]>;
+  private give!: (names: readonly string[]) => void;
+  private asked = false;
+  private readonly blobs = new Map<string, Blob>();
+  private left = 0;
+  private settle?: { resolve: (blobs: Map<string, Blob>) => void; reject: (e: unknown) => void };
+  private error?: { e: unknown };
+
+  constructor() {
+    this.names = new Promise(resolve => (this.give = resolve));
+  }
+
+  /** Asks for `names` (once); resolves with those that are blobs when all have arrived. */
+  read(names: readonly string[]): Promise<Map<string, Blob>> {
+    if (this.asked) throw new Error('The appendix of a batch is asked for once.');
+    this.asked = true;
+    this.left = names.length;
+    this.give(names);
+    if (this.error) return Promise.reject(this.error.e);
+    if (this.left === 0) return Promise.resolve(this.blobs);
+    return new Promise((resolve, reject) => (this.settle = { resolve, reject }));
+  }
+
+  /** Asks for nothing, if nothing was asked for yet. */
+  skip(): void {
+    if (this.asked) return;
+    this.asked = true;
+    this.give([]);
+  }
+
+  arrived(object: BatchObject): void {
+    const blob = toBlob(object);
+    // Views of the batch's shared chunks: copied unless most of one, so they do not keep it alive.
+    if (blob) this.blobs.set(object.name, Buffer.isBuffer(blob) ? ownBytes(blob) : blob);
+    if (--this.left === 0) this.settle?.resolve(this.blobs);
+  }
+
+  failed(e: unknown): void {
+    this.error = { e };
+    this.settle?.reject(e);
+  }
 }
 
 /**
@@ -189,14 +258,23 @@ export class ContextReader {
    * Starts reading what does not stream past: call early, it runs in git meanwhile. The unchanged
    * files are read and searched here when they hold at most `maxReadBytes` (sizes from the tree
    * listing), which takes git less than a `git grep` excluding every changed path; beyond that,
-   * git searches them. `baseTree`: that listing of `base`, already under way.
+   * git searches them. `baseTree`: that listing of `base`, already under way. `appendix`: the
+   * batch reading the change's files, to read the unchanged ones after them (pass it to
+   * {@link streamFiles} too), instead of a `git cat-file` of their own.
    */
-  readOthers(git: Git, base: string, options: { maxReadBytes?: number; baseTree?: Promise<TreeEntry[]> } = {}): Promise<OtherFiles> {
-    const { maxReadBytes = MAX_CONTEXT_READ_BYTES, baseTree } = options;
+  readOthers(
+    git: Git,
+    base: string,
+    options: { maxReadBytes?: number; baseTree?: Promise<TreeEntry[]>; appendix?: BatchAppendix } = {}
+  ): Promise<OtherFiles> {
+    const { maxReadBytes = MAX_CONTEXT_READ_BYTES, baseTree, appendix } = options;
     const changed = new Set(this.listing.all.map(e => e.path));
     const checked = new Set(this.listing.checked.map(e => e.path));
     const others = this.listing.all.filter(e => !checked.has(e.path) && isContextPath(e.path));
-    return Promise.all([unchangedContextFiles(git, base, changed, maxReadBytes, baseTree), readBothSides(git, others)]).then(([unchanged, changedOthers]) => ({
+    const unchanged = unchangedContextFiles(git, base, changed, maxReadBytes, baseTree, appendix);
+    // Whatever happens to the search, the batch must not wait for names that never come.
+    if (appendix) void unchanged.finally(() => appendix.skip()).catch(() => undefined);
+    return Promise.all([unchanged, readBothSides(git, others)]).then(([unchanged, changedOthers]) => ({
       before: [...unchanged, ...changedOthers.before],
       after: [...unchanged, ...changedOthers.after]
     }));
@@ -248,13 +326,18 @@ async function unchangedContextFiles(
   base: string,
   changed: ReadonlySet<string>,
   maxReadBytes: number,
-  listed?: Promise<TreeEntry[]>
+  listed?: Promise<TreeEntry[]>,
+  appendix?: BatchAppendix
 ): Promise<[string, Buffer][]> {
   const tree = await (listed ?? listTree(git, base));
   // Like git grep on a tree: regular files only (no symlinks, no submodules).
   const candidates = tree.filter(e => e.type === 'blob' && e.mode !== '120000' && isContextPath(e.path) && !changed.has(e.path));
-  if (candidates.reduce((n, e) => n + e.size, 0) > maxReadBytes) return grepUnchanged(git, base, changed);
-  const blobs = await readBlobs(git, [...new Set(candidates.map(e => e.oid))]);
+  if (candidates.reduce((n, e) => n + e.size, 0) > maxReadBytes) {
+    appendix?.skip();
+    return grepUnchanged(git, base, changed);
+  }
+  const names = [...new Set(candidates.map(e => e.oid))];
+  const blobs = await (appendix ? appendix.read(names) : readBlobs(git, names));
   return candidates.flatMap(e => {
     const blob = blobs.get(e.oid);
     return Buffer.isBuffer(blob) && grepWouldFind(blob) ? [[e.path, blob] as [string, Buffer]] : [];

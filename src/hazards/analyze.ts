@@ -69,21 +69,23 @@ export async function analyzeObjects(git: Git, baseSha: string, headSha: string,
   // are read by the same git, after the change's); a small one (the revert guard's) is first
   // checked without, as the context rarely can change its result.
   const appendix = reader && listing.checked.length > EAGER_CONTEXT_FILES ? new BatchAppendix() : undefined;
+  // Each file is read into resources, and the rules run on its objects (see checkAhead), as soon
+  // as both its sides are there: git prints into a file at its own pace meanwhile (see
+  // catFileBatch), and the file's bytes are freed before the next one arrives. git starts at
+  // once; the search for the context is set up while it reads.
+  const sides = { before: emptySide(), after: emptySide() };
+  const directions = options.directions ?? BOTH;
+  const streaming = streamFiles(git, listing.checked, file => {
+    const added = addFile(sides, file);
+    reader?.add(file, added);
+    checkAhead(added.before?.resources ?? [], added.after?.resources ?? [], directions);
+  }, appendix);
   let others = appendix ? reader!.readOthers(git, baseSha, { baseTree: ahead?.baseTree, appendix }) : undefined;
   others?.catch(() => undefined);
   // The files that did not change are read for the context as soon as git has printed them.
   const othersRead = others?.then(readOthersAhead);
   othersRead?.catch(() => undefined);
-  // Each file is read into resources, and the rules run on its objects (see checkAhead), as soon
-  // as both its sides are there: git prints into a file at its own pace meanwhile (see
-  // catFileBatch), and the file's bytes are freed before the next one arrives.
-  const sides = { before: emptySide(), after: emptySide() };
-  const directions = options.directions ?? BOTH;
-  await streamFiles(git, listing.checked, file => {
-    const added = addFile(sides, file);
-    reader?.add(file, added);
-    checkAhead(added.before?.resources ?? [], added.after?.resources ?? [], directions);
-  }, appendix);
+  await streaming;
   if (reader && !others) {
     const quick = finish(sides, NO_CONTEXT, options.directions, listing.checked.length);
     if (!contextMayMatter(quick, sides, listing)) return quick;

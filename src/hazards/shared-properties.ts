@@ -34,28 +34,36 @@ class LineIndex {
   readonly next: Int32Array;
 
   constructor(readonly text: string) {
-    // The characters are read from a typed array: charCodeAt on a large string is several times
-    // slower, and this loop runs over every line of both specs.
-    const bytes = Buffer.from(text, 'utf16le');
-    const codes = new Uint16Array(bytes.buffer, bytes.byteOffset, text.length);
-    let count = 1;
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) count++;
+    // One pass over the characters, read from a typed array (charCodeAt on a large string is
+    // several times slower, and so is a search for each line's end: the lines are short). A spec
+    // decoded as latin1 (an ASCII document) has a byte per character.
+    const codes = WIDE.test(text) ? utf16(text) : Buffer.from(text, 'latin1');
+    const n = codes.length;
+    let capacity = (n >> 5) + 16;
+    let [starts, lead, first]: Int32Array[] = [new Int32Array(capacity), new Int32Array(capacity), new Int32Array(capacity)];
+    let count = 0;
+    for (let at = 0; ; at++) {
+      if (count === capacity) {
+        capacity *= 2;
+        [starts, lead, first] = [grown(starts, capacity), grown(lead, capacity), grown(first, capacity)];
+      }
+      const start = at;
+      while (at < n && codes[at] === 0x20) at++;
+      starts[count] = start;
+      lead[count] = at - start;
+      const c = at < n ? codes[at] : -1;
+      first[count++] = c === 0x0a ? -1 : c;
+      while (at < n && codes[at] !== 0x0a) at++;
+      if (at >= n) break;
+    }
     this.count = count;
-    const starts = (this.starts = new Int32Array(count));
-    const lead = (this.lead = new Int32Array(count));
-    const first = (this.first = new Int32Array(count));
+    this.starts = starts.subarray(0, count);
+    this.lead = lead.subarray(0, count);
+    this.first = first.subarray(0, count);
     const next = (this.next = new Int32Array(count).fill(count));
     const open = new Int32Array(count);
     let depth = 0;
-    let start = 0;
     for (let line = 0; line < count; line++) {
-      starts[line] = start;
-      let at = start;
-      while (codes[at] === 0x20) at++;
-      lead[line] = at - start;
-      const c = at < codes.length ? codes[at] : -1;
-      start = (c === 0x0a ? at : text.indexOf('\n', at)) + 1;
-      first[line] = c === 0x0a ? -1 : c;
       if (first[line] === -1) continue;
       while (depth > 0 && lead[open[depth - 1]] >= lead[line]) next[open[--depth]] = line;
       open[depth++] = line;
@@ -85,6 +93,20 @@ class LineIndex {
     while (at < this.count && (this.first[at] === -1 || this.lead[at] > indent)) at++;
     return at;
   }
+}
+
+// A character beyond latin1: the text then needs two bytes per character.
+const WIDE = /[^\x00-\xff]/;
+
+function utf16(text: string): Uint16Array {
+  const bytes = Buffer.from(text, 'utf16le');
+  return new Uint16Array(bytes.buffer, bytes.byteOffset, text.length);
+}
+
+function grown(array: Int32Array, capacity: number): Int32Array {
+  const larger = new Int32Array(capacity);
+  larger.set(array);
+  return larger;
 }
 
 /** A mapping entry, by lines: its key line and the line after its last one. */

@@ -121,6 +121,24 @@ describe('withoutSharedProperties', () => {
     expect(odd).toContain('extra:');
   });
 
+  it('reads text with characters beyond latin1 the same as latin1 and ASCII text, without a final line break too', () => {
+    // Two bytes per character (whose low bytes are a line break and a space), one, and the same
+    // text with the last line break dropped.
+    for (const word of ['\u010a\u0120\u20ac', 'St\u00fcck', 'plain']) {
+      const named = (values: string[]) => mode(values).replace('type: string', `type: string\n                format: ${word}`);
+      const before = spec(shared + leaf(`gone${word.length}`) + named(['A', 'B', 'C']));
+      const after = spec(shared + named(['A', 'B']));
+      for (const [b, a] of [[before, after], [before.slice(0, -1), after.slice(0, -1)]]) {
+        const [pb, pa] = withoutSharedProperties(b, a);
+        expect(pb).not.toContain('alpha:');
+        expect(pa).not.toContain('delta:');
+        expect(pb).toContain(`format: ${word}`);
+        expect(narrowings(pb, pa)).toEqual(narrowings(b, a));
+        expect(narrowings(pb, pa)).toHaveLength(4);
+      }
+    }
+  });
+
   it('returns the texts unchanged when the layout is not a plain CRD spec', () => {
     const flow = 'spec: {group: example.com, versions: []}\n';
     expect(withoutSharedProperties(flow, flow)).toEqual([flow, flow]);

@@ -13,7 +13,7 @@ import {
 } from '../manifests/read-change.js';
 import { ownerLookup, readContextFile, revisionContextFromFiles } from '../manifests/revision-context.js';
 import type { ManifestFile, Resource, RevisionContext, Unreadable } from '../manifests/types.js';
-import { checkAhead, hazards, type ManifestSet } from './hazards.js';
+import { checkAhead, hazards, PairLedger, type ManifestSet } from './hazards.js';
 import { entriesRulesRead, MANIFEST_UNREADABLE } from './registry.js';
 import { SEVERITIES, type Direction, type Finding } from './types.js';
 
@@ -73,12 +73,13 @@ export async function analyzeObjects(git: Git, baseSha: string, headSha: string,
   // as both its sides are there: git prints into a file at its own pace meanwhile (see
   // catFileBatch), and the file's bytes are freed before the next one arrives. git starts at
   // once; the search for the context is set up while it reads.
-  const sides = { before: emptySide(), after: emptySide() };
   const directions = options.directions ?? BOTH;
+  const sides = emptySides();
   const streaming = streamFiles(git, listing.checked, file => {
     const added = addFile(sides, file);
     reader?.add(file, added);
-    checkAhead(added.before?.resources ?? [], added.after?.resources ?? [], directions);
+    const [before, after] = [added.before?.resources ?? [], added.after?.resources ?? []];
+    sides.ledger.add(before, after, checkAhead(before, after, directions));
   }, appendix);
   let others = appendix ? reader!.readOthers(git, baseSha, { baseTree: ahead?.baseTree, appendix }) : undefined;
   others?.catch(() => undefined);
@@ -129,7 +130,7 @@ const NO_CONTEXT: { before: RevisionContext; after: RevisionContext } = {
  * both revisions) and each key is at most one object per side, both in the same file (pairing
  * needs no owner, and a patch file drops both or neither).
  */
-function contextMayMatter(quick: Analysis, sides: { before: Side; after: Side }, listing: ChangeListing): boolean {
+function contextMayMatter(quick: Analysis, sides: Sides, listing: ChangeListing): boolean {
   if (quick.findings.length > 0) return true;
   if (sides.before.unreadable.length + sides.after.unreadable.length > 0) return true;
   if (listing.all.some(e => isKustomizeBuildFile(e.path))) return true;
@@ -146,13 +147,15 @@ function contextMayMatter(quick: Analysis, sides: { before: Side; after: Side },
 }
 
 function finish(
-  sides: { before: Side; after: Side },
+  sides: Sides,
   context: { before: RevisionContext; after: RevisionContext },
   directions: readonly Direction[] = ['forward', 'rollback'],
   filesChecked: number
 ): Analysis {
-  const before = withContext(sides.before, context.before);
-  const after = withContext(sides.after, context.after);
+  // The objects the final pass has to pair and check (see PairLedger), with their context.
+  const patches = { before: context.before.patchFiles, after: context.after.patchFiles };
+  const [loudBefore, loudAfter] = sides.ledger.sides(sides.before, sides.after, patches);
+  const [before, after] = [withContext(loudBefore, context.before), withContext(loudAfter, context.after)];
   const findings = unreadableFindings(before, after, directions);
   if (directions.includes('forward')) findings.push(...hazards(before, after, { direction: 'forward' }));
   if (directions.includes('rollback')) findings.push(...hazards(after, before, { direction: 'rollback' }));
@@ -176,15 +179,18 @@ interface Side extends ManifestSet {
   unreadable: Unreadable[];
 }
 
-function readSides(files: readonly FileChange[]): { before: Side; after: Side } {
-  const sides = { before: emptySide(), after: emptySide() };
-  for (const file of files) addFile(sides, file);
+function readSides(files: readonly FileChange[]): Sides {
+  const sides = emptySides();
+  for (const file of files) {
+    const added = addFile(sides, file);
+    sides.ledger.add(added.before?.resources ?? [], added.after?.resources ?? []);
+  }
   return sides;
 }
 
 type AddedFile = { before?: ManifestFile; after?: ManifestFile };
 
-function addFile(sides: { before: Side; after: Side }, file: FileChange): AddedFile {
+function addFile(sides: Sides, file: FileChange): AddedFile {
   const added: AddedFile = {};
   for (const side of ['before', 'after'] as const) {
     const read = readFileSide(file, side);
@@ -194,6 +200,17 @@ function addFile(sides: { before: Side; after: Side }, file: FileChange): AddedF
     for (const r of read.resources) sides[side].resources.push(r);
   }
   return added;
+}
+
+/** Both sides of a change as it is read, and which of their objects the final pass needs. */
+interface Sides {
+  before: Side;
+  after: Side;
+  ledger: PairLedger;
+}
+
+function emptySides(): Sides {
+  return { before: emptySide(), after: emptySide(), ledger: new PairLedger() };
 }
 
 function emptySide(): Side {

@@ -101,7 +101,8 @@ const NOTHING: readonly Outcome[] = [];
  * objects and direction; `hazards` takes them when it pairs the same two objects, as it does
  * unless the key is in other files too, and checks any other pair itself.
  */
-export function checkAhead(before: readonly Resource[], after: readonly Resource[], directions: readonly Direction[]): void {
+export function checkAhead(before: readonly Resource[], after: readonly Resource[], directions: readonly Direction[]): QuietPairs {
+  const quiet = new Map<Resource, Resource>();
   const byKey = byKeyWithRules(after);
   for (const b of before) {
     // The file is the same, so the pair is the one `pairUp` makes first.
@@ -109,19 +110,129 @@ export function checkAhead(before: readonly Resource[], after: readonly Resource
     if (!a) continue;
     const same = unchanged(b, a);
     try {
+      let found = false;
       for (const direction of directions) {
         const [from, to] = direction === 'forward' ? [b, a] : [a, b];
         const outcomes = same ? NOTHING : ruleOutcomes({ before: from, after: to }, { direction });
         // A hit of a change is modified by what the object it is applied to (`to`) carries.
-        if (outcomes.length > 0) readMarkers(to);
+        if (outcomes.length > 0) {
+          readMarkers(to);
+          found = true;
+        }
         AHEAD.set(from, { after: to, direction, outcomes });
       }
+      if (!found) quiet.set(b, a);
     } catch {
       // Left for hazards() to meet in its own order.
     }
     b.doc.release();
     a.doc.release();
   }
+  return quiet;
+}
+
+/**
+ * The pairs of a file in which {@link checkAhead} found nothing in any of the directions it
+ * checked: `before` object to `after` object.
+ */
+export type QuietPairs = ReadonlyMap<Resource, Resource>;
+
+/**
+ * Sorts the objects of a change, file by file as they are read, into those the final pass
+ * ({@link hazards}) has to pair and check and the pairs it can leave out: those of one file in
+ * which {@link checkAhead} found nothing. `hazards` would make the same pair, and find nothing in
+ * it, when the key is on no other object of either side (pairs of other keys are made
+ * independently) and, with the context, both objects or neither are left out as part of a patch
+ * file. What reading cannot know yet (an object with the same key may come later; which files
+ * are patches) is settled in {@link sides}: a pair that does not qualify goes back in its place.
+ * The final pass, which runs once git has printed everything, then handles tens of objects
+ * instead of thousands, and this bookkeeping is done while git reads.
+ */
+export class PairLedger {
+  /** The objects to check, each with its place in the order they came in. */
+  private readonly loud = { before: [] as Resource[], after: [] as Resource[] };
+  private readonly places = { before: [] as number[], after: [] as number[] };
+  private readonly quiet = new Map<string, { before: Resource; after: Resource; places: [number, number] }>();
+  private readonly quietByFile = new Map<string, string[]>();
+  private readonly keys = { before: new Set<string>(), after: new Set<string>() };
+  /** Keys on more than one object of a side. */
+  private readonly repeated = new Set<string>();
+  private place = 0;
+
+  /** The objects of one file at both revisions, and the pairs among them {@link checkAhead} found quiet. */
+  add(before: readonly Resource[], after: readonly Resource[], quiet: QuietPairs = NO_PAIRS): void {
+    let placed: Set<Resource> | undefined;
+    for (const b of before) {
+      if (!hasRules(b)) continue;
+      this.count(this.keys.before, b.key);
+      const partner = quiet.get(b);
+      if (!partner || this.quiet.has(b.key)) {
+        this.keep('before', b, this.place++);
+        continue;
+      }
+      const pair = { before: b, after: partner, places: [this.place++, -1] as [number, number] };
+      this.quiet.set(b.key, pair);
+      (placed ??= new Set()).add(partner);
+      const keys = this.quietByFile.get(b.file);
+      if (keys) keys.push(b.key);
+      else this.quietByFile.set(b.file, [b.key]);
+    }
+    for (const a of after) {
+      if (!hasRules(a)) continue;
+      this.count(this.keys.after, a.key);
+      const pair = placed?.has(a) ? this.quiet.get(a.key) : undefined;
+      if (pair?.after === a) pair.places[1] = this.place++;
+      else this.keep('after', a, this.place++);
+    }
+  }
+
+  /**
+   * Both sides for the final pass: the objects of each side (`unreadable` as given) without the
+   * quiet pairs that qualify, given which files are patches at each revision.
+   */
+  sides<T extends ManifestSet>(before: T, after: T, patches: { before: ReadonlySet<string>; after: ReadonlySet<string> }): [T, T] {
+    const back = new Set<{ before: Resource; after: Resource; places: [number, number] }>();
+    for (const key of this.repeated) {
+      const pair = this.quiet.get(key);
+      if (pair) back.add(pair);
+    }
+    for (const file of new Set([...patches.before, ...patches.after])) {
+      if (patches.before.has(file) === patches.after.has(file)) continue;
+      for (const key of this.quietByFile.get(file) ?? []) back.add(this.quiet.get(key)!);
+    }
+    const returned = [...back];
+    const side = <S extends ManifestSet>(set: S, which: 'before' | 'after', index: 0 | 1): S => ({
+      ...set,
+      resources: merged(this.loud[which], this.places[which], returned.map(p => [p[which], p.places[index]]))
+    });
+    return [side(before, 'before', 0), side(after, 'after', 1)];
+  }
+
+  private keep(side: 'before' | 'after', r: Resource, place: number): void {
+    this.loud[side].push(r);
+    this.places[side].push(place);
+  }
+
+  private count(keys: Set<string>, key: string): void {
+    const known = keys.size;
+    if (keys.add(key).size === known) this.repeated.add(key);
+  }
+}
+
+const NO_PAIRS: QuietPairs = new Map();
+
+/** `loud` (in the order of `places`) with `returned` put back in their places. */
+function merged(loud: Resource[], places: readonly number[], returned: [Resource, number][]): Resource[] {
+  if (returned.length === 0) return loud;
+  returned.sort((x, y) => x[1] - y[1]);
+  const result: Resource[] = [];
+  let i = 0;
+  for (let j = 0; j < loud.length; j++) {
+    while (i < returned.length && returned[i][1] < places[j]) result.push(returned[i++][0]);
+    result.push(loud[j]);
+  }
+  for (; i < returned.length; i++) result.push(returned[i][0]);
+  return result;
 }
 
 function hasRules(r: Resource): boolean {

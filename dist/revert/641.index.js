@@ -1316,8 +1316,11 @@ async function listChange(git, base, head, filter = {}, changes) {
     const all = await (changes ?? changedFiles(git, base, head));
     return { all, checked: all.filter(e => isYamlPath(e.path) && keep(e.path)) };
 }
-/** Reads the given changed files with one `cat-file --batch`, handing each out as in {@link forEachChangedFile}. */
-async function streamFiles(git, entries, onFile) {
+/**
+ * Reads the given changed files with one `cat-file --batch`, handing each out as in
+ * {@link forEachChangedFile}. `appendix`: further objects read by the same git after the files.
+ */
+async function streamFiles(git, entries, onFile, appendix) {
     // A blob shared by several files is read once and kept until the last of them is handed out.
     const uses = new Map();
     for (const e of entries)
@@ -1338,12 +1341,74 @@ async function streamFiles(git, entries, onFile) {
         }
     };
     handOut();
-    await git.catFileBatch([...uses.keys()], object => {
-        arrived.set(object.name, toBlob(object));
-        handOut();
-    }, { maxBytes: MAX_FILE_BYTES });
+    const names = [...uses.keys()];
+    let count = 0;
+    try {
+        await git.catFileBatch(names, object => {
+            if (count++ >= names.length) {
+                appendix.arrived(object);
+                return;
+            }
+            arrived.set(object.name, toBlob(object));
+            handOut();
+        }, { maxBytes: MAX_FILE_BYTES, more: appendix?.names });
+    }
+    catch (e) {
+        appendix?.failed(e);
+        throw e;
+    }
     if (next < entries.length)
         throw new Error(`Could not read ${entries[next].path} at both revisions.`);
+}
+/**
+ * Objects to read after a change's files in the same `git cat-file --batch` ({@link streamFiles}):
+ * the names are given once known ({@link read}), or none ({@link skip}), and must be, as git
+ * waits for them. Read by the git that has just read the change, objects cost it less: the bases
+ * of their deltas are mostly in its cache already.
+ */
+class BatchAppendix {
+    names;
+    give;
+    asked = false;
+    blobs = new Map();
+    left = 0;
+    settle;
+    error;
+    constructor() {
+        this.names = new Promise(resolve => (this.give = resolve));
+    }
+    /** Asks for `names` (once); resolves with those that are blobs when all have arrived. */
+    read(names) {
+        if (this.asked)
+            throw new Error('The appendix of a batch is asked for once.');
+        this.asked = true;
+        this.left = names.length;
+        this.give(names);
+        if (this.error)
+            return Promise.reject(this.error.e);
+        if (this.left === 0)
+            return Promise.resolve(this.blobs);
+        return new Promise((resolve, reject) => (this.settle = { resolve, reject }));
+    }
+    /** Asks for nothing, if nothing was asked for yet. */
+    skip() {
+        if (this.asked)
+            return;
+        this.asked = true;
+        this.give([]);
+    }
+    arrived(object) {
+        const blob = toBlob(object);
+        // Views of the batch's shared chunks: copied unless most of one, so they do not keep it alive.
+        if (blob)
+            this.blobs.set(object.name, Buffer.isBuffer(blob) ? ownBytes(blob) : blob);
+        if (--this.left === 0)
+            this.settle?.resolve(this.blobs);
+    }
+    failed(e) {
+        this.error = { e };
+        this.settle?.reject(e);
+    }
 }
 /**
  * Builds the Flux Kustomizations and patch files of both revisions without searching the whole
@@ -1388,14 +1453,20 @@ class ContextReader {
      * Starts reading what does not stream past: call early, it runs in git meanwhile. The unchanged
      * files are read and searched here when they hold at most `maxReadBytes` (sizes from the tree
      * listing), which takes git less than a `git grep` excluding every changed path; beyond that,
-     * git searches them. `baseTree`: that listing of `base`, already under way.
+     * git searches them. `baseTree`: that listing of `base`, already under way. `appendix`: the
+     * batch reading the change's files, to read the unchanged ones after them (pass it to
+     * {@link streamFiles} too), instead of a `git cat-file` of their own.
      */
     readOthers(git, base, options = {}) {
-        const { maxReadBytes = MAX_CONTEXT_READ_BYTES, baseTree } = options;
+        const { maxReadBytes = MAX_CONTEXT_READ_BYTES, baseTree, appendix } = options;
         const changed = new Set(this.listing.all.map(e => e.path));
         const checked = new Set(this.listing.checked.map(e => e.path));
         const others = this.listing.all.filter(e => !checked.has(e.path) && isContextPath(e.path));
-        return Promise.all([unchangedContextFiles(git, base, changed, maxReadBytes, baseTree), readBothSides(git, others)]).then(([unchanged, changedOthers]) => ({
+        const unchanged = unchangedContextFiles(git, base, changed, maxReadBytes, baseTree, appendix);
+        // Whatever happens to the search, the batch must not wait for names that never come.
+        if (appendix)
+            void unchanged.finally(() => appendix.skip()).catch(() => undefined);
+        return Promise.all([unchanged, readBothSides(git, others)]).then(([unchanged, changedOthers]) => ({
             before: [...unchanged, ...changedOthers.before],
             after: [...unchanged, ...changedOthers.after]
         }));
@@ -1432,13 +1503,16 @@ const MAX_CONTEXT_READ_BYTES = 16 * 1024 * 1024;
  * Context files among the files `base..head` does not change, read at `base`: the files
  * `git grep -I -e <group> -e patches` would find among them, in the same order.
  */
-async function unchangedContextFiles(git, base, changed, maxReadBytes, listed) {
+async function unchangedContextFiles(git, base, changed, maxReadBytes, listed, appendix) {
     const tree = await (listed ?? listTree(git, base));
     // Like git grep on a tree: regular files only (no symlinks, no submodules).
     const candidates = tree.filter(e => e.type === 'blob' && e.mode !== '120000' && isContextPath(e.path) && !changed.has(e.path));
-    if (candidates.reduce((n, e) => n + e.size, 0) > maxReadBytes)
+    if (candidates.reduce((n, e) => n + e.size, 0) > maxReadBytes) {
+        appendix?.skip();
         return grepUnchanged(git, base, changed);
-    const blobs = await readBlobs(git, [...new Set(candidates.map(e => e.oid))]);
+    }
+    const names = [...new Set(candidates.map(e => e.oid))];
+    const blobs = await (appendix ? appendix.read(names) : readBlobs(git, names));
     return candidates.flatMap(e => {
         const blob = blobs.get(e.oid);
         return Buffer.isBuffer(blob) && grepWouldFind(blob) ? [[e.path, blob]] : [];
@@ -1836,30 +1910,39 @@ class LineIndex {
     next;
     constructor(text) {
         this.text = text;
-        // The characters are read from a typed array: charCodeAt on a large string is several times
-        // slower, and this loop runs over every line of both specs.
-        const bytes = Buffer.from(text, 'utf16le');
-        const codes = new Uint16Array(bytes.buffer, bytes.byteOffset, text.length);
-        let count = 1;
-        for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1))
-            count++;
+        // One pass over the characters, read from a typed array (charCodeAt on a large string is
+        // several times slower, and so is a search for each line's end: the lines are short). A spec
+        // decoded as latin1 (an ASCII document) has a byte per character.
+        const codes = WIDE.test(text) ? utf16(text) : Buffer.from(text, 'latin1');
+        const n = codes.length;
+        let capacity = (n >> 5) + 16;
+        let [starts, lead, first] = [new Int32Array(capacity), new Int32Array(capacity), new Int32Array(capacity)];
+        let count = 0;
+        for (let at = 0;; at++) {
+            if (count === capacity) {
+                capacity *= 2;
+                [starts, lead, first] = [grown(starts, capacity), grown(lead, capacity), grown(first, capacity)];
+            }
+            const start = at;
+            while (at < n && codes[at] === 0x20)
+                at++;
+            starts[count] = start;
+            lead[count] = at - start;
+            const c = at < n ? codes[at] : -1;
+            first[count++] = c === 0x0a ? -1 : c;
+            while (at < n && codes[at] !== 0x0a)
+                at++;
+            if (at >= n)
+                break;
+        }
         this.count = count;
-        const starts = (this.starts = new Int32Array(count));
-        const lead = (this.lead = new Int32Array(count));
-        const first = (this.first = new Int32Array(count));
+        this.starts = starts.subarray(0, count);
+        this.lead = lead.subarray(0, count);
+        this.first = first.subarray(0, count);
         const next = (this.next = new Int32Array(count).fill(count));
         const open = new Int32Array(count);
         let depth = 0;
-        let start = 0;
         for (let line = 0; line < count; line++) {
-            starts[line] = start;
-            let at = start;
-            while (codes[at] === 0x20)
-                at++;
-            lead[line] = at - start;
-            const c = at < codes.length ? codes[at] : -1;
-            start = (c === 0x0a ? at : text.indexOf('\n', at)) + 1;
-            first[line] = c === 0x0a ? -1 : c;
             if (first[line] === -1)
                 continue;
             while (depth > 0 && lead[open[depth - 1]] >= lead[line])
@@ -1889,6 +1972,17 @@ class LineIndex {
             at++;
         return at;
     }
+}
+// A character beyond latin1: the text then needs two bytes per character.
+const WIDE = /[^\x00-\xff]/;
+function utf16(text) {
+    const bytes = Buffer.from(text, 'utf16le');
+    return new Uint16Array(bytes.buffer, bytes.byteOffset, text.length);
+}
+function grown(array, capacity) {
+    const larger = new Int32Array(capacity);
+    larger.set(array);
+    return larger;
 }
 /** One spec's text, its line index and the ranges cut from it. */
 class Side {
@@ -2811,6 +2905,7 @@ const NOTHING = [];
  * unless the key is in other files too, and checks any other pair itself.
  */
 function checkAhead(before, after, directions) {
+    const quiet = new Map();
     const byKey = byKeyWithRules(after);
     for (const b of before) {
         // The file is the same, so the pair is the one `pairUp` makes first.
@@ -2819,14 +2914,19 @@ function checkAhead(before, after, directions) {
             continue;
         const same = unchanged(b, a);
         try {
+            let found = false;
             for (const direction of directions) {
                 const [from, to] = direction === 'forward' ? [b, a] : [a, b];
                 const outcomes = same ? NOTHING : ruleOutcomes({ before: from, after: to }, { direction });
                 // A hit of a change is modified by what the object it is applied to (`to`) carries.
-                if (outcomes.length > 0)
+                if (outcomes.length > 0) {
                     readMarkers(to);
+                    found = true;
+                }
                 AHEAD.set(from, { after: to, direction, outcomes });
             }
+            if (!found)
+                quiet.set(b, a);
         }
         catch {
             // Left for hazards() to meet in its own order.
@@ -2834,6 +2934,111 @@ function checkAhead(before, after, directions) {
         b.doc.release();
         a.doc.release();
     }
+    return quiet;
+}
+/**
+ * Sorts the objects of a change, file by file as they are read, into those the final pass
+ * ({@link hazards}) has to pair and check and the pairs it can leave out: those of one file in
+ * which {@link checkAhead} found nothing. `hazards` would make the same pair, and find nothing in
+ * it, when the key is on no other object of either side (pairs of other keys are made
+ * independently) and, with the context, both objects or neither are left out as part of a patch
+ * file. What reading cannot know yet (an object with the same key may come later; which files
+ * are patches) is settled in {@link sides}: a pair that does not qualify goes back in its place.
+ * The final pass, which runs once git has printed everything, then handles tens of objects
+ * instead of thousands, and this bookkeeping is done while git reads.
+ */
+class PairLedger {
+    /** The objects to check, each with its place in the order they came in. */
+    loud = { before: [], after: [] };
+    places = { before: [], after: [] };
+    quiet = new Map();
+    quietByFile = new Map();
+    keys = { before: new Set(), after: new Set() };
+    /** Keys on more than one object of a side. */
+    repeated = new Set();
+    place = 0;
+    /** The objects of one file at both revisions, and the pairs among them {@link checkAhead} found quiet. */
+    add(before, after, quiet = NO_PAIRS) {
+        let placed;
+        for (const b of before) {
+            if (!hasRules(b))
+                continue;
+            this.count(this.keys.before, b.key);
+            const partner = quiet.get(b);
+            if (!partner || this.quiet.has(b.key)) {
+                this.keep('before', b, this.place++);
+                continue;
+            }
+            const pair = { before: b, after: partner, places: [this.place++, -1] };
+            this.quiet.set(b.key, pair);
+            (placed ??= new Set()).add(partner);
+            const keys = this.quietByFile.get(b.file);
+            if (keys)
+                keys.push(b.key);
+            else
+                this.quietByFile.set(b.file, [b.key]);
+        }
+        for (const a of after) {
+            if (!hasRules(a))
+                continue;
+            this.count(this.keys.after, a.key);
+            const pair = placed?.has(a) ? this.quiet.get(a.key) : undefined;
+            if (pair?.after === a)
+                pair.places[1] = this.place++;
+            else
+                this.keep('after', a, this.place++);
+        }
+    }
+    /**
+     * Both sides for the final pass: the objects of each side (`unreadable` as given) without the
+     * quiet pairs that qualify, given which files are patches at each revision.
+     */
+    sides(before, after, patches) {
+        const back = new Set();
+        for (const key of this.repeated) {
+            const pair = this.quiet.get(key);
+            if (pair)
+                back.add(pair);
+        }
+        for (const file of new Set([...patches.before, ...patches.after])) {
+            if (patches.before.has(file) === patches.after.has(file))
+                continue;
+            for (const key of this.quietByFile.get(file) ?? [])
+                back.add(this.quiet.get(key));
+        }
+        const returned = [...back];
+        const side = (set, which, index) => ({
+            ...set,
+            resources: merged(this.loud[which], this.places[which], returned.map(p => [p[which], p.places[index]]))
+        });
+        return [side(before, 'before', 0), side(after, 'after', 1)];
+    }
+    keep(side, r, place) {
+        this.loud[side].push(r);
+        this.places[side].push(place);
+    }
+    count(keys, key) {
+        const known = keys.size;
+        if (keys.add(key).size === known)
+            this.repeated.add(key);
+    }
+}
+const NO_PAIRS = new Map();
+/** `loud` (in the order of `places`) with `returned` put back in their places. */
+function merged(loud, places, returned) {
+    if (returned.length === 0)
+        return loud;
+    returned.sort((x, y) => x[1] - y[1]);
+    const result = [];
+    let i = 0;
+    for (let j = 0; j < loud.length; j++) {
+        while (i < returned.length && returned[i][1] < places[j])
+            result.push(returned[i++][0]);
+        result.push(loud[j]);
+    }
+    for (; i < returned.length; i++)
+        result.push(returned[i][0]);
+    return result;
 }
 function hasRules(r) {
     return rulesFor(r.group, r.kind).length > 0;
@@ -2965,23 +3170,28 @@ async function analyzeObjects(git, baseSha, headSha, options = {}) {
     const ahead = prefetched?.base === baseSha && prefetched.head === headSha ? prefetched : undefined;
     const listing = await listChange(git, baseSha, headSha, options, ahead?.changes);
     const reader = options.context ? undefined : new ContextReader(listing);
-    // A large change is searched for its context while git prints its files; a small one (the
-    // revert guard's) is first checked without, as the context rarely can change its result.
-    let others = reader && listing.checked.length > EAGER_CONTEXT_FILES ? reader.readOthers(git, baseSha, { baseTree: ahead?.baseTree }) : undefined;
-    others?.catch(() => undefined);
-    // The files that did not change are read for the context as soon as git has found them.
-    const othersRead = others?.then(readOthersAhead);
-    othersRead?.catch(() => undefined);
+    // A large change is searched for its context while git prints its files (the unchanged files
+    // are read by the same git, after the change's); a small one (the revert guard's) is first
+    // checked without, as the context rarely can change its result.
+    const appendix = reader && listing.checked.length > EAGER_CONTEXT_FILES ? new BatchAppendix() : undefined;
     // Each file is read into resources, and the rules run on its objects (see checkAhead), as soon
     // as both its sides are there: git prints into a file at its own pace meanwhile (see
-    // catFileBatch), and the file's bytes are freed before the next one arrives.
-    const sides = { before: emptySide(), after: emptySide() };
+    // catFileBatch), and the file's bytes are freed before the next one arrives. git starts at
+    // once; the search for the context is set up while it reads.
     const directions = options.directions ?? BOTH;
-    await streamFiles(git, listing.checked, file => {
+    const sides = emptySides();
+    const streaming = streamFiles(git, listing.checked, file => {
         const added = addFile(sides, file);
         reader?.add(file, added);
-        checkAhead(added.before?.resources ?? [], added.after?.resources ?? [], directions);
-    });
+        const [before, after] = [added.before?.resources ?? [], added.after?.resources ?? []];
+        sides.ledger.add(before, after, checkAhead(before, after, directions));
+    }, appendix);
+    let others = appendix ? reader.readOthers(git, baseSha, { baseTree: ahead?.baseTree, appendix }) : undefined;
+    others?.catch(() => undefined);
+    // The files that did not change are read for the context as soon as git has printed them.
+    const othersRead = others?.then(readOthersAhead);
+    othersRead?.catch(() => undefined);
+    await streaming;
     if (reader && !others) {
         const quick = finish(sides, NO_CONTEXT, options.directions, listing.checked.length);
         if (!contextMayMatter(quick, sides, listing))
@@ -3042,8 +3252,10 @@ function contextMayMatter(quick, sides, listing) {
     return [...files.values()].some(([b, a]) => b !== undefined && a !== undefined && b !== a);
 }
 function finish(sides, context, directions = ['forward', 'rollback'], filesChecked) {
-    const before = withContext(sides.before, context.before);
-    const after = withContext(sides.after, context.after);
+    // The objects the final pass has to pair and check (see PairLedger), with their context.
+    const patches = { before: context.before.patchFiles, after: context.after.patchFiles };
+    const [loudBefore, loudAfter] = sides.ledger.sides(sides.before, sides.after, patches);
+    const [before, after] = [withContext(loudBefore, context.before), withContext(loudAfter, context.after)];
     const findings = unreadableFindings(before, after, directions);
     if (directions.includes('forward'))
         findings.push(...hazards(before, after, { direction: 'forward' }));
@@ -3060,9 +3272,11 @@ function cmp(a, b) {
     return a < b ? -1 : a > b ? 1 : 0;
 }
 function readSides(files) {
-    const sides = { before: emptySide(), after: emptySide() };
-    for (const file of files)
-        addFile(sides, file);
+    const sides = emptySides();
+    for (const file of files) {
+        const added = addFile(sides, file);
+        sides.ledger.add(added.before?.resources ?? [], added.after?.resources ?? []);
+    }
     return sides;
 }
 function addFile(sides, file) {
@@ -3078,6 +3292,9 @@ function addFile(sides, file) {
             sides[side].resources.push(r);
     }
     return added;
+}
+function emptySides() {
+    return { before: emptySide(), after: emptySide(), ledger: new PairLedger() };
 }
 function emptySide() {
     return { resources: [], unreadable: [] };

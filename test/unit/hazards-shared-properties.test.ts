@@ -139,6 +139,18 @@ describe('withoutSharedProperties', () => {
     }
   });
 
+  it('indexes texts of many short lines (more lines than first allowed for)', () => {
+    const values = Array.from({ length: 400 }, (_, i) => `V${i}`);
+    // The shared properties come after the long list: they are cut only if its lines are indexed.
+    const before = spec(mode(values) + shared);
+    const after = spec(mode(values.slice(0, -1)) + shared);
+    const [pb, pa] = withoutSharedProperties(before, after);
+    expect(pb).not.toContain('alpha:');
+    expect(pa).not.toContain('delta:');
+    expect(pb).toContain('- V399');
+    expect(narrowings(pb, pa)).toEqual(['v1beta1 .spec.mode: enum value "V399" removed', 'v1 .spec.mode: enum value "V399" removed']);
+  });
+
   it('returns the texts unchanged when the layout is not a plain CRD spec', () => {
     const flow = 'spec: {group: example.com, versions: []}\n';
     expect(withoutSharedProperties(flow, flow)).toEqual([flow, flow]);

@@ -62,11 +62,12 @@ const REST = /^(?:[ \t]+#.*|[ \t]*)\r?$/;
 function readLine(line: string): Line | undefined {
   let at = 0;
   let column = -1;
-  // Sequence entries: `- `, `- - `...
-  while (line.charCodeAt(at) === 0x2d && (line.charCodeAt(at + 1) === 0x20 || at + 1 === line.length)) {
+  // Sequence entries: `- `, `- - `... (Reads stay within the line: a read past the end makes V8
+  // throw away the optimized code of this hot loop and compile it again.)
+  while (at < line.length && line.charCodeAt(at) === 0x2d && (at + 1 === line.length || line.charCodeAt(at + 1) === 0x20)) {
     column = at;
     at += 1;
-    while (line.charCodeAt(at) === 0x20) at++;
+    while (at < line.length && line.charCodeAt(at) === 0x20) at++;
   }
   const key = KEY.exec(line.slice(at));
   if (key) {
@@ -74,7 +75,7 @@ function readLine(line: string): Line | undefined {
     at += key[0].length;
   }
   const value = line.slice(at);
-  const c = value.charCodeAt(0);
+  const c = value.length > 0 ? value.charCodeAt(0) : -1;
   if (c === 0x22 /* " */ || c === 0x27 /* ' */) {
     const close = closingQuote(value);
     if (close < 0 || !REST.test(value.slice(close + 1))) return undefined;
@@ -95,7 +96,7 @@ function closingQuote(value: string): number {
     const c = value.charCodeAt(i);
     if (quote === 0x22 && c === 0x5c /* \ */) i++;
     else if (c === quote) {
-      if (quote === 0x27 && value.charCodeAt(i + 1) === 0x27) i++;
+      if (quote === 0x27 && i + 1 < value.length && value.charCodeAt(i + 1) === 0x27) i++;
       else return i;
     }
   }
@@ -104,7 +105,7 @@ function closingQuote(value: string): number {
 
 /** True for a flow collection that may not close on its line. */
 function openFlow(value: string): boolean {
-  const c = value.charCodeAt(0);
+  const c = value.length > 0 ? value.charCodeAt(0) : -1;
   if (c !== 0x5b /* [ */ && c !== 0x7b /* { */) return false;
   const end = value.replace(/[ \t]+#.*$/, '').trimEnd();
   return end.charCodeAt(end.length - 1) !== (c === 0x5b ? 0x5d : 0x7d);

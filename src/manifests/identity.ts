@@ -52,9 +52,9 @@ export function isClusterScoped(kind: string): boolean {
 
 /** Builds a ResourceId, dropping the namespace of cluster-scoped kinds. */
 export function resourceId(apiVersion: string, kind: string, name: string, namespace?: string): ResourceId {
-  const id: ResourceId = { apiVersion, group: apiGroup(apiVersion), kind, name };
-  if (namespace && !isClusterScoped(kind)) id.namespace = namespace;
-  return id;
+  // Every id has the same fields (namespace undefined when there is none): objects of one shape
+  // keep the code reading them fast.
+  return { apiVersion, group: apiGroup(apiVersion), kind, namespace: namespace && !isClusterScoped(kind) ? namespace : undefined, name };
 }
 
 /** The key two manifests share when they describe the same object (version-independent). */

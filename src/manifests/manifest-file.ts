@@ -212,7 +212,8 @@ function scanHeader(
   if (!top || body.charCodeAt(first) === 0x20) return undefined;
   // The document keeps these entries: they must not keep the whole decoded text alive.
   for (const entry of top.values()) [entry.key, entry.inline] = [detach(entry.key), detach(entry.inline)];
-  const header: Header = { encrypted: top.has('sops') };
+  // All fields from the start, in headerOf's order: headers of one shape.
+  const header: Header = { apiVersion: undefined, kind: undefined, name: undefined, namespace: undefined, encrypted: top.has('sops') };
   for (const key of ['apiVersion', 'kind'] as const) {
     const entry = top.get(key);
     if (entry && (header[key] = simpleScalar(entry.inline)) === undefined) return undefined;

@@ -454,7 +454,8 @@ async function readBlobs(git: Git, names: string[]): Promise<Map<string, Blob>> 
 }
 
 function toFileChange(e: DiffEntry, blobs: Map<string, Blob | undefined>): FileChange {
-  const change: FileChange = { path: e.path };
+  // Both sides from the start (undefined where absent): files of one shape.
+  const change: FileChange = { path: e.path, before: undefined, after: undefined };
   for (const side of ['before', 'after'] as const) {
     const name = side === 'before' ? e.oldBlob : e.newBlob;
     const blob = name === undefined ? undefined : blobs.get(name);

@@ -59,6 +59,9 @@ const REST = /^(?:[ \t]+#.*|[ \t]*)\r?$/;
  * undefined when a `{{` on it may be template syntax or the line's value may go on over the next
  * lines; otherwise whether it starts a block scalar.
  */
+// A line that starts no block scalar (one object, of the same shape as those that do).
+const PLAIN: Line = { blockIndent: undefined };
+
 function readLine(line: string): Line | undefined {
   let at = 0;
   let column = -1;
@@ -80,13 +83,13 @@ function readLine(line: string): Line | undefined {
     const close = closingQuote(value);
     if (close < 0 || !REST.test(value.slice(close + 1))) return undefined;
     // What follows the closing quote is at most a comment: a `{{` there is text too.
-    return line.slice(0, at).includes('{{') ? undefined : {};
+    return line.slice(0, at).includes('{{') ? undefined : PLAIN;
   }
   if (c === 0x7c /* | */ || c === 0x3e /* > */) {
     if (!BLOCK_SCALAR.test(value) || column < 0 || line.slice(0, at).includes('{{')) return undefined;
     return { blockIndent: column };
   }
-  return line.includes('{{') ? undefined : openFlow(value) ? undefined : {};
+  return line.includes('{{') ? undefined : openFlow(value) ? undefined : PLAIN;
 }
 
 /** The index of the quote that closes the scalar opening `value`, -1 when not on this line. */

@@ -135,14 +135,15 @@ export async function streamFiles(
 ): Promise<void> {
   // A blob shared by several files is read once and kept until the last of them is handed out.
   const uses = new Map<string, number>();
-  for (const e of entries) for (const name of blobsOf(e)) uses.set(name, (uses.get(name) ?? 0) + 1);
+  // Each file's blobs, listed once: the next file is looked at each time an object arrives.
+  const blobs = entries.map(blobsOf);
+  for (const names of blobs) for (const name of names) uses.set(name, (uses.get(name) ?? 0) + 1);
   const arrived = new Map<string, Blob | undefined>();
   let next = 0;
   const handOut = (): void => {
-    for (; next < entries.length && blobsOf(entries[next]).every(n => arrived.has(n)); next++) {
-      const entry = entries[next];
-      onFile(toFileChange(entry, arrived));
-      for (const name of blobsOf(entry)) {
+    for (; next < entries.length && blobs[next].every(n => arrived.has(n)); next++) {
+      onFile(toFileChange(entries[next], arrived));
+      for (const name of blobs[next]) {
         const left = uses.get(name)! - 1;
         uses.set(name, left);
         if (left === 0) arrived.delete(name);
@@ -391,6 +392,15 @@ async function readBothSides(git: Git, entries: readonly DiffEntry[]): Promise<O
   return result;
 }
 
+/** A blob name from `git diff --raw`, undefined for the all-zero name of a side that does not exist. */
+function blobName(oid: string): string | undefined {
+  if (oid.length === 40 || oid.length === 64) return oid === ZERO_SHA1 || oid === ZERO_SHA256 ? undefined : oid;
+  return ZERO.test(oid) ? undefined : oid;
+}
+
+const ZERO_SHA1 = '0'.repeat(40);
+const ZERO_SHA256 = '0'.repeat(64);
+
 function blobsOf(e: DiffEntry): string[] {
   return [e.oldBlob, e.newBlob].filter((b): b is string => b !== undefined);
 }
@@ -409,14 +419,11 @@ async function changedFiles(git: Git, base: string, head: string): Promise<DiffE
   const fields = stdout.split('\0');
   const entries: DiffEntry[] = [];
   for (let i = 0; i + 1 < fields.length; i += 2) {
-    const [oldMode, newMode, oldBlob, newBlob] = fields[i].replace(/^:/, '').split(' ');
+    // `:<old mode> <new mode> <old blob> <new blob> <status>`
+    const [oldMode, newMode, oldBlob, newBlob] = fields[i].split(' ');
     // Submodules (mode 160000) have no blob to read.
-    if (oldMode === '160000' || newMode === '160000') continue;
-    entries.push({
-      path: fields[i + 1],
-      oldBlob: ZERO.test(oldBlob) ? undefined : oldBlob,
-      newBlob: ZERO.test(newBlob) ? undefined : newBlob
-    });
+    if (oldMode === ':160000' || newMode === '160000') continue;
+    entries.push({ path: fields[i + 1], oldBlob: blobName(oldBlob), newBlob: blobName(newBlob) });
   }
   return entries;
 }

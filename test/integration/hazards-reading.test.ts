@@ -156,6 +156,25 @@ describe('streaming blob reader', () => {
     expect(analysis.findings.map(f => [f.rule, f.file])).toEqual([['manifest-unreadable', 'over.yaml']]);
   });
 
+  it('leaves out submodules, which have no blob to read, whether added, changed or removed', async () => {
+    repo = createRepo();
+    const base = repo.commit({ 'apps/pvc.yaml': pvc('1Gi') }, 'Base');
+    // A gitlink named like a manifest: a commit id in the tree, not a file.
+    const link = (path: string, sha: string) => repo.git('update-index', '--add', '--cacheinfo', `160000,${sha},${path}`);
+    link('vendor/chart.yaml', base);
+    link('vendor/old.yaml', base);
+    repo.git('commit', '--quiet', '-m', 'Add submodules');
+    repo.git('rm', '--cached', '--quiet', 'vendor/old.yaml');
+    link('vendor/chart.yaml', repo.git('rev-parse', 'HEAD').trim());
+    const head = repo.commit({ 'apps/pvc.yaml': pvc('2Gi') }, 'Change');
+    const git = await Git.create(repo.work);
+    const seen: string[] = [];
+    for (const [from, to] of [[base, head], [repo.git('rev-parse', 'HEAD~1').trim(), head]]) {
+      await forEachChangedFile(git, from, to, {}, f => seen.push(`${f.path} ${f.before !== undefined} ${f.after !== undefined}`));
+    }
+    expect(seen).toEqual(['apps/pvc.yaml true true', 'apps/pvc.yaml true true']);
+  });
+
   it('hands out each file once with both sides, in path order, also when files share a blob', async () => {
     repo = createRepo();
     const base = repo.commit({ 'a/pvc.yaml': pvc('1Gi'), 'b/pvc.yaml': pvc('1Gi'), 'c/gone.yaml': pvc('5Gi') }, 'Base');

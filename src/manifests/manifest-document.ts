@@ -185,9 +185,31 @@ export class ManifestDocument {
       const scalar = plainScalar(entry.inline);
       if (scalar !== undefined) return { [entry.key]: scalar.value };
     }
+    // So are most label and annotation maps: one-line plain scalars under plain keys.
+    if (entry.inline === '' && entry.key !== '__proto__') {
+      const map = this.plainMapping(text, entry);
+      if (map) return { [entry.key]: map };
+    }
     const parsed = parseYaml(text.slice(entry.start, entry.end));
     if (!parsed.ok) throw new UnreadableDocumentError(parsed.reason);
     return parsed.documents[0]?.value;
+  }
+
+  /**
+   * The block mapping nested under `entry` when each of its entries is a key the parser reads as
+   * that same string and a one-line value {@link plainScalar} reads; undefined otherwise.
+   */
+  private plainMapping(text: string, entry: Entry): Record<string, boolean | string> | undefined {
+    const children = this.childrenOf(text, entry);
+    if (!children || children.size === 0) return undefined;
+    const map: Record<string, boolean | string> = {};
+    for (const [key, child] of children) {
+      if (!WORD.test(key) || RESERVED.has(key) || child.inline === '' || !isBlankBetween(text, child.bodyStart, child.end)) return undefined;
+      const scalar = plainScalar(child.inline);
+      if (scalar === undefined) return undefined;
+      map[key] = scalar.value;
+    }
+    return map;
   }
 }
 

@@ -317,6 +317,31 @@ describe('plainScalar (one-line values read without the parser)', () => {
     expect(plainScalar('false')).toEqual({ value: false });
   });
 
+  it('reads label and annotation maps as the parser does, with or without it', () => {
+    const keys = ['app', 'app.kubernetes.io/name', 'kustomize.toolkit.fluxcd.io/prune', 'helm.sh/resource-policy', 'True', 'true',
+      'null', 'y', '1', '0x10', '1e3', '_x', 'a-b_c.d', 'constructor', 'toString', '__proto__', '"q"', "'q'", 'a b'];
+    const values = ['disabled', 'Enabled', 'IfNotPresent', 'keep', 'true', 'False', 'null', '~', '10Gi', '1', '0x10', '"x"', "'y'",
+      './apps', 'a b', 'a # c', '[a]', '{a: 1}', '', '|\n      text', 'x\n      more', '- a', 'a: b'];
+    let s = 11;
+    const rnd = (n: number) => ((s = (Math.imul(s, 1103515245) + 12345) >>> 0) >>> 8) % n;
+    let fast = 0;
+    for (let i = 0; i < 3000; i++) {
+      const lines = Array.from({ length: 1 + rnd(3) }, () => `    ${keys[rnd(keys.length)]}: ${values[rnd(values.length)]}`.trimEnd());
+      const text = `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n  labels:\n${lines.join('\n')}\n  namespace: apps\n`;
+      const parsed = parseYaml(text);
+      const doc = readManifestFile('a.yaml', text).resources[0]?.doc;
+      if (!parsed.ok) {
+        expect(() => doc?.get(['metadata', 'labels'])).not.toThrow(TypeError);
+        continue;
+      }
+      const expected = (parsed.documents[0].value as { metadata: { labels: unknown } }).metadata.labels;
+      expect({ text, labels: doc!.get(['metadata', 'labels']) }).toEqual({ text, labels: expected });
+      if (lines.every(l => /^    [A-Za-z][\w./-]*: [A-Za-z./][\w./-]*$/.test(l))) fast++;
+    }
+    // A fair share of the maps are of the plain kind read without the parser.
+    expect(fast).toBeGreaterThan(200);
+  });
+
   it('reads a value that goes on over the next lines with the parser', () => {
     const text = 'spec:\n  path: ./apps\n    /more\n  prune: true\n';
     const doc = ManifestDocument.fromBytes(Buffer.from(text), mappingEntries(text, 0, text.length));

@@ -333,10 +333,9 @@ function isClusterScoped(kind) {
 }
 /** Builds a ResourceId, dropping the namespace of cluster-scoped kinds. */
 function resourceId(apiVersion, kind, name, namespace) {
-    const id = { apiVersion, group: apiGroup(apiVersion), kind, name };
-    if (namespace && !isClusterScoped(kind))
-        id.namespace = namespace;
-    return id;
+    // Every id has the same fields (namespace undefined when there is none): objects of one shape
+    // keep the code reading them fast.
+    return { apiVersion, group: apiGroup(apiVersion), kind, namespace: namespace && !isClusterScoped(kind) ? namespace : undefined, name };
 }
 /** The key two manifests share when they describe the same object (version-independent). */
 function resourceKey(id) {
@@ -704,10 +703,35 @@ class ManifestDocument {
             if (scalar !== undefined)
                 return { [entry.key]: scalar.value };
         }
+        // So are most label and annotation maps: one-line plain scalars under plain keys.
+        if (entry.inline === '' && entry.key !== '__proto__') {
+            const map = this.plainMapping(text, entry);
+            if (map)
+                return { [entry.key]: map };
+        }
         const parsed = parseYaml(text.slice(entry.start, entry.end));
         if (!parsed.ok)
             throw new UnreadableDocumentError(parsed.reason);
         return parsed.documents[0]?.value;
+    }
+    /**
+     * The block mapping nested under `entry` when each of its entries is a key the parser reads as
+     * that same string and a one-line value {@link plainScalar} reads; undefined otherwise.
+     */
+    plainMapping(text, entry) {
+        const children = this.childrenOf(text, entry);
+        if (!children || children.size === 0)
+            return undefined;
+        const map = {};
+        for (const [key, child] of children) {
+            if (!WORD.test(key) || RESERVED.has(key) || child.inline === '' || !isBlankBetween(text, child.bodyStart, child.end))
+                return undefined;
+            const scalar = plainScalar(child.inline);
+            if (scalar === undefined)
+                return undefined;
+            map[key] = scalar.value;
+        }
+        return map;
     }
 }
 /**
@@ -804,14 +828,17 @@ const REST = /^(?:[ \t]+#.*|[ \t]*)\r?$/;
  * undefined when a `{{` on it may be template syntax or the line's value may go on over the next
  * lines; otherwise whether it starts a block scalar.
  */
+// A line that starts no block scalar (one object, of the same shape as those that do).
+const PLAIN = { blockIndent: undefined };
 function readLine(line) {
     let at = 0;
     let column = -1;
-    // Sequence entries: `- `, `- - `...
-    while (line.charCodeAt(at) === 0x2d && (line.charCodeAt(at + 1) === 0x20 || at + 1 === line.length)) {
+    // Sequence entries: `- `, `- - `... (Reads stay within the line: a read past the end makes V8
+    // throw away the optimized code of this hot loop and compile it again.)
+    while (at < line.length && line.charCodeAt(at) === 0x2d && (at + 1 === line.length || line.charCodeAt(at + 1) === 0x20)) {
         column = at;
         at += 1;
-        while (line.charCodeAt(at) === 0x20)
+        while (at < line.length && line.charCodeAt(at) === 0x20)
             at++;
     }
     const key = KEY.exec(line.slice(at));
@@ -820,20 +847,20 @@ function readLine(line) {
         at += key[0].length;
     }
     const value = line.slice(at);
-    const c = value.charCodeAt(0);
+    const c = value.length > 0 ? value.charCodeAt(0) : -1;
     if (c === 0x22 /* " */ || c === 0x27 /* ' */) {
         const close = closingQuote(value);
         if (close < 0 || !REST.test(value.slice(close + 1)))
             return undefined;
         // What follows the closing quote is at most a comment: a `{{` there is text too.
-        return line.slice(0, at).includes('{{') ? undefined : {};
+        return line.slice(0, at).includes('{{') ? undefined : PLAIN;
     }
     if (c === 0x7c /* | */ || c === 0x3e /* > */) {
         if (!BLOCK_SCALAR.test(value) || column < 0 || line.slice(0, at).includes('{{'))
             return undefined;
         return { blockIndent: column };
     }
-    return line.includes('{{') ? undefined : openFlow(value) ? undefined : {};
+    return line.includes('{{') ? undefined : openFlow(value) ? undefined : PLAIN;
 }
 /** The index of the quote that closes the scalar opening `value`, -1 when not on this line. */
 function closingQuote(value) {
@@ -843,7 +870,7 @@ function closingQuote(value) {
         if (quote === 0x22 && c === 0x5c /* \ */)
             i++;
         else if (c === quote) {
-            if (quote === 0x27 && value.charCodeAt(i + 1) === 0x27)
+            if (quote === 0x27 && i + 1 < value.length && value.charCodeAt(i + 1) === 0x27)
                 i++;
             else
                 return i;
@@ -853,7 +880,7 @@ function closingQuote(value) {
 }
 /** True for a flow collection that may not close on its line. */
 function openFlow(value) {
-    const c = value.charCodeAt(0);
+    const c = value.length > 0 ? value.charCodeAt(0) : -1;
     if (c !== 0x5b /* [ */ && c !== 0x7b /* { */)
         return false;
     const end = value.replace(/[ \t]+#.*$/, '').trimEnd();
@@ -1041,7 +1068,8 @@ function scanHeader(text, topLines) {
     // The document keeps these entries: they must not keep the whole decoded text alive.
     for (const entry of top.values())
         [entry.key, entry.inline] = [detach(entry.key), detach(entry.inline)];
-    const header = { encrypted: top.has('sops') };
+    // All fields from the start, in headerOf's order: headers of one shape.
+    const header = { apiVersion: undefined, kind: undefined, name: undefined, namespace: undefined, encrypted: top.has('sops') };
     for (const key of ['apiVersion', 'kind']) {
         const entry = top.get(key);
         if (entry && (header[key] = simpleScalar(entry.inline)) === undefined)
@@ -1323,16 +1351,17 @@ async function listChange(git, base, head, filter = {}, changes) {
 async function streamFiles(git, entries, onFile, appendix) {
     // A blob shared by several files is read once and kept until the last of them is handed out.
     const uses = new Map();
-    for (const e of entries)
-        for (const name of blobsOf(e))
+    // Each file's blobs, listed once: the next file is looked at each time an object arrives.
+    const blobs = entries.map(blobsOf);
+    for (const names of blobs)
+        for (const name of names)
             uses.set(name, (uses.get(name) ?? 0) + 1);
     const arrived = new Map();
     let next = 0;
     const handOut = () => {
-        for (; next < entries.length && blobsOf(entries[next]).every(n => arrived.has(n)); next++) {
-            const entry = entries[next];
-            onFile(toFileChange(entry, arrived));
-            for (const name of blobsOf(entry)) {
+        for (; next < entries.length && blobs[next].every(n => arrived.has(n)); next++) {
+            onFile(toFileChange(entries[next], arrived));
+            for (const name of blobs[next]) {
                 const left = uses.get(name) - 1;
                 uses.set(name, left);
                 if (left === 0)
@@ -1555,6 +1584,14 @@ async function readBothSides(git, entries) {
     });
     return result;
 }
+/** A blob name from `git diff --raw`, undefined for the all-zero name of a side that does not exist. */
+function blobName(oid) {
+    if (oid.length === 40 || oid.length === 64)
+        return oid === ZERO_SHA1 || oid === ZERO_SHA256 ? undefined : oid;
+    return ZERO.test(oid) ? undefined : oid;
+}
+const ZERO_SHA1 = '0'.repeat(40);
+const ZERO_SHA256 = '0'.repeat(64);
 function blobsOf(e) {
     return [e.oldBlob, e.newBlob].filter((b) => b !== undefined);
 }
@@ -1570,15 +1607,12 @@ async function changedFiles(git, base, head) {
     const fields = stdout.split('\0');
     const entries = [];
     for (let i = 0; i + 1 < fields.length; i += 2) {
-        const [oldMode, newMode, oldBlob, newBlob] = fields[i].replace(/^:/, '').split(' ');
+        // `:<old mode> <new mode> <old blob> <new blob> <status>`
+        const [oldMode, newMode, oldBlob, newBlob] = fields[i].split(' ');
         // Submodules (mode 160000) have no blob to read.
-        if (oldMode === '160000' || newMode === '160000')
+        if (oldMode === ':160000' || newMode === '160000')
             continue;
-        entries.push({
-            path: fields[i + 1],
-            oldBlob: ZERO.test(oldBlob) ? undefined : oldBlob,
-            newBlob: ZERO.test(newBlob) ? undefined : newBlob
-        });
+        entries.push({ path: fields[i + 1], oldBlob: blobName(oldBlob), newBlob: blobName(newBlob) });
     }
     return entries;
 }
@@ -1613,7 +1647,8 @@ async function readBlobs(git, names) {
     return blobs;
 }
 function toFileChange(e, blobs) {
-    const change = { path: e.path };
+    // Both sides from the start (undefined where absent): files of one shape.
+    const change = { path: e.path, before: undefined, after: undefined };
     for (const side of ['before', 'after']) {
         const name = side === 'before' ? e.oldBlob : e.newBlob;
         const blob = name === undefined ? undefined : blobs.get(name);

@@ -397,10 +397,11 @@ function readBatchOutput(child: ChildProcess, args: readonly string[], reader: B
       // git reads its requests as it goes: the later ones are written when they are known.
       reader.expectMore();
       child.stdin!.write(requests(reader.names));
-      more.then(
-        names => child.stdin!.end(requests(reader.addNames(names))),
-        () => child.stdin!.end(requests(reader.addNames([])))
-      );
+      const last = (names: readonly string[]): void => {
+        reader.addNames(names);
+        child.stdin!.end(requests(names));
+      };
+      more.then(last, () => last([]));
     } else child.stdin!.end(requests(reader.names));
     step();
   });
@@ -484,11 +485,10 @@ class BatchReader {
     this.open = true;
   }
 
-  /** Adds the last names asked for, after those given at the start; returns them. */
-  addNames(names: readonly string[]): readonly string[] {
+  /** Adds the last names asked for, after those given at the start. */
+  addNames(names: readonly string[]): void {
     this.names.push(...names);
     this.open = false;
-    return names;
   }
 
   /** Hands out the next object if git has printed all of it; false when it has not yet. */

@@ -76,10 +76,8 @@ export async function analyzeObjects(git: Git, baseSha: string, headSha: string,
   const directions = options.directions ?? BOTH;
   const sides = emptySides();
   const streaming = streamFiles(git, listing.checked, file => {
-    const added = addFile(sides, file);
+    const added = addFile(sides, file, directions);
     reader?.add(file, added);
-    const [before, after] = [added.before?.resources ?? [], added.after?.resources ?? []];
-    sides.ledger.add(before, after, checkAhead(before, after, directions));
   }, appendix);
   let others = appendix ? reader!.readOthers(git, baseSha, { baseTree: ahead?.baseTree, appendix }) : undefined;
   others?.catch(() => undefined);
@@ -181,16 +179,17 @@ interface Side extends ManifestSet {
 
 function readSides(files: readonly FileChange[]): Sides {
   const sides = emptySides();
-  for (const file of files) {
-    const added = addFile(sides, file);
-    sides.ledger.add(added.before?.resources ?? [], added.after?.resources ?? []);
-  }
+  for (const file of files) addFile(sides, file);
   return sides;
 }
 
 type AddedFile = { before?: ManifestFile; after?: ManifestFile };
 
-function addFile(sides: Sides, file: FileChange): AddedFile {
+/**
+ * Reads both sides of a file into `sides`, and enters its objects in the ledger; with
+ * `directions`, after running the rules on them ahead (see checkAhead).
+ */
+function addFile(sides: Sides, file: FileChange, directions?: readonly Direction[]): AddedFile {
   const added: AddedFile = {};
   for (const side of ['before', 'after'] as const) {
     const read = readFileSide(file, side);
@@ -199,6 +198,8 @@ function addFile(sides: Sides, file: FileChange): AddedFile {
     if (read.unreadable) sides[side].unreadable.push(read.unreadable);
     for (const r of read.resources) sides[side].resources.push(r);
   }
+  const [before, after] = [added.before?.resources ?? [], added.after?.resources ?? []];
+  sides.ledger.add(before, after, directions && checkAhead(before, after, directions));
   return added;
 }
 

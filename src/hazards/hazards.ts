@@ -152,7 +152,7 @@ export class PairLedger {
   /** The objects to check, each with its place in the order they came in. */
   private readonly loud = { before: [] as Resource[], after: [] as Resource[] };
   private readonly places = { before: [] as number[], after: [] as number[] };
-  private readonly quiet = new Map<string, { before: Resource; after: Resource; places: [number, number] }>();
+  private readonly quiet = new Map<string, QuietPair>();
   private readonly quietByFile = new Map<string, string[]>();
   private readonly keys = { before: new Set<string>(), after: new Set<string>() };
   /** Keys on more than one object of a side. */
@@ -161,18 +161,19 @@ export class PairLedger {
 
   /** The objects of one file at both revisions, and the pairs among them {@link checkAhead} found quiet. */
   add(before: readonly Resource[], after: readonly Resource[], quiet: QuietPairs = NO_PAIRS): void {
-    let placed: Set<Resource> | undefined;
+    // This file's quiet pairs, by their `after` object.
+    const partners = new Map<Resource, QuietPair>();
     for (const b of before) {
       if (!hasRules(b)) continue;
       this.count(this.keys.before, b.key);
       const partner = quiet.get(b);
       if (!partner || this.quiet.has(b.key)) {
-        this.keep('before', b, this.place++);
+        this.keep('before', b);
         continue;
       }
-      const pair = { before: b, after: partner, places: [this.place++, -1] as [number, number] };
+      const pair: QuietPair = { before: b, after: partner, places: { before: this.place++, after: -1 } };
       this.quiet.set(b.key, pair);
-      (placed ??= new Set()).add(partner);
+      partners.set(partner, pair);
       const keys = this.quietByFile.get(b.file);
       if (keys) keys.push(b.key);
       else this.quietByFile.set(b.file, [b.key]);
@@ -180,9 +181,9 @@ export class PairLedger {
     for (const a of after) {
       if (!hasRules(a)) continue;
       this.count(this.keys.after, a.key);
-      const pair = placed?.has(a) ? this.quiet.get(a.key) : undefined;
-      if (pair?.after === a) pair.places[1] = this.place++;
-      else this.keep('after', a, this.place++);
+      const pair = partners.get(a);
+      if (pair) pair.places.after = this.place++;
+      else this.keep('after', a);
     }
   }
 
@@ -191,7 +192,7 @@ export class PairLedger {
    * quiet pairs that qualify, given which files are patches at each revision.
    */
   sides<T extends ManifestSet>(before: T, after: T, patches: { before: ReadonlySet<string>; after: ReadonlySet<string> }): [T, T] {
-    const back = new Set<{ before: Resource; after: Resource; places: [number, number] }>();
+    const back = new Set<QuietPair>();
     for (const key of this.repeated) {
       const pair = this.quiet.get(key);
       if (pair) back.add(pair);
@@ -200,23 +201,29 @@ export class PairLedger {
       if (patches.before.has(file) === patches.after.has(file)) continue;
       for (const key of this.quietByFile.get(file) ?? []) back.add(this.quiet.get(key)!);
     }
-    const returned = [...back];
-    const side = <S extends ManifestSet>(set: S, which: 'before' | 'after', index: 0 | 1): S => ({
+    const side = <S extends ManifestSet>(set: S, which: 'before' | 'after'): S => ({
       ...set,
-      resources: merged(this.loud[which], this.places[which], returned.map(p => [p[which], p.places[index]]))
+      resources: merged(this.loud[which], this.places[which], [...back].map(p => [p[which], p.places[which]]))
     });
-    return [side(before, 'before', 0), side(after, 'after', 1)];
+    return [side(before, 'before'), side(after, 'after')];
   }
 
-  private keep(side: 'before' | 'after', r: Resource, place: number): void {
+  private keep(side: 'before' | 'after', r: Resource): void {
     this.loud[side].push(r);
-    this.places[side].push(place);
+    this.places[side].push(this.place++);
   }
 
   private count(keys: Set<string>, key: string): void {
     const known = keys.size;
     if (keys.add(key).size === known) this.repeated.add(key);
   }
+}
+
+/** A pair left out of the final pass, and where its two objects came. */
+interface QuietPair {
+  before: Resource;
+  after: Resource;
+  places: { before: number; after: number };
 }
 
 const NO_PAIRS: QuietPairs = new Map();

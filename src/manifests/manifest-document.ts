@@ -181,13 +181,11 @@ export class ManifestDocument {
   private parseEntry(text: string, entry: Entry): unknown {
     // Most leaves the rules read are one-line plain scalars (`path: ./apps`, `storage: 10Gi`,
     // `prune: true`): those are read here, the same as the parser reads them.
-    if (entry.inline !== '' && entry.key !== '__proto__' && isBlankBetween(text, entry.bodyStart, entry.end)) {
-      const scalar = plainScalar(entry.inline);
+    if (entry.key !== '__proto__') {
+      const scalar = oneLineScalar(text, entry);
       if (scalar !== undefined) return { [entry.key]: scalar.value };
-    }
-    // So are most label and annotation maps: one-line plain scalars under plain keys.
-    if (entry.inline === '' && entry.key !== '__proto__') {
-      const map = this.plainMapping(text, entry);
+      // So are most label and annotation maps: such scalars under keys read as the same strings.
+      const map = entry.inline === '' ? this.plainMapping(text, entry) : undefined;
       if (map) return { [entry.key]: map };
     }
     const parsed = parseYaml(text.slice(entry.start, entry.end));
@@ -197,20 +195,24 @@ export class ManifestDocument {
 
   /**
    * The block mapping nested under `entry` when each of its entries is a key the parser reads as
-   * that same string and a one-line value {@link plainScalar} reads; undefined otherwise.
+   * that same string and a {@link oneLineScalar}; undefined otherwise.
    */
   private plainMapping(text: string, entry: Entry): Record<string, boolean | string> | undefined {
     const children = this.childrenOf(text, entry);
     if (!children || children.size === 0) return undefined;
     const map: Record<string, boolean | string> = {};
     for (const [key, child] of children) {
-      if (!WORD.test(key) || RESERVED.has(key) || child.inline === '' || !isBlankBetween(text, child.bodyStart, child.end)) return undefined;
-      const scalar = plainScalar(child.inline);
+      const scalar = plainScalar(key)?.value === key ? oneLineScalar(text, child) : undefined;
       if (scalar === undefined) return undefined;
       map[key] = scalar.value;
     }
     return map;
   }
+}
+
+/** The value of an entry that is a plain scalar on its key line alone ({@link plainScalar}). */
+function oneLineScalar(text: string, entry: Entry): { value: boolean | string } | undefined {
+  return entry.inline !== '' && isBlankBetween(text, entry.bodyStart, entry.end) ? plainScalar(entry.inline) : undefined;
 }
 
 /**

@@ -54,14 +54,14 @@ const KEY = /^(?:[A-Za-z0-9_$/][^:#'"{}[\]]*?|"[^"\\\n]*"|'[^'\n]*')[ \t]*:(?:[ 
 const BLOCK_SCALAR = /^[|>][-+0-9]{0,2}(?:[ \t]+#.*|[ \t]*)\r?$/;
 const REST = /^(?:[ \t]+#.*|[ \t]*)\r?$/;
 
+// A line that starts no block scalar (one object, of the same shape as those that do).
+const PLAIN: Line = { blockIndent: undefined };
+
 /**
  * Reads one line (from its first non-space character) that is outside any block scalar:
  * undefined when a `{{` on it may be template syntax or the line's value may go on over the next
  * lines; otherwise whether it starts a block scalar.
  */
-// A line that starts no block scalar (one object, of the same shape as those that do).
-const PLAIN: Line = { blockIndent: undefined };
-
 function readLine(line: string): Line | undefined {
   let at = 0;
   let column = -1;

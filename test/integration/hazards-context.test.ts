@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Git } from '../../src/git/git.js';
 import { analyzeChange, type AnalyzeOptions } from '../../src/hazards/index.js';
 import { readManifestFile } from '../../src/manifests/manifest-file.js';
-import { ContextReader, listChange, readRevisionContexts, streamFiles, type ChangeFilter } from '../../src/manifests/read-change.js';
+import { BatchAppendix, ContextReader, listChange, readRevisionContexts, streamFiles, type ChangeFilter } from '../../src/manifests/read-change.js';
 import type { RevisionContext } from '../../src/manifests/types.js';
 import { fluxKustomization as ks } from '../support/fleet.js';
 import { createRepo, type TestRepo } from '../support/repo.js';
@@ -146,17 +146,21 @@ describe('the Flux context of a change', () => {
     const head = heads.get(name)!;
     const expected = comparable(await readRevisionContexts(git, base, head));
     for (const filter of [{}, { exclude: ['clusters/**'] }, { paths: ['apps/prod/'] }]) {
-      // Files handed over as bytes only (searched), and with the objects read from them.
-      for (const [withObjects, maxReadBytes] of [[false, undefined], [true, undefined], [true, 0]] as const) {
+      // Files handed over as bytes only (searched), and with the objects read from them; the
+      // unchanged files read by a git of their own or after the change's files (the appendix).
+      const ways = [[false, undefined, false], [true, undefined, false], [true, 0, false], [true, undefined, true], [true, 0, true]] as const;
+      for (const [withObjects, maxReadBytes, appended] of ways) {
         const listing = await listChange(git, base, head, filter);
         const reader = new ContextReader(listing);
-        // The unchanged files read and searched here, or (no bytes allowed) found by git grep.
-        const others = reader.readOthers(git, base, { maxReadBytes });
+        const appendix = appended ? new BatchAppendix() : undefined;
+        // The unchanged files read and searched here, or (no bytes allowed) found by git grep,
+        // in which case the batch is told to read nothing more.
+        const others = reader.readOthers(git, base, { maxReadBytes, appendix });
         await streamFiles(git, listing.checked, file => {
           if (!withObjects) return reader.add(file);
           const read = (side: 'before' | 'after') => (file[side] === undefined ? undefined : readManifestFile(file.path, file[side]!));
           reader.add(file, { before: read('before'), after: read('after') });
-        });
+        }, appendix);
         expect(comparable(reader.contexts(await others))).toEqual(expected);
       }
     }

@@ -698,14 +698,12 @@ class ManifestDocument {
     parseEntry(text, entry) {
         // Most leaves the rules read are one-line plain scalars (`path: ./apps`, `storage: 10Gi`,
         // `prune: true`): those are read here, the same as the parser reads them.
-        if (entry.inline !== '' && entry.key !== '__proto__' && isBlankBetween(text, entry.bodyStart, entry.end)) {
-            const scalar = plainScalar(entry.inline);
+        if (entry.key !== '__proto__') {
+            const scalar = oneLineScalar(text, entry);
             if (scalar !== undefined)
                 return { [entry.key]: scalar.value };
-        }
-        // So are most label and annotation maps: one-line plain scalars under plain keys.
-        if (entry.inline === '' && entry.key !== '__proto__') {
-            const map = this.plainMapping(text, entry);
+            // So are most label and annotation maps: such scalars under keys read as the same strings.
+            const map = entry.inline === '' ? this.plainMapping(text, entry) : undefined;
             if (map)
                 return { [entry.key]: map };
         }
@@ -716,7 +714,7 @@ class ManifestDocument {
     }
     /**
      * The block mapping nested under `entry` when each of its entries is a key the parser reads as
-     * that same string and a one-line value {@link plainScalar} reads; undefined otherwise.
+     * that same string and a {@link oneLineScalar}; undefined otherwise.
      */
     plainMapping(text, entry) {
         const children = this.childrenOf(text, entry);
@@ -724,15 +722,17 @@ class ManifestDocument {
             return undefined;
         const map = {};
         for (const [key, child] of children) {
-            if (!WORD.test(key) || RESERVED.has(key) || child.inline === '' || !isBlankBetween(text, child.bodyStart, child.end))
-                return undefined;
-            const scalar = plainScalar(child.inline);
+            const scalar = plainScalar(key)?.value === key ? oneLineScalar(text, child) : undefined;
             if (scalar === undefined)
                 return undefined;
             map[key] = scalar.value;
         }
         return map;
     }
+}
+/** The value of an entry that is a plain scalar on its key line alone ({@link plainScalar}). */
+function oneLineScalar(text, entry) {
+    return entry.inline !== '' && isBlankBetween(text, entry.bodyStart, entry.end) ? plainScalar(entry.inline) : undefined;
 }
 /**
  * The value of a one-line plain scalar that YAML's core schema (the parser's) reads as a
@@ -823,13 +823,13 @@ function mayBeTemplate(text) {
 const KEY = /^(?:[A-Za-z0-9_$/][^:#'"{}[\]]*?|"[^"\\\n]*"|'[^'\n]*')[ \t]*:(?:[ \t]+|$)/;
 const BLOCK_SCALAR = /^[|>][-+0-9]{0,2}(?:[ \t]+#.*|[ \t]*)\r?$/;
 const REST = /^(?:[ \t]+#.*|[ \t]*)\r?$/;
+// A line that starts no block scalar (one object, of the same shape as those that do).
+const PLAIN = { blockIndent: undefined };
 /**
  * Reads one line (from its first non-space character) that is outside any block scalar:
  * undefined when a `{{` on it may be template syntax or the line's value may go on over the next
  * lines; otherwise whether it starts a block scalar.
  */
-// A line that starts no block scalar (one object, of the same shape as those that do).
-const PLAIN = { blockIndent: undefined };
 function readLine(line) {
     let at = 0;
     let column = -1;
@@ -2994,19 +2994,20 @@ class PairLedger {
     place = 0;
     /** The objects of one file at both revisions, and the pairs among them {@link checkAhead} found quiet. */
     add(before, after, quiet = NO_PAIRS) {
-        let placed;
+        // This file's quiet pairs, by their `after` object.
+        const partners = new Map();
         for (const b of before) {
             if (!hasRules(b))
                 continue;
             this.count(this.keys.before, b.key);
             const partner = quiet.get(b);
             if (!partner || this.quiet.has(b.key)) {
-                this.keep('before', b, this.place++);
+                this.keep('before', b);
                 continue;
             }
-            const pair = { before: b, after: partner, places: [this.place++, -1] };
+            const pair = { before: b, after: partner, places: { before: this.place++, after: -1 } };
             this.quiet.set(b.key, pair);
-            (placed ??= new Set()).add(partner);
+            partners.set(partner, pair);
             const keys = this.quietByFile.get(b.file);
             if (keys)
                 keys.push(b.key);
@@ -3017,11 +3018,11 @@ class PairLedger {
             if (!hasRules(a))
                 continue;
             this.count(this.keys.after, a.key);
-            const pair = placed?.has(a) ? this.quiet.get(a.key) : undefined;
-            if (pair?.after === a)
-                pair.places[1] = this.place++;
+            const pair = partners.get(a);
+            if (pair)
+                pair.places.after = this.place++;
             else
-                this.keep('after', a, this.place++);
+                this.keep('after', a);
         }
     }
     /**
@@ -3041,16 +3042,15 @@ class PairLedger {
             for (const key of this.quietByFile.get(file) ?? [])
                 back.add(this.quiet.get(key));
         }
-        const returned = [...back];
-        const side = (set, which, index) => ({
+        const side = (set, which) => ({
             ...set,
-            resources: merged(this.loud[which], this.places[which], returned.map(p => [p[which], p.places[index]]))
+            resources: merged(this.loud[which], this.places[which], [...back].map(p => [p[which], p.places[which]]))
         });
-        return [side(before, 'before', 0), side(after, 'after', 1)];
+        return [side(before, 'before'), side(after, 'after')];
     }
-    keep(side, r, place) {
+    keep(side, r) {
         this.loud[side].push(r);
-        this.places[side].push(place);
+        this.places[side].push(this.place++);
     }
     count(keys, key) {
         const known = keys.size;
@@ -3216,10 +3216,8 @@ async function analyzeObjects(git, baseSha, headSha, options = {}) {
     const directions = options.directions ?? BOTH;
     const sides = emptySides();
     const streaming = streamFiles(git, listing.checked, file => {
-        const added = addFile(sides, file);
+        const added = addFile(sides, file, directions);
         reader?.add(file, added);
-        const [before, after] = [added.before?.resources ?? [], added.after?.resources ?? []];
-        sides.ledger.add(before, after, checkAhead(before, after, directions));
     }, appendix);
     let others = appendix ? reader.readOthers(git, baseSha, { baseTree: ahead?.baseTree, appendix }) : undefined;
     others?.catch(() => undefined);
@@ -3308,13 +3306,15 @@ function cmp(a, b) {
 }
 function readSides(files) {
     const sides = emptySides();
-    for (const file of files) {
-        const added = addFile(sides, file);
-        sides.ledger.add(added.before?.resources ?? [], added.after?.resources ?? []);
-    }
+    for (const file of files)
+        addFile(sides, file);
     return sides;
 }
-function addFile(sides, file) {
+/**
+ * Reads both sides of a file into `sides`, and enters its objects in the ledger; with
+ * `directions`, after running the rules on them ahead (see checkAhead).
+ */
+function addFile(sides, file, directions) {
     const added = {};
     for (const side of ['before', 'after']) {
         const read = readFileSide(file, side);
@@ -3326,6 +3326,8 @@ function addFile(sides, file) {
         for (const r of read.resources)
             sides[side].resources.push(r);
     }
+    const [before, after] = [added.before?.resources ?? [], added.after?.resources ?? []];
+    sides.ledger.add(before, after, directions && checkAhead(before, after, directions));
     return added;
 }
 function emptySides() {

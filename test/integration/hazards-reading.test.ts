@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BATCH_CHUNK, Git, type BatchObject } from '../../src/git/git.js';
@@ -166,13 +166,34 @@ describe('streaming blob reader', () => {
     repo.git('commit', '--quiet', '-m', 'Add submodules');
     repo.git('rm', '--cached', '--quiet', 'vendor/old.yaml');
     link('vendor/chart.yaml', repo.git('rev-parse', 'HEAD').trim());
-    const head = repo.commit({ 'apps/pvc.yaml': pvc('2Gi') }, 'Change');
+    // Committed as staged: `git add --all` would drop the gitlinks, which have no folder here.
+    writeFileSync(join(repo.work, 'apps/pvc.yaml'), pvc('2Gi'));
+    repo.git('add', 'apps/pvc.yaml');
+    repo.git('commit', '--quiet', '-m', 'Change');
+    const head = repo.git('rev-parse', 'HEAD').trim();
+    // Added from base; changed and removed from the commit that added them.
+    const raw = (from: string) => repo.git('diff', '--raw', from, head, '--', 'vendor').trim().split('\n').map(l => l.split(/\s+/).filter((_, i) => i !== 2 && i !== 3).join(' '));
+    expect(raw(base)).toEqual([':000000 160000 A vendor/chart.yaml']);
+    expect(raw('HEAD~1')).toEqual([':160000 160000 M vendor/chart.yaml', ':160000 000000 D vendor/old.yaml']);
     const git = await Git.create(repo.work);
     const seen: string[] = [];
     for (const [from, to] of [[base, head], [repo.git('rev-parse', 'HEAD~1').trim(), head]]) {
       await forEachChangedFile(git, from, to, {}, f => seen.push(`${f.path} ${f.before !== undefined} ${f.after !== undefined}`));
     }
     expect(seen).toEqual(['apps/pvc.yaml true true', 'apps/pvc.yaml true true']);
+  });
+
+  it('reads the paths of the change as git prints them: spaces, line feeds, non-ASCII, colons', async () => {
+    repo = createRepo();
+    const paths = ['apps/with space.yaml', 'apps/line\nfeed.yaml', 'apps/größe.yaml', 'apps/a: b.yaml', ' lead.yaml'];
+    const base = repo.commit(Object.fromEntries(paths.map(p => [p, pvc('1Gi')])), 'Base');
+    const head = repo.commit({ ...Object.fromEntries(paths.slice(1).map(p => [p, pvc('2Gi')])), [paths[0]]: null, 'apps/new one.yaml': pvc('3Gi') }, 'Change');
+    const git = await Git.create(repo.work);
+    const seen: string[] = [];
+    await forEachChangedFile(git, base, head, {}, f => seen.push(`${JSON.stringify(f.path)} ${f.before !== undefined} ${f.after !== undefined}`));
+    expect(seen.sort()).toEqual(
+      [...paths.map((p, i) => `${JSON.stringify(p)} true ${i > 0}`), `${JSON.stringify('apps/new one.yaml')} false true`].sort()
+    );
   });
 
   it('hands out each file once with both sides, in path order, also when files share a blob', async () => {

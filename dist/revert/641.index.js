@@ -1604,15 +1604,35 @@ async function readRevisionContexts(git, base, head) {
 }
 async function changedFiles(git, base, head) {
     const { stdout } = await git.exec(['diff', '--raw', '-z', '--no-renames', '--no-abbrev', '--no-ext-diff', base, head, '--']);
-    const fields = stdout.split('\0');
+    return parseRawDiff(stdout);
+}
+/**
+ * The entries of `git diff --raw -z` output: `:<old mode> <new mode> <old blob> <new blob>
+ * <status>` and the path, each ended by a NUL. Read by position, without splitting: it runs
+ * once, before git reads anything, so it runs cold.
+ */
+function parseRawDiff(out) {
     const entries = [];
-    for (let i = 0; i + 1 < fields.length; i += 2) {
-        // `:<old mode> <new mode> <old blob> <new blob> <status>`
-        const [oldMode, newMode, oldBlob, newBlob] = fields[i].split(' ');
+    for (let at = 0; at < out.length;) {
+        const meta = out.indexOf('\0', at);
+        const end = meta < 0 ? -1 : out.indexOf('\0', meta + 1);
+        if (end < 0)
+            break;
+        const modes = out.indexOf(' ', at);
+        const oldBlob = out.indexOf(' ', modes + 1) + 1;
+        const newBlob = out.indexOf(' ', oldBlob) + 1;
+        const status = out.indexOf(' ', newBlob) + 1;
         // Submodules (mode 160000) have no blob to read.
-        if (oldMode === ':160000' || newMode === '160000')
+        if (out.startsWith(':160000 ', at) || out.startsWith('160000 ', modes + 1)) {
+            at = end + 1;
             continue;
-        entries.push({ path: fields[i + 1], oldBlob: blobName(oldBlob), newBlob: blobName(newBlob) });
+        }
+        entries.push({
+            path: out.slice(meta + 1, end),
+            oldBlob: blobName(out.slice(oldBlob, newBlob - 1)),
+            newBlob: blobName(out.slice(newBlob, status - 1))
+        });
+        at = end + 1;
     }
     return entries;
 }

@@ -424,7 +424,7 @@ async function changedFiles(git: Git, base: string, head: string): Promise<DiffE
  * <status>` and the path, each ended by a NUL. Read by position, without splitting: it runs
  * once, before git reads anything, so it runs cold.
  */
-export function parseRawDiff(out: string): DiffEntry[] {
+function parseRawDiff(out: string): DiffEntry[] {
   const entries: DiffEntry[] = [];
   for (let at = 0; at < out.length; ) {
     const meta = out.indexOf('\0', at);

@@ -1618,20 +1618,19 @@ function parseRawDiff(out) {
         const end = meta < 0 ? -1 : out.indexOf('\0', meta + 1);
         if (end < 0)
             break;
-        const modes = out.indexOf(' ', at);
-        const oldBlob = out.indexOf(' ', modes + 1) + 1;
-        const newBlob = out.indexOf(' ', oldBlob) + 1;
-        const status = out.indexOf(' ', newBlob) + 1;
+        // Where each field starts: the new mode, the old blob, the new blob, the status.
+        const newModeAt = out.indexOf(' ', at) + 1;
+        const oldBlobAt = out.indexOf(' ', newModeAt) + 1;
+        const newBlobAt = out.indexOf(' ', oldBlobAt) + 1;
+        const statusAt = out.indexOf(' ', newBlobAt) + 1;
         // Submodules (mode 160000) have no blob to read.
-        if (out.startsWith(':160000 ', at) || out.startsWith('160000 ', modes + 1)) {
-            at = end + 1;
-            continue;
+        if (!out.startsWith(':160000 ', at) && !out.startsWith('160000 ', newModeAt)) {
+            entries.push({
+                path: out.slice(meta + 1, end),
+                oldBlob: blobName(out.slice(oldBlobAt, newBlobAt - 1)),
+                newBlob: blobName(out.slice(newBlobAt, statusAt - 1))
+            });
         }
-        entries.push({
-            path: out.slice(meta + 1, end),
-            oldBlob: blobName(out.slice(oldBlob, newBlob - 1)),
-            newBlob: blobName(out.slice(newBlob, status - 1))
-        });
         at = end + 1;
     }
     return entries;

@@ -2,7 +2,9 @@ import { describe, expect, it } from '@jest/globals';
 import { dump } from 'js-yaml';
 import { analyzeFiles, RULES, RULE_IDS } from '../../src/hazards/index.js';
 import { entriesRulesRead } from '../../src/hazards/registry.js';
+import { stripDescriptions } from '../../src/hazards/rules/crd.js';
 import { readManifestFile } from '../../src/manifests/manifest-file.js';
+import { parseYaml } from '../../src/manifests/safe-yaml.js';
 import type { FluxKustomization } from '../../src/manifests/types.js';
 
 type Obj = Record<string, unknown>;
@@ -261,5 +263,79 @@ describe('entriesRulesRead', () => {
     const broken = read(`${sa('{{ .Values.name }')}---\n${toYaml(pvc())}`);
     expect(broken.resources).toEqual([]);
     expect(broken.unreadable).toMatchObject({ file: 'a.yaml', severity: 'notice' });
+  });
+});
+
+describe('stripDescriptions', () => {
+  // controller-gen's layout: descriptions as `|-` blocks, one-line ones plain, a property that is
+  // itself named `description`, block scalars that are not descriptions, blank lines in blocks.
+  const spec = (words: string, type = 'string') => `description: |-
+  ${words} the top: with a colon # and a hash
+versions:
+- name: v1
+  schema:
+    openAPIV3Schema:
+      description: ${words} in one line.
+      properties:
+        description:
+          description: |-
+            ${words}, a property named description.
+
+            - not an item: still text
+          type: ${type}
+        pattern:
+          default: |
+            kept: this is a value
+
+              indented more
+          type: string
+          title: 'a description: in a value'
+          description: '${words} quoted'
+        last:
+          type: integer
+          description: |-
+            ${words} at the end,
+            without a final line break`;
+
+  const withoutDescriptions = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(withoutDescriptions);
+    if (v === null || typeof v !== 'object') return v;
+    return Object.fromEntries(Object.entries(v).filter(([k, x]) => !(k === 'description' && typeof x === 'string')).map(([k, x]) => [k, withoutDescriptions(x)]));
+  };
+  const value = (text: string) => {
+    const parsed = parseYaml(text);
+    if (!parsed.ok) throw new Error(parsed.reason);
+    return parsed.documents[0].value;
+  };
+
+  it('removes the descriptions and nothing else', () => {
+    const text = spec('Some words');
+    const stripped = stripDescriptions(text)!;
+    expect(stripped).not.toContain('Some words');
+    expect(value(stripped)).toEqual(withoutDescriptions(value(text)));
+    expect(value(stripped)).toMatchObject({ versions: [{ schema: { openAPIV3Schema: { properties: { pattern: { default: 'kept: this is a value\n\n  indented more\n' } } } } }] });
+  });
+
+  it('makes specs that differ only in descriptions the same text', () => {
+    expect(stripDescriptions(spec('Some words'))).toBe(stripDescriptions(spec('Other, longer words')));
+    expect(stripDescriptions(spec('Some words'))).not.toBe(stripDescriptions(spec('Some words', 'integer')));
+  });
+
+  it('finds a narrowing next to changed descriptions', () => {
+    const widget = (words: string, type: string) => `apiVersion: apiextensions.k8s.io/v1
+kind: CustomResourceDefinition
+metadata:
+  name: widgets.example.com
+spec:
+  group: example.com
+  names:
+    kind: Widget
+    plural: widgets
+  scope: Namespaced
+  ${spec(words, type).replace(/\n/g, '\n  ').replace('- name: v1', '- name: v1\n    served: true\n    storage: true')}
+`;
+    const check = (after: string) => analyzeFiles([{ path: 'crds/widgets.yaml', before: widget('Some words', 'string'), after }]).findings.map(f => `${f.rule} ${f.direction}`);
+    expect(check(widget('Other words', 'string'))).toEqual([]);
+    expect(check(widget('Other words', 'integer'))).toEqual(['crd-schema-narrowing forward', 'crd-schema-narrowing rollback']);
   });
 });

@@ -2418,7 +2418,8 @@ function toSpec(spec) {
 /**
  * Removes `description:` entries whose value starts on the key line, with their continuation
  * lines: most of a CRD's bytes, and irrelevant to compatibility. Keeps a property named
- * `description` (its value is a nested mapping).
+ * `description` (its value is a nested mapping). The key's indentation stays behind as a line of
+ * spaces, which YAML reads as a blank line.
  */
 function stripDescriptions(text) {
     if (text === undefined)
@@ -2426,7 +2427,9 @@ function stripDescriptions(text) {
     return text.replace(DESCRIPTION, '');
 }
 // `description: <text>` plus every following line indented deeper (or blank): one native pass.
-const DESCRIPTION = /^( *)description:[ \t]+\S[^\n]*(?:\n(?:\1 [^\n]*|[ \t\r]*(?=\n)))*/gm;
+// The match starts at the key, a literal the engine skips ahead to, and the indentation before
+// it is checked looking back: twice as fast as trying a pattern at the start of every line.
+const DESCRIPTION = /(?<=^( *))description:[ \t]+\S[^\n]*(?:\n(?:\1 [^\n]*|[ \t\r]*(?=\n)))*/gm;
 function obj(v) {
     return v !== null && typeof v === 'object' && !Array.isArray(v) ? v : {};
 }

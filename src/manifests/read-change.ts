@@ -394,12 +394,8 @@ async function readBothSides(git: Git, entries: readonly DiffEntry[]): Promise<O
 
 /** A blob name from `git diff --raw`, undefined for the all-zero name of a side that does not exist. */
 function blobName(oid: string): string | undefined {
-  if (oid.length === 40 || oid.length === 64) return oid === ZERO_SHA1 || oid === ZERO_SHA256 ? undefined : oid;
   return ZERO.test(oid) ? undefined : oid;
 }
-
-const ZERO_SHA1 = '0'.repeat(40);
-const ZERO_SHA256 = '0'.repeat(64);
 
 function blobsOf(e: DiffEntry): string[] {
   return [e.oldBlob, e.newBlob].filter((b): b is string => b !== undefined);

@@ -1586,12 +1586,8 @@ async function readBothSides(git, entries) {
 }
 /** A blob name from `git diff --raw`, undefined for the all-zero name of a side that does not exist. */
 function blobName(oid) {
-    if (oid.length === 40 || oid.length === 64)
-        return oid === ZERO_SHA1 || oid === ZERO_SHA256 ? undefined : oid;
     return ZERO.test(oid) ? undefined : oid;
 }
-const ZERO_SHA1 = '0'.repeat(40);
-const ZERO_SHA256 = '0'.repeat(64);
 function blobsOf(e) {
     return [e.oldBlob, e.newBlob].filter((b) => b !== undefined);
 }

@@ -138,6 +138,19 @@ describe('streaming blob reader', () => {
     expect(runs).toBe(3);
   });
 
+  it('stops with an error naming the file when git lacks a blob the change lists, instead of reading a deletion', async () => {
+    repo = createRepo({ 'apps/pvc.yaml': pvc('10Gi') });
+    const base = repo.git('rev-parse', 'HEAD');
+    const head = repo.commit({ 'apps/pvc.yaml': pvc('20Gi') }, 'Grow the claim');
+    const blob = repo.git('rev-parse', `${head}:apps/pvc.yaml`);
+    // A damaged clone: the head's blob is gone (it is a loose object right after the commit).
+    rmSync(join(repo.work, '.git', 'objects', blob.slice(0, 2), blob.slice(2)));
+    const git = await Git.create(repo.work);
+    const expected = `Could not read apps/pvc.yaml at the head revision: git has no blob ${blob}.`;
+    await expect(readChangedFiles(git, base, head)).rejects.toThrow(expected);
+    await expect(analyzeChange(git, base, head)).rejects.toThrow(expected);
+  });
+
   it('reads a changed file exactly at the size limit and reports one a byte over it as too large', async () => {
     repo = createRepo();
     const base = repo.commit({ 'at-limit.yaml': sized('at', MAX_FILE_BYTES), 'over.yaml': sized('over', MAX_FILE_BYTES + 1) }, 'Base');

@@ -1666,9 +1666,14 @@ function toFileChange(e, blobs) {
     const change = { path: e.path, before: undefined, after: undefined };
     for (const side of ['before', 'after']) {
         const name = side === 'before' ? e.oldBlob : e.newBlob;
-        const blob = name === undefined ? undefined : blobs.get(name);
-        if (blob === undefined)
+        if (name === undefined)
             continue;
+        const blob = blobs.get(name);
+        // The listing names a blob that git then does not have (a damaged or incomplete clone): the
+        // side is not absent, and reading it as absent would report a deletion or creation.
+        if (blob === undefined) {
+            throw new Error(`Could not read ${e.path} at the ${side === 'before' ? 'base' : 'head'} revision: git has no blob ${name}. Expected a complete clone; fetch the missing objects (git fetch --refetch) and run again.`);
+        }
         if (Buffer.isBuffer(blob))
             change[side] = blob;
         else

@@ -108,6 +108,25 @@ function patternPositions(dir) {
 const HAS_TIME = existsSync('/usr/bin/time');
 
 /**
+ * All CPU time of the machine and the part of it the hypervisor gave to other guests (steal), in
+ * clock ticks, from /proc/stat; undefined where there is none. On a shared virtual machine a
+ * high steal share slows the check (which keeps both vCPUs busy) more than the runbook (one).
+ */
+function cpuTimes() {
+  try {
+    const ticks = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1, 9).map(Number);
+    return { steal: ticks[7], total: ticks.reduce((a, b) => a + b, 0) };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Percent of the CPU time between two {@link cpuTimes} that was stolen. */
+function stealPct(from, to) {
+  return from && to && to.total > from.total ? (100 * (to.steal - from.steal)) / (to.total - from.total) : undefined;
+}
+
+/**
  * Runs `cmd args` and returns wall time and peak RSS: `/usr/bin/time -v` when installed (max RSS of
  * the process), otherwise VmHWM polled from /proc (the high-water mark, read until exit).
  */
@@ -115,6 +134,7 @@ function measure(cmd, args, cwd) {
   return new Promise((resolvePromise, reject) => {
     const argv = HAS_TIME ? ['/usr/bin/time', ['-v', cmd, ...args]] : [cmd, args];
     const start = performance.now();
+    const ticks = cpuTimes();
     const child = spawn(argv[0], argv[1], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
     const out = [];
     const err = [];
@@ -142,6 +162,7 @@ function measure(cmd, args, cwd) {
       const cpu = ['User', 'System'].map(k => new RegExp(`${k} time \\(seconds\\): ([\\d.]+)`).exec(stderr));
       resolvePromise({
         ms,
+        ticks: [ticks, cpuTimes()],
         cpuMs: cpu.every(Boolean) ? cpu.reduce((n, m) => n + Number(m[1]) * 1000, 0) : undefined,
         rssMb: (rss ? Number(rss[1]) : hwmKb) / 1024,
         code: exit ? Number(exit[1]) : code,
@@ -163,7 +184,8 @@ async function runbook(dir, flag) {
     if (flag === '-q' && r.code !== 0) throw new Error(`The runbook pipeline for ${name} found nothing (exit ${r.code}): the generated diff is wrong.`);
   }
   const cpuMs = crd.cpuMs === undefined || pvc.cpuMs === undefined ? undefined : crd.cpuMs + pvc.cpuMs;
-  return { ms: crd.ms + pvc.ms, crdMs: crd.ms, pvcMs: pvc.ms, rssMb: Math.max(crd.rssMb, pvc.rssMb), cpuMs };
+  const stolen = stealPct(crd.ticks[0], pvc.ticks[1]);
+  return { ms: crd.ms + pvc.ms, crdMs: crd.ms, pvcMs: pvc.ms, rssMb: Math.max(crd.rssMb, pvc.rssMb), cpuMs, stealPct: stolen };
 }
 
 function checkOutcome(r) {
@@ -213,7 +235,7 @@ async function main() {
       if (name === 'check') {
         const raw = await runCheck(dir);
         outcome = checkOutcome(raw);
-        r = { ms: raw.ms, rssMb: raw.rssMb, cpuMs: raw.cpuMs };
+        r = { ms: raw.ms, rssMb: raw.rssMb, cpuMs: raw.cpuMs, stealPct: stealPct(...raw.ticks) };
       } else r = await runbook(dir, name === 'runbook' ? '-q' : '-c');
       if (measured) runs[name].push(r);
     }
@@ -221,8 +243,9 @@ async function main() {
   }
 
   const med = (name, key = 'ms') => median(runs[name].map(r => r[key]));
-  const check = { ms: med('check'), rssMb: med('check', 'rssMb'), maxRssMb: Math.max(...runs.check.map(r => r.rssMb)), cpuMs: med('check', 'cpuMs') };
-  const runbookQ = { ms: med('runbook'), crdMs: med('runbook', 'crdMs'), pvcMs: med('runbook', 'pvcMs'), rssMb: med('runbook', 'rssMb'), cpuMs: med('runbook', 'cpuMs') };
+  const medSteal = name => (runs[name].every(r => r.stealPct !== undefined) ? round(med(name, 'stealPct')) : undefined);
+  const check = { ms: med('check'), rssMb: med('check', 'rssMb'), maxRssMb: Math.max(...runs.check.map(r => r.rssMb)), cpuMs: med('check', 'cpuMs'), stealPct: medSteal('check') };
+  const runbookQ = { ms: med('runbook'), crdMs: med('runbook', 'crdMs'), pvcMs: med('runbook', 'pvcMs'), rssMb: med('runbook', 'rssMb'), cpuMs: med('runbook', 'cpuMs'), stealPct: medSteal('runbook') };
   const runbookC = { ms: med('runbookFull'), crdMs: med('runbookFull', 'crdMs'), pvcMs: med('runbookFull', 'pvcMs'), rssMb: med('runbookFull', 'rssMb') };
   const ratio = check.ms / runbookQ.ms;
   const pass = { ratio: ratio <= TARGETS.maxRatio, rss: check.maxRssMb < TARGETS.maxPeakRssMb };
@@ -237,7 +260,8 @@ async function main() {
     ['ratio check / runbook (-q)', `${round(ratio, 2)}x`, '', '', `<= ${TARGETS.maxRatio}x`, pass.ratio ? 'PASS' : 'MISS'],
     ['ratio check / runbook (-c)', `${round(check.ms / runbookC.ms, 2)}x`, '', '', '', ''],
     ['CPU of the check / runbook (-q), all processes', HAS_TIME ? `${round(check.cpuMs)} / ${round(runbookQ.cpuMs)} ms` : 'n/a', '', '', '', ''],
-    ['peak RSS of the check (max of samples)', `${round(check.maxRssMb)} MB`, '', '', `< ${TARGETS.maxPeakRssMb} MB`, pass.rss ? 'PASS' : 'MISS']
+    ['peak RSS of the check (max of samples)', `${round(check.maxRssMb)} MB`, '', '', `< ${TARGETS.maxPeakRssMb} MB`, pass.rss ? 'PASS' : 'MISS'],
+    ['CPU time stolen by the host, check / runbook (-q)', check.stealPct === undefined ? 'n/a' : `${check.stealPct}% / ${runbookQ.stealPct}%`, '', '', '', '']
   ];
   const widths = rows[0].map((_, c) => Math.max(...rows.map(r => r[c].length)));
   console.log(`\n${samples} samples (+${warmup} warm-up), interleaved; medians. MB/s = ${round(checkedBytes / 1e6)} MB of YAML (both sides) / wall time.`);

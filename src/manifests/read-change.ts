@@ -152,6 +152,7 @@ export async function streamFiles(
   };
   handOut();
   const names = [...uses.keys()];
+  const where = (name: string): string => sideOf(entries, name);
   let count = 0;
   try {
     await git.catFileBatch(names, object => {
@@ -159,7 +160,7 @@ export async function streamFiles(
         appendix!.arrived(object);
         return;
       }
-      arrived.set(object.name, toBlob(object));
+      arrived.set(object.name, toBlob(object, where));
       handOut();
     }, { maxBytes: MAX_FILE_BYTES, more: appendix?.names });
   } catch (e) {
@@ -183,15 +184,20 @@ export class BatchAppendix {
   private left = 0;
   private settle?: { resolve: (blobs: Map<string, Blob>) => void; reject: (e: unknown) => void };
   private error?: { e: unknown };
+  private where: (name: string) => string = name => name;
 
   constructor() {
     this.names = new Promise(resolve => (this.give = resolve));
   }
 
-  /** Asks for `names` (once); resolves with those that are blobs when all have arrived. */
-  read(names: readonly string[]): Promise<Map<string, Blob>> {
+  /**
+   * Asks for `names` (once); resolves with those that are blobs when all have arrived. `where`:
+   * the file and revision a name stands for, in the error when git lacks it.
+   */
+  read(names: readonly string[], where: (name: string) => string): Promise<Map<string, Blob>> {
     if (this.asked) throw new Error('The appendix of a batch is asked for once.');
     this.asked = true;
+    this.where = where;
     this.left = names.length;
     this.give(names);
     if (this.error) return Promise.reject(this.error.e);
@@ -207,7 +213,7 @@ export class BatchAppendix {
   }
 
   arrived(object: BatchObject): void {
-    const blob = toBlob(object);
+    const blob = toBlob(object, this.where);
     // Views of the batch's shared chunks: copied unless most of one, so they do not keep it alive.
     if (blob) this.blobs.set(object.name, Buffer.isBuffer(blob) ? ownBytes(blob) : blob);
     if (--this.left === 0) this.settle?.resolve(this.blobs);
@@ -338,7 +344,8 @@ async function unchangedContextFiles(
     return grepUnchanged(git, base, changed);
   }
   const names = [...new Set(candidates.map(e => e.oid))];
-  const blobs = await (appendix ? appendix.read(names) : readBlobs(git, names));
+  const where = (oid: string): string => `${candidates.find(e => e.oid === oid)?.path ?? oid} at the base revision`;
+  const blobs = await (appendix ? appendix.read(names, where) : readBlobs(git, names, where));
   return candidates.flatMap(e => {
     const blob = blobs.get(e.oid);
     return Buffer.isBuffer(blob) && grepWouldFind(blob) ? [[e.path, blob] as [string, Buffer]] : [];
@@ -377,7 +384,7 @@ async function grepUnchanged(git: Git, base: string, changed: ReadonlySet<string
   let excludes = [...changed].filter(isContextPath).map(p => `:(exclude,literal,top)${p}`);
   if (excludes.reduce((n, e) => n + e.length + 1, 0) > MAX_EXCLUDE_ARGS) excludes = [];
   const found = (await grepContextFiles(git, [base], excludes)).filter(f => !f.path.includes('\n') && !changed.has(f.path));
-  const blobs = await readBlobs(git, found.map(f => `${base}:${f.path}`));
+  const blobs = await readBlobs(git, found.map(f => `${base}:${f.path}`), name => atRevision(name, base));
   return found.flatMap(f => withContent(f.path, blobs.get(`${base}:${f.path}`)));
 }
 
@@ -404,7 +411,7 @@ function blobsOf(e: DiffEntry): string[] {
 /** Flux Kustomizations and kustomize patch files of both revisions (commit shas), whole tree. */
 export async function readRevisionContexts(git: Git, base: string, head: string): Promise<{ before: RevisionContext; after: RevisionContext }> {
   const found = (await grepContextFiles(git, base === head ? [base] : [base, head])).filter(f => !f.path.includes('\n'));
-  const blobs = await readBlobs(git, found.map(f => `${f.rev}:${f.path}`));
+  const blobs = await readBlobs(git, found.map(f => `${f.rev}:${f.path}`), name => atRevision(name, base));
   const at = (rev: string): RevisionContext =>
     revisionContextFromFiles(found.filter(f => f.rev === rev).flatMap(f => withContent(f.path, blobs.get(`${f.rev}:${f.path}`))));
   return { before: at(base), after: at(head) };
@@ -460,17 +467,26 @@ async function grepContextFiles(git: Git, revs: string[], excludes: string[] = [
 
 type Blob = Buffer | { tooLarge: number };
 
-/** A blob's contents, its size when above the limit, or undefined for anything but a blob. */
-function toBlob(object: BatchObject): Blob | undefined {
+/**
+ * A blob's contents, its size when above the limit, or undefined for another type of object;
+ * throws, naming `where(name)`, for an object git does not have.
+ */
+function toBlob(object: BatchObject, where: (name: string) => string): Blob | undefined {
+  // Every name asked for is one git listed (the change, a tree, a search): a missing object is a
+  // damaged or incomplete clone. Read as absent, it would be a deletion, or a Flux Kustomization
+  // that is not there.
+  if (object.type === 'missing') {
+    throw new Error(`Could not read ${where(object.name)}: git has no blob ${object.name}. Expected a complete clone; fetch the missing objects (git fetch --refetch) and run again.`);
+  }
   if (object.type !== 'blob') return undefined;
   return object.content ?? { tooLarge: object.size };
 }
 
 /** Reads objects by name with one `cat-file --batch` (contents above the size limit are skipped). */
-async function readBlobs(git: Git, names: string[]): Promise<Map<string, Blob>> {
+async function readBlobs(git: Git, names: string[], where: (name: string) => string): Promise<Map<string, Blob>> {
   const blobs = new Map<string, Blob>();
   await git.catFileBatch(names, object => {
-    const blob = toBlob(object);
+    const blob = toBlob(object, where);
     if (blob) blobs.set(object.name, blob);
   }, { maxBytes: MAX_FILE_BYTES });
   return blobs;
@@ -481,17 +497,24 @@ function toFileChange(e: DiffEntry, blobs: Map<string, Blob | undefined>): FileC
   const change: FileChange = { path: e.path, before: undefined, after: undefined };
   for (const side of ['before', 'after'] as const) {
     const name = side === 'before' ? e.oldBlob : e.newBlob;
-    if (name === undefined) continue;
-    const blob = blobs.get(name);
-    // The listing names a blob that git then does not have (a damaged or incomplete clone): the
-    // side is not absent, and reading it as absent would report a deletion or creation.
-    if (blob === undefined) {
-      throw new Error(`Could not read ${e.path} at the ${side === 'before' ? 'base' : 'head'} revision: git has no blob ${name}. Expected a complete clone; fetch the missing objects (git fetch --refetch) and run again.`);
-    }
+    const blob = name === undefined ? undefined : blobs.get(name);
+    if (blob === undefined) continue;
     if (Buffer.isBuffer(blob)) change[side] = blob;
     else change.tooLarge = { ...change.tooLarge, [side]: blob.tooLarge };
   }
   return change;
+}
+
+/** Which file, at which revision, a blob of the change is: for errors only. */
+function sideOf(entries: readonly DiffEntry[], blob: string): string {
+  const e = entries.find(x => x.oldBlob === blob || x.newBlob === blob);
+  return e ? `${e.path} at the ${e.oldBlob === blob ? 'base' : 'head'} revision` : blob;
+}
+
+/** `<path> at the base/head revision` for a `<rev>:<path>` name: for errors only. */
+function atRevision(name: string, base: string): string {
+  const colon = name.indexOf(':');
+  return `${name.slice(colon + 1)} at the ${name.slice(0, colon) === base ? 'base' : 'head'} revision`;
 }
 
 function withContent(path: string, blob: Blob | undefined): [string, Buffer][] {

@@ -151,6 +151,26 @@ describe('streaming blob reader', () => {
     await expect(analyzeChange(git, base, head)).rejects.toThrow(expected);
   });
 
+  it('stops with an error naming the file when git lacks the blob of an unchanged Flux Kustomization, instead of checking without it', async () => {
+    const kustomization = 'apiVersion: kustomize.toolkit.fluxcd.io/v1\nkind: Kustomization\nmetadata:\n  name: apps\n  namespace: flux-system\nspec:\n  path: ./apps\n  prune: false\n';
+    const claim = (name: string) => pvc('1Gi').replace('name: data', `name: ${name}`);
+    const many = Object.fromEntries(Array.from({ length: 60 }, (_, i) => [`apps/c${i}.yaml`, claim(`c${i}`)]));
+    repo = createRepo({ 'clusters/apps.yaml': kustomization, 'apps/a.yaml': claim('a'), ...many });
+    const base = repo.git('rev-parse', 'HEAD');
+    const git = await Git.create(repo.work);
+    // Deleting one claim is found, so the context is searched: the Kustomization's prune: false
+    // makes it a notice.
+    const small = repo.commit({ 'apps/a.yaml': null }, 'Delete a claim');
+    expect((await analyzeChange(git, base, small, { directions: ['forward'] })).findings.map(f => `${f.rule} ${f.severity}`)).toEqual(['pvc-delete notice']);
+    // Deleting 61 claims reads the unchanged files with the git that reads the change.
+    const large = repo.commit(Object.fromEntries(Object.keys(many).map(path => [path, null])), 'Delete the rest');
+    const blob = repo.git('rev-parse', `${base}:clusters/apps.yaml`);
+    rmSync(join(repo.work, '.git', 'objects', blob.slice(0, 2), blob.slice(2)));
+    const expected = `Could not read clusters/apps.yaml at the base revision: git has no blob ${blob}.`;
+    await expect(analyzeChange(git, base, small)).rejects.toThrow(expected);
+    await expect(analyzeChange(git, base, large)).rejects.toThrow(expected);
+  });
+
   it('reads a changed file exactly at the size limit and reports one a byte over it as too large', async () => {
     repo = createRepo();
     const base = repo.commit({ 'at-limit.yaml': sized('at', MAX_FILE_BYTES), 'over.yaml': sized('over', MAX_FILE_BYTES + 1) }, 'Base');

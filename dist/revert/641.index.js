@@ -1371,6 +1371,7 @@ async function streamFiles(git, entries, onFile, appendix) {
     };
     handOut();
     const names = [...uses.keys()];
+    const where = (name) => sideOf(entries, name);
     let count = 0;
     try {
         await git.catFileBatch(names, object => {
@@ -1378,7 +1379,7 @@ async function streamFiles(git, entries, onFile, appendix) {
                 appendix.arrived(object);
                 return;
             }
-            arrived.set(object.name, toBlob(object));
+            arrived.set(object.name, toBlob(object, where));
             handOut();
         }, { maxBytes: MAX_FILE_BYTES, more: appendix?.names });
     }
@@ -1403,14 +1404,19 @@ class BatchAppendix {
     left = 0;
     settle;
     error;
+    where = name => name;
     constructor() {
         this.names = new Promise(resolve => (this.give = resolve));
     }
-    /** Asks for `names` (once); resolves with those that are blobs when all have arrived. */
-    read(names) {
+    /**
+     * Asks for `names` (once); resolves with those that are blobs when all have arrived. `where`:
+     * the file and revision a name stands for, in the error when git lacks it.
+     */
+    read(names, where) {
         if (this.asked)
             throw new Error('The appendix of a batch is asked for once.');
         this.asked = true;
+        this.where = where;
         this.left = names.length;
         this.give(names);
         if (this.error)
@@ -1427,7 +1433,7 @@ class BatchAppendix {
         this.give([]);
     }
     arrived(object) {
-        const blob = toBlob(object);
+        const blob = toBlob(object, this.where);
         // Views of the batch's shared chunks: copied unless most of one, so they do not keep it alive.
         if (blob)
             this.blobs.set(object.name, Buffer.isBuffer(blob) ? ownBytes(blob) : blob);
@@ -1541,7 +1547,8 @@ async function unchangedContextFiles(git, base, changed, maxReadBytes, listed, a
         return grepUnchanged(git, base, changed);
     }
     const names = [...new Set(candidates.map(e => e.oid))];
-    const blobs = await (appendix ? appendix.read(names) : readBlobs(git, names));
+    const where = (oid) => `${candidates.find(e => e.oid === oid)?.path ?? oid} at the base revision`;
+    const blobs = await (appendix ? appendix.read(names, where) : readBlobs(git, names, where));
     return candidates.flatMap(e => {
         const blob = blobs.get(e.oid);
         return Buffer.isBuffer(blob) && grepWouldFind(blob) ? [[e.path, blob]] : [];
@@ -1570,7 +1577,7 @@ async function grepUnchanged(git, base, changed) {
     if (excludes.reduce((n, e) => n + e.length + 1, 0) > MAX_EXCLUDE_ARGS)
         excludes = [];
     const found = (await grepContextFiles(git, [base], excludes)).filter(f => !f.path.includes('\n') && !changed.has(f.path));
-    const blobs = await readBlobs(git, found.map(f => `${base}:${f.path}`));
+    const blobs = await readBlobs(git, found.map(f => `${base}:${f.path}`), name => atRevision(name, base));
     return found.flatMap(f => withContent(f.path, blobs.get(`${base}:${f.path}`)));
 }
 async function readBothSides(git, entries) {
@@ -1594,7 +1601,7 @@ function blobsOf(e) {
 /** Flux Kustomizations and kustomize patch files of both revisions (commit shas), whole tree. */
 async function readRevisionContexts(git, base, head) {
     const found = (await grepContextFiles(git, base === head ? [base] : [base, head])).filter(f => !f.path.includes('\n'));
-    const blobs = await readBlobs(git, found.map(f => `${f.rev}:${f.path}`));
+    const blobs = await readBlobs(git, found.map(f => `${f.rev}:${f.path}`), name => atRevision(name, base));
     const at = (rev) => revisionContextFromFiles(found.filter(f => f.rev === rev).flatMap(f => withContent(f.path, blobs.get(`${f.rev}:${f.path}`))));
     return { before: at(base), after: at(head) };
 }
@@ -1645,17 +1652,26 @@ async function grepContextFiles(git, revs, excludes = []) {
         return { rev: line.slice(0, colon), path: line.slice(colon + 1) };
     });
 }
-/** A blob's contents, its size when above the limit, or undefined for anything but a blob. */
-function toBlob(object) {
+/**
+ * A blob's contents, its size when above the limit, or undefined for another type of object;
+ * throws, naming `where(name)`, for an object git does not have.
+ */
+function toBlob(object, where) {
+    // Every name asked for is one git listed (the change, a tree, a search): a missing object is a
+    // damaged or incomplete clone. Read as absent, it would be a deletion, or a Flux Kustomization
+    // that is not there.
+    if (object.type === 'missing') {
+        throw new Error(`Could not read ${where(object.name)}: git has no blob ${object.name}. Expected a complete clone; fetch the missing objects (git fetch --refetch) and run again.`);
+    }
     if (object.type !== 'blob')
         return undefined;
     return object.content ?? { tooLarge: object.size };
 }
 /** Reads objects by name with one `cat-file --batch` (contents above the size limit are skipped). */
-async function readBlobs(git, names) {
+async function readBlobs(git, names, where) {
     const blobs = new Map();
     await git.catFileBatch(names, object => {
-        const blob = toBlob(object);
+        const blob = toBlob(object, where);
         if (blob)
             blobs.set(object.name, blob);
     }, { maxBytes: MAX_FILE_BYTES });
@@ -1666,20 +1682,25 @@ function toFileChange(e, blobs) {
     const change = { path: e.path, before: undefined, after: undefined };
     for (const side of ['before', 'after']) {
         const name = side === 'before' ? e.oldBlob : e.newBlob;
-        if (name === undefined)
+        const blob = name === undefined ? undefined : blobs.get(name);
+        if (blob === undefined)
             continue;
-        const blob = blobs.get(name);
-        // The listing names a blob that git then does not have (a damaged or incomplete clone): the
-        // side is not absent, and reading it as absent would report a deletion or creation.
-        if (blob === undefined) {
-            throw new Error(`Could not read ${e.path} at the ${side === 'before' ? 'base' : 'head'} revision: git has no blob ${name}. Expected a complete clone; fetch the missing objects (git fetch --refetch) and run again.`);
-        }
         if (Buffer.isBuffer(blob))
             change[side] = blob;
         else
             change.tooLarge = { ...change.tooLarge, [side]: blob.tooLarge };
     }
     return change;
+}
+/** Which file, at which revision, a blob of the change is: for errors only. */
+function sideOf(entries, blob) {
+    const e = entries.find(x => x.oldBlob === blob || x.newBlob === blob);
+    return e ? `${e.path} at the ${e.oldBlob === blob ? 'base' : 'head'} revision` : blob;
+}
+/** `<path> at the base/head revision` for a `<rev>:<path>` name: for errors only. */
+function atRevision(name, base) {
+    const colon = name.indexOf(':');
+    return `${name.slice(colon + 1)} at the ${name.slice(0, colon) === base ? 'base' : 'head'} revision`;
 }
 function withContent(path, blob) {
     return Buffer.isBuffer(blob) ? [[path, blob]] : [];

@@ -10,7 +10,7 @@ import type { FluxKustomization } from '../../src/manifests/types.js';
 type Obj = Record<string, unknown>;
 
 const meta = (name: string, extra: Obj = {}, namespace: string | undefined = 'apps'): Obj => ({ name, ...(namespace ? { namespace } : {}), ...extra });
-const pvc = (o: { size?: string; modes?: string[]; sc?: string; ann?: Obj; labels?: Obj; vac?: string } = {}): Obj => ({
+const pvc = (o: { size?: string; modes?: string[]; sc?: string; ann?: Obj; labels?: Obj; vac?: string; mode?: string | null } = {}): Obj => ({
   apiVersion: 'v1',
   kind: 'PersistentVolumeClaim',
   metadata: meta('data', { ...(o.ann ? { annotations: o.ann } : {}), ...(o.labels ? { labels: o.labels } : {}) }),
@@ -18,6 +18,7 @@ const pvc = (o: { size?: string; modes?: string[]; sc?: string; ann?: Obj; label
     accessModes: o.modes ?? ['ReadWriteOnce'],
     ...(o.sc ? { storageClassName: o.sc } : {}),
     ...(o.vac ? { volumeAttributesClassName: o.vac } : {}),
+    ...(o.mode !== undefined ? { volumeMode: o.mode } : {}),
     resources: { requests: { storage: o.size ?? '10Gi' } }
   }
 });
@@ -34,16 +35,17 @@ const crd = (versions: Obj[], o: { scope?: string; kind?: string; ann?: Obj } = 
   metadata: meta('widgets.example.com', o.ann ? { annotations: o.ann } : {}, undefined),
   spec: { group: 'example.com', names: { kind: o.kind ?? 'Widget', plural: 'widgets' }, scope: o.scope ?? 'Namespaced', versions }
 });
-const sts = (o: { claim?: string; serviceName?: string; whenDeleted?: string; force?: boolean } = {}): Obj => ({
+const sts = (o: { claim?: string; serviceName?: string; whenDeleted?: string; force?: boolean; policy?: string; template?: Obj } = {}): Obj => ({
   apiVersion: 'apps/v1',
   kind: 'StatefulSet',
   metadata: meta('db', o.force ? { annotations: { 'kustomize.toolkit.fluxcd.io/force': 'Enabled' } } : {}),
   spec: {
     serviceName: o.serviceName ?? 'db',
+    ...(o.policy ? { podManagementPolicy: o.policy } : {}),
     selector: { matchLabels: { app: 'db' } },
     ...(o.whenDeleted ? { persistentVolumeClaimRetentionPolicy: { whenDeleted: o.whenDeleted } } : {}),
     template: { metadata: { labels: { app: 'db' } }, spec: { containers: [{ name: 'db', image: 'db:1' }] } },
-    volumeClaimTemplates: [{ metadata: { name: 'data' }, spec: { resources: { requests: { storage: o.claim ?? '1Gi' } } } }]
+    volumeClaimTemplates: [o.template ?? { metadata: { name: 'data' }, spec: { resources: { requests: { storage: o.claim ?? '1Gi' } } } }]
   }
 });
 const simple = (apiVersion: string, kind: string, name: string, body: Obj, namespace: string | undefined = 'apps', metaExtra: Obj = {}): Obj => ({
@@ -69,10 +71,12 @@ const fluxKs = (o: { path?: string; prune?: boolean; policy?: string; target?: s
       ...(o.sourceRef === false ? {} : { sourceRef: { kind: 'GitRepository', name: 'flux-system' } })
     }
   }, 'flux-system');
-const hr = (o: { version?: string; release?: string; crds?: string; chart?: boolean } = {}): Obj =>
+const hr = (o: { version?: string; release?: string; crds?: string; chart?: boolean; target?: string; storage?: string } = {}): Obj =>
   simple('helm.toolkit.fluxcd.io/v2', 'HelmRelease', 'redis', {
     spec: {
       ...(o.release ? { releaseName: o.release } : {}),
+      ...(o.target ? { targetNamespace: o.target } : {}),
+      ...(o.storage ? { storageNamespace: o.storage } : {}),
       ...(o.chart === false ? {} : { chart: { spec: { chart: 'redis', version: o.version ?? '1.0.0', sourceRef: { kind: 'HelmRepository', name: 'bitnami' } } } }),
       ...(o.crds ? { upgrade: { crds: o.crds } } : {}),
       values: { replicas: 1 }
@@ -120,10 +124,32 @@ describe('hazard rules', () => {
     ['pvc accessModes changed', pvc(), pvc({ modes: ['ReadWriteMany'] }), ['pvc-immutable-change error forward']],
     ['pvc storageClassName changed', pvc({ sc: 'fast' }), pvc({ sc: 'slow' }), ['pvc-immutable-change error forward']],
     ['pvc volumeAttributesClassName set', pvc(), pvc({ vac: 'gold' }), ['pvc-immutable-change error rollback']],
+    ['pvc volumeMode written out as the default the API server stores', pvc(), pvc({ mode: 'Filesystem' }), []],
+    ['pvc volumeMode null is unset', pvc({ mode: null }), pvc({ mode: 'Filesystem' }), []],
+    ['pvc volumeMode changed from the default to Block', pvc(), pvc({ mode: 'Block' }), ['pvc-immutable-change error forward']],
     ['pvc patch without accessModes removed', { apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: meta('data'), spec: { resources: { requests: { storage: '5Gi' } } } }, undefined, []],
     // StatefulSets
     ['statefulset claim template changed', sts({ claim: '1Gi' }), sts({ claim: '2Gi' }), ['statefulset-claim-template-change error forward']],
     ['statefulset serviceName changed', sts(), sts({ serviceName: 'db-headless' }), ['statefulset-immutable-change error forward']],
+    ['statefulset podManagementPolicy written out as its default', sts(), sts({ policy: 'OrderedReady' }), []],
+    ['statefulset podManagementPolicy changed to Parallel', sts(), sts({ policy: 'Parallel' }), ['statefulset-immutable-change error forward']],
+    [
+      'statefulset claim template written as the API server stores it',
+      sts({ template: { metadata: { name: 'data' }, spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } } } }),
+      sts({
+        template: {
+          apiVersion: 'v1',
+          kind: 'PersistentVolumeClaim',
+          metadata: { name: 'data', creationTimestamp: null },
+          spec: { accessModes: ['ReadWriteOnce'], volumeMode: 'Filesystem', resources: { requests: { storage: '1024Mi' } } },
+          status: { phase: 'Pending' }
+        }
+      }),
+      []
+    ],
+    ['statefulset claim template volumeMode changed to Block', sts(), sts({ template: { metadata: { name: 'data' }, spec: { volumeMode: 'Block', resources: { requests: { storage: '1Gi' } } } } }), ['statefulset-claim-template-change error forward']],
+    ['statefulset claim template limit changed', sts(), sts({ template: { metadata: { name: 'data' }, spec: { resources: { requests: { storage: '1Gi' }, limits: { storage: '2Gi' } } } } }), ['statefulset-claim-template-change error forward']],
+    ['statefulset claim template added', sts(), { ...sts(), spec: { ...(sts().spec as Obj), volumeClaimTemplates: [{ metadata: { name: 'data' } }, { metadata: { name: 'logs' } }] } }, ['statefulset-claim-template-change error forward']],
     ['statefulset removed with whenDeleted: Delete', sts({ whenDeleted: 'Delete' }), undefined, ['statefulset-delete critical forward']],
     ['statefulset added with whenDeleted: Delete', undefined, sts({ whenDeleted: 'Delete' }), ['statefulset-delete critical rollback']],
     ['statefulset removed with whenDeleted: Retain', sts({ whenDeleted: 'Retain' }), undefined, []],
@@ -132,10 +158,15 @@ describe('hazard rules', () => {
     ['namespace added', undefined, simple('v1', 'Namespace', 'data', {}, undefined), ['namespace-create critical rollback']],
     // PersistentVolumes and StorageClasses
     ['pv source changed', simple('v1', 'PersistentVolume', 'pv1', { spec: { capacity: { storage: '1Gi' }, nfs: { server: 'a', path: '/x' } } }, undefined), simple('v1', 'PersistentVolume', 'pv1', { spec: { capacity: { storage: '2Gi' }, nfs: { server: 'b', path: '/x' } } }, undefined), ['persistentvolume-change error forward']],
+    ['pv volumeMode written out as its default', simple('v1', 'PersistentVolume', 'pv1', { spec: { nfs: { server: 'a' } } }, undefined), simple('v1', 'PersistentVolume', 'pv1', { spec: { volumeMode: 'Filesystem', nfs: { server: 'a' } } }, undefined), []],
+    ['pv volumeMode changed to Block', simple('v1', 'PersistentVolume', 'pv1', { spec: { nfs: { server: 'a' } } }, undefined), simple('v1', 'PersistentVolume', 'pv1', { spec: { volumeMode: 'Block', nfs: { server: 'a' } } }, undefined), ['persistentvolume-change error forward']],
     ['pv capacity changed only', simple('v1', 'PersistentVolume', 'pv1', { spec: { capacity: { storage: '1Gi' }, nfs: { server: 'a' } } }, undefined), simple('v1', 'PersistentVolume', 'pv1', { spec: { capacity: { storage: '2Gi' }, nfs: { server: 'a' } } }, undefined), []],
     ['pv with Delete policy removed', simple('v1', 'PersistentVolume', 'pv1', { spec: { persistentVolumeReclaimPolicy: 'Delete', nfs: { server: 'a' } } }, undefined), undefined, ['persistentvolume-change critical forward']],
     ['pv with Retain policy removed', simple('v1', 'PersistentVolume', 'pv1', { spec: { persistentVolumeReclaimPolicy: 'Retain', nfs: { server: 'a' } } }, undefined), undefined, []],
     ['storageclass parameters changed', simple('storage.k8s.io/v1', 'StorageClass', 'fast', { provisioner: 'x', parameters: { type: 'gp2' } }, undefined), simple('storage.k8s.io/v1', 'StorageClass', 'fast', { provisioner: 'x', parameters: { type: 'gp3' } }, undefined), ['storageclass-change error forward']],
+    ['storageclass defaults written out', simple('storage.k8s.io/v1', 'StorageClass', 'fast', { provisioner: 'x' }, undefined), simple('storage.k8s.io/v1', 'StorageClass', 'fast', { provisioner: 'x', reclaimPolicy: 'Delete', volumeBindingMode: 'Immediate' }, undefined), []],
+    ['storageclass reclaimPolicy changed from the default', simple('storage.k8s.io/v1', 'StorageClass', 'fast', { provisioner: 'x' }, undefined), simple('storage.k8s.io/v1', 'StorageClass', 'fast', { provisioner: 'x', reclaimPolicy: 'Retain' }, undefined), ['storageclass-change error forward']],
+    ['storageclass volumeBindingMode changed from the default', simple('storage.k8s.io/v1', 'StorageClass', 'fast', { provisioner: 'x' }, undefined), simple('storage.k8s.io/v1', 'StorageClass', 'fast', { provisioner: 'x', volumeBindingMode: 'WaitForFirstConsumer' }, undefined), ['storageclass-change error forward']],
     ['storageclass allowVolumeExpansion changed', simple('storage.k8s.io/v1', 'StorageClass', 'fast', { provisioner: 'x' }, undefined), simple('storage.k8s.io/v1', 'StorageClass', 'fast', { provisioner: 'x', allowVolumeExpansion: true }, undefined), []],
     // Workloads
     ['deployment selector changed', deploy('web'), deploy('web2'), ['selector-change error forward']],
@@ -170,6 +201,12 @@ describe('hazard rules', () => {
     ['helmrelease added', undefined, hr(), ['helmrelease-delete critical rollback']],
     ['helmrelease values patch removed', hr({ chart: false }), undefined, []],
     ['helmrelease releaseName changed', hr(), hr({ release: 'cache' }), ['helmrelease-identity-change critical forward']],
+    ['helmrelease default releaseName written out', hr(), hr({ release: 'redis' }), []],
+    ['helmrelease own namespace written out as storageNamespace', hr(), hr({ storage: 'apps' }), []],
+    ['helmrelease storageNamespace changed', hr(), hr({ storage: 'helm' }), ['helmrelease-identity-change critical forward']],
+    ['helmrelease own namespace written out as targetNamespace (the default release name becomes apps-redis)', hr(), hr({ target: 'apps' }), ['helmrelease-identity-change critical forward']],
+    ['helmrelease targetNamespace set with the release name kept', hr(), hr({ target: 'apps', release: 'redis' }), []],
+    ['helmrelease targetNamespace changed', hr({ target: 'cache' }), hr({ target: 'redis', release: 'cache-redis' }), ['helmrelease-identity-change critical forward']],
     ['helmrelease chart upgraded with CRDs CreateReplace', hr({ crds: 'CreateReplace' }), hr({ version: '2.0.0', crds: 'CreateReplace' }), ['helmrelease-crd-upgrade warning forward']],
     ['helmrelease chart upgraded without CRD replacement', hr(), hr({ version: '2.0.0' }), []]
   ])('%s', (_name, before, after, expected) => {

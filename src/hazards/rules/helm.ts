@@ -1,6 +1,6 @@
 import type { Resource } from '../../manifests/types.js';
 import type { HazardRule } from '../types.js';
-import { changedField, deletion, has, label, stringAt, update } from './helpers.js';
+import { deletion, has, label, stringAt, update } from './helpers.js';
 
 const HELM_RELEASE = ['helm.toolkit.fluxcd.io/HelmRelease'];
 const CHART_VERSION = ['spec', 'chart', 'spec', 'version'];
@@ -22,11 +22,15 @@ export const helmreleaseDelete: HazardRule = {
 export const helmreleaseIdentityChange: HazardRule = {
   id: 'helmrelease-identity-change',
   kinds: HELM_RELEASE,
-  summary: 'releaseName, targetNamespace or storageNamespace of a HelmRelease changes: the old release is uninstalled first.',
+  summary: 'The release name, target namespace or storage namespace of a HelmRelease changes (defaults worked out): the old release is uninstalled first.',
   check(change, ctx) {
-    const field = changedField(change, ['spec'], ['releaseName', 'targetNamespace', 'storageNamespace']);
+    const { before, after } = change;
+    if (!after) return undefined;
+    const [was, now] = [releaseIdentity(before), releaseIdentity(after)];
+    const field = (['releaseName', 'targetNamespace', 'storageNamespace'] as const).find(f => was[f] !== now[f]);
     if (!field) return undefined;
-    return update(ctx, 'critical', `${label(change.before)} changes spec.${field}: helm-controller uninstalls the old release (deleting its resources, claims included) before installing the new one; a revert does the same again. Keep the release identity, or migrate the release by hand.`, true);
+    const what = { releaseName: 'release name', targetNamespace: 'target namespace', storageNamespace: 'storage namespace' }[field];
+    return update(ctx, 'critical', `${label(before)} changes the ${what} of its Helm release (${was[field]} -> ${now[field]}): helm-controller uninstalls the old release (deleting its resources, claims included) before installing the new one; a revert does the same again. Keep the release identity, or migrate the release by hand.`, true);
   }
 };
 
@@ -44,4 +48,22 @@ export const helmreleaseCrdUpgrade: HazardRule = {
 
 function replacesCrds(r: Resource): boolean {
   return stringAt(r, ['spec', 'install', 'crds']) === 'CreateReplace' || stringAt(r, ['spec', 'upgrade', 'crds']) === 'CreateReplace';
+}
+
+// Longest release name helm-controller uses as composed; a longer one is shortened with a hash.
+const MAX_RELEASE_NAME = 53;
+
+/**
+ * The release a HelmRelease installs, as helm-controller works it out: the release name defaults
+ * to `[targetNamespace-]name`, and the target and storage namespaces to the HelmRelease's own.
+ * Writing a default out is then no change; setting targetNamespace changes the default name too.
+ */
+function releaseIdentity(r: Resource): { releaseName: string; targetNamespace: string; storageNamespace: string } {
+  const own = r.namespace ?? "the HelmRelease's namespace";
+  const target = stringAt(r, ['spec', 'targetNamespace']) || undefined;
+  const composed = target ? `${target}-${r.name}` : r.name;
+  // A composed name that helm-controller would shorten is not worked out here: only the same
+  // spelling counts as the same release.
+  const releaseName = stringAt(r, ['spec', 'releaseName']) || (composed.length <= MAX_RELEASE_NAME ? composed : `${composed} (shortened by helm-controller)`);
+  return { releaseName, targetNamespace: target ?? own, storageNamespace: stringAt(r, ['spec', 'storageNamespace']) || own };
 }

@@ -3,17 +3,37 @@ import { describeResource } from '../../manifests/identity.js';
 import type { Resource } from '../../manifests/types.js';
 import type { Hit, ResourceChange, RuleContext, Severity } from '../types.js';
 
-/** True when the value at `path` is the same in both manifests (text first, then parsed). */
-export function sameAt(before: Resource, after: Resource, path: readonly string[]): boolean {
+/**
+ * True when the value at `path` is the same in both manifests (text first, then parsed). A field
+ * left out or null is unset; `fallback` is the value the API server stores for an unset field, so
+ * writing a default out, or dropping it, is no change. `stored` maps a parsed value to the form the
+ * API server compares (for values it normalizes).
+ */
+export function sameAt(
+  before: Resource,
+  after: Resource,
+  path: readonly string[],
+  fallback?: unknown,
+  stored: (value: unknown) => unknown = v => v
+): boolean {
   if (before.doc.sameRaw(after.doc, path)) return true;
-  return isDeepStrictEqual(before.doc.get(path), after.doc.get(path));
+  const [b, a] = [before.doc.get(path) ?? fallback, after.doc.get(path) ?? fallback];
+  return isDeepStrictEqual(stored(b), stored(a));
 }
 
-/** The first of `fields` (under `base`) whose value differs, or undefined. */
-export function changedField(change: ResourceChange, base: readonly string[], fields: readonly string[]): string | undefined {
+/**
+ * The first of `fields` (under `base`) whose value differs, or undefined. `defaults` holds the
+ * value the API server stores for each field that a manifest leaves unset.
+ */
+export function changedField(
+  change: ResourceChange,
+  base: readonly string[],
+  fields: readonly string[],
+  defaults: Readonly<Record<string, unknown>> = {}
+): string | undefined {
   const { before, after } = change;
   if (!after) return undefined;
-  return fields.find(f => !sameAt(before, after, [...base, f]));
+  return fields.find(f => !sameAt(before, after, [...base, f], Object.hasOwn(defaults, f) ? defaults[f] : undefined));
 }
 
 /** A string value at `path`, or undefined. */

@@ -5,6 +5,8 @@ import { changedField, deletion, has, label, show, stringAt, update } from './he
 const PVC = ['/PersistentVolumeClaim'];
 const STORAGE = ['spec', 'resources', 'requests', 'storage'];
 const IMMUTABLE = ['accessModes', 'storageClassName', 'volumeMode', 'selector', 'dataSource', 'dataSourceRef', 'volumeName'];
+// What the API server stores for a claim that leaves the field out.
+const IMMUTABLE_DEFAULTS = { volumeMode: 'Filesystem' };
 
 export const pvcDelete: HazardRule = {
   id: 'pvc-delete',
@@ -47,7 +49,7 @@ export const pvcImmutableChange: HazardRule = {
   check(change, ctx) {
     const { before, after } = change;
     if (!after) return undefined;
-    const field = changedField(change, ['spec'], IMMUTABLE);
+    const field = changedField(change, ['spec'], IMMUTABLE, IMMUTABLE_DEFAULTS);
     if (field) {
       const [b, a] = [before.doc.get(['spec', field]), after.doc.get(['spec', field])];
       return update(ctx, 'error', `${label(after)} changes spec.${field} (${show(b)} -> ${show(a)}). The spec of a bound claim is immutable: the API server rejects it, and forcing it through recreates the claim and loses its data. Create a new claim and migrate the data instead.`, true);

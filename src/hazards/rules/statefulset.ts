@@ -1,7 +1,10 @@
-import type { HazardRule } from '../types.js';
-import { changedField, deletion, has, label, stringAt, update } from './helpers.js';
+import { parseQuantity } from '../../manifests/quantity.js';
+import type { HazardRule, ResourceChange } from '../types.js';
+import { changedField, deletion, has, label, sameAt, stringAt, update } from './helpers.js';
 
 const STS = ['apps/StatefulSet'];
+// What the API server stores for a StatefulSet that leaves the field out.
+const SPEC_DEFAULTS = { podManagementPolicy: 'OrderedReady' };
 
 export const statefulsetClaimTemplateChange: HazardRule = {
   id: 'statefulset-claim-template-change',
@@ -9,7 +12,7 @@ export const statefulsetClaimTemplateChange: HazardRule = {
   forced: 'critical',
   summary: 'spec.volumeClaimTemplates changes: forbidden on update.',
   check(change, ctx) {
-    if (!changedField(change, ['spec'], ['volumeClaimTemplates'])) return undefined;
+    if (sameClaimTemplates(change)) return undefined;
     return update(ctx, 'error', `${label(change.before)} changes spec.volumeClaimTemplates, which the API server forbids on update ("updates to statefulset spec for fields other than ... are forbidden"); Flux stays stuck. Create a new StatefulSet (or delete it with --cascade=orphan by hand) and resize claims separately.`, true);
   }
 };
@@ -20,7 +23,7 @@ export const statefulsetImmutableChange: HazardRule = {
   forced: 'critical',
   summary: 'spec.serviceName, spec.selector or spec.podManagementPolicy changes: forbidden on update.',
   check(change, ctx) {
-    const field = changedField(change, ['spec'], ['serviceName', 'selector', 'podManagementPolicy']);
+    const field = changedField(change, ['spec'], ['serviceName', 'selector', 'podManagementPolicy'], SPEC_DEFAULTS);
     if (!field) return undefined;
     return update(ctx, 'error', `${label(change.before)} changes spec.${field}, which cannot change after creation: the API server rejects the update and Flux stays stuck. Create a StatefulSet with a new name instead.`, true);
   }
@@ -39,3 +42,45 @@ export const statefulsetDelete: HazardRule = {
     });
   }
 };
+
+/** True when the claim templates are the same as the API server compares them on an update. */
+function sameClaimTemplates({ before, after }: ResourceChange): boolean {
+  return !after || sameAt(before, after, ['spec', 'volumeClaimTemplates'], [], templates => (Array.isArray(templates) ? templates.map(storedTemplate) : templates));
+}
+
+type Obj = Record<string, unknown>;
+
+/**
+ * A claim template as the API server stores and compares it: without apiVersion and kind (set on
+ * every template it returns), with volumeMode Filesystem and status.phase Pending when unset, no
+ * null creationTimestamp, and each requested or limited resource as a number, since quantities are
+ * compared by value (1Gi is 1024Mi).
+ */
+function storedTemplate(template: unknown): unknown {
+  if (!isObj(template)) return template;
+  const { apiVersion: _apiVersion, kind: _kind, ...rest } = template;
+  const stored: Obj = { ...rest };
+  if (isObj(rest.metadata) && rest.metadata.creationTimestamp === null) {
+    const { creationTimestamp: _unset, ...metadata } = rest.metadata;
+    stored.metadata = metadata;
+  }
+  const spec = isObj(rest.spec) ? rest.spec : {};
+  stored.spec = { ...spec, volumeMode: spec.volumeMode ?? 'Filesystem', ...(isObj(spec.resources) ? { resources: storedResources(spec.resources) } : {}) };
+  const status = isObj(rest.status) ? rest.status : {};
+  stored.status = { ...status, phase: status.phase ?? 'Pending' };
+  return stored;
+}
+
+function storedResources(resources: Obj): Obj {
+  const stored: Obj = { ...resources };
+  for (const key of ['requests', 'limits']) {
+    const list = resources[key];
+    if (!isObj(list)) continue;
+    stored[key] = Object.fromEntries(Object.entries(list).map(([name, q]) => [name, parseQuantity(q) ?? q]));
+  }
+  return stored;
+}
+
+function isObj(v: unknown): v is Obj {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}

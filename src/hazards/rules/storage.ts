@@ -33,11 +33,14 @@ export const persistentvolumeChange: HazardRule = {
     };
     const keys = new Set([...Object.keys(spec(before)), ...Object.keys(spec(after))]);
     const sources = [...keys].filter(k => !PV_NOT_SOURCE.has(k)).concat('volumeMode');
-    const field = sources.find(k => !sameAt(before, after, ['spec', k]));
+    const field = sources.find(k => !sameAt(before, after, ['spec', k], k === 'volumeMode' ? 'Filesystem' : undefined));
     if (!field) return undefined;
     return update(ctx, 'error', `${label(after)} changes spec.${field}; the volume source and volumeMode are immutable, so the API server rejects it. Create a new PersistentVolume instead.`, true);
   }
 };
+
+// What the API server stores for a StorageClass that leaves the field out.
+const STORAGE_CLASS_DEFAULTS = { reclaimPolicy: 'Delete', volumeBindingMode: 'Immediate' };
 
 export const storageclassChange: HazardRule = {
   id: 'storageclass-change',
@@ -45,7 +48,7 @@ export const storageclassChange: HazardRule = {
   forced: 'notice',
   summary: 'A StorageClass changes parameters, provisioner, reclaimPolicy or volumeBindingMode: updates are forbidden.',
   check(change, ctx) {
-    const field = changedField(change, [], ['parameters', 'provisioner', 'reclaimPolicy', 'volumeBindingMode']);
+    const field = changedField(change, [], ['parameters', 'provisioner', 'reclaimPolicy', 'volumeBindingMode'], STORAGE_CLASS_DEFAULTS);
     if (!field) return undefined;
     return update(ctx, 'error', `${label(change.before)} changes ${field}; the API server forbids updates to it. Create a StorageClass with a new name instead.`, true);
   }

@@ -1777,18 +1777,27 @@ var external_node_util_ = __webpack_require__(7975);
 ;// CONCATENATED MODULE: ./src/hazards/rules/helpers.ts
 
 
-/** True when the value at `path` is the same in both manifests (text first, then parsed). */
-function sameAt(before, after, path) {
+/**
+ * True when the value at `path` is the same in both manifests (text first, then parsed). A field
+ * left out or null is unset; `fallback` is the value the API server stores for an unset field, so
+ * writing a default out, or dropping it, is no change. `stored` maps a parsed value to the form the
+ * API server compares (for values it normalizes).
+ */
+function sameAt(before, after, path, fallback, stored = v => v) {
     if (before.doc.sameRaw(after.doc, path))
         return true;
-    return (0,external_node_util_.isDeepStrictEqual)(before.doc.get(path), after.doc.get(path));
+    const [b, a] = [before.doc.get(path) ?? fallback, after.doc.get(path) ?? fallback];
+    return (0,external_node_util_.isDeepStrictEqual)(stored(b), stored(a));
 }
-/** The first of `fields` (under `base`) whose value differs, or undefined. */
-function changedField(change, base, fields) {
+/**
+ * The first of `fields` (under `base`) whose value differs, or undefined. `defaults` holds the
+ * value the API server stores for each field that a manifest leaves unset.
+ */
+function changedField(change, base, fields, defaults = {}) {
     const { before, after } = change;
     if (!after)
         return undefined;
-    return fields.find(f => !sameAt(before, after, [...base, f]));
+    return fields.find(f => !sameAt(before, after, [...base, f], Object.hasOwn(defaults, f) ? defaults[f] : undefined));
 }
 /** A string value at `path`, or undefined. */
 function stringAt(r, path) {
@@ -2520,12 +2529,17 @@ const helmreleaseDelete = {
 const helmreleaseIdentityChange = {
     id: 'helmrelease-identity-change',
     kinds: HELM_RELEASE,
-    summary: 'releaseName, targetNamespace or storageNamespace of a HelmRelease changes: the old release is uninstalled first.',
+    summary: 'The release name, target namespace or storage namespace of a HelmRelease changes (defaults worked out): the old release is uninstalled first.',
     check(change, ctx) {
-        const field = changedField(change, ['spec'], ['releaseName', 'targetNamespace', 'storageNamespace']);
+        const { before, after } = change;
+        if (!after)
+            return undefined;
+        const [was, now] = [releaseIdentity(before), releaseIdentity(after)];
+        const field = ['releaseName', 'targetNamespace', 'storageNamespace'].find(f => was[f] !== now[f]);
         if (!field)
             return undefined;
-        return update(ctx, 'critical', `${label(change.before)} changes spec.${field}: helm-controller uninstalls the old release (deleting its resources, claims included) before installing the new one; a revert does the same again. Keep the release identity, or migrate the release by hand.`, true);
+        const what = { releaseName: 'release name', targetNamespace: 'target namespace', storageNamespace: 'storage namespace' }[field];
+        return update(ctx, 'critical', `${label(before)} changes the ${what} of its Helm release (${was[field]} -> ${now[field]}): helm-controller uninstalls the old release (deleting its resources, claims included) before installing the new one; a revert does the same again. Keep the release identity, or migrate the release by hand.`, true);
     }
 };
 const helmreleaseCrdUpgrade = {
@@ -2543,6 +2557,22 @@ const helmreleaseCrdUpgrade = {
 };
 function replacesCrds(r) {
     return stringAt(r, ['spec', 'install', 'crds']) === 'CreateReplace' || stringAt(r, ['spec', 'upgrade', 'crds']) === 'CreateReplace';
+}
+// Longest release name helm-controller uses as composed; a longer one is shortened with a hash.
+const MAX_RELEASE_NAME = 53;
+/**
+ * The release a HelmRelease installs, as helm-controller works it out: the release name defaults
+ * to `[targetNamespace-]name`, and the target and storage namespaces to the HelmRelease's own.
+ * Writing a default out is then no change; setting targetNamespace changes the default name too.
+ */
+function releaseIdentity(r) {
+    const own = r.namespace ?? "the HelmRelease's namespace";
+    const target = stringAt(r, ['spec', 'targetNamespace']) || undefined;
+    const composed = target ? `${target}-${r.name}` : r.name;
+    // A composed name that helm-controller would shorten is not worked out here: only the same
+    // spelling counts as the same release.
+    const releaseName = stringAt(r, ['spec', 'releaseName']) || (composed.length <= MAX_RELEASE_NAME ? composed : `${composed} (shortened by helm-controller)`);
+    return { releaseName, targetNamespace: target ?? own, storageNamespace: stringAt(r, ['spec', 'storageNamespace']) || own };
 }
 
 ;// CONCATENATED MODULE: ./src/hazards/rules/namespace.ts
@@ -2599,6 +2629,8 @@ function parseQuantity(q) {
 const PVC = ['/PersistentVolumeClaim'];
 const STORAGE = ['spec', 'resources', 'requests', 'storage'];
 const IMMUTABLE = ['accessModes', 'storageClassName', 'volumeMode', 'selector', 'dataSource', 'dataSourceRef', 'volumeName'];
+// What the API server stores for a claim that leaves the field out.
+const IMMUTABLE_DEFAULTS = { volumeMode: 'Filesystem' };
 const pvcDelete = {
     id: 'pvc-delete',
     rollbackId: 'pvc-create',
@@ -2641,7 +2673,7 @@ const pvcImmutableChange = {
         const { before, after } = change;
         if (!after)
             return undefined;
-        const field = changedField(change, ['spec'], IMMUTABLE);
+        const field = changedField(change, ['spec'], IMMUTABLE, IMMUTABLE_DEFAULTS);
         if (field) {
             const [b, a] = [before.doc.get(['spec', field]), after.doc.get(['spec', field])];
             return update(ctx, 'error', `${label(after)} changes spec.${field} (${show(b)} -> ${show(a)}). The spec of a bound claim is immutable: the API server rejects it, and forcing it through recreates the claim and loses its data. Create a new claim and migrate the data instead.`, true);
@@ -2692,14 +2724,17 @@ const serviceClusterIpChange = {
 
 ;// CONCATENATED MODULE: ./src/hazards/rules/statefulset.ts
 
+
 const STS = ['apps/StatefulSet'];
+// What the API server stores for a StatefulSet that leaves the field out.
+const SPEC_DEFAULTS = { podManagementPolicy: 'OrderedReady' };
 const statefulsetClaimTemplateChange = {
     id: 'statefulset-claim-template-change',
     kinds: STS,
     forced: 'critical',
     summary: 'spec.volumeClaimTemplates changes: forbidden on update.',
     check(change, ctx) {
-        if (!changedField(change, ['spec'], ['volumeClaimTemplates']))
+        if (sameClaimTemplates(change))
             return undefined;
         return update(ctx, 'error', `${label(change.before)} changes spec.volumeClaimTemplates, which the API server forbids on update ("updates to statefulset spec for fields other than ... are forbidden"); Flux stays stuck. Create a new StatefulSet (or delete it with --cascade=orphan by hand) and resize claims separately.`, true);
     }
@@ -2710,7 +2745,7 @@ const statefulsetImmutableChange = {
     forced: 'critical',
     summary: 'spec.serviceName, spec.selector or spec.podManagementPolicy changes: forbidden on update.',
     check(change, ctx) {
-        const field = changedField(change, ['spec'], ['serviceName', 'selector', 'podManagementPolicy']);
+        const field = changedField(change, ['spec'], ['serviceName', 'selector', 'podManagementPolicy'], SPEC_DEFAULTS);
         if (!field)
             return undefined;
         return update(ctx, 'error', `${label(change.before)} changes spec.${field}, which cannot change after creation: the API server rejects the update and Flux stays stuck. Create a StatefulSet with a new name instead.`, true);
@@ -2731,6 +2766,44 @@ const statefulsetDelete = {
         });
     }
 };
+/** True when the claim templates are the same as the API server compares them on an update. */
+function sameClaimTemplates({ before, after }) {
+    return !after || sameAt(before, after, ['spec', 'volumeClaimTemplates'], [], templates => (Array.isArray(templates) ? templates.map(storedTemplate) : templates));
+}
+/**
+ * A claim template as the API server stores and compares it: without apiVersion and kind (set on
+ * every template it returns), with volumeMode Filesystem and status.phase Pending when unset, no
+ * null creationTimestamp, and each requested or limited resource as a number, since quantities are
+ * compared by value (1Gi is 1024Mi).
+ */
+function storedTemplate(template) {
+    if (!isObj(template))
+        return template;
+    const { apiVersion: _apiVersion, kind: _kind, ...rest } = template;
+    const stored = { ...rest };
+    if (isObj(rest.metadata) && rest.metadata.creationTimestamp === null) {
+        const { creationTimestamp: _unset, ...metadata } = rest.metadata;
+        stored.metadata = metadata;
+    }
+    const spec = isObj(rest.spec) ? rest.spec : {};
+    stored.spec = { ...spec, volumeMode: spec.volumeMode ?? 'Filesystem', ...(isObj(spec.resources) ? { resources: storedResources(spec.resources) } : {}) };
+    const status = isObj(rest.status) ? rest.status : {};
+    stored.status = { ...status, phase: status.phase ?? 'Pending' };
+    return stored;
+}
+function storedResources(resources) {
+    const stored = { ...resources };
+    for (const key of ['requests', 'limits']) {
+        const list = resources[key];
+        if (!isObj(list))
+            continue;
+        stored[key] = Object.fromEntries(Object.entries(list).map(([name, q]) => [name, parseQuantity(q) ?? q]));
+    }
+    return stored;
+}
+function isObj(v) {
+    return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
 
 ;// CONCATENATED MODULE: ./src/hazards/rules/storage.ts
 
@@ -2766,19 +2839,21 @@ const persistentvolumeChange = {
         };
         const keys = new Set([...Object.keys(spec(before)), ...Object.keys(spec(after))]);
         const sources = [...keys].filter(k => !PV_NOT_SOURCE.has(k)).concat('volumeMode');
-        const field = sources.find(k => !sameAt(before, after, ['spec', k]));
+        const field = sources.find(k => !sameAt(before, after, ['spec', k], k === 'volumeMode' ? 'Filesystem' : undefined));
         if (!field)
             return undefined;
         return update(ctx, 'error', `${label(after)} changes spec.${field}; the volume source and volumeMode are immutable, so the API server rejects it. Create a new PersistentVolume instead.`, true);
     }
 };
+// What the API server stores for a StorageClass that leaves the field out.
+const STORAGE_CLASS_DEFAULTS = { reclaimPolicy: 'Delete', volumeBindingMode: 'Immediate' };
 const storageclassChange = {
     id: 'storageclass-change',
     kinds: ['storage.k8s.io/StorageClass'],
     forced: 'notice',
     summary: 'A StorageClass changes parameters, provisioner, reclaimPolicy or volumeBindingMode: updates are forbidden.',
     check(change, ctx) {
-        const field = changedField(change, [], ['parameters', 'provisioner', 'reclaimPolicy', 'volumeBindingMode']);
+        const field = changedField(change, [], ['parameters', 'provisioner', 'reclaimPolicy', 'volumeBindingMode'], STORAGE_CLASS_DEFAULTS);
         if (!field)
             return undefined;
         return update(ctx, 'error', `${label(change.before)} changes ${field}; the API server forbids updates to it. Create a StorageClass with a new name instead.`, true);

@@ -176,6 +176,11 @@ describe('hazard rules', () => {
     // Services
     ['service clusterIP set to None', simple('v1', 'Service', 'db', { spec: { ports: [{ port: 80 }] } }), simple('v1', 'Service', 'db', { spec: { clusterIP: 'None', ports: [{ port: 80 }] } }), ['service-cluster-ip-change error forward']],
     ['service clusterIP changed', simple('v1', 'Service', 'db', { spec: { clusterIP: '10.0.0.1' } }), simple('v1', 'Service', 'db', { spec: { clusterIP: '10.0.0.2' } }), ['service-cluster-ip-change error forward']],
+    ['service clusterIP copied into clusterIPs', simple('v1', 'Service', 'db', { spec: { clusterIP: '10.0.0.1' } }), simple('v1', 'Service', 'db', { spec: { clusterIP: '10.0.0.1', clusterIPs: ['10.0.0.1'] } }), []],
+    ['service second address added (dual-stack)', simple('v1', 'Service', 'db', { spec: { clusterIPs: ['10.0.0.1'] } }), simple('v1', 'Service', 'db', { spec: { ipFamilyPolicy: 'PreferDualStack', clusterIPs: ['10.0.0.1', 'fd00::1'] } }), []],
+    ['service addresses left out (the allocated ones stay)', simple('v1', 'Service', 'db', { spec: { clusterIP: '10.0.0.1' } }), simple('v1', 'Service', 'db', { spec: { clusterIP: '' } }), []],
+    ['service clusterIPs primary changed', simple('v1', 'Service', 'db', { spec: { clusterIPs: ['10.0.0.1'] } }), simple('v1', 'Service', 'db', { spec: { clusterIPs: ['10.0.0.2'] } }), ['service-cluster-ip-change error forward']],
+    ['service second address changed', simple('v1', 'Service', 'db', { spec: { clusterIPs: ['10.0.0.1', 'fd00::1'] } }), simple('v1', 'Service', 'db', { spec: { clusterIPs: ['10.0.0.1', 'fd00::2'] } }), ['service-cluster-ip-change error forward']],
     ['service ports changed', simple('v1', 'Service', 'db', { spec: { clusterIP: 'None', ports: [{ port: 80 }] } }), simple('v1', 'Service', 'db', { spec: { clusterIP: 'None', ports: [{ port: 81 }] } }), []],
     // ConfigMaps and Secrets
     ['configmap becomes immutable', simple('v1', 'ConfigMap', 'cfg', { data: { a: '1' } }), simple('v1', 'ConfigMap', 'cfg', { immutable: true, data: { a: '1' } }), ['immutable-config-change error rollback']],

@@ -1,6 +1,6 @@
 import type { Git } from '../git/git.js';
 import { readManifestFile } from '../manifests/manifest-file.js';
-import { isKustomizeBuildFile } from '../manifests/kustomize-build.js';
+import { buildSettings, isKustomizeBuildFile } from '../manifests/kustomize-build.js';
 import {
   BatchAppendix,
   ContextReader,
@@ -198,9 +198,25 @@ function addFile(sides: Sides, file: FileChange, directions?: readonly Direction
     if (read.unreadable) sides[side].unreadable.push(read.unreadable);
     for (const r of read.resources) sides[side].resources.push(r);
   }
-  const [before, after] = [added.before?.resources ?? [], added.after?.resources ?? []];
+  let [before, after] = [added.before?.resources ?? [], added.after?.resources ?? []];
+  const settings = buildFileSettings(file);
+  if (settings) {
+    [before, after] = [[settings.before], [settings.after]];
+    sides.before.resources.push(settings.before);
+    sides.after.resources.push(settings.after);
+  }
   sides.ledger.add(before, after, directions && checkAhead(before, after, directions));
   return added;
+}
+
+/**
+ * The settings of a kustomize build file changed in place (see buildSettings), checked like an
+ * object: a build file holds no cluster object, but renames every object it builds.
+ */
+function buildFileSettings(file: FileChange): { before: Resource; after: Resource } | undefined {
+  if (file.before === undefined || file.after === undefined || !isKustomizeBuildFile(file.path)) return undefined;
+  const [before, after] = [buildSettings(file.path, file.before), buildSettings(file.path, file.after)];
+  return before && after ? { before, after } : undefined;
 }
 
 /** Both sides of a change as it is read, and which of their objects the final pass needs. */

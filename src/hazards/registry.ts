@@ -2,6 +2,7 @@ import { immutableConfigChange } from './rules/config.js';
 import { crdDelete, crdIdentityChange, crdSchemaNarrowing, crdStorageVersionChange, crdVersionRemove } from './rules/crd.js';
 import { fluxKustomizationDelete, fluxKustomizationRetarget } from './rules/flux.js';
 import { helmreleaseCrdUpgrade, helmreleaseDelete, helmreleaseIdentityChange } from './rules/helm.js';
+import { kustomizeBuildRetarget } from './rules/kustomize.js';
 import { namespaceDelete } from './rules/namespace.js';
 import { pvcDelete, pvcExpand, pvcImmutableChange } from './rules/pvc.js';
 import { rolebindingRolerefChange } from './rules/rbac.js';
@@ -37,6 +38,7 @@ export const RULES: readonly HazardRule[] = [
   rolebindingRolerefChange,
   fluxKustomizationDelete,
   fluxKustomizationRetarget,
+  kustomizeBuildRetarget,
   helmreleaseDelete,
   helmreleaseIdentityChange,
   helmreleaseCrdUpgrade

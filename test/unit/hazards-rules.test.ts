@@ -381,3 +381,58 @@ spec:
     expect(check(widget('Other words', 'integer'))).toEqual(['crd-schema-narrowing forward', 'crd-schema-narrowing rollback']);
   });
 });
+
+describe('kustomize build files', () => {
+  const build = (o: { namespace?: string; prefix?: string; annotations?: Obj; resources?: string[] } = {}): string =>
+    dump({
+      apiVersion: 'kustomize.config.k8s.io/v1beta1',
+      kind: 'Kustomization',
+      ...(o.namespace !== undefined ? { namespace: o.namespace } : {}),
+      ...(o.prefix !== undefined ? { namePrefix: o.prefix } : {}),
+      ...(o.annotations ? { commonAnnotations: o.annotations } : {}),
+      resources: o.resources ?? ['pvc.yaml', 'statefulset.yaml']
+    });
+  const owner = (prune: boolean): FluxKustomization => ({ name: 'apps', namespace: 'flux-system', path: 'apps', prune, force: false, file: 'clusters/prod/apps.yaml', line: 1 });
+  const check = (before: string | undefined, after: string | undefined, kustomizations: FluxKustomization[] = [], path = 'apps/db/kustomization.yaml') => {
+    const context = { fluxKustomizations: kustomizations, patchFiles: new Set<string>() };
+    return analyzeFiles([{ path, before, after }], { context: { before: context, after: context } }).findings;
+  };
+  const ids = (findings: ReturnType<typeof check>) => findings.map(f => `${f.rule} ${f.severity} ${f.direction}`);
+
+  it('reports a namespace change once, at the build file, naming its folder', () => {
+    const findings = check(build({ namespace: 'db' }), build({ namespace: 'database' }));
+    expect(ids(findings)).toEqual(['kustomize-build-retarget critical forward']);
+    expect(findings[0]).toMatchObject({ file: 'apps/db/kustomization.yaml', line: 1, kind: 'Kustomization', name: 'apps/db' });
+    expect(findings[0].message).toContain('namespace ("db" -> "database")');
+    expect(findings[0].message).toContain('apps/db/');
+  });
+
+  it.each<[string, string | undefined, string | undefined, string[]]>([
+    ['namePrefix added', build(), build({ prefix: 'v2-' }), ['kustomize-build-retarget critical forward']],
+    ['namespace set where there was none', build(), build({ namespace: 'db' }), ['kustomize-build-retarget critical forward']],
+    ['resources changed, names kept', build({ namespace: 'db' }), build({ namespace: 'db', resources: ['pvc.yaml'] }), []],
+    ['empty namespace is no namespace', build(), build({ namespace: '' }), []],
+    ['build file added', undefined, build({ namespace: 'db' }), []],
+    ['build file removed', build({ namespace: 'db' }), undefined, []],
+    ['build file that does not parse', 'namespace: [db', build({ namespace: 'db' }), []]
+  ])('%s', (_name, before, after, expected) => {
+    expect(ids(check(before, after))).toEqual(expected);
+  });
+
+  it('is a notice when the Flux Kustomization applying the folder does not prune', () => {
+    expect(ids(check(build({ namespace: 'db' }), build({ namespace: 'database' }), [owner(false)]))).toEqual(['kustomize-build-retarget notice forward']);
+    expect(ids(check(build({ namespace: 'db' }), build({ namespace: 'database' }), [owner(true)]))).toEqual(['kustomize-build-retarget critical forward']);
+  });
+
+  it('is a notice when the live build sets prune: disabled in commonAnnotations', () => {
+    const disabled = { 'kustomize.toolkit.fluxcd.io/prune': 'disabled' };
+    expect(ids(check(build({ namespace: 'db', annotations: disabled }), build({ namespace: 'database', annotations: disabled })))).toEqual(['kustomize-build-retarget notice forward']);
+    // Only the live (before) build counts, as for objects.
+    expect(ids(check(build({ namespace: 'db' }), build({ namespace: 'database', annotations: disabled })))).toEqual(['kustomize-build-retarget critical forward']);
+  });
+
+  it('names the repository root for a build file at the top', () => {
+    const [finding] = check(build({ namespace: 'a' }), build({ namespace: 'b' }), [], 'kustomization.yaml');
+    expect(finding.message).toContain('built from the repository root');
+  });
+});

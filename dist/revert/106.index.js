@@ -1,8 +1,8 @@
-export const id = 641;
-export const ids = [641];
+export const id = 106;
+export const ids = [106];
 export const modules = {
 
-/***/ 9641:
+/***/ 106:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -348,54 +348,6 @@ function describeResource(id) {
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-;// CONCATENATED MODULE: ./src/manifests/kustomize-build.ts
-
-const BUILD_FILE_NAMES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
-/**
- * True for kustomize build files (`kustomization.yaml`): build input, not cluster objects. `path`
- * is a file's path in the repository (`/`-separated, no trailing slash). Asked for every file
- * read, so by comparing its end rather than taking its base name.
- */
-function isKustomizeBuildFile(path) {
-    for (const name of BUILD_FILE_NAMES) {
-        if (path.endsWith(name) && (path.length === name.length || path.charCodeAt(path.length - name.length - 1) === 0x2f))
-            return true;
-    }
-    return false;
-}
-/** True for apiVersions of kustomize build files (`kustomize.config.k8s.io/v1beta1`). */
-function isKustomizeBuildApi(apiVersion) {
-    return apiVersion.startsWith('kustomize.config.k8s.io/');
-}
-/**
- * The repository paths of the patch files a kustomization build file refers to (`patches`,
- * `patchesStrategicMerge`, `patchesJson6902`), resolved relative to its folder. Inline patches and
- * paths leaving the repository are ignored.
- */
-function patchFilesOf(buildFile, build) {
-    if (!build || typeof build !== 'object')
-        return [];
-    const spec = build;
-    const refs = [];
-    for (const key of ['patches', 'patchesJson6902', 'patchesStrategicMerge']) {
-        const list = spec[key];
-        if (!Array.isArray(list))
-            continue;
-        for (const item of list) {
-            const ref = typeof item === 'string' ? item : item?.path;
-            if (typeof ref === 'string' && !ref.includes('\n'))
-                refs.push(ref);
-        }
-    }
-    const dir = external_node_path_.posix.dirname(buildFile);
-    return refs.map(ref => external_node_path_.posix.normalize(external_node_path_.posix.join(dir, ref))).filter(p => !p.startsWith('..') && !external_node_path_.posix.isAbsolute(p));
-}
-/** Normalises a Flux or kustomize path: no `./`, no trailing `/`, '' for the repository root. */
-function normalisePath(path) {
-    const normal = external_node_path_.posix.normalize(path.trim().replace(/^\/+/, ''));
-    return normal === '.' || normal === './' ? '' : normal.replace(/\/+$/, '').replace(/^\.\//, '');
-}
-
 // EXTERNAL MODULE: ./node_modules/js-yaml/dist/js-yaml.mjs
 var js_yaml = __webpack_require__(3243);
 ;// CONCATENATED MODULE: ./src/manifests/safe-yaml.ts
@@ -763,6 +715,87 @@ function dig(value, path) {
         at = at[key];
     }
     return at;
+}
+
+;// CONCATENATED MODULE: ./src/manifests/kustomize-build.ts
+
+
+
+
+const BUILD_FILE_NAMES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
+/**
+ * True for kustomize build files (`kustomization.yaml`): build input, not cluster objects. `path`
+ * is a file's path in the repository (`/`-separated, no trailing slash). Asked for every file
+ * read, so by comparing its end rather than taking its base name.
+ */
+function isKustomizeBuildFile(path) {
+    for (const name of BUILD_FILE_NAMES) {
+        if (path.endsWith(name) && (path.length === name.length || path.charCodeAt(path.length - name.length - 1) === 0x2f))
+            return true;
+    }
+    return false;
+}
+/** True for apiVersions of kustomize build files (`kustomize.config.k8s.io/v1beta1`). */
+function isKustomizeBuildApi(apiVersion) {
+    return apiVersion.startsWith('kustomize.config.k8s.io/');
+}
+/**
+ * The repository paths of the patch files a kustomization build file refers to (`patches`,
+ * `patchesStrategicMerge`, `patchesJson6902`), resolved relative to its folder. Inline patches and
+ * paths leaving the repository are ignored.
+ */
+function patchFilesOf(buildFile, build) {
+    if (!build || typeof build !== 'object')
+        return [];
+    const spec = build;
+    const refs = [];
+    for (const key of ['patches', 'patchesJson6902', 'patchesStrategicMerge']) {
+        const list = spec[key];
+        if (!Array.isArray(list))
+            continue;
+        for (const item of list) {
+            const ref = typeof item === 'string' ? item : item?.path;
+            if (typeof ref === 'string' && !ref.includes('\n'))
+                refs.push(ref);
+        }
+    }
+    const dir = external_node_path_.posix.dirname(buildFile);
+    return refs.map(ref => external_node_path_.posix.normalize(external_node_path_.posix.join(dir, ref))).filter(p => !p.startsWith('..') && !external_node_path_.posix.isAbsolute(p));
+}
+/** Normalises a Flux or kustomize path: no `./`, no trailing `/`, '' for the repository root. */
+function normalisePath(path) {
+    const normal = external_node_path_.posix.normalize(path.trim().replace(/^\/+/, ''));
+    return normal === '.' || normal === './' ? '' : normal.replace(/\/+$/, '').replace(/^\.\//, '');
+}
+/** The kind and API group under which a build file's settings are checked (see buildSettings). */
+const BUILD_SETTINGS_KIND = 'Kustomization';
+const BUILD_SETTINGS_GROUP = 'kustomize.config.k8s.io';
+/**
+ * What a kustomize build file does to every object it builds, as an object the rules can compare
+ * across revisions: `namespace`, `namePrefix` and `nameSuffix`, and the common labels and
+ * annotations as its own metadata (so a `prune: disabled` set there defuses a deletion, as it does
+ * on the objects). Named after the build file's folder; undefined when the file does not parse to a
+ * mapping.
+ */
+function buildSettings(path, content) {
+    const text = typeof content === 'string' ? content : Buffer.from(content.buffer, content.byteOffset, content.byteLength).toString('utf8');
+    const parsed = parseYaml(text);
+    const doc = parsed.ok ? parsed.documents.find(d => d.offset >= 0) : undefined;
+    const build = doc?.value;
+    if (!build || typeof build !== 'object' || Array.isArray(build))
+        return undefined;
+    const spec = build;
+    const value = {
+        metadata: { labels: spec.commonLabels, annotations: spec.commonAnnotations },
+        namespace: spec.namespace,
+        namePrefix: spec.namePrefix,
+        nameSuffix: spec.nameSuffix
+    };
+    const folder = external_node_path_.posix.dirname(path);
+    const apiVersion = typeof spec.apiVersion === 'string' && isKustomizeBuildApi(spec.apiVersion) ? spec.apiVersion : `${BUILD_SETTINGS_GROUP}/v1beta1`;
+    const id = resourceId(apiVersion, BUILD_SETTINGS_KIND, folder === '.' ? '/' : folder);
+    const line = 1 + (text.slice(0, doc.offset).match(/\n/g)?.length ?? 0);
+    return { ...id, key: resourceKey(id), file: path, line, doc: ManifestDocument.fromValue(value), encrypted: false };
 }
 
 ;// CONCATENATED MODULE: ./src/manifests/template-scan.ts
@@ -2575,6 +2608,36 @@ function releaseIdentity(r) {
     return { releaseName, targetNamespace: target ?? own, storageNamespace: stringAt(r, ['spec', 'storageNamespace']) || own };
 }
 
+;// CONCATENATED MODULE: ./src/hazards/rules/kustomize.ts
+
+
+const RENAMING = ['namespace', 'namePrefix', 'nameSuffix'];
+const kustomizeBuildRetarget = {
+    id: 'kustomize-build-retarget',
+    kinds: [`${BUILD_SETTINGS_GROUP}/${BUILD_SETTINGS_KIND}`],
+    summary: 'namespace, namePrefix or nameSuffix of a kustomize build file changes: every object it builds gets a new identity, so Flux prunes the old objects and creates new ones.',
+    check({ before, after }) {
+        if (!after)
+            return undefined;
+        const field = RENAMING.find(f => setting(before, f) !== setting(after, f));
+        if (!field)
+            return undefined;
+        const [was, now] = [before.doc.get([field]), after.doc.get([field])];
+        const folder = before.name === '/' ? 'the repository root' : `${before.name}/`;
+        return {
+            severity: 'critical',
+            effect: 'delete',
+            symmetric: true,
+            message: `${before.file} changes ${field} (${show(was)} -> ${show(now)}): every object built from ${folder} gets a new ${field === 'namespace' ? 'namespace' : 'name'}. Flux applies them as new objects and prunes the old ones (claims and their data included); a revert does the same again. Move objects in steps with kustomize.toolkit.fluxcd.io/prune: disabled on them (or in commonAnnotations).`
+        };
+    }
+};
+/** A renaming setting as kustomize applies it: unset and empty both leave names alone. */
+function setting(r, field) {
+    const v = r.doc.get([field]);
+    return typeof v === 'string' || typeof v === 'number' ? String(v) : '';
+}
+
 ;// CONCATENATED MODULE: ./src/hazards/rules/namespace.ts
 
 const namespaceDelete = {
@@ -2923,6 +2986,7 @@ function immutablePart(r) {
 
 
 
+
 /** Reported by the reading stage, not by a rule: a changed file that could not be checked. */
 const MANIFEST_UNREADABLE = 'manifest-unreadable';
 /** Every hazard rule, in documentation order. Add a rule here and in docs/hazards.md. */
@@ -2948,6 +3012,7 @@ const RULES = [
     rolebindingRolerefChange,
     fluxKustomizationDelete,
     fluxKustomizationRetarget,
+    kustomizeBuildRetarget,
     helmreleaseDelete,
     helmreleaseIdentityChange,
     helmreleaseCrdUpgrade
@@ -3458,9 +3523,25 @@ function addFile(sides, file, directions) {
         for (const r of read.resources)
             sides[side].resources.push(r);
     }
-    const [before, after] = [added.before?.resources ?? [], added.after?.resources ?? []];
+    let [before, after] = [added.before?.resources ?? [], added.after?.resources ?? []];
+    const settings = buildFileSettings(file);
+    if (settings) {
+        [before, after] = [[settings.before], [settings.after]];
+        sides.before.resources.push(settings.before);
+        sides.after.resources.push(settings.after);
+    }
     sides.ledger.add(before, after, directions && checkAhead(before, after, directions));
     return added;
+}
+/**
+ * The settings of a kustomize build file changed in place (see buildSettings), checked like an
+ * object: a build file holds no cluster object, but renames every object it builds.
+ */
+function buildFileSettings(file) {
+    if (file.before === undefined || file.after === undefined || !isKustomizeBuildFile(file.path))
+        return undefined;
+    const [before, after] = [buildSettings(file.path, file.before), buildSettings(file.path, file.after)];
+    return before && after ? { before, after } : undefined;
 }
 function emptySides() {
     return { before: emptySide(), after: emptySide(), ledger: new PairLedger() };

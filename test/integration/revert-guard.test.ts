@@ -70,6 +70,16 @@ describe('the revert action guard (the safety check on the rollback itself)', ()
     expect(git(repo.origin, 'rev-parse', 'main')).toBe(before);
   });
 
+  it('refuses a rollback that moves what a kustomization.yaml builds back to its old namespace', async () => {
+    const build = (namespace: string) => `apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nnamespace: ${namespace}\nresources: [pvc.yaml]\n`;
+    repo = createRepo({ 'apps/db/pvc.yaml': claim('10Gi'), 'apps/db/kustomization.yaml': build('db') });
+    const moved = repo.commit({ 'apps/db/kustomization.yaml': build('database') }, 'Move the database namespace');
+    repo.push();
+    const before = git(repo.origin, 'rev-parse', 'main');
+    await expect(rollback(repo.work, { commits: [moved] })).rejects.toThrow(/The rollback was refused: kustomize-build-retarget on Kustomization apps\/db \(apps\/db\/kustomization\.yaml:1\)/);
+    expect(git(repo.origin, 'rev-parse', 'main')).toBe(before);
+  });
+
   it('lets a harmless rollback through with no findings', async () => {
     repo = createRepo({ 'apps/db/pvc.yaml': claim('10Gi'), 'apps/web.yaml': 'a: 1\n' });
     const change = repo.commit({ 'apps/web.yaml': 'a: 2\n' }, 'Tweak web');

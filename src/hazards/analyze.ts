@@ -1,6 +1,6 @@
 import type { Git } from '../git/git.js';
 import { readManifestFile } from '../manifests/manifest-file.js';
-import { buildSettings, isKustomizeBuildFile } from '../manifests/kustomize-build.js';
+import { isKustomizeBuildFile } from '../manifests/kustomize-build.js';
 import {
   BatchAppendix,
   ContextReader,
@@ -11,7 +11,7 @@ import {
   type FileChange,
   type Prefetch
 } from '../manifests/read-change.js';
-import { ownerLookup, readContextFile, revisionContextFromFiles } from '../manifests/revision-context.js';
+import { buildSettings, ownerLookup, readContextFile, revisionContextFromFiles } from '../manifests/revision-context.js';
 import type { ManifestFile, Resource, RevisionContext, Unreadable } from '../manifests/types.js';
 import { checkAhead, hazards, PairLedger, type ManifestSet } from './hazards.js';
 import { entriesRulesRead, MANIFEST_UNREADABLE } from './registry.js';

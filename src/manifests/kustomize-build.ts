@@ -1,8 +1,4 @@
 import { posix } from 'node:path';
-import { resourceId, resourceKey } from './identity.js';
-import { ManifestDocument } from './manifest-document.js';
-import { parseYaml } from './safe-yaml.js';
-import type { Resource } from './types.js';
 
 const BUILD_FILE_NAMES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
 
@@ -53,30 +49,3 @@ export function normalisePath(path: string): string {
 /** The kind and API group under which a build file's settings are checked (see buildSettings). */
 export const BUILD_SETTINGS_KIND = 'Kustomization';
 export const BUILD_SETTINGS_GROUP = 'kustomize.config.k8s.io';
-
-/**
- * What a kustomize build file does to every object it builds, as an object the rules can compare
- * across revisions: `namespace`, `namePrefix` and `nameSuffix`, and the common labels and
- * annotations as its own metadata (so a `prune: disabled` set there defuses a deletion, as it does
- * on the objects). Named after the build file's folder; undefined when the file does not parse to a
- * mapping.
- */
-export function buildSettings(path: string, content: Uint8Array | string): Resource | undefined {
-  const text = typeof content === 'string' ? content : Buffer.from(content.buffer, content.byteOffset, content.byteLength).toString('utf8');
-  const parsed = parseYaml(text);
-  const doc = parsed.ok ? parsed.documents.find(d => d.offset >= 0) : undefined;
-  const build = doc?.value;
-  if (!build || typeof build !== 'object' || Array.isArray(build)) return undefined;
-  const spec = build as Record<string, unknown>;
-  const value = {
-    metadata: { labels: spec.commonLabels, annotations: spec.commonAnnotations },
-    namespace: spec.namespace,
-    namePrefix: spec.namePrefix,
-    nameSuffix: spec.nameSuffix
-  };
-  const folder = posix.dirname(path);
-  const apiVersion = typeof spec.apiVersion === 'string' && isKustomizeBuildApi(spec.apiVersion) ? spec.apiVersion : `${BUILD_SETTINGS_GROUP}/v1beta1`;
-  const id = resourceId(apiVersion, BUILD_SETTINGS_KIND, folder === '.' ? '/' : folder);
-  const line = 1 + (text.slice(0, doc!.offset).match(/\n/g)?.length ?? 0);
-  return { ...id, key: resourceKey(id), file: path, line, doc: ManifestDocument.fromValue(value), encrypted: false };
-}

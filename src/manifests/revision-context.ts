@@ -1,4 +1,7 @@
-import { isKustomizeBuildFile, normalisePath, patchFilesOf } from './kustomize-build.js';
+import { posix } from 'node:path';
+import { resourceId, resourceKey } from './identity.js';
+import { BUILD_SETTINGS_GROUP, BUILD_SETTINGS_KIND, isKustomizeBuildApi, isKustomizeBuildFile, normalisePath, patchFilesOf } from './kustomize-build.js';
+import { ManifestDocument } from './manifest-document.js';
 import { asBuffer, readManifestFile } from './manifest-file.js';
 import { parseYaml } from './safe-yaml.js';
 import type { FluxKustomization, Resource, RevisionContext } from './types.js';
@@ -106,11 +109,41 @@ export function ownerLookup(kustomizations: readonly FluxKustomization[]): (file
 }
 
 function buildPatches(path: string, content: Uint8Array | string): string[] {
-  const text = typeof content === 'string' ? content : asBuffer(content).toString('utf8');
+  const text = textOf(content);
   if (!text.includes('patches')) return [];
   const parsed = parseYaml(text);
   if (!parsed.ok) return [];
   return parsed.documents.flatMap(d => patchFilesOf(path, d.value));
+}
+
+/**
+ * What a kustomize build file does to every object it builds, as an object the rules can compare
+ * across revisions: `namespace`, `namePrefix` and `nameSuffix`, and the common labels and
+ * annotations as its own metadata (so a `prune: disabled` set there defuses a deletion, as it does
+ * on the objects). Named after the build file's folder; undefined when the file does not parse to a
+ * mapping.
+ */
+export function buildSettings(path: string, content: Uint8Array | string): Resource | undefined {
+  const text = textOf(content);
+  const parsed = parseYaml(text);
+  const doc = parsed.ok ? parsed.documents.find(d => d.offset >= 0) : undefined;
+  if (!doc || !doc.value || typeof doc.value !== 'object' || Array.isArray(doc.value)) return undefined;
+  const build = doc.value as Record<string, unknown>;
+  const value = {
+    metadata: { labels: build.commonLabels, annotations: build.commonAnnotations },
+    namespace: build.namespace,
+    namePrefix: build.namePrefix,
+    nameSuffix: build.nameSuffix
+  };
+  const apiVersion = typeof build.apiVersion === 'string' && isKustomizeBuildApi(build.apiVersion) ? build.apiVersion : `${BUILD_SETTINGS_GROUP}/v1beta1`;
+  const folder = posix.dirname(path);
+  const id = resourceId(apiVersion, BUILD_SETTINGS_KIND, folder === '.' ? '/' : folder);
+  const line = 1 + (text.slice(0, doc.offset).match(/\n/g)?.length ?? 0);
+  return { ...id, key: resourceKey(id), file: path, line, doc: ManifestDocument.fromValue(value), encrypted: false };
+}
+
+function textOf(content: Uint8Array | string): string {
+  return typeof content === 'string' ? content : asBuffer(content).toString('utf8');
 }
 
 function contains(content: Uint8Array | string, needle: string): boolean {

@@ -212,6 +212,8 @@ describe('hazard rules', () => {
     ['helmrelease own namespace written out as targetNamespace (the default release name becomes apps-redis)', hr(), hr({ target: 'apps' }), ['helmrelease-identity-change critical forward']],
     ['helmrelease targetNamespace set with the release name kept', hr(), hr({ target: 'apps', release: 'redis' }), []],
     ['helmrelease targetNamespace changed', hr({ target: 'cache' }), hr({ target: 'redis', release: 'cache-redis' }), ['helmrelease-identity-change critical forward']],
+    // helm-controller shortens a composed name over 53 characters with a hash, which is not worked out.
+    ['helmrelease composed name too long to work out, then written out', hr({ target: 'n'.repeat(48) }), hr({ target: 'n'.repeat(48), release: `${'n'.repeat(48)}-redis` }), ['helmrelease-identity-change critical forward']],
     ['helmrelease chart upgraded with CRDs CreateReplace', hr({ crds: 'CreateReplace' }), hr({ version: '2.0.0', crds: 'CreateReplace' }), ['helmrelease-crd-upgrade warning forward']],
     ['helmrelease chart upgraded without CRD replacement', hr(), hr({ version: '2.0.0' }), []]
   ])('%s', (_name, before, after, expected) => {
@@ -424,9 +426,11 @@ describe('kustomize build files', () => {
     expect(ids(check(build({ namespace: 'db' }), build({ namespace: 'database' }), [owner(true)]))).toEqual(['kustomize-build-retarget critical forward']);
   });
 
-  it('is a notice when the live build sets prune: disabled in commonAnnotations', () => {
+  it('is a notice when the live build sets prune: disabled in commonAnnotations or commonLabels', () => {
     const disabled = { 'kustomize.toolkit.fluxcd.io/prune': 'disabled' };
     expect(ids(check(build({ namespace: 'db', annotations: disabled }), build({ namespace: 'database', annotations: disabled })))).toEqual(['kustomize-build-retarget notice forward']);
+    const labels = (namespace: string) => build({ namespace }).replace('kind: Kustomization\n', 'kind: Kustomization\ncommonLabels:\n  kustomize.toolkit.fluxcd.io/prune: Disabled\n');
+    expect(ids(check(labels('db'), labels('database')))).toEqual(['kustomize-build-retarget notice forward']);
     // Only the live (before) build counts, as for objects.
     expect(ids(check(build({ namespace: 'db' }), build({ namespace: 'database', annotations: disabled })))).toEqual(['kustomize-build-retarget critical forward']);
   });

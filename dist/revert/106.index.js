@@ -348,6 +348,57 @@ function describeResource(id) {
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
+;// CONCATENATED MODULE: ./src/manifests/kustomize-build.ts
+
+const BUILD_FILE_NAMES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
+/**
+ * True for kustomize build files (`kustomization.yaml`): build input, not cluster objects. `path`
+ * is a file's path in the repository (`/`-separated, no trailing slash). Asked for every file
+ * read, so by comparing its end rather than taking its base name.
+ */
+function isKustomizeBuildFile(path) {
+    for (const name of BUILD_FILE_NAMES) {
+        if (path.endsWith(name) && (path.length === name.length || path.charCodeAt(path.length - name.length - 1) === 0x2f))
+            return true;
+    }
+    return false;
+}
+/** True for apiVersions of kustomize build files (`kustomize.config.k8s.io/v1beta1`). */
+function isKustomizeBuildApi(apiVersion) {
+    return apiVersion.startsWith('kustomize.config.k8s.io/');
+}
+/**
+ * The repository paths of the patch files a kustomization build file refers to (`patches`,
+ * `patchesStrategicMerge`, `patchesJson6902`), resolved relative to its folder. Inline patches and
+ * paths leaving the repository are ignored.
+ */
+function patchFilesOf(buildFile, build) {
+    if (!build || typeof build !== 'object')
+        return [];
+    const spec = build;
+    const refs = [];
+    for (const key of ['patches', 'patchesJson6902', 'patchesStrategicMerge']) {
+        const list = spec[key];
+        if (!Array.isArray(list))
+            continue;
+        for (const item of list) {
+            const ref = typeof item === 'string' ? item : item?.path;
+            if (typeof ref === 'string' && !ref.includes('\n'))
+                refs.push(ref);
+        }
+    }
+    const dir = external_node_path_.posix.dirname(buildFile);
+    return refs.map(ref => external_node_path_.posix.normalize(external_node_path_.posix.join(dir, ref))).filter(p => !p.startsWith('..') && !external_node_path_.posix.isAbsolute(p));
+}
+/** Normalises a Flux or kustomize path: no `./`, no trailing `/`, '' for the repository root. */
+function normalisePath(path) {
+    const normal = external_node_path_.posix.normalize(path.trim().replace(/^\/+/, ''));
+    return normal === '.' || normal === './' ? '' : normal.replace(/\/+$/, '').replace(/^\.\//, '');
+}
+/** The kind and API group under which a build file's settings are checked (see buildSettings). */
+const BUILD_SETTINGS_KIND = 'Kustomization';
+const BUILD_SETTINGS_GROUP = 'kustomize.config.k8s.io';
+
 // EXTERNAL MODULE: ./node_modules/js-yaml/dist/js-yaml.mjs
 var js_yaml = __webpack_require__(3243);
 ;// CONCATENATED MODULE: ./src/manifests/safe-yaml.ts
@@ -715,87 +766,6 @@ function dig(value, path) {
         at = at[key];
     }
     return at;
-}
-
-;// CONCATENATED MODULE: ./src/manifests/kustomize-build.ts
-
-
-
-
-const BUILD_FILE_NAMES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
-/**
- * True for kustomize build files (`kustomization.yaml`): build input, not cluster objects. `path`
- * is a file's path in the repository (`/`-separated, no trailing slash). Asked for every file
- * read, so by comparing its end rather than taking its base name.
- */
-function isKustomizeBuildFile(path) {
-    for (const name of BUILD_FILE_NAMES) {
-        if (path.endsWith(name) && (path.length === name.length || path.charCodeAt(path.length - name.length - 1) === 0x2f))
-            return true;
-    }
-    return false;
-}
-/** True for apiVersions of kustomize build files (`kustomize.config.k8s.io/v1beta1`). */
-function isKustomizeBuildApi(apiVersion) {
-    return apiVersion.startsWith('kustomize.config.k8s.io/');
-}
-/**
- * The repository paths of the patch files a kustomization build file refers to (`patches`,
- * `patchesStrategicMerge`, `patchesJson6902`), resolved relative to its folder. Inline patches and
- * paths leaving the repository are ignored.
- */
-function patchFilesOf(buildFile, build) {
-    if (!build || typeof build !== 'object')
-        return [];
-    const spec = build;
-    const refs = [];
-    for (const key of ['patches', 'patchesJson6902', 'patchesStrategicMerge']) {
-        const list = spec[key];
-        if (!Array.isArray(list))
-            continue;
-        for (const item of list) {
-            const ref = typeof item === 'string' ? item : item?.path;
-            if (typeof ref === 'string' && !ref.includes('\n'))
-                refs.push(ref);
-        }
-    }
-    const dir = external_node_path_.posix.dirname(buildFile);
-    return refs.map(ref => external_node_path_.posix.normalize(external_node_path_.posix.join(dir, ref))).filter(p => !p.startsWith('..') && !external_node_path_.posix.isAbsolute(p));
-}
-/** Normalises a Flux or kustomize path: no `./`, no trailing `/`, '' for the repository root. */
-function normalisePath(path) {
-    const normal = external_node_path_.posix.normalize(path.trim().replace(/^\/+/, ''));
-    return normal === '.' || normal === './' ? '' : normal.replace(/\/+$/, '').replace(/^\.\//, '');
-}
-/** The kind and API group under which a build file's settings are checked (see buildSettings). */
-const BUILD_SETTINGS_KIND = 'Kustomization';
-const BUILD_SETTINGS_GROUP = 'kustomize.config.k8s.io';
-/**
- * What a kustomize build file does to every object it builds, as an object the rules can compare
- * across revisions: `namespace`, `namePrefix` and `nameSuffix`, and the common labels and
- * annotations as its own metadata (so a `prune: disabled` set there defuses a deletion, as it does
- * on the objects). Named after the build file's folder; undefined when the file does not parse to a
- * mapping.
- */
-function buildSettings(path, content) {
-    const text = typeof content === 'string' ? content : Buffer.from(content.buffer, content.byteOffset, content.byteLength).toString('utf8');
-    const parsed = parseYaml(text);
-    const doc = parsed.ok ? parsed.documents.find(d => d.offset >= 0) : undefined;
-    const build = doc?.value;
-    if (!build || typeof build !== 'object' || Array.isArray(build))
-        return undefined;
-    const spec = build;
-    const value = {
-        metadata: { labels: spec.commonLabels, annotations: spec.commonAnnotations },
-        namespace: spec.namespace,
-        namePrefix: spec.namePrefix,
-        nameSuffix: spec.nameSuffix
-    };
-    const folder = external_node_path_.posix.dirname(path);
-    const apiVersion = typeof spec.apiVersion === 'string' && isKustomizeBuildApi(spec.apiVersion) ? spec.apiVersion : `${BUILD_SETTINGS_GROUP}/v1beta1`;
-    const id = resourceId(apiVersion, BUILD_SETTINGS_KIND, folder === '.' ? '/' : folder);
-    const line = 1 + (text.slice(0, doc.offset).match(/\n/g)?.length ?? 0);
-    return { ...id, key: resourceKey(id), file: path, line, doc: ManifestDocument.fromValue(value), encrypted: false };
 }
 
 ;// CONCATENATED MODULE: ./src/manifests/template-scan.ts
@@ -1209,6 +1179,9 @@ function isYamlPath(path) {
 
 
 
+
+
+
 const FLUX_KUSTOMIZE_GROUP = 'kustomize.toolkit.fluxcd.io';
 /** True for a Flux Kustomization (not a kustomize build file, which shares the kind name). */
 function isFluxKustomization(r) {
@@ -1310,13 +1283,42 @@ function ownerLookup(kustomizations) {
     };
 }
 function buildPatches(path, content) {
-    const text = typeof content === 'string' ? content : asBuffer(content).toString('utf8');
+    const text = textOf(content);
     if (!text.includes('patches'))
         return [];
     const parsed = parseYaml(text);
     if (!parsed.ok)
         return [];
     return parsed.documents.flatMap(d => patchFilesOf(path, d.value));
+}
+/**
+ * What a kustomize build file does to every object it builds, as an object the rules can compare
+ * across revisions: `namespace`, `namePrefix` and `nameSuffix`, and the common labels and
+ * annotations as its own metadata (so a `prune: disabled` set there defuses a deletion, as it does
+ * on the objects). Named after the build file's folder; undefined when the file does not parse to a
+ * mapping.
+ */
+function buildSettings(path, content) {
+    const text = textOf(content);
+    const parsed = parseYaml(text);
+    const doc = parsed.ok ? parsed.documents.find(d => d.offset >= 0) : undefined;
+    if (!doc || !doc.value || typeof doc.value !== 'object' || Array.isArray(doc.value))
+        return undefined;
+    const build = doc.value;
+    const value = {
+        metadata: { labels: build.commonLabels, annotations: build.commonAnnotations },
+        namespace: build.namespace,
+        namePrefix: build.namePrefix,
+        nameSuffix: build.nameSuffix
+    };
+    const apiVersion = typeof build.apiVersion === 'string' && isKustomizeBuildApi(build.apiVersion) ? build.apiVersion : `${BUILD_SETTINGS_GROUP}/v1beta1`;
+    const folder = external_node_path_.posix.dirname(path);
+    const id = resourceId(apiVersion, BUILD_SETTINGS_KIND, folder === '.' ? '/' : folder);
+    const line = 1 + (text.slice(0, doc.offset).match(/\n/g)?.length ?? 0);
+    return { ...id, key: resourceKey(id), file: path, line, doc: ManifestDocument.fromValue(value), encrypted: false };
+}
+function textOf(content) {
+    return typeof content === 'string' ? content : asBuffer(content).toString('utf8');
 }
 function contains(content, needle) {
     return typeof content === 'string' ? content.includes(needle) : asBuffer(content).indexOf(needle) >= 0;

@@ -107,6 +107,9 @@ export function authFailure(stderr: string): string | undefined {
     .map(line => line.replace(/^remote:\s*/, '').trim())
     .filter(Boolean);
   if (remote.length > 0) return remote.join(' ');
+  // git asks for a user name when the server answered 401: say that, not what git wanted next.
+  const prompt = /could not read (?:Username|Password) for '([^']*)'/i.exec(stderr);
+  if (prompt) return `${prompt[1]} answered 401 Unauthorized`;
   return AUTH_FAILED.map(pattern => pattern.exec(stderr)?.[0]).find(Boolean);
 }
 

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { Git } from '../git/git.js';
+import { gitHttpAuth } from '../git/http-auth.js';
 import { connectGitHub, pullRequestPort } from '../github/connection.js';
 import { runRollback, type RollbackResult } from '../rollback/run.js';
 import { type RawRequest, validateRequest } from '../rollback/validate.js';
@@ -37,8 +38,8 @@ export async function rollbackCommand(mode: 'revert' | 'restore', argv: string[]
   const { values, positionals } = parseOrUsage(argv);
   const format = values.format ?? 'text';
   if (format !== 'text' && format !== 'json') throw usageError(`Invalid --format '${format}'. Expected text or json.`);
-  const git = await Git.create(process.cwd());
   const deliver = values.deliver ?? 'none';
+  const git = await Git.create(process.cwd(), {}, deliver === 'none' ? undefined : tokenForGit());
   const raw: RawRequest = {
     commits: mode === 'revert' ? positionals : [],
     restorePaths: mode === 'restore' ? positionals : [],
@@ -90,6 +91,12 @@ function githubFromEnvironment(repoOption: string | undefined) {
     apiUrl: process.env.GITHUB_API_URL
   });
   return github && pullRequestPort(github, process.env.GITHUB_SERVER_URL ?? 'https://github.com');
+}
+
+/** When delivering, GITHUB_TOKEN (or GH_TOKEN) authenticates git on GITHUB_SERVER_URL as it does the API. */
+function tokenForGit() {
+  const name = process.env.GITHUB_TOKEN ? 'GITHUB_TOKEN' : 'GH_TOKEN';
+  return gitHttpAuth(process.env[name], process.env.GITHUB_SERVER_URL || 'https://github.com', name);
 }
 
 function describe(result: RollbackResult): string {

@@ -13,6 +13,8 @@ export interface RevertInputs {
   raw: RawRequest;
   token: string;
   workingDirectory: string;
+  /** Commit status context the guard result is posted as on a delivered rollback. */
+  statusContext?: string;
   flux: { onFailure: OnFluxFailure; reasons: string[]; objects: string[]; lastHealthy?: string; statusContext: string };
   wait: { forFlux: boolean; timeoutMs: number; intervalMs: number; healthUrl?: string; expectStatus: number; watchCommit?: string };
   drill?: { patchFile?: string; cherryPick?: string; maxRecoveryMs: number };
@@ -28,6 +30,7 @@ export function readRevertInputs(context: RunContext): RevertInputs {
   return {
     token,
     workingDirectory: core.getInput('working-directory') || '.',
+    statusContext: statusContext(core.getInput('status-context')),
     raw: {
       commits: listInput('commits', true),
       mainline: core.getInput('mainline'),
@@ -85,6 +88,16 @@ function oneOf<T extends string>(name: string, allowed: readonly T[], fallback: 
 function optionalRevision(name: string): string | undefined {
   const value = core.getInput(name);
   return value ? validateRevision(value, name) : undefined;
+}
+
+function statusContext(value: string): string | undefined {
+  const context = value.trim();
+  if (!context) return undefined;
+  // Quotes would break the command a failed post suggests; control characters do not belong in a name.
+  if (/[\u0000-\u001f\u007f']/.test(context)) {
+    throw new UserError(`Invalid status-context ${JSON.stringify(context)}. Expected one line without quotes, the name of a required check such as 'rollback-safety'.`);
+  }
+  return context;
 }
 
 function httpStatus(value: string): number {

@@ -3,6 +3,7 @@ import type { DrillResult } from '../../drill/drill.js';
 import { verifyRecovery, type Recovery } from '../../flux/verify.js';
 import { connectGitHub, pullRequestPort, type GitHubConnection } from '../../github/connection.js';
 import { Git } from '../../git/git.js';
+import { gitHttpAuth } from '../../git/http-auth.js';
 import { UnsafeRollbackError } from '../../rollback/guard.js';
 import { findingsSection, rollbackSummary } from '../../rollback/report.js';
 import { runRollback, type RollbackResult } from '../../rollback/run.js';
@@ -12,6 +13,7 @@ import { coreLogger, readRunContext, type RunContext } from '../runner.js';
 import * as core from '../toolkit.js';
 import { drillMode } from './drill-mode.js';
 import { fluxTrigger } from './flux-trigger.js';
+import { guardStatus, isDelivered, postGuardStatus } from './guard-status.js';
 import { readRevertInputs, type RevertInputs } from './inputs.js';
 
 /**
@@ -27,10 +29,13 @@ export async function run(): Promise<void> {
     core.info(`gitops-rollback ${describeRun(inputs, context)}`);
     const cwd = resolve(inputs.workingDirectory);
     process.chdir(cwd);
-    const git = await Git.create(cwd);
+    // The token pushes too, so a checkout without a persisted credential works and a PAT or an
+    // App token (whose pushes start workflows) is what the rollback arrives with.
+    const git = await Git.create(cwd, {}, gitHttpAuth(inputs.token, context.serverUrl, 'the token input'));
     const github = connectGitHub({ token: inputs.token, repository: context.repository, apiUrl: context.apiUrl, log: { info: core.info, warning: m => core.warning(m) } });
     // Checked before anything is pushed, so a push is never followed by a wait that cannot run.
     if (inputs.wait.forFlux && !github) throw new UserError('wait-for: flux-status reads commit statuses through the GitHub API: it needs a token and GITHUB_REPOSITORY.');
+    if (inputs.statusContext && !github) throw new UserError('status-context posts a commit status through the GitHub API: it needs a token and GITHUB_REPOSITORY.');
     if (inputs.wait.watchCommit && !inputs.wait.forFlux && !inputs.wait.healthUrl) {
       throw new UserError(`watch-commit '${inputs.wait.watchCommit}' was given with nothing to wait for. Expected wait-for: flux-status or health-url.`);
     }
@@ -85,6 +90,16 @@ async function rollback(
   const result = await runRollback(request, { git, log: coreLogger, pullRequests });
   setOutputs(result);
   summary.push(rollbackSummary(result, request.audit, pullRequests?.commitUrl));
+  if (inputs.statusContext && github && isDelivered(result)) {
+    const status = guardStatus(result, inputs.statusContext, context.runUrl);
+    const failed = await postGuardStatus(github, result, status);
+    if (failed) {
+      core.warning(failed);
+      summary.push(`> [!WARNING]\n> ${failed}`);
+    } else {
+      core.info(`Commit status '${status.context}' (${status.state}) posted on ${result.commitSha}.`);
+    }
+  }
   return result;
 }
 

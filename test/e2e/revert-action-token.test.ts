@@ -1,11 +1,12 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
+import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { runAction, type ActionRun } from '../support/action-runner.js';
 import { startFakeGitHub, type FakeGitHub } from '../support/fake-github.js';
 import { claim } from '../support/fleet.js';
 import { basicAuthorization, startGitServer, type GitServer } from '../support/http-git-server.js';
-import { createRepo, git, type TestRepo } from '../support/repo.js';
+import { createRepo, git, GIT_ENV, type TestRepo } from '../support/repo.js';
 
 const BUNDLE = 'dist/revert/index.js';
 const TOKEN = 'ghs_actionToken5f3a9c';
@@ -140,5 +141,54 @@ describe('bundled revert action: the token input authenticates git', () => {
     expect(action.exitCode).toBe(1);
     expect(action.stdout).toContain('::error::status-context posts a commit status through the GitHub API: it needs a token and GITHUB_REPOSITORY.');
     expect(git(repo.origin, 'rev-parse', 'main')).toBe(before);
+  });
+});
+
+describe('bundled command line: GITHUB_TOKEN authenticates git when it delivers', () => {
+  let repo: TestRepo;
+  let server: GitServer;
+  afterEach(async () => {
+    await server?.close();
+    repo?.cleanup();
+  });
+
+  /** Runs dist/cli without blocking the test's event loop, which serves git. */
+  function cli(cwd: string, env: Record<string, string>, ...args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
+    const child = spawn(process.execPath, [resolve('dist/cli/index.js'), ...args], {
+      cwd,
+      env: { ...process.env, ...GIT_ENV, GITHUB_TOKEN: '', GH_TOKEN: '', GITHUB_REPOSITORY: '', GITHUB_SERVER_URL: server.url, ...env }
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (b: Buffer) => (stdout += b.toString()));
+    child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
+    return new Promise(done => child.on('close', code => done({ status: code ?? 1, stdout, stderr })));
+  }
+
+  async function setUp() {
+    repo = createRepo({ 'a.yaml': 'a: 0\n' });
+    const bad = repo.commit({ 'a.yaml': 'a: 1\n' }, 'bad');
+    repo.push();
+    server = await startGitServer({ bare: repo.origin, slug: 'acme/fleet', token: TOKEN });
+    git(repo.work, 'remote', 'set-url', 'origin', server.repoUrl);
+    return bad;
+  }
+
+  it('pushes with GITHUB_TOKEN over https to the server', async () => {
+    const bad = await setUp();
+    const r = await cli(repo.work, { GITHUB_TOKEN: TOKEN }, 'revert', bad, '--deliver', 'push');
+    expect(r.stderr).not.toContain('error:');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('operation: pushed');
+    expect(git(repo.origin, 'show', 'main:a.yaml')).toBe('a: 0');
+    expect(server.authorizations()).toEqual([basicAuthorization(TOKEN)]);
+    expect(`${r.stdout}${r.stderr}`).not.toContain(TOKEN);
+  });
+
+  it('says git has no credential when there is no token', async () => {
+    const bad = await setUp();
+    const r = await cli(repo.work, {}, 'revert', bad, '--deliver', 'push');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/\nerror: git fetch has no accepted credential for the remote \(http:\/\/127\.0\.0\.1:\d+ answered 401 Unauthorized\)\./);
   });
 });

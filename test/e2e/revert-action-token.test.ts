@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { runAction, type ActionRun } from '../support/action-runner.js';
 import { startFakeGitHub, type FakeGitHub } from '../support/fake-github.js';
-import { claim } from '../support/fleet.js';
+import { claim, createFleetRepo } from '../support/fleet.js';
 import { basicAuthorization, startGitServer, type GitServer } from '../support/http-git-server.js';
 import { createRepo, git, GIT_ENV, type TestRepo } from '../support/repo.js';
 
@@ -190,5 +190,43 @@ describe('bundled command line: GITHUB_TOKEN authenticates git when it delivers'
     const r = await cli(repo.work, {}, 'revert', bad, '--deliver', 'push');
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/\nerror: git fetch has no accepted credential for the remote \(http:\/\/127\.0\.0\.1:\d+ answered 401 Unauthorized\)\./);
+  });
+});
+
+describe('bundled safety check: the token input fetches what the checkout lacks', () => {
+  let repo: TestRepo;
+  let server: GitServer;
+  let github: FakeGitHub;
+  afterEach(async () => {
+    await server?.close();
+    await github?.close();
+    repo?.cleanup();
+  });
+
+  it('reads the head of a pull request from a depth-1 checkout with persist-credentials: false', async () => {
+    repo = createFleetRepo();
+    repo.commit({ 'infrastructure/redis/pvc.yaml': claim('redis-data', '8Gi') }, 'Add the redis claim');
+    repo.push();
+    const base = repo.git('rev-parse', 'HEAD');
+    repo.git('checkout', '-q', '-b', 'grow');
+    const head = repo.commit({ 'infrastructure/redis/pvc.yaml': claim('redis-data', '16Gi') }, 'Grow redis');
+    repo.git('push', '-q', 'origin', 'grow');
+    server = await startGitServer({ bare: repo.origin, slug: 'acme/fleet', token: TOKEN });
+    github = await startFakeGitHub({ owner: 'acme', repo: 'fleet', token: TOKEN });
+    const pull = github.addPull({ head: 'grow', base: 'main', headSha: head, baseSha: base });
+    const checkout = repo.clone('checkout', '--depth=1', '--branch=main');
+    git(checkout, 'remote', 'set-url', 'origin', server.repoUrl);
+    const event = { action: 'synchronize', number: pull.number, pull_request: { number: pull.number, base: { sha: base, ref: 'main' }, head: { sha: head, ref: 'grow' }, labels: [] } };
+    const action = await runAction('dist/safety-check/index.js', {
+      cwd: checkout,
+      event,
+      eventName: 'pull_request',
+      inputs: { token: TOKEN, 'fail-on': 'error' },
+      env: { GITHUB_SERVER_URL: server.url, GITHUB_API_URL: github.url }
+    });
+    expect(action.outputs.unsafe).toBe('true');
+    expect(JSON.parse(action.outputs.findings)).toEqual([expect.objectContaining({ rule: 'pvc-expand', file: 'infrastructure/redis/pvc.yaml' })]);
+    expect(server.authorizations()).toEqual([basicAuthorization(TOKEN)]);
+    expect(`${action.stdout.replace(`::add-mask::${TOKEN}`, '')}${action.stderr}${action.summary}`).not.toContain(TOKEN);
   });
 });

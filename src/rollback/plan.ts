@@ -57,7 +57,7 @@ async function tryPlanRevert(git: Git, target: TargetBranch, request: RollbackRe
   }
   const unique = [...new Set(wanted)];
   // The usual incident: one commit. Its throwaway undo commit is written while history is read.
-  if (unique.length === 1) prepareUndo(git, unique[0], request.mainline ?? 1);
+  if (unique.length === 1) prepareUndo(git, unique[0], request.mainline ?? 1, request.committer);
   const boundary = await git.shallowCommits();
   const cut = unique.find(sha => boundary.has(sha));
   if (cut) return fail(`Commit ${cut} is at the edge of the fetched history; its parents are missing.`);

@@ -39,8 +39,11 @@ export interface RollbackRequest {
   dryRun: boolean;
   allowUnsafe: boolean;
   fallbackToPullRequest: boolean;
-  /** Identity for the rollback commits; undefined keeps git's configured one. */
-  committer?: Identity;
+  /**
+   * Author and committer of every commit the rollback writes, throwaway ones included: given
+   * explicitly, so nothing depends on git's configuration (a hosted runner has none).
+   */
+  committer: Identity;
   remote: string;
   pullRequest: PullRequestOptions;
 }

@@ -74,7 +74,7 @@ export async function validateRequest(raw: RawRequest): Promise<RollbackRequest>
     dryRun: raw.dryRun ?? false,
     allowUnsafe: raw.allowUnsafe ?? false,
     fallbackToPullRequest: raw.fallbackToPullRequest ?? true,
-    committer: raw.committer?.trim() ? parseIdentity(raw.committer.trim()) : undefined,
+    committer: parseCommitter(raw.committer),
     remote,
     pullRequest: {
       title: singleLine(raw.title, 'title', 256),
@@ -170,6 +170,11 @@ function parseDelivery(value: string | undefined): Delivery {
   const d = (value?.trim() || 'pull-request') as Delivery;
   if (!DELIVERIES.includes(d)) throw new UserError(`Invalid deliver '${value}'. Expected one of: ${DELIVERIES.join(', ')}.`);
   return d;
+}
+
+function parseCommitter(value: string | undefined): Identity {
+  if (!value?.trim()) throw new UserError("No committer for the rollback commits. Expected 'Name <email@example.com>'.");
+  return parseIdentity(value.trim());
 }
 
 /** Parses `Name <email>`, the form git uses. */

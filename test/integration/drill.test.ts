@@ -7,9 +7,10 @@ import { type DrillOptions, runDrill } from '../../src/drill/drill.js';
 import { fluxStatusWaiter, healthWaiter } from '../../src/drill/waiters.js';
 import { Git } from '../../src/git/git.js';
 import { createGitHubClient, type GitHubClient } from '../../src/github/client.js';
-import { memoryLogger, rollback } from '../support/engine.js';
+import { parseIdentity } from '../../src/rollback/validate.js';
+import { memoryLogger, rollback, TEST_COMMITTER } from '../support/engine.js';
 import { startFakeGitHub, type FakeGitHub } from '../support/fake-github.js';
-import { GIT_ENV, git, type TestRepo } from '../support/repo.js';
+import { git, ISOLATED_GIT_ENV, type TestRepo } from '../support/repo.js';
 import { CONTEXT, createDrillRepo, deploy, FluxPlayer, INFRA } from '../support/flux-player.js';
 
 const run = promisify(execFile);
@@ -44,7 +45,7 @@ describe('runDrill on a real repository with a bare origin and the real engine',
   async function options(overrides: Partial<DrillOptions> = {}): Promise<DrillOptions & { log: ReturnType<typeof memoryLogger> }> {
     const flux = { client, repo: slug, timeoutMs: 1500, intervalMs: 20 };
     return {
-      git: await Git.create(repo.work, GIT_ENV),
+      git: await Git.create(repo.work, ISOLATED_GIT_ENV),
       log: memoryLogger(),
       remote: 'origin',
       branch: 'main',
@@ -53,6 +54,7 @@ describe('runDrill on a real repository with a bare origin and the real engine',
       waitSuccess: fluxStatusWaiter(flux, 'success'),
       waitHealthy: healthWaiter({ url: healthUrl, timeoutMs: 1500, intervalMs: 20 }, 'healthy'),
       maxRecoveryMs: 20_000,
+      committer: parseIdentity(TEST_COMMITTER),
       rollback: sha => rollback(repo.work, { commits: [sha], incident: 'DRILL-1', reason: 'Scheduled rollback drill', actor: 'rollback-drill' }),
       ...overrides
     } as DrillOptions & { log: ReturnType<typeof memoryLogger> };
@@ -85,6 +87,10 @@ describe('runDrill on a real repository with a bare origin and the real engine',
     expect(originMain()).toBe(result.rollbackSha);
     expect(git(repo.origin, 'rev-parse', 'main^')).toBe(result.drillSha);
     expect(git(repo.origin, 'log', '-1', '--format=%s', result.drillSha)).toBe('Rollback drill: apply drills/bad-image.patch');
+    // Both commits carry the committer given, not an identity from git's configuration (there is none).
+    for (const sha of [result.drillSha, result.rollbackSha!]) {
+      expect(git(repo.origin, 'log', '-1', '--format=%an <%ae> | %cn <%ce>', sha)).toBe(`${TEST_COMMITTER} | ${TEST_COMMITTER}`);
+    }
     const revert = git(repo.origin, 'log', '-1', '--format=%B', 'main');
     expect(revert).toContain(`This reverts commit ${result.drillSha}.`);
     expect(revert).toContain('Incident: DRILL-1');

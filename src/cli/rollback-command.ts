@@ -55,7 +55,7 @@ export async function rollbackCommand(mode: 'revert' | 'restore', argv: string[]
     dryRun: values['dry-run'],
     allowUnsafe: values['allow-unsafe'],
     fallbackToPullRequest: !values['no-fallback'],
-    committer: values.committer,
+    committer: values.committer ?? (await gitIdentity(git)),
     title: values.title,
     labels: values.label,
     reviewers: values.reviewer,
@@ -72,6 +72,24 @@ export async function rollbackCommand(mode: 'revert' | 'restore', argv: string[]
   const result = await runRollback(request, { git, log, pullRequests });
   out.stdout(format === 'json' ? JSON.stringify(result, null, 2) : describe(result));
   return 0;
+}
+
+/**
+ * The identity git would give a commit of the user's (user.name and user.email, or GIT_COMMITTER_*),
+ * resolved once so that every commit the engine writes carries it explicitly. Without one, the
+ * CLI stops before fetching anything and says what to set.
+ */
+async function gitIdentity(git: Git): Promise<string> {
+  const ident = await git.exec(['var', 'GIT_COMMITTER_IDENT'], { allowFailure: true });
+  // `Name <email> <timestamp> <zone>`
+  const match = /^(.*<[^<>\n]*>) \d+ [+-]\d{4}$/.exec(ident.stdout.trim());
+  if (ident.exitCode !== 0 || !match) {
+    throw usageError(
+      'No git identity to write the rollback commits with. Set one with git config user.name "Your Name" and ' +
+        'git config user.email you@example.com (add --global for every repository), or pass --committer "Name <email>".'
+    );
+  }
+  return match[1];
 }
 
 function parseOrUsage(argv: string[]) {

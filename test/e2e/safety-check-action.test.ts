@@ -28,6 +28,11 @@ describe('bundled safety-check action under Node 24 on a pull_request event', ()
     repo.git('push', '-q', 'origin', 'grow');
     github = await startFakeGitHub({ owner: 'acme', repo: 'fleet' });
     const pull = github.addPull({ head: 'grow', base: 'main', title: 'Grow redis', headSha: head, baseSha: base });
+    // GitHub's test merge, which actions/checkout checks out for a pull_request event.
+    repo.git('checkout', '-q', '--detach', base);
+    repo.git('merge', '-q', '--no-ff', '-m', `Merge ${head} into ${base}`, head);
+    repo.git('push', '-q', 'origin', `HEAD:refs/pull/${pull.number}/merge`);
+    repo.git('checkout', '-q', 'grow');
     const event = { action: 'synchronize', number: pull.number, pull_request: { number: pull.number, base: { sha: base, ref: 'main' }, head: { sha: head, ref: 'grow' }, labels: [] } };
     return { base, head, pull, event };
   }
@@ -37,7 +42,7 @@ describe('bundled safety-check action under Node 24 on a pull_request event', ()
 
   it('fails with an annotation, outputs, summary and one sticky comment; the acknowledge label turns it green', async () => {
     const { event, pull } = await setup();
-    const checkout = actionsCheckout(repo);
+    const checkout = actionsCheckout(repo, 'checkout', { pullRequest: pull.number });
     const first = await run(checkout, event);
     expect(first.exitCode).toBe(1);
     expect(first.stdout).toContain('::error title=error%3A pvc-expand (reverting later),file=infrastructure/redis/pvc.yaml,line=1::PersistentVolumeClaim redis/redis-data: This change grows the storage');
@@ -60,8 +65,8 @@ describe('bundled safety-check action under Node 24 on a pull_request event', ()
   });
 
   it('turns the comment into an all-clear when the hazard goes away, and posts none for a clean PR', async () => {
-    const { event } = await setup();
-    const checkout = actionsCheckout(repo);
+    const { event, pull } = await setup();
+    const checkout = actionsCheckout(repo, 'checkout', { pullRequest: pull.number });
     await run(checkout, event);
     expect(github.state.comments).toHaveLength(1);
     const clean = { ...event, pull_request: { ...event.pull_request, head: { sha: event.pull_request.base.sha, ref: 'grow' } } };

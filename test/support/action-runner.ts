@@ -24,7 +24,7 @@ export interface ActionRunOptions {
   inputs: Record<string, string>;
   event?: object;
   eventName?: string;
-  /** GITHUB_REF (default refs/heads/main). */
+  /** GITHUB_REF (default refs/heads/main, or the pull request's merge ref for a pull_request payload). */
   ref?: string;
   /** GITHUB_SHA (default: the checkout's HEAD). */
   sha?: string;
@@ -83,9 +83,9 @@ function hostedRunnerEnv(dir: string, files: RunnerFiles, options: ActionRunOpti
   const temp = join(dir, 'runner-temp');
   const toolCache = join(dir, 'hostedtoolcache');
   for (const folder of [home, temp, toolCache]) mkdirSync(folder);
-  const ref = options.ref ?? 'refs/heads/main';
+  const payload = (options.event ?? {}) as { number?: number; pull_request?: { base?: { ref?: string }; head?: { ref?: string } } };
+  const ref = options.ref ?? (payload.pull_request && payload.number ? `refs/pull/${payload.number}/merge` : 'refs/heads/main');
   const repository = 'acme/fleet';
-  const payload = (options.event ?? {}) as { pull_request?: { base?: { ref?: string }; head?: { ref?: string } } };
   return {
     PATH: process.env.PATH ?? '/usr/local/bin:/usr/bin:/bin',
     HOME: home,
@@ -117,7 +117,7 @@ function hostedRunnerEnv(dir: string, files: RunnerFiles, options: ActionRunOpti
     GITHUB_ACTOR_ID: '583231',
     GITHUB_TRIGGERING_ACTOR: 'octocat',
     GITHUB_REF: ref,
-    GITHUB_REF_NAME: ref.replace(/^refs\/(heads|tags)\//, ''),
+    GITHUB_REF_NAME: ref.replace(/^refs\/(heads|tags|pull)\//, ''),
     GITHUB_REF_TYPE: ref.startsWith('refs/tags/') ? 'tag' : 'branch',
     GITHUB_SHA: options.sha ?? headOf(options.cwd),
     GITHUB_BASE_REF: payload.pull_request?.base?.ref ?? '',
@@ -146,6 +146,11 @@ export interface CheckoutOptions {
   /** The branch to check out (default main). */
   branch?: string;
   /**
+   * For a pull_request event: the pull request whose `refs/pull/<n>/merge` is checked out, on a
+   * detached HEAD, instead of a branch.
+   */
+  pullRequest?: number;
+  /**
    * `persist-credentials: true` (the default) leaves the token in the clone's local config as an
    * `http.https://github.com/.extraheader`; false leaves no credential at all.
    */
@@ -159,7 +164,8 @@ export const CHECKOUT_TOKEN = 'ghs_checkoutTokenForTheWorkflowRun';
  * Checks `repo`'s origin out into `<root>/<name>` the way `actions/checkout@v5` does with its
  * defaults (fetch-depth 1): `git init`, origin set, gc.auto 0, the extraheader credential, a
  * depth-1 fetch of the branch into refs/remotes/origin/<branch> without tags, and a forced
- * checkout of the branch. No user.* config is written anywhere. Returns the folder.
+ * checkout of the branch (of the pull request's merge commit, detached, for a pull request).
+ * No user.* config is written anywhere. Returns the folder.
  */
 export function actionsCheckout(repo: TestRepo, name = 'checkout', options: CheckoutOptions = {}): string {
   const branch = options.branch ?? 'main';
@@ -172,8 +178,12 @@ export function actionsCheckout(repo: TestRepo, name = 'checkout', options: Chec
     const basic = Buffer.from(`x-access-token:${CHECKOUT_TOKEN}`).toString('base64');
     git(dir, 'config', '--local', 'http.https://github.com/.extraheader', `AUTHORIZATION: basic ${basic}`);
   }
-  git(dir, '-c', 'protocol.version=2', 'fetch', '--quiet', '--no-tags', '--prune', '--no-recurse-submodules', '--depth=1', 'origin', `+refs/heads/${branch}:refs/remotes/origin/${branch}`);
-  git(dir, 'checkout', '--quiet', '--force', '-B', branch, `refs/remotes/origin/${branch}`);
+  const [source, tracking] = options.pullRequest
+    ? [`refs/pull/${options.pullRequest}/merge`, `refs/remotes/pull/${options.pullRequest}/merge`]
+    : [`refs/heads/${branch}`, `refs/remotes/origin/${branch}`];
+  git(dir, '-c', 'protocol.version=2', 'fetch', '--quiet', '--no-tags', '--prune', '--no-recurse-submodules', '--depth=1', 'origin', `+${source}:${tracking}`);
+  if (options.pullRequest) git(dir, 'checkout', '--quiet', '--force', tracking);
+  else git(dir, 'checkout', '--quiet', '--force', '-B', branch, tracking);
   return dir;
 }
 

@@ -75,6 +75,18 @@ describe('bundled revert action driven by Flux (repository_dispatch, commit stat
     expect(git(repo.origin, 'rev-parse', 'main')).toBe(tip);
   });
 
+  it('opens a pull request for the failing revision with on-flux-failure: pull-request, committed by the bot', async () => {
+    const { bad } = await fleet();
+    const result = await act(actionsCheckout(repo, 'checkout', { persistCredentials: false }), dispatch(bad), { 'on-flux-failure': 'pull-request' });
+    expect(result.stdout).not.toContain('::error');
+    expect(result.exitCode).toBe(0);
+    expect(result.outputs).toMatchObject({ operation: 'created', 'flux-decision': 'revert', branch: `rollback/flux-${bad.slice(0, 12)}` });
+    expect(git(repo.origin, 'rev-parse', 'main')).toBe(bad);
+    expect(git(repo.origin, 'show', `${result.outputs.branch}:apps/podinfo.yaml`)).toContain('podinfo:6.0.0');
+    expect(identity(repo, result.outputs.branch)).toBe(`${BOT} | ${BOT}`);
+    expect(github.state.pulls.map(p => [p.head.ref, p.base.ref])).toEqual([[result.outputs.branch, 'main']]);
+  });
+
   it('ignores Flux events unless on-flux-failure asks, and events that are not failures', async () => {
     const { bad } = await fleet();
     const before = git(repo.origin, 'rev-parse', 'main');

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Git } from '../git/git.js';
 import { restoreMessage, revertMessage } from './message.js';
 import type { Plan, RestorePlan, RevertPlan, RevertStep } from './plan.js';
+import type { OptionNames } from './option-names.js';
 import { type AuditContext, type Identity, UserError } from './types.js';
 
 /** The commits a plan produced on top of the target tip. */
@@ -24,6 +25,8 @@ export interface ApplyOptions {
   squash: boolean;
   /** Author and committer of every commit written, the throwaway ones too. */
   committer: Identity;
+  /** How messages name settings (the conflict message suggests restoring paths). */
+  names: OptionNames;
   /**
    * Called with the rollback's tree once it is known to be final, before its last commit is
    * written, so that checks of the tree can run meanwhile. Not called when nothing changes.
@@ -60,7 +63,7 @@ async function applyRevert(git: Git, plan: RevertPlan, base: string, options: Ap
     options.onTree?.(tree);
   };
   for (const [index, step] of plan.steps.entries()) {
-    const tree = await revertTree(git, step, head, options.committer);
+    const tree = await revertTree(git, step, head, options);
     if (tree === headTree) {
       empty.push(step);
       continue;
@@ -106,8 +109,8 @@ async function undoCommit(git: Git, step: RevertStep, committer: Identity): Prom
 
 const undoMessage = (sha: string): string => `gitops-rollback: undo ${sha}`;
 
-async function revertTree(git: Git, step: RevertStep, onto: string, committer: Identity): Promise<string> {
-  const theirs = await undoCommit(git, step, committer);
+async function revertTree(git: Git, step: RevertStep, onto: string, options: ApplyOptions): Promise<string> {
+  const theirs = await undoCommit(git, step, options.committer);
   const merged = await git.exec(['merge-tree', '--write-tree', '--name-only', '-z', onto, theirs], { allowFailure: true });
   const [tree, ...rest] = merged.stdout.split('\0');
   if (merged.exitCode === 0) return tree.trim();
@@ -121,8 +124,8 @@ async function revertTree(git: Git, step: RevertStep, onto: string, committer: I
   throw new UserError(
     `Reverting ${step.sha.slice(0, 12)} ("${step.subject}") conflicts with later changes in: ${files.join(', ')}. ` +
       'Nothing was pushed and the work tree was left as it was. ' +
-      `To put those paths back to how they were before that commit, restore them instead: restore-paths: ${files.join(',')} with restore-to: ${step.sha.slice(0, 12)}^ ` +
-      '(this also drops later changes to those paths).',
+      `To put those paths back to how they were before that commit, restore them instead (${options.names.set({ restorePaths: files, restoreTo: `${step.sha.slice(0, 12)}^` })}); ` +
+      'this also drops later changes to those paths.',
     'refused'
   );
 }

@@ -1,3 +1,5 @@
+import type { OptionNames } from './option-names.js';
+
 /** Where a rollback goes once its commits are made. */
 export type Delivery = 'pull-request' | 'push' | 'none';
 
@@ -46,6 +48,8 @@ export interface RollbackRequest {
   committer: Identity;
   remote: string;
   pullRequest: PullRequestOptions;
+  /** How messages name the settings: as workflow inputs, or as command-line flags. */
+  names: OptionNames;
 }
 
 export interface PullRequestOptions {

@@ -1,9 +1,12 @@
 import { parseArgs } from 'node:util';
-import { Git } from '../git/git.js';
+import type { Git } from '../git/git.js';
 import { connectGitHub, pullRequestPort } from '../github/connection.js';
 import { runRollback, type RollbackResult } from '../rollback/run.js';
 import { type RawRequest, validateRequest } from '../rollback/validate.js';
+import { flagNames } from './flag-names.js';
 import { stderrLogger, type Output, usageError } from './output.js';
+import { commandUsage } from './usage.js';
+import { openWorkTree } from './work-tree.js';
 
 const OPTIONS = {
   to: { type: 'string' },
@@ -26,7 +29,8 @@ const OPTIONS = {
   'team-reviewer': { type: 'string', multiple: true },
   draft: { type: 'boolean' },
   repo: { type: 'string' },
-  format: { type: 'string' }
+  format: { type: 'string' },
+  help: { type: 'boolean', short: 'h' }
 } as const;
 
 /**
@@ -34,10 +38,17 @@ const OPTIONS = {
  * the same engine as the action, run in the current work tree.
  */
 export async function rollbackCommand(mode: 'revert' | 'restore', argv: string[], out: Output): Promise<number> {
-  const { values, positionals } = parseOrUsage(argv);
+  const { values, positionals } = parseOrUsage(mode, argv);
+  if (values.help) {
+    out.stdout(commandUsage(mode));
+    return 0;
+  }
   const format = values.format ?? 'text';
   if (format !== 'text' && format !== 'json') throw usageError(`Invalid --format '${format}'. Expected text or json.`);
-  const git = await Git.create(process.cwd());
+  if (positionals.length === 0) {
+    throw usageError(mode === 'revert' ? 'revert needs the commits to revert: gitops-rollback revert <rev|A..B>...' : 'restore needs the paths to restore: gitops-rollback restore <path>... --to <rev>');
+  }
+  const git = await openWorkTree(process.cwd());
   const deliver = values.deliver ?? 'none';
   const raw: RawRequest = {
     commits: mode === 'revert' ? positionals : [],
@@ -63,7 +74,7 @@ export async function rollbackCommand(mode: 'revert' | 'restore', argv: string[]
     draft: values.draft
   };
   if (mode === 'restore' && !values.to) throw usageError('restore needs --to <rev>: the known-good revision to restore the paths to.');
-  const request = await validateRequest(raw);
+  const request = await validateRequest(raw, flagNames);
   const log = stderrLogger(out);
   const pullRequests = deliver === 'none' ? undefined : githubFromEnvironment(values.repo);
   if (deliver === 'pull-request' && !pullRequests && !request.dryRun) {
@@ -92,11 +103,11 @@ async function gitIdentity(git: Git): Promise<string> {
   return match[1];
 }
 
-function parseOrUsage(argv: string[]) {
+function parseOrUsage(mode: 'revert' | 'restore', argv: string[]) {
   try {
     return parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
   } catch (error) {
-    throw usageError((error as Error).message);
+    throw usageError(`${(error as Error).message}\nRun 'gitops-rollback ${mode} --help' for its options.`);
   }
 }
 

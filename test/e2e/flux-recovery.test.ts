@@ -98,6 +98,27 @@ describe('bundled revert action: Flux recovery means every Kustomization', () =>
     expect(result.stdout).toContain('Waiting for the Flux contexts given in flux-status-contexts: kustomization/apps, kustomization/infra*');
   });
 
+  it('for watch-commit, expects the contexts of its parent when the clone has it, and says when the set is not known', async () => {
+    const { bad } = await fleet();
+    const fix = repo.commit({ 'apps/podinfo.yaml': deploy('6.0.0') }, 'Merge the rollback');
+    repo.push();
+    github.addStatus(fix, { context: INFRA, state: 'success', description: 'reconciliation succeeded' });
+    const inputs = { 'watch-commit': fix, 'wait-for': 'flux-status', 'wait-timeout': '1s' };
+
+    const full = await runAction(BUNDLE, { cwd: repo.clone('full', '--branch=main'), inputs: { token: 'tok', 'wait-interval': '50ms', ...inputs }, env: { GITHUB_API_URL: github.url } });
+    expect(full.exitCode).toBe(1);
+    expect(full.outputs.reconciled).toBe('false');
+    expect(full.stdout).toContain(`Waiting for the Flux contexts reported for the parent of the watched commit ${bad.slice(0, 12)}: ${CONTEXT}, ${INFRA}.`);
+    expect(full.stdout).toMatch(/::error::.*still pending: kustomization\/apps\/0c9c2e41 \(not reported\)/);
+
+    // A depth-1 clone lacks the parent: the set is not known, and the log says so.
+    const shallow = await act(inputs);
+    expect(shallow.stdout).toContain("The Flux contexts to wait for are not known; waiting until at least one context matching 'kustomization/*' reports");
+    expect(shallow.exitCode).toBe(0);
+    expect(shallow.outputs.reconciled).toBe('true');
+    expect(JSON.parse(shallow.outputs['flux-contexts'])).toEqual([{ context: INFRA, state: 'success', description: 'reconciliation succeeded' }]);
+  });
+
   it('refuses a malformed flux-status-contexts before anything is pushed', async () => {
     const { bad } = await fleet();
     const result = await act({ commits: bad, deliver: 'push', 'wait-for': 'flux-status', 'flux-status-contexts': 'kustomization/apps, apps' });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { assessFluxStatuses, type FluxContextSet, matchesContext, printable } from '../../src/flux/commit-status.js';
+import { recoverySummary } from '../../src/flux/verify.js';
 import type { CommitStatus } from '../../src/github/statuses.js';
 
 const APPS = 'kustomization/apps/0c9c2e41';
@@ -63,5 +64,28 @@ describe('printable', () => {
     ['x'.repeat(205), `${'x'.repeat(200)}…`]
   ])('%j', (text, shown) => {
     expect(printable(text)).toBe(shown);
+  });
+});
+
+describe('recoverySummary', () => {
+  it('lists each Flux context, with text from the API kept from forming links, HTML or cells', () => {
+    const summary = recoverySummary({
+      reconciled: false,
+      timeline: ['No Flux result for 3f786850e387 after 1.0 s: still pending: kustomization/apps/0c9c2e41 (not reported).'],
+      fluxContexts: [
+        { context: APPS, state: 'not-reported', description: '' },
+        { context: 'kustomization/in|fra`/1', state: 'success', description: '[click](https://evil.example) <img src=x> | ok\n# head' }
+      ]
+    });
+    expect(summary.split('\n')).toEqual([
+      '### Recovery',
+      '',
+      '- No Flux result for 3f786850e387 after 1.0 s: still pending: kustomization/apps/0c9c2e41 (not reported).',
+      '',
+      '| Flux context | state | description |',
+      '| --- | --- | --- |',
+      `| \`${APPS}\` | not-reported |  |`,
+      '| `kustomization/in?fra?/1` | success | \\[click\\](https://evil.example) \\<img src=x\\> \\| ok\\\\n\\# head |'
+    ]);
   });
 });

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
-import { runAction } from '../support/action-runner.js';
+import { actionsCheckout, runAction } from '../support/action-runner.js';
 import { startFakeGitHub, type FakeGitHub } from '../support/fake-github.js';
 import { CONTEXT, deploy, INFRA, playStatuses } from '../support/flux-player.js';
 import { createRepo, git, type TestRepo } from '../support/repo.js';
@@ -24,6 +24,7 @@ describe('bundled revert action: Flux recovery means every Kustomization', () =>
   let repo: TestRepo;
   let github: FakeGitHub;
   let flux: { stop(): Promise<void> } | undefined;
+  let checkouts = 0;
   afterEach(async () => {
     await flux?.stop();
     flux = undefined;
@@ -46,7 +47,7 @@ describe('bundled revert action: Flux recovery means every Kustomization', () =>
 
   const act = (inputs: Record<string, string>, event: object = {}, eventName = 'workflow_dispatch') =>
     runAction(BUNDLE, {
-      cwd: repo.clone(`checkout-${Math.random().toString(36).slice(2)}`, '--depth=1', '--branch=main'),
+      cwd: actionsCheckout(repo, `checkout-${++checkouts}`),
       event,
       eventName,
       inputs: { token: 'tok', 'wait-interval': '50ms', 'wait-timeout': '30s', ...inputs },
@@ -105,6 +106,7 @@ describe('bundled revert action: Flux recovery means every Kustomization', () =>
     github.addStatus(fix, { context: INFRA, state: 'success', description: 'reconciliation succeeded' });
     const inputs = { 'watch-commit': fix, 'wait-for': 'flux-status', 'wait-timeout': '1s' };
 
+    // As actions/checkout with fetch-depth: 0.
     const full = await runAction(BUNDLE, { cwd: repo.clone('full', '--branch=main'), inputs: { token: 'tok', 'wait-interval': '50ms', ...inputs }, env: { GITHUB_API_URL: github.url } });
     expect(full.exitCode).toBe(1);
     expect(full.outputs.reconciled).toBe('false');

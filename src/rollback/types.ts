@@ -1,3 +1,5 @@
+import type { OptionNames } from './option-names.js';
+
 /** Where a rollback goes once its commits are made. */
 export type Delivery = 'pull-request' | 'push' | 'none';
 
@@ -39,10 +41,15 @@ export interface RollbackRequest {
   dryRun: boolean;
   allowUnsafe: boolean;
   fallbackToPullRequest: boolean;
-  /** Identity for the rollback commits; undefined keeps git's configured one. */
-  committer?: Identity;
+  /**
+   * Author and committer of every commit the rollback writes, throwaway ones included: given
+   * explicitly, so nothing depends on git's configuration (a hosted runner has none).
+   */
+  committer: Identity;
   remote: string;
   pullRequest: PullRequestOptions;
+  /** How messages name the settings: as workflow inputs, or as command-line flags. */
+  names: OptionNames;
 }
 
 export interface PullRequestOptions {

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import type { DrillResult } from '../../drill/drill.js';
-import { verifyRecovery, type Recovery } from '../../flux/verify.js';
+import { recoverySummary, verifyRecovery, type Recovery } from '../../flux/verify.js';
+import type { FluxReference } from '../../flux/wait.js';
 import { connectGitHub, pullRequestPort, type GitHubConnection } from '../../github/connection.js';
 import { Git } from '../../git/git.js';
 import { gitHttpAuth } from '../../git/http-auth.js';
@@ -43,6 +44,7 @@ export async function run(): Promise<void> {
       await reportDrill(await drillMode(inputs, git, github, coreLogger), summary);
       return;
     }
+    let failingRevision: string | undefined;
     if (context.eventName === 'repository_dispatch') {
       const trigger = await fluxTrigger(inputs, context, git, github, coreLogger);
       core.setOutput('flux-decision', trigger.act ? 'revert' : trigger.decision);
@@ -54,11 +56,12 @@ export async function run(): Promise<void> {
         return;
       }
       core.info(trigger.why);
+      failingRevision = trigger.failingRevision;
     }
     const watchOnly = inputs.wait.watchCommit && inputs.raw.commits.length === 0 && inputs.raw.restorePaths.length === 0;
     const result = watchOnly ? undefined : await rollback(inputs, git, github, context, summary);
     const watched = inputs.wait.watchCommit ?? (result?.operation === 'pushed' ? result.commitSha : undefined);
-    if (inputs.wait.forFlux || inputs.wait.healthUrl) await verify(inputs, github, watched, result, summary);
+    if (inputs.wait.forFlux || inputs.wait.healthUrl) await verify(inputs, github, watched, result, await fluxReferences(inputs, git, failingRevision, result), summary);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     if (error instanceof UnsafeRollbackError) {
@@ -104,15 +107,23 @@ async function rollback(
 }
 
 /** After a push, waits for Flux and the health URL; a timeout fails the step with what was last seen. */
-async function verify(inputs: RevertInputs, github: GitHubConnection | undefined, sha: string | undefined, result: RollbackResult | undefined, summary: string[]): Promise<void> {
+async function verify(
+  inputs: RevertInputs,
+  github: GitHubConnection | undefined,
+  sha: string | undefined,
+  result: RollbackResult | undefined,
+  references: FluxReference[],
+  summary: string[]
+): Promise<void> {
   if (!sha) {
     core.notice(`Not waiting for recovery: the rollback was ${result?.operation ?? 'not made'}, not pushed. Merge it, then watch the merge commit with watch-commit.`);
     return;
   }
+  const flux = inputs.wait.forFlux && github ? { client: await github.client(), repo: github.repo, contextGlob: inputs.flux.statusContext, contexts: inputs.flux.statusContexts, references } : undefined;
   const recovery: Recovery = await verifyRecovery({
     log: coreLogger,
     sha,
-    flux: inputs.wait.forFlux && github ? { client: await github.client(), repo: github.repo, contextGlob: inputs.flux.statusContext } : undefined,
+    flux,
     health: inputs.wait.healthUrl ? { url: inputs.wait.healthUrl, expectStatus: inputs.wait.expectStatus } : undefined,
     timeoutMs: inputs.wait.timeoutMs,
     intervalMs: inputs.wait.intervalMs
@@ -120,9 +131,27 @@ async function verify(inputs: RevertInputs, github: GitHubConnection | undefined
   core.setOutput('reconciled', recovery.reconciled === undefined ? '' : String(recovery.reconciled));
   core.setOutput('time-to-reconcile', recovery.timeToReconcile ?? '');
   core.setOutput('time-to-healthy', recovery.timeToHealthy ?? '');
-  summary.push(['### Recovery', '', ...recovery.timeline.map(line => `- ${line}`)].join('\n'));
+  core.setOutput('flux-contexts', recovery.fluxContexts ? JSON.stringify(recovery.fluxContexts) : '');
+  summary.push(recoverySummary(recovery));
   if (recovery.failure) core.setFailed(`Recovery not confirmed within ${inputs.wait.timeoutMs / 1000} s: ${recovery.failure}`);
   else core.info(recovery.timeline.join('\n'));
+}
+
+/**
+ * The revisions whose Flux contexts must all report success on the watched commit, tried in turn:
+ * the failing revision of a Flux event, then the commit before the rollback (or before the
+ * watched merge, when the clone has it).
+ */
+async function fluxReferences(inputs: RevertInputs, git: Git, failingRevision: string | undefined, result: RollbackResult | undefined): Promise<FluxReference[]> {
+  const references: FluxReference[] = [];
+  if (failingRevision) references.push({ sha: failingRevision, label: 'the failing revision' });
+  if (inputs.wait.watchCommit) {
+    const parent = await git.tryResolveCommit(`${inputs.wait.watchCommit}^1`);
+    if (parent) references.push({ sha: parent, label: 'the parent of the watched commit' });
+  } else if (result?.base) {
+    references.push({ sha: result.base, label: 'the commit before the rollback' });
+  }
+  return references;
 }
 
 async function reportDrill(drill: DrillResult, summary: string[]): Promise<void> {

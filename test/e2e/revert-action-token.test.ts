@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from '@jest/globals';
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { runAction, type ActionRun } from '../support/action-runner.js';
+import { actionsCheckout, CHECKOUT_TOKEN, runAction, type ActionRun } from '../support/action-runner.js';
 import { startFakeGitHub, type FakeGitHub } from '../support/fake-github.js';
 import { claim, createFleetRepo } from '../support/fleet.js';
 import { basicAuthorization, startGitServer, type GitServer } from '../support/http-git-server.js';
@@ -10,7 +10,6 @@ import { createRepo, git, GIT_ENV, type TestRepo } from '../support/repo.js';
 
 const BUNDLE = 'dist/revert/index.js';
 const TOKEN = 'ghs_actionToken5f3a9c';
-const CHECKOUT_TOKEN = 'ghs_checkoutToken77e1';
 const dispatch = { repository: { full_name: 'acme/fleet', default_branch: 'main' }, inputs: {} };
 
 /**
@@ -28,15 +27,17 @@ describe('bundled revert action: the token input authenticates git', () => {
     repo?.cleanup();
   });
 
-  /** A fleet with one bad commit, served over HTTP, and a depth-1 checkout of it whose origin is the server. */
-  async function setUp(files: Record<string, string> = { 'apps/podinfo.yaml': 'image: 6.1.0\n' }) {
+  /**
+   * A fleet with one bad commit, served over HTTP, and a depth-1 checkout of it made as
+   * actions/checkout makes it, whose origin is the server; by default with persist-credentials: false.
+   */
+  async function setUp(options: { files?: Record<string, string>; persistCredentials?: boolean } = {}) {
     repo = createRepo({ 'apps/podinfo.yaml': 'image: 6.0.0\n' });
-    const bad = repo.commit(files, 'Bump podinfo');
+    const bad = repo.commit(options.files ?? { 'apps/podinfo.yaml': 'image: 6.1.0\n' }, 'Bump podinfo');
     repo.push();
     server = await startGitServer({ bare: repo.origin, slug: 'acme/fleet', token: TOKEN });
     github = await startFakeGitHub({ owner: 'acme', repo: 'fleet', token: TOKEN, gitDir: repo.origin });
-    const checkout = repo.clone('checkout', '--depth=1', '--branch=main');
-    git(checkout, 'remote', 'set-url', 'origin', server.repoUrl);
+    const checkout = actionsCheckout(repo, 'checkout', { originUrl: server.repoUrl, persistCredentials: options.persistCredentials ?? false });
     return { bad, checkout };
   }
 
@@ -89,7 +90,7 @@ describe('bundled revert action: the token input authenticates git', () => {
   });
 
   it('reports failure as the status when allow-unsafe delivered a rollback with a critical hazard', async () => {
-    const { bad, checkout } = await setUp({ 'apps/db/pvc.yaml': claim('data', '10Gi', 'db') });
+    const { bad, checkout } = await setUp({ files: { 'apps/db/pvc.yaml': claim('data', '10Gi', 'db') } });
     const action = await run(checkout, { commits: bad, deliver: 'push', 'allow-unsafe': 'true', 'status-context': 'rollback-safety' });
     expect(action.exitCode).toBe(0);
     expect(github!.state.statuses.get(action.outputs['commit-sha'])).toEqual([
@@ -98,8 +99,8 @@ describe('bundled revert action: the token input authenticates git', () => {
   });
 
   it('uses the token input, not the credential actions/checkout persisted, and leaves .git/config as it was', async () => {
-    const { bad, checkout } = await setUp();
-    git(checkout, 'config', '--local', `http.${server!.url}/.extraheader`, `AUTHORIZATION: ${basicAuthorization(CHECKOUT_TOKEN)}`);
+    const { bad, checkout } = await setUp({ persistCredentials: true });
+    expect(git(checkout, 'config', '--get', `http.${server!.url}/.extraheader`)).toBe(`AUTHORIZATION: ${basicAuthorization(CHECKOUT_TOKEN)}`);
     const config = readFileSync(join(checkout, '.git', 'config'), 'utf8');
     const action = await run(checkout, { commits: bad, deliver: 'push' });
     expect(action.stdout).not.toContain('::error::');
@@ -214,8 +215,11 @@ describe('bundled safety check: the token input fetches what the checkout lacks'
     server = await startGitServer({ bare: repo.origin, slug: 'acme/fleet', token: TOKEN });
     github = await startFakeGitHub({ owner: 'acme', repo: 'fleet', token: TOKEN });
     const pull = github.addPull({ head: 'grow', base: 'main', headSha: head, baseSha: base });
-    const checkout = repo.clone('checkout', '--depth=1', '--branch=main');
-    git(checkout, 'remote', 'set-url', 'origin', server.repoUrl);
+    // GitHub's test merge, which actions/checkout checks out for a pull_request event: base and head are not in the clone.
+    repo.git('checkout', '-q', '--detach', base);
+    repo.git('merge', '-q', '--no-ff', '-m', `Merge ${head} into ${base}`, head);
+    repo.git('push', '-q', 'origin', `HEAD:refs/pull/${pull.number}/merge`);
+    const checkout = actionsCheckout(repo, 'checkout', { pullRequest: pull.number, originUrl: server.repoUrl, persistCredentials: false });
     const event = { action: 'synchronize', number: pull.number, pull_request: { number: pull.number, base: { sha: base, ref: 'main' }, head: { sha: head, ref: 'grow' }, labels: [] } };
     const action = await runAction('dist/safety-check/index.js', {
       cwd: checkout,

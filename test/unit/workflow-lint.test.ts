@@ -91,8 +91,9 @@ describe('actionlint', () => {
       'examples/workflows/pr-safety-check.yml',
       'examples/workflows/rollback-drill.yml'
     ]);
-    // The rollback, restore, safety check, Flux and drill snippets; the configuration file is not a workflow.
-    expect(readme.workflows).toHaveLength(5);
+    // The rollback, restore, safety check, Flux, drill, App token and status-context snippets; the
+    // configuration file is not a workflow.
+    expect(readme.workflows).toHaveLength(7);
     expect(readme.skipped).toHaveLength(1);
   });
 

@@ -66,23 +66,5 @@ export interface RevertedCommit {
   subject: string;
 }
 
-/** Where log lines go; the action maps it to @actions/core, the CLI to stderr. */
-export interface Logger {
-  info(message: string): void;
-  notice(message: string): void;
-  warning(message: string): void;
-  /** Runs `fn` inside a folded group when the host supports it. */
-  group<T>(title: string, fn: () => Promise<T>): Promise<T>;
-}
-
-/** An error the user can act on: shown without a stack trace. */
-export class UserError extends Error {
-  constructor(
-    message: string,
-    /** `refused` when the request was understood but is unsafe or impossible. */
-    readonly kind: 'invalid' | 'refused' = 'invalid'
-  ) {
-    super(message);
-    this.name = 'UserError';
-  }
-}
+export type { Logger } from '../core/logger.js';
+export { UserError } from '../core/errors.js';

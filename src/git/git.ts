@@ -3,6 +3,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { close, openSync, readFileSync, readSync, statSync, unlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join as joinPath, resolve as resolvePath } from 'node:path';
+// Until a neutral module holds the shared error types, the wrapper takes UserError from here.
+import { UserError } from '../rollback/types.js';
 
 /** What one git invocation produced. */
 export interface GitResult {
@@ -95,7 +97,7 @@ export class Git {
     if (!match) throw new Error(`Could not read the git version from '${stdout.trim()}'.`);
     const [major, minor] = [Number(match[1]), Number(match[2])];
     if (major < MIN_GIT[0] || (major === MIN_GIT[0] && minor < MIN_GIT[1])) {
-      throw new Error(`git ${major}.${minor} is too old. Expected git ${MIN_GIT.join('.')} or newer.`);
+      throw new UserError(`git ${major}.${minor} is too old. Expected git ${MIN_GIT.join('.')} or newer.`);
     }
   }
 
@@ -175,7 +177,7 @@ export class Git {
         }
       });
       child.stderr.on('data', (b: Buffer) => err.push(b));
-      child.on('error', e => reject(new Error(`Could not run git: ${e.message}. Is git installed and on PATH?`)));
+      child.on('error', e => reject(this.notRun(e)));
       child.on('close', code => {
         if (failed !== undefined) {
           reject(failed);
@@ -184,7 +186,7 @@ export class Git {
         const exitCode = code ?? 1;
         const stderr = Buffer.concat(err).toString('utf8');
         if (exitCode !== 0 && !options.allowFailure) {
-          reject(new GitError(args, exitCode, stderr));
+          reject(this.failure(args, exitCode, stderr));
           return;
         }
         resolve({ stderr, exitCode });
@@ -197,7 +199,7 @@ export class Git {
   /** Resolves `rev` to a full commit sha, throwing when it names no commit. */
   async resolveCommit(rev: string): Promise<string> {
     const sha = await this.tryResolveCommit(rev);
-    if (!sha) throw new Error(`Unknown revision '${rev}'. Expected a commit sha, branch, tag or expression such as 'abc1234^'.`);
+    if (!sha) throw new UserError(`Unknown revision '${rev}'. Expected a commit sha, branch, tag or expression such as 'abc1234^'.`);
     return sha;
   }
 
@@ -328,6 +330,21 @@ export class Git {
   async tryConfig(key: string): Promise<string | undefined> {
     const r = await this.exec(['config', '--get', key], { allowFailure: true });
     return r.exitCode === 0 ? r.stdout.trim() : undefined;
+  }
+
+  /** The error for a command that failed: one the user can act on when the folder is no repository. */
+  private failure(args: readonly string[], exitCode: number, stderr: string): Error {
+    if (/^fatal: not a git repository/m.test(stderr)) {
+      return new UserError(
+        `'${this.cwd}' is not in a git repository (${stderr.trim()}). Expected the work tree of a clone: run inside one, or check the repository out first.`
+      );
+    }
+    return new GitError(args, exitCode, stderr);
+  }
+
+  /** The error for git that could not be started. */
+  private notRun(error: Error): UserError {
+    return new UserError(`Could not run git in '${this.cwd}': ${error.message}. Expected git ${MIN_GIT.join('.')} or newer on PATH.`);
   }
 }
 

@@ -1,6 +1,10 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Git, GitError } from '../../src/git/git.js';
+import { UserError } from '../../src/rollback/types.js';
 import { createRepo, recordGitCommands, type TestRepo } from '../support/repo.js';
 
 describe('Git wrapper', () => {
@@ -16,6 +20,22 @@ describe('Git wrapper', () => {
     expect(await git.tryResolveCommit('HEAD^')).toBe(repo.git('rev-parse', 'HEAD^'));
     expect(await git.tryResolveCommit('--exec=true')).toBeUndefined();
     await expect(git.resolveCommit('nope')).rejects.toThrow("Unknown revision 'nope'");
+    await expect(git.resolveCommit('nope')).rejects.toBeInstanceOf(UserError);
+  });
+
+  it('says what to do when the folder is no repository or git cannot be run', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'gitops-rollback-plain-'));
+    try {
+      const outside = await Git.create(folder, { GIT_CEILING_DIRECTORIES: tmpdir() });
+      const notARepository = outside.revList(['HEAD']);
+      await expect(notARepository).rejects.toBeInstanceOf(UserError);
+      await expect(notARepository).rejects.toThrow(`'${folder}' is not in a git repository`);
+      const noGit = await Git.create(folder, { PATH: join(folder, 'nothing-here') });
+      await expect(noGit.revList(['HEAD'])).rejects.toBeInstanceOf(UserError);
+      await expect(noGit.revList(['HEAD'])).rejects.toThrow(/Could not run git .*Expected git 2\.38 or newer on PATH/);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 
   it('resolves several revisions with one call, and each on its own when one of them does not resolve', async () => {

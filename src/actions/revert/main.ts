@@ -8,8 +8,7 @@ import { gitHttpAuth } from '../../git/http-auth.js';
 import { UnsafeRollbackError } from '../../rollback/guard.js';
 import { findingsSection, rollbackSummary } from '../../rollback/report.js';
 import { runRollback, type RollbackResult } from '../../rollback/run.js';
-import { UserError } from '../../rollback/types.js';
-import { validateRequest } from '../../rollback/validate.js';
+import { validateRequest, type RawRequest } from '../../rollback/validate.js';
 import { coreLogger, readRunContext, type RunContext } from '../runner.js';
 import * as core from '../toolkit.js';
 import { drillMode } from './drill-mode.js';
@@ -34,17 +33,12 @@ export async function run(): Promise<void> {
     // App token (whose pushes start workflows) is what the rollback arrives with.
     const git = await Git.create(cwd, {}, gitHttpAuth(inputs.token, context.serverUrl, 'the token input'));
     const github = connectGitHub({ token: inputs.token, repository: context.repository, apiUrl: context.apiUrl, log: { info: core.info, warning: m => core.warning(m) } });
-    // Checked before anything is pushed, so a push is never followed by a wait that cannot run.
-    if (inputs.wait.forFlux && !github) throw new UserError('wait-for: flux-status reads commit statuses through the GitHub API: it needs a token and GITHUB_REPOSITORY.');
-    if (inputs.statusContext && !github) throw new UserError('status-context posts a commit status through the GitHub API: it needs a token and GITHUB_REPOSITORY.');
-    if (inputs.wait.watchCommit && !inputs.wait.forFlux && !inputs.wait.healthUrl) {
-      throw new UserError(`watch-commit '${inputs.wait.watchCommit}' was given with nothing to wait for. Expected wait-for: flux-status or health-url.`);
-    }
     if (inputs.drill) {
       await reportDrill(await drillMode(inputs, git, github, coreLogger), summary);
       return;
     }
     let failingRevision: string | undefined;
+    let request = inputs.raw;
     if (context.eventName === 'repository_dispatch') {
       const trigger = await fluxTrigger(inputs, context, git, github, coreLogger);
       core.setOutput('flux-decision', trigger.act ? 'revert' : trigger.decision);
@@ -57,9 +51,10 @@ export async function run(): Promise<void> {
       }
       core.info(trigger.why);
       failingRevision = trigger.failingRevision;
+      request = trigger.request;
     }
-    const watchOnly = inputs.wait.watchCommit && inputs.raw.commits.length === 0 && inputs.raw.restorePaths.length === 0;
-    const result = watchOnly ? undefined : await rollback(inputs, git, github, context, summary);
+    const watchOnly = inputs.wait.watchCommit && request.commits.length === 0 && request.restorePaths.length === 0;
+    const result = watchOnly ? undefined : await rollback(inputs, request, git, github, context, summary);
     const watched = inputs.wait.watchCommit ?? (result?.operation === 'pushed' ? result.commitSha : undefined);
     if (inputs.wait.forFlux || inputs.wait.healthUrl) await verify(inputs, github, watched, result, await fluxReferences(inputs, git, failingRevision, result), summary);
   } catch (error) {
@@ -79,16 +74,13 @@ export async function run(): Promise<void> {
 
 async function rollback(
   inputs: RevertInputs,
+  raw: Readonly<RawRequest>,
   git: Git,
   github: GitHubConnection | undefined,
   context: RunContext,
   summary: string[]
 ): Promise<RollbackResult> {
-  if (!inputs.raw.targetBranch && github) {
-    const { getDefaultBranch } = await import('../../github/pull-request.js');
-    inputs.raw.targetBranch = await getDefaultBranch(await github.client(), github.repo);
-  }
-  const request = await validateRequest(inputs.raw);
+  const request = await validateRequest(await withTargetBranch(raw, github));
   const pullRequests = github && pullRequestPort(github, context.serverUrl);
   const result = await runRollback(request, { git, log: coreLogger, pullRequests });
   setOutputs(result);
@@ -104,6 +96,13 @@ async function rollback(
     }
   }
   return result;
+}
+
+/** The request with its target branch: as given, else the repository's default branch from the API. */
+async function withTargetBranch(raw: Readonly<RawRequest>, github: GitHubConnection | undefined): Promise<Readonly<RawRequest>> {
+  if (raw.targetBranch || !github) return raw;
+  const { getDefaultBranch } = await import('../../github/pull-request.js');
+  return { ...raw, targetBranch: await getDefaultBranch(await github.client(), github.repo) };
 }
 
 /** After a push, waits for Flux and the health URL; a timeout fails the step with what was last seen. */
@@ -197,7 +196,7 @@ function setNoneOutputs(targetBranch: string | undefined): void {
 
 /** The first log line: what this run is about to do, before any git or network call. */
 function describeRun(inputs: RevertInputs, context: RunContext): string {
-  if (inputs.drill) return `drill on '${inputs.raw.targetBranch ?? '?'}'`;
+  if (inputs.drill) return `drill on '${inputs.drill.branch}'`;
   if (context.eventName === 'repository_dispatch') return `Flux failure event (on-flux-failure: ${inputs.flux.onFailure})`;
   const what = inputs.raw.restorePaths.length ? `restore ${inputs.raw.restorePaths.join(', ')} to ${inputs.raw.restoreTo}` : `revert ${inputs.raw.commits.join(' ')}`;
   return `${what} on '${inputs.raw.targetBranch ?? 'the default branch'}' (deliver: ${inputs.raw.deliver}${inputs.raw.dryRun ? ', dry run' : ''})`;

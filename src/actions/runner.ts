@@ -1,4 +1,4 @@
-import * as core from './toolkit.js';
+import * as core from '@actions/core';
 import { readFileSync } from 'node:fs';
 import type { Logger } from '../rollback/types.js';
 

@@ -1,4 +1,4 @@
-import * as core from '../toolkit.js';
+import * as core from '@actions/core';
 import { UserError } from '../../core/index.js';
 import type { BadChange } from '../../drill/bad-change.js';
 import { parseDuration } from '../../flux/duration.js';

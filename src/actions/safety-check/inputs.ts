@@ -1,4 +1,4 @@
-import * as core from '../toolkit.js';
+import * as core from '@actions/core';
 import { validateRevision } from '../../rollback/validate.js';
 import { UserError } from '../../rollback/types.js';
 import { FAIL_ON, type FailOn } from '../../safety-check/policy.js';
@@ -6,19 +6,19 @@ import { booleanInput, listInput, type RunContext } from '../runner.js';
 
 /** Everything the safety check was asked to do, read from its inputs in one place. */
 export interface SafetyCheckInputs {
-  base?: string;
-  head?: string;
-  paths: string[];
-  exclude: string[];
-  failOn: FailOn;
-  configPath: string;
-  acknowledgeLabel: string;
-  comment: boolean;
-  token: string;
-  workingDirectory: string;
-  pullNumber?: number;
+  readonly base?: string;
+  readonly head?: string;
+  readonly paths: string[];
+  readonly exclude: string[];
+  readonly failOn: FailOn;
+  readonly configPath: string;
+  readonly acknowledgeLabel: string;
+  readonly comment: boolean;
+  readonly token: string;
+  readonly workingDirectory: string;
+  readonly pullNumber?: number;
   /** Labels on the pull request as the event saw them. */
-  eventLabels: string[];
+  readonly eventLabels: string[];
 }
 
 const NO_COMMIT = /^0{40}$/;

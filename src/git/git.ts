@@ -4,9 +4,11 @@ import { readFileSync, statSync } from 'node:fs';
 import { resolve as resolvePath } from 'node:path';
 import { readObjects, type BatchObject } from './batch-reader.js';
 import { GitError } from './git-error.js';
+import { parseGrepFiles, parseRawDiff, parseTree, type DiffEntry, type GrepMatch, type TreeEntry } from './listings.js';
 
 export type { BatchObject } from './batch-reader.js';
 export { GitError } from './git-error.js';
+export type { DiffEntry, GrepMatch, TreeEntry } from './listings.js';
 
 /** What one git invocation produced. */
 export interface GitResult {
@@ -43,9 +45,21 @@ let versionCheck: Promise<void> | undefined;
  */
 export const DEEPEN_STEPS: readonly number[] = [50, 500, 5000];
 
+/** How much history a fetch brings: the last `n` commits of each ref, or all of it (`--unshallow`). */
+export type FetchDepth = number | 'all';
+
+/** The depth of the given deepening step (all history after the last). */
+export function deepenDepth(step: number): FetchDepth {
+  return step < DEEPEN_STEPS.length ? DEEPEN_STEPS[step] : 'all';
+}
+
 /** The `git fetch` depth argument for the given deepening step (`--unshallow` after the last). */
 export function deepenArgument(step: number): string {
-  return step < DEEPEN_STEPS.length ? `--depth=${DEEPEN_STEPS[step]}` : '--unshallow';
+  return depthArgument(deepenDepth(step));
+}
+
+function depthArgument(depth: FetchDepth): string {
+  return depth === 'all' ? '--unshallow' : `--depth=${depth}`;
 }
 
 const FIELD = '\x1f';
@@ -304,6 +318,64 @@ export class Git {
     return r.exitCode === 0 ? r.stdout.trim() : undefined;
   }
 
+  /**
+   * True when the wrapper's folder is inside a git repository (a work tree or a git folder); false
+   * when it is not, or git cannot run there.
+   */
+  async isRepository(): Promise<boolean> {
+    const r = await this.exec(['rev-parse', '--is-inside-work-tree'], { allowFailure: true }).catch(() => undefined);
+    return r?.exitCode === 0;
+  }
+
+  /** Fetches `refspecs` (branches, or commit shas) from `remote`, without tags. */
+  async fetch(remote: string, refspecs: readonly string[], options: { depth?: FetchDepth } = {}): Promise<void> {
+    await this.exec(fetchArgs(remote, refspecs, options.depth));
+  }
+
+  /** {@link fetch}, false when git cannot (an unknown branch or commit, a remote that fails). */
+  async tryFetch(remote: string, refspecs: readonly string[], options: { depth?: FetchDepth } = {}): Promise<boolean> {
+    return (await this.exec(fetchArgs(remote, refspecs, options.depth), { allowFailure: true })).exitCode === 0;
+  }
+
+  /** The best common ancestor of two commits, or undefined when git finds none (here). */
+  async tryMergeBase(a: string, b: string): Promise<string | undefined> {
+    const r = await this.exec(['merge-base', a, b], { allowFailure: true });
+    return r.exitCode === 0 ? r.stdout.trim() : undefined;
+  }
+
+  /** The contents of the file `path` at the commit `rev`, or undefined when it has none there. */
+  async tryFileAt(rev: string, path: string): Promise<Buffer | undefined> {
+    const r = await this.execRaw(['cat-file', 'blob', `${rev}:${path}`], { allowFailure: true });
+    return r.exitCode === 0 ? r.stdout : undefined;
+  }
+
+  /** The blobs `base..head` (commits or trees) changes, by path; submodules left out. */
+  async diffRaw(base: string, head: string): Promise<DiffEntry[]> {
+    const { stdout } = await this.exec(['diff', '--raw', '-z', '--no-renames', '--no-abbrev', '--no-ext-diff', base, head, '--']);
+    return parseRawDiff(stdout);
+  }
+
+  /** Every file of the tree of `rev`, recursively, with its size. */
+  async lsTree(rev: string): Promise<TreeEntry[]> {
+    const { stdout } = await this.exec(['ls-tree', '-r', '-l', '-z', '--full-tree', rev]);
+    return parseTree(stdout);
+  }
+
+  /**
+   * The text files (`-I`) of `revs` that match any of `patterns` (basic regular expressions), among
+   * those `pathspecs` name, by revision in the order given, and by path within each.
+   */
+  async grepFiles(patterns: readonly string[], revs: readonly string[], pathspecs: readonly string[]): Promise<GrepMatch[]> {
+    const args = ['grep', '-l', '-z', '-I', '--full-name', ...patterns.flatMap(p => ['-e', p]), ...revs, '--', ...pathspecs];
+    const r = await this.exec(args, { allowFailure: true });
+    // Exit 1: nothing found.
+    if (r.exitCode > 1) throw new GitError(args, r.exitCode, r.stderr);
+    return parseGrepFiles(r.stdout);
+  }
+}
+
+function fetchArgs(remote: string, refspecs: readonly string[], depth: FetchDepth | undefined): string[] {
+  return ['fetch', '--quiet', '--no-tags', ...(depth === undefined ? [] : [depthArgument(depth)]), remote, ...refspecs];
 }
 
 function parseLog(stdout: string): CommitInfo[] {

@@ -91,8 +91,8 @@ function finish(analysis: Analysis, config: SafetyConfig, options: SafetyCheckOp
 }
 
 async function readConfigAt(git: Git, rev: string, path: string, log: Logger): Promise<SafetyConfig> {
-  const r = await git.exec(['cat-file', 'blob', `${rev}:${path}`], { allowFailure: true });
-  return r.exitCode === 0 ? parseSafetyConfig(r.stdout, path) : noConfig(path, log);
+  const bytes = await git.tryFileAt(rev, path);
+  return bytes !== undefined ? parseSafetyConfig(bytes.toString('utf8'), path) : noConfig(path, log);
 }
 
 function noConfig(path: string, log: Logger): SafetyConfig {

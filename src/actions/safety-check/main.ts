@@ -53,8 +53,7 @@ export async function run(): Promise<void> {
 async function runCheck(inputs: SafetyCheckInputs, options: Parameters<typeof checkWithGit>[2], github: GitHubConnection | undefined): Promise<SafetyCheckResult> {
   const cwd = resolve(inputs.workingDirectory);
   const git = await Git.create(cwd);
-  const inside = await git.exec(['rev-parse', '--is-inside-work-tree'], { allowFailure: true }).catch(() => undefined);
-  if (inside?.exitCode === 0) return checkWithGit(git, 'origin', options, coreLogger);
+  if (await git.isRepository()) return checkWithGit(git, 'origin', options, coreLogger);
   if (!github || !inputs.pullNumber) {
     throw new UserError(`No git checkout at '${cwd}' and no pull request to read through the API. Expected actions/checkout before this step, or a pull_request event with a token.`);
   }

@@ -15,20 +15,15 @@ const ARGS = ['cat-file', '--batch'] as const;
  * Reads objects by name (`<sha>`, `<rev>:<path>`) with one `git cat-file --batch`, handing each to
  * `onObject` as soon as it has arrived, in the order asked, a few per turn of the event loop, so
  * callers never hold all of them at once and can work on each between reads. Contents larger
- * than `maxBytes` are skipped unread (`content` undefined, `size` set). `more`: names known later,
- * read by the same git after the first ones.
+ * than `maxBytes` are skipped unread (`content` undefined, `size` set).
  */
 export async function readObjects(
   start: StartGit,
   names: readonly string[],
   onObject: (object: BatchObject) => void,
-  options: { maxBytes?: number; more?: Promise<readonly string[]> } = {}
+  options: { maxBytes?: number } = {}
 ): Promise<void> {
-  if (names.length === 0) {
-    const more = options.more && (await options.more.catch(() => []));
-    if (more && more.length > 0) await readObjects(start, more, onObject, { maxBytes: options.maxBytes });
-    return;
-  }
+  if (names.length === 0) return;
   // git prints into a file rather than a pipe: a pipe holds 64 KB, so git would wait whenever
   // the reader is busy for longer than git takes to print that much (well under a millisecond),
   // and the two would take turns. A file lets git print at its own pace while objects are read
@@ -36,7 +31,7 @@ export async function readObjects(
   const out = openUnlinkedFile();
   try {
     const reader = new BatchReader(out, names, onObject, options.maxBytes ?? Infinity);
-    await readBatchOutput(start(ARGS, out), ARGS, reader, options.more);
+    await readBatchOutput(start(ARGS, out), ARGS, reader);
   } finally {
     // Closing frees the file's pages (as much as git printed): the kernel does that on a
     // worker thread of libuv's while the caller goes on.
@@ -64,7 +59,7 @@ function openUnlinkedFile(): number {
  * printed, a few milliseconds' worth per turn of the event loop, and a look every millisecond
  * while git is behind. Settles once git has exited and every object was read.
  */
-function readBatchOutput(child: ChildProcess, args: readonly string[], reader: BatchReader, more?: Promise<readonly string[]>): Promise<void> {
+function readBatchOutput(child: ChildProcess, args: readonly string[], reader: BatchReader): Promise<void> {
   return new Promise((resolve, reject) => {
     const err: Buffer[] = [];
     let exitCode: number | undefined;
@@ -105,17 +100,7 @@ function readBatchOutput(child: ChildProcess, args: readonly string[], reader: B
       if (reader.done && !failed) settle();
     });
     child.stdin!.on('error', () => undefined);
-    const requests = (names: readonly string[]): string => (names.length > 0 ? `${names.join('\n')}\n` : '');
-    if (more) {
-      // git reads its requests as it goes: the later ones are written when they are known.
-      reader.expectMore();
-      child.stdin!.write(requests(reader.names));
-      const last = (names: readonly string[]): void => {
-        reader.addNames(names);
-        child.stdin!.end(requests(names));
-      };
-      more.then(last, () => last([]));
-    } else child.stdin!.end(requests(reader.names));
+    child.stdin!.end(`${reader.names.join('\n')}\n`);
     step();
   });
 }
@@ -176,32 +161,15 @@ class BatchReader {
    */
   private current?: { object: BatchObject; filled: number };
 
-  /** More names are still to come ({@link expectMore}). */
-  private open = false;
-  readonly names: string[];
-
   constructor(
     private readonly file: number,
-    names: readonly string[],
+    readonly names: readonly string[],
     private readonly onObject: (object: BatchObject) => void,
     private readonly maxBytes: number
-  ) {
-    this.names = [...names];
-  }
+  ) {}
 
   get done(): boolean {
-    return !this.open && this.read === this.names.length;
-  }
-
-  /** Names will be added ({@link addNames}): the batch is not done before. */
-  expectMore(): void {
-    this.open = true;
-  }
-
-  /** Adds the last names asked for, after those given at the start. */
-  addNames(names: readonly string[]): void {
-    this.names.push(...names);
-    this.open = false;
+    return this.read === this.names.length;
   }
 
   /** Hands out the next object if git has printed all of it; false when it has not yet. */

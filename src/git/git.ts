@@ -130,7 +130,7 @@ export class Git {
   catFileBatch(
     names: readonly string[],
     onObject: (object: BatchObject) => void,
-    options: { maxBytes?: number; more?: Promise<readonly string[]> } = {}
+    options: { maxBytes?: number } = {}
   ): Promise<void> {
     const start = (args: readonly string[], stdout: number) =>
       spawn('git', [...args], { cwd: this.cwd, env: this.env(), stdio: ['pipe', stdout, 'pipe'] });

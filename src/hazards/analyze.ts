@@ -7,7 +7,8 @@ import { prefetchOf, type Prefetch } from '../manifests/read-ahead.js';
 import { listChange, type ChangeFilter } from '../manifests/read-change.js';
 import { buildSettings, ownerLookup, revisionContextFromFiles } from '../manifests/revision-context.js';
 import type { ChangeListing, FileChange, ManifestFile, Resource, RevisionContext, Unreadable } from '../manifests/types.js';
-import { checkAhead, hazards, PairLedger, type ManifestSet } from './hazards.js';
+import { RulesAhead } from './ahead.js';
+import { hazards, type ManifestSet } from './hazards.js';
 import { entriesRulesRead, MANIFEST_UNREADABLE } from './registry.js';
 import { SEVERITIES, type Direction, type Finding } from './types.js';
 
@@ -58,7 +59,7 @@ export async function analyzeObjects(git: Git, baseSha: string, headSha: string,
   const prefetched = prefetchOf(options.prefetched, baseSha, headSha);
   const listing = await listChange(git, baseSha, headSha, options, prefetched?.changes);
   const reader = options.context ? undefined : new ContextReader(listing);
-  // Each file is read into resources, and the rules run on its objects (see checkAhead), as soon
+  // Each file is read into resources, and the rules run on its objects (see RulesAhead), as soon
   // as both its sides are there: git prints into a file at its own pace meanwhile, and the file's
   // bytes are freed before the next one arrives.
   const directions = options.directions ?? BOTH;
@@ -125,13 +126,11 @@ function finish(
   directions: readonly Direction[] = ['forward', 'rollback'],
   filesChecked: number
 ): Analysis {
-  // The objects the final pass has to pair and check (see PairLedger), with their context.
-  const patches = { before: context.before.patchFiles, after: context.after.patchFiles };
-  const [loudBefore, loudAfter] = sides.ledger.sides(sides.before, sides.after, patches);
-  const [before, after] = [withContext(loudBefore, context.before), withContext(loudAfter, context.after)];
+  const [before, after] = [withContext(sides.before, context.before), withContext(sides.after, context.after)];
+  const { ahead } = sides;
   const findings = unreadableFindings(before, after, directions);
-  if (directions.includes('forward')) findings.push(...hazards(before, after, { direction: 'forward' }));
-  if (directions.includes('rollback')) findings.push(...hazards(after, before, { direction: 'rollback' }));
+  if (directions.includes('forward')) findings.push(...hazards(before, after, { direction: 'forward', ahead }));
+  if (directions.includes('rollback')) findings.push(...hazards(after, before, { direction: 'rollback', ahead }));
   return { findings: sortFindings(findings), notices: [], filesChecked };
 }
 
@@ -161,8 +160,8 @@ function readSides(files: readonly FileChange[]): Sides {
 type AddedFile = { before?: ManifestFile; after?: ManifestFile };
 
 /**
- * Reads both sides of a file into `sides`, and enters its objects in the ledger; with
- * `directions`, after running the rules on them ahead (see checkAhead).
+ * Reads both sides of a file into `sides`; with `directions`, runs the rules on its pairs ahead
+ * (see RulesAhead).
  */
 function addFile(sides: Sides, file: FileChange, directions?: readonly Direction[]): AddedFile {
   const added: AddedFile = {};
@@ -180,7 +179,7 @@ function addFile(sides: Sides, file: FileChange, directions?: readonly Direction
     sides.before.resources.push(settings.before);
     sides.after.resources.push(settings.after);
   }
-  sides.ledger.add(before, after, directions && checkAhead(before, after, directions));
+  if (directions) sides.ahead.check(before, after, directions);
   return added;
 }
 
@@ -194,15 +193,15 @@ function buildFileSettings(file: FileChange): { before: Resource; after: Resourc
   return before && after ? { before, after } : undefined;
 }
 
-/** Both sides of a change as it is read, and which of their objects the final pass needs. */
+/** Both sides of a change as it is read, and what the rules found in its pairs as they were read. */
 interface Sides {
   before: Side;
   after: Side;
-  ledger: PairLedger;
+  ahead: RulesAhead;
 }
 
 function emptySides(): Sides {
-  return { before: emptySide(), after: emptySide(), ledger: new PairLedger() };
+  return { before: emptySide(), after: emptySide(), ahead: new RulesAhead() };
 }
 
 function emptySide(): Side {

@@ -24,10 +24,12 @@ export class RulesAhead {
       const a = partnerOf(byKey, b);
       if (!a) continue;
       const same = unchanged(b, a);
+      // What the rules derive from the pair in one direction serves the other too.
+      const memo = new Map<string, unknown>();
       try {
         for (const direction of directions) {
           const [from, to] = direction === 'forward' ? [b, a] : [a, b];
-          const outcomes = same ? NOTHING : ruleOutcomes({ before: from, after: to }, direction);
+          const outcomes = same ? NOTHING : ruleOutcomes({ before: from, after: to, memo }, direction);
           this.found.set(from, { after: to, direction, outcomes });
         }
       } catch {

@@ -28,7 +28,10 @@ export interface Finding {
 export interface ResourceChange {
   before: Resource;
   after?: Resource;
-  /** Scratch space for values several rules derive from the same change. */
+  /**
+   * Scratch space for values several rules derive from the same change. The two directions of a
+   * pair checked together share it, each seeing the objects in its own order.
+   */
   memo?: Map<string, unknown>;
 }
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { dump } from 'js-yaml';
 import { analyzeFiles, RULES, RULE_IDS } from '../../src/hazards/index.js';
 import { entriesRulesRead } from '../../src/hazards/registry.js';
-import { stripDescriptions } from '../../src/hazards/rules/crd.js';
+import { stripDescriptions } from '../../src/hazards/crd-specs.js';
 import { readManifestFile } from '../../src/manifests/manifest-file.js';
 import { parseYaml } from '../../src/manifests/safe-yaml.js';
 import type { FluxKustomization } from '../../src/manifests/types.js';

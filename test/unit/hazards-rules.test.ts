@@ -291,8 +291,9 @@ describe('entriesRulesRead', () => {
     ['Deployment (rules read spec)', 'Deployment', ['spec'], 'all'],
     ['ServiceAccount (no rule: no object)', 'ServiceAccount', ['metadata', 'secrets'], null],
     ['ConfigMap without immutable', 'ConfigMap', ['metadata', 'data'], []],
-    ['ConfigMap with immutable', 'ConfigMap', ['metadata', 'immutable', 'data'], 'all'],
-    ['Secret', 'Secret', ['metadata', 'data'], 'all']
+    ['ConfigMap with immutable', 'ConfigMap', ['metadata', 'immutable', 'data'], ['immutable', 'data', 'binaryData', 'stringData']],
+    ['Secret', 'Secret', ['metadata', 'data'], ['type']],
+    ['Secret with immutable', 'Secret', ['metadata', 'immutable', 'data'], ['type', 'immutable', 'data', 'binaryData', 'stringData']]
   ])('%s', (_, kind, keys, expected) => {
     const group = kind === 'Deployment' ? 'apps' : '';
     expect(entriesRulesRead({ group, kind }, new Set(keys))).toEqual(expected);

@@ -1,4 +1,5 @@
 import type { Git } from '../git/git.js';
+import { identityEnv } from '../rollback/apply.js';
 import { type Identity, UserError } from '../rollback/types.js';
 
 /** The known-bad change a drill puts on the branch: a patch file from the repository, or a commit. */
@@ -9,7 +10,8 @@ export interface DrillCommitOptions {
   base: string;
   branch: string;
   change: BadChange;
-  committer?: Identity;
+  /** Author and committer of the drill commit, whatever git is configured with. */
+  committer: Identity;
   runUrl?: string;
 }
 
@@ -38,8 +40,7 @@ export async function makeDrillCommit(git: Git, options: DrillCommitOptions): Pr
   }
   const [subject, ...body] = description;
   const message = [`Rollback drill: ${subject}`, ...body, options.runUrl ? `Drill-run: ${options.runUrl}` : ''].filter(Boolean).join('\n\n') + '\n';
-  const env = options.committer ? identityEnv(options.committer) : undefined;
-  await git.exec(['commit', '--quiet', '--no-verify', '--file=-'], { input: message, env });
+  await git.exec(['commit', '--quiet', '--no-verify', '--file=-'], { input: message, env: identityEnv(options.committer) });
   return git.resolveCommit('HEAD');
 }
 
@@ -76,13 +77,4 @@ async function pickCommit(git: Git, options: DrillCommitOptions, spec: string): 
     throw new UserError(`drill-cherry-pick ${sha.slice(0, 12)} does not apply to '${options.branch}' at ${options.base.slice(0, 12)}: ${picked.stderr.trim()}. Nothing was pushed.`);
   }
   return [`cherry-pick "${info.subject}"`, `Known-bad change cherry-picked from commit ${sha}, on purpose, by a rollback drill; the drill reverts it.`];
-}
-
-function identityEnv(identity: Identity): Record<string, string> {
-  return {
-    GIT_AUTHOR_NAME: identity.name,
-    GIT_AUTHOR_EMAIL: identity.email,
-    GIT_COMMITTER_NAME: identity.name,
-    GIT_COMMITTER_EMAIL: identity.email
-  };
 }

@@ -23,7 +23,8 @@ export interface DrillOptions {
   maxRecoveryMs: number;
   /** Reverts `revertSha` on `branch` and pushes it: the lead wires the real engine (deliver: push). */
   rollback: (revertSha: string) => Promise<RollbackResult>;
-  committer?: Identity;
+  /** Author and committer of the drill commit (the rollback's own come with its request). */
+  committer: Identity;
   runUrl?: string;
   now?: () => number;
 }

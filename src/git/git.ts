@@ -4,6 +4,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { resolve as resolvePath } from 'node:path';
 import { readObjects, type BatchObject } from './batch-reader.js';
 import { GitError } from './git-error.js';
+import { authConfigEnv, authFailure, authFailureMessage, type GitHttpAuth, NETWORK_COMMANDS, redactToken, remoteUrlsOnServer } from './http-auth.js';
 import { parseGrepFiles, parseRawDiff, parseTree, type DiffEntry, type GrepMatch, type TreeEntry } from './listings.js';
 
 export type { BatchObject } from './batch-reader.js';
@@ -24,6 +25,15 @@ export interface ExecOptions {
   allowFailure?: boolean;
   /** Extra environment for this call only. */
   env?: Record<string, string>;
+}
+
+/** A fetch, push or ls-remote the server refused for want of a (valid) credential. */
+export class GitAuthError extends GitError {
+  constructor(args: readonly string[], exitCode: number, stderr: string, message: string) {
+    super(args, exitCode, stderr);
+    this.message = message;
+    this.name = 'GitAuthError';
+  }
 }
 
 /** A parsed commit header as read by `git log`. */
@@ -74,15 +84,21 @@ export class Git {
   private shallowPath?: Promise<string>;
   /** Commits this wrapper wrote or already resolved: a full sha of one needs no second rev-parse. */
   private readonly knownCommits = new Set<string>();
+  /** The remote URLs on the auth's server, read before the first network command. */
+  private authUrls?: Promise<string[]>;
 
   private constructor(
     readonly cwd: string,
-    private readonly baseEnv: Record<string, string>
+    private readonly baseEnv: Record<string, string>,
+    private readonly auth?: GitHttpAuth
   ) {}
 
-  /** Creates a wrapper for the work tree at `cwd`. */
-  static async create(cwd: string, env: Record<string, string> = {}): Promise<Git> {
-    return new Git(cwd, env);
+  /**
+   * Creates a wrapper for the work tree at `cwd`. With `auth`, fetch, push and ls-remote send its
+   * token to its server instead of any credential in git's configuration.
+   */
+  static async create(cwd: string, env: Record<string, string> = {}, auth?: GitHttpAuth): Promise<Git> {
+    return new Git(cwd, env, auth);
   }
 
   /**
@@ -142,8 +158,28 @@ export class Git {
     return { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C', GIT_EDITOR: 'true', ...this.baseEnv };
   }
 
-  /** Runs git, handing standard output to `onStdout` chunk by chunk. */
-  private run(args: string[], options: ExecOptions, onStdout: (chunk: Buffer) => void): Promise<{ stderr: string; exitCode: number }> {
+  /**
+   * Runs git, handing standard output to `onStdout` chunk by chunk. Commands that talk to a remote
+   * get the auth's token, and fail with a {@link GitAuthError} when the server refuses them a
+   * credential, whether or not other failures are allowed.
+   */
+  private async run(args: string[], options: ExecOptions, onStdout: (chunk: Buffer) => void): Promise<{ stderr: string; exitCode: number }> {
+    if (!NETWORK_COMMANDS.has(args[0])) return this.spawnGit(args, options, onStdout);
+    const auth = this.auth ? authConfigEnv(this.auth, await (this.authUrls ??= this.remoteUrlsOnServer()), { ...this.env(), ...options.env }) : {};
+    const r = await this.spawnGit(args, { ...options, env: { ...options.env, ...auth }, allowFailure: true }, onStdout);
+    if (r.exitCode === 0) return r;
+    const said = authFailure(r.stderr);
+    if (said) throw new GitAuthError(args, r.exitCode, r.stderr, authFailureMessage(args[0], said, this.auth));
+    if (!options.allowFailure) throw new GitError(args, r.exitCode, r.stderr);
+    return r;
+  }
+
+  private async remoteUrlsOnServer(): Promise<string[]> {
+    const remotes = await this.exec(['remote', '-v'], { allowFailure: true });
+    return remoteUrlsOnServer(remotes.stdout, this.auth!);
+  }
+
+  private spawnGit(args: string[], options: ExecOptions, onStdout: (chunk: Buffer) => void): Promise<{ stderr: string; exitCode: number }> {
     return new Promise((resolve, reject) => {
       const child = spawn('git', args, {
         cwd: this.cwd,
@@ -170,7 +206,8 @@ export class Git {
           return;
         }
         const exitCode = code ?? 1;
-        const stderr = Buffer.concat(err).toString('utf8');
+        // git redacts credentials in its traces; this is for anything else that echoes them.
+        const stderr = redactToken(Buffer.concat(err).toString('utf8'), this.auth);
         if (exitCode !== 0 && !options.allowFailure) {
           reject(new GitError(args, exitCode, stderr));
           return;

@@ -63,10 +63,13 @@ const PUSH_ATTEMPTS = 3;
  */
 export async function runRollback(request: RollbackRequest, deps: RollbackDeps): Promise<RollbackResult> {
   const { git, log } = deps;
+  const { names } = request;
   const targetName = request.targetBranch;
-  if (!targetName) throw new UserError('No target branch. Expected target-branch, or a checked-out branch to roll back.');
+  if (!targetName) throw new UserError(`No target branch. Expected ${names.name('targetBranch')}, or a checked-out branch to roll back.`);
   if (request.deliver === 'pull-request' && !deps.pullRequests && !request.dryRun) {
-    throw new UserError('Pull-request delivery needs access to the GitHub API (a token and a repository). Expected deliver: push or none otherwise.');
+    throw new UserError(
+      `Pull-request delivery needs access to the GitHub API (a token and a repository). Expected ${names.set({ deliver: 'push' })} or ${names.set({ deliver: 'none' })} otherwise.`
+    );
   }
   let clean: Promise<void> | undefined;
   let target = await openTarget(git, request, log, {
@@ -116,6 +119,7 @@ async function rollOnce(request: RollbackRequest, deps: RollbackDeps, target: Ta
     audit: request.audit,
     squash: request.squash,
     committer: request.committer,
+    names: request.names,
     onTree: startGuard
   });
   for (const e of applied.empty) log.notice(`Reverting ${e.sha.slice(0, 12)} ("${e.subject}") changes nothing: its changes are already undone.`);
@@ -128,13 +132,14 @@ async function rollOnce(request: RollbackRequest, deps: RollbackDeps, target: Ta
   const guard = await (guarding ?? startGuard(applied.tree));
   result.findings = guard.findings;
   for (const f of guard.findings) log.warning(`${f.severity} ${f.rule}: ${f.kind} ${f.name} (${f.file}:${f.line}): ${f.message}`);
-  if (guard.blocking.length > 0 && request.allowUnsafe) log.warning('Delivering a rollback with critical hazards because allow-unsafe is set.');
+  const allowUnsafe = request.names.set({ allowUnsafe: true });
+  if (guard.blocking.length > 0 && request.allowUnsafe) log.warning(`Delivering a rollback with critical hazards because of ${allowUnsafe}.`);
   if (request.dryRun) {
-    if (guard.blocking.length > 0 && !request.allowUnsafe) log.warning('This rollback would be refused for the hazards above unless allow-unsafe is set.');
+    if (guard.blocking.length > 0 && !request.allowUnsafe) log.warning(`This rollback would be refused for the hazards above without ${allowUnsafe}.`);
     return { kind: 'done', result: { ...result, diffStat: await diffStat(git, target.tip, applied.head), operation: 'dry-run' } };
   }
   if (guard.blocking.length > 0 && !request.allowUnsafe) {
-    throw new UnsafeRollbackError(guard.findings, guard.blocking);
+    throw new UnsafeRollbackError(guard.findings, guard.blocking, allowUnsafe);
   }
   return deliver(request, deps, target, plan, result);
 }
@@ -165,7 +170,11 @@ async function deliver(
     if (pushed.status === 'pushed') return { kind: 'done', result: { ...result, operation: 'pushed' } };
     if (pushed.status === 'stale') return { kind: 'stale' };
     if (!request.fallbackToPullRequest || !deps.pullRequests) {
-      throw new UserError(`'${target.name}' is protected and refused the push: ${pushed.detail}. Nothing was pushed. Use deliver: pull-request, or set fallback-to-pull-request: true.`, 'refused');
+      const { names } = request;
+      const instead = !request.fallbackToPullRequest
+        ? `Use ${names.set({ deliver: 'pull-request' })}, or let a refused push open a pull request (${names.set({ fallbackToPullRequest: true })}).`
+        : `Use ${names.set({ deliver: 'pull-request' })}; a pull request could not be opened instead without access to the GitHub API (a token and a repository).`;
+      throw new UserError(`'${target.name}' is protected and refused the push: ${pushed.detail}. Nothing was pushed. ${instead}`, 'refused');
     }
     log.warning(`'${target.name}' is protected and refused the push (${pushed.detail}); opening a pull request instead.`);
     const viaPr = await deliverByPullRequest(request, deps, target, plan, result);

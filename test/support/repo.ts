@@ -4,17 +4,30 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Git } from '../../src/git/git.js';
 
-/** Environment that makes test commits reproducible and independent of the user's config. */
-export const GIT_ENV: Record<string, string> = {
-  GIT_AUTHOR_NAME: 'Test Author',
-  GIT_AUTHOR_EMAIL: 'author@example.com',
-  GIT_COMMITTER_NAME: 'Test Author',
-  GIT_COMMITTER_EMAIL: 'author@example.com',
+/**
+ * Keeps this machine's git configuration out of a test: no system or global config (so no
+ * user.name/user.email from them), no prompts, C locale. What the code under test may get.
+ */
+export const ISOLATED_GIT_ENV: Record<string, string> = {
   GIT_CONFIG_NOSYSTEM: '1',
   GIT_CONFIG_GLOBAL: '/dev/null',
   GIT_TERMINAL_PROMPT: '0',
   LC_ALL: 'C'
 };
+
+/**
+ * The identity of the history tests write themselves (commits developers made). Only for those
+ * fixture commands: the code under test gets no identity from its environment, as on a runner.
+ */
+export const FIXTURE_IDENTITY: Record<string, string> = {
+  GIT_AUTHOR_NAME: 'Test Author',
+  GIT_AUTHOR_EMAIL: 'author@example.com',
+  GIT_COMMITTER_NAME: 'Test Author',
+  GIT_COMMITTER_EMAIL: 'author@example.com'
+};
+
+/** Environment of the fixture commands run by {@link git}: reproducible commits, isolated config. */
+export const GIT_ENV: Record<string, string> = { ...FIXTURE_IDENTITY, ...ISOLATED_GIT_ENV };
 
 /** Runs the real git binary synchronously and returns trimmed stdout. */
 export function git(cwd: string, ...args: string[]): string {

@@ -3,7 +3,7 @@ import type { ChildProcess } from 'node:child_process';
 import { close, openSync, readSync, unlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join as joinPath } from 'node:path';
-import { UserError } from '../rollback/types.js';
+import { UserError } from '../core/index.js';
 import { GitError } from './git-error.js';
 
 /** Starts git with `args` in the repository, its standard output going to the file `stdout`. */

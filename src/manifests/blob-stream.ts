@@ -1,5 +1,5 @@
 import type { BatchObject, DiffEntry, Git } from '../git/git.js';
-import { UserError } from '../rollback/types.js';
+import { UserError } from '../core/index.js';
 import { MAX_FILE_BYTES } from './manifest-file.js';
 import type { FileChange } from './types.js';
 

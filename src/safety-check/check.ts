@@ -5,7 +5,7 @@ import { analyzeChange, analyzeFiles, type Analysis } from '../hazards/index.js'
 import { isYamlPath, pathFilter } from '../manifests/globs.js';
 import { prefetchChange } from '../manifests/read-ahead.js';
 import type { FileChange } from '../manifests/types.js';
-import type { Logger } from '../rollback/types.js';
+import type { Logger } from '../core/index.js';
 import { EMPTY_CONFIG, parseSafetyConfig, type SafetyConfig } from './config.js';
 import { decide, type FailOn, type Verdict } from './policy.js';
 import { comparisonBase } from './revisions.js';

@@ -1,5 +1,5 @@
 import { deepenArgument, deepenDepth, Git } from '../git/git.js';
-import { UserError, type Logger } from '../rollback/types.js';
+import { UserError, type Logger } from '../core/index.js';
 
 /**
  * Makes `base` and `head` available in a checkout that may be a depth-1 clone, and returns the

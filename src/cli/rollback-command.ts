@@ -92,16 +92,14 @@ export async function rollbackCommand(mode: 'revert' | 'restore', argv: string[]
  * CLI stops before fetching anything and says what to set.
  */
 async function gitIdentity(git: Git): Promise<string> {
-  const ident = await git.exec(['var', 'GIT_COMMITTER_IDENT'], { allowFailure: true });
-  // `Name <email> <timestamp> <zone>`
-  const match = /^(.*<[^<>\n]*>) \d+ [+-]\d{4}$/.exec(ident.stdout.trim());
-  if (ident.exitCode !== 0 || !match) {
+  const identity = await git.tryCommitterIdentity();
+  if (!identity) {
     throw usageError(
       'No git identity to write the rollback commits with. Set one with git config user.name "Your Name" and ' +
         'git config user.email you@example.com (add --global for every repository), or pass --committer "Name <email>".'
     );
   }
-  return match[1];
+  return identity;
 }
 
 function parseOrUsage(mode: 'revert' | 'restore', argv: string[]) {

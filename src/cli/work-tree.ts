@@ -9,11 +9,11 @@ import { usageError } from './output.js';
  */
 export async function openWorkTree(cwd: string, auth?: GitHttpAuth): Promise<Git> {
   const git = await Git.create(cwd, {}, auth);
-  const inside = await git.exec(['rev-parse', '--is-inside-work-tree'], { allowFailure: true });
-  if (inside.exitCode !== 0) {
+  const state = await git.workTreeState();
+  if (state === 'no-repository') {
     throw usageError(`not a git repository: ${cwd}. Run gitops-rollback inside a clone of the repository to roll back or check.`);
   }
-  if (inside.stdout.trim() !== 'true') {
+  if (state === 'no-work-tree') {
     throw usageError(`not inside a work tree: ${cwd} (a bare repository or .git folder). Run gitops-rollback inside a clone with a work tree.`);
   }
   return git;

@@ -1,7 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Git } from '../git/git.js';
+import { Git, GitError } from '../git/git.js';
 import { restoreMessage, revertMessage } from './message.js';
 import type { Plan, RestorePlan, RevertPlan, RevertStep } from './plan.js';
 import type { OptionNames } from './option-names.js';
@@ -111,16 +108,12 @@ const undoMessage = (sha: string): string => `gitops-rollback: undo ${sha}`;
 
 async function revertTree(git: Git, step: RevertStep, onto: string, options: ApplyOptions): Promise<string> {
   const theirs = await undoCommit(git, step, options.committer);
-  const merged = await git.exec(['merge-tree', '--write-tree', '--name-only', '-z', onto, theirs], { allowFailure: true });
-  const [tree, ...rest] = merged.stdout.split('\0');
-  if (merged.exitCode === 0) return tree.trim();
-  if (merged.exitCode !== 1) {
-    // An old git does not know `merge-tree --write-tree`: say so rather than show its usage text.
-    await git.assertSupported();
-    throw new UserError(`Reverting ${step.sha.slice(0, 12)} ("${step.subject}") failed: ${merged.stderr.trim()}`, 'refused');
-  }
-  // With --name-only -z: the tree, the conflicted paths, an empty field, then messages.
-  const files = [...new Set(rest.slice(0, Math.max(0, rest.indexOf(''))))];
+  const merged = await git.mergeTree(onto, theirs).catch(error => {
+    if (!(error instanceof GitError)) throw error;
+    throw new UserError(`Reverting ${step.sha.slice(0, 12)} ("${step.subject}") failed: ${error.stderr.trim()}`, 'refused');
+  });
+  if ('tree' in merged) return merged.tree;
+  const files = merged.conflicts;
   throw new UserError(
     `Reverting ${step.sha.slice(0, 12)} ("${step.subject}") conflicts with later changes in: ${files.join(', ')}. ` +
       'Nothing was pushed and the work tree was left as it was. ' +
@@ -132,26 +125,15 @@ async function revertTree(git: Git, step: RevertStep, onto: string, options: App
 
 /** Builds the restored tree in a temporary index, never touching the real one. */
 async function applyRestore(git: Git, plan: RestorePlan, base: string, options: ApplyOptions): Promise<Applied> {
-  const dir = mkdtempSync(join(tmpdir(), 'gitops-rollback-index-'));
-  const env = { GIT_INDEX_FILE: join(dir, 'index'), GIT_LITERAL_PATHSPECS: '1' };
-  try {
-    await git.exec(['read-tree', base], { env });
-    // `restore --source` also removes files added after the source, unlike `git checkout <rev> -- <path>`.
-    await git.exec(['restore', `--source=${plan.source}`, '--staged', '--', ...plan.paths], { env });
-    const { stdout } = await git.exec(['write-tree'], { env });
-    const tree = stdout.trim();
-    if (tree === (await treeOf(git, base))) return { head: base, tree, base, empty: [], changed: false };
-    options.onTree?.(tree);
-    const head = await commitTree(git, tree, base, restoreMessage(plan, options.audit), options.committer);
-    return { head, tree, base, empty: [], changed: true };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-async function treeOf(git: Git, commit: string): Promise<string> {
-  const { stdout } = await git.exec(['rev-parse', '--verify', '--end-of-options', `${commit}^{tree}`]);
-  return stdout.trim();
+  const tree = await git.withTemporaryIndex(async index => {
+    await index.readTree(base);
+    await index.restoreStaged(plan.source, plan.paths);
+    return index.writeTree();
+  });
+  if (tree === (await git.treeOf(base))) return { head: base, tree, base, empty: [], changed: false };
+  options.onTree?.(tree);
+  const head = await commitTree(git, tree, base, restoreMessage(plan, options.audit), options.committer);
+  return { head, tree, base, empty: [], changed: true };
 }
 
 /** Writes a commit as `identity`, whatever git is configured with (a runner has no identity at all). */

@@ -128,9 +128,9 @@ async function branchWindow(git: Git, tip: string, wanted: string[]): Promise<Wi
 async function windowStart(git: Git, tip: string, wanted: string[]): Promise<string[]> {
   // One commit, the usual rollback: everything after its parents.
   if (wanted.length === 1) return [`^${wanted[0]}^@`];
-  const base = await git.exec(['merge-base', '--octopus', tip, ...wanted], { allowFailure: true });
+  const base = await git.tryMergeBase([tip, ...wanted], { octopus: true });
   // Without a merge base, read all fetched history.
-  const [oldest] = base.exitCode === 0 ? await git.commitInfo([base.stdout.trim()]) : [];
+  const [oldest] = base ? await git.commitInfo([base]) : [];
   return oldest ? oldest.parents.map(p => `^${p}`) : [];
 }
 
@@ -202,7 +202,5 @@ async function tryPlanRestore(git: Git, target: TargetBranch, request: RollbackR
 }
 
 async function pathExists(git: Git, commit: string, path: string): Promise<boolean> {
-  if (path === '.') return true;
-  const { stdout } = await git.exec(['ls-tree', '--name-only', commit, '--', path]);
-  return stdout.trim() !== '';
+  return path === '.' || git.pathExists(commit, path);
 }

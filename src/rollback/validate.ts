@@ -157,7 +157,7 @@ export async function validateBranch(name: string, field: string): Promise<strin
   const ok =
     !name.startsWith('-') &&
     !CONTROL.test(name) &&
-    (await git.exec(['check-ref-format', `refs/heads/${name}`], { allowFailure: true })).exitCode === 0;
+    (await git.isValidBranchName(name));
   if (!ok) throw new UserError(`Invalid ${field} '${printable(name)}'. Expected a valid git branch name such as 'main' or 'rollback/inc-42'.`);
   return name;
 }
@@ -183,7 +183,7 @@ function parseCommitter(value: string | undefined, field: string): Identity {
 
 /** Parses `Name <email>`, the form git uses. */
 export function parseIdentity(value: string, field = 'committer'): Identity {
-  const m = /^([^<>\n]+?)\s*<([^<>\s]+@[^<>\s]+)>$/.exec(value);
+  const m = value.match(/^([^<>\n]+?)\s*<([^<>\s]+@[^<>\s]+)>$/);
   if (!m) throw new UserError(`Invalid ${field} '${printable(value)}'. Expected 'Name <email@example.com>'.`);
   return { name: m[1].trim(), email: m[2] };
 }

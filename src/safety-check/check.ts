@@ -92,7 +92,7 @@ function finish(analysis: Analysis, config: SafetyConfig, options: SafetyCheckOp
 }
 
 async function readConfigAt(git: Git, rev: string, path: string, log: Logger): Promise<SafetyConfig> {
-  const bytes = await git.tryFileAt(rev, path);
+  const bytes = await git.tryReadBlob(rev, path);
   return bytes !== undefined ? parseSafetyConfig(bytes.toString('utf8'), path) : noConfig(path, log);
 }
 

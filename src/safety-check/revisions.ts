@@ -11,7 +11,7 @@ export async function comparisonBase(git: Git, remote: string, base: string, hea
   const baseSha = localBase ?? (await fetchCommit(git, remote, base, 'base'));
   const headSha = localHead ?? (await fetchCommit(git, remote, head, 'head'));
   for (let step = 0; ; step++) {
-    const from = await git.tryMergeBase(baseSha, headSha);
+    const from = await git.tryMergeBase([baseSha, headSha]);
     if (from !== undefined) return { from, to: headSha };
     if (!(await git.isShallow())) {
       throw new UserError(`base ${base} and head ${head} share no history. Expected head to be a change on top of base.`);

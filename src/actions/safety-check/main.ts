@@ -55,7 +55,7 @@ async function runCheck(inputs: SafetyCheckInputs, options: Parameters<typeof ch
   const cwd = resolve(inputs.workingDirectory);
   // Revisions the checkout lacks are fetched with the token, so persist-credentials: false works.
   const git = await Git.create(cwd, {}, gitHttpAuth(inputs.token, serverUrl, 'the token input'));
-  if (await git.isRepository()) return checkWithGit(git, 'origin', options, coreLogger);
+  if ((await git.workTreeState()) === 'work-tree') return checkWithGit(git, 'origin', options, coreLogger);
   if (!github || !inputs.pullNumber) {
     throw new UserError(`No git checkout at '${cwd}' and no pull request to read through the API. Expected actions/checkout before this step, or a pull_request event with a token.`);
   }

@@ -138,7 +138,7 @@ export class Git {
   }
 
   /** Runs git with `args` in the work tree and returns its output. */
-  exec(args: string[], options: ExecOptions = {}): Promise<GitResult> {
+  private exec(args: string[], options: ExecOptions = {}): Promise<GitResult> {
     return this.execRaw(args, options).then(r => ({
       stdout: r.stdout.toString('utf8'),
       stderr: r.stderr,
@@ -147,7 +147,7 @@ export class Git {
   }
 
   /** Like {@link exec} but keeps standard output as bytes (blob contents). */
-  execRaw(
+  private execRaw(
     args: string[],
     options: ExecOptions = {}
   ): Promise<{ stdout: Buffer; stderr: string; exitCode: number }> {

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 // Synchronous fs for a tiny file: node:fs/promises would add to the start-up time.
 import { readFileSync, statSync } from 'node:fs';
 import { resolve as resolvePath } from 'node:path';
-import { UserError } from '../core/errors.js';
+import { FULL_SHA, UserError } from '../core/index.js';
 import { readObjects, type BatchObject } from './batch-reader.js';
 import { GitError } from './git-error.js';
 import { authConfigEnv, authFailure, authFailureMessage, type GitHttpAuth, NETWORK_COMMANDS, redactToken, remoteUrlsOnServer } from './http-auth.js';
@@ -90,7 +90,6 @@ export interface PushReport {
 
 const FIELD = '\x1f';
 const RECORD = '\x1e';
-const FULL_SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
 
 /**
  * The one way this project runs git: arguments as an array (never a shell string), no terminal

@@ -2,7 +2,8 @@ import { Git, GitError } from '../git/git.js';
 import { restoreMessage, revertMessage } from './message.js';
 import type { Plan, RestorePlan, RevertPlan, RevertStep } from './plan.js';
 import type { OptionNames } from './option-names.js';
-import { type AuditContext, type Identity, UserError } from './types.js';
+import { type AuditContext, type Identity } from './types.js';
+import { shortSha, UserError } from '../core/index.js';
 
 /** The commits a plan produced on top of the target tip. */
 export interface Applied {
@@ -110,14 +111,14 @@ async function revertTree(git: Git, step: RevertStep, onto: string, options: App
   const theirs = await undoCommit(git, step, options.committer);
   const merged = await git.mergeTree(onto, theirs).catch(error => {
     if (!(error instanceof GitError)) throw error;
-    throw new UserError(`Reverting ${step.sha.slice(0, 12)} ("${step.subject}") failed: ${error.stderr.trim()}`, 'refused');
+    throw new UserError(`Reverting ${shortSha(step.sha)} ("${step.subject}") failed: ${error.stderr.trim()}`, 'refused');
   });
   if ('tree' in merged) return merged.tree;
   const files = merged.conflicts;
   throw new UserError(
-    `Reverting ${step.sha.slice(0, 12)} ("${step.subject}") conflicts with later changes in: ${files.join(', ')}. ` +
+    `Reverting ${shortSha(step.sha)} ("${step.subject}") conflicts with later changes in: ${files.join(', ')}. ` +
       'Nothing was pushed and the work tree was left as it was. ' +
-      `To put those paths back to how they were before that commit, restore them instead (${options.names.set({ restorePaths: files, restoreTo: `${step.sha.slice(0, 12)}^` })}); ` +
+      `To put those paths back to how they were before that commit, restore them instead (${options.names.set({ restorePaths: files, restoreTo: `${shortSha(step.sha)}^` })}); ` +
       'this also drops later changes to those paths.',
     'refused'
   );

@@ -1,7 +1,8 @@
 import { type CommitInfo, Git } from '../git/git.js';
 import { prepareUndo } from './apply.js';
 import { type TargetBranch, withHistory } from './history.js';
-import { type RevertedCommit, type RollbackRequest, UserError } from './types.js';
+import { type RevertedCommit, type RollbackRequest } from './types.js';
+import { FULL_SHA, FULL_SHA_SOURCE, shortSha, UserError } from '../core/index.js';
 
 /** One commit to revert, with the parent it is reverted against when it is a merge. */
 export interface RevertStep {
@@ -37,7 +38,7 @@ export type Plan = RevertPlan | RestorePlan;
 type Attempt<T> = { ok: true; value: T } | { ok: false; error: UserError };
 const fail = <T>(message: string, kind: 'invalid' | 'refused' = 'refused'): Attempt<T> => ({ ok: false, error: new UserError(message, kind) });
 
-const REVERT_LINE = /This reverts commit ([0-9a-f]{40})[.,]/g;
+const REVERT_LINE = new RegExp(`This reverts commit (${FULL_SHA_SOURCE})[.,]`, 'g');
 
 /**
  * Resolves the request against the target branch: every revision must name a commit in the
@@ -79,8 +80,6 @@ async function tryPlanRevert(git: Git, target: TargetBranch, request: RollbackRe
   const baseTree = window.commits[0]?.sha === target.tip ? window.commits[0].tree : (await git.commitInfo([target.tip]))[0].tree;
   return { ok: true, value: { kind: 'revert', steps: applyMainline(steps, request.mainline, request.names.name('mainline')), skipped, baseTree } };
 }
-
-const FULL_SHA = /^[0-9a-f]{40}$/;
 
 /**
  * Resolves the full shas among the request's commits now (alongside reading the branch tip), so
@@ -163,7 +162,7 @@ export function revertedCommits(newestFirst: CommitInfo[]): Set<string> {
 function applyMainline(steps: RevertStep[], mainline: number | undefined, option: string): RevertStep[] {
   const merges = steps.filter(s => s.parents.length > 1);
   if (mainline !== undefined && steps.length > 0 && merges.length === 0) {
-    const names = steps.map(s => s.sha.slice(0, 12)).join(', ');
+    const names = steps.map(s => shortSha(s.sha)).join(', ');
     throw new UserError(`${option} ${mainline} was given but ${names} ${steps.length > 1 ? 'are not merge commits' : 'is not a merge commit'}. Expected ${option} only when reverting a merge commit.`);
   }
   return steps.map(step => {

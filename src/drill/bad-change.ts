@@ -1,5 +1,5 @@
 import { type Git, GitError } from '../git/git.js';
-import { identityEnv } from '../rollback/apply.js';
+import { identityEnv } from '../rollback/undo.js';
 import { type Identity } from '../rollback/types.js';
 import { shortSha, UserError } from '../core/index.js';
 

@@ -1,5 +1,4 @@
-import type { RestorePlan, RevertStep } from './plan.js';
-import type { AuditContext, RevertedCommit } from './types.js';
+import type { AuditContext, RestorePlan, RevertedCommit, RevertStep } from './types.js';
 import { shortSha } from '../core/index.js';
 
 /**

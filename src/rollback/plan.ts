@@ -1,39 +1,8 @@
 import { type CommitInfo, Git } from '../git/git.js';
-import { prepareUndo } from './apply.js';
 import { type TargetBranch, withHistory } from './history.js';
-import { type RevertedCommit, type RollbackRequest } from './types.js';
+import type { Plan, RestorePlan, RevertedCommit, RevertPlan, RevertStep, RollbackRequest } from './types.js';
+import { prepareUndo } from './undo.js';
 import { FULL_SHA, FULL_SHA_SOURCE, shortSha, UserError } from '../core/index.js';
-
-/** One commit to revert, with the parent it is reverted against when it is a merge. */
-export interface RevertStep {
-  sha: string;
-  subject: string;
-  parents: string[];
-  mainline?: number;
-}
-
-/** What a revert will do, decided before anything is written. */
-export interface RevertPlan {
-  kind: 'revert';
-  /** Newest first: the order the reverts are applied in. */
-  steps: RevertStep[];
-  /** Requested commits already reverted on the target branch. */
-  skipped: RevertedCommit[];
-  /** Tree of the target tip the reverts start from. */
-  baseTree: string;
-}
-
-/** What a path restore will do. */
-export interface RestorePlan {
-  kind: 'restore';
-  paths: string[];
-  /** Full sha of the revision the paths are restored to. */
-  source: string;
-  /** Commits after `source` on the target branch that touched the paths, newest first. */
-  undone: RevertedCommit[];
-}
-
-export type Plan = RevertPlan | RestorePlan;
 
 type Attempt<T> = { ok: true; value: T } | { ok: false; error: UserError };
 const fail = <T>(message: string, kind: 'invalid' | 'refused' = 'refused'): Attempt<T> => ({ ok: false, error: new UserError(message, kind) });

@@ -1,6 +1,5 @@
-import type { RollbackResult } from './run.js';
 import type { Finding } from '../hazards/types.js';
-import type { AuditContext } from './types.js';
+import type { AuditContext, RollbackResult } from './types.js';
 import { shortSha } from '../core/index.js';
 
 type CommitUrl = ((sha: string) => string) | undefined;

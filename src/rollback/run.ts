@@ -4,33 +4,13 @@ import type { Finding } from '../hazards/types.js';
 import { type GuardVerdict, guardRollback, preloadGuard, UnsafeRollbackError } from './guard.js';
 import { type FetchHooks, fetchTargetBranch, localTargetBranch, type TargetBranch } from './history.js';
 import { rollbackTitle } from './message.js';
-import { type Plan, planRollback, resolveAhead } from './plan.js';
+import { planRollback, resolveAhead } from './plan.js';
 import { pushRef } from './push.js';
 import { pullRequestBody } from './report.js';
-import { type Operation, type RevertedCommit, type RollbackRequest, type PullRequestOptions } from './types.js';
+import type { Operation, Plan, PullRequestOptions, RevertedCommit, RollbackRequest, RollbackResult } from './types.js';
 import { type Logger, shortSha, UserError } from '../core/index.js';
 
-/** What a rollback did; the edges turn it into outputs, a summary or CLI text. */
-export interface RollbackResult {
-  operation: Operation;
-  targetBranch: string;
-  /** The target tip the rollback was made on. */
-  base?: string;
-  /** The last rollback commit (also for dry runs, where it exists only locally). */
-  commitSha?: string;
-  revertedCommits: RevertedCommit[];
-  skipped: RevertedCommit[];
-  /** Set for restores: where the paths were restored to. */
-  restoredTo?: string;
-  restoredPaths?: string[];
-  branch?: string;
-  pullRequest?: { number: number; url: string };
-  diffStat: string;
-  /** Hazards of the rollback itself (the safety check's forward direction). */
-  findings: Finding[];
-  /** Set when a refused push to a protected branch became a pull request. */
-  fellBackToPullRequest: boolean;
-}
+export type { RollbackResult } from './types.js';
 
 /** Opens or updates pull requests; the action backs it with the GitHub API. */
 export interface PullRequestPort {

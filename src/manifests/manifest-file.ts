@@ -7,6 +7,7 @@ import { ManifestDocument } from './manifest-document.js';
 import { parseYaml, type YamlResult } from './safe-yaml.js';
 import { mayBeTemplate } from './template-scan.js';
 import type { ManifestFile, Resource, Unreadable } from './types.js';
+import { isObject } from '../core/index.js';
 
 /** Files above this size are reported as unreadable without being parsed. */
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
@@ -206,7 +207,7 @@ function scanHeader(
   const bodyStart = afterMarker(text);
   if (bodyStart < 0) return undefined;
   const body = text.slice(bodyStart);
-  const first = firstContent(body, 0);
+  const first = firstContent(body);
   if (first < 0) return null;
   const top = topLines ? topLevelEntries(body, topLines.at, topLines.shift + bodyStart) : mappingEntries(body, 0, body.length);
   if (!top || body.charCodeAt(first) === 0x20) return undefined;
@@ -245,11 +246,9 @@ function afterMarker(text: string): number {
   return eol < 0 ? text.length : eol + 1;
 }
 
-function firstContent(text: string, from: number): number {
-  const re = /^[ \t]*[^\s#]/gm;
-  re.lastIndex = from;
-  const match = re.exec(text);
-  return match ? match.index : -1;
+/** Offset of the first line with content (not blank, not a comment), -1 when there is none. */
+function firstContent(text: string): number {
+  return text.search(/^[ \t]*[^\s#]/m);
 }
 
 function linesBefore(text: string, offset: number): number {
@@ -264,10 +263,6 @@ function linesBefore(text: string, offset: number): number {
  */
 function detach(s: string): string {
   return s.length < 13 ? s : (' ' + s).slice(1);
-}
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
 
 function str(v: unknown): string | undefined {

@@ -3,7 +3,7 @@ import { fluxStatusWaiter, healthWaiter } from '../../drill/waiters.js';
 import type { GitHubConnection } from '../../github/connection.js';
 import { Git } from '../../git/git.js';
 import { runRollback } from '../../rollback/run.js';
-import type { Logger } from '../../rollback/types.js';
+import { type Logger, shortSha } from '../../core/index.js';
 import { validateRequest } from '../../rollback/validate.js';
 import type { RevertInputs } from './inputs.js';
 
@@ -43,7 +43,7 @@ export async function drillMode(inputs: RevertInputs, git: Git, github: GitHubCo
           restoreTo: undefined,
           deliver: 'push',
           fallbackToPullRequest: false,
-          incident: inputs.raw.incident || `drill-${sha.slice(0, 12)}`,
+          incident: inputs.raw.incident || `drill-${shortSha(sha)}`,
           reason: inputs.raw.reason || 'Scheduled rollback drill'
         }),
         { git, log }

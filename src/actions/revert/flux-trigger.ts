@@ -2,7 +2,7 @@ import { decideFluxRollback, fluxAudit } from '../../flux/auto-rollback.js';
 import { parseFluxDispatch } from '../../flux/dispatch.js';
 import type { GitHubConnection } from '../../github/connection.js';
 import { Git } from '../../git/git.js';
-import type { Logger } from '../../rollback/types.js';
+import type { Logger } from '../../core/index.js';
 import type { RawRequest } from '../../rollback/validate.js';
 import type { RunContext } from '../runner.js';
 import type { RevertInputs } from './inputs.js';

@@ -1,3 +1,4 @@
+import { shortSha } from '../../core/index.js';
 import type { DrillResult } from '../../drill/drill.js';
 import { recoverySummary, type Recovery } from '../../flux/verify.js';
 import type { Finding } from '../../hazards/types.js';
@@ -112,12 +113,12 @@ function failureSummary(outcome: RevertOutcome, message: string): string {
   if (result && isDelivered(result)) return `## Failed after the rollback was delivered\n\n${message}\n\n${deliveredBefore(result)}`;
   const pushed = result ? [] : (outcome.pushed ?? []);
   if (pushed.length === 0) return `## Rollback failed\n\n${message}\n\nNothing was pushed.`;
-  const branches = pushed.map(p => `\`${p.branch}\` at \`${p.commitSha.slice(0, 12)}\``).join(', ');
+  const branches = pushed.map(p => `\`${p.branch}\` at \`${shortSha(p.commitSha)}\``).join(', ');
   return `## Rollback failed\n\n${message}\n\nThe rollback was pushed before this failure, to ${branches}, and is still there; no pull request was opened for it.`;
 }
 
 function deliveredBefore(result: RollbackResult): string {
-  const sha = `\`${result.commitSha!.slice(0, 12)}\``;
+  const sha = `\`${shortSha(result.commitSha!)}\``;
   if (result.operation === 'pushed') return `The rollback ${sha} was pushed to \`${result.targetBranch}\` before this failure and stays there.`;
   return `The rollback ${sha} is in pull request [#${result.pullRequest!.number}](${result.pullRequest!.url}) (${result.operation} before this failure).`;
 }

@@ -1,6 +1,6 @@
 import * as core from '@actions/core';
 import { validateRevision } from '../../rollback/validate.js';
-import { UserError } from '../../rollback/types.js';
+import { UserError } from '../../core/index.js';
 import { FAIL_ON, type FailOn } from '../../safety-check/policy.js';
 import { booleanInput, listInput, type RunContext } from '../runner.js';
 

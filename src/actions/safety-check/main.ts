@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { Git } from '../../git/git.js';
 import { gitHttpAuth } from '../../git/http-auth.js';
 import { connectGitHub, type GitHubConnection } from '../../github/connection.js';
-import { UserError } from '../../rollback/types.js';
+import { UserError } from '../../core/index.js';
 import { checkWithApi, checkWithGit, type SafetyCheckResult } from '../../safety-check/check.js';
 import { headline, markdownReport } from '../../safety-check/report.js';
 import { finishStep, stepError } from '../finish.js';

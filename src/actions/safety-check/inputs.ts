@@ -3,6 +3,7 @@ import { validateRevision } from '../../rollback/validate.js';
 import { UserError } from '../../core/index.js';
 import { FAIL_ON, type FailOn } from '../../safety-check/policy.js';
 import { booleanInput, listInput, type RunContext } from '../runner.js';
+import { DEFAULT_CONFIG_PATH } from '../../safety-check/config.js';
 
 /** Everything the safety check was asked to do, read from its inputs in one place. */
 export interface SafetyCheckInputs {
@@ -38,7 +39,7 @@ export function readSafetyCheckInputs(context: RunContext): SafetyCheckInputs {
     paths: listInput('paths'),
     exclude: listInput('exclude'),
     failOn,
-    configPath: core.getInput('config').trim() || '.github/rollback-safety.yml',
+    configPath: core.getInput('config').trim() || DEFAULT_CONFIG_PATH,
     acknowledgeLabel: core.getInput('acknowledge-label').trim(),
     comment: booleanInput('comment', true),
     token,

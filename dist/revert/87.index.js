@@ -22,8 +22,8 @@ __webpack_require__.d(__webpack_exports__, {
   sortFindings: () => (/* reexport */ sortFindings)
 });
 
-// EXTERNAL MODULE: ./src/core/index.ts + 4 modules
-var core = __webpack_require__(8879);
+// EXTERNAL MODULE: ./src/core/index.ts + 5 modules
+var core = __webpack_require__(3273);
 // EXTERNAL MODULE: external "node:buffer"
 var external_node_buffer_ = __webpack_require__(4573);
 ;// CONCATENATED MODULE: ./src/manifests/block-scan.ts
@@ -1224,8 +1224,8 @@ function sideOf(entries, blob) {
     return e ? `${e.path} at the ${e.oldBlob === blob ? 'base' : 'head'} revision` : blob;
 }
 
-// EXTERNAL MODULE: ./src/git/git.ts + 5 modules
-var git_git = __webpack_require__(9403);
+// EXTERNAL MODULE: ./src/git/git.ts + 6 modules
+var git_git = __webpack_require__(5159);
 ;// CONCATENATED MODULE: ./src/manifests/revision-context.ts
 
 

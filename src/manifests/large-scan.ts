@@ -6,7 +6,7 @@ export interface ScannedDocument {
   kind?: string;
   name?: string;
   namespace?: string;
-  /** 1-based line of the document's first line. */
+  /** 1-based line of the document's first line of content. */
   line: number;
   /** Its top-level keys (at most {@link MAX_SCANNED_KEYS}). */
   keys: string[];
@@ -103,6 +103,8 @@ export class LineScanner {
     if (/^[ \t]*(?:#|$)/.test(text)) return;
     if (!this.doc) this.startDocument();
     const doc = this.doc!;
+    // The object starts at its first line of content, as the reader of whole files says.
+    if (doc.line === 0) doc.line = this.line;
     if (text.charCodeAt(0) !== 0x20) {
       this.inMetadata = false;
       const entry = keyLine(text);
@@ -123,7 +125,7 @@ export class LineScanner {
   }
 
   private startDocument(): void {
-    this.doc = { line: this.line, keys: [] };
+    this.doc = { line: 0, keys: [] };
     this.inMetadata = false;
   }
 

@@ -90,7 +90,7 @@ describe('safety check of files it cannot read whole: fails closed', () => {
     const result = await check({ 'crds/bundle.yaml': bundle }, { 'crds/bundle.yaml': null });
     const deletions = result.verdict.findings.filter(f => f.rule === 'crd-delete');
     expect(rows(deletions)).toEqual(['alpha', 'beta', 'gamma'].map(p => ['crd-delete', 'critical', 'forward', 'CustomResourceDefinition', `${p}.example.com`, 'crds/bundle.yaml']));
-    expect(deletions.map(f => f.line)).toEqual([1, 26, 51]);
+    expect(deletions.map(f => f.line)).toEqual([2, 27, 52]);
     expect(result.verdict.fails).toBe(true);
   });
 

@@ -131,7 +131,7 @@ function finish(
   directions: readonly Direction[] = ['forward', 'rollback'],
   filesChecked: number
 ): Analysis {
-  const [before, after] = [withContext(sides.before, context.before), withContext(sides.after, context.after)];
+  const [before, after] = withoutScannedPartners(withContext(sides.before, context.before), withContext(sides.after, context.after));
   const { ahead } = sides;
   const findings = unreadableFindings(before, after, directions);
   if (directions.includes('forward')) findings.push(...hazards(before, after, { direction: 'forward', ahead }));
@@ -248,6 +248,22 @@ function readFileSide(file: FileChange, side: 'before' | 'after', maxFileBytes: 
   return read;
 }
 
+/** Objects that only a line scan found (see scannedResources). */
+const scanned = new WeakSet<Resource>();
+
+/**
+ * Drops the objects a line scan found that have a partner on the other side (an object moved into
+ * or out of a file too large to read): their contents are unknown, so comparing them would report
+ * changes that are not there. The file's own finding covers them, and the partner is not reported
+ * as deleted, as the unreadable file names it.
+ */
+function withoutScannedPartners(before: Side, after: Side): [Side, Side] {
+  const keys = (side: Side) => new Set(side.resources.map(r => r.key));
+  const [beforeKeys, afterKeys] = [keys(before), keys(after)];
+  const keep = (side: Side, other: Set<string>): Side => ({ ...side, resources: side.resources.filter(r => !scanned.has(r) || !other.has(r.key)) });
+  return [keep(before, afterKeys), keep(after, beforeKeys)];
+}
+
 /**
  * Objects a line scan found, with their identity only: enough for the rules to see them added or
  * deleted. Their contents are unknown, so they are marked like SOPS-encrypted ones.
@@ -261,7 +277,9 @@ function scannedResources(file: string, documents: readonly ScannedDocument[]): 
     // Top-level entries are known to be there, not what they hold.
     for (const key of d.keys) value[key] = {};
     Object.assign(value, { apiVersion: d.apiVersion, kind: d.kind, metadata: d.namespace === undefined ? { name: d.name } : { name: d.name, namespace: d.namespace } });
-    resources.push({ ...id, key: resourceKey(id), file, line: d.line, doc: ManifestDocument.fromValue(value), encrypted: true });
+    const resource: Resource = { ...id, key: resourceKey(id), file, line: d.line, doc: ManifestDocument.fromValue(value), encrypted: true };
+    scanned.add(resource);
+    resources.push(resource);
   }
   return resources;
 }

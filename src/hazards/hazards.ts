@@ -103,7 +103,7 @@ function finding(rule: string, severity: Severity, direction: Direction, r: Reso
   return f;
 }
 
-/** True when an unreadable file on the other side mentions the object's name: it may be there. */
+/** True when an unreadable file on the other side mentions the object's name (or a line scan found it there): it may be there. */
 function hiddenIn(r: Resource, unreadable: readonly Unreadable[]): boolean {
-  return unreadable.some(u => u.file === r.file || (u.bytes !== undefined && u.bytes.indexOf(r.name) >= 0));
+  return unreadable.some(u => u.file === r.file || (u.bytes !== undefined && u.bytes.indexOf(r.name) >= 0) || u.documents?.some(d => d.name === r.name));
 }

@@ -94,6 +94,13 @@ describe('safety check of files it cannot read whole: fails closed', () => {
     expect(result.verdict.fails).toBe(true);
   });
 
+  it('neither compares nor reports as deleted objects moved into a file over the size limit: the file is the error', async () => {
+    const objects = claim('data', '10Gi') + '---\n' + crd('alpha');
+    const result = await check({ 'a.yaml': objects }, { 'a.yaml': null, 'b.yaml': padded(objects) });
+    expect(rows(result.verdict.findings)).toEqual([['manifest-unreadable', 'error', 'forward', '', '', 'b.yaml']]);
+    expect(result.verdict.findings[0].message).toContain('a PersistentVolumeClaim named data, a CustomResourceDefinition named alpha.example.com');
+  });
+
   it('keeps a file over the size limit that names no kind the rules look at a warning', async () => {
     const map = (v: string) => `apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata:\n  name: big\n  labels: {v: "${v}"}\nrules: []\n`;
     const pad = padding(map('1'));

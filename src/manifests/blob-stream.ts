@@ -44,22 +44,24 @@ export async function streamFiles(
   };
   handOut();
   const where = (name: string): string => sideOf(entries, name);
-  // A large blob is scanned by a git of its own while the batch goes on; the files after it wait
-  // for its scan, so they are still handed out in order.
-  const scans: Promise<void>[] = [];
+  // A large blob is scanned by a git of its own while the batch goes on, one at a time; the files
+  // after it wait for its scan, so they are still handed out in order.
+  let scans = Promise.resolve();
   await git.catFileBatch([...uses.keys()], object => {
     const blob = toBlob(object, where);
     if (options.scanLarge && blob && !Buffer.isBuffer(blob)) {
-      scans.push(scanBlob(git, object.name).then(scan => {
-        arrived.set(object.name, { ...blob, scan });
+      scans = scans.then(async () => {
+        arrived.set(object.name, { ...blob, scan: await scanBlob(git, object.name) });
         handOut();
-      }));
+      });
+      // Awaited once the batch is read; should the batch fail first, its error is the one reported.
+      scans.catch(() => undefined);
       return;
     }
     arrived.set(object.name, blob);
     handOut();
   }, { maxBytes: options.maxBytes ?? MAX_FILE_BYTES });
-  await Promise.all(scans);
+  await scans;
   if (next < entries.length) throw new Error(`Could not read ${entries[next].path} at both revisions.`);
 }
 

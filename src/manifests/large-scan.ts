@@ -15,7 +15,7 @@ export interface ScannedDocument {
 /** What a line scan found in a file too large to read whole. */
 export interface LargeScan {
   documents: ScannedDocument[];
-  /** Every kind named on a `kind:` line, at any depth (at most {@link MAX_SCANNED_KINDS}). */
+  /** Every kind named by a `kind:` entry, at any depth and in any style (at most {@link MAX_SCANNED_KINDS}). */
   kinds: Set<string>;
   /** Why the scan gave up, when it did: nothing it found can then be taken as complete. */
   failed?: string;
@@ -28,7 +28,8 @@ export const MAX_SCANNED_DOCUMENTS = 100_000;
 const MAX_SCANNED_KINDS = 1000;
 const MAX_SCANNED_KEYS = 100;
 
-const KIND_LINE = /^[ \t]*(?:-[ \t]+)*["']?kind["']?[ \t]*:[ \t]*["']?([A-Za-z][A-Za-z0-9]*)/;
+// `kind: X` anywhere on a line: block, flow (`{kind: X}`) and JSON (`"kind": "X"`) style alike.
+const KIND_MENTION = /(?:^|[\s{,"'])kind["']?[ \t]*:[ \t]*["']?([A-Za-z][A-Za-z0-9]*)/g;
 
 /**
  * Scans a file line by line as its bytes arrive, for each document's `apiVersion`, `kind` and
@@ -98,8 +99,9 @@ export class LineScanner {
       if (text.startsWith('---')) this.startDocument();
       return;
     }
-    const kind = KIND_LINE.exec(text);
-    if (kind && this.scan.kinds.size < MAX_SCANNED_KINDS) this.scan.kinds.add(kind[1]);
+    if (text.includes('kind')) {
+      for (const m of text.matchAll(KIND_MENTION)) if (this.scan.kinds.size < MAX_SCANNED_KINDS) this.scan.kinds.add(m[1]);
+    }
     if (/^[ \t]*(?:#|$)/.test(text)) return;
     if (!this.doc) this.startDocument();
     const doc = this.doc!;

@@ -168,6 +168,14 @@ export class Git {
     return readObjects(start, names, onObject, options);
   }
 
+  /**
+   * Hands a blob's contents to `onChunk` piece by piece as git prints them (`git cat-file blob`),
+   * so a blob of any size can be scanned without being held whole.
+   */
+  async streamBlob(sha: string, onChunk: (chunk: Buffer) => void): Promise<void> {
+    await this.run(['cat-file', 'blob', sha], {}, onChunk);
+  }
+
   /** The environment git runs in: no prompts, C locale, and the wrapper's own variables. */
   private env(): NodeJS.ProcessEnv {
     return { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C', GIT_EDITOR: 'true', ...this.baseEnv };

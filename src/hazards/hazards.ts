@@ -1,4 +1,5 @@
 import { UnreadableDocumentError } from '../manifests/manifest-document.js';
+import { parserLimitOf } from '../manifests/safe-yaml.js';
 import type { Resource, Unreadable } from '../manifests/types.js';
 import type { RulesAhead } from './ahead.js';
 import { forceReason, pruneBlocker, updateBlocker } from './modifiers.js';
@@ -87,10 +88,13 @@ function toFinding(rule: HazardRule, hit: Hit, change: ResourceChange, direction
   return finding(id, hit.severity, direction, at, hit.message);
 }
 
+/** An object of a kind the rules look at whose document does not parse: an error, as a hazard in it would pass unseen. */
 function unreadableFinding(change: ResourceChange, direction: Direction, reason: string): Finding {
   const at = change.after ?? change.before;
-  const message = `${at.file}:${at.line} could not be checked: ${reason}. Fix the YAML so the change can be checked.`;
-  return finding(MANIFEST_UNREADABLE, 'warning', direction, at, message);
+  const limit = parserLimitOf(reason);
+  const fix = limit ? `It is beyond ${limit}, which cannot be raised: simplify the document (fewer aliases, less nesting)` : 'Fix the YAML';
+  const message = `${at.file}:${at.line} could not be checked: ${reason}. ${fix} so the change can be checked, or check it by hand and acknowledge it with the pull request's acknowledge label.`;
+  return finding(MANIFEST_UNREADABLE, 'error', direction, at, message);
 }
 
 function finding(rule: string, severity: Severity, direction: Direction, r: Resource, message: string): Finding {
@@ -99,7 +103,7 @@ function finding(rule: string, severity: Severity, direction: Direction, r: Reso
   return f;
 }
 
-/** True when an unreadable file on the other side mentions the object's name: it may be there. */
+/** True when an unreadable file on the other side mentions the object's name (or a line scan found it there): it may be there. */
 function hiddenIn(r: Resource, unreadable: readonly Unreadable[]): boolean {
-  return unreadable.some(u => u.file === r.file || (u.bytes !== undefined && u.bytes.indexOf(r.name) >= 0));
+  return unreadable.some(u => u.file === r.file || (u.bytes !== undefined && u.bytes.indexOf(r.name) >= 0) || u.documents?.some(d => d.name === r.name));
 }

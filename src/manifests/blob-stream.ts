@@ -1,17 +1,30 @@
 import type { BatchObject, DiffEntry, Git } from '../git/git.js';
 import { UserError } from '../core/index.js';
+import { LineScanner, type LargeScan } from './large-scan.js';
 import { MAX_FILE_BYTES } from './manifest-file.js';
 import type { FileChange } from './types.js';
 
-/** A blob's contents, or its size when it is above the size limit. */
-export type Blob = Buffer | { tooLarge: number };
+/** A blob's contents, or its size when it is above the size limit (and, when scanned, what a line scan found). */
+export type Blob = Buffer | { tooLarge: number; scan?: LargeScan };
+
+export interface StreamOptions {
+  /** Blobs above this size are not read whole (default {@link MAX_FILE_BYTES}). */
+  maxBytes?: number;
+  /** Scan blobs above `maxBytes` line by line as git prints them (see LineScanner). */
+  scanLarge?: boolean;
+}
 
 /**
  * Reads the given changed files with one `git cat-file --batch`: `onFile` gets each one, in the
  * order given, as soon as both its sides are read, so a caller that keeps only what it needs never
  * holds every blob at once.
  */
-export async function streamFiles(git: Git, entries: readonly DiffEntry[], onFile: (file: FileChange) => void): Promise<void> {
+export async function streamFiles(
+  git: Git,
+  entries: readonly DiffEntry[],
+  onFile: (file: FileChange) => void,
+  options: StreamOptions = {}
+): Promise<void> {
   // A blob shared by several files is read once and kept until the last of them is handed out.
   const uses = new Map<string, number>();
   // Each file's blobs, listed once: the next file is looked at each time an object arrives.
@@ -31,11 +44,36 @@ export async function streamFiles(git: Git, entries: readonly DiffEntry[], onFil
   };
   handOut();
   const where = (name: string): string => sideOf(entries, name);
+  // A large blob is scanned by a git of its own while the batch goes on, one at a time; the files
+  // after it wait for its scan, so they are still handed out in order.
+  let scans = Promise.resolve();
   await git.catFileBatch([...uses.keys()], object => {
-    arrived.set(object.name, toBlob(object, where));
+    const blob = toBlob(object, where);
+    if (options.scanLarge && blob && !Buffer.isBuffer(blob)) {
+      scans = scans.then(async () => {
+        arrived.set(object.name, { ...blob, scan: await scanBlob(git, object.name) });
+        handOut();
+      });
+      // Awaited once the batch is read; should the batch fail first, its error is the one reported.
+      scans.catch(() => undefined);
+      return;
+    }
+    arrived.set(object.name, blob);
     handOut();
-  }, { maxBytes: MAX_FILE_BYTES });
+  }, { maxBytes: options.maxBytes ?? MAX_FILE_BYTES });
+  await scans;
   if (next < entries.length) throw new Error(`Could not read ${entries[next].path} at both revisions.`);
+}
+
+/** Scans a blob too large to read whole, a chunk at a time (memory stays bounded). */
+async function scanBlob(git: Git, name: string): Promise<LargeScan> {
+  const scanner = new LineScanner();
+  try {
+    await git.streamBlob(name, chunk => scanner.push(chunk));
+  } catch (e) {
+    scanner.fail(`git could not print it (${(e as Error).message.split('\n')[0]})`);
+  }
+  return scanner.end();
 }
 
 /**
@@ -78,7 +116,10 @@ function toFileChange(e: DiffEntry, blobs: Map<string, Blob | undefined>): FileC
     const blob = name === undefined ? undefined : blobs.get(name);
     if (blob === undefined) continue;
     if (Buffer.isBuffer(blob)) change[side] = blob;
-    else change.tooLarge = { ...change.tooLarge, [side]: blob.tooLarge };
+    else {
+      change.tooLarge = { ...change.tooLarge, [side]: blob.tooLarge };
+      if (blob.scan) change.scanned = { ...change.scanned, [side]: blob.scan };
+    }
   }
   return change;
 }

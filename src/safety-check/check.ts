@@ -43,7 +43,7 @@ export async function checkWithGit(git: Git, remote: string, options: SafetyChec
   const prefetched = prefetchChange(git, from, to);
   const config = await readConfigAt(git, from, options.configPath, log);
   const filter = { paths: options.paths.length ? options.paths : config.paths, exclude: [...options.exclude, ...config.exclude] };
-  const analysis = await analyzeChange(git, from, to, { ...filter, prefetched });
+  const analysis = await analyzeChange(git, from, to, { ...filter, prefetched, maxFileBytes: config.maxFileBytes });
   return finish(analysis, config, options, from, to);
 }
 
@@ -75,7 +75,7 @@ export async function checkWithApi(
       after: file.status === 'removed' ? undefined : await getFileContent(client, repo, file.filename, options.head)
     });
   }
-  const analysis = analyzeFiles(files);
+  const analysis = analyzeFiles(files, { maxFileBytes: config.maxFileBytes });
   analysis.notices.unshift(...notices);
   return finish(analysis, config, options, from, options.head);
 }

@@ -1,8 +1,8 @@
-export const id = 87;
-export const ids = [87];
+export const id = 22;
+export const ids = [22];
 export const modules = {
 
-/***/ 4087:
+/***/ 4022:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -24,8 +24,6 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/core/index.ts + 5 modules
 var core = __webpack_require__(3273);
-// EXTERNAL MODULE: external "node:buffer"
-var external_node_buffer_ = __webpack_require__(4573);
 ;// CONCATENATED MODULE: ./src/manifests/block-scan.ts
 /**
  * A fast, conservative reader of block-style YAML mappings. It finds where each key's entry lies
@@ -229,6 +227,153 @@ function isSequenceItem(text, at, eol) {
     return at + 1 >= eol || after === 0x20 || after === 0x0d || after === 0x09;
 }
 
+;// CONCATENATED MODULE: ./src/manifests/large-scan.ts
+
+/** Only this much of a line is looked at: a header line is short, the rest of a long one is data. */
+const MAX_SCANNED_LINE = 4096;
+/** Documents a scan records before it gives up. */
+const MAX_SCANNED_DOCUMENTS = 100_000;
+const MAX_SCANNED_KINDS = 1000;
+const MAX_SCANNED_KEYS = 100;
+// `kind: X` anywhere on a line: block, flow (`{kind: X}`) and JSON (`"kind": "X"`) style alike.
+const KIND_MENTION = /(?:^|[\s{,"'])kind["']?[ \t]*:[ \t]*["']?([A-Za-z][A-Za-z0-9]*)/g;
+/**
+ * Scans a file line by line as its bytes arrive, for each document's `apiVersion`, `kind` and
+ * `metadata` name and namespace (top-level block style, documents split at `---`) and every kind
+ * it mentions. Memory stays bounded whatever the file's size: at most
+ * {@link MAX_SCANNED_LINE} bytes of a line are kept, and a bounded number of documents.
+ */
+class LineScanner {
+    scan = { documents: [], kinds: new Set() };
+    doc;
+    line = 0;
+    /** The start of the line being read (at most MAX_SCANNED_LINE bytes of it). */
+    partial = [];
+    partialLength = 0;
+    /** Inside the top-level `metadata` mapping; its entries' indent once known (-1 before). */
+    inMetadata = false;
+    metadataIndent = -1;
+    /** Reads the next bytes of the file. */
+    push(chunk) {
+        if (this.scan.failed)
+            return;
+        if (chunk.indexOf(0) >= 0) {
+            this.scan.failed = 'it is binary';
+            return;
+        }
+        let at = 0;
+        for (let eol = chunk.indexOf(0x0a); eol >= 0; eol = chunk.indexOf(0x0a, at)) {
+            this.keep(chunk.subarray(at, eol));
+            this.endLine();
+            at = eol + 1;
+        }
+        this.keep(chunk.subarray(at));
+    }
+    /** Ends the file and returns what was found. */
+    end() {
+        if (this.partialLength > 0)
+            this.endLine();
+        if (this.doc && !this.scan.failed)
+            this.finishDocument();
+        return this.scan;
+    }
+    /** Gives up: the scan cannot be trusted (git failed to print the file, for one). */
+    fail(reason) {
+        this.scan.failed ??= reason;
+    }
+    keep(part) {
+        const room = MAX_SCANNED_LINE - this.partialLength;
+        if (room <= 0 || part.length === 0)
+            return;
+        const kept = Buffer.from(part.subarray(0, room));
+        this.partial.push(kept);
+        this.partialLength += kept.length;
+    }
+    endLine() {
+        const text = Buffer.concat(this.partial, this.partialLength).toString('latin1').replace(/\r$/, '');
+        this.partial = [];
+        this.partialLength = 0;
+        this.line++;
+        if (this.scan.failed)
+            return;
+        this.readLine(text);
+    }
+    readLine(text) {
+        if (/^(?:---|\.\.\.)(?:[ \t].*)?$/.test(text)) {
+            if (this.doc)
+                this.finishDocument();
+            if (text.startsWith('---'))
+                this.startDocument();
+            return;
+        }
+        if (text.includes('kind')) {
+            for (const m of text.matchAll(KIND_MENTION))
+                if (this.scan.kinds.size < MAX_SCANNED_KINDS)
+                    this.scan.kinds.add(m[1]);
+        }
+        if (/^[ \t]*(?:#|$)/.test(text))
+            return;
+        if (!this.doc)
+            this.startDocument();
+        const doc = this.doc;
+        // The object starts at its first line of content, as the reader of whole files says.
+        if (doc.line === 0)
+            doc.line = this.line;
+        if (text.charCodeAt(0) !== 0x20) {
+            this.inMetadata = false;
+            const entry = keyLine(text);
+            if (!entry)
+                return;
+            if (doc.keys.length < MAX_SCANNED_KEYS && !doc.keys.includes(entry.key))
+                doc.keys.push(entry.key);
+            if (entry.key === 'apiVersion')
+                doc.apiVersion = simpleScalar(entry.inline);
+            else if (entry.key === 'kind')
+                doc.kind = simpleScalar(entry.inline);
+            else if (entry.key === 'metadata' && entry.inline === '')
+                [this.inMetadata, this.metadataIndent] = [true, -1];
+            return;
+        }
+        if (!this.inMetadata)
+            return;
+        const indent = text.length - text.trimStart().length;
+        if (this.metadataIndent < 0)
+            this.metadataIndent = indent;
+        if (indent !== this.metadataIndent)
+            return;
+        const entry = keyLine(text.slice(indent));
+        if (entry?.key === 'name')
+            doc.name = simpleScalar(entry.inline);
+        else if (entry?.key === 'namespace')
+            doc.namespace = simpleScalar(entry.inline);
+    }
+    startDocument() {
+        this.doc = { line: 0, keys: [] };
+        this.inMetadata = false;
+    }
+    finishDocument() {
+        const doc = this.doc;
+        this.doc = undefined;
+        if (doc.keys.length === 0)
+            return;
+        if (this.scan.documents.length >= MAX_SCANNED_DOCUMENTS) {
+            this.scan.failed = `it holds more than ${MAX_SCANNED_DOCUMENTS} documents`;
+            return;
+        }
+        this.scan.documents.push(doc);
+    }
+}
+/** {@link LineScanner} over bytes already in memory. */
+function scanBytes(bytes) {
+    const scanner = new LineScanner();
+    // In pieces, so that a line is never copied whole.
+    for (let at = 0; at < bytes.length; at += 1024 * 1024)
+        scanner.push(bytes.subarray(at, at + 1024 * 1024));
+    return scanner.end();
+}
+
+// EXTERNAL MODULE: external "node:buffer"
+var external_node_buffer_ = __webpack_require__(4573);
 ;// CONCATENATED MODULE: ./src/manifests/documents.ts
 const LF = 0x0a;
 const SPACE = 0x20;
@@ -433,6 +578,16 @@ function parseYaml(text) {
     catch (e) {
         return failure(e);
     }
+}
+/** The parser's limit a failure's reason names, when it names one (they cannot be raised). */
+function parserLimitOf(reason) {
+    if (reason.includes(`${MAX_EXPANDED_NODES} nodes`))
+        return `the parser's limit of ${MAX_EXPANDED_NODES} nodes once aliases are expanded`;
+    if (reason.includes(`deeper than ${MAX_DEPTH}`))
+        return `the parser's nesting limit of ${MAX_DEPTH}`;
+    if (/alias/i.test(reason))
+        return `the parser's limit of ${MAX_ALIASES} aliases per document`;
+    return undefined;
 }
 function failure(e) {
     const err = e;
@@ -902,6 +1057,7 @@ function openFlow(value) {
 
 
 
+
 /** Files above this size are reported as unreadable without being parsed. */
 const MAX_FILE_BYTES = 10 * 1024 * 1024;
 /** Unreadable files up to this size are kept to search for names that may hide in them. */
@@ -917,9 +1073,14 @@ function readManifestFile(path, content, options = {}) {
     // Pure ASCII is the same text in latin1, whose offsets are byte offsets: the scan's line starts
     // then serve the documents' text as they are. Other files decode each document as UTF-8.
     const ascii = (0,external_node_buffer_.isAscii)(bytes);
+    const maxBytes = options.maxBytes ?? MAX_FILE_BYTES;
+    if (bytes.length > maxBytes)
+        return { path, resources: [], unreadable: tooLarge(path, bytes.length, maxBytes, scanBytes(bytes)) };
     const refused = refusal(bytes, ascii);
-    if (refused)
-        return { path, resources: [], unreadable: { file: path, line: 1, reason: refused, severity: 'warning' } };
+    if (refused) {
+        const kinds = refused === BINARY ? undefined : scanBytes(bytes).kinds;
+        return { path, resources: [], unreadable: { file: path, line: 1, reason: refused, severity: 'warning', kinds } };
+    }
     const latin1 = bytes.toString('latin1');
     const template = latin1.includes('{{');
     const resources = [];
@@ -946,11 +1107,21 @@ function asBuffer(content) {
 function ownBytes(bytes) {
     return bytes.length * 2 >= bytes.buffer.byteLength ? bytes : Buffer.from(bytes);
 }
+/**
+ * A file above the size limit: what a line scan found in it (see LineScanner) and which limit it
+ * is above. `scan.failed`: the scan gave up, so the file may hold anything.
+ */
+function tooLarge(path, size, maxBytes, scan) {
+    const limit = `the size limit of ${maxBytes} bytes (max-file-bytes)`;
+    const reason = `it is larger than ${limit}: ${size} bytes${scan.failed ? `, and it could not be scanned either (${scan.failed})` : ''}`;
+    return scan.failed
+        ? { file: path, line: 1, reason, severity: 'warning', limit }
+        : { file: path, line: 1, reason, severity: 'warning', limit, kinds: scan.kinds, documents: scan.documents };
+}
+const BINARY = 'it is binary';
 function refusal(bytes, ascii) {
-    if (bytes.length > MAX_FILE_BYTES)
-        return `it is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB (${bytes.length} bytes)`;
     if (bytes.indexOf(0) >= 0)
-        return 'it is binary';
+        return BINARY;
     if (!ascii && !(0,external_node_buffer_.isUtf8)(bytes))
         return 'it is not UTF-8 text';
     return undefined;
@@ -960,7 +1131,9 @@ function unreadable(read, bytes, template) {
         ...read,
         reason: template ? `it looks like a Helm template (${read.reason})` : read.reason,
         severity: template ? 'notice' : 'warning',
-        bytes: bytes.length <= KEEP_UNREADABLE_BYTES ? Buffer.from(bytes) : undefined
+        bytes: bytes.length <= KEEP_UNREADABLE_BYTES ? Buffer.from(bytes) : undefined,
+        kinds: scanBytes(bytes).kinds,
+        limit: parserLimitOf(read.reason)
     };
 }
 /**
@@ -1137,12 +1310,13 @@ function str(v) {
 ;// CONCATENATED MODULE: ./src/manifests/blob-stream.ts
 
 
+
 /**
  * Reads the given changed files with one `git cat-file --batch`: `onFile` gets each one, in the
  * order given, as soon as both its sides are read, so a caller that keeps only what it needs never
  * holds every blob at once.
  */
-async function blob_stream_streamFiles(git, entries, onFile) {
+async function blob_stream_streamFiles(git, entries, onFile, options = {}) {
     // A blob shared by several files is read once and kept until the last of them is handed out.
     const uses = new Map();
     // Each file's blobs, listed once: the next file is looked at each time an object arrives.
@@ -1165,12 +1339,37 @@ async function blob_stream_streamFiles(git, entries, onFile) {
     };
     handOut();
     const where = (name) => sideOf(entries, name);
+    // A large blob is scanned by a git of its own while the batch goes on, one at a time; the files
+    // after it wait for its scan, so they are still handed out in order.
+    let scans = Promise.resolve();
     await git.catFileBatch([...uses.keys()], object => {
-        arrived.set(object.name, toBlob(object, where));
+        const blob = toBlob(object, where);
+        if (options.scanLarge && blob && !Buffer.isBuffer(blob)) {
+            scans = scans.then(async () => {
+                arrived.set(object.name, { ...blob, scan: await scanBlob(git, object.name) });
+                handOut();
+            });
+            // Awaited once the batch is read; should the batch fail first, its error is the one reported.
+            scans.catch(() => undefined);
+            return;
+        }
+        arrived.set(object.name, blob);
         handOut();
-    }, { maxBytes: MAX_FILE_BYTES });
+    }, { maxBytes: options.maxBytes ?? MAX_FILE_BYTES });
+    await scans;
     if (next < entries.length)
         throw new Error(`Could not read ${entries[next].path} at both revisions.`);
+}
+/** Scans a blob too large to read whole, a chunk at a time (memory stays bounded). */
+async function scanBlob(git, name) {
+    const scanner = new LineScanner();
+    try {
+        await git.streamBlob(name, chunk => scanner.push(chunk));
+    }
+    catch (e) {
+        scanner.fail(`git could not print it (${e.message.split('\n')[0]})`);
+    }
+    return scanner.end();
 }
 /**
  * Reads blobs by name with one `git cat-file --batch` (contents above the size limit are skipped).
@@ -1213,8 +1412,11 @@ function toFileChange(e, blobs) {
             continue;
         if (Buffer.isBuffer(blob))
             change[side] = blob;
-        else
+        else {
             change.tooLarge = { ...change.tooLarge, [side]: blob.tooLarge };
+            if (blob.scan)
+                change.scanned = { ...change.scanned, [side]: blob.scan };
+        }
     }
     return change;
 }
@@ -2481,7 +2683,7 @@ const namespaceDelete = {
 };
 
 ;// CONCATENATED MODULE: ./src/manifests/quantity.ts
-const BINARY = {
+const quantity_BINARY = {
     Ki: 2 ** 10,
     Mi: 2 ** 20,
     Gi: 2 ** 30,
@@ -2508,7 +2710,7 @@ function parseQuantity(q) {
     const base = Number(mantissa);
     if (exponent !== undefined)
         return base * 10 ** Number(exponent);
-    return base * (BINARY[suffix] ?? DECIMAL[suffix]);
+    return base * (quantity_BINARY[suffix] ?? DECIMAL[suffix]);
 }
 
 ;// CONCATENATED MODULE: ./src/hazards/rules/pvc.ts
@@ -3075,6 +3277,7 @@ function equalsIgnoreCase(value, expected) {
 
 
 
+
 /**
  * Every hazard of going from `before` to `after`. Objects are matched by API group, kind,
  * namespace and name across all files, so a manifest moved between files is neither deleted nor
@@ -3139,10 +3342,13 @@ function toFinding(rule, hit, change, direction) {
     const id = deleted && direction === 'rollback' && rule.rollbackId ? rule.rollbackId : rule.id;
     return finding(id, hit.severity, direction, at, hit.message);
 }
+/** An object of a kind the rules look at whose document does not parse: an error, as a hazard in it would pass unseen. */
 function unreadableFinding(change, direction, reason) {
     const at = change.after ?? change.before;
-    const message = `${at.file}:${at.line} could not be checked: ${reason}. Fix the YAML so the change can be checked.`;
-    return finding(MANIFEST_UNREADABLE, 'warning', direction, at, message);
+    const limit = parserLimitOf(reason);
+    const fix = limit ? `It is beyond ${limit}, which cannot be raised: simplify the document (fewer aliases, less nesting)` : 'Fix the YAML';
+    const message = `${at.file}:${at.line} could not be checked: ${reason}. ${fix} so the change can be checked, or check it by hand and acknowledge it with the pull request's acknowledge label.`;
+    return finding(MANIFEST_UNREADABLE, 'error', direction, at, message);
 }
 function finding(rule, severity, direction, r, message) {
     const f = { rule, severity, direction, kind: r.kind, apiVersion: r.apiVersion, name: r.name, file: r.file, line: r.line, message };
@@ -3150,9 +3356,9 @@ function finding(rule, severity, direction, r, message) {
         f.namespace = r.namespace;
     return f;
 }
-/** True when an unreadable file on the other side mentions the object's name: it may be there. */
+/** True when an unreadable file on the other side mentions the object's name (or a line scan found it there): it may be there. */
 function hiddenIn(r, unreadable) {
-    return unreadable.some(u => u.file === r.file || (u.bytes !== undefined && u.bytes.indexOf(r.name) >= 0));
+    return unreadable.some(u => u.file === r.file || (u.bytes !== undefined && u.bytes.indexOf(r.name) >= 0) || u.documents?.some(d => d.name === r.name));
 }
 
 ;// CONCATENATED MODULE: ./src/hazards/types.ts
@@ -3171,6 +3377,8 @@ const SEVERITIES = ['critical', 'error', 'warning', 'notice'];
 
 
 
+
+
 /**
  * Checks a change given as file contents (path -> before/after), for callers without a checkout
  * such as one reading files through the GitHub API.
@@ -3178,7 +3386,7 @@ const SEVERITIES = ['critical', 'error', 'warning', 'notice'];
 function analyzeFiles(files, options = {}) {
     const notices = [];
     const context = options.context ?? contextFromChangedFiles(files, notices);
-    const result = finish(readSides(files), context, options.directions, files.length);
+    const result = finish(readSides(files, options.maxFileBytes), context, options.directions, files.length);
     return { ...result, notices: [...notices, ...result.notices] };
 }
 /**
@@ -3203,9 +3411,9 @@ async function analyzeObjects(git, baseSha, headSha, options = {}) {
     const directions = options.directions ?? BOTH;
     const sides = emptySides();
     const streaming = blob_stream_streamFiles(git, listing.checked, file => {
-        const added = addFile(sides, file, directions);
+        const added = addFile(sides, file, directions, options.maxFileBytes);
         reader?.add(file, added);
-    });
+    }, { maxBytes: options.maxFileBytes, scanLarge: true });
     // A large change is searched for its context while git prints its files; a small one (the
     // revert guard's) is first checked without, as the context rarely can change its result.
     let others = reader && listing.checked.length > EAGER_CONTEXT_FILES ? reader.readOthers(git, baseSha, { baseTree: prefetched?.baseTree }) : undefined;
@@ -3261,7 +3469,7 @@ function contextMayMatter(quick, sides, listing) {
     return [...files.values()].some(([b, a]) => b !== undefined && a !== undefined && b !== a);
 }
 function finish(sides, context, directions = ['forward', 'rollback'], filesChecked) {
-    const [before, after] = [withContext(sides.before, context.before), withContext(sides.after, context.after)];
+    const [before, after] = withoutScannedPartners(withContext(sides.before, context.before), withContext(sides.after, context.after));
     const { ahead } = sides;
     const findings = unreadableFindings(before, after, directions);
     if (directions.includes('forward'))
@@ -3278,20 +3486,20 @@ function sortFindings(findings) {
 function cmp(a, b) {
     return a < b ? -1 : a > b ? 1 : 0;
 }
-function readSides(files) {
+function readSides(files, maxFileBytes) {
     const sides = emptySides();
     for (const file of files)
-        addFile(sides, file);
+        addFile(sides, file, undefined, maxFileBytes);
     return sides;
 }
 /**
  * Reads both sides of a file into `sides`; with `directions`, runs the rules on its pairs ahead
  * (see RulesAhead).
  */
-function addFile(sides, file, directions) {
+function addFile(sides, file, directions, maxFileBytes) {
     const added = {};
     for (const side of ['before', 'after']) {
-        const read = readFileSide(file, side);
+        const read = readFileSide(file, side, maxFileBytes);
         if (!read)
             continue;
         added[side] = read;
@@ -3344,18 +3552,65 @@ function withContext(side, context) {
     }
     return { resources, unreadable: side.unreadable.filter(u => !context.patchFiles.has(u.file)) };
 }
-function readFileSide(file, side) {
+function readFileSide(file, side, maxFileBytes) {
     const size = file.tooLarge?.[side];
-    if (size !== undefined) {
-        const reason = `it is larger than the size limit (${size} bytes)`;
-        return { path: file.path, resources: [], unreadable: { file: file.path, line: 1, reason, severity: 'warning' } };
-    }
     const content = file[side];
-    if (content === undefined)
-        return undefined;
-    return readManifestFile(file.path, content, { keep: entriesRulesRead });
+    let read;
+    if (size !== undefined) {
+        const scan = file.scanned?.[side] ?? { documents: [], kinds: new Set(), failed: 'it was not scanned' };
+        read = { path: file.path, resources: [], unreadable: tooLarge(file.path, size, maxFileBytes ?? MAX_FILE_BYTES, scan) };
+    }
+    else if (content !== undefined) {
+        read = readManifestFile(file.path, content, { keep: entriesRulesRead, maxBytes: maxFileBytes });
+    }
+    // A file too large to read that exists on one side only (added or deleted): its objects, as
+    // the line scan found them, are added or deleted with it.
+    const other = side === 'before' ? 'after' : 'before';
+    if (read?.unreadable?.documents && file[other] === undefined && file.tooLarge?.[other] === undefined) {
+        read.resources = scannedResources(file.path, read.unreadable.documents);
+    }
+    return read;
 }
-/** One finding per unreadable file: forward when the new version is unreadable, else rollback. */
+/** Objects that only a line scan found (see scannedResources). */
+const scanned = new WeakSet();
+/**
+ * Drops the objects a line scan found that have a partner on the other side (an object moved into
+ * or out of a file too large to read): their contents are unknown, so comparing them would report
+ * changes that are not there. The file's own finding covers them, and the partner is not reported
+ * as deleted, as the unreadable file names it.
+ */
+function withoutScannedPartners(before, after) {
+    const keys = (side) => new Set(side.resources.map(r => r.key));
+    const [beforeKeys, afterKeys] = [keys(before), keys(after)];
+    const keep = (side, other) => ({ ...side, resources: side.resources.filter(r => !scanned.has(r) || !other.has(r.key)) });
+    return [keep(before, afterKeys), keep(after, beforeKeys)];
+}
+/**
+ * Objects a line scan found, with their identity only: enough for the rules to see them added or
+ * deleted. Their contents are unknown, so they are marked like SOPS-encrypted ones.
+ */
+function scannedResources(file, documents) {
+    const resources = [];
+    for (const d of documents) {
+        if (!d.apiVersion || !d.kind || !d.name)
+            continue;
+        const id = resourceId(d.apiVersion, d.kind, d.name, d.namespace);
+        const value = {};
+        // Top-level entries are known to be there, not what they hold.
+        for (const key of d.keys)
+            value[key] = {};
+        Object.assign(value, { apiVersion: d.apiVersion, kind: d.kind, metadata: d.namespace === undefined ? { name: d.name } : { name: d.name, namespace: d.namespace } });
+        const resource = { ...id, key: resourceKey(id), file, line: d.line, doc: ManifestDocument.fromValue(value), encrypted: true };
+        scanned.add(resource);
+        resources.push(resource);
+    }
+    return resources;
+}
+/**
+ * One finding per unreadable file: forward when the new version is unreadable, else rollback.
+ * A file that may hold a kind the rules look at (it names one, or could not be scanned) is an
+ * error: its hazards would otherwise pass unseen.
+ */
 function unreadableFindings(before, after, directions) {
     const findings = [];
     const seen = new Set();
@@ -3366,20 +3621,39 @@ function unreadableFindings(before, after, directions) {
             seen.add(u.file);
             if (!directions.includes(direction))
                 continue;
+            const risky = u.severity !== 'notice' && mayHoldHazard(u);
             findings.push({
                 rule: MANIFEST_UNREADABLE,
-                severity: u.severity,
+                severity: risky ? 'error' : u.severity,
                 direction,
                 kind: '',
                 apiVersion: '',
                 name: '',
                 file: u.file,
                 line: u.line,
-                message: `${u.file} could not be checked because ${u.reason}. Hazards in this file are not reported; check it by hand.`
+                message: risky ? failClosedMessage(u) : `${u.file} could not be checked because ${u.reason}. Hazards in this file are not reported; check it by hand.`
             });
         }
     }
     return findings;
+}
+/** The kinds the rules look at (without their API groups). */
+const HAZARD_KINDS = new Set(RULES.flatMap(r => r.kinds.map(k => k.slice(k.lastIndexOf('/') + 1))));
+function mayHoldHazard(u) {
+    return u.kinds === undefined || [...u.kinds].some(k => HAZARD_KINDS.has(k));
+}
+function failClosedMessage(u) {
+    const held = (u.documents ?? []).filter(d => d.kind !== undefined && HAZARD_KINDS.has(d.kind) && d.name);
+    const shown = held.slice(0, 5).map(d => `${article(d.kind)} ${d.kind} named ${d.name}`);
+    if (held.length > shown.length)
+        shown.push(`${held.length - shown.length} more`);
+    const kinds = u.kinds === undefined ? [] : [...u.kinds].filter(k => HAZARD_KINDS.has(k));
+    const holds = shown.length > 0 ? `it holds ${shown.join(', ')}` : kinds.length > 0 ? `it mentions ${kinds.slice(0, 5).join(', ')}` : 'it could not be scanned at all';
+    const raise = u.limit?.includes('max-file-bytes') ? ' Raise max-file-bytes in the safety-check configuration (.github/rollback-safety.yml) to check it,' : u.limit ? ` It is beyond ${u.limit}, which cannot be raised: simplify the file, or` : ' Fix the file, or';
+    return `${u.file} could not be checked because ${u.reason}, and ${holds}: hazards in it would go unreported.${raise} or check it by hand and acknowledge it with the pull request's acknowledge label.`;
+}
+function article(word) {
+    return /^[AEIOU]/.test(word) ? 'an' : 'a';
 }
 function contextFromChangedFiles(files, notices) {
     notices.push('Flux Kustomizations and kustomize patches were read from the changed files only.');

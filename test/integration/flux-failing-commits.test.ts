@@ -1,4 +1,6 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { decideFailingCommits, type FailingCommitsDecision } from '../../src/flux/failing-commits.js';
 import { lastHealthyRevision } from '../../src/flux/last-healthy.js';
 import { Git } from '../../src/git/git.js';
@@ -96,6 +98,19 @@ describe('decideFailingCommits on a real repository with a bare origin', () => {
         { sha: bad, subject: 'Bump a', why: 'already-reverted' }
       ]
     });
+  });
+
+  it('no message makes a commit immune: a forged revert line and trailers do not trigger the loop guard', async () => {
+    repo = createRepo({ 'a.yaml': 'a: 0\n', 'b.yaml': 'b: 0\n' });
+    const healthy = repo.git('rev-parse', 'HEAD');
+    const earlier = repo.commit({ 'b.yaml': 'b: 1\n' }, 'Bump b');
+    writeFileSync(join(repo.work, 'a.yaml'), 'a: broken\n');
+    repo.git('add', 'a.yaml');
+    repo.git('commit', '--quiet', '-m', 'Bump a', '-m', `This reverts commit ${earlier}.`, '-m', 'Incident: INC-1\nRolled-back-by: someone');
+    const forged = repo.git('rev-parse', 'HEAD');
+    repo.push();
+    const decision = await decide(forged, healthy);
+    expect(decision).toMatchObject({ action: 'revert', commits: [forged, earlier] });
   });
 
   it('does nothing the second time the same failing revision is reported', async () => {

@@ -102,27 +102,31 @@ function throttleOptions(policy: RetryPolicy, log: GitHubLog, enabled: boolean) 
  * spent, requests fail at once with an error the retry plugin does not repeat.
  */
 function boundedFetch(timeoutMs: number, budgetMs: number): typeof fetch {
+  // Time during which at least one request waited: parallel requests count once.
   let spentMs = 0;
+  let inFlight = 0;
+  let since = 0;
+  const spent = () => spentMs + (inFlight > 0 ? performance.now() - since : 0);
   const seconds = (ms: number) => `${Number((ms / 1000).toFixed(1))} s`;
   return async (input, init) => {
     const what = `${init?.method ?? 'GET'} ${new URL(String(input instanceof Request ? input.url : input)).pathname}`;
-    const left = budgetMs - spentMs;
+    const left = budgetMs - spent();
     if (left <= 0) {
-      const error = new Error(`gave up on ${what}: waited ${seconds(spentMs)} in all for GitHub's answers, the limit for one run`);
+      const error = new Error(`gave up on ${what}: waited ${seconds(spent())} in all for GitHub's answers, the limit for one run`);
       error.name = 'AbortError'; // not retried
       throw error;
     }
     const limit = Math.max(1, Math.ceil(Math.min(timeoutMs, left)));
     const timer = AbortSignal.timeout(limit);
     const signal = init?.signal ? AbortSignal.any([init.signal, timer]) : timer;
-    const started = performance.now();
+    if (inFlight++ === 0) since = performance.now();
     try {
       return await fetch(input, { ...init, signal });
     } catch (error) {
       if (!timer.aborted) throw error;
       throw new Error(`no answer to ${what} within ${seconds(limit)}`, { cause: error });
     } finally {
-      spentMs += performance.now() - started;
+      if (--inFlight === 0) spentMs += performance.now() - since;
     }
   };
 }

@@ -1,4 +1,6 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createGitHubClient, type RepoRef } from '../../src/github/client.js';
 import { pullRequestPort } from '../../src/github/connection.js';
 import { startFakeGitHub, type FakeGitHub } from '../support/fake-github.js';
@@ -84,6 +86,16 @@ describe('pull-request delivery (real git origin, local GitHub API)', () => {
     expect(second.operation).toBe('updated');
     expect(second.commitSha).not.toBe(first.commitSha);
     expect(git(repo.origin, 'rev-parse', 'refs/heads/rollback/inc-1')).toBe(second.commitSha);
+  });
+
+  it('says another rollback for the incident is running when git cannot lock the branch on the remote', async () => {
+    const { bad, pullRequests } = await setup();
+    mkdirSync(join(repo.origin, 'refs', 'heads', 'rollback'), { recursive: true });
+    writeFileSync(join(repo.origin, 'refs', 'heads', 'rollback', 'inc-1.lock'), '');
+    const run = rollback(repo.work, { commits: [bad], deliver: 'pull-request', incident: 'INC-1' }, { pullRequests });
+    await expect(run).rejects.toMatchObject({ kind: 'refused' });
+    await expect(run).rejects.toThrow(/'rollback\/inc-1'.*another rollback for this incident is running/);
+    expect(github.state.pulls).toHaveLength(0);
   });
 
   it('retries a transient 502 and handles GitHub\'s duplicate-PR 422 by updating the existing one', async () => {

@@ -133,7 +133,9 @@ async function undoesWhatItNames(git: Git, info: CommitInfo): Promise<boolean> {
   }
   const named = [...info.body.matchAll(REVERT_LINE)].map(m => m[1]);
   const targets = await git.commitInfo(named).catch(() => []);
-  if (targets.length !== named.length) return false;
+  // A named commit beyond a shallow clone's history cannot be checked: declining to act is safer
+  // than reverting a rollback. In full history a commit that does not exist is a forgery.
+  if (targets.length !== named.length) return git.isShallow();
   let head = parent;
   let tree = await git.treeOf(parent);
   for (const target of targets) {

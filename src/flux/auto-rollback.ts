@@ -1,7 +1,7 @@
 import { Git } from '../git/git.js';
 import type { GitHubClient, RepoRef } from '../github/client.js';
 import { fetchTargetBranch } from '../rollback/history.js';
-import type { AuditContext } from '../rollback/types.js';
+import type { AuditContext, Identity } from '../rollback/types.js';
 import type { FluxFailureEvent } from './dispatch.js';
 import { printable } from './commit-status.js';
 import { decideFailingCommits, type FailingCommitsDecision } from './failing-commits.js';
@@ -19,6 +19,8 @@ export interface FluxRollbackOptions {
   lastHealthy?: string;
   /** Where Flux's commit statuses are read to find the last healthy revision otherwise. */
   statuses?: { client: GitHubClient; repo: RepoRef; contextGlob: string };
+  /** The identity rollbacks are committed as: only its commits are recognised as ours. */
+  committer?: Identity;
 }
 
 export interface FluxRollbackDecision {
@@ -46,7 +48,7 @@ export async function decideFluxRollback(options: FluxRollbackOptions): Promise<
     if (found) log.info(`Last revision Flux reported healthy: ${shortSha(found.sha)} (${printable(found.context)}).`);
     lastHealthy = found?.sha;
   }
-  const decision = await decideFailingCommits({ git, branch: targetBranch, tip: target.tip, failing: event.revision.sha, lastHealthy });
+  const decision = await decideFailingCommits({ git, branch: targetBranch, tip: target.tip, failing: event.revision.sha, lastHealthy, committer: options.committer });
   return { targetBranch, decision, lastHealthy };
 }
 

@@ -47,6 +47,12 @@ export interface CommitInfo {
   body: string;
 }
 
+/** Who committed a commit, and the trailers git parses from its message (keys lower-cased). */
+export interface CommitTrailers {
+  committer: string;
+  trailers: Map<string, string[]>;
+}
+
 /** merge-tree --write-tree (2.38) makes rollback commits without touching the work tree. */
 const MIN_GIT = [2, 38];
 /** The same git binary serves the whole process: its version is checked once. */
@@ -309,6 +315,32 @@ export class Git {
       ...shas
     ]);
     return parseLog(stdout);
+  }
+
+  /**
+   * The committer (`Name <email>`) and the trailers of the given commits, as git itself parses
+   * the trailer block (free text elsewhere in a message is never a trailer). One `git log` call.
+   */
+  async commitTrailers(shas: string[]): Promise<Map<string, CommitTrailers>> {
+    if (shas.length === 0) return new Map();
+    const { stdout } = await this.exec([
+      'log',
+      '--no-walk=unsorted',
+      `--format=%H${FIELD}%cn <%ce>${FIELD}%(trailers:only,unfold)${RECORD}`,
+      '--end-of-options',
+      ...shas
+    ]);
+    const result = new Map<string, CommitTrailers>();
+    for (const record of stdout.split(RECORD).map(r => r.replace(/^\n/, '')).filter(Boolean)) {
+      const [sha, committer, block] = record.split(FIELD);
+      const trailers = new Map<string, string[]>();
+      for (const line of (block ?? '').split('\n')) {
+        const m = line.match(/^([A-Za-z0-9-]+):\s*(.*)$/);
+        if (m) trailers.set(m[1].toLowerCase(), [...(trailers.get(m[1].toLowerCase()) ?? []), m[2]]);
+      }
+      result.set(sha, { committer, trailers });
+    }
+    return result;
   }
 
   /**

@@ -36,8 +36,18 @@ function compose(subject: string, paragraphs: string[], audit: AuditContext): st
     audit.actor && `Rolled-back-by: ${audit.actor}`,
     audit.runUrl && `Workflow-run: ${audit.runUrl}`
   ].filter(Boolean);
-  const reason = audit.reason ? `Reason: ${audit.reason}` : '';
+  const reason = audit.reason ? reasonParagraph(audit.reason) : '';
   return [subject, ...paragraphs, reason, trailers.join('\n')].filter(p => p.trim() !== '').join('\n\n') + '\n';
+}
+
+/**
+ * The reason as free text that cannot pass for git's revert line or a trailer: a one-line reason
+ * follows `Reason: `, a longer one is quoted line by line under `Reason:`.
+ */
+function reasonParagraph(reason: string): string {
+  const lines = reason.split(/\r?\n/);
+  if (lines.length === 1) return `Reason: ${reason}`;
+  return ['Reason:', ...lines.map(l => (l.trim() === '' ? '>' : `> ${l}`))].join('\n');
 }
 
 /** The default pull-request title for a rollback. */

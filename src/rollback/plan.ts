@@ -1,13 +1,14 @@
 import { type CommitInfo, Git } from '../git/git.js';
 import { type TargetBranch, withHistory } from './history.js';
 import type { Plan, RestorePlan, RevertedCommit, RevertPlan, RevertStep, RollbackRequest } from './types.js';
-import { prepareUndo } from './undo.js';
+import { isUndoneAt, prepareUndo } from './undo.js';
 import { FULL_SHA, FULL_SHA_SOURCE, shortSha, UserError } from '../core/index.js';
 
 type Attempt<T> = { ok: true; value: T } | { ok: false; error: UserError };
 const fail = <T>(message: string, kind: 'invalid' | 'refused' = 'refused'): Attempt<T> => ({ ok: false, error: new UserError(message, kind) });
 
-const REVERT_LINE = new RegExp(`This reverts commit (${FULL_SHA_SOURCE})[.,]`, 'g');
+/** git's revert line, at the start of a line: only a hint, the content decides (see isUndoneAt). */
+const REVERT_LINE = new RegExp(`^This reverts commit (${FULL_SHA_SOURCE})[.,]`, 'gm');
 
 /**
  * Resolves the request against the target branch: every revision must name a commit in the
@@ -37,16 +38,19 @@ async function tryPlanRevert(git: Git, target: TargetBranch, request: RollbackRe
     const spec = request.commits.find(s => s.includes(outside.slice(0, 7))) ?? outside;
     return fail(`Commit ${outside} ('${spec}') is not in the history of target branch '${target.name}'. Expected a commit that is on '${target.name}'.`);
   }
-  const reverted = revertedCommits(window.commits);
+  // Messages only point at candidates; a candidate is skipped when its change is gone from the tip.
+  const hinted = revertedCommits(window.commits);
   const ordered = unique.sort((a, b) => window.index.get(a)! - window.index.get(b)!);
+  const baseTree = window.commits[0]?.sha === target.tip ? window.commits[0].tree : (await git.commitInfo([target.tip]))[0].tree;
   const steps: RevertStep[] = [];
   const skipped: RevertedCommit[] = [];
   for (const sha of ordered) {
     const info = window.commits[window.index.get(sha)!];
-    if (reverted.has(sha)) skipped.push({ sha, subject: info.subject });
-    else steps.push({ sha, subject: info.subject, parents: info.parents });
+    const step = { sha, subject: info.subject, parents: info.parents };
+    const probe = info.parents.length > 1 ? { ...step, mainline: request.mainline ?? 1 } : step;
+    if (hinted.has(sha) && (await isUndoneAt(git, probe, target.tip, baseTree, request.committer))) skipped.push({ sha, subject: info.subject });
+    else steps.push(step);
   }
-  const baseTree = window.commits[0]?.sha === target.tip ? window.commits[0].tree : (await git.commitInfo([target.tip]))[0].tree;
   return { ok: true, value: { kind: 'revert', steps: applyMainline(steps, request.mainline, request.names.name('mainline')), skipped, baseTree } };
 }
 
@@ -103,8 +107,9 @@ async function windowStart(git: Git, tip: string, wanted: string[]): Promise<str
 }
 
 /**
- * Commits that stay reverted on the branch: named by a later `This reverts commit <sha>.` line
- * whose own commit is not itself reverted (a revert of a revert brings the change back).
+ * Commits that messages say stay reverted on the branch: named by a later `This reverts commit
+ * <sha>.` line whose own commit is not itself reverted (a revert of a revert brings the change
+ * back). Anyone can write such a line, so this only finds candidates for a content check.
  */
 export function revertedCommits(newestFirst: CommitInfo[]): Set<string> {
   const revertsOf = new Map<string, string[]>();

@@ -179,7 +179,7 @@ async function deliverByPullRequest(
   const branch = request.branch ?? defaultBranchName(request, result);
   if (branch === target.name) throw new UserError(`The pull-request branch '${branch}' is the target branch. Expected a separate branch.`);
   const [head, stat] = await Promise.all([
-    log.group(`Pushing branch '${branch}'`, () => pushRollbackBranch(git, request.remote, branch, result, target.tip)),
+    log.group(`Pushing branch '${branch}'`, () => pushRollbackBranch(git, request, branch, result, target.tip)),
     result.diffStat || git.diffStat(target.tip, result.commitSha!)
   ]);
   result.diffStat = stat;
@@ -194,17 +194,44 @@ async function deliverByPullRequest(
 
 /**
  * Puts the rollback on `branch`. An identical rollback already there (same tree, made on the
- * same target tip) is kept as it is, so running the same rollback twice changes nothing.
+ * same target tip) is kept as it is, so running the same rollback twice changes nothing. A branch
+ * that holds commits this tool did not make (someone pushed a fix for review) is never reset.
  */
-async function pushRollbackBranch(git: Git, remote: string, branch: string, result: RollbackResult, tip: string): Promise<string> {
+async function pushRollbackBranch(git: Git, request: RollbackRequest, branch: string, result: RollbackResult, tip: string): Promise<string> {
+  const { remote } = request;
   const ref = `refs/heads/${branch}`;
   const existing = await git.lsRemote(remote, ref);
   if (existing && (await sameRollback(git, remote, ref, existing, result.commitSha!, tip))) return existing;
+  if (existing && (await git.tryResolveCommit(existing))) {
+    const foreign = await firstForeignCommit(git, request, existing, tip);
+    if (foreign) {
+      throw new UserError(
+        `The rollback branch '${branch}' on '${remote}' was changed by someone else: it holds commit ${foreign}, which this rollback did not make. ` +
+          'It was left as it is and nothing was pushed. Finish the review on that branch, or delete the branch (or choose another branch name) and run the rollback again.',
+        'refused'
+      );
+    }
+  }
   const pushed = await pushRef(git, remote, result.commitSha!, ref, existing ?? '');
   if (pushed.status !== 'pushed') {
     throw new UserError(`Could not push the rollback branch '${branch}': ${pushed.detail}. Nothing was delivered.`, 'refused');
   }
   return result.commitSha!;
+}
+
+/**
+ * The newest commit on the existing rollback branch, beyond the target tip, that this tool did
+ * not make: committed by another identity, or without this incident's trailer (as git parses it).
+ */
+async function firstForeignCommit(git: Git, request: RollbackRequest, existing: string, tip: string): Promise<string | undefined> {
+  const onBranch = await git.revList(['--max-count=200', existing, '--not', tip, '--']);
+  const found = await git.commitTrailers(onBranch);
+  const us = `${request.committer.name} <${request.committer.email}>`;
+  const incident = request.audit.incident;
+  return onBranch.find(sha => {
+    const c = found.get(sha);
+    return !c || c.committer !== us || (incident !== undefined && !(c.trailers.get('incident') ?? []).includes(incident));
+  });
 }
 
 async function sameRollback(git: Git, remote: string, ref: string, existing: string, head: string, tip: string): Promise<boolean> {

@@ -46,3 +46,13 @@ export function identityEnv(identity: Identity): Record<string, string> {
     GIT_COMMITTER_EMAIL: identity.email
   };
 }
+
+/**
+ * True when the change of `step` is no longer in `onto` (whose tree is `ontoTree`): reverting it
+ * there is clean and changes nothing. This, not any commit message, decides "already reverted".
+ */
+export async function isUndoneAt(git: Git, step: RevertStep, onto: string, ontoTree: string, committer: Identity): Promise<boolean> {
+  const theirs = await undoCommit(git, step, committer);
+  const merged = await git.mergeTree(onto, theirs).catch(() => undefined);
+  return merged !== undefined && 'tree' in merged && merged.tree === ontoTree;
+}

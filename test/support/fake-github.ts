@@ -137,6 +137,8 @@ export interface FakeGitHub {
     times?: number,
     headers?: Record<string, string>
   ): void;
+  /** Accepts the next `times` requests matching method and path and never answers them. */
+  hangNext(method: string, path: RegExp, times?: number): void;
   addPull(pull: PullSeed): FakePull;
   addComment(issueNumber: number, body: string, user?: string): FakeComment;
   addStatus(sha: string, status: StatusSeed): FakeStatus;
@@ -194,6 +196,7 @@ class FakeGitHubServer implements FakeGitHub {
   readonly requests: FakeRequest[] = [];
   readonly state: FakeState;
   private readonly faults: Fault[] = [];
+  private readonly hangs: { method: string; path: RegExp; remaining: number }[] = [];
   private readonly server = createServer((req, res) => void this.handle(req, res));
   private readonly routes: [string, RegExp, Handler][];
   private nextId = 1000;
@@ -241,6 +244,10 @@ class FakeGitHubServer implements FakeGitHub {
   ): void {
     const json = typeof body === 'string' ? (githubError(status, body).body as object) : body;
     this.faults.push({ method: method.toUpperCase(), path, status, body: json, headers, remaining: times });
+  }
+
+  hangNext(method: string, path: RegExp, times = 1): void {
+    this.hangs.push({ method: method.toUpperCase(), path, remaining: times });
   }
 
   addPull(spec: PullSeed): FakePull {
@@ -310,6 +317,11 @@ class FakeGitHubServer implements FakeGitHub {
     const text = await readBody(req);
     const body = parseJson(text);
     this.requests.push({ method, path: url.pathname, query: Object.fromEntries(url.searchParams), body: body ?? text });
+    const hang = this.hangs.find((h) => h.remaining > 0 && h.method === method && h.path.test(url.pathname));
+    if (hang) {
+      hang.remaining--;
+      return; // the connection stays open, unanswered, until the client gives up or close()
+    }
     const reply = this.answer(method, url, req, body);
     send(res, reply);
   }

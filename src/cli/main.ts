@@ -1,12 +1,14 @@
 import { UserError } from '../rollback/types.js';
 import { type Output } from './output.js';
 import { checkCommand } from './check-command.js';
+import { reportCommand } from './report-command.js';
 import { rollbackCommand } from './rollback-command.js';
 
 export const USAGE = `Usage:
   gitops-rollback revert <rev|A..B>... [options]
   gitops-rollback restore <path>... --to <rev> [options]
   gitops-rollback check --base <rev> [--head <rev>] [--fail-on LEVEL] [--format text|json|markdown]
+  gitops-rollback report [--since WHEN] [--until WHEN] [--format markdown|json|openmetrics]
 
 Options:
   --mainline N            parent to revert merge commits against (default 1)
@@ -30,6 +32,14 @@ Check options:
   --fail-on LEVEL         critical, error (default), warning, notice or never
   --path GLOB, --exclude GLOB, --config FILE (default .github/rollback-safety.yml at base)
 
+Report options:
+  --since, --until WHEN   the window: a date (2026-01-31), a time (2026-01-31T12:00:00Z) or an age
+                          (36h, 90d, 12w); default: the whole history, up to now
+  --branch B              branch to report on (default: the current branch), fetched from --remote
+  --no-fetch              read the local branch as it is
+  --component PATTERN     name components by folders, '*' for one folder (e.g. 'kubernetes/apps/*/*')
+  --format FORMAT         markdown (default), json or openmetrics
+
 Exit status: 0 done, 1 refused (or, for check, a finding meets --fail-on), 2 bad usage or error.`;
 
 /** Runs the command line and returns its exit status. */
@@ -42,6 +52,8 @@ export async function main(argv: string[], out: Output): Promise<number> {
         return await rollbackCommand(command, rest, out);
       case 'check':
         return await checkCommand(rest, out);
+      case 'report':
+        return await reportCommand(rest, out);
       case undefined:
       case '-h':
       case '--help':
@@ -49,7 +61,7 @@ export async function main(argv: string[], out: Output): Promise<number> {
         out.stdout(USAGE);
         return command === undefined ? 2 : 0;
       default:
-        out.stderr(`Unknown command '${command}'. Expected revert, restore or check.\n\n${USAGE}`);
+        out.stderr(`Unknown command '${command}'. Expected revert, restore, check or report.\n\n${USAGE}`);
         return 2;
     }
   } catch (error) {

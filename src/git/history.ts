@@ -1,0 +1,198 @@
+import type { Git } from './git.js';
+
+/** One commit of a branch history as `git log` reads it, with the trailers git parsed. */
+export interface HistoryCommit {
+  sha: string;
+  parents: string[];
+  /** Committer date, seconds since the epoch. */
+  committedAt: number;
+  authorName: string;
+  committerEmail: string;
+  /** The title paragraph on one line (as `%s` prints it). */
+  subject: string;
+  /** The whole message (`%B`). */
+  message: string;
+  /** `Key: value` trailers of the keys asked for, as git's trailer parsing found them. */
+  trailers: { key: string; value: string }[];
+}
+
+/** What {@link fetchBranchHistory} fetched, for the log. */
+export interface FetchedHistory {
+  /** The ref the history is read from (`refs/remotes/<remote>/<branch>`). */
+  ref: string;
+  /** How the history was completed: `full history`, `history since <date>`, or `nothing more`. */
+  fetched: string;
+}
+
+const FIELDS = 7;
+const FULL_SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
+
+/**
+ * Fetches `branch` from `remote` with the history a report from `since` needs: in a shallow
+ * clone, everything since that date (`--shallow-since`) or, without one, the whole history
+ * (`--unshallow`); a complete clone gets the new commits only. Never shortens a history.
+ */
+export async function fetchBranchHistory(git: Git, remote: string, branch: string, since?: Date): Promise<FetchedHistory> {
+  const ref = `refs/remotes/${remote}/${branch}`;
+  const refspec = `+refs/heads/${branch}:${ref}`;
+  const fetch = (extra: string[]) => git.exec(['fetch', '--quiet', '--no-tags', ...extra, remote, refspec], { allowFailure: true });
+  let fetched = 'new commits only (the clone is complete)';
+  let r;
+  if (!(await git.isShallow())) r = await fetch([]);
+  else if (!since) {
+    fetched = 'the full history (--unshallow)';
+    r = await fetch(['--unshallow']);
+  } else if (await shallowSince(git, since)) {
+    fetched = `new commits only (the clone already reaches ${since.toISOString().slice(0, 10)})`;
+    r = await fetch([]);
+  } else {
+    fetched = `the history since ${since.toISOString()} (--shallow-since)`;
+    r = await fetch([`--shallow-since=${Math.floor(since.getTime() / 1000)}`]);
+    // No commit of the branch is that recent: the tip alone is all there is to read.
+    if (r.exitCode !== 0 && /no commits selected for shallow requests/.test(r.stderr)) {
+      fetched = `the branch tip (no commit since ${since.toISOString().slice(0, 10)})`;
+      r = await fetch([]);
+    }
+  }
+  if (r.exitCode !== 0) {
+    const missing = /couldn't find remote ref/i.test(r.stderr);
+    throw new FetchError(
+      missing
+        ? `Branch '${branch}' does not exist on remote '${remote}'. Expected an existing branch, such as the one Flux watches.`
+        : `Could not fetch '${branch}' from '${remote}': ${r.stderr.trim() || `git fetch exited with ${r.exitCode}`}`
+    );
+  }
+  return { ref, fetched };
+}
+
+/** A fetch that failed in a way the user can act on; the caller turns it into its own error type. */
+export class FetchError extends Error {
+  override name = 'FetchError';
+}
+
+/** True when every commit at the edge of the shallow clone is older than `since`. */
+async function shallowSince(git: Git, since: Date): Promise<boolean> {
+  const edge = [...(await git.shallowCommits())];
+  if (edge.length === 0) return true;
+  const { stdout } = await git.exec(['log', '--no-walk=unsorted', '--format=%ct', ...edge], { allowFailure: true });
+  const times = stdout.split('\n').filter(Boolean).map(Number);
+  return times.length === edge.length && times.every(t => t * 1000 < since.getTime());
+}
+
+/**
+ * Fetches one more commit below each edge of a shallow clone (`--deepen=1`), so that the
+ * commits at the edge get their parents and can be compared with them.
+ */
+export async function deepenByOne(git: Git, remote: string, branch: string): Promise<boolean> {
+  const r = await git.exec(['fetch', '--quiet', '--no-tags', '--deepen=1', remote, `+refs/heads/${branch}:refs/remotes/${remote}/${branch}`], { allowFailure: true });
+  return r.exitCode === 0;
+}
+
+/**
+ * Fetches single commits by sha, one deep (for reverted commits older than the fetched history).
+ * False when the remote refused or does not have them.
+ */
+export async function fetchCommitsBySha(git: Git, remote: string, shas: readonly string[]): Promise<boolean> {
+  const wanted = shas.filter(sha => FULL_SHA.test(sha));
+  if (wanted.length === 0) return false;
+  const r = await git.exec(['fetch', '--quiet', '--no-tags', '--depth=1', remote, ...wanted], { allowFailure: true });
+  return r.exitCode === 0;
+}
+
+/**
+ * Every commit reachable from `tip` with its message and the trailers named in `trailerKeys`,
+ * newest first, read by one `git log`. Fields are NUL-separated (`-z`), the only byte no field
+ * can hold, so no text in a message can pass for another field or commit.
+ */
+export async function readHistory(git: Git, tip: string, trailerKeys: readonly string[]): Promise<HistoryCommit[]> {
+  const { stdout } = await git.exec(['log', '-z', `--format=${logFormat(trailerKeys)}`, '--end-of-options', tip, '--']);
+  return parseHistory(stdout);
+}
+
+/** {@link readHistory} for the given commits only (those missing here are left out). */
+export async function readCommits(git: Git, shas: readonly string[], trailerKeys: readonly string[]): Promise<HistoryCommit[]> {
+  const present = (await git.tryResolveCommits(shas.filter(sha => FULL_SHA.test(sha)))).filter((s): s is string => !!s);
+  if (present.length === 0) return [];
+  const { stdout } = await git.exec(['log', '-z', '--no-walk=unsorted', `--format=${logFormat(trailerKeys)}`, '--end-of-options', ...present, '--']);
+  return parseHistory(stdout);
+}
+
+function logFormat(trailerKeys: readonly string[]): string {
+  // `key=` implies `only`; `unfold` joins continuation lines, so each trailer is one line.
+  const trailers = trailerKeys.length ? `%(trailers:${trailerKeys.map(k => `key=${k}`).join(',')},unfold)` : '';
+  return ['%H', '%P', '%ct', '%an', '%ce', trailers, '%B'].join('%x00');
+}
+
+function parseHistory(stdout: string): HistoryCommit[] {
+  if (stdout === '') return [];
+  // `-z` ends each commit with NUL, so the fields of all commits form one NUL-separated list.
+  const fields = stdout.split('\0');
+  if (fields.at(-1) === '') fields.pop();
+  const commits: HistoryCommit[] = [];
+  for (let i = 0; i + FIELDS <= fields.length; i += FIELDS) {
+    const [sha, parents, committedAt, authorName, committerEmail, trailers, message] = fields.slice(i, i + FIELDS);
+    // A message holding a NUL byte would shift every field after it: stop rather than misread.
+    if (!FULL_SHA.test(sha) || !/^\d+$/.test(committedAt)) throw new Error(`Unexpected git log output near commit ${commits.at(-1)?.sha ?? 'one'}.`);
+    commits.push({
+      sha,
+      parents: parents ? parents.split(' ') : [],
+      committedAt: Number(committedAt),
+      authorName,
+      committerEmail,
+      subject: subjectOf(message),
+      message,
+      trailers: parseTrailers(trailers)
+    });
+  }
+  return commits;
+}
+
+/** The first paragraph on one line, as git's `%s` makes it. */
+function subjectOf(message: string): string {
+  const end = message.search(/\n[ \t]*\n/);
+  return (end < 0 ? message : message.slice(0, end)).trim().split(/\s*\n\s*/).join(' ');
+}
+
+function parseTrailers(text: string): { key: string; value: string }[] {
+  const trailers: { key: string; value: string }[] = [];
+  for (const line of text.split('\n')) {
+    const colon = line.indexOf(':');
+    if (colon > 0) trailers.push({ key: line.slice(0, colon).trim(), value: line.slice(colon + 1).trim() });
+  }
+  return trailers;
+}
+
+/**
+ * The paths each commit changed, compared with its first parent (for a merge: what the merge
+ * brought to the branch; for a root commit: every file), with one `git diff-tree --stdin`.
+ * `commits` are full shas; the result is keyed by them.
+ */
+export async function changedPaths(git: Git, commits: readonly string[]): Promise<Map<string, string[]>> {
+  const paths = new Map<string, string[]>();
+  const wanted = [...new Set(commits.filter(sha => FULL_SHA.test(sha)))];
+  if (wanted.length === 0) return paths;
+  const { stdout } = await git.exec(['diff-tree', '--stdin', '-r', '-z', '--root', '--no-renames', '--name-only', '-m', '--first-parent'], {
+    input: wanted.map(sha => `${sha}\n`).join('')
+  });
+  // Output, in the order asked: each commit's sha, then the paths it changed, all NUL-terminated
+  // (a commit that changed nothing prints nothing). A header is the next sha asked for.
+  let next = 0;
+  let current: string[] | undefined;
+  for (const field of stdout.split('\0')) {
+    if (field === '') continue;
+    const at = FULL_SHA.test(field) ? wanted.indexOf(field, next) : -1;
+    if (at >= 0) {
+      next = at + 1;
+      current = [];
+      paths.set(field, current);
+    } else current?.push(field);
+  }
+  return paths;
+}
+
+/** Full shas of the commits in `from..to` that touch any of `paths`, newest first. */
+export async function commitsTouching(git: Git, from: string, to: string, paths: readonly string[]): Promise<string[]> {
+  if (paths.length === 0) return [];
+  const { stdout } = await git.exec(['rev-list', '--end-of-options', to, `^${from}`, '--', ...paths.map(p => `:(literal)${p}`)], { allowFailure: true });
+  return stdout.split('\n').filter(sha => FULL_SHA.test(sha));
+}

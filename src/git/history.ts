@@ -171,7 +171,7 @@ export async function changedPaths(git: Git, commits: readonly string[]): Promis
   const paths = new Map<string, string[]>();
   const wanted = [...new Set(commits.filter(sha => FULL_SHA.test(sha)))];
   if (wanted.length === 0) return paths;
-  const { stdout } = await git.exec(['diff-tree', '--stdin', '-r', '-z', '--root', '--no-renames', '--name-only', '-m', '--first-parent'], {
+  const { stdout } = await git.exec(['diff-tree', '--stdin', '-r', '-z', '--root', '--no-renames', '--name-only', '--diff-merges=first-parent'], {
     input: wanted.map(sha => `${sha}\n`).join('')
   });
   // Output, in the order asked: each commit's sha, then the paths it changed, all NUL-terminated
@@ -185,6 +185,8 @@ export async function changedPaths(git: Git, commits: readonly string[]): Promis
       next = at + 1;
       current = [];
       paths.set(field, current);
+    } else if (FULL_SHA.test(field) && paths.has(field)) {
+      current = undefined; // the same commit again (a diff against another parent): not wanted
     } else current?.push(field);
   }
   return paths;

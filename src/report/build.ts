@@ -61,7 +61,7 @@ export async function buildRollbackReport(options: ReportOptions, deps: ReportDe
     log.info(ok ? 'Fetched the parents of the rollbacks at the edge of the fetched history (--deepen=1).' : 'Could not fetch the parents of the rollbacks at the edge of the fetched history; their paths are left out.');
     if (ok) ({ commits, index, candidates, shallow } = await readBranch(deps, options.branch, tip));
   }
-  const oldest = index.mainline[0]?.committedAt;
+  const oldest = index.landed[0]?.committedAt;
   await fillRestores(git, index, candidates);
   await fetchMissing(deps, options, shallow, index, missingShas(candidates, index));
   const detection = classify(candidates, index);
@@ -159,7 +159,7 @@ async function readBranch(deps: ReportDeps, branch: string, tip: string) {
   const commits = await readHistory(deps.git, tip, TRAILER_KEYS);
   const index = new HistoryIndex(commits, tip);
   const shallow = await deps.git.isShallow();
-  const oldest = index.mainline[0]?.committedAt;
+  const oldest = index.landed[0]?.committedAt;
   deps.log.info(
     `Read ${commits.length} commits of '${branch}' (${oldest === undefined ? 'none' : `since ${isoDate(oldest)}`}${shallow ? ', shallow' : ''}) in ${Math.round(performance.now() - started)} ms.`
   );

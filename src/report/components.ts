@@ -2,23 +2,36 @@ import { UserError } from '../rollback/types.js';
 
 /**
  * Folders that hold apps rather than being one: `kubernetes/apps/<namespace>/<app>`,
- * `clusters/<cluster>`, `apps/base/<app>`, `infrastructure/<group>`.
+ * `infrastructure/<group>`, `k8s/manifests/<namespace>/<app>`.
  */
-const CONTAINERS = new Set(['kubernetes', 'k8s', 'cluster', 'clusters', 'apps', 'infrastructure', 'infra', 'base']);
-/** Containers are looked for among the first folders only, so an app named `base` stays one. */
-const CONTAINER_DEPTH = 4;
+const CONTAINERS = new Set(['kubernetes', 'k8s', 'cluster', 'clusters', 'apps', 'infrastructure', 'infra', 'manifests']);
+/** A container right after another one: `apps/base/<app>`. */
+const INNER_CONTAINERS = new Set(['base']);
 
 /**
- * The app a path belongs to, from its folders: the (at most two) folders after the last
- * container folder near the top, so `kubernetes/apps/default/plex/app/helmrelease.yaml` is
- * `default/plex`, `monitoring/grafana/grafana.yaml` is `monitoring/grafana` and
+ * The app a path belongs to, from its folders: the (at most two) folders after the container
+ * folders at the top (and a folder naming a cluster among them), so
+ * `kubernetes/apps/default/plex/app/helmrelease.yaml` is `default/plex`,
+ * `kubernetes/main/apps/media/plex/...` and `kubernetes/clusters/main/media/plex/...` are
+ * `media/plex`, `monitoring/grafana/grafana.yaml` is `monitoring/grafana` and
  * `apps/base/podinfo/release.yaml` is `podinfo`. A file at the top is `.`.
  */
 export function appOf(path: string): string {
   const folders = path.split('/').slice(0, -1);
   if (folders.length === 0) return '.';
+  const container = (i: number) => i < folders.length && CONTAINERS.has(folders[i].toLowerCase());
   let start = 0;
-  for (let i = 0; i < Math.min(folders.length, CONTAINER_DEPTH); i++) if (CONTAINERS.has(folders[i].toLowerCase())) start = i + 1;
+  let clusterSkipped = false;
+  for (let i = 0; i < folders.length; i++) {
+    const name = folders[i].toLowerCase();
+    if (container(i) || (INNER_CONTAINERS.has(name) && i === start && start > 0)) {
+      // `clusters/<name>/`: the folder after it names a cluster.
+      start = name === 'clusters' ? Math.min(folders.length, i + 2) : i + 1;
+      if (name === 'clusters') i++;
+    } else if (!clusterSkipped && container(i + 1)) {
+      clusterSkipped = true; // `kubernetes/main/apps`: one folder naming a cluster between containers
+    } else break;
+  }
   const app = folders.slice(start, start + 2);
   return app.length ? app.join('/') : folders.join('/');
 }

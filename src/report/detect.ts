@@ -41,8 +41,8 @@ export interface Detection {
 const RUN_GAP_SECONDS = 600;
 
 /**
- * Finds the commits that say they roll something back and groups them by the mainline commit
- * that landed them (a pull request's merge brings its revert commits in one go), oldest first.
+ * Finds the commits that say they roll something back and groups them by the commit that landed
+ * them on the branch (a pull request's merge brings its revert commits in one go), oldest first.
  */
 export function findCandidates(index: HistoryIndex, commits: readonly HistoryCommit[]): Candidate[] {
   const groups = new Map<string, Evidence[]>();
@@ -54,10 +54,11 @@ export function findCandidates(index: HistoryIndex, commits: readonly HistoryCom
     group.unshift(evidence); // commits come newest first
     groups.set(landing, group);
   }
-  const order = (sha: string) => index.positionOf(sha) ?? -1;
+  // Oldest first; commits `git log` printed earlier are newer when their dates tie.
+  const printed = new Map(commits.map((c, i) => [c.sha, i]));
   return [...groups.entries()]
     .map(([landing, evidence]) => ({ landing, evidence }))
-    .sort((a, b) => order(a.landing) - order(b.landing) || index.get(a.landing)!.committedAt - index.get(b.landing)!.committedAt);
+    .sort((a, b) => index.get(a.landing)!.committedAt - index.get(b.landing)!.committedAt || (printed.get(b.landing) ?? 0) - (printed.get(a.landing) ?? 0));
 }
 
 /** Full shas that candidates name but the history read does not hold (worth fetching one by one). */
@@ -87,7 +88,7 @@ export function classify(candidates: readonly Candidate[], index: HistoryIndex):
     const resolved = found.reverted.filter(t => t.found && t.sha);
     const undone = resolved.map(t => owner.get(t.sha!));
     if (resolved.length > 0 && found.unresolved === 0 && undone.every(o => o && 'kind' in o)) {
-      const reapply: Reapply = { sha: landing.sha, subject: subjectOf(landing), landedAt: landing.committedAt, rollbacks: [] };
+      const reapply: Reapply = { sha: landing.sha, commits: [...new Set(memberShas(candidate))], subject: subjectOf(landing), landedAt: landing.committedAt, rollbacks: [] };
       for (const r of new Set(undone as DetectedRollback[])) {
         r.reappliedBy ??= landing.sha;
         reapply.rollbacks.push(r.sha);
@@ -118,64 +119,55 @@ interface Tied {
 }
 
 function tie(candidate: Candidate, index: HistoryIndex): Tied | undefined {
-  const reverted: RevertedChange[] = [];
+  const landing = index.get(candidate.landing)!;
+  const own = candidate.evidence.find(e => e.commit.sha === landing.sha);
+  // Inside a merge that is not itself a revert (a feature merged with its own false starts), only
+  // commits that name what they revert count: a subject alone says nothing about the branch.
+  const landingSays = !!own && (own.saysRevert || own.revertTitle !== undefined || own.revertPulls.length > 0);
+  const trusted = (e: Evidence) => landing.parents.length < 2 || e === own || landingSays;
+  const found: RevertedChange[] = [];
+  const missing: RevertedChange[] = [];
   const seen = new Set<string>();
-  const add = (t: RevertedChange) => {
+  const add = (list: RevertedChange[], t: RevertedChange) => {
     const key = t.sha ?? (t.pullRequest !== undefined ? `#${t.pullRequest}` : `title:${t.subject}`);
     if (seen.has(key)) return;
     seen.add(key);
-    reverted.push(t);
+    list.push(t);
   };
-  let unresolved = 0;
-  let hasLink = false;
-  let says = false;
   for (const e of candidate.evidence) {
-    let explained = false;
     for (const name of e.revertShas) {
-      explained = true;
       const sha = index.resolve(name);
       if (sha) {
-        if (index.landingOf(sha) === candidate.landing) continue; // undone before it ever landed
-        hasLink = true;
-        add(changeAt(sha, index, 'sha'));
-      } else if (e.revertTitle !== undefined || e.saysRevert) {
+        if (index.landingOf(sha) !== candidate.landing) add(found, changeAt(sha, index, 'sha')); // else undone before it ever landed
+      } else if (trusted(e) && (e.revertTitle !== undefined || e.saysRevert)) {
         // Named but beyond the history read; a commit that does not say it reverts anything is
         // only quoting (release notes in a dependency bump).
-        hasLink = true;
-        unresolved++;
-        add({ sha: name, via: 'sha', found: false });
+        add(missing, { sha: name, via: 'sha', found: false });
       }
     }
     for (const number of e.revertPulls) {
-      explained = true;
-      hasLink = true;
       const sha = index.pullRequest(number);
-      if (sha === candidate.landing) continue;
-      if (sha) add({ ...changeAt(sha, index, 'pull-request'), pullRequest: number });
-      else {
-        unresolved++;
-        add({ pullRequest: number, via: 'pull-request', found: false });
-      }
+      if (sha !== candidate.landing) add(sha ? found : missing, sha ? { ...changeAt(sha, index, 'pull-request'), pullRequest: number } : { pullRequest: number, via: 'pull-request', found: false });
     }
-    if (!explained && e.revertTitle !== undefined) {
-      explained = true;
-      hasLink = true;
-      const sha = index.findTitle(e.revertTitle, candidate.landing);
-      if (sha) add(changeAt(sha, index, 'title'));
-      else {
-        unresolved++;
-        add({ subject: e.revertTitle, via: 'title', found: false });
-      }
-    }
-    if (e.restoredTo) {
-      explained = true;
-      hasLink = true;
-    }
-    if (!explained && e.saysRevert) says = true;
   }
-  for (const sha of candidate.restoreUndone ?? []) add(changeAt(sha, index, 'restore'));
+  const named = (e: Evidence) => e.revertShas.length > 0 || e.revertPulls.length > 0;
+  if (found.length === 0) {
+    for (const e of candidate.evidence) {
+      if (!trusted(e) || named(e) || e.revertTitle === undefined) continue;
+      const sha = index.findTitle(e.revertTitle, candidate.landing);
+      if (sha && index.landingOf(sha) !== candidate.landing) add(found, changeAt(sha, index, 'title'));
+      else if (!sha) add(missing, { subject: e.revertTitle, via: 'title', found: false });
+    }
+  }
+  for (const sha of candidate.restoreUndone ?? []) add(found, changeAt(sha, index, 'restore'));
+  const restore = candidate.evidence.some(e => e.restoredTo);
+  // When something was found, references that were not are the same change named another way,
+  // except shas, which name commits of their own.
+  const reverted = found.length ? [...found, ...missing.filter(t => t.sha)] : missing;
+  const hasLink = reverted.length > 0 || restore;
+  const says = candidate.evidence.some(e => trusted(e) && e.saysRevert && !named(e) && e.revertTitle === undefined);
   if (!hasLink && !says) return undefined;
-  return { reverted, unresolved, hasLink };
+  return { reverted, unresolved: reverted.filter(t => !t.found).length, hasLink };
 }
 
 function changeAt(sha: string, index: HistoryIndex, via: RevertedChange['via']): RevertedChange {
@@ -238,9 +230,7 @@ function timeToRevert(r: DetectedRollback): number | undefined {
 function sameRun(previous: DetectedRollback, next: DetectedRollback, index: HistoryIndex): boolean {
   const direct = (r: DetectedRollback) => (r.kind === 'git-revert' || r.kind === 'gitops-rollback') && r.pullRequest === undefined && !r.drill;
   if (!direct(previous) || !direct(next) || previous.kind !== next.kind) return false;
-  const a = index.positionOf(previous.sha);
-  const b = index.positionOf(next.sha);
-  if (a === undefined || b !== a + 1) return false;
+  if (index.get(next.sha)?.parents[0] !== previous.sha) return false;
   if (previous.incident !== undefined && previous.incident === next.incident) return true;
   const email = (sha: string) => index.get(sha)?.committerEmail;
   return email(previous.sha) === email(next.sha) && next.landedAt - previous.landedAt <= RUN_GAP_SECONDS;

@@ -1,5 +1,5 @@
 import type { HistoryCommit } from '../git/history.js';
-import { mergedBranchOf } from './history-index.js';
+import { mergedBranchOf, titleOf } from './history-index.js';
 
 /** Trailers the report reads (git matches keys case-insensitively). */
 export const TRAILER_KEYS = ['Incident', 'Rolled-back-by', 'Workflow-run', 'Restored-to', 'Drill-time-to-detect', 'Refs'] as const;
@@ -67,7 +67,9 @@ export function evidenceOf(commit: HistoryCommit): Evidence | undefined {
   const branch = mergedBranchOf(commit);
   const branchPull = branch ? REVERT_BRANCH.exec(branch) : null;
   if (branchPull) revertPulls.push(Number(branchPull[1]));
-  const revertTitle = REVERT_SUBJECT.exec(subject)?.[1];
+  // A pull request merged with a merge commit speaks through its title (the merge body's first line).
+  const title = branch ? titleOf(commit) : subject;
+  const revertTitle = REVERT_SUBJECT.exec(title)?.[1];
   const restoredTo = validSha(trailer('Restored-to')) ?? RESTORED_LINE.exec(message)?.[1];
   const ours = commit.trailers.some(t => OUR_TRAILERS.has(t.key.toLowerCase()));
   const drill = trailer('Drill-time-to-detect');
@@ -77,7 +79,7 @@ export function evidenceOf(commit: HistoryCommit): Evidence | undefined {
     revertPulls: [...new Set(revertPulls)],
     revertTitle,
     restoredTo,
-    saysRevert: SAYS_REVERT.test(subject) || CONVENTIONAL_REVERT.test(subject),
+    saysRevert: saysRevert(title),
     ours,
     incident: trailer('Incident'),
     rolledBackBy: trailer('Rolled-back-by'),
@@ -86,6 +88,11 @@ export function evidenceOf(commit: HistoryCommit): Evidence | undefined {
   };
   const says = evidence.revertShas.length || evidence.revertPulls.length || revertTitle !== undefined || restoredTo || evidence.saysRevert;
   return says ? evidence : undefined;
+}
+
+/** True when a subject or pull-request title says it reverts or rolls something back. */
+export function saysRevert(title: string): boolean {
+  return SAYS_REVERT.test(title) || CONVENTIONAL_REVERT.test(title) || REVERT_SUBJECT.test(title);
 }
 
 /** True for the commit a drill pushes on purpose (the bad change, not a rollback). */

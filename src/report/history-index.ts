@@ -4,36 +4,28 @@ const PR_MERGE = /^Merge pull request #(\d+) from (\S+)/;
 const SQUASH_PR = /\s\(#(\d+)\)$/;
 
 /**
- * A branch history held in memory for the report: the first-parent chain from the tip (the
- * commits as they landed on the branch), which landing commit brought each commit to the
- * branch, pull-request numbers and titles of the landing commits, and lookups by sha prefix.
+ * A branch history held in memory for the report: the commits as they landed on the branch (its
+ * first-parent chain), which of them brought each other commit to the branch, pull-request
+ * numbers and titles of the landing commits, and lookups by sha prefix.
+ *
+ * A `git pull` that merges puts the remote's commits on the merge's second parent: they had
+ * landed before, so that side's first-parent chain counts as landed too. A merged pull request
+ * landed when it was merged, wherever its merge commit sits.
  */
 export class HistoryIndex {
   readonly bySha = new Map<string, HistoryCommit>();
-  /** First-parent chain from the tip, oldest first. */
-  readonly mainline: HistoryCommit[] = [];
-  private readonly position = new Map<string, number>();
+  /** The commits that landed on the branch themselves (first-parent chains, merged pull requests), oldest first. */
+  readonly landed: HistoryCommit[] = [];
   private readonly landing = new Map<string, string>();
   private readonly pulls = new Map<number, string>();
   private readonly titles = new Map<string, string[]>();
-  /** Commits read apart from the branch walk (fetched by sha): they have no landing commit here. */
-  private readonly outside = new Set<string>();
 
   constructor(commits: readonly HistoryCommit[], tip: string) {
     for (const c of commits) this.bySha.set(c.sha, c);
-    const chain: HistoryCommit[] = [];
-    for (let c = this.bySha.get(tip); c; c = c.parents.length ? this.bySha.get(c.parents[0]) : undefined) {
-      if (this.position.has(c.sha)) break;
-      this.position.set(c.sha, -1);
-      chain.push(c);
-    }
-    chain.reverse();
-    chain.forEach((c, i) => {
-      this.mainline.push(c);
-      this.position.set(c.sha, i);
-    });
-    this.assignLandings();
-    for (const c of this.mainline) {
+    const points = this.landingPoints(tip);
+    this.landed.push(...points);
+    this.assignLandings(points);
+    for (const c of points) {
       const pull = pullRequestOf(c);
       if (pull !== undefined && !this.pulls.has(pull)) this.pulls.set(pull, c.sha);
       const title = titleOf(c);
@@ -44,30 +36,44 @@ export class HistoryIndex {
   }
 
   /**
-   * Each commit off the first-parent chain landed with the oldest mainline merge that reaches it:
-   * the merges are visited oldest first, each claiming what it brings that no older one did.
+   * The first-parent chain from the tip, the chains behind merges of a remote branch (git pull),
+   * and every merged pull request: each landed on the branch itself. Oldest first.
    */
-  private assignLandings(): void {
-    for (const m of this.mainline) {
+  private landingPoints(tip: string): HistoryCommit[] {
+    const points = new Map<string, HistoryCommit>();
+    const chains = [tip];
+    while (chains.length) {
+      for (let c = this.bySha.get(chains.pop()!); c && !points.has(c.sha); c = this.bySha.get(c.parents[0] ?? '')) {
+        points.set(c.sha, c);
+        this.landing.set(c.sha, c.sha);
+        if (PULL_MERGE.test(c.subject) && c.parents[1]) chains.push(c.parents[1]);
+      }
+    }
+    for (const c of this.bySha.values()) if (isPullRequestMerge(c)) points.set(c.sha, c);
+    return [...points.values()].sort((a, b) => a.committedAt - b.committedAt);
+  }
+
+  /**
+   * Each other commit landed with the oldest landing point that brings it (through a parent
+   * other than the first): they are visited oldest first, each claiming what no older one did.
+   */
+  private assignLandings(points: readonly HistoryCommit[]): void {
+    for (const m of points) {
       this.landing.set(m.sha, m.sha);
       const stack = m.parents.slice(1);
       while (stack.length) {
         const sha = stack.pop()!;
         const c = this.bySha.get(sha);
-        if (!c || this.landing.has(sha)) continue;
+        if (!c || this.landing.has(sha) || isPullRequestMerge(c)) continue;
         this.landing.set(sha, m.sha);
         stack.push(...c.parents);
       }
     }
   }
 
-  /** Adds commits read on their own (outside the branch walk). */
+  /** Adds commits read on their own (outside the branch walk): each counts as landed when made. */
   addOutside(commits: readonly HistoryCommit[]): void {
-    for (const c of commits) {
-      if (this.bySha.has(c.sha)) continue;
-      this.bySha.set(c.sha, c);
-      this.outside.add(c.sha);
-    }
+    for (const c of commits) if (!this.bySha.has(c.sha)) this.bySha.set(c.sha, c);
   }
 
   get(sha: string): HistoryCommit | undefined {
@@ -87,7 +93,7 @@ export class HistoryIndex {
     return found;
   }
 
-  /** The mainline commit that brought `sha` to the branch (itself for mainline commits). */
+  /** The commit that brought `sha` to the branch (itself for one that landed itself). */
   landingOf(sha: string): string | undefined {
     return this.landing.get(sha);
   }
@@ -98,31 +104,28 @@ export class HistoryIndex {
     return this.bySha.get(landing ?? sha)?.committedAt;
   }
 
-  /** Position on the first-parent chain (0 = oldest), or undefined off the chain. */
-  positionOf(sha: string): number | undefined {
-    const at = this.position.get(sha);
-    return at === undefined || at < 0 ? undefined : at;
-  }
-
   /** The landing commit of pull request `number`, when its merge or squash commit is in the history. */
   pullRequest(number: number): string | undefined {
     return this.pulls.get(number);
   }
 
-  /** The newest mainline commit before `before` whose title (pull-request title or subject) is `title`. */
+  /** The newest landing commit older than `before` whose title (pull-request title or subject) is `title`. */
   findTitle(title: string, before: string): string | undefined {
-    const limit = this.positionOf(before) ?? Infinity;
+    const limit = this.bySha.get(before)?.committedAt ?? Infinity;
     const candidates = this.titles.get(normaliseTitle(title)) ?? [];
     for (let i = candidates.length - 1; i >= 0; i--) {
-      if ((this.positionOf(candidates[i]) ?? Infinity) < limit) return candidates[i];
+      if (candidates[i] !== before && this.bySha.get(candidates[i])!.committedAt <= limit) return candidates[i];
     }
     return undefined;
   }
+}
 
-  /** True for commits read outside the branch walk. */
-  isOutside(sha: string): boolean {
-    return this.outside.has(sha);
-  }
+/** `Merge branch 'main' of <url>` or `Merge remote-tracking branch 'origin/main'`: a git pull. */
+const PULL_MERGE = /^Merge (?:branch '[^']+' of \S+|remote-tracking branch '[^']+')/;
+
+/** A pull request merged with a merge commit. */
+function isPullRequestMerge(c: Pick<HistoryCommit, 'subject' | 'parents'>): boolean {
+  return c.parents.length > 1 && PR_MERGE.test(c.subject);
 }
 
 /** The pull request a landing commit merged: `Merge pull request #N from ...` or a squash `... (#N)`. */

@@ -80,6 +80,8 @@ export interface DrillRun {
 /** A revert of a rollback: the change came back. */
 export interface Reapply {
   sha: string;
+  /** The revert commits and the commit that landed them. */
+  commits: string[];
   subject: string;
   landedAt: number;
   /** The rollbacks it reverted. */

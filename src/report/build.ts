@@ -97,7 +97,7 @@ export async function buildRollbackReport(options: ReportOptions, deps: ReportDe
   const inWindow = new Set(rollbacks.map(r => r.sha));
   const byKind = Object.fromEntries(ROLLBACK_KINDS.map(k => [k, rollbacks.filter(r => r.kind === k).length])) as Record<RollbackKind, number>;
   log.info(
-    `Found ${rollbacks.length} rollbacks (${ROLLBACK_KINDS.filter(k => byKind[k]).map(k => `${byKind[k]} ${k}`).join(', ') || 'none'}), ${drills.length} drills and ${reapplies.length} reverted rollbacks ${windowText(options)}.`
+    `Found ${count(rollbacks.length, 'rollback')} (${ROLLBACK_KINDS.filter(k => byKind[k]).map(k => `${byKind[k]} ${k}`).join(', ') || 'none'}), ${count(drills.length, 'drill')} and ${count(reapplies.length, 'revert')} of rollbacks ${windowText(options)}.`
   );
   return {
     branch: options.branch,
@@ -240,6 +240,10 @@ async function readRecoveries(port: CommitStatusPort, contextGlob: string, items
     for (const item of newest) delete item.recovery;
     log.warning(`Could not read commit statuses (${logSafe(failed instanceof Error ? failed.message : String(failed), 600)}); the report has no time to recover.`);
   }
+}
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
 function windowText(options: ReportOptions): string {

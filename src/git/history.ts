@@ -25,12 +25,20 @@ export interface FetchedHistory {
 }
 
 const FIELDS = 7;
+/**
+ * History is fetched without file contents: the report reads messages and compares trees, and
+ * the tip's files are there already. Where the remote serves filters (GitHub does), this turns
+ * the clone into a partial clone that fetches older file contents when something needs them;
+ * where it does not, git fetches everything and says so.
+ */
+const NO_BLOBS = '--filter=blob:none';
 const FULL_SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
 
 /**
  * Fetches `branch` from `remote` with the history a report from `since` needs: in a shallow
  * clone, everything since that date (`--shallow-since`) or, without one, the whole history
- * (`--unshallow`); a complete clone gets the new commits only. Never shortens a history.
+ * (`--unshallow`), commits and trees only; a complete clone gets the new commits only. Never
+ * shortens a history.
  */
 export async function fetchBranchHistory(git: Git, remote: string, branch: string, since?: Date): Promise<FetchedHistory> {
   const ref = `refs/remotes/${remote}/${branch}`;
@@ -40,14 +48,14 @@ export async function fetchBranchHistory(git: Git, remote: string, branch: strin
   let r;
   if (!(await git.isShallow())) r = await fetch([]);
   else if (!since) {
-    fetched = 'the full history (--unshallow)';
-    r = await fetch(['--unshallow']);
+    fetched = 'the full history (--unshallow, without file contents)';
+    r = await fetch(['--unshallow', NO_BLOBS]);
   } else if (await shallowSince(git, since)) {
     fetched = `new commits only (the clone already reaches ${since.toISOString().slice(0, 10)})`;
     r = await fetch([]);
   } else {
-    fetched = `the history since ${since.toISOString()} (--shallow-since)`;
-    r = await fetch([`--shallow-since=${Math.floor(since.getTime() / 1000)}`]);
+    fetched = `the history since ${since.toISOString()} (--shallow-since, without file contents)`;
+    r = await fetch([`--shallow-since=${Math.floor(since.getTime() / 1000)}`, NO_BLOBS]);
     // No commit of the branch is that recent: the tip alone is all there is to read.
     if (r.exitCode !== 0 && /no commits selected for shallow requests/.test(r.stderr)) {
       fetched = `the branch tip (no commit since ${since.toISOString().slice(0, 10)})`;
@@ -84,7 +92,7 @@ async function shallowSince(git: Git, since: Date): Promise<boolean> {
  * commits at the edge get their parents and can be compared with them.
  */
 export async function deepenByOne(git: Git, remote: string, branch: string): Promise<boolean> {
-  const r = await git.exec(['fetch', '--quiet', '--no-tags', '--deepen=1', remote, `+refs/heads/${branch}:refs/remotes/${remote}/${branch}`], { allowFailure: true });
+  const r = await git.exec(['fetch', '--quiet', '--no-tags', '--deepen=1', NO_BLOBS, remote, `+refs/heads/${branch}:refs/remotes/${remote}/${branch}`], { allowFailure: true });
   return r.exitCode === 0;
 }
 
@@ -95,7 +103,7 @@ export async function deepenByOne(git: Git, remote: string, branch: string): Pro
 export async function fetchCommitsBySha(git: Git, remote: string, shas: readonly string[]): Promise<boolean> {
   const wanted = shas.filter(sha => FULL_SHA.test(sha));
   if (wanted.length === 0) return false;
-  const r = await git.exec(['fetch', '--quiet', '--no-tags', '--depth=1', remote, ...wanted], { allowFailure: true });
+  const r = await git.exec(['fetch', '--quiet', '--no-tags', '--depth=1', NO_BLOBS, remote, ...wanted], { allowFailure: true });
   return r.exitCode === 0;
 }
 

@@ -41,6 +41,8 @@ export const LOOKBACK_SECONDS = 90 * 86_400;
 /** Commit statuses are read for at most this many rollbacks (the newest), one API call each. */
 const MAX_STATUS_READS = 200;
 const STATUS_READS_AT_ONCE = 8;
+/** git processes run side by side for the restores' path histories. */
+const GIT_CALLS_AT_ONCE = 4;
 /** Reverted commits fetched one by one when fetching them together failed. */
 const MAX_SINGLE_FETCHES = 20;
 
@@ -145,12 +147,13 @@ async function fillRestores(git: Git, index: HistoryIndex, candidates: ReturnTyp
   const restores = candidates.filter(c => c.evidence.some(e => e.restoredTo));
   if (restores.length === 0) return;
   const paths = await changedPaths(git, restores.map(c => c.landing));
-  for (const c of restores) {
+  const undo = async (c: Candidate) => {
     const source = c.evidence.find(e => e.restoredTo)!.restoredTo!;
     const landing = index.get(c.landing)!;
-    if (!index.get(source) || landing.parents.length === 0) continue;
+    if (!index.get(source) || landing.parents.length === 0) return;
     c.restoreUndone = (await commitsTouching(git, source, landing.parents[0], paths.get(c.landing) ?? [])).filter(sha => index.get(sha));
-  }
+  };
+  for (let i = 0; i < restores.length; i += GIT_CALLS_AT_ONCE) await Promise.all(restores.slice(i, i + GIT_CALLS_AT_ONCE).map(undo));
 }
 
 /** Reads the branch history from `tip` with one `git log`, and finds the commits that say they roll back. */

@@ -62,15 +62,15 @@ export function evidenceOf(commit: HistoryCommit): Evidence | undefined {
     for (const t of commit.trailers) if (t.key.toLowerCase() === 'refs') revertShas.push(...(t.value.match(SHA_WORD) ?? []));
   }
   const revertPulls: number[] = [];
-  const pullLine = REVERTS_PULL_LINE.exec(message);
+  const pullLine = message.match(REVERTS_PULL_LINE);
   if (pullLine) revertPulls.push(Number(pullLine[1]));
   const branch = mergedBranchOf(commit);
-  const branchPull = branch ? REVERT_BRANCH.exec(branch) : null;
+  const branchPull = branch ? branch.match(REVERT_BRANCH) : null;
   if (branchPull) revertPulls.push(Number(branchPull[1]));
   // A pull request merged with a merge commit speaks through its title (the merge body's first line).
   const title = branch ? titleOf(commit) : subject;
-  const revertTitle = REVERT_SUBJECT.exec(title)?.[1];
-  const restoredTo = validSha(trailer('Restored-to')) ?? RESTORED_LINE.exec(message)?.[1];
+  const revertTitle = title.match(REVERT_SUBJECT)?.[1];
+  const restoredTo = validSha(trailer('Restored-to')) ?? message.match(RESTORED_LINE)?.[1];
   const ours = commit.trailers.some(t => OUR_TRAILERS.has(t.key.toLowerCase()));
   const drill = trailer('Drill-time-to-detect');
   const evidence: Evidence = {
@@ -106,6 +106,6 @@ function validSha(value: string | undefined): string | undefined {
 
 /** `41.8s` → 41.8; anything else (such as `none`) → null. */
 function parseSeconds(value: string): number | null {
-  const m = /^(\d+(?:\.\d+)?)s\b/.exec(value);
+  const m = value.match(/^(\d+(?:\.\d+)?)s\b/);
   return m ? Number(m[1]) : null;
 }

@@ -130,15 +130,15 @@ function isPullRequestMerge(c: Pick<HistoryCommit, 'subject' | 'parents'>): bool
 
 /** The pull request a landing commit merged: `Merge pull request #N from ...` or a squash `... (#N)`. */
 export function pullRequestOf(c: Pick<HistoryCommit, 'subject' | 'parents'>): number | undefined {
-  const merge = PR_MERGE.exec(c.subject);
+  const merge = c.subject.match(PR_MERGE);
   if (merge) return Number(merge[1]);
-  const squash = c.parents.length <= 1 ? SQUASH_PR.exec(c.subject) : null;
+  const squash = c.parents.length <= 1 ? c.subject.match(SQUASH_PR) : null;
   return squash ? Number(squash[1]) : undefined;
 }
 
 /** The head branch of a merged pull request (`owner/branch` in GitHub's merge subject). */
 export function mergedBranchOf(c: Pick<HistoryCommit, 'subject'>): string | undefined {
-  return PR_MERGE.exec(c.subject)?.[2];
+  return c.subject.match(PR_MERGE)?.[2];
 }
 
 /**

@@ -11,7 +11,7 @@ const AGE_SECONDS: Record<string, number> = { h: 3600, d: 86_400, w: 604_800 };
  */
 export function parseReportTime(value: string, field: string, now: number): number {
   const text = value.trim();
-  const age = AGE.exec(text);
+  const age = text.match(AGE);
   if (age) return now - Number(age[1]) * AGE_SECONDS[age[2]];
   if (field === 'until' && text === 'now') return now;
   const ms = DATE.test(text) ? Date.parse(`${text}T00:00:00Z`) : DATE_TIME.test(text) ? Date.parse(text) : NaN;

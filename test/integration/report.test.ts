@@ -11,7 +11,7 @@ import { memoryLogger, rollback } from '../support/engine.js';
 import { type FakeGitHub, startFakeGitHub } from '../support/fake-github.js';
 import { mermaidBlocks, mermaidParser } from '../support/mermaid.js';
 import { checkOpenMetrics } from '../support/openmetrics.js';
-import { createRepo, GIT_ENV, type TestRepo, writeFiles } from '../support/repo.js';
+import { createRepo, git, GIT_ENV, type TestRepo, writeFiles } from '../support/repo.js';
 
 const loadMermaid = mermaidParser();
 
@@ -72,6 +72,7 @@ describe('rollback report on a history with every shape of rollback', () => {
   let repo: TestRepo;
   let report: RollbackReport;
   let log: string[];
+  let clone: string;
   const sha: Record<string, string> = {};
   const find = (landing: string): Rollback => {
     const found = report.rollbacks.find(r => r.sha === landing);
@@ -167,16 +168,19 @@ describe('rollback report on a history with every shape of rollback', () => {
     repo.push();
 
     const memory = memoryLogger();
-    const clone = repo.clone('shallow', '--depth=1', '--branch=main');
+    git(repo.origin, 'config', 'uploadpack.allowFilter', 'true'); // as GitHub serves filters
+    clone = repo.clone('shallow', '--depth=1', '--branch=main');
     report = await buildRollbackReport(options(), { git: await Git.create(clone, GIT_ENV), log: memory });
     log = memory.lines;
   });
   afterAll(() => repo?.cleanup());
 
   it('fetches the whole history from a depth-1 clone and says so', () => {
-    expect(log).toContain("info: Fetched the full history (--unshallow) of 'main' from 'origin'.");
+    expect(log).toContain("info: Fetched the full history (--unshallow, without file contents) of 'main' from 'origin'.");
     expect(log.find(l => l.startsWith('info: Read '))).toMatch(/^info: Read \d+ commits of 'main' \(since \d{4}-\d\d-\d\d\) in \d+ ms\.$/);
     expect(report.history).toMatchObject({ shallow: false, oldest: expect.any(Number) });
+    // Commits and trees only: the clone fetches older file contents if something needs them.
+    expect(git(clone, 'config', 'remote.origin.partialclonefilter')).toBe('blob:none');
   });
 
   it("finds this project's revert with its trailers, time to revert, components and Flux Kustomizations", () => {
@@ -353,7 +357,7 @@ describe('rollback report from a depth-1 clone, with a window', () => {
     const memory = memoryLogger();
     const report = await buildRollbackReport(options({ since: now - 10 * DAY, until: now }), { git: await Git.create(clone, GIT_ENV), log: memory });
     const fetchedSince = new Date((now - 100 * DAY) * 1000).toISOString();
-    expect(memory.lines).toContain(`info: Fetched the history since ${fetchedSince} (--shallow-since) of 'main' from 'origin'.`);
+    expect(memory.lines).toContain(`info: Fetched the history since ${fetchedSince} (--shallow-since, without file contents) of 'main' from 'origin'.`);
     // The revert is the oldest commit fetched: its parent comes too, to tell which paths it changed.
     expect(memory.lines).toContain('info: Fetched the parents of the rollbacks at the edge of the fetched history (--deepen=1).');
     expect(memory.lines).toContain('info: Fetched 1 of 1 reverted commits older than the fetched history by sha.');

@@ -38,7 +38,7 @@ describe('gitops-rollback report (bundled command line)', () => {
     expect(json.status).toBe(0);
     const report = JSON.parse(json.stdout);
     expect(report.rollbacks).toEqual([expect.objectContaining({ sha: made.revert, kind: 'git-revert', components: ['default/podinfo'] })]);
-    expect(json.stderr).toMatch(/Fetched the history since \S+ \(--shallow-since\) of 'main' from 'origin'\./);
+    expect(json.stderr).toMatch(/Fetched the history since \S+ \(--shallow-since, without file contents\) of 'main' from 'origin'\./);
     const markdown = cli(clone, 'report', '--no-fetch');
     expect(markdown.status).toBe(0);
     expect(mermaidBlocks(markdown.stdout)).toHaveLength(2);
@@ -93,6 +93,7 @@ describe('bundled report action under Node 24 on a schedule', () => {
     const report = JSON.parse(readFileSync(run.outputs['json-file'], 'utf8'));
     expect(report.rollbacks[0]).toMatchObject({ sha: made.revert, recovery: { state: 'recovered', seconds: 95 } });
     expect(run.outputs['openmetrics-file']).toMatch(/gitops-rollback-report\.prom$/);
+    expect(readFileSync(run.outputs['markdown-file'], 'utf8')).toBe(`${run.summary.trimEnd()}\n`);
     checkOpenMetrics(readFileSync(run.outputs['openmetrics-file'], 'utf8'));
     expect(run.summary).toContain('## Rollbacks on main:');
     expect(run.summary).toContain(`[\`${made.revert.slice(0, 7)}\`](https://github.com/acme/fleet/commit/${made.revert})`);

@@ -14,6 +14,7 @@ export interface ReportInputs {
   components: ComponentPattern[];
   recovery: boolean;
   statusContext: string;
+  markdownFile: string;
   jsonFile: string;
   openMetricsFile: string;
   workingDirectory: string;
@@ -38,6 +39,7 @@ export function readReportInputs(context: RunContext, env: NodeJS.ProcessEnv = p
     components: parseComponentPatterns(listInput('components')),
     recovery: booleanInput('recovery', true),
     statusContext: core.getInput('flux-status-context').trim() || 'kustomization/*',
+    markdownFile: filePath('markdown-file', join(temp, 'gitops-rollback-report.md')),
     jsonFile: filePath('json-file', join(temp, 'gitops-rollback-report.json')),
     openMetricsFile: filePath('openmetrics-file', join(temp, 'gitops-rollback-report.prom')),
     workingDirectory: core.getInput('working-directory') || '.',

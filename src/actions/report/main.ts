@@ -23,6 +23,7 @@ export async function run(): Promise<void> {
     const report = await buildReport(inputs, context);
     const repoUrl = context.repository ? `${context.serverUrl.replace(/\/+$/, '')}/${context.repository}` : undefined;
     summary = formatReport(report, 'markdown', repoUrl ? { commitUrl: sha => `${repoUrl}/commit/${sha}`, pullUrl: n => `${repoUrl}/pull/${n}` } : {});
+    writeReport(inputs.markdownFile, summary);
     writeReport(inputs.jsonFile, formatReport(report, 'json'));
     writeReport(inputs.openMetricsFile, formatReport(report, 'openmetrics'));
     setOutputs(report, inputs);
@@ -67,6 +68,7 @@ function writeReport(path: string, text: string): void {
 function setOutputs(report: RollbackReport, inputs: ReportInputs): void {
   core.setOutput('rollbacks', report.summary.rollbacks);
   core.setOutput('median-time-to-revert', report.summary.timeToRevert.median ?? '');
+  core.setOutput('markdown-file', resolve(inputs.markdownFile));
   core.setOutput('json-file', resolve(inputs.jsonFile));
   core.setOutput('openmetrics-file', resolve(inputs.openMetricsFile));
 }

@@ -187,7 +187,9 @@ function changeAt(sha: string, index: HistoryIndex, via: RevertedChange['via']):
 function toRollback(candidate: Candidate, tied: Tied, landing: HistoryCommit, index: HistoryIndex): DetectedRollback {
   const ev = candidate.evidence;
   const first = <T>(pick: (e: Evidence) => T | undefined): T | undefined => ev.map(pick).find(v => v !== undefined);
-  const pullRequest = pullRequestOf(landing);
+  // A revert pushed with the reverted subject's "(#N)" kept is not pull request N.
+  const number = pullRequestOf(landing);
+  const pullRequest = number !== undefined && !tied.reverted.some(t => t.pullRequest === number) ? number : undefined;
   const kind: RollbackKind = ev.some(e => e.restoredTo)
     ? 'restore'
     : !tied.hasLink

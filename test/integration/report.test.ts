@@ -124,6 +124,9 @@ describe('rollback report on a history with every shape of rollback', () => {
     // ... and with the squash message left empty: tied by title.
     sha.hpa = commitAt(repo, T0 + 8 * H, { 'kubernetes/apps/default/podinfo/app/hpa.yaml': 'hpa: on\n' }, 'Enable podinfo HPA (#15)');
     sha.squash16 = commitAt(repo, T0 + 8 * H + 1200, { 'kubernetes/apps/default/podinfo/app/hpa.yaml': null }, 'Revert "Enable podinfo HPA" (#16)');
+    // ... and a git revert pushed with the reverted squash commit's "(#N)" in its own subject.
+    sha.copied = commitAt(repo, T0 + 8 * H + 1500, { 'kubernetes/apps/default/podinfo/app/hpa.yaml': 'hpa: on\n' }, 'Enable podinfo HPA again (#19)');
+    sha.copiedRevert = commitAt(repo, T0 + 8 * H + 1800, { 'kubernetes/apps/default/podinfo/app/hpa.yaml': null }, `fix(podinfo): Revert enable podinfo HPA again (#19)\n\nThis reverts commit ${sha.copied}.\n`);
 
     // 5. This project's path restore.
     const good = gitAt(repo, T0, ['rev-parse', 'HEAD']);
@@ -233,6 +236,9 @@ describe('rollback report on a history with every shape of rollback', () => {
     expect(find(sha.squash16)).toEqual(
       expect.objectContaining({ kind: 'revert-pr', pullRequest: 16, reverted: [expect.objectContaining({ sha: sha.hpa, pullRequest: 15, via: 'title' })], timeToRevert: 1200 })
     );
+    const copied = find(sha.copiedRevert);
+    expect(copied).toEqual(expect.objectContaining({ kind: 'git-revert', reverted: [expect.objectContaining({ sha: sha.copied, pullRequest: 19 })], timeToRevert: 300 }));
+    expect(copied.pullRequest).toBeUndefined();
   });
 
   it('finds a path restore by its trailer, with the commits it undid on those paths', () => {
@@ -275,11 +281,11 @@ describe('rollback report on a history with every shape of rollback', () => {
   });
 
   it('counts every rollback once, by kind, and ranks the components', () => {
-    expect(report.rollbacks.map(r => r.sha)).toEqual([sha.ours, sha.runB, sha.merge12, sha.squash14, sha.squash16, sha.restore, sha.manual, sha.first, sha.again, sha.evilRevert]);
-    expect(report.summary.byKind).toEqual({ 'gitops-rollback': 1, 'git-revert': 4, 'revert-pr': 3, restore: 1, manual: 1 });
-    expect(report.summary.timeToRevert).toEqual({ count: 9, median: 1800, p90: 3605, max: 3605 });
+    expect(report.rollbacks.map(r => r.sha)).toEqual([sha.ours, sha.runB, sha.merge12, sha.squash14, sha.squash16, sha.copiedRevert, sha.restore, sha.manual, sha.first, sha.again, sha.evilRevert]);
+    expect(report.summary.byKind).toEqual({ 'gitops-rollback': 1, 'git-revert': 5, 'revert-pr': 3, restore: 1, manual: 1 });
+    expect(report.summary.timeToRevert).toEqual({ count: 10, median: 1800, p90: 3600, max: 3605 });
     expect(report.components.map(c => [c.component, c.rollbacks])).toEqual([
-      ['default/podinfo', 6],
+      ['default/podinfo', 7],
       ['monitoring/grafana', 3],
       ['database/redis', 1]
     ]);
@@ -288,7 +294,7 @@ describe('rollback report on a history with every shape of rollback', () => {
   it('keeps to the window: --since and --until by when the rollback landed', async () => {
     const clone = repo.clone('window');
     const windowed = await buildRollbackReport(options({ since: T0 + 5 * H, until: T0 + 10 * H }), { git: await Git.create(clone, GIT_ENV), log: memoryLogger() });
-    expect(windowed.rollbacks.map(r => r.sha)).toEqual([sha.merge12, sha.squash14, sha.squash16, sha.restore]);
+    expect(windowed.rollbacks.map(r => r.sha)).toEqual([sha.merge12, sha.squash14, sha.squash16, sha.copiedRevert, sha.restore]);
     expect(windowed.drills).toEqual([]);
     // The change rolled back twice is rolled back outside this window: no repeat offender here.
     expect(windowed.repeatOffenders).toEqual([]);
@@ -297,13 +303,13 @@ describe('rollback report on a history with every shape of rollback', () => {
   it('writes Markdown with Mermaid charts that parse, the tables, and untrusted text escaped', async () => {
     const markdown = formatReport(report, 'markdown', { commitUrl: s => `https://github.com/acme/fleet/commit/${s}`, pullUrl: n => `https://github.com/acme/fleet/pull/${n}` });
     expect(markdown).toContain('## Rollbacks on main: the whole history to 2026-02-04');
-    expect(markdown).toContain('**10 rollbacks** (1 gitops-rollback, 4 git-revert, 3 revert-pr, 1 restore, 1 manual) · median time to revert **30 min** (p90 1 h)');
+    expect(markdown).toContain('**11 rollbacks** (1 gitops-rollback, 5 git-revert, 3 revert-pr, 1 restore, 1 manual) · median time to revert **30 min** (p90 1 h)');
     const parse = await loadMermaid();
     const charts = mermaidBlocks(markdown);
     expect(charts).toHaveLength(2);
     for (const chart of charts) expect(await parse(chart)).toEqual(expect.objectContaining({ diagramType: 'xychart' }));
-    expect(charts[0]).toContain('bar [10, 0, 0, 0, 0]');
-    expect(markdown).toContain('| default/podinfo | 6 | 2026-01-06 | 20 min | flux-system/podinfo |');
+    expect(charts[0]).toContain('bar [11, 0, 0, 0, 0]');
+    expect(markdown).toContain('| default/podinfo | 7 | 2026-01-06 | 20 min | flux-system/podinfo |');
     expect(markdown).toContain(`| [\`${sha.bump62.slice(0, 7)}\`](https://github.com/acme/fleet/commit/${sha.bump62}) Bump podinfo to 6.2.0 | 2 |`);
     expect(markdown).toContain(`[\`${sha.merge12.slice(0, 7)}\`](https://github.com/acme/fleet/commit/${sha.merge12}) ([#12](https://github.com/acme/fleet/pull/12)) Revert "Bump redis to 7"`);
     expect(markdown).toContain('### Drills');
@@ -324,10 +330,10 @@ describe('rollback report on a history with every shape of rollback', () => {
   it('writes OpenMetrics: counters per component and kind, histograms, drills, ending in # EOF', () => {
     const text = formatReport(report, 'openmetrics');
     const samples = checkOpenMetrics(text);
-    expect(samples.get('gitops_rollbacks_total{branch="main",component="default/podinfo"}')).toBe(6);
+    expect(samples.get('gitops_rollbacks_total{branch="main",component="default/podinfo"}')).toBe(7);
     expect(samples.get('gitops_rollbacks_by_kind_total{branch="main",kind="revert-pr"}')).toBe(3);
-    expect(samples.get('gitops_time_to_revert_seconds_bucket{branch="main",le="1800.0"}')).toBe(5);
-    expect(samples.get('gitops_time_to_revert_seconds_count{branch="main"}')).toBe(9);
+    expect(samples.get('gitops_time_to_revert_seconds_bucket{branch="main",le="1800.0"}')).toBe(6);
+    expect(samples.get('gitops_time_to_revert_seconds_count{branch="main"}')).toBe(10);
     expect(samples.get('gitops_rollback_drills_total{branch="main",detected="true"}')).toBe(1);
     expect(samples.get('gitops_drill_time_to_detect_seconds_sum{branch="main"}')).toBe(42.5);
     expect(samples.get('gitops_last_rollback_timestamp_seconds{branch="main",component="database/redis"}')).toBe(T0 + 5.25 * H);

@@ -30,7 +30,7 @@ export function markdownReport(report: RollbackReport, options: MarkdownOptions 
     parts.push('', rollbacksChart(unit, list));
     const times = timeToRevertChart(unit, list);
     if (times) parts.push('', times);
-  }
+  } else parts.push('', 'No rollback landed on the branch in this window.');
   if (report.components.length > 0) {
     parts.push('', '### Most rolled-back components', '', '| Component | Rollbacks | Last | Median time to revert | Flux Kustomizations |', '| --- | ---: | --- | ---: | --- |');
     for (const c of report.components.slice(0, TOP)) {

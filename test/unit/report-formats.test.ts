@@ -46,6 +46,14 @@ describe('untrusted text in the outputs', () => {
     expect(samples.get('gitops_rollbacks_total{branch="main",component="we\\"ird\\\\comp\\nonent"}')).toBe(1);
   });
 
+  it('Markdown output says so when the window has no rollback, with no chart', () => {
+    const empty = { ...report('apps/x', 'x'), rollbacks: [], components: [] };
+    empty.summary = { ...empty.summary, rollbacks: 0, byKind: { ...empty.summary.byKind, 'git-revert': 0 }, timeToRevert: distribution([]) };
+    const markdown = formatReport(empty, 'markdown');
+    expect(markdown).toContain('**0 rollbacks**\n\nNo rollback landed on the branch in this window.');
+    expect(markdown).not.toContain('```mermaid');
+  });
+
   it('Markdown output keeps a hostile subject and author in their cells', () => {
     const markdown = formatReport(report('apps/x', 'a|b\n## heading <img src=x>'), 'markdown');
     const row = markdown.split('\n').find(line => line.includes('heading'))!;

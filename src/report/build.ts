@@ -72,54 +72,59 @@ export async function buildRollbackReport(options: ReportOptions, deps: ReportDe
   const edge = shallow ? await git.shallowCommits() : new Set<string>();
   const paths = await changedPaths(git, chosen.flatMap(r => r.commits).filter(sha => !edge.has(sha)));
   const owners = await kustomizationOwners(git, tip, chosen.length > 0, log);
-  const toReport = (r: DetectedRollback): Rollback => {
-    const touched = [...new Set(r.commits.flatMap(sha => paths.get(sha) ?? []))].sort();
-    return {
-      sha: r.sha,
-      commits: r.commits,
-      kind: r.kind,
-      subject: r.subject,
-      landedAt: r.landedAt,
-      ...(r.pullRequest !== undefined ? { pullRequest: r.pullRequest } : {}),
-      reverted: r.reverted,
-      ...(r.timeToRevert !== undefined ? { timeToRevert: r.timeToRevert } : {}),
-      ...(r.who !== undefined ? { who: r.who } : {}),
-      ...(r.incident !== undefined ? { incident: r.incident } : {}),
-      ...(r.runUrl !== undefined ? { runUrl: r.runUrl } : {}),
-      paths: touched,
-      components: componentsOf(touched, options.components),
-      kustomizations: [...new Set(touched.flatMap(p => owners(p) ?? []))].sort(),
-      ...(r.reappliedBy !== undefined ? { reappliedBy: r.reappliedBy } : {})
-    };
-  };
-  const rollbacks = chosen.filter(r => !r.drill).map(toReport);
-  const drills = chosen.filter(r => r.drill).map(r => toDrill(r, toReport(r)));
+  const describe = (r: DetectedRollback) => describeRollback(r, paths, owners, options.components);
+  const rollbacks = chosen.filter(r => !r.drill).map(describe);
+  const drills = chosen.filter(r => r.drill).map(r => toDrill(r, describe(r)));
   if (deps.statuses) await readRecoveries(deps.statuses, options.statusContext, [...rollbacks, ...drills], log);
   const reapplies = detection.reapplies.filter(a => within(a.landedAt));
-  const inWindow = new Set(rollbacks.map(r => r.sha));
-  const byKind = Object.fromEntries(ROLLBACK_KINDS.map(k => [k, rollbacks.filter(r => r.kind === k).length])) as Record<RollbackKind, number>;
-  log.info(
-    `Found ${count(rollbacks.length, 'rollback')} (${ROLLBACK_KINDS.filter(k => byKind[k]).map(k => `${byKind[k]} ${k}`).join(', ') || 'none'}), ${count(drills.length, 'drill')} and ${count(reapplies.length, 'revert')} of rollbacks ${windowText(options)}.`
-  );
+  const summary = summarise(rollbacks, drills);
+  const kinds = ROLLBACK_KINDS.filter(k => summary.byKind[k]).map(k => `${summary.byKind[k]} ${k}`);
+  log.info(`Found ${count(rollbacks.length, 'rollback')} (${kinds.join(', ') || 'none'}), ${count(drills.length, 'drill')} and ${count(reapplies.length, 'revert')} of rollbacks ${windowText(options)}.`);
   return {
     branch: options.branch,
     tip,
     ...(options.since !== undefined ? { since: options.since } : {}),
     until: options.until,
     history: { commits: commits.length, ...(oldest !== undefined ? { oldest } : {}), shallow, ...(fetched ? { fetched } : {}) },
-    summary: {
-      rollbacks: rollbacks.length,
-      byKind,
-      timeToRevert: distribution(rollbacks.flatMap(r => (r.timeToRevert === undefined ? [] : [r.timeToRevert]))),
-      timeToRecover: distribution(rollbacks.flatMap(r => (r.recovery?.seconds === undefined ? [] : [r.recovery.seconds]))),
-      drills: drills.length,
-      reapplied: rollbacks.filter(r => r.reappliedBy).length
-    },
+    summary,
     rollbacks,
     drills,
     reapplies,
     components: componentStats(rollbacks),
-    repeatOffenders: repeatOffenders(detection.rollbacks, inWindow)
+    repeatOffenders: repeatOffenders(detection.rollbacks, new Set(rollbacks.map(r => r.sha)))
+  };
+}
+
+/** A rollback as reported: with the paths it touched, their components and Flux Kustomizations. */
+function describeRollback(r: DetectedRollback, paths: Map<string, string[]>, owners: (path: string) => string | undefined, patterns: readonly ComponentPattern[]): Rollback {
+  const touched = [...new Set(r.commits.flatMap(sha => paths.get(sha) ?? []))].sort();
+  return {
+    sha: r.sha,
+    commits: r.commits,
+    kind: r.kind,
+    subject: r.subject,
+    landedAt: r.landedAt,
+    ...(r.pullRequest !== undefined ? { pullRequest: r.pullRequest } : {}),
+    reverted: r.reverted,
+    ...(r.timeToRevert !== undefined ? { timeToRevert: r.timeToRevert } : {}),
+    ...(r.who !== undefined ? { who: r.who } : {}),
+    ...(r.incident !== undefined ? { incident: r.incident } : {}),
+    ...(r.runUrl !== undefined ? { runUrl: r.runUrl } : {}),
+    paths: touched,
+    components: componentsOf(touched, patterns),
+    kustomizations: [...new Set(touched.flatMap(p => owners(p) ?? []))].sort(),
+    ...(r.reappliedBy !== undefined ? { reappliedBy: r.reappliedBy } : {})
+  };
+}
+
+function summarise(rollbacks: readonly Rollback[], drills: readonly DrillRun[]): RollbackReport['summary'] {
+  return {
+    rollbacks: rollbacks.length,
+    byKind: Object.fromEntries(ROLLBACK_KINDS.map(k => [k, rollbacks.filter(r => r.kind === k).length])) as Record<RollbackKind, number>,
+    timeToRevert: distribution(rollbacks.flatMap(r => (r.timeToRevert === undefined ? [] : [r.timeToRevert]))),
+    timeToRecover: distribution(rollbacks.flatMap(r => (r.recovery?.seconds === undefined ? [] : [r.recovery.seconds]))),
+    drills: drills.length,
+    reapplied: rollbacks.filter(r => r.reappliedBy).length
   };
 }
 

@@ -88,12 +88,11 @@ export function classify(candidates: readonly Candidate[], index: HistoryIndex):
     const resolved = found.reverted.filter(t => t.found && t.sha);
     const undone = resolved.map(t => owner.get(t.sha!));
     if (resolved.length > 0 && found.unresolved === 0 && undone.every(o => o && 'kind' in o)) {
-      const reapply: Reapply = { sha: landing.sha, commits: [...new Set(memberShas(candidate))], subject: subjectOf(landing), landedAt: landing.committedAt, rollbacks: [] };
-      for (const r of new Set(undone as DetectedRollback[])) {
-        r.reappliedBy ??= landing.sha;
-        reapply.rollbacks.push(r.sha);
-      }
-      reappliedRollbacks.set(landing.sha, [...new Set(undone as DetectedRollback[])]);
+      // Every change it reverts is a rollback: the change is brought back.
+      const earlier = [...new Set(undone as DetectedRollback[])];
+      for (const r of earlier) r.reappliedBy ??= landing.sha;
+      const reapply: Reapply = { sha: landing.sha, commits: memberShas(candidate), subject: subjectOf(landing), landedAt: landing.committedAt, rollbacks: earlier.map(r => r.sha) };
+      reappliedRollbacks.set(landing.sha, earlier);
       reapplies.push(reapply);
       for (const sha of memberShas(candidate)) owner.set(sha, reapply);
       continue;
@@ -250,7 +249,7 @@ function join(into: DetectedRollback, next: DetectedRollback): void {
 }
 
 function memberShas(candidate: Candidate): string[] {
-  return [candidate.landing, ...candidate.evidence.map(e => e.commit.sha)];
+  return [...new Set([candidate.landing, ...candidate.evidence.map(e => e.commit.sha)])];
 }
 
 function rootsOf(

@@ -1,10 +1,11 @@
 import { parseArgs } from 'node:util';
-import { Git } from '../git/git.js';
 import { validateRevision } from '../rollback/validate.js';
 import { checkWithGit } from '../safety-check/check.js';
 import { FAIL_ON, type FailOn } from '../safety-check/policy.js';
 import { markdownReport, textReport } from '../safety-check/report.js';
 import { stderrLogger, type Output, usageError } from './output.js';
+import { commandUsage } from './usage.js';
+import { openWorkTree } from './work-tree.js';
 
 const OPTIONS = {
   base: { type: 'string' },
@@ -14,7 +15,8 @@ const OPTIONS = {
   path: { type: 'string', multiple: true },
   exclude: { type: 'string', multiple: true },
   config: { type: 'string' },
-  remote: { type: 'string' }
+  remote: { type: 'string' },
+  help: { type: 'boolean', short: 'h' }
 } as const;
 
 /**
@@ -26,21 +28,25 @@ export async function checkCommand(argv: string[], out: Output): Promise<number>
   try {
     parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: false, strict: true });
   } catch (error) {
-    throw usageError((error as Error).message);
+    throw usageError(`${(error as Error).message}\nRun 'gitops-rollback check --help' for its options.`);
   }
   const { values } = parsed;
+  if (values.help) {
+    out.stdout(commandUsage('check'));
+    return 0;
+  }
   const format = values.format ?? 'text';
   if (!['text', 'json', 'markdown'].includes(format)) throw usageError(`Invalid --format '${format}'. Expected text, json or markdown.`);
   const failOn = (values['fail-on'] ?? 'error') as FailOn;
   if (!FAIL_ON.includes(failOn)) throw usageError(`Invalid --fail-on '${failOn}'. Expected one of: ${FAIL_ON.join(', ')}.`);
   if (!values.base) throw usageError('check needs --base <rev>: the revision the change starts from (for a pre-push hook, the remote branch).');
-  const git = await Git.create(process.cwd());
+  const git = await openWorkTree(process.cwd());
   const result = await checkWithGit(
     git,
     values.remote ?? 'origin',
     {
-      base: validateRevision(values.base, 'base'),
-      head: validateRevision(values.head ?? 'HEAD', 'head'),
+      base: validateRevision(values.base, '--base'),
+      head: validateRevision(values.head ?? 'HEAD', '--head'),
       paths: values.path ?? [],
       exclude: values.exclude ?? [],
       failOn,

@@ -1,50 +1,17 @@
 import { UserError } from '../rollback/types.js';
-import { type Output } from './output.js';
 import { checkCommand } from './check-command.js';
+import { type Output } from './output.js';
 import { reportCommand } from './report-command.js';
 import { rollbackCommand } from './rollback-command.js';
-
-export const USAGE = `Usage:
-  gitops-rollback revert <rev|A..B>... [options]
-  gitops-rollback restore <path>... --to <rev> [options]
-  gitops-rollback check --base <rev> [--head <rev>] [--fail-on LEVEL] [--format text|json|markdown]
-  gitops-rollback report [--since WHEN] [--until WHEN] [--format markdown|json|openmetrics]
-
-Options:
-  --mainline N            parent to revert merge commits against (default 1)
-  --squash                one revert commit for all commits
-  --incident ID           incident id (Incident: trailer, branch name)
-  --reason TEXT           why the rollback is made
-  --deliver MODE          none (default: commit on the local branch), push, or pull-request
-  --target-branch B       branch to roll back (default: the current branch)
-  --branch B              pull-request branch (default: rollback/<incident>)
-  --dry-run               compute the rollback and its diff stat, change nothing
-  --allow-unsafe          deliver even when the safety check finds a critical hazard
-  --no-fallback           fail instead of opening a pull request when a push is refused
-  --committer "N <e>"     identity of the rollback commits
-  --title, --label, --reviewer, --team-reviewer, --draft   pull-request details
-  --repo OWNER/NAME       repository for pull requests (default: GITHUB_REPOSITORY; token from GITHUB_TOKEN)
-  --remote NAME           remote to fetch from and push to (default: origin)
-  --format text|json      output format (default: text)
-
-Check options:
-  --base REV --head REV   the change to check (head defaults to HEAD); measured from their merge base
-  --fail-on LEVEL         critical, error (default), warning, notice or never
-  --path GLOB, --exclude GLOB, --config FILE (default .github/rollback-safety.yml at base)
-
-Report options:
-  --since, --until WHEN   the window: a date (2026-01-31), a time (2026-01-31T12:00:00Z) or an age
-                          (36h, 90d, 12w); default: the whole history, up to now
-  --branch B              branch to report on (default: the current branch), fetched from --remote
-  --no-fetch              read the local branch as it is
-  --component PATTERN     name components by folders, '*' for one folder (e.g. 'kubernetes/apps/*/*')
-  --format FORMAT         markdown (default), json or openmetrics
-
-Exit status: 0 done, 1 refused (or, for check, a finding meets --fail-on), 2 bad usage or error.`;
+import { type Command, COMMANDS, commandUsage, USAGE } from './usage.js';
+import { NODE_REQUIREMENT, nodeSupported, VERSION } from './version.js';
 
 /** Runs the command line and returns its exit status. */
-export async function main(argv: string[], out: Output): Promise<number> {
+export async function main(argv: string[], out: Output, nodeVersion = process.versions.node): Promise<number> {
   const [command, ...rest] = argv;
+  if (!nodeSupported(nodeVersion, NODE_REQUIREMENT)) {
+    out.stderr(`warning: gitops-rollback needs Node.js ${NODE_REQUIREMENT}; this is Node.js ${nodeVersion}. Install a newer Node.js if it fails.`);
+  }
   try {
     switch (command) {
       case 'revert':
@@ -54,12 +21,20 @@ export async function main(argv: string[], out: Output): Promise<number> {
         return await checkCommand(rest, out);
       case 'report':
         return await reportCommand(rest, out);
-      case undefined:
       case '-h':
       case '--help':
-      case 'help':
         out.stdout(USAGE);
-        return command === undefined ? 2 : 0;
+        return 0;
+      case 'help':
+        return help(rest[0], out);
+      case '-V':
+      case '--version':
+      case 'version':
+        out.stdout(VERSION);
+        return 0;
+      case undefined:
+        out.stderr(USAGE);
+        return 2;
       default:
         out.stderr(`Unknown command '${command}'. Expected revert, restore, check or report.\n\n${USAGE}`);
         return 2;
@@ -73,4 +48,18 @@ export async function main(argv: string[], out: Output): Promise<number> {
     out.stderr(`error: ${detail}`);
     return 2;
   }
+}
+
+/** `gitops-rollback help [command]`. */
+function help(topic: string | undefined, out: Output): number {
+  if (topic === undefined) {
+    out.stdout(USAGE);
+    return 0;
+  }
+  if (!COMMANDS.includes(topic as Command)) {
+    out.stderr(`Unknown command '${topic}'. Expected revert, restore, check or report.`);
+    return 2;
+  }
+  out.stdout(commandUsage(topic as Command));
+  return 0;
 }

@@ -6,6 +6,7 @@ import { formatReport, parseReportFormat } from '../report/format.js';
 import { checkWindow, parseReportTime } from '../report/window.js';
 import { validateBranch } from '../rollback/validate.js';
 import { stderrLogger, type Output, usageError } from './output.js';
+import { commandUsage } from './usage.js';
 
 const OPTIONS = {
   branch: { type: 'string' },
@@ -14,7 +15,8 @@ const OPTIONS = {
   since: { type: 'string' },
   until: { type: 'string' },
   format: { type: 'string' },
-  component: { type: 'string', multiple: true }
+  component: { type: 'string', multiple: true },
+  help: { type: 'boolean', short: 'h' }
 } as const;
 
 /**
@@ -26,9 +28,13 @@ export async function reportCommand(argv: string[], out: Output): Promise<number
   try {
     parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: false, strict: true });
   } catch (error) {
-    throw usageError((error as Error).message);
+    throw usageError(`${(error as Error).message}\nRun 'gitops-rollback report --help' for its options.`);
   }
   const { values } = parsed;
+  if (values.help) {
+    out.stdout(commandUsage('report'));
+    return 0;
+  }
   const format = parseReportFormat(values.format, '--format');
   const now = Math.floor(Date.now() / 1000);
   const since = values.since === undefined ? undefined : parseReportTime(values.since, 'since', now);
@@ -38,6 +44,10 @@ export async function reportCommand(argv: string[], out: Output): Promise<number
   const remote = values.remote ?? 'origin';
   if (!/^[A-Za-z0-9._-]+$/.test(remote) || remote.startsWith('-')) throw usageError(`Invalid --remote '${remote}'. Expected a remote name such as 'origin'.`);
   const git = await Git.create(process.cwd());
+  // Reading history needs no work tree: a bare repository is read as it is.
+  if ((await git.workTreeState()) === 'no-repository') {
+    throw usageError(`not a git repository: ${process.cwd()}. Run gitops-rollback report inside a clone of the repository.`);
+  }
   const branch = values.branch ?? (await git.currentBranch());
   if (!branch) throw usageError('No branch to report on: HEAD is detached. Expected --branch <name>, such as the branch Flux watches.');
   const report = await buildRollbackReport(

@@ -1,9 +1,13 @@
 import { parseArgs } from 'node:util';
-import { Git } from '../git/git.js';
+import type { Git } from '../git/git.js';
+import { gitHttpAuth } from '../git/http-auth.js';
 import { connectGitHub, pullRequestPort } from '../github/connection.js';
 import { runRollback, type RollbackResult } from '../rollback/run.js';
 import { type RawRequest, validateRequest } from '../rollback/validate.js';
+import { flagNames } from './flag-names.js';
 import { stderrLogger, type Output, usageError } from './output.js';
+import { commandUsage } from './usage.js';
+import { openWorkTree } from './work-tree.js';
 
 const OPTIONS = {
   to: { type: 'string' },
@@ -26,7 +30,8 @@ const OPTIONS = {
   'team-reviewer': { type: 'string', multiple: true },
   draft: { type: 'boolean' },
   repo: { type: 'string' },
-  format: { type: 'string' }
+  format: { type: 'string' },
+  help: { type: 'boolean', short: 'h' }
 } as const;
 
 /**
@@ -34,11 +39,18 @@ const OPTIONS = {
  * the same engine as the action, run in the current work tree.
  */
 export async function rollbackCommand(mode: 'revert' | 'restore', argv: string[], out: Output): Promise<number> {
-  const { values, positionals } = parseOrUsage(argv);
+  const { values, positionals } = parseOrUsage(mode, argv);
+  if (values.help) {
+    out.stdout(commandUsage(mode));
+    return 0;
+  }
   const format = values.format ?? 'text';
   if (format !== 'text' && format !== 'json') throw usageError(`Invalid --format '${format}'. Expected text or json.`);
-  const git = await Git.create(process.cwd());
+  if (positionals.length === 0) {
+    throw usageError(mode === 'revert' ? 'revert needs the commits to revert: gitops-rollback revert <rev|A..B>...' : 'restore needs the paths to restore: gitops-rollback restore <path>... --to <rev>');
+  }
   const deliver = values.deliver ?? 'none';
+  const git = await openWorkTree(process.cwd(), deliver === 'none' ? undefined : tokenForGit());
   const raw: RawRequest = {
     commits: mode === 'revert' ? positionals : [],
     restorePaths: mode === 'restore' ? positionals : [],
@@ -55,7 +67,7 @@ export async function rollbackCommand(mode: 'revert' | 'restore', argv: string[]
     dryRun: values['dry-run'],
     allowUnsafe: values['allow-unsafe'],
     fallbackToPullRequest: !values['no-fallback'],
-    committer: values.committer,
+    committer: values.committer ?? (await gitIdentity(git)),
     title: values.title,
     labels: values.label,
     reviewers: values.reviewer,
@@ -63,7 +75,7 @@ export async function rollbackCommand(mode: 'revert' | 'restore', argv: string[]
     draft: values.draft
   };
   if (mode === 'restore' && !values.to) throw usageError('restore needs --to <rev>: the known-good revision to restore the paths to.');
-  const request = await validateRequest(raw);
+  const request = await validateRequest(raw, flagNames);
   const log = stderrLogger(out);
   const pullRequests = deliver === 'none' ? undefined : githubFromEnvironment(values.repo);
   if (deliver === 'pull-request' && !pullRequests && !request.dryRun) {
@@ -74,11 +86,27 @@ export async function rollbackCommand(mode: 'revert' | 'restore', argv: string[]
   return 0;
 }
 
-function parseOrUsage(argv: string[]) {
+/**
+ * The identity git would give a commit of the user's (user.name and user.email, or GIT_COMMITTER_*),
+ * resolved once so that every commit the engine writes carries it explicitly. Without one, the
+ * CLI stops before fetching anything and says what to set.
+ */
+async function gitIdentity(git: Git): Promise<string> {
+  const identity = await git.tryCommitterIdentity();
+  if (!identity) {
+    throw usageError(
+      'No git identity to write the rollback commits with. Set one with git config user.name "Your Name" and ' +
+        'git config user.email you@example.com (add --global for every repository), or pass --committer "Name <email>".'
+    );
+  }
+  return identity;
+}
+
+function parseOrUsage(mode: 'revert' | 'restore', argv: string[]) {
   try {
     return parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
   } catch (error) {
-    throw usageError((error as Error).message);
+    throw usageError(`${(error as Error).message}\nRun 'gitops-rollback ${mode} --help' for its options.`);
   }
 }
 
@@ -90,6 +118,12 @@ function githubFromEnvironment(repoOption: string | undefined) {
     apiUrl: process.env.GITHUB_API_URL
   });
   return github && pullRequestPort(github, process.env.GITHUB_SERVER_URL ?? 'https://github.com');
+}
+
+/** When delivering, GITHUB_TOKEN (or GH_TOKEN) authenticates git on GITHUB_SERVER_URL as it does the API. */
+function tokenForGit() {
+  const name = process.env.GITHUB_TOKEN ? 'GITHUB_TOKEN' : 'GH_TOKEN';
+  return gitHttpAuth(process.env[name], process.env.GITHUB_SERVER_URL || 'https://github.com', name);
 }
 
 function describe(result: RollbackResult): string {

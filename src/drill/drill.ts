@@ -26,7 +26,8 @@ export interface DrillOptions {
    * `trailers` go into the rollback commit: the drill's time to detect, for reports from history.
    */
   rollback: (revertSha: string, trailers: string[]) => Promise<RollbackResult>;
-  committer?: Identity;
+  /** Author and committer of the drill commit (the rollback's own come with its request). */
+  committer: Identity;
   runUrl?: string;
   now?: () => number;
 }
@@ -147,14 +148,14 @@ async function prepare(options: DrillOptions): Promise<Prepared> {
   if ((await git.uncommittedFiles()).length > 0) throw new UserError('The work tree has uncommitted changes. Expected a clean checkout for the drill.');
   const target = await fetchTargetBranch(git, remote, branch, log);
   const base = target.tip;
-  const baseTree = await treeOf(git, base);
+  const baseTree = await git.treeOf(base);
   const original = (await git.currentBranch()) ?? (await git.resolveCommit('HEAD'));
   try {
     const drillSha = await makeDrillCommit(git, { base, branch, change: options.badChange, committer: options.committer, runUrl: options.runUrl });
     return { base, baseTree, drillSha };
   } finally {
     const isSha = /^[0-9a-f]{40}$/.test(original);
-    await git.exec(['checkout', '--quiet', ...(isSha ? ['--detach'] : []), original], { allowFailure: true });
+    await git.tryCheckout(original, { detach: isSha });
   }
 }
 
@@ -176,14 +177,10 @@ async function rollBack(options: DrillOptions, drillSha: string, result: DrillRe
 async function checkTree(options: DrillOptions, base: string, before: string): Promise<DrillResult['tree']> {
   const { git, remote, branch, log } = options;
   const tip = (await fetchTargetBranch(git, remote, branch, log)).tip;
-  const after = await treeOf(git, tip);
+  const after = await git.treeOf(tip);
   if (after === before) return { before, after, restored: true, detail: `The tree of '${branch}' at ${tip.slice(0, 12)} is the pre-drill tree.` };
-  const stat = (await git.exec(['diff', '--stat=120', base, tip])).stdout.trimEnd();
+  const stat = await git.diffStat(base, tip);
   return { before, after, restored: false, detail: `The tree of '${branch}' at ${tip.slice(0, 12)} differs from before the drill (${base.slice(0, 12)}):\n${stat}` };
-}
-
-async function treeOf(git: Git, commit: string): Promise<string> {
-  return (await git.exec(['rev-parse', '--verify', '--end-of-options', `${commit}^{tree}`])).stdout.trim();
 }
 
 function summarise(r: DrillResult): string[] {

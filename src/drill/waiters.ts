@@ -1,6 +1,5 @@
 import type { GitHubClient, RepoRef } from '../github/client.js';
-import { DEFAULT_STATUS_CONTEXT } from '../flux/commit-status.js';
-import { describeFluxWait, describeHealthWait, fluxContextsOf, type Timing, waitForFluxStatus, waitForHealth } from '../flux/wait.js';
+import { describeContextSet, describeFluxWait, describeHealthWait, resolveFluxContexts, type Timing, waitForFluxStatus, waitForHealth } from '../flux/wait.js';
 
 /** What a drill waited for, and what was seen. */
 export interface WaitOutcome {
@@ -23,25 +22,27 @@ export interface FluxWaiterOptions extends Timing {
   repo: RepoRef;
   contextGlob?: string;
   /**
-   * Require success from every Flux context reported for the previous commit (default true), so
-   * a quick Kustomization's success does not hide a slow one's failure.
+   * Contexts that must all report (globs allowed). Default: every Flux context reported for the
+   * previous commit, so a quick Kustomization's success does not hide a slow one's failure.
    */
-  expectPreviousContexts?: boolean;
+  contexts?: string[];
   timeoutMs: number;
   intervalMs?: number;
+  log?: { info(message: string): void; warning?(message: string): void };
 }
 
 /**
  * A waiter on Flux's commit status for the pushed commit: `expect: 'failure'` is met when Flux
- * reports the commit failing (drill detection), `'success'` when it reports it reconciled.
+ * reports the commit failing (drill detection), `'success'` when every expected context reports
+ * it reconciled (the same rule as the revert action's `wait-for: flux-status`).
  */
 export function fluxStatusWaiter(options: FluxWaiterOptions, expect: 'failure' | 'success'): Waiter {
   return async (sha, context) => {
-    const glob = options.contextGlob ?? DEFAULT_STATUS_CONTEXT;
-    const previous = options.expectPreviousContexts !== false ? context?.previousSha : undefined;
-    const expectContexts = previous ? await fluxContextsOf(options.client, options.repo, previous, glob) : undefined;
-    const result = await waitForFluxStatus({ ...options, sha, expectContexts });
-    return { reached: result.state === expect, detail: describeFluxWait(result, sha, glob) };
+    const previous = context?.previousSha ? { sha: context.previousSha, label: 'the previous commit' } : undefined;
+    const set = await resolveFluxContexts({ ...options, listed: options.contexts, references: [previous] });
+    options.log?.info(describeContextSet(set));
+    const result = await waitForFluxStatus({ ...options, sha, contexts: set });
+    return { reached: result.state === expect, detail: describeFluxWait(result, sha) };
   };
 }
 

@@ -3,6 +3,7 @@ import type { GitHubClient, RepoRef } from '../github/client.js';
 import { fetchTargetBranch } from '../rollback/history.js';
 import type { AuditContext, Logger } from '../rollback/types.js';
 import type { FluxFailureEvent } from './dispatch.js';
+import { printable } from './commit-status.js';
 import { decideFailingCommits, type FailingCommitsDecision } from './failing-commits.js';
 import { lastHealthyRevision } from './last-healthy.js';
 
@@ -41,7 +42,7 @@ export async function decideFluxRollback(options: FluxRollbackOptions): Promise<
   if (!lastHealthy && options.statuses && (await git.tryResolveCommit(event.revision.sha))) {
     const { client, repo, contextGlob } = options.statuses;
     const found = await lastHealthyRevision(client, repo, git, event.revision.sha, contextGlob);
-    if (found) log.info(`Last revision Flux reported healthy: ${found.sha.slice(0, 12)} (${found.context}).`);
+    if (found) log.info(`Last revision Flux reported healthy: ${found.sha.slice(0, 12)} (${printable(found.context)}).`);
     lastHealthy = found?.sha;
   }
   const decision = await decideFailingCommits({ git, branch: targetBranch, tip: target.tip, failing: event.revision.sha, lastHealthy });

@@ -66,7 +66,7 @@ export function parseFluxDispatch(eventName: string, payload: unknown, filter: D
   // GitHub puts the dispatch's event_type into `action` of the webhook payload.
   const eventType = str(payload.action) ?? str(payload.event_type);
   if (!eventType) return ignored('The repository_dispatch has no event_type. Expected <Kind>/<name>.<namespace> as sent by Flux.');
-  const typed = EVENT_TYPE.exec(eventType);
+  const typed = eventType.match(EVENT_TYPE);
   if (!typed) return ignored(`The event_type '${printable(eventType)}' is not from Flux. Expected <Kind>/<name>.<namespace>.`);
   const event = payload.client_payload;
   if (!isRecord(event)) return ignored(`The repository_dispatch '${printable(eventType)}' has no client_payload with a Flux event.`);
@@ -105,7 +105,7 @@ export function parseFluxRevision(value: string): FluxRevision | undefined {
   const at = text.lastIndexOf('@');
   if (at >= 0 || text.startsWith('sha1:')) {
     const [name, digest] = at >= 0 ? [text.slice(0, at), text.slice(at + 1)] : ['', text];
-    const sha = /^sha1:([0-9a-f]{40})$/.exec(digest)?.[1];
+    const sha = digest.match(/^sha1:([0-9a-f]{40})$/)?.[1];
     return sha ? withBranch(name, sha) : undefined;
   }
   if (SHA1.test(text)) return { sha: text };

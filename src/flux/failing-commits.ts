@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { type CommitInfo, Git } from '../git/git.js';
 import { revertedCommits } from '../rollback/plan.js';
 import { UserError } from '../rollback/types.js';
@@ -110,24 +107,15 @@ async function resolveLastHealthy(git: Git, spec: string, failing: string): Prom
  * Replays the reverts (newest first) on a scratch index holding the tip's tree: the first commit
  * whose reverse patch no longer applies is returned. The work tree and real index are untouched.
  */
-async function firstNotRevertible(git: Git, tip: string, newestFirst: CommitInfo[]): Promise<CommitInfo | undefined> {
-  const dir = mkdtempSync(join(tmpdir(), 'gitops-rollback-index-'));
-  const env = { GIT_INDEX_FILE: join(dir, 'index') };
-  try {
-    await git.exec(['read-tree', tip], { env });
+function firstNotRevertible(git: Git, tip: string, newestFirst: CommitInfo[]): Promise<CommitInfo | undefined> {
+  return git.withTemporaryIndex(async index => {
+    await index.readTree(tip);
     for (const c of newestFirst) {
-      const parent = c.parents[0];
-      const diff = parent
-        ? await git.execRaw(['diff', '--binary', '--full-index', '--no-ext-diff', '--no-textconv', parent, c.sha, '--'])
-        : await git.execRaw(['show', '--binary', '--full-index', '--format=', '--no-ext-diff', '--no-textconv', c.sha, '--']);
-      if (diff.stdout.length === 0) continue;
-      const applied = await git.exec(['apply', '--cached', '--reverse', '-'], { env, input: diff.stdout, allowFailure: true });
-      if (applied.exitCode !== 0) return c;
+      const patch = await git.binaryPatch(c.sha, c.parents[0]);
+      if (patch.length > 0 && !(await index.tryApplyReverse(patch))) return c;
     }
     return undefined;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
 
 function none(why: string, loopGuard = false): FailingCommitsDecision {

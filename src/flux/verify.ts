@@ -1,12 +1,21 @@
 import type { GitHubClient, RepoRef } from '../github/client.js';
 import type { Logger } from '../rollback/types.js';
-import { describeFluxWait, describeHealthWait, waitForFluxStatus, waitForHealth } from './wait.js';
+import { type FluxContextState, printable } from './commit-status.js';
+import { describeContextSet, describeFluxWait, describeHealthWait, type FluxReference, resolveFluxContexts, waitForFluxStatus, waitForHealth } from './wait.js';
 
 export interface RecoveryOptions {
   log: Logger;
   /** The commit to watch (the rollback commit); Flux statuses are read for it. */
   sha?: string;
-  flux?: { client: GitHubClient; repo: RepoRef; contextGlob: string };
+  flux?: {
+    client: GitHubClient;
+    repo: RepoRef;
+    contextGlob: string;
+    /** Contexts that must all succeed (globs allowed); default: those of the first reference with any. */
+    contexts?: string[];
+    /** Revisions whose Flux contexts are expected on `sha`: the failing revision, the commit before the rollback. */
+    references?: (FluxReference | undefined)[];
+  };
   health?: { url: string; expectStatus: number };
   timeoutMs: number;
   intervalMs: number;
@@ -16,6 +25,8 @@ export interface RecoveryOptions {
 export interface Recovery {
   reconciled?: boolean;
   timeToReconcile?: number;
+  /** Every Flux context waited for and its state when the wait ended. */
+  fluxContexts?: FluxContextState[];
   healthy?: boolean;
   timeToHealthy?: number;
   /** The timeline for the log and the job summary. */
@@ -25,20 +36,25 @@ export interface Recovery {
 }
 
 /**
- * Waits until Flux reports the watched commit reconciled and the health URL answers as expected,
- * both within one `timeoutMs`. A rollback is done when the cluster is healthy, not when it is pushed.
+ * Waits until Flux reports the watched commit reconciled (every expected context successful) and
+ * the health URL answers as expected, both within one `timeoutMs`. A rollback is done when the
+ * cluster is healthy, not when it is pushed.
  */
 export async function verifyRecovery(options: RecoveryOptions): Promise<Recovery> {
   const start = Date.now();
   const recovery: Recovery = { timeline: [] };
   const remaining = () => Math.max(0, options.timeoutMs - (Date.now() - start));
   if (options.flux && options.sha) {
-    const { client, repo, contextGlob } = options.flux;
-    const result = await options.log.group(`Waiting for Flux to reconcile ${options.sha.slice(0, 12)}`, () =>
-      waitForFluxStatus({ client, repo, sha: options.sha!, contextGlob, timeoutMs: remaining(), intervalMs: options.intervalMs, log: options.log })
-    );
-    const line = describeFluxWait(result, options.sha, contextGlob);
+    const { client, repo, contextGlob, contexts, references } = options.flux;
+    const sha = options.sha;
+    const result = await options.log.group(`Waiting for Flux to reconcile ${sha.slice(0, 12)}`, async () => {
+      const set = await resolveFluxContexts({ client, repo, contextGlob, listed: contexts, references, log: options.log });
+      options.log.info(describeContextSet(set));
+      return waitForFluxStatus({ client, repo, sha, contexts: set, timeoutMs: remaining(), intervalMs: options.intervalMs, log: options.log });
+    });
+    const line = describeFluxWait(result, sha);
     recovery.timeline.push(line);
+    recovery.fluxContexts = result.contexts;
     recovery.reconciled = result.state === 'success';
     if (recovery.reconciled) recovery.timeToReconcile = seconds(Date.now() - start);
     else return { ...recovery, failure: line };
@@ -55,6 +71,21 @@ export async function verifyRecovery(options: RecoveryOptions): Promise<Recovery
     else return { ...recovery, failure: line };
   }
   return recovery;
+}
+
+/** The Recovery section of a job summary: the timeline, then a table of the Flux contexts. */
+export function recoverySummary(recovery: Recovery): string {
+  const lines = ['### Recovery', '', ...recovery.timeline.map(line => `- ${markdownText(line)}`)];
+  if (recovery.fluxContexts?.length) {
+    lines.push('', '| Flux context | state | description |', '| --- | --- | --- |');
+    for (const c of recovery.fluxContexts) lines.push(`| \`${printable(c.context).replace(/[`|]/g, '?')}\` | ${c.state} | ${markdownText(c.description)} |`);
+  }
+  return lines.join('\n');
+}
+
+/** Escapes text from the API for Markdown: no links, images, HTML or table breaks. */
+function markdownText(text: string): string {
+  return printable(text, 300).replace(/[\\`*_[\]<>|!~#]/g, ch => `\\${ch}`);
 }
 
 function seconds(ms: number): number {

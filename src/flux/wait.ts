@@ -1,8 +1,17 @@
 import { GitHubApiError } from '../github/api-error.js';
 import type { GitHubClient, RepoRef } from '../github/client.js';
-import { type CommitStatus, listCommitStatuses } from '../github/statuses.js';
+import { listCommitStatuses } from '../github/statuses.js';
 import { UserError } from '../rollback/types.js';
-import { DEFAULT_STATUS_CONTEXT, describeStatus, type FluxStatusSummary, summariseFluxStatuses } from './commit-status.js';
+import {
+  assessFluxStatuses,
+  DEFAULT_STATUS_CONTEXT,
+  describeStatus,
+  type FluxContextSet,
+  type FluxContextState,
+  pendingContexts,
+  printable,
+  summariseFluxStatuses
+} from './commit-status.js';
 
 /** Clock and sleep, injectable so tests and callers control time. */
 export interface Timing {
@@ -15,17 +24,14 @@ export interface FluxWaitOptions extends Timing {
   repo: RepoRef;
   /** The commit Flux is expected to report on. */
   sha: string;
-  /** Which commit-status contexts are Flux's; default `kustomization/*`. */
-  contextGlob?: string;
+  /**
+   * Which contexts are Flux's and which must all succeed ({@link resolveFluxContexts}). Default:
+   * contexts matching `kustomization/*`, set not known (at least one, every one reported successful).
+   */
+  contexts?: FluxContextSet;
   timeoutMs: number;
   /** Pause between polls; default 10 s (each poll is one API call). */
   intervalMs?: number;
-  /**
-   * Contexts that must all report success, such as those Flux reported for the previous revision
-   * ({@link fluxContextsOf}). Without it the first success decides, so with several Kustomizations
-   * a quick one can report success before a slow one fails.
-   */
-  expectContexts?: string[];
   /** Progress lines, e.g. the action's log. */
   log?: { info(message: string): void };
 }
@@ -36,8 +42,13 @@ export interface FluxWaitResult {
   context?: string;
   description?: string;
   elapsedMs: number;
-  /** Current state of every matching context at the last poll, so a timeout can say what it saw. */
-  lastSeen: CommitStatus[];
+  /** The set waited for. */
+  set: FluxContextSet;
+  /**
+   * Every watched context, and every required one not reported yet, as of the last poll that
+   * answered, so outputs can name them and a timeout can say which were still pending.
+   */
+  contexts: FluxContextState[];
   /** The last API error met while polling, when the last poll failed. */
   lastError?: string;
   polls: number;
@@ -67,67 +78,131 @@ export interface HealthWaitResult {
   checks: number;
 }
 
+/** A revision whose Flux contexts tell which ones to expect on the watched commit. */
+export interface FluxReference {
+  sha: string;
+  /** What it is, for the log: "the failing revision", "the commit before the rollback". */
+  label: string;
+}
+
+export interface FluxContextsOptions {
+  client: GitHubClient;
+  repo: RepoRef;
+  /** Which contexts are Flux's; default `kustomization/*`. */
+  contextGlob?: string;
+  /** Contexts given by the user (globs allowed): when not empty, exactly these are waited for. */
+  listed?: string[];
+  /** Tried in turn: the first with Flux contexts gives the set. */
+  references?: (FluxReference | undefined)[];
+  log?: { info(message: string): void; warning?(message: string): void };
+}
+
+/**
+ * Decides which Flux contexts must report success on a rollback commit: the listed ones when
+ * given, else those Flux reported for the first reference revision that has any (the failing
+ * revision, or the commit before the rollback). One success among several is not recovery. When
+ * neither says, the set is not known: at least one context must report, and every one that does
+ * must succeed.
+ */
+export async function resolveFluxContexts(options: FluxContextsOptions): Promise<FluxContextSet> {
+  const glob = options.contextGlob ?? DEFAULT_STATUS_CONTEXT;
+  if (options.listed?.length) return { watch: options.listed, require: options.listed, origin: 'given in flux-status-contexts' };
+  const tried: string[] = [];
+  for (const reference of options.references ?? []) {
+    if (!reference) continue;
+    const where = `${reference.label} ${reference.sha.slice(0, 12)}`;
+    try {
+      const contexts = await fluxContextsOf(options.client, options.repo, reference.sha, glob);
+      if (contexts.length) return { watch: [glob], require: contexts.sort(), origin: `reported for ${where}` };
+    } catch (error) {
+      if (error instanceof GitHubApiError && (error.status === 401 || error.status === 403)) throw error;
+      options.log?.warning?.(`Could not read the Flux statuses of ${where}: ${printable(error instanceof Error ? error.message : String(error), 500)}`);
+    }
+    tried.push(where);
+  }
+  return { watch: [glob], require: [], origin: tried.length ? `not known: no context matching '${glob}' was reported for ${tried.join(' or ')}` : 'not known' };
+}
+
+/** One line saying what a wait is about to wait for, and how that set was found. */
+export function describeContextSet(set: FluxContextSet): string {
+  if (set.require.length) return `Waiting for the Flux contexts ${set.origin}: ${set.require.map(c => printable(c)).join(', ')}.`;
+  return (
+    `The Flux contexts to wait for are ${set.origin}; waiting until at least one context matching ` +
+    `'${set.watch.map(c => printable(c)).join(', ')}' reports and every one that reports succeeds. Name them in flux-status-contexts to wait for all of them.`
+  );
+}
+
 const realSleep = (ms: number) => new Promise<void>(resolve => setTimeout(resolve, ms));
 
 /**
- * Polls the commit statuses of `sha` until a Flux context reports success or failure (`error`
- * counts as failure) or the time is up. Unreachable or failing API calls are retried until the
- * timeout and reported in `lastError`; a rejected token (401/403) ends the wait at once.
+ * Polls the commit statuses of `sha` until every required Flux context reports success, a
+ * watched one reports failure (`error` counts as failure), or the time is up. Unreachable or
+ * failing API calls are retried until the timeout and reported in `lastError`; a rejected token
+ * (401/403) ends the wait at once.
  */
 export async function waitForFluxStatus(options: FluxWaitOptions): Promise<FluxWaitResult> {
   const { client, repo, sha, timeoutMs } = options;
-  const glob = options.contextGlob ?? DEFAULT_STATUS_CONTEXT;
+  const set = options.contexts ?? { watch: [DEFAULT_STATUS_CONTEXT], require: [], origin: 'not known' };
   const now = options.now ?? Date.now;
   const sleep = options.sleep ?? realSleep;
   const interval = options.intervalMs ?? 10_000;
   const start = now();
-  let lastSeen: CommitStatus[] = [];
+  let contexts: FluxContextState[] = set.require.map(context => ({ context, state: 'not-reported', description: '' }));
   let lastError: string | undefined;
+  const logged = new Map<string, string>();
   for (let polls = 1; ; polls++) {
     try {
-      const summary = summariseFluxStatuses(await listCommitStatuses(client, repo, sha), glob);
-      lastSeen = summary.matching;
+      const assessment = assessFluxStatuses(await listCommitStatuses(client, repo, sha), set);
+      contexts = assessment.contexts;
       lastError = undefined;
-      const decided = decide(summary, options.expectContexts ?? []);
-      if (decided) {
-        const { context, description } = decided.status;
-        options.log?.info(`Flux reported ${describeStatus(decided.status)} for ${sha.slice(0, 12)}.`);
-        return { state: decided.state, context, description: description ?? undefined, elapsedMs: now() - start, lastSeen, polls };
+      for (const c of contexts) {
+        const key = `${c.state}\n${c.description}`;
+        if (c.state === 'not-reported' || logged.get(c.context) === key) continue;
+        logged.set(c.context, key);
+        options.log?.info(`${sha.slice(0, 12)}: ${describeStatus(c)}`);
+      }
+      if (assessment.state !== 'waiting') {
+        const { context, description } = assessment.decisive!;
+        return { state: assessment.state, context, description: description ?? undefined, elapsedMs: now() - start, set, contexts, polls };
       }
     } catch (error) {
       if (error instanceof GitHubApiError && (error.status === 401 || error.status === 403)) throw error;
       lastError = error instanceof Error ? error.message : String(error);
     }
     const left = timeoutMs - (now() - start);
-    if (left <= 0) return { state: 'timeout', elapsedMs: now() - start, lastSeen, lastError, polls };
+    if (left <= 0) return { state: 'timeout', elapsedMs: now() - start, set, contexts, lastError, polls };
     await sleep(Math.min(interval, left));
   }
 }
 
-/** A failure decides at once; success needs every expected context (or, with none, any) to succeed. */
-function decide(summary: FluxStatusSummary, expected: string[]): { state: 'success' | 'failure'; status: CommitStatus } | undefined {
-  if (summary.state === 'failure' && summary.decisive) return { state: 'failure', status: summary.decisive };
-  if (expected.length === 0) return summary.state === 'success' && summary.decisive ? { state: 'success', status: summary.decisive } : undefined;
-  const current = expected.map(c => summary.matching.find(s => s.context === c));
-  if (!current.every(s => s?.state === 'success')) return undefined;
-  // The newest of them completed the set (matching is newest first).
-  return { state: 'success', status: summary.matching.find(s => expected.includes(s.context))! };
-}
-
 /**
- * The Flux contexts (matching `contextGlob`) reported for `sha`: pass those of the revision
- * before a rollback as `expectContexts` when waiting for the rollback itself.
+ * The Flux contexts (matching `contextGlob`) reported for `sha`: those of the revision before a
+ * rollback are the ones to expect on the rollback itself.
  */
 export async function fluxContextsOf(client: GitHubClient, repo: RepoRef, sha: string, contextGlob = DEFAULT_STATUS_CONTEXT): Promise<string[]> {
   return summariseFluxStatuses(await listCommitStatuses(client, repo, sha), contextGlob).matching.map(s => s.context);
 }
 
-/** One line saying what a Flux wait saw: for logs, summaries and timeouts. */
-export function describeFluxWait(result: FluxWaitResult, sha: string, glob = DEFAULT_STATUS_CONTEXT): string {
+/** One line saying what a Flux wait saw: for logs, summaries and timeouts. Text from the API is escaped. */
+export function describeFluxWait(result: FluxWaitResult, sha: string): string {
   const seconds = `${(result.elapsedMs / 1000).toFixed(1)} s`;
-  if (result.state !== 'timeout') return `Flux reported ${result.state} for ${sha.slice(0, 12)} after ${seconds} (${result.context}${result.description ? `: ${result.description}` : ''}).`;
-  const seen = result.lastSeen.length ? `last seen: ${result.lastSeen.map(describeStatus).join('; ')}` : `no status matching '${glob}' was reported`;
-  return `No Flux result for ${sha.slice(0, 12)} after ${seconds}: ${seen}${result.lastError ? `; last error: ${result.lastError}` : ''}.`;
+  const seen = result.contexts.filter(c => c.state !== 'not-reported');
+  if (result.state === 'success') return `Flux reported success for ${sha.slice(0, 12)} after ${seconds} (${seen.filter(c => c.state === 'success').map(describeStatus).join('; ')}).`;
+  if (result.state === 'failure') {
+    return `Flux reported failure for ${sha.slice(0, 12)} after ${seconds} (${printable(result.context!)}${result.description ? `: ${printable(result.description)}` : ''}).`;
+  }
+  const parts: string[] = [];
+  if (seen.length === 0) parts.push(`no status matching '${result.set.watch.map(c => printable(c)).join(', ')}' was reported`);
+  const pending = pendingContexts(result.contexts);
+  if (pending.length) parts.push(`still pending: ${pending.map(describePending).join(', ')}`);
+  if (seen.length) parts.push(`last seen: ${seen.map(describeStatus).join('; ')}`);
+  if (result.lastError) parts.push(`last error: ${printable(result.lastError, 500)}`);
+  return `No Flux result for ${sha.slice(0, 12)} after ${seconds}: ${parts.join('; ')}.`;
+}
+
+function describePending(c: FluxContextState): string {
+  if (c.state === 'not-reported') return `${printable(c.context)} (not reported)`;
+  return `${printable(c.context)} (${c.state}${c.description ? `: ${printable(c.description)}` : ''})`;
 }
 
 /**

@@ -3,6 +3,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { close, openSync, readFileSync, readSync, statSync, unlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join as joinPath, resolve as resolvePath } from 'node:path';
+import { authConfigEnv, authFailure, authFailureMessage, type GitHttpAuth, NETWORK_COMMANDS, redactToken, remoteUrlsOnServer } from './http-auth.js';
+import { UserError } from '../core/errors.js';
+import { TemporaryIndex } from './temporary-index.js';
 
 /** What one git invocation produced. */
 export interface GitResult {
@@ -32,6 +35,15 @@ export class GitError extends Error {
   }
 }
 
+/** A fetch, push or ls-remote the server refused for want of a (valid) credential. */
+export class GitAuthError extends GitError {
+  constructor(args: readonly string[], exitCode: number, stderr: string, message: string) {
+    super(args, exitCode, stderr);
+    this.message = message;
+    this.name = 'GitAuthError';
+  }
+}
+
 /** A parsed commit header as read by `git log`. */
 export interface CommitInfo {
   sha: string;
@@ -53,7 +65,33 @@ export const DEEPEN_STEPS: readonly number[] = [50, 500, 5000];
 
 /** The `git fetch` depth argument for the given deepening step (`--unshallow` after the last). */
 export function deepenArgument(step: number): string {
-  return step < DEEPEN_STEPS.length ? `--depth=${DEEPEN_STEPS[step]}` : '--unshallow';
+  return depthArgument(deepenDepth(step));
+}
+
+/** How much history a fetch brings: commits from each tip, or all that a shallow clone lacks. */
+export type FetchDepth = number | 'unshallow';
+
+/** The depth of the given deepening step of a shallow clone (`unshallow` after the last). */
+export function deepenDepth(step: number): FetchDepth {
+  return step < DEEPEN_STEPS.length ? DEEPEN_STEPS[step] : 'unshallow';
+}
+
+function depthArgument(depth: FetchDepth): string {
+  return depth === 'unshallow' ? '--unshallow' : `--depth=${depth}`;
+}
+
+export interface FetchOptions {
+  /** Limits the history fetched (a shallow clone stays shallow), or `unshallow` to fetch all. */
+  depth?: FetchDepth;
+}
+
+/** What `git push --porcelain` reported. */
+export interface PushReport {
+  pushed: boolean;
+  /** The porcelain lines, one per ref. */
+  stdout: string;
+  /** git's messages, the remote's (`remote: ...`) among them. */
+  stderr: string;
 }
 
 const FIELD = '\x1f';
@@ -68,15 +106,21 @@ export class Git {
   private shallowPath?: Promise<string>;
   /** Commits this wrapper wrote or already resolved: a full sha of one needs no second rev-parse. */
   private readonly knownCommits = new Set<string>();
+  /** The remote URLs on the auth's server, read before the first network command. */
+  private authUrls?: Promise<string[]>;
 
   private constructor(
     readonly cwd: string,
-    private readonly baseEnv: Record<string, string>
+    private readonly baseEnv: Record<string, string>,
+    private readonly auth?: GitHttpAuth
   ) {}
 
-  /** Creates a wrapper for the work tree at `cwd`. */
-  static async create(cwd: string, env: Record<string, string> = {}): Promise<Git> {
-    return new Git(cwd, env);
+  /**
+   * Creates a wrapper for the work tree at `cwd`. With `auth`, fetch, push and ls-remote send its
+   * token to its server instead of any credential in git's configuration.
+   */
+  static async create(cwd: string, env: Record<string, string> = {}, auth?: GitHttpAuth): Promise<Git> {
+    return new Git(cwd, env, auth);
   }
 
   /**
@@ -95,7 +139,7 @@ export class Git {
     if (!match) throw new Error(`Could not read the git version from '${stdout.trim()}'.`);
     const [major, minor] = [Number(match[1]), Number(match[2])];
     if (major < MIN_GIT[0] || (major === MIN_GIT[0] && minor < MIN_GIT[1])) {
-      throw new Error(`git ${major}.${minor} is too old. Expected git ${MIN_GIT.join('.')} or newer.`);
+      throw new UserError(`git ${major}.${minor} is too old. Expected git ${MIN_GIT.join('.')} or newer.`);
     }
   }
 
@@ -154,8 +198,28 @@ export class Git {
     return { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C', GIT_EDITOR: 'true', ...this.baseEnv };
   }
 
-  /** Runs git, handing standard output to `onStdout` chunk by chunk. */
-  private run(args: string[], options: ExecOptions, onStdout: (chunk: Buffer) => void): Promise<{ stderr: string; exitCode: number }> {
+  /**
+   * Runs git, handing standard output to `onStdout` chunk by chunk. Commands that talk to a remote
+   * get the auth's token, and fail with a {@link GitAuthError} when the server refuses them a
+   * credential, whether or not other failures are allowed.
+   */
+  private async run(args: string[], options: ExecOptions, onStdout: (chunk: Buffer) => void): Promise<{ stderr: string; exitCode: number }> {
+    if (!NETWORK_COMMANDS.has(args[0])) return this.spawnGit(args, options, onStdout);
+    const auth = this.auth ? authConfigEnv(this.auth, await (this.authUrls ??= this.remoteUrlsOnServer()), { ...this.env(), ...options.env }) : {};
+    const r = await this.spawnGit(args, { ...options, env: { ...options.env, ...auth }, allowFailure: true }, onStdout);
+    if (r.exitCode === 0) return r;
+    const said = authFailure(r.stderr);
+    if (said) throw new GitAuthError(args, r.exitCode, r.stderr, authFailureMessage(args[0], said, this.auth));
+    if (!options.allowFailure) throw new GitError(args, r.exitCode, r.stderr);
+    return r;
+  }
+
+  private async remoteUrlsOnServer(): Promise<string[]> {
+    const remotes = await this.exec(['remote', '-v'], { allowFailure: true });
+    return remoteUrlsOnServer(remotes.stdout, this.auth!);
+  }
+
+  private spawnGit(args: string[], options: ExecOptions, onStdout: (chunk: Buffer) => void): Promise<{ stderr: string; exitCode: number }> {
     return new Promise((resolve, reject) => {
       const child = spawn('git', args, {
         cwd: this.cwd,
@@ -175,16 +239,17 @@ export class Git {
         }
       });
       child.stderr.on('data', (b: Buffer) => err.push(b));
-      child.on('error', e => reject(new Error(`Could not run git: ${e.message}. Is git installed and on PATH?`)));
+      child.on('error', e => reject(this.notRun(e)));
       child.on('close', code => {
         if (failed !== undefined) {
           reject(failed);
           return;
         }
         const exitCode = code ?? 1;
-        const stderr = Buffer.concat(err).toString('utf8');
+        // git redacts credentials in its traces; this is for anything else that echoes them.
+        const stderr = redactToken(Buffer.concat(err).toString('utf8'), this.auth);
         if (exitCode !== 0 && !options.allowFailure) {
-          reject(new GitError(args, exitCode, stderr));
+          reject(this.failure(args, exitCode, stderr));
           return;
         }
         resolve({ stderr, exitCode });
@@ -197,7 +262,7 @@ export class Git {
   /** Resolves `rev` to a full commit sha, throwing when it names no commit. */
   async resolveCommit(rev: string): Promise<string> {
     const sha = await this.tryResolveCommit(rev);
-    if (!sha) throw new Error(`Unknown revision '${rev}'. Expected a commit sha, branch, tag or expression such as 'abc1234^'.`);
+    if (!sha) throw new UserError(`Unknown revision '${rev}'. Expected a commit sha, branch, tag or expression such as 'abc1234^'.`);
     return sha;
   }
 
@@ -324,11 +389,212 @@ export class Git {
     return resolvePath(this.cwd, stdout.trim());
   }
 
+  /**
+   * Where the wrapper's folder stands: inside a work tree, inside a repository without one (a bare
+   * repository or a `.git` folder), or outside any repository.
+   */
+  async workTreeState(): Promise<'work-tree' | 'no-work-tree' | 'no-repository'> {
+    const r = await this.exec(['rev-parse', '--is-inside-work-tree'], { allowFailure: true }).catch(() => undefined);
+    if (!r || r.exitCode !== 0) return 'no-repository';
+    return r.stdout.trim() === 'true' ? 'work-tree' : 'no-work-tree';
+  }
+
   /** Reads one config value, or undefined. */
   async tryConfig(key: string): Promise<string | undefined> {
     const r = await this.exec(['config', '--get', key], { allowFailure: true });
     return r.exitCode === 0 ? r.stdout.trim() : undefined;
   }
+
+  /**
+   * The `Name <email>` git gives commits made here (user.name and user.email, or GIT_COMMITTER_*),
+   * or undefined when it has none.
+   */
+  async tryCommitterIdentity(): Promise<string | undefined> {
+    const r = await this.exec(['var', 'GIT_COMMITTER_IDENT'], { allowFailure: true });
+    // `Name <email> <timestamp> <zone>`
+    const match = r.exitCode === 0 ? r.stdout.trim().match(/^(.*<[^<>\n]*>) \d+ [+-]\d{4}$/) : null;
+    return match?.[1];
+  }
+
+  /** True when `name` is a branch name git accepts (`git check-ref-format`). */
+  async isValidBranchName(name: string): Promise<boolean> {
+    return (await this.exec(['check-ref-format', `refs/heads/${name}`], { allowFailure: true })).exitCode === 0;
+  }
+
+  /** Fetches `refspecs` (refspecs or shas) from `remote`, without tags. */
+  async fetch(remote: string, refspecs: readonly string[], options: FetchOptions = {}): Promise<void> {
+    await this.exec(fetchArgs(remote, refspecs, options));
+  }
+
+  /** {@link fetch}, false instead of an error when git could not fetch. */
+  async tryFetch(remote: string, refspecs: readonly string[], options: FetchOptions = {}): Promise<boolean> {
+    return (await this.exec(fetchArgs(remote, refspecs, options), { allowFailure: true })).exitCode === 0;
+  }
+
+  /** The sha of `ref` on `remote`, or undefined when the remote has no such ref. */
+  async lsRemote(remote: string, ref: string): Promise<string | undefined> {
+    const { stdout } = await this.exec(['ls-remote', '--end-of-options', remote, ref]);
+    const line = stdout.split('\n').find(l => l.endsWith(`\t${ref}`));
+    return line?.split('\t')[0];
+  }
+
+  /**
+   * Pushes `source` to `ref` on `remote` without running hooks, never forcing; with `lease` only
+   * while `ref` is still at that sha ('' when it must not exist yet). A push the remote refuses is
+   * reported, not thrown: the caller tells a protected branch from one that moved.
+   */
+  async push(remote: string, source: string, ref: string, options: { lease?: string } = {}): Promise<PushReport> {
+    const lease = options.lease === undefined ? [] : [`--force-with-lease=${ref}:${options.lease}`];
+    const r = await this.exec(['push', '--porcelain', '--no-verify', ...lease, remote, `${source}:${ref}`], { allowFailure: true });
+    return { pushed: r.exitCode === 0, stdout: r.stdout, stderr: r.stderr };
+  }
+
+  /** The tree of `commit`. */
+  async treeOf(commit: string): Promise<string> {
+    return (await this.exec(['rev-parse', '--verify', '--end-of-options', `${commit}^{tree}`])).stdout.trim();
+  }
+
+  /** True when `path` (a file or folder) exists at `commit`. */
+  async pathExists(commit: string, path: string): Promise<boolean> {
+    const { stdout } = await this.exec(['ls-tree', '--name-only', commit, '--', path]);
+    return stdout.trim() !== '';
+  }
+
+  /** The best common ancestor of `commits` (of all of them at once with `octopus`), or undefined when they share none. */
+  async tryMergeBase(commits: readonly string[], options: { octopus?: boolean } = {}): Promise<string | undefined> {
+    const r = await this.exec(['merge-base', ...(options.octopus ? ['--octopus'] : []), ...commits], { allowFailure: true });
+    return r.exitCode === 0 ? r.stdout.trim() : undefined;
+  }
+
+  /** `git diff --stat` from `base` to `head`, 120 columns wide, for reports. */
+  async diffStat(base: string, head: string): Promise<string> {
+    return (await this.exec(['diff', '--stat=120', base, head])).stdout.trimEnd();
+  }
+
+  /** True when `a` and `b` have the same contents; false also when git cannot compare them. */
+  async sameContent(a: string, b: string): Promise<boolean> {
+    return (await this.exec(['diff', '--quiet', a, b], { allowFailure: true })).exitCode === 0;
+  }
+
+  /** True when the index differs from HEAD (or git cannot tell). */
+  async hasStagedChanges(): Promise<boolean> {
+    return (await this.exec(['diff', '--cached', '--quiet'], { allowFailure: true })).exitCode !== 0;
+  }
+
+  /**
+   * The changes `commit` made to `parent` (for a root commit, without one: all its files) as a
+   * binary patch `git apply` takes.
+   */
+  async binaryPatch(commit: string, parent: string | undefined): Promise<Buffer> {
+    const options = ['--binary', '--full-index', '--no-ext-diff', '--no-textconv'];
+    const args = parent ? ['diff', ...options, parent, commit, '--'] : ['show', ...options, '--format=', commit, '--'];
+    return (await this.execRaw(args)).stdout;
+  }
+
+  /** The contents of the file `path` at `commit`, or undefined when there is none. */
+  async tryReadBlob(commit: string, path: string): Promise<Buffer | undefined> {
+    const r = await this.execRaw(['cat-file', 'blob', `${commit}:${path}`], { allowFailure: true });
+    return r.exitCode === 0 ? r.stdout : undefined;
+  }
+
+  /**
+   * Merges `theirs` into `ours` as objects only (`merge-tree --write-tree`): the merged tree, or
+   * the paths in conflict. Any other failure throws, as a {@link UserError} when git is too old.
+   */
+  async mergeTree(ours: string, theirs: string): Promise<{ tree: string } | { conflicts: string[] }> {
+    const merged = await this.exec(['merge-tree', '--write-tree', '--name-only', '-z', ours, theirs], { allowFailure: true });
+    const [tree, ...rest] = merged.stdout.split('\0');
+    if (merged.exitCode === 0) return { tree: tree.trim() };
+    if (merged.exitCode !== 1) {
+      // An old git does not know `merge-tree --write-tree`: say so rather than show its usage text.
+      await this.assertSupported();
+      throw new GitError(['merge-tree'], merged.exitCode, merged.stderr);
+    }
+    // With --name-only -z: the tree, the conflicted paths, an empty field, then messages.
+    return { conflicts: [...new Set(rest.slice(0, Math.max(0, rest.indexOf(''))))] };
+  }
+
+  /**
+   * Runs `fn` with an index of its own, new and empty, removed afterwards: trees are built and
+   * patches tried there while the repository's index and work tree stay as they are.
+   */
+  withTemporaryIndex<T>(fn: (index: TemporaryIndex) => Promise<T>): Promise<T> {
+    return TemporaryIndex.use((args, options) => this.exec(args, options), fn);
+  }
+
+  /** Checks out `ref` quietly; with `detach`, as a detached HEAD. */
+  async checkout(ref: string, options: { detach?: boolean } = {}): Promise<void> {
+    await this.exec(checkoutArgs(ref, options));
+  }
+
+  /** {@link checkout}, false instead of an error when git could not check `ref` out. */
+  async tryCheckout(ref: string, options: { detach?: boolean } = {}): Promise<boolean> {
+    return (await this.exec(checkoutArgs(ref, options), { allowFailure: true })).exitCode === 0;
+  }
+
+  /** Resets HEAD, the index and the work tree to `commit` (`git reset --hard`). */
+  async resetHard(commit: string): Promise<void> {
+    await this.exec(['reset', '--quiet', '--hard', commit]);
+  }
+
+  /** {@link resetHard}, false instead of an error when git could not reset. */
+  async tryResetHard(commit: string): Promise<boolean> {
+    return (await this.exec(['reset', '--quiet', '--hard', commit], { allowFailure: true })).exitCode === 0;
+  }
+
+  /** Applies the changes of `commit` to the index and work tree, without committing them. */
+  async cherryPickNoCommit(commit: string): Promise<void> {
+    await this.exec(['cherry-pick', '--no-commit', commit]);
+  }
+
+  /** Forgets a cherry-pick in progress, leaving the index and work tree as they are; false when git could not. */
+  async tryQuitCherryPick(): Promise<boolean> {
+    return (await this.exec(['cherry-pick', '--quit'], { allowFailure: true })).exitCode === 0;
+  }
+
+  /** Applies `patch` to the index and the work tree (`git apply --index`), without whitespace warnings. */
+  async apply(patch: Buffer): Promise<void> {
+    await this.exec(['apply', '--index', '--whitespace=nowarn', '-'], { input: patch });
+  }
+
+  /** Commits the index on HEAD with `message`, without hooks; `env` sets the identity. */
+  async commit(message: string, env: Record<string, string> = {}): Promise<void> {
+    await this.exec(['commit', '--quiet', '--no-verify', '--file=-'], { input: message, env });
+  }
+
+  /** Fast-forwards the checked-out branch, with its files, to `commit`. */
+  async mergeFfOnly(commit: string): Promise<void> {
+    await this.exec(['merge', '--ff-only', '--quiet', commit]);
+  }
+
+  /** Moves `ref` to `value`, only while it still points at `oldValue`. */
+  async updateRef(ref: string, value: string, oldValue: string): Promise<void> {
+    await this.exec(['update-ref', ref, value, oldValue]);
+  }
+
+  /** The error for a command that failed: one the user can act on when the folder is no repository. */
+  private failure(args: readonly string[], exitCode: number, stderr: string): Error {
+    if (/^fatal: not a git repository/m.test(stderr)) {
+      return new UserError(
+        `'${this.cwd}' is not in a git repository (${stderr.trim()}). Expected the work tree of a clone: run inside one, or check the repository out first.`
+      );
+    }
+    return new GitError(args, exitCode, stderr);
+  }
+
+  /** The error for git that could not be started. */
+  private notRun(error: Error): UserError {
+    return new UserError(`Could not run git in '${this.cwd}': ${error.message}. Expected git ${MIN_GIT.join('.')} or newer on PATH.`);
+  }
+}
+
+function fetchArgs(remote: string, refspecs: readonly string[], options: FetchOptions): string[] {
+  const depth = options.depth === undefined ? [] : [depthArgument(options.depth)];
+  return ['fetch', '--quiet', '--no-tags', ...depth, remote, ...refspecs];
+}
+
+function checkoutArgs(ref: string, options: { detach?: boolean }): string[] {
+  return ['checkout', '--quiet', ...(options.detach ? ['--detach'] : []), ref];
 }
 
 let outputFiles = 0;

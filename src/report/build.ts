@@ -2,7 +2,7 @@ import type { Git } from '../git/git.js';
 import { changedPaths, commitsTouching, deepenByOne, FetchError, fetchBranchHistory, fetchCommitsBySha, readCommits, readHistory } from '../git/history.js';
 import { readRevisionContexts } from '../manifests/read-change.js';
 import { ownerLookup } from '../manifests/revision-context.js';
-import { type Logger, UserError } from '../rollback/types.js';
+import { type Logger, UserError } from '../core/index.js';
 import { type ComponentPattern, componentsOf } from './components.js';
 import { type Candidate, classify, type DetectedRollback, findCandidates, missingShas } from './detect.js';
 import { logSafe } from './escape.js';

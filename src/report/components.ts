@@ -1,4 +1,4 @@
-import { UserError } from '../rollback/types.js';
+import { UserError } from '../core/index.js';
 
 /**
  * Folders that hold apps rather than being one: `kubernetes/apps/<namespace>/<app>`,

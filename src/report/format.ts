@@ -1,4 +1,4 @@
-import { UserError } from '../rollback/types.js';
+import { UserError } from '../core/index.js';
 import { type MarkdownOptions, markdownReport } from './markdown.js';
 import { openMetricsReport } from './openmetrics.js';
 import type { RollbackReport } from './types.js';

@@ -16,8 +16,12 @@ export interface GuardVerdict {
 export async function guardRollback(git: Git, base: string, tree: string): Promise<GuardVerdict> {
   const { analyzeObjects } = await loadHazards();
   const { findings } = await analyzeObjects(git, base, tree, { directions: ['forward'] });
-  const blocking = findings.filter(f => f.severity === 'critical' || f.rule === 'pvc-expand');
-  return { findings, blocking };
+  return { findings, blocking: findings.filter(blocksRollback) };
+}
+
+/** Critical hazards, and claims shrunk (the API server rejects it and Flux stays stuck), stop a rollback. */
+export function blocksRollback(finding: Finding): boolean {
+  return finding.severity === 'critical' || finding.rule === 'pvc-expand';
 }
 
 // Loaded on first use: the CLI and the action start without the YAML and rule code.
@@ -32,10 +36,11 @@ export function preloadGuard(): void {
 
 /** A rollback refused because it would destroy data; carries the findings for the report. */
 export class UnsafeRollbackError extends UserError {
-  constructor(readonly findings: Finding[], blocking: Finding[]) {
+  /** `allowUnsafe`: how the caller turns the guard off, `allow-unsafe: true` or `--allow-unsafe`. */
+  constructor(readonly findings: Finding[], blocking: Finding[], allowUnsafe: string) {
     super(
       `The rollback was refused: ${blocking.map(describe).join('; ')}. Nothing was pushed. ` +
-        'Review the findings; to deliver it anyway, set allow-unsafe: true (--allow-unsafe).',
+        `Review the findings; to deliver it anyway, use ${allowUnsafe}.`,
       'refused'
     );
     this.name = 'UnsafeRollbackError';

@@ -57,7 +57,7 @@ async function tryPlanRevert(git: Git, target: TargetBranch, request: RollbackRe
   }
   const unique = [...new Set(wanted)];
   // The usual incident: one commit. Its throwaway undo commit is written while history is read.
-  if (unique.length === 1) prepareUndo(git, unique[0], request.mainline ?? 1);
+  if (unique.length === 1) prepareUndo(git, unique[0], request.mainline ?? 1, request.committer);
   const boundary = await git.shallowCommits();
   const cut = unique.find(sha => boundary.has(sha));
   if (cut) return fail(`Commit ${cut} is at the edge of the fetched history; its parents are missing.`);
@@ -77,7 +77,7 @@ async function tryPlanRevert(git: Git, target: TargetBranch, request: RollbackRe
     else steps.push({ sha, subject: info.subject, parents: info.parents });
   }
   const baseTree = window.commits[0]?.sha === target.tip ? window.commits[0].tree : (await git.commitInfo([target.tip]))[0].tree;
-  return { ok: true, value: { kind: 'revert', steps: applyMainline(steps, request.mainline), skipped, baseTree } };
+  return { ok: true, value: { kind: 'revert', steps: applyMainline(steps, request.mainline, request.names.name('mainline')), skipped, baseTree } };
 }
 
 const FULL_SHA = /^[0-9a-f]{40}$/;
@@ -128,9 +128,9 @@ async function branchWindow(git: Git, tip: string, wanted: string[]): Promise<Wi
 async function windowStart(git: Git, tip: string, wanted: string[]): Promise<string[]> {
   // One commit, the usual rollback: everything after its parents.
   if (wanted.length === 1) return [`^${wanted[0]}^@`];
-  const base = await git.exec(['merge-base', '--octopus', tip, ...wanted], { allowFailure: true });
+  const base = await git.tryMergeBase([tip, ...wanted], { octopus: true });
   // Without a merge base, read all fetched history.
-  const [oldest] = base.exitCode === 0 ? await git.commitInfo([base.stdout.trim()]) : [];
+  const [oldest] = base ? await git.commitInfo([base]) : [];
   return oldest ? oldest.parents.map(p => `^${p}`) : [];
 }
 
@@ -159,17 +159,18 @@ export function revertedCommits(newestFirst: CommitInfo[]): Set<string> {
   return new Set(newestFirst.map(c => c.sha).filter(sha => isReverted(sha)));
 }
 
-function applyMainline(steps: RevertStep[], mainline: number | undefined): RevertStep[] {
+/** `option`: how the caller names the mainline setting, for messages. */
+function applyMainline(steps: RevertStep[], mainline: number | undefined, option: string): RevertStep[] {
   const merges = steps.filter(s => s.parents.length > 1);
   if (mainline !== undefined && steps.length > 0 && merges.length === 0) {
     const names = steps.map(s => s.sha.slice(0, 12)).join(', ');
-    throw new UserError(`mainline ${mainline} was given but ${names} ${steps.length > 1 ? 'are not merge commits' : 'is not a merge commit'}. Expected mainline only when reverting a merge commit.`);
+    throw new UserError(`${option} ${mainline} was given but ${names} ${steps.length > 1 ? 'are not merge commits' : 'is not a merge commit'}. Expected ${option} only when reverting a merge commit.`);
   }
   return steps.map(step => {
     if (step.parents.length < 2) return step;
     const m = mainline ?? 1;
     if (m > step.parents.length) {
-      throw new UserError(`mainline ${m} is out of range for merge commit ${step.sha}: it has ${step.parents.length} parents. Expected a number from 1 to ${step.parents.length}.`);
+      throw new UserError(`${option} ${m} is out of range for merge commit ${step.sha}: it has ${step.parents.length} parents. Expected a number from 1 to ${step.parents.length}.`);
     }
     return { ...step, mainline: m };
   });
@@ -178,13 +179,14 @@ function applyMainline(steps: RevertStep[], mainline: number | undefined): Rever
 async function tryPlanRestore(git: Git, target: TargetBranch, request: RollbackRequest): Promise<Attempt<RestorePlan>> {
   const spec = request.restoreTo!;
   const source = await git.tryResolveCommit(spec);
-  if (!source) return fail(`Unknown revision '${spec}' in restore-to. Expected a commit sha, branch, tag or expression such as 'abc1234^'.`, 'invalid');
+  const option = request.names.name('restoreTo');
+  if (!source) return fail(`Unknown revision '${spec}' in ${option}. Expected a commit sha, branch, tag or expression such as 'abc1234^'.`, 'invalid');
   if (!(await git.isAncestor(source, target.tip))) {
-    return fail(`restore-to '${spec}' (${source}) is not in the history of target branch '${target.name}'. Expected a known-good commit on '${target.name}'.`);
+    return fail(`${option} '${spec}' (${source}) is not in the history of target branch '${target.name}'. Expected a known-good commit on '${target.name}'.`);
   }
   for (const path of request.restorePaths) {
     if (!(await pathExists(git, source, path)) && !(await pathExists(git, target.tip, path))) {
-      throw new UserError(`Path '${path}' exists neither at restore-to '${spec}' nor at the tip of '${target.name}'. Expected a path in the repository.`);
+      throw new UserError(`Path '${path}' exists neither at ${option} '${spec}' nor at the tip of '${target.name}'. Expected a path in the repository.`);
     }
   }
   const touched = await git.log([target.tip, `^${source}`], { extra: ['--topo-order'], paths: request.restorePaths });
@@ -200,7 +202,5 @@ async function tryPlanRestore(git: Git, target: TargetBranch, request: RollbackR
 }
 
 async function pathExists(git: Git, commit: string, path: string): Promise<boolean> {
-  if (path === '.') return true;
-  const { stdout } = await git.exec(['ls-tree', '--name-only', commit, '--', path]);
-  return stdout.trim() !== '';
+  return path === '.' || git.pathExists(commit, path);
 }

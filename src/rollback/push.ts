@@ -18,9 +18,8 @@ const STALE = /\[rejected\].*\((fetch first|non-fast-forward|stale info)\)/;
  * its expected current sha, or '' when it must not exist yet.
  */
 export async function pushRef(git: Git, remote: string, source: string, ref: string, lease?: string): Promise<PushOutcome> {
-  const leaseArg = lease === undefined ? [] : [`--force-with-lease=${ref}:${lease}`];
-  const r = await git.exec(['push', '--porcelain', '--no-verify', ...leaseArg, remote, `${source}:${ref}`], { allowFailure: true });
-  if (r.exitCode === 0) return { status: 'pushed' };
+  const r = await git.push(remote, source, ref, { lease });
+  if (r.pushed) return { status: 'pushed' };
   const output = `${r.stdout}\n${r.stderr}`;
   const remoteLines = r.stderr
     .split('\n')
@@ -31,11 +30,4 @@ export async function pushRef(git: Git, remote: string, source: string, ref: str
   if (PROTECTED.test(output)) return { status: 'protected', detail: remoteLines || r.stderr.trim() };
   if (STALE.test(output)) return { status: 'stale', detail: r.stdout.trim() };
   throw new UserError(`The push of ${ref} to '${remote}' was refused: ${remoteLines || r.stderr.trim() || r.stdout.trim()}`, 'refused');
-}
-
-/** The sha of `ref` on the remote, or undefined when it does not exist there. */
-export async function remoteRef(git: Git, remote: string, ref: string): Promise<string | undefined> {
-  const { stdout } = await git.exec(['ls-remote', '--end-of-options', remote, ref]);
-  const line = stdout.split('\n').find(l => l.endsWith(`\t${ref}`));
-  return line?.split('\t')[0];
 }

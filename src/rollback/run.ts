@@ -1,11 +1,11 @@
-import { deepenArgument, Git } from '../git/git.js';
+import { deepenDepth, Git } from '../git/git.js';
 import { type Applied, applyPlan } from './apply.js';
 import type { Finding } from '../hazards/types.js';
 import { type GuardVerdict, guardRollback, preloadGuard, UnsafeRollbackError } from './guard.js';
 import { type FetchHooks, fetchTargetBranch, localTargetBranch, type TargetBranch } from './history.js';
 import { rollbackTitle } from './message.js';
 import { type Plan, planRollback, resolveAhead } from './plan.js';
-import { pushRef, remoteRef } from './push.js';
+import { pushRef } from './push.js';
 import { pullRequestBody } from './report.js';
 import {
   type Logger,
@@ -63,10 +63,13 @@ const PUSH_ATTEMPTS = 3;
  */
 export async function runRollback(request: RollbackRequest, deps: RollbackDeps): Promise<RollbackResult> {
   const { git, log } = deps;
+  const { names } = request;
   const targetName = request.targetBranch;
-  if (!targetName) throw new UserError('No target branch. Expected target-branch, or a checked-out branch to roll back.');
+  if (!targetName) throw new UserError(`No target branch. Expected ${names.name('targetBranch')}, or a checked-out branch to roll back.`);
   if (request.deliver === 'pull-request' && !deps.pullRequests && !request.dryRun) {
-    throw new UserError('Pull-request delivery needs access to the GitHub API (a token and a repository). Expected deliver: push or none otherwise.');
+    throw new UserError(
+      `Pull-request delivery needs access to the GitHub API (a token and a repository). Expected ${names.set({ deliver: 'push' })} or ${names.set({ deliver: 'none' })} otherwise.`
+    );
   }
   let clean: Promise<void> | undefined;
   let target = await openTarget(git, request, log, {
@@ -116,6 +119,7 @@ async function rollOnce(request: RollbackRequest, deps: RollbackDeps, target: Ta
     audit: request.audit,
     squash: request.squash,
     committer: request.committer,
+    names: request.names,
     onTree: startGuard
   });
   for (const e of applied.empty) log.notice(`Reverting ${e.sha.slice(0, 12)} ("${e.subject}") changes nothing: its changes are already undone.`);
@@ -128,22 +132,19 @@ async function rollOnce(request: RollbackRequest, deps: RollbackDeps, target: Ta
   const guard = await (guarding ?? startGuard(applied.tree));
   result.findings = guard.findings;
   for (const f of guard.findings) log.warning(`${f.severity} ${f.rule}: ${f.kind} ${f.name} (${f.file}:${f.line}): ${f.message}`);
-  if (guard.blocking.length > 0 && request.allowUnsafe) log.warning('Delivering a rollback with critical hazards because allow-unsafe is set.');
+  const allowUnsafe = request.names.set({ allowUnsafe: true });
+  if (guard.blocking.length > 0 && request.allowUnsafe) log.warning(`Delivering a rollback with critical hazards because of ${allowUnsafe}.`);
   if (request.dryRun) {
-    if (guard.blocking.length > 0 && !request.allowUnsafe) log.warning('This rollback would be refused for the hazards above unless allow-unsafe is set.');
-    return { kind: 'done', result: { ...result, diffStat: await diffStat(git, target.tip, applied.head), operation: 'dry-run' } };
+    if (guard.blocking.length > 0 && !request.allowUnsafe) log.warning(`This rollback would be refused for the hazards above without ${allowUnsafe}.`);
+    return { kind: 'done', result: { ...result, diffStat: await git.diffStat(target.tip, applied.head), operation: 'dry-run' } };
   }
   if (guard.blocking.length > 0 && !request.allowUnsafe) {
-    throw new UnsafeRollbackError(guard.findings, guard.blocking);
+    throw new UnsafeRollbackError(guard.findings, guard.blocking, allowUnsafe);
   }
   return deliver(request, deps, target, plan, result);
 }
 
-/** The rollback's `git diff --stat`, for reports: computed while it is delivered, not before. */
-async function diffStat(git: Git, base: string, head: string): Promise<string> {
-  return (await git.exec(['diff', '--stat=120', base, head])).stdout.trimEnd();
-}
-
+/** Delivers the rollback; its diff stat, for reports, is computed meanwhile, not before. */
 async function deliver(
   request: RollbackRequest,
   deps: RollbackDeps,
@@ -154,18 +155,22 @@ async function deliver(
   const { git, log } = deps;
   if (request.deliver === 'none') {
     await advanceLocalBranch(git, target.name, result.commitSha!, target.tip);
-    return { kind: 'done', result: { ...result, diffStat: await diffStat(git, target.tip, result.commitSha!), operation: 'committed' } };
+    return { kind: 'done', result: { ...result, diffStat: await git.diffStat(target.tip, result.commitSha!), operation: 'committed' } };
   }
   if (request.deliver === 'push') {
     const [pushed, stat] = await log.group(`Pushing to '${target.name}'`, () => {
       const pushing = pushRef(git, request.remote, result.commitSha!, `refs/heads/${target.name}`);
-      return Promise.all([pushing, diffStat(git, target.tip, result.commitSha!)]);
+      return Promise.all([pushing, git.diffStat(target.tip, result.commitSha!)]);
     });
     result.diffStat = stat;
     if (pushed.status === 'pushed') return { kind: 'done', result: { ...result, operation: 'pushed' } };
     if (pushed.status === 'stale') return { kind: 'stale' };
     if (!request.fallbackToPullRequest || !deps.pullRequests) {
-      throw new UserError(`'${target.name}' is protected and refused the push: ${pushed.detail}. Nothing was pushed. Use deliver: pull-request, or set fallback-to-pull-request: true.`, 'refused');
+      const { names } = request;
+      const instead = !request.fallbackToPullRequest
+        ? `Use ${names.set({ deliver: 'pull-request' })}, or let a refused push open a pull request (${names.set({ fallbackToPullRequest: true })}).`
+        : `Use ${names.set({ deliver: 'pull-request' })}; a pull request could not be opened instead without access to the GitHub API (a token and a repository).`;
+      throw new UserError(`'${target.name}' is protected and refused the push: ${pushed.detail}. Nothing was pushed. ${instead}`, 'refused');
     }
     log.warning(`'${target.name}' is protected and refused the push (${pushed.detail}); opening a pull request instead.`);
     const viaPr = await deliverByPullRequest(request, deps, target, plan, result);
@@ -187,7 +192,7 @@ async function deliverByPullRequest(
   if (branch === target.name) throw new UserError(`The pull-request branch '${branch}' is the target branch. Expected a separate branch.`);
   const [head, stat] = await Promise.all([
     log.group(`Pushing branch '${branch}'`, () => pushRollbackBranch(git, request.remote, branch, result, target.tip)),
-    result.diffStat || diffStat(git, target.tip, result.commitSha!)
+    result.diffStat || git.diffStat(target.tip, result.commitSha!)
   ]);
   result.diffStat = stat;
   const { pullRequest: options } = request;
@@ -204,7 +209,7 @@ async function deliverByPullRequest(
  */
 async function pushRollbackBranch(git: Git, remote: string, branch: string, result: RollbackResult, tip: string): Promise<string> {
   const ref = `refs/heads/${branch}`;
-  const existing = await remoteRef(git, remote, ref);
+  const existing = await git.lsRemote(remote, ref);
   if (existing && (await sameRollback(git, remote, ref, existing, result.commitSha!, tip))) return existing;
   const pushed = await pushRef(git, remote, result.commitSha!, ref, existing ?? '');
   if (pushed.status !== 'pushed') {
@@ -214,11 +219,10 @@ async function pushRollbackBranch(git: Git, remote: string, branch: string, resu
 }
 
 async function sameRollback(git: Git, remote: string, ref: string, existing: string, head: string, tip: string): Promise<boolean> {
-  const depth = (await git.isShallow()) ? [deepenArgument(0)] : [];
-  await git.exec(['fetch', '--quiet', '--no-tags', ...depth, remote, `+${ref}:refs/rollback/existing`], { allowFailure: true });
+  const depth = (await git.isShallow()) ? deepenDepth(0) : undefined;
+  await git.tryFetch(remote, [`+${ref}:refs/rollback/existing`], { depth });
   if (!(await git.tryResolveCommit(existing))) return false;
-  const same = await git.exec(['diff', '--quiet', existing, head], { allowFailure: true });
-  return same.exitCode === 0 && (await git.isAncestor(tip, existing));
+  return (await git.sameContent(existing, head)) && (await git.isAncestor(tip, existing));
 }
 
 function defaultBranchName(request: RollbackRequest, result: RollbackResult): string {
@@ -274,6 +278,6 @@ async function assertClean(git: Git): Promise<void> {
 
 /** Moves the local branch to the rollback; a checked-out branch is fast-forwarded with its files. */
 async function advanceLocalBranch(git: Git, branch: string, head: string, tip: string): Promise<void> {
-  if ((await git.currentBranch()) === branch) await git.exec(['merge', '--ff-only', '--quiet', head]);
-  else await git.exec(['update-ref', `refs/heads/${branch}`, head, tip]);
+  if ((await git.currentBranch()) === branch) await git.mergeFfOnly(head);
+  else await git.updateRef(`refs/heads/${branch}`, head, tip);
 }

@@ -1,3 +1,5 @@
+import type { OptionNames } from './option-names.js';
+
 /** Where a rollback goes once its commits are made. */
 export type Delivery = 'pull-request' | 'push' | 'none';
 
@@ -41,10 +43,15 @@ export interface RollbackRequest {
   dryRun: boolean;
   allowUnsafe: boolean;
   fallbackToPullRequest: boolean;
-  /** Identity for the rollback commits; undefined keeps git's configured one. */
-  committer?: Identity;
+  /**
+   * Author and committer of every commit the rollback writes, throwaway ones included: given
+   * explicitly, so nothing depends on git's configuration (a hosted runner has none).
+   */
+  committer: Identity;
   remote: string;
   pullRequest: PullRequestOptions;
+  /** How messages name the settings: as workflow inputs, or as command-line flags. */
+  names: OptionNames;
 }
 
 export interface PullRequestOptions {
@@ -61,23 +68,5 @@ export interface RevertedCommit {
   subject: string;
 }
 
-/** Where log lines go; the action maps it to @actions/core, the CLI to stderr. */
-export interface Logger {
-  info(message: string): void;
-  notice(message: string): void;
-  warning(message: string): void;
-  /** Runs `fn` inside a folded group when the host supports it. */
-  group<T>(title: string, fn: () => Promise<T>): Promise<T>;
-}
-
-/** An error the user can act on: shown without a stack trace. */
-export class UserError extends Error {
-  constructor(
-    message: string,
-    /** `refused` when the request was understood but is unsafe or impossible. */
-    readonly kind: 'invalid' | 'refused' = 'invalid'
-  ) {
-    super(message);
-    this.name = 'UserError';
-  }
-}
+export type { Logger } from '../core/logger.js';
+export { UserError } from '../core/errors.js';

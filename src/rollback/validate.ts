@@ -1,5 +1,6 @@
 import { posix } from 'node:path';
 import { Git } from '../git/git.js';
+import { type OptionNames, settingNames } from './option-names.js';
 import { type Delivery, type Identity, type RollbackRequest, UserError } from './types.js';
 
 /** A rollback request as typed by a person: strings and lists, nothing checked yet. */
@@ -35,60 +36,63 @@ const CONTROL = /[\u0000-\u001f\u007f]/;
 
 /**
  * Checks every field of a rollback request and returns it normalised. The one place where
- * input is validated: errors quote the bad value and say what was expected.
+ * input is validated: errors quote the bad value and say what was expected, naming each setting
+ * the way the caller's edge spells it (`names`).
  */
-export async function validateRequest(raw: RawRequest): Promise<RollbackRequest> {
-  const restorePaths = raw.restorePaths.map(p => validatePath(p));
-  const commits = raw.commits.map(c => validateRevisionSpec(c, 'commits'));
+export async function validateRequest(raw: RawRequest, names: OptionNames = settingNames): Promise<RollbackRequest> {
+  const n = names.name;
+  const restorePaths = raw.restorePaths.map(p => validatePath(p, n('restorePaths')));
+  const commits = raw.commits.map(c => validateRevisionSpec(c, n('commits')));
   const mode = restorePaths.length > 0 || raw.restoreTo ? 'restore' : 'revert';
   if (mode === 'restore') {
     if (commits.length > 0) {
       throw new UserError(
-        `Both commits (${quoteList(raw.commits)}) and restore-paths (${quoteList(raw.restorePaths)}) were given. ` +
-          'Expected either commits to revert, or restore-paths with restore-to, not both.'
+        `Both ${n('commits')} (${quoteList(raw.commits)}) and ${n('restorePaths')} (${quoteList(raw.restorePaths)}) were given. ` +
+          `Expected either commits to revert, or ${n('restorePaths')} with ${n('restoreTo')}, not both.`
       );
     }
-    if (restorePaths.length === 0) throw new UserError(`restore-to '${raw.restoreTo}' was given without restore-paths. Expected one or more paths to restore.`);
-    if (!raw.restoreTo?.trim()) throw new UserError(`restore-paths (${quoteList(raw.restorePaths)}) were given without restore-to. Expected the revision to restore them to, such as 'abc1234^'.`);
+    if (restorePaths.length === 0) throw new UserError(`${n('restoreTo')} '${raw.restoreTo}' was given without ${n('restorePaths')}. Expected one or more paths to restore.`);
+    if (!raw.restoreTo?.trim()) throw new UserError(`${n('restorePaths')} (${quoteList(raw.restorePaths)}) were given without ${n('restoreTo')}. Expected the revision to restore them to, such as 'abc1234^'.`);
   } else if (commits.length === 0) {
-    throw new UserError('No commits to revert. Expected one or more commit shas or ranges A..B (or restore-paths with restore-to).');
+    throw new UserError(`No commits to revert. Expected one or more commit shas or ranges A..B in ${n('commits')} (or ${n('restorePaths')} with ${n('restoreTo')}).`);
   }
   const remote = raw.remote?.trim() || 'origin';
   if (!/^[A-Za-z0-9._-]+$/.test(remote) || remote.startsWith('-')) {
-    throw new UserError(`Invalid remote '${remote}'. Expected a remote name such as 'origin'.`);
+    throw new UserError(`Invalid ${n('remote')} '${remote}'. Expected a remote name such as 'origin'.`);
   }
   const request: RollbackRequest = {
     mode,
     commits: unique(commits),
-    mainline: parseMainline(raw.mainline),
+    mainline: parseMainline(raw.mainline, n('mainline')),
     squash: raw.squash ?? false,
     restorePaths: unique(restorePaths),
-    restoreTo: raw.restoreTo ? validateRevision(raw.restoreTo.trim(), 'restore-to') : undefined,
+    restoreTo: raw.restoreTo ? validateRevision(raw.restoreTo.trim(), n('restoreTo')) : undefined,
     audit: {
-      incident: singleLine(raw.incident, 'incident', 128),
-      reason: validateReason(raw.reason),
-      actor: singleLine(raw.actor, 'actor', 128),
+      incident: singleLine(raw.incident, n('incident'), 128),
+      reason: validateReason(raw.reason, n('reason')),
+      actor: singleLine(raw.actor, n('actor'), 128),
       runUrl: singleLine(raw.runUrl, 'run URL', 512),
       ...(raw.trailers?.length ? { trailers: raw.trailers.map(validateTrailer) } : {})
     },
-    targetBranch: raw.targetBranch?.trim() ? await validateBranch(raw.targetBranch.trim(), 'target-branch') : undefined,
-    branch: raw.branch?.trim() ? await validateBranch(raw.branch.trim(), 'branch') : undefined,
-    deliver: parseDelivery(raw.deliver),
+    targetBranch: raw.targetBranch?.trim() ? await validateBranch(raw.targetBranch.trim(), n('targetBranch')) : undefined,
+    branch: raw.branch?.trim() ? await validateBranch(raw.branch.trim(), n('branch')) : undefined,
+    deliver: parseDelivery(raw.deliver, n('deliver')),
     dryRun: raw.dryRun ?? false,
     allowUnsafe: raw.allowUnsafe ?? false,
     fallbackToPullRequest: raw.fallbackToPullRequest ?? true,
-    committer: raw.committer?.trim() ? parseIdentity(raw.committer.trim()) : undefined,
+    committer: parseCommitter(raw.committer, n('committer')),
     remote,
     pullRequest: {
-      title: singleLine(raw.title, 'title', 256),
-      labels: listOf(raw.labels, 'labels'),
-      reviewers: listOf(raw.reviewers, 'reviewers'),
-      teamReviewers: listOf(raw.teamReviewers, 'team-reviewers'),
+      title: singleLine(raw.title, n('title'), 256),
+      labels: listOf(raw.labels, n('labels')),
+      reviewers: listOf(raw.reviewers, n('reviewers')),
+      teamReviewers: listOf(raw.teamReviewers, n('teamReviewers')),
       draft: raw.draft ?? false
-    }
+    },
+    names
   };
   if (request.branch && request.branch === request.targetBranch) {
-    throw new UserError(`branch '${request.branch}' is the target branch. Expected a separate branch for the pull request.`);
+    throw new UserError(`${n('branch')} '${request.branch}' is the target branch. Expected a separate branch for the pull request.`);
   }
   return request;
 }
@@ -126,7 +130,7 @@ export function validateRevision(value: string, field: string): string {
 }
 
 /** A repository-relative path that stays inside the work tree and out of `.git`. */
-export function validatePath(value: string): string {
+export function validatePath(value: string, field = 'restore-paths'): string {
   const raw = value.trim();
   const problem = !raw
     ? 'it is empty'
@@ -137,13 +141,13 @@ export function validatePath(value: string): string {
         : raw.startsWith('-')
           ? 'it looks like an option'
           : undefined;
-  if (problem) throw new UserError(`Invalid path '${printable(raw)}' in restore-paths: ${problem}. Expected a path relative to the repository root, such as 'apps/podinfo'.`);
+  if (problem) throw new UserError(`Invalid path '${printable(raw)}' in ${field}: ${problem}. Expected a path relative to the repository root, such as 'apps/podinfo'.`);
   const normal = posix.normalize(raw.replace(/\\/g, '/')).replace(/\/+$/, '') || '.';
   if (normal === '..' || normal.startsWith('../')) {
-    throw new UserError(`Invalid path '${raw}' in restore-paths: it escapes the repository. Expected a path inside the repository.`);
+    throw new UserError(`Invalid path '${raw}' in ${field}: it escapes the repository. Expected a path inside the repository.`);
   }
   if (normal.split('/')[0].toLowerCase() === '.git') {
-    throw new UserError(`Invalid path '${raw}' in restore-paths: it points into .git. Expected a path to tracked files.`);
+    throw new UserError(`Invalid path '${raw}' in ${field}: it points into .git. Expected a path to tracked files.`);
   }
   return normal;
 }
@@ -164,29 +168,34 @@ export async function validateBranch(name: string, field: string): Promise<strin
   const ok =
     !name.startsWith('-') &&
     !CONTROL.test(name) &&
-    (await git.exec(['check-ref-format', `refs/heads/${name}`], { allowFailure: true })).exitCode === 0;
+    (await git.isValidBranchName(name));
   if (!ok) throw new UserError(`Invalid ${field} '${printable(name)}'. Expected a valid git branch name such as 'main' or 'rollback/inc-42'.`);
   return name;
 }
 
-function parseMainline(value: string | undefined): number | undefined {
+function parseMainline(value: string | undefined, field: string): number | undefined {
   if (value === undefined || value.trim() === '') return undefined;
   if (!/^[1-9][0-9]?$/.test(value.trim())) {
-    throw new UserError(`Invalid mainline '${value}'. Expected the parent number of the merge commit, such as 1.`);
+    throw new UserError(`Invalid ${field} '${value}'. Expected the parent number of the merge commit, such as 1.`);
   }
   return Number(value.trim());
 }
 
-function parseDelivery(value: string | undefined): Delivery {
+function parseDelivery(value: string | undefined, field: string): Delivery {
   const d = (value?.trim() || 'pull-request') as Delivery;
-  if (!DELIVERIES.includes(d)) throw new UserError(`Invalid deliver '${value}'. Expected one of: ${DELIVERIES.join(', ')}.`);
+  if (!DELIVERIES.includes(d)) throw new UserError(`Invalid ${field} '${value}'. Expected one of: ${DELIVERIES.join(', ')}.`);
   return d;
 }
 
+function parseCommitter(value: string | undefined, field: string): Identity {
+  if (!value?.trim()) throw new UserError(`No ${field} for the rollback commits. Expected 'Name <email@example.com>'.`);
+  return parseIdentity(value.trim(), field);
+}
+
 /** Parses `Name <email>`, the form git uses. */
-export function parseIdentity(value: string): Identity {
-  const m = /^([^<>\n]+?)\s*<([^<>\s]+@[^<>\s]+)>$/.exec(value);
-  if (!m) throw new UserError(`Invalid committer '${printable(value)}'. Expected 'Name <email@example.com>'.`);
+export function parseIdentity(value: string, field = 'committer'): Identity {
+  const m = value.match(/^([^<>\n]+?)\s*<([^<>\s]+@[^<>\s]+)>$/);
+  if (!m) throw new UserError(`Invalid ${field} '${printable(value)}'. Expected 'Name <email@example.com>'.`);
   return { name: m[1].trim(), email: m[2] };
 }
 
@@ -199,11 +208,11 @@ function singleLine(value: string | undefined, field: string, max: number): stri
   return v;
 }
 
-function validateReason(value: string | undefined): string | undefined {
+function validateReason(value: string | undefined, field: string): string | undefined {
   const v = value?.replace(/\r\n?/g, '\n').trim();
   if (!v) return undefined;
-  if (/[\u0000-\u0009\u000b-\u001f\u007f]/.test(v)) throw new UserError(`Invalid reason '${printable(v)}': it contains control characters. Expected plain text.`);
-  if (v.length > 4000) throw new UserError(`Invalid reason: ${v.length} characters. Expected at most 4000.`);
+  if (/[\u0000-\u0009\u000b-\u001f\u007f]/.test(v)) throw new UserError(`Invalid ${field} '${printable(v)}': it contains control characters. Expected plain text.`);
+  if (v.length > 4000) throw new UserError(`Invalid ${field}: ${v.length} characters. Expected at most 4000.`);
   return v;
 }
 

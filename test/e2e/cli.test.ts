@@ -1,19 +1,36 @@
-import { afterEach, describe, expect, it } from '@jest/globals';
+import { afterAll, afterEach, describe, expect, it } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
-import { resolve } from 'node:path';
-import { createRepo, git, GIT_ENV, type TestRepo } from '../support/repo.js';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createRepo, git, type TestRepo } from '../support/repo.js';
 
 const CLI = resolve('dist/cli/index.js');
+
+/** Homes for the command line: one whose ~/.gitconfig names the user, one with no git identity at all. */
+const homes = mkdtempSync(join(tmpdir(), 'cli-homes-'));
+const HOME_WITH_IDENTITY = join(homes, 'jane');
+const EMPTY_HOME = join(homes, 'nobody');
+mkdirSync(HOME_WITH_IDENTITY);
+mkdirSync(EMPTY_HOME);
+writeFileSync(join(HOME_WITH_IDENTITY, '.gitconfig'), '[user]\n\tname = Jane Operator\n\temail = jane@example.com\n');
+afterAll(() => rmSync(homes, { recursive: true, force: true }));
 
 function cli(cwd: string, ...args: string[]) {
   return cliWith({}, cwd, ...args);
 }
 
-function cliWith(extraEnv: Record<string, string>, cwd: string, ...args: string[]) {
-  const env = { ...process.env, ...GIT_ENV, GITHUB_TOKEN: '', GH_TOKEN: '', GITHUB_REPOSITORY: '', ...extraEnv };
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, env, encoding: 'utf8' });
+/**
+ * Runs the bundled CLI in an environment built from scratch: PATH, a HOME whose ~/.gitconfig
+ * gives the user's identity (unless `env` says otherwise), no system git config, no tokens.
+ */
+function cliWith(env: Record<string, string>, cwd: string, ...args: string[]) {
+  const full = { PATH: process.env.PATH ?? '', HOME: HOME_WITH_IDENTITY, GIT_CONFIG_NOSYSTEM: '1', ...env };
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, env: full, encoding: 'utf8' });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
+
+const identity = (dir: string, rev: string) => git(dir, 'log', '-1', '--format=%an <%ae> | %cn <%ce>', rev);
 
 describe('gitops-rollback command line (bundled)', () => {
   let repo: TestRepo;
@@ -31,6 +48,7 @@ describe('gitops-rollback command line (bundled)', () => {
     expect(repo.git('symbolic-ref', '--short', 'HEAD')).toBe('main');
     expect(repo.git('show', 'HEAD:a.yaml')).toBe('a: 0');
     expect(git(repo.origin, 'rev-parse', 'main')).toBe(bad);
+    expect(identity(repo.work, 'HEAD')).toBe('Jane Operator <jane@example.com> | Jane Operator <jane@example.com>');
   });
 
   it('restores paths with --to and pushes with --deliver push', () => {
@@ -73,5 +91,46 @@ describe('gitops-rollback command line (bundled)', () => {
     expect(r.stderr).toContain(`Could not create a temporary file in ${missing} (`);
     expect(r.stderr).toContain('set TMPDIR to one');
   });
-});
 
+  describe('the identity of the rollback commits', () => {
+    function twoCommits() {
+      repo = createRepo({ 'a.yaml': 'a: 0\n' });
+      const bad = repo.commit({ 'a.yaml': 'a: 1\n' }, 'bad');
+      repo.push();
+      return bad;
+    }
+
+    it('fails before fetching, saying what to set, when git has no identity', () => {
+      const bad = twoCommits();
+      const r = cliWith({ HOME: EMPTY_HOME }, repo.work, 'revert', bad, '--deliver', 'push');
+      expect(r.status).toBe(2);
+      expect(r.stderr).toContain('error: No git identity to write the rollback commits with.');
+      expect(r.stderr).toContain('git config user.name "Your Name"');
+      expect(r.stderr).toContain('git config user.email you@example.com');
+      expect(r.stderr).toContain('--committer "Name <email>"');
+      expect(r.stderr).not.toContain('Fetching');
+      expect(git(repo.origin, 'rev-parse', 'main')).toBe(bad);
+      expect(readdirSync(EMPTY_HOME)).toEqual([]);
+    });
+
+    it('uses --committer when git has no identity', () => {
+      const bad = twoCommits();
+      const r = cliWith({ HOME: EMPTY_HOME }, repo.work, 'revert', bad, '--deliver', 'push', '--committer', 'Ops Bot <ops@example.com>');
+      expect(r.stderr).not.toContain('error');
+      expect(r.status).toBe(0);
+      expect(identity(repo.origin, 'main')).toBe('Ops Bot <ops@example.com> | Ops Bot <ops@example.com>');
+    });
+
+    it.each<[string, Record<string, string>, (dir: string) => void, string]>([
+      ['the repository\'s user.name and user.email', {}, dir => (git(dir, 'config', 'user.name', 'Repo User'), git(dir, 'config', 'user.email', 'repo@example.com')), 'Repo User <repo@example.com>'],
+      ['GIT_COMMITTER_NAME and GIT_COMMITTER_EMAIL', { GIT_COMMITTER_NAME: 'Env User', GIT_COMMITTER_EMAIL: 'env@example.com' }, () => undefined, 'Env User <env@example.com>']
+    ])('uses %s', (_name, env, configure, expected) => {
+      const bad = twoCommits();
+      configure(repo.work);
+      const r = cliWith({ HOME: EMPTY_HOME, ...env }, repo.work, 'revert', bad, '--deliver', 'push');
+      expect(r.stderr).not.toContain('error');
+      expect(r.status).toBe(0);
+      expect(identity(repo.origin, 'main')).toBe(`${expected} | ${expected}`);
+    });
+  });
+});

@@ -1,11 +1,14 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
-import { runAction } from '../support/action-runner.js';
+import { actionsCheckout, runAction } from '../support/action-runner.js';
 import { startFakeGitHub, type FakeGitHub } from '../support/fake-github.js';
 import { CONTEXT, createDrillRepo, deploy, FluxPlayer } from '../support/flux-player.js';
 import { createRepo, git, type TestRepo } from '../support/repo.js';
 
 const BUNDLE = 'dist/revert/index.js';
 const fast = { 'wait-interval': '50ms', 'wait-timeout': '30s' };
+/** The action's default committer: the runner has no git identity of its own. */
+const BOT = 'github-actions[bot] <41898282+github-actions[bot]@users.noreply.github.com>';
+const identity = (repo: TestRepo, rev: string) => git(repo.origin, 'log', '-1', '--format=%an <%ae> | %cn <%ce>', rev);
 
 /** A repository_dispatch as Flux's githubdispatch provider sends it. */
 const dispatch = (sha: string, reason = 'HealthCheckFailed') => ({
@@ -50,7 +53,7 @@ describe('bundled revert action driven by Flux (repository_dispatch, commit stat
     const { bad } = await fleet();
     player = new FluxPlayer(repo.origin, github);
     player.start();
-    const checkout = repo.clone('checkout', '--depth=1', '--branch=main');
+    const checkout = actionsCheckout(repo);
     const first = await act(checkout, dispatch(bad), { 'on-flux-failure': 'push', 'wait-for': 'flux-status' });
     expect(first.stdout).not.toContain('::error');
     expect(first.exitCode).toBe(0);
@@ -61,14 +64,27 @@ describe('bundled revert action driven by Flux (repository_dispatch, commit stat
     expect(message).toContain(`This reverts commit ${bad}.`);
     expect(message).toContain(`Incident: flux-${bad.slice(0, 12)}`);
     expect(message).toContain('Reason: Flux reported HealthCheckFailed for Kustomization flux-system/apps');
+    expect(identity(repo, 'main')).toBe(`${BOT} | ${BOT}`);
     expect(first.summary).toContain('### Recovery');
 
     const tip = git(repo.origin, 'rev-parse', 'main');
-    const again = await act(repo.clone('again', '--depth=1', '--branch=main'), dispatch(bad), { 'on-flux-failure': 'push' });
+    const again = await act(actionsCheckout(repo, 'again'), dispatch(bad), { 'on-flux-failure': 'push' });
     expect(again.exitCode).toBe(0);
     expect(again.outputs.operation).toBe('none');
     expect(again.stdout).toContain('::notice::');
     expect(git(repo.origin, 'rev-parse', 'main')).toBe(tip);
+  });
+
+  it('opens a pull request for the failing revision with on-flux-failure: pull-request, committed by the bot', async () => {
+    const { bad } = await fleet();
+    const result = await act(actionsCheckout(repo, 'checkout', { persistCredentials: false }), dispatch(bad), { 'on-flux-failure': 'pull-request' });
+    expect(result.stdout).not.toContain('::error');
+    expect(result.exitCode).toBe(0);
+    expect(result.outputs).toMatchObject({ operation: 'created', 'flux-decision': 'revert', branch: `rollback/flux-${bad.slice(0, 12)}` });
+    expect(git(repo.origin, 'rev-parse', 'main')).toBe(bad);
+    expect(git(repo.origin, 'show', `${result.outputs.branch}:apps/podinfo.yaml`)).toContain('podinfo:6.0.0');
+    expect(identity(repo, result.outputs.branch)).toBe(`${BOT} | ${BOT}`);
+    expect(github.state.pulls.map(p => [p.head.ref, p.base.ref])).toEqual([[result.outputs.branch, 'main']]);
   });
 
   it('ignores Flux events unless on-flux-failure asks, and events that are not failures', async () => {
@@ -86,7 +102,7 @@ describe('bundled revert action driven by Flux (repository_dispatch, commit stat
 
   it('fails the step with what it last saw when Flux never reports the rollback', async () => {
     const { bad } = await fleet();
-    const result = await act(repo.work, dispatch(bad), { 'on-flux-failure': 'push', 'wait-for': 'flux-status', 'wait-timeout': '1s' });
+    const result = await act(actionsCheckout(repo), dispatch(bad), { 'on-flux-failure': 'push', 'wait-for': 'flux-status', 'wait-timeout': '1s' });
     expect(result.exitCode).toBe(1);
     expect(result.outputs.operation).toBe('pushed');
     expect(result.outputs.reconciled).toBe('false');
@@ -101,7 +117,7 @@ describe('bundled revert action driven by Flux (repository_dispatch, commit stat
     player = new FluxPlayer(repo.origin, github);
     player.start();
     const result = await runAction(BUNDLE, {
-      cwd: repo.clone('checkout', '--depth=1', '--branch=main'),
+      cwd: actionsCheckout(repo),
       event: { repository: { default_branch: 'main' } },
       eventName: 'schedule',
       inputs: { token: 'tok', ...fast, drill: 'true', 'target-branch': 'main', 'drill-patch': 'drills/bad-image.patch', 'wait-for': 'flux-status', 'drill-max-recovery': '2m' },
@@ -114,5 +130,8 @@ describe('bundled revert action driven by Flux (repository_dispatch, commit stat
     expect(JSON.parse(result.outputs['drill-phases']).map((p: { name: string }) => p.name)).toEqual(['detect', 'rollback', 'reconcile']);
     expect(git(repo.origin, 'rev-parse', 'main^{tree}')).toBe(treeBefore);
     expect(result.summary).toContain('## Rollback drill: recovered');
+    // The drill commit and its rollback are both the bot's.
+    expect(git(repo.origin, 'log', '-2', '--format=%s', 'main')).toMatch(/^Revert "Rollback drill: apply drills\/bad-image\.patch"\nRollback drill: apply/);
+    expect([identity(repo, 'main'), identity(repo, 'main^')]).toEqual([`${BOT} | ${BOT}`, `${BOT} | ${BOT}`]);
   });
 });

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from '@jest/globals';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runAction } from '../support/action-runner.js';
+import { actionsCheckout, runAction } from '../support/action-runner.js';
 import { startFakeGitHub, type FakeGitHub } from '../support/fake-github.js';
 import { claim, createFleetRepo } from '../support/fleet.js';
 import type { TestRepo } from '../support/repo.js';
@@ -28,6 +28,11 @@ describe('bundled safety-check action under Node 24 on a pull_request event', ()
     repo.git('push', '-q', 'origin', 'grow');
     github = await startFakeGitHub({ owner: 'acme', repo: 'fleet' });
     const pull = github.addPull({ head: 'grow', base: 'main', title: 'Grow redis', headSha: head, baseSha: base });
+    // GitHub's test merge, which actions/checkout checks out for a pull_request event.
+    repo.git('checkout', '-q', '--detach', base);
+    repo.git('merge', '-q', '--no-ff', '-m', `Merge ${head} into ${base}`, head);
+    repo.git('push', '-q', 'origin', `HEAD:refs/pull/${pull.number}/merge`);
+    repo.git('checkout', '-q', 'grow');
     const event = { action: 'synchronize', number: pull.number, pull_request: { number: pull.number, base: { sha: base, ref: 'main' }, head: { sha: head, ref: 'grow' }, labels: [] } };
     return { base, head, pull, event };
   }
@@ -37,7 +42,7 @@ describe('bundled safety-check action under Node 24 on a pull_request event', ()
 
   it('fails with an annotation, outputs, summary and one sticky comment; the acknowledge label turns it green', async () => {
     const { event, pull } = await setup();
-    const checkout = repo.clone('checkout', '--depth=1', '--branch=main');
+    const checkout = actionsCheckout(repo, 'checkout', { pullRequest: pull.number });
     const first = await run(checkout, event);
     expect(first.exitCode).toBe(1);
     expect(first.stdout).toContain('::error title=error%3A pvc-expand (reverting later),file=infrastructure/redis/pvc.yaml,line=1::PersistentVolumeClaim redis/redis-data: This change grows the storage');
@@ -60,8 +65,8 @@ describe('bundled safety-check action under Node 24 on a pull_request event', ()
   });
 
   it('turns the comment into an all-clear when the hazard goes away, and posts none for a clean PR', async () => {
-    const { event } = await setup();
-    const checkout = repo.clone('checkout', '--depth=1', '--branch=main');
+    const { event, pull } = await setup();
+    const checkout = actionsCheckout(repo, 'checkout', { pullRequest: pull.number });
     await run(checkout, event);
     expect(github.state.comments).toHaveLength(1);
     const clean = { ...event, pull_request: { ...event.pull_request, head: { sha: event.pull_request.base.sha, ref: 'grow' } } };
@@ -94,7 +99,7 @@ describe('bundled safety-check action under Node 24 on a pull_request event', ()
 
   it('checks the pushed range on a push event, and has nothing to check for a new branch', async () => {
     const { base, head } = await setup();
-    const checkout = repo.clone('checkout-push', '--depth=1', '--branch=grow');
+    const checkout = actionsCheckout(repo, 'checkout-push', { branch: 'grow' });
     const push = { before: base, after: head, ref: 'refs/heads/grow', repository: { full_name: 'acme/fleet' } };
     const pushed = await runAction(BUNDLE, { cwd: checkout, event: push, eventName: 'push', inputs: { token: 'tok' }, env: { GITHUB_API_URL: github.url } });
     expect(pushed.exitCode).toBe(1);

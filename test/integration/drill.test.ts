@@ -7,10 +7,11 @@ import { type DrillOptions, runDrill } from '../../src/drill/drill.js';
 import { fluxStatusWaiter, healthWaiter } from '../../src/drill/waiters.js';
 import { Git } from '../../src/git/git.js';
 import { createGitHubClient, type GitHubClient } from '../../src/github/client.js';
-import { memoryLogger, rollback } from '../support/engine.js';
-import { startFakeGitHub, type FakeGitHub } from '../support/fake-github.js';
-import { GIT_ENV, git, type TestRepo } from '../support/repo.js';
-import { CONTEXT, createDrillRepo, deploy, FluxPlayer, INFRA } from '../support/flux-player.js';
+import { parseIdentity } from '../../src/rollback/validate.js';
+import { memoryLogger, rollback, TEST_COMMITTER } from '../support/engine.js';
+import { startFakeGitHub, type FakeGitHub, type StatusSeed } from '../support/fake-github.js';
+import { git, ISOLATED_GIT_ENV, type TestRepo } from '../support/repo.js';
+import { CONTEXT, createDrillRepo, deploy, FluxPlayer, INFRA, playStatuses } from '../support/flux-player.js';
 
 const run = promisify(execFile);
 const slug = { owner: 'acme', repo: 'staging' };
@@ -20,6 +21,7 @@ describe('runDrill on a real repository with a bare origin and the real engine',
   let fake: FakeGitHub;
   let client: GitHubClient;
   let player: FluxPlayer | undefined;
+  let statuses: { stop(): Promise<void> } | undefined;
   let health: Server;
   let healthUrl: string;
 
@@ -34,7 +36,8 @@ describe('runDrill on a real repository with a bare origin and the real engine',
 
   afterEach(async () => {
     await player?.stop();
-    player = undefined;
+    await statuses?.stop();
+    player = statuses = undefined;
     health.closeAllConnections();
     await new Promise(resolve => health.close(resolve));
     await fake.close();
@@ -44,7 +47,7 @@ describe('runDrill on a real repository with a bare origin and the real engine',
   async function options(overrides: Partial<DrillOptions> = {}): Promise<DrillOptions & { log: ReturnType<typeof memoryLogger> }> {
     const flux = { client, repo: slug, timeoutMs: 1500, intervalMs: 20 };
     return {
-      git: await Git.create(repo.work, GIT_ENV),
+      git: await Git.create(repo.work, ISOLATED_GIT_ENV),
       log: memoryLogger(),
       remote: 'origin',
       branch: 'main',
@@ -53,6 +56,7 @@ describe('runDrill on a real repository with a bare origin and the real engine',
       waitSuccess: fluxStatusWaiter(flux, 'success'),
       waitHealthy: healthWaiter({ url: healthUrl, timeoutMs: 1500, intervalMs: 20 }, 'healthy'),
       maxRecoveryMs: 20_000,
+      committer: parseIdentity(TEST_COMMITTER),
       rollback: (sha, trailers) => rollback(repo.work, { commits: [sha], incident: 'DRILL-1', reason: 'Scheduled rollback drill', actor: 'rollback-drill', trailers }),
       ...overrides
     } as DrillOptions & { log: ReturnType<typeof memoryLogger> };
@@ -85,6 +89,10 @@ describe('runDrill on a real repository with a bare origin and the real engine',
     expect(originMain()).toBe(result.rollbackSha);
     expect(git(repo.origin, 'rev-parse', 'main^')).toBe(result.drillSha);
     expect(git(repo.origin, 'log', '-1', '--format=%s', result.drillSha)).toBe('Rollback drill: apply drills/bad-image.patch');
+    // Both commits carry the committer given, not an identity from git's configuration (there is none).
+    for (const sha of [result.drillSha, result.rollbackSha!]) {
+      expect(git(repo.origin, 'log', '-1', '--format=%an <%ae> | %cn <%ce>', sha)).toBe(`${TEST_COMMITTER} | ${TEST_COMMITTER}`);
+    }
     const revert = git(repo.origin, 'log', '-1', '--format=%B', 'main');
     expect(revert).toContain(`This reverts commit ${result.drillSha}.`);
     expect(revert).toContain('Incident: DRILL-1');
@@ -98,6 +106,38 @@ describe('runDrill on a real repository with a bare origin and the real engine',
     expect(repo.git('symbolic-ref', '--short', 'HEAD')).toBe('main');
     expect(repo.git('rev-parse', 'HEAD')).toBe(before.sha);
     expect(repo.git('status', '--porcelain')).toBe('');
+  });
+
+  /** Flux as a test wants it: `rollback` says what is reported for the rollback commit. */
+  function playFlux(rollback: StatusSeed[]) {
+    const base = originMain();
+    return playStatuses(repo.origin, fake, tip => {
+      if (tip === base) return [{ context: INFRA, state: 'success' }, { context: CONTEXT, state: 'success' }];
+      const bad = git(repo.origin, 'show', `${tip}:apps/podinfo.yaml`).includes('-bad');
+      return bad ? [{ context: INFRA, state: 'success' }, { context: CONTEXT, state: 'failure', description: 'health check failed' }] : rollback;
+    });
+  }
+
+  it('does not call the drill recovered while one Kustomization that reported on the drill commit is silent on the rollback', async () => {
+    statuses = playFlux([{ context: INFRA, state: 'success', description: 'reconciliation succeeded' }]);
+    const result = await runDrill(await options({ waitSuccess: fluxStatusWaiter({ client, repo: slug, timeoutMs: 300, intervalMs: 20 }, 'success'), waitHealthy: undefined }));
+    expect(result.verdict).toBe('not-recovered');
+    expect(result.phases.map(p => [p.name, p.ok])).toEqual([
+      ['detect', true],
+      ['rollback', true],
+      ['reconcile', false]
+    ]);
+    expect(result.phases[2].detail).toMatch(new RegExp(`^No Flux result for ${result.rollbackSha!.slice(0, 12)} after [\\d.]+ s: still pending: ${CONTEXT} \\(not reported\\); last seen: ${INFRA}: success`));
+    expect(result.tree.restored).toBe(true);
+  });
+
+  it('waits in the drill for exactly the contexts listed, when given', async () => {
+    statuses = playFlux([{ context: CONTEXT, state: 'success' }, { context: INFRA, state: 'failure', description: 'unrelated drift' }]);
+    const flux = { client, repo: slug, timeoutMs: 1500, intervalMs: 20, contexts: ['kustomization/apps'], log: memoryLogger() };
+    const result = await runDrill(await options({ waitFailure: fluxStatusWaiter(flux, 'failure'), waitSuccess: fluxStatusWaiter(flux, 'success'), waitHealthy: undefined }));
+    expect(result.verdict).toBe('recovered');
+    expect(result.phases[2].detail).toContain(`Flux reported success for ${result.rollbackSha!.slice(0, 12)}`);
+    expect(flux.log.lines).toContain('info: Waiting for the Flux contexts given in flux-status-contexts: kustomization/apps.');
   });
 
   it('cherry-picks a known-bad commit, detects it by health, and says when recovery was slower than the budget', async () => {

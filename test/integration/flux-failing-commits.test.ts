@@ -5,7 +5,7 @@ import { Git } from '../../src/git/git.js';
 import { createGitHubClient } from '../../src/github/client.js';
 import { rollback } from '../support/engine.js';
 import { startFakeGitHub, type FakeGitHub } from '../support/fake-github.js';
-import { createRepo, GIT_ENV, git, type TestRepo } from '../support/repo.js';
+import { createRepo, git, ISOLATED_GIT_ENV, type TestRepo } from '../support/repo.js';
 
 const CONTEXT = 'kustomization/apps/0c9c2e41';
 
@@ -22,7 +22,7 @@ describe('decideFailingCommits on a real repository with a bare origin', () => {
   async function decide(failing: string, lastHealthy?: string, maxCommits?: number): Promise<FailingCommitsDecision> {
     repo.git('fetch', '--quiet', 'origin');
     const tip = repo.git('rev-parse', 'origin/main');
-    return decideFailingCommits({ git: await Git.create(repo.work, GIT_ENV), branch: 'main', tip, failing, lastHealthy, maxCommits });
+    return decideFailingCommits({ git: await Git.create(repo.work, ISOLATED_GIT_ENV), branch: 'main', tip, failing, lastHealthy, maxCommits });
   }
 
   it('reverts the first-parent commits after the last healthy revision, found from Flux statuses', async () => {
@@ -39,7 +39,7 @@ describe('decideFailingCommits on a real repository with a bare origin', () => {
     fake.addStatus(one, { context: 'ci/build', state: 'success' });
     fake.addStatus(failing, { context: CONTEXT, state: 'failure' });
     const client = createGitHubClient({ token: 't', baseUrl: fake.url, retries: 0, retryDelayMs: 1, paceWrites: false });
-    const gitw = await Git.create(repo.work, GIT_ENV);
+    const gitw = await Git.create(repo.work, ISOLATED_GIT_ENV);
 
     const found = await lastHealthyRevision(client, { owner: 'acme', repo: 'fleet' }, gitw, failing);
     expect(found).toEqual({ sha: healthy, context: CONTEXT });

@@ -31,7 +31,7 @@ describe('the revert action guard (the safety check on the rollback itself)', ()
     const result = await rollback(repo.work, { commits: [added], allowUnsafe: true });
     expect(result.operation).toBe('pushed');
     expect(result.findings.map(f => [f.rule, f.severity])).toEqual([['pvc-delete', 'critical']]);
-    expect(result.log.join('\n')).toContain('Delivering a rollback with critical hazards because allow-unsafe is set.');
+    expect(result.log.join('\n')).toContain('Delivering a rollback with critical hazards because of allow-unsafe: true.');
   });
 
   it('shows the findings in a dry run without refusing', async () => {

@@ -175,7 +175,7 @@ describe('revert (push delivery, real git with a bare origin)', () => {
     const before = originMain();
     const head = repo.git('rev-parse', 'HEAD');
     await expect(rollback(repo.work, { commits: [bad] })).rejects.toThrow(
-      new RegExp(`conflicts with later changes in: a\\.yaml\\. Nothing was pushed.*restore-paths: a\\.yaml with restore-to: ${bad.slice(0, 12)}\\^`)
+      new RegExp(`conflicts with later changes in: a\\.yaml\\. Nothing was pushed.*restore them instead \\(restore-paths: a\\.yaml, restore-to: ${bad.slice(0, 12)}\\^\\)`)
     );
     expect(originMain()).toBe(before);
     expect(repo.git('status', '--porcelain')).toBe('');

@@ -3,7 +3,7 @@ import { Git } from '../../src/git/git.js';
 import { checkWithGit, type SafetyCheckOptions } from '../../src/safety-check/check.js';
 import { memoryLogger } from '../support/engine.js';
 import { claim, createFleetRepo, crd } from '../support/fleet.js';
-import { GIT_ENV, recordGitCommands, type TestRepo } from '../support/repo.js';
+import { ISOLATED_GIT_ENV, recordGitCommands, type TestRepo } from '../support/repo.js';
 
 describe('safety check on a real Flux repository, from a depth-1 clone', () => {
   let repo: TestRepo;
@@ -32,7 +32,7 @@ describe('safety check on a real Flux repository, from a depth-1 clone', () => {
 
   it('reports the PR\'s own hazards in both directions, measured from the merge base, not base changes', async () => {
     const { base, head, branchPoint, checkout } = pullRequest();
-    const git = await Git.create(checkout, GIT_ENV);
+    const git = await Git.create(checkout, ISOLATED_GIT_ENV);
     const calls = recordGitCommands(git);
     const result = await checkWithGit(git, 'origin', options(base, head), memoryLogger());
     expect(result.from).toBe(branchPoint);
@@ -49,7 +49,7 @@ describe('safety check on a real Flux repository, from a depth-1 clone', () => {
   it('applies the configuration read at the base revision: severities, allow-list', async () => {
     const config = 'rules:\n  pvc-expand: warning\nallow:\n  - kind: CustomResourceDefinition\n    name: "*.example.com"\n    reason: owned by the platform team\n';
     const { base, head, checkout } = pullRequest(config);
-    const git = await Git.create(checkout, GIT_ENV);
+    const git = await Git.create(checkout, ISOLATED_GIT_ENV);
     const result = await checkWithGit(git, 'origin', options(base, head), memoryLogger());
     expect(result.verdict.findings.map(f => [f.rule, f.severity])).toEqual([['pvc-expand', 'warning']]);
     expect(result.verdict.allowed.map(f => f.rule)).toEqual(['crd-create']);
@@ -60,14 +60,14 @@ describe('safety check on a real Flux repository, from a depth-1 clone', () => {
 
   it('passes an acknowledged PR while still calling it unsafe', async () => {
     const { base, head, checkout } = pullRequest();
-    const git = await Git.create(checkout, GIT_ENV);
+    const git = await Git.create(checkout, ISOLATED_GIT_ENV);
     const result = await checkWithGit(git, 'origin', options(base, head, { acknowledged: true }), memoryLogger());
     expect(result.verdict).toMatchObject({ unsafe: true, acknowledged: true, fails: false });
   });
 
   it('names the bad key of an invalid configuration', async () => {
     const { base, head, checkout } = pullRequest('rules:\n  pvc-expnd: warning\n');
-    const git = await Git.create(checkout, GIT_ENV);
+    const git = await Git.create(checkout, ISOLATED_GIT_ENV);
     await expect(checkWithGit(git, 'origin', options(base, head), memoryLogger())).rejects.toThrow(
       /Invalid config \.github\/rollback-safety\.yml: rules\.pvc-expnd is not a rule\. Expected one of: crd-delete/
     );

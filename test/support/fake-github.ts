@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -18,6 +19,8 @@ export interface FakeGitHubOptions {
   collaborators?: string[];
   /** Team slugs that reviews may be requested from. */
   teams?: string[];
+  /** A git repository holding the repository's commits: statuses for other shas are refused as GitHub does. */
+  gitDir?: string;
 }
 
 export interface FakeRequest {
@@ -582,16 +585,23 @@ class FakeGitHubServer implements FakeGitHub {
     return this.paginate(c, statuses.map((s) => this.statusJson(s)));
   }
 
+  /** POST /statuses/{sha}: 422 for a bad state, a description over 140 characters, or a sha with no commit. */
   private createStatus(c: Context): Reply {
+    const doc = `${DOCS}/commits/statuses#create-a-commit-status`;
+    const [sha] = c.params;
     const state = c.body.state;
     if (state !== 'error' && state !== 'failure' && state !== 'pending' && state !== 'success') {
-      const doc = `${DOCS}/commits/statuses#create-a-commit-status`;
       return validationFailed(doc, [{ resource: 'Status', field: 'state', code: 'invalid' }]);
     }
-    const status = this.addStatus(c.params[0], {
+    const description = optionalString(c.body.description);
+    if (description !== undefined && description.length > 140) {
+      return validationFailed(doc, [{ resource: 'Status', code: 'custom', field: 'description', message: 'description is too long (maximum is 140 characters)' }]);
+    }
+    if (this.options.gitDir && !commitExists(this.options.gitDir, sha)) return githubError(422, `No commit found for SHA: ${sha}`, doc);
+    const status = this.addStatus(sha, {
       context: typeof c.body.context === 'string' ? c.body.context : 'default',
       state,
-      description: optionalString(c.body.description),
+      description,
       target_url: optionalString(c.body.target_url)
     });
     return { status: 201, body: this.statusJson(status) };
@@ -750,6 +760,16 @@ function labelJson(name: string) {
 
 function stringArray(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+}
+
+/** True when `sha` names a commit in the git repository at `gitDir`. */
+function commitExists(gitDir: string, sha: string): boolean {
+  try {
+    execFileSync('git', ['--git-dir', gitDir, 'cat-file', '-e', `${sha}^{commit}`], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function optionalString(value: unknown): string | undefined {

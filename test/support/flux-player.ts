@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import type { FakeGitHub } from './fake-github.js';
+import type { FakeGitHub, StatusSeed } from './fake-github.js';
 import { createRepo, writeFiles, type TestRepo } from './repo.js';
 
 const run = promisify(execFile);
@@ -71,4 +71,29 @@ export function createDrillRepo(): TestRepo {
   repo.commit({ 'drills/bad-image.patch': `${patch}\n` }, 'Add the rollback drill patch');
   repo.push();
   return repo;
+}
+
+/**
+ * Posts `report(tip)` as commit statuses for every new tip of origin's main, once each: for
+ * tests that choose per commit what Flux says. Runs while the code under test waits.
+ */
+export function playStatuses(origin: string, fake: FakeGitHub, report: (tip: string) => StatusSeed[]): { stop(): Promise<void> } {
+  let seen = '';
+  let busy: Promise<void> | undefined;
+  const timer = setInterval(() => {
+    busy ??= run('git', ['rev-parse', 'refs/heads/main'], { cwd: origin })
+      .then(({ stdout }) => {
+        const tip = stdout.trim();
+        if (tip === seen) return;
+        seen = tip;
+        for (const status of report(tip)) fake.addStatus(tip, status);
+      })
+      .finally(() => (busy = undefined));
+  }, 15);
+  return {
+    async stop() {
+      clearInterval(timer);
+      await busy;
+    }
+  };
 }

@@ -2,19 +2,32 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, mkdirSync, rmSync, writeFileSync, existsSync, unlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import type { Git } from '../../src/git/git.js';
+import type { ExecOptions, Git, GitResult } from '../../src/git/git.js';
 
-/** Environment that makes test commits reproducible and independent of the user's config. */
-export const GIT_ENV: Record<string, string> = {
-  GIT_AUTHOR_NAME: 'Test Author',
-  GIT_AUTHOR_EMAIL: 'author@example.com',
-  GIT_COMMITTER_NAME: 'Test Author',
-  GIT_COMMITTER_EMAIL: 'author@example.com',
+/**
+ * Keeps this machine's git configuration out of a test: no system or global config (so no
+ * user.name/user.email from them), no prompts, C locale. What the code under test may get.
+ */
+export const ISOLATED_GIT_ENV: Record<string, string> = {
   GIT_CONFIG_NOSYSTEM: '1',
   GIT_CONFIG_GLOBAL: '/dev/null',
   GIT_TERMINAL_PROMPT: '0',
   LC_ALL: 'C'
 };
+
+/**
+ * The identity of the history tests write themselves (commits developers made). Only for those
+ * fixture commands: the code under test gets no identity from its environment, as on a runner.
+ */
+export const FIXTURE_IDENTITY: Record<string, string> = {
+  GIT_AUTHOR_NAME: 'Test Author',
+  GIT_AUTHOR_EMAIL: 'author@example.com',
+  GIT_COMMITTER_NAME: 'Test Author',
+  GIT_COMMITTER_EMAIL: 'author@example.com'
+};
+
+/** Environment of the fixture commands run by {@link git}: reproducible commits, isolated config. */
+export const GIT_ENV: Record<string, string> = { ...FIXTURE_IDENTITY, ...ISOLATED_GIT_ENV };
 
 /** Runs the real git binary synchronously and returns trimmed stdout. */
 export function git(cwd: string, ...args: string[]): string {
@@ -27,13 +40,15 @@ export function git(cwd: string, ...args: string[]): string {
 }
 
 /**
- * Records the arguments of every command `wrapper` (a `Git` of src/git) runs through `exec` from
- * now on, still running them. For a wrapper made for one test.
+ * Records the arguments of every command `wrapper` (a `Git` of src/git) runs from now on, still
+ * running them. For a wrapper made for one test.
  */
-export function recordGitCommands(wrapper: Pick<Git, 'exec'>): string[][] {
+export function recordGitCommands(wrapper: Git): string[][] {
   const calls: string[][] = [];
-  const exec = wrapper.exec.bind(wrapper);
-  wrapper.exec = (args, options) => {
+  // Every command goes through the wrapper's `exec`, which is src/git's own: reached here by name.
+  const door = wrapper as unknown as { exec(args: string[], options?: ExecOptions): Promise<GitResult> };
+  const exec = door.exec.bind(wrapper);
+  door.exec = (args, options) => {
     calls.push(args);
     return exec(args, options);
   };

@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
 import { type RawRequest, validateBranch, validateRequest } from '../../src/rollback/validate.js';
 
-const base: RawRequest = { commits: ['abc1234'], restorePaths: [] };
+const base: RawRequest = { commits: ['abc1234'], restorePaths: [], committer: 'Rollback Bot <bot@example.com>' };
 const check = (raw: Partial<RawRequest>) => validateRequest({ ...base, ...raw });
 
 describe('validateRequest', () => {
@@ -25,6 +25,7 @@ describe('validateRequest', () => {
     ['option-looking branch', { targetBranch: '-main' }, "Invalid target-branch '-main'"],
     ['branch equal to target', { branch: 'main', targetBranch: 'main' }, "branch 'main' is the target branch"],
     ['bad committer', { committer: 'bot' }, "Invalid committer 'bot'. Expected 'Name <email@example.com>'."],
+    ['no committer', { committer: ' ' }, "No committer for the rollback commits. Expected 'Name <email@example.com>'."],
     ['bad remote', { remote: '--upload-pack=x' }, "Invalid remote '--upload-pack=x'"],
     ['multi-line trailer', { trailers: ['Drill-time-to-detect: 1s\nIncident: forged'] }, /Invalid trailer 'Drill-time-to-detect: 1s\\nIncident: forged'. Expected one line 'Key: value'/],
     ['trailer without a key', { trailers: ['41.8s'] }, "Invalid trailer '41.8s'"]

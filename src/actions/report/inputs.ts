@@ -2,7 +2,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseComponentPatterns, type ComponentPattern } from '../../report/components.js';
 import { checkWindow, parseReportTime } from '../../report/window.js';
-import { UserError } from '../../rollback/types.js';
+import { UserError } from '../../core/index.js';
 import { booleanInput, listInput, type RunContext } from '../runner.js';
 import * as core from '../toolkit.js';
 

@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { Git } from '../../git/git.js';
+import { gitHttpAuth } from '../../git/http-auth.js';
 import { connectGitHub } from '../../github/connection.js';
 import { commitStatusPort } from '../../github/status-port.js';
 import { buildRollbackReport } from '../../report/build.js';
@@ -8,7 +9,7 @@ import { markdownText } from '../../report/escape.js';
 import { formatReport } from '../../report/format.js';
 import { headline } from '../../report/markdown.js';
 import type { RollbackReport } from '../../report/types.js';
-import { UserError } from '../../rollback/types.js';
+import { UserError } from '../../core/index.js';
 import { validateBranch } from '../../rollback/validate.js';
 import { coreLogger, readRunContext, type RunContext } from '../runner.js';
 import * as core from '../toolkit.js';
@@ -41,7 +42,8 @@ async function buildReport(inputs: ReportInputs, context: RunContext): Promise<R
   if (!inputs.branch) throw new UserError('No branch to report on. Expected target-branch, or an event that names the default branch.');
   const github = connectGitHub({ token: inputs.token, repository: context.repository, apiUrl: context.apiUrl, log: { info: core.info, warning: m => core.warning(m) } });
   if (inputs.recovery && !github) core.notice('No token or repository: the report has no time to recover (it reads Flux commit statuses through the GitHub API).');
-  const git = await Git.create(resolve(inputs.workingDirectory));
+  // The token fetches the history too, as the other actions fetch with it.
+  const git = await Git.create(resolve(inputs.workingDirectory), {}, gitHttpAuth(inputs.token, context.serverUrl, 'the token input'));
   return buildRollbackReport(
     {
       branch: await validateBranch(inputs.branch, 'target-branch'),

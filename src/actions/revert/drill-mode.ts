@@ -20,7 +20,7 @@ export async function drillMode(inputs: RevertInputs, git: Git, github: GitHubCo
   }
   const { wait } = inputs;
   const timing = { timeoutMs: wait.timeoutMs, intervalMs: wait.intervalMs };
-  const flux = wait.forFlux ? await fluxOptions(github, inputs, timing) : undefined;
+  const flux = wait.forFlux ? await fluxOptions(github, inputs, timing, log) : undefined;
   const health = wait.healthUrl ? { url: wait.healthUrl, expectStatus: wait.expectStatus, ...timing } : undefined;
   const detect: Waiter | undefined = flux ? fluxStatusWaiter(flux, 'failure') : health && healthWaiter(health, 'unhealthy');
   const recover: Waiter | undefined = flux ? fluxStatusWaiter(flux, 'success') : health && healthWaiter(health, 'healthy');
@@ -56,7 +56,7 @@ export async function drillMode(inputs: RevertInputs, git: Git, github: GitHubCo
   });
 }
 
-async function fluxOptions(github: GitHubConnection | undefined, inputs: RevertInputs, timing: { timeoutMs: number; intervalMs: number }) {
+async function fluxOptions(github: GitHubConnection | undefined, inputs: RevertInputs, timing: { timeoutMs: number; intervalMs: number }, log: Logger) {
   if (!github) throw new UserError('wait-for: flux-status reads commit statuses through the GitHub API: it needs a token and GITHUB_REPOSITORY.');
-  return { client: await github.client(), repo: github.repo, contextGlob: inputs.flux.statusContext, ...timing };
+  return { client: await github.client(), repo: github.repo, contextGlob: inputs.flux.statusContext, contexts: inputs.flux.statusContexts, log, ...timing };
 }

@@ -13,7 +13,9 @@ export interface RevertInputs {
   raw: RawRequest;
   token: string;
   workingDirectory: string;
-  flux: { onFailure: OnFluxFailure; reasons: string[]; objects: string[]; lastHealthy?: string; statusContext: string };
+  /** Commit status context the guard result is posted as on a delivered rollback. */
+  statusContext?: string;
+  flux: { onFailure: OnFluxFailure; reasons: string[]; objects: string[]; lastHealthy?: string; statusContext: string; statusContexts: string[] };
   wait: { forFlux: boolean; timeoutMs: number; intervalMs: number; healthUrl?: string; expectStatus: number; watchCommit?: string };
   drill?: { patchFile?: string; cherryPick?: string; maxRecoveryMs: number };
 }
@@ -28,6 +30,7 @@ export function readRevertInputs(context: RunContext): RevertInputs {
   return {
     token,
     workingDirectory: core.getInput('working-directory') || '.',
+    statusContext: guardStatusContext(core.getInput('status-context')),
     raw: {
       commits: listInput('commits', true),
       mainline: core.getInput('mainline'),
@@ -56,7 +59,8 @@ export function readRevertInputs(context: RunContext): RevertInputs {
       reasons: listInput('flux-reasons'),
       objects: listInput('flux-objects'),
       lastHealthy: optionalRevision('last-healthy'),
-      statusContext: core.getInput('flux-status-context') || 'kustomization/*'
+      statusContext: statusContextGlob(core.getInput('flux-status-context') || 'kustomization/*'),
+      statusContexts: statusContexts(listInput('flux-status-contexts'))
     },
     wait: {
       forFlux: oneOf('wait-for', ['none', 'flux-status'] as const, 'none') === 'flux-status',
@@ -85,6 +89,33 @@ function oneOf<T extends string>(name: string, allowed: readonly T[], fallback: 
 function optionalRevision(name: string): string | undefined {
   const value = core.getInput(name);
   return value ? validateRevision(value, name) : undefined;
+}
+
+function guardStatusContext(value: string): string | undefined {
+  const context = value.trim();
+  if (!context) return undefined;
+  // Quotes would break the command a failed post suggests; control characters do not belong in a name.
+  if (/[\u0000-\u001f\u007f']/.test(context)) {
+    throw new UserError(`Invalid status-context ${JSON.stringify(context)}. Expected one line without quotes, the name of a required check such as 'rollback-safety'.`);
+  }
+  return context;
+}
+
+// Flux's github provider names contexts <kind>/<name>/<id>; globs use * and ?.
+const STATUS_CONTEXT = /^[A-Za-z0-9*?][A-Za-z0-9._*?-]*(\/[A-Za-z0-9._*?-]+)+$/;
+
+function statusContextGlob(value: string): string {
+  if (value.includes(',')) throw new UserError(`Invalid flux-status-context '${JSON.stringify(value).slice(1, -1)}'. Expected one glob such as 'kustomization/*'; list several contexts in flux-status-contexts.`);
+  return value;
+}
+
+function statusContexts(values: string[]): string[] {
+  for (const value of values) {
+    if (!STATUS_CONTEXT.test(value) || value.length > 255) {
+      throw new UserError(`Invalid flux-status-contexts entry '${JSON.stringify(value).slice(1, -1)}'. Expected Flux commit-status contexts as kind/name, comma-separated, globs allowed: 'kustomization/apps, kustomization/infra*'.`);
+    }
+  }
+  return values;
 }
 
 function httpStatus(value: string): number {

@@ -1,8 +1,10 @@
 import { resolve } from 'node:path';
 import type { DrillResult } from '../../drill/drill.js';
-import { verifyRecovery, type Recovery } from '../../flux/verify.js';
+import { recoverySummary, verifyRecovery, type Recovery } from '../../flux/verify.js';
+import type { FluxReference } from '../../flux/wait.js';
 import { connectGitHub, pullRequestPort, type GitHubConnection } from '../../github/connection.js';
 import { Git } from '../../git/git.js';
+import { gitHttpAuth } from '../../git/http-auth.js';
 import { UnsafeRollbackError } from '../../rollback/guard.js';
 import { findingsSection, rollbackSummary } from '../../rollback/report.js';
 import { runRollback, type RollbackResult } from '../../rollback/run.js';
@@ -12,6 +14,7 @@ import { coreLogger, readRunContext, type RunContext } from '../runner.js';
 import * as core from '../toolkit.js';
 import { drillMode } from './drill-mode.js';
 import { fluxTrigger } from './flux-trigger.js';
+import { guardStatus, isDelivered, postGuardStatus } from './guard-status.js';
 import { readRevertInputs, type RevertInputs } from './inputs.js';
 
 /**
@@ -27,10 +30,13 @@ export async function run(): Promise<void> {
     core.info(`gitops-rollback ${describeRun(inputs, context)}`);
     const cwd = resolve(inputs.workingDirectory);
     process.chdir(cwd);
-    const git = await Git.create(cwd);
+    // The token pushes too, so a checkout without a persisted credential works and a PAT or an
+    // App token (whose pushes start workflows) is what the rollback arrives with.
+    const git = await Git.create(cwd, {}, gitHttpAuth(inputs.token, context.serverUrl, 'the token input'));
     const github = connectGitHub({ token: inputs.token, repository: context.repository, apiUrl: context.apiUrl, log: { info: core.info, warning: m => core.warning(m) } });
     // Checked before anything is pushed, so a push is never followed by a wait that cannot run.
     if (inputs.wait.forFlux && !github) throw new UserError('wait-for: flux-status reads commit statuses through the GitHub API: it needs a token and GITHUB_REPOSITORY.');
+    if (inputs.statusContext && !github) throw new UserError('status-context posts a commit status through the GitHub API: it needs a token and GITHUB_REPOSITORY.');
     if (inputs.wait.watchCommit && !inputs.wait.forFlux && !inputs.wait.healthUrl) {
       throw new UserError(`watch-commit '${inputs.wait.watchCommit}' was given with nothing to wait for. Expected wait-for: flux-status or health-url.`);
     }
@@ -38,6 +44,7 @@ export async function run(): Promise<void> {
       await reportDrill(await drillMode(inputs, git, github, coreLogger), summary);
       return;
     }
+    let failingRevision: string | undefined;
     if (context.eventName === 'repository_dispatch') {
       const trigger = await fluxTrigger(inputs, context, git, github, coreLogger);
       core.setOutput('flux-decision', trigger.act ? 'revert' : trigger.decision);
@@ -49,11 +56,12 @@ export async function run(): Promise<void> {
         return;
       }
       core.info(trigger.why);
+      failingRevision = trigger.failingRevision;
     }
     const watchOnly = inputs.wait.watchCommit && inputs.raw.commits.length === 0 && inputs.raw.restorePaths.length === 0;
     const result = watchOnly ? undefined : await rollback(inputs, git, github, context, summary);
     const watched = inputs.wait.watchCommit ?? (result?.operation === 'pushed' ? result.commitSha : undefined);
-    if (inputs.wait.forFlux || inputs.wait.healthUrl) await verify(inputs, github, watched, result, summary);
+    if (inputs.wait.forFlux || inputs.wait.healthUrl) await verify(inputs, github, watched, result, await fluxReferences(inputs, git, failingRevision, result), summary);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     if (error instanceof UnsafeRollbackError) {
@@ -85,19 +93,37 @@ async function rollback(
   const result = await runRollback(request, { git, log: coreLogger, pullRequests });
   setOutputs(result);
   summary.push(rollbackSummary(result, request.audit, pullRequests?.commitUrl));
+  if (inputs.statusContext && github && isDelivered(result)) {
+    const status = guardStatus(result, inputs.statusContext, context.runUrl);
+    const failed = await postGuardStatus(github, result, status);
+    if (failed) {
+      core.warning(failed);
+      summary.push(`> [!WARNING]\n> ${failed}`);
+    } else {
+      core.info(`Commit status '${status.context}' (${status.state}) posted on ${result.commitSha}.`);
+    }
+  }
   return result;
 }
 
 /** After a push, waits for Flux and the health URL; a timeout fails the step with what was last seen. */
-async function verify(inputs: RevertInputs, github: GitHubConnection | undefined, sha: string | undefined, result: RollbackResult | undefined, summary: string[]): Promise<void> {
+async function verify(
+  inputs: RevertInputs,
+  github: GitHubConnection | undefined,
+  sha: string | undefined,
+  result: RollbackResult | undefined,
+  references: FluxReference[],
+  summary: string[]
+): Promise<void> {
   if (!sha) {
     core.notice(`Not waiting for recovery: the rollback was ${result?.operation ?? 'not made'}, not pushed. Merge it, then watch the merge commit with watch-commit.`);
     return;
   }
+  const flux = inputs.wait.forFlux && github ? { client: await github.client(), repo: github.repo, contextGlob: inputs.flux.statusContext, contexts: inputs.flux.statusContexts, references } : undefined;
   const recovery: Recovery = await verifyRecovery({
     log: coreLogger,
     sha,
-    flux: inputs.wait.forFlux && github ? { client: await github.client(), repo: github.repo, contextGlob: inputs.flux.statusContext } : undefined,
+    flux,
     health: inputs.wait.healthUrl ? { url: inputs.wait.healthUrl, expectStatus: inputs.wait.expectStatus } : undefined,
     timeoutMs: inputs.wait.timeoutMs,
     intervalMs: inputs.wait.intervalMs
@@ -105,9 +131,27 @@ async function verify(inputs: RevertInputs, github: GitHubConnection | undefined
   core.setOutput('reconciled', recovery.reconciled === undefined ? '' : String(recovery.reconciled));
   core.setOutput('time-to-reconcile', recovery.timeToReconcile ?? '');
   core.setOutput('time-to-healthy', recovery.timeToHealthy ?? '');
-  summary.push(['### Recovery', '', ...recovery.timeline.map(line => `- ${line}`)].join('\n'));
+  core.setOutput('flux-contexts', recovery.fluxContexts ? JSON.stringify(recovery.fluxContexts) : '');
+  summary.push(recoverySummary(recovery));
   if (recovery.failure) core.setFailed(`Recovery not confirmed within ${inputs.wait.timeoutMs / 1000} s: ${recovery.failure}`);
   else core.info(recovery.timeline.join('\n'));
+}
+
+/**
+ * The revisions whose Flux contexts must all report success on the watched commit, tried in turn:
+ * the failing revision of a Flux event, then the commit before the rollback (or before the
+ * watched merge, when the clone has it).
+ */
+async function fluxReferences(inputs: RevertInputs, git: Git, failingRevision: string | undefined, result: RollbackResult | undefined): Promise<FluxReference[]> {
+  const references: FluxReference[] = [];
+  if (failingRevision) references.push({ sha: failingRevision, label: 'the failing revision' });
+  if (inputs.wait.watchCommit) {
+    const parent = await git.tryResolveCommit(`${inputs.wait.watchCommit}^1`);
+    if (parent) references.push({ sha: parent, label: 'the parent of the watched commit' });
+  } else if (result?.base) {
+    references.push({ sha: result.base, label: 'the commit before the rollback' });
+  }
+  return references;
 }
 
 async function reportDrill(drill: DrillResult, summary: string[]): Promise<void> {

@@ -1,6 +1,7 @@
 import * as core from '../toolkit.js';
 import { resolve } from 'node:path';
 import { Git } from '../../git/git.js';
+import { gitHttpAuth } from '../../git/http-auth.js';
 import { connectGitHub, type GitHubConnection } from '../../github/connection.js';
 import type { Finding } from '../../hazards/types.js';
 import { UserError } from '../../rollback/types.js';
@@ -33,7 +34,7 @@ export async function run(): Promise<void> {
       acknowledged: inputs.acknowledgeLabel !== '' && labels.includes(inputs.acknowledgeLabel),
       configPath: inputs.configPath
     };
-    const result = await core.group('Checking the change for rollback hazards', () => runCheck(inputs, options, github));
+    const result = await core.group('Checking the change for rollback hazards', () => runCheck(inputs, options, github, context.serverUrl));
     report = markdownReport(result, inputs.failOn);
     annotate(result);
     setOutputs(result.verdict.findings, result.verdict.unsafe);
@@ -50,11 +51,11 @@ export async function run(): Promise<void> {
   }
 }
 
-async function runCheck(inputs: SafetyCheckInputs, options: Parameters<typeof checkWithGit>[2], github: GitHubConnection | undefined): Promise<SafetyCheckResult> {
+async function runCheck(inputs: SafetyCheckInputs, options: Parameters<typeof checkWithGit>[2], github: GitHubConnection | undefined, serverUrl: string): Promise<SafetyCheckResult> {
   const cwd = resolve(inputs.workingDirectory);
-  const git = await Git.create(cwd);
-  const inside = await git.exec(['rev-parse', '--is-inside-work-tree'], { allowFailure: true }).catch(() => undefined);
-  if (inside?.exitCode === 0) return checkWithGit(git, 'origin', options, coreLogger);
+  // Revisions the checkout lacks are fetched with the token, so persist-credentials: false works.
+  const git = await Git.create(cwd, {}, gitHttpAuth(inputs.token, serverUrl, 'the token input'));
+  if ((await git.workTreeState()) === 'work-tree') return checkWithGit(git, 'origin', options, coreLogger);
   if (!github || !inputs.pullNumber) {
     throw new UserError(`No git checkout at '${cwd}' and no pull request to read through the API. Expected actions/checkout before this step, or a pull_request event with a token.`);
   }

@@ -1,19 +1,14 @@
 import type { Git } from '../git/git.js';
-import { readManifestFile } from '../manifests/manifest-file.js';
+import { streamFiles } from '../manifests/blob-stream.js';
+import { ContextReader } from '../manifests/flux-context.js';
 import { isKustomizeBuildFile } from '../manifests/kustomize-build.js';
-import {
-  BatchAppendix,
-  ContextReader,
-  listChange,
-  streamFiles,
-  type ChangeFilter,
-  type ChangeListing,
-  type FileChange,
-  type Prefetch
-} from '../manifests/read-change.js';
-import { buildSettings, ownerLookup, readContextFile, revisionContextFromFiles } from '../manifests/revision-context.js';
-import type { ManifestFile, Resource, RevisionContext, Unreadable } from '../manifests/types.js';
-import { checkAhead, hazards, PairLedger, type ManifestSet } from './hazards.js';
+import { readManifestFile } from '../manifests/manifest-file.js';
+import { prefetchOf, type Prefetch } from '../manifests/read-ahead.js';
+import { listChange, type ChangeFilter } from '../manifests/read-change.js';
+import { buildSettings, ownerLookup, revisionContextFromFiles } from '../manifests/revision-context.js';
+import type { ChangeListing, FileChange, ManifestFile, Resource, RevisionContext, Unreadable } from '../manifests/types.js';
+import { RulesAhead } from './ahead.js';
+import { hazards, type ManifestSet } from './hazards.js';
 import { entriesRulesRead, MANIFEST_UNREADABLE } from './registry.js';
 import { SEVERITIES, type Direction, type Finding } from './types.js';
 
@@ -61,53 +56,34 @@ export async function analyzeChange(git: Git, base: string, head: string, option
  * Kustomizations), `head` a commit or tree id, such as a rollback's tree before it is committed.
  */
 export async function analyzeObjects(git: Git, baseSha: string, headSha: string, options: ChangeFilter & AnalyzeOptions = {}): Promise<Analysis> {
-  const { prefetched } = options;
-  const ahead = prefetched?.base === baseSha && prefetched.head === headSha ? prefetched : undefined;
-  const listing = await listChange(git, baseSha, headSha, options, ahead?.changes);
+  const prefetched = prefetchOf(options.prefetched, baseSha, headSha);
+  const listing = await listChange(git, baseSha, headSha, options, prefetched?.changes);
   const reader = options.context ? undefined : new ContextReader(listing);
-  // A large change is searched for its context while git prints its files (the unchanged files
-  // are read by the same git, after the change's); a small one (the revert guard's) is first
-  // checked without, as the context rarely can change its result.
-  const appendix = reader && listing.checked.length > EAGER_CONTEXT_FILES ? new BatchAppendix() : undefined;
-  // Each file is read into resources, and the rules run on its objects (see checkAhead), as soon
-  // as both its sides are there: git prints into a file at its own pace meanwhile (see
-  // catFileBatch), and the file's bytes are freed before the next one arrives. git starts at
-  // once; the search for the context is set up while it reads.
+  // Each file is read into resources, and the rules run on its objects (see RulesAhead), as soon
+  // as both its sides are there: git prints into a file at its own pace meanwhile, and the file's
+  // bytes are freed before the next one arrives.
   const directions = options.directions ?? BOTH;
   const sides = emptySides();
   const streaming = streamFiles(git, listing.checked, file => {
     const added = addFile(sides, file, directions);
     reader?.add(file, added);
-  }, appendix);
-  let others = appendix ? reader!.readOthers(git, baseSha, { baseTree: ahead?.baseTree, appendix }) : undefined;
+  });
+  // A large change is searched for its context while git prints its files; a small one (the
+  // revert guard's) is first checked without, as the context rarely can change its result.
+  let others = reader && listing.checked.length > EAGER_CONTEXT_FILES ? reader.readOthers(git, baseSha, { baseTree: prefetched?.baseTree }) : undefined;
   others?.catch(() => undefined);
-  // The files that did not change are read for the context as soon as git has printed them.
-  const othersRead = others?.then(readOthersAhead);
-  othersRead?.catch(() => undefined);
   await streaming;
   if (reader && !others) {
     const quick = finish(sides, NO_CONTEXT, options.directions, listing.checked.length);
     if (!contextMayMatter(quick, sides, listing)) return quick;
-    others = reader.readOthers(git, baseSha, { baseTree: ahead?.baseTree });
+    others = reader.readOthers(git, baseSha, { baseTree: prefetched?.baseTree });
   }
-  await othersRead;
   const context = options.context ?? reader!.contexts(await others!);
   const result = finish(sides, context, options.directions, listing.checked.length);
   if (context.before.fluxKustomizations.length + context.after.fluxKustomizations.length === 0) {
     result.notices.push('No Flux Kustomization (kustomize.toolkit.fluxcd.io) was found in either revision, so spec.prune and spec.force could not be taken into account.');
   }
   return result;
-}
-
-async function readOthersAhead(others: { before: [string, Buffer][]; after: [string, Buffer][] }): Promise<void> {
-  for (const [path, content] of [...others.before, ...others.after]) {
-    await nextTurn();
-    readContextFile(path, content);
-  }
-}
-
-function nextTurn(): Promise<void> {
-  return new Promise(resolve => setImmediate(resolve));
 }
 
 /** Changes with more checked files than this search for their context while being read. */
@@ -150,13 +126,11 @@ function finish(
   directions: readonly Direction[] = ['forward', 'rollback'],
   filesChecked: number
 ): Analysis {
-  // The objects the final pass has to pair and check (see PairLedger), with their context.
-  const patches = { before: context.before.patchFiles, after: context.after.patchFiles };
-  const [loudBefore, loudAfter] = sides.ledger.sides(sides.before, sides.after, patches);
-  const [before, after] = [withContext(loudBefore, context.before), withContext(loudAfter, context.after)];
+  const [before, after] = [withContext(sides.before, context.before), withContext(sides.after, context.after)];
+  const { ahead } = sides;
   const findings = unreadableFindings(before, after, directions);
-  if (directions.includes('forward')) findings.push(...hazards(before, after, { direction: 'forward' }));
-  if (directions.includes('rollback')) findings.push(...hazards(after, before, { direction: 'rollback' }));
+  if (directions.includes('forward')) findings.push(...hazards(before, after, { direction: 'forward', ahead }));
+  if (directions.includes('rollback')) findings.push(...hazards(after, before, { direction: 'rollback', ahead }));
   return { findings: sortFindings(findings), notices: [], filesChecked };
 }
 
@@ -186,8 +160,8 @@ function readSides(files: readonly FileChange[]): Sides {
 type AddedFile = { before?: ManifestFile; after?: ManifestFile };
 
 /**
- * Reads both sides of a file into `sides`, and enters its objects in the ledger; with
- * `directions`, after running the rules on them ahead (see checkAhead).
+ * Reads both sides of a file into `sides`; with `directions`, runs the rules on its pairs ahead
+ * (see RulesAhead).
  */
 function addFile(sides: Sides, file: FileChange, directions?: readonly Direction[]): AddedFile {
   const added: AddedFile = {};
@@ -205,7 +179,7 @@ function addFile(sides: Sides, file: FileChange, directions?: readonly Direction
     sides.before.resources.push(settings.before);
     sides.after.resources.push(settings.after);
   }
-  sides.ledger.add(before, after, directions && checkAhead(before, after, directions));
+  if (directions) sides.ahead.check(before, after, directions);
   return added;
 }
 
@@ -219,15 +193,15 @@ function buildFileSettings(file: FileChange): { before: Resource; after: Resourc
   return before && after ? { before, after } : undefined;
 }
 
-/** Both sides of a change as it is read, and which of their objects the final pass needs. */
+/** Both sides of a change as it is read, and what the rules found in its pairs as they were read. */
 interface Sides {
   before: Side;
   after: Side;
-  ledger: PairLedger;
+  ahead: RulesAhead;
 }
 
 function emptySides(): Sides {
-  return { before: emptySide(), after: emptySide(), ledger: new PairLedger() };
+  return { before: emptySide(), after: emptySide(), ahead: new RulesAhead() };
 }
 
 function emptySide(): Side {

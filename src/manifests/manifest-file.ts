@@ -206,7 +206,7 @@ function scanHeader(
   const bodyStart = afterMarker(text);
   if (bodyStart < 0) return undefined;
   const body = text.slice(bodyStart);
-  const first = firstContent(body, 0);
+  const first = firstContent(body);
   if (first < 0) return null;
   const top = topLines ? topLevelEntries(body, topLines.at, topLines.shift + bodyStart) : mappingEntries(body, 0, body.length);
   if (!top || body.charCodeAt(first) === 0x20) return undefined;
@@ -245,11 +245,9 @@ function afterMarker(text: string): number {
   return eol < 0 ? text.length : eol + 1;
 }
 
-function firstContent(text: string, from: number): number {
-  const re = /^[ \t]*[^\s#]/gm;
-  re.lastIndex = from;
-  const match = re.exec(text);
-  return match ? match.index : -1;
+/** Offset of the first line with content (not blank, not a comment), -1 when there is none. */
+function firstContent(text: string): number {
+  return text.search(/^[ \t]*[^\s#]/m);
 }
 
 function linesBefore(text: string, offset: number): number {

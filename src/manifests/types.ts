@@ -1,3 +1,4 @@
+import type { DiffEntry } from '../git/git.js';
 import type { ResourceId } from './identity.js';
 import type { ManifestDocument } from './manifest-document.js';
 
@@ -52,4 +53,20 @@ export interface RevisionContext {
   fluxKustomizations: FluxKustomization[];
   /** Files that kustomization build files use as patches: partial objects, never resources. */
   patchFiles: ReadonlySet<string>;
+}
+
+/** A changed file's contents at both revisions (absent where the file does not exist). */
+export interface FileChange {
+  path: string;
+  before?: Uint8Array | string;
+  after?: Uint8Array | string;
+  /** Sizes of sides not read because they exceed the size limit. */
+  tooLarge?: { before?: number; after?: number };
+}
+
+/** Every changed path of a change, and those among them that get checked. */
+export interface ChangeListing {
+  all: DiffEntry[];
+  /** The `.yaml`/`.yml` files kept by the filter, in path order. */
+  checked: DiffEntry[];
 }

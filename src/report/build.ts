@@ -1,6 +1,6 @@
 import type { Git } from '../git/git.js';
 import { changedPaths, commitsTouching, deepenByOne, FetchError, fetchBranchHistory, fetchCommitsBySha, readCommits, readHistory } from '../git/history.js';
-import { readRevisionContexts } from '../manifests/read-change.js';
+import { readRevisionContexts } from '../manifests/flux-context.js';
 import { ownerLookup } from '../manifests/revision-context.js';
 import { type Logger, UserError } from '../core/index.js';
 import { type ComponentPattern, componentsOf } from './components.js';

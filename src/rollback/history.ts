@@ -1,4 +1,4 @@
-import { deepenDepth, type FetchDepth, Git, GitError } from '../git/git.js';
+import { deepenDepth, type FetchDepth, Git, GitAuthError, GitError } from '../git/git.js';
 import { type Logger, UserError } from './types.js';
 
 /** The target branch as fetched: its tip and how to read more history when needed. */
@@ -31,7 +31,8 @@ export async function fetchTargetBranch(git: Git, remote: string, branch: string
   const shallow = await git.isShallow();
   const fetch = (depth?: FetchDepth): Promise<void> =>
     git.fetch(remote, [refspec], { depth }).catch(error => {
-      if (!(error instanceof GitError)) throw error;
+      // A refused credential already says what to do about the token.
+      if (!(error instanceof GitError) || error instanceof GitAuthError) throw error;
       const missing = /couldn't find remote ref/i.test(error.stderr);
       throw new UserError(
         missing

@@ -3,8 +3,9 @@ import type { GitHubClient } from '../github/client.js';
 import type { RepoRef } from '../github/repository.js';
 import { analyzeChange, analyzeFiles, type Analysis } from '../hazards/index.js';
 import { isYamlPath, pathFilter } from '../manifests/globs.js';
-import { prefetchChange, type FileChange } from '../manifests/read-change.js';
-import type { Logger } from '../rollback/types.js';
+import { prefetchChange } from '../manifests/read-ahead.js';
+import type { FileChange } from '../manifests/types.js';
+import type { Logger } from '../core/index.js';
 import { EMPTY_CONFIG, parseSafetyConfig, type SafetyConfig } from './config.js';
 import { decide, type FailOn, type Verdict } from './policy.js';
 import { comparisonBase } from './revisions.js';
@@ -91,8 +92,8 @@ function finish(analysis: Analysis, config: SafetyConfig, options: SafetyCheckOp
 }
 
 async function readConfigAt(git: Git, rev: string, path: string, log: Logger): Promise<SafetyConfig> {
-  const r = await git.exec(['cat-file', 'blob', `${rev}:${path}`], { allowFailure: true });
-  return r.exitCode === 0 ? parseSafetyConfig(r.stdout, path) : noConfig(path, log);
+  const bytes = await git.tryReadBlob(rev, path);
+  return bytes !== undefined ? parseSafetyConfig(bytes.toString('utf8'), path) : noConfig(path, log);
 }
 
 function noConfig(path: string, log: Logger): SafetyConfig {

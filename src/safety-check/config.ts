@@ -1,7 +1,7 @@
 import * as yaml from 'js-yaml';
 import { RULE_IDS } from '../hazards/index.js';
 import { SEVERITIES, type Severity } from '../hazards/types.js';
-import { UserError } from '../rollback/types.js';
+import { UserError } from '../core/index.js';
 
 /** One accepted hazard: findings matching every given field are not reported. */
 export interface AllowEntry {

@@ -22,8 +22,8 @@ __webpack_require__.d(__webpack_exports__, {
   sortFindings: () => (/* reexport */ sortFindings)
 });
 
-// EXTERNAL MODULE: ./src/core/index.ts + 1 modules
-var core = __webpack_require__(478);
+// EXTERNAL MODULE: ./src/core/index.ts + 4 modules
+var core = __webpack_require__(8879);
 // EXTERNAL MODULE: external "node:buffer"
 var external_node_buffer_ = __webpack_require__(4573);
 ;// CONCATENATED MODULE: ./src/manifests/block-scan.ts
@@ -901,6 +901,7 @@ function openFlow(value) {
 
 
 
+
 /** Files above this size are reported as unreadable without being parsed. */
 const MAX_FILE_BYTES = 10 * 1024 * 1024;
 /** Unreadable files up to this size are kept to search for names that may hide in them. */
@@ -1004,13 +1005,13 @@ function readParsed(file, bytes, text, span, parsed) {
         return { file, line: span.line + linesBefore(text, parsed.offset), reason: parsed.reason };
     const resources = [];
     for (const { value, offset, itemOffsets } of parsed.documents) {
-        if (!isObject(value))
+        if (!(0,core/* isObject */.Gv)(value))
             continue;
         const line = span.line + linesBefore(text, offset);
         if (value.kind === 'List' && Array.isArray(value.items)) {
             value.items.forEach((item, i) => {
                 const itemLine = itemOffsets?.[i] !== undefined ? span.line + linesBefore(text, itemOffsets[i]) : line;
-                const header = isObject(item) ? headerOf(item) : undefined;
+                const header = (0,core/* isObject */.Gv)(item) ? headerOf(item) : undefined;
                 const id = header && identityOf(header);
                 if (id)
                     resources.push(toResource(file, itemLine, id, header.encrypted, ManifestDocument.fromValue(item)));
@@ -1045,7 +1046,7 @@ function toResource(file, line, id, encrypted, doc) {
     };
 }
 function headerOf(value) {
-    const meta = isObject(value.metadata) ? value.metadata : {};
+    const meta = (0,core/* isObject */.Gv)(value.metadata) ? value.metadata : {};
     return {
         apiVersion: str(value.apiVersion),
         kind: str(value.kind),
@@ -1128,9 +1129,6 @@ function linesBefore(text, offset) {
  */
 function detach(s) {
     return s.length < 13 ? s : (' ' + s).slice(1);
-}
-function isObject(v) {
-    return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
 function str(v) {
     return typeof v === 'string' && v !== '' ? v : typeof v === 'number' ? String(v) : undefined;
@@ -1543,31 +1541,18 @@ function prefetchOf(prefetch, base, head) {
 }
 
 ;// CONCATENATED MODULE: ./src/manifests/globs.ts
+
 /**
  * Turns a path glob into a matcher: `**` crosses folders, `*` and `?` stay within one. A pattern
  * without wildcards matches that file or everything below that folder.
  */
 function globMatcher(pattern) {
     const p = pattern.replace(/^\.\//, '');
-    if (!/[*?[]/.test(p)) {
+    if (!(0,core/* hasWildcard */.rl)(p)) {
         const dir = p.replace(/\/+$/, '');
         return path => path === dir || path.startsWith(`${dir}/`);
     }
-    const source = (p.endsWith('/') ? `${p}**` : p)
-        .split(/(\*\*\/|\*\*|\*|\?)/)
-        .map(part => {
-        if (part === '**/')
-            return '(?:.*/)?';
-        if (part === '**')
-            return '.*';
-        if (part === '*')
-            return '[^/]*';
-        if (part === '?')
-            return '[^/]';
-        return part.replace(/[.+^${}()|[\]\\]/g, '\\$&');
-    })
-        .join('');
-    const re = new RegExp(`^${source}$`);
+    const re = (0,core/* globToRegExp */.tL)(p.endsWith('/') ? `${p}**` : p);
     return path => re.test(path);
 }
 /** Keeps paths matching any `include` (all when none given) and no `exclude`. */
@@ -1970,6 +1955,7 @@ const VERSION_NAME = /^v[0-9][a-z0-9]*$/;
 ;// CONCATENATED MODULE: ./src/hazards/crd-specs.ts
 
 
+
 /**
  * Both CRD specs of a change without descriptions, or undefined when they do not differ in
  * substance. Kept in the change's memo for the other CRD rules, and for the other direction when
@@ -2007,16 +1993,16 @@ function specValue(r, stripped) {
     return r.doc.get(['spec']);
 }
 function toSpec(spec) {
-    const s = obj(spec);
-    const names = obj(s.names);
-    const shared = obj(s.validation).openAPIV3Schema;
+    const s = (0,core/* asObject */.eB)(spec);
+    const names = (0,core/* asObject */.eB)(s.names);
+    const shared = (0,core/* asObject */.eB)(s.validation).openAPIV3Schema;
     const versions = (Array.isArray(s.versions) ? s.versions : []).map(v => {
-        const o = obj(v);
+        const o = (0,core/* asObject */.eB)(v);
         return {
             name: String(o.name),
             served: o.served !== false,
             storage: o.storage === true,
-            schema: obj(o.schema).openAPIV3Schema ?? shared
+            schema: (0,core/* asObject */.eB)(o.schema).openAPIV3Schema ?? shared
         };
     });
     return { group: s.group, scope: s.scope ?? 'Namespaced', kind: names.kind, plural: names.plural, versions };
@@ -2036,11 +2022,9 @@ function stripDescriptions(text) {
 // The match starts at the key, a literal the engine skips ahead to, and the indentation before
 // it is checked looking back: twice as fast as trying a pattern at the start of every line.
 const DESCRIPTION = /(?<=^( *))description:[ \t]+\S[^\n]*(?:\n(?:\1 [^\n]*|[ \t\r]*(?=\n)))*/gm;
-function obj(v) {
-    return v !== null && typeof v === 'object' && !Array.isArray(v) ? v : {};
-}
 
 ;// CONCATENATED MODULE: ./src/hazards/schema-narrowing.ts
+
 const UPPER_BOUNDS = ['maximum', 'maxLength', 'maxItems', 'maxProperties'];
 const LOWER_BOUNDS = ['minimum', 'minLength', 'minItems', 'minProperties'];
 /**
@@ -2127,7 +2111,7 @@ function compareProperties(b, a, path, add) {
     }
 }
 function isSchema(v) {
-    return v !== null && typeof v === 'object' && !Array.isArray(v);
+    return (0,core/* isObject */.Gv)(v);
 }
 function asSchema(v) {
     return isSchema(v) ? v : {};
@@ -2642,6 +2626,7 @@ function clusterIps(r) {
 ;// CONCATENATED MODULE: ./src/hazards/rules/statefulset.ts
 
 
+
 const STS = ['apps/StatefulSet'];
 // What the API server stores for a StatefulSet that leaves the field out.
 const SPEC_DEFAULTS = { podManagementPolicy: 'OrderedReady' };
@@ -2694,17 +2679,17 @@ function sameClaimTemplates({ before, after }) {
  * compared by value (1Gi is 1024Mi).
  */
 function storedTemplate(template) {
-    if (!isObj(template))
+    if (!(0,core/* isObject */.Gv)(template))
         return template;
     const { apiVersion: _apiVersion, kind: _kind, ...rest } = template;
     const stored = { ...rest };
-    if (isObj(rest.metadata) && rest.metadata.creationTimestamp === null) {
+    if ((0,core/* isObject */.Gv)(rest.metadata) && rest.metadata.creationTimestamp === null) {
         const { creationTimestamp: _unset, ...metadata } = rest.metadata;
         stored.metadata = metadata;
     }
-    const spec = isObj(rest.spec) ? rest.spec : {};
-    stored.spec = { ...spec, volumeMode: spec.volumeMode ?? 'Filesystem', ...(isObj(spec.resources) ? { resources: storedResources(spec.resources) } : {}) };
-    const status = isObj(rest.status) ? rest.status : {};
+    const spec = (0,core/* isObject */.Gv)(rest.spec) ? rest.spec : {};
+    stored.spec = { ...spec, volumeMode: spec.volumeMode ?? 'Filesystem', ...((0,core/* isObject */.Gv)(spec.resources) ? { resources: storedResources(spec.resources) } : {}) };
+    const status = (0,core/* isObject */.Gv)(rest.status) ? rest.status : {};
     stored.status = { ...status, phase: status.phase ?? 'Pending' };
     return stored;
 }
@@ -2712,14 +2697,11 @@ function storedResources(resources) {
     const stored = { ...resources };
     for (const key of ['requests', 'limits']) {
         const list = resources[key];
-        if (!isObj(list))
+        if (!(0,core/* isObject */.Gv)(list))
             continue;
         stored[key] = Object.fromEntries(Object.entries(list).map(([name, q]) => [name, parseQuantity(q) ?? q]));
     }
     return stored;
-}
-function isObj(v) {
-    return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
 
 ;// CONCATENATED MODULE: ./src/hazards/rules/storage.ts

@@ -1,10 +1,10 @@
-import { UserError } from '../rollback/types.js';
 import { checkCommand } from './check-command.js';
 import { type Output } from './output.js';
 import { reportCommand } from './report-command.js';
 import { rollbackCommand } from './rollback-command.js';
 import { type Command, COMMANDS, commandUsage, USAGE } from './usage.js';
 import { NODE_REQUIREMENT, nodeSupported, VERSION } from './version.js';
+import { UserError } from '../core/index.js';
 
 /** Runs the command line and returns its exit status. */
 export async function main(argv: string[], out: Output, nodeVersion = process.versions.node): Promise<number> {

@@ -8,6 +8,7 @@ import { flagNames } from './flag-names.js';
 import { stderrLogger, type Output, usageError } from './output.js';
 import { commandUsage } from './usage.js';
 import { openWorkTree } from './work-tree.js';
+import { shortSha } from '../core/index.js';
 
 const OPTIONS = {
   to: { type: 'string' },
@@ -131,8 +132,8 @@ function describe(result: RollbackResult): string {
   if (result.commitSha) lines.push(`commit: ${result.commitSha}`);
   if (result.pullRequest) lines.push(`pull-request: #${result.pullRequest.number} ${result.pullRequest.url}`);
   if (result.restoredTo) lines.push(`restored-to: ${result.restoredTo} (${result.restoredPaths?.join(', ')})`);
-  for (const c of result.revertedCommits) lines.push(`reverted: ${c.sha.slice(0, 12)} ${c.subject}`);
-  for (const c of result.skipped) lines.push(`skipped (already reverted): ${c.sha.slice(0, 12)} ${c.subject}`);
+  for (const c of result.revertedCommits) lines.push(`reverted: ${shortSha(c.sha)} ${c.subject}`);
+  for (const c of result.skipped) lines.push(`skipped (already reverted): ${shortSha(c.sha)} ${c.subject}`);
   if (result.diffStat) lines.push('', result.diffStat);
   return lines.join('\n');
 }

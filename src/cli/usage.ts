@@ -1,4 +1,5 @@
 import { NODE_REQUIREMENT, VERSION } from './version.js';
+import { DEFAULT_CONFIG_PATH } from '../safety-check/config.js';
 
 export type Command = 'revert' | 'restore' | 'check' | 'report';
 
@@ -78,7 +79,7 @@ Options:
   --fail-on LEVEL         critical, error (default), warning, notice or never
   --path GLOB             only these paths (repeatable)
   --exclude GLOB          leave these paths out (repeatable)
-  --config FILE           configuration, read at base (default: .github/rollback-safety.yml)
+  --config FILE           configuration, read at base (default: ${DEFAULT_CONFIG_PATH})
   --remote NAME           remote to fetch missing revisions from (default: origin)
   --format FORMAT         text (default), json or markdown
   -h, --help              this help

@@ -1,6 +1,7 @@
 import { type Git, GitError } from '../git/git.js';
-import { identityEnv } from '../rollback/apply.js';
-import { type Identity, UserError } from '../rollback/types.js';
+import { identityEnv } from '../rollback/undo.js';
+import { type Identity } from '../rollback/types.js';
+import { shortSha, UserError } from '../core/index.js';
 
 /** The known-bad change a drill puts on the branch: a patch file from the repository, or a commit. */
 export type BadChange = { patchFile: string } | { cherryPick: string };
@@ -55,11 +56,11 @@ async function applyPatch(git: Git, options: DrillCommitOptions, file: string): 
   }
   const patch = await git.tryReadBlob(options.base, path);
   if (!patch) {
-    throw new UserError(`drill-patch '${path}' does not exist on '${options.branch}' at ${options.base.slice(0, 12)}. Expected a patch file committed to the branch.`);
+    throw new UserError(`drill-patch '${path}' does not exist on '${options.branch}' at ${shortSha(options.base)}. Expected a patch file committed to the branch.`);
   }
   await git.apply(patch).catch(error => {
     if (!(error instanceof GitError)) throw error;
-    throw new UserError(`drill-patch '${path}' does not apply to '${options.branch}' at ${options.base.slice(0, 12)}: ${error.stderr.trim()}. Expected a patch made against the branch (git diff > ${path}). Nothing was pushed.`);
+    throw new UserError(`drill-patch '${path}' does not apply to '${options.branch}' at ${shortSha(options.base)}: ${error.stderr.trim()}. Expected a patch made against the branch (git diff > ${path}). Nothing was pushed.`);
   });
   return [`apply ${path}`, `Known-bad change from ${path}, applied on purpose by a rollback drill; the drill reverts it.`];
 }
@@ -70,10 +71,10 @@ async function pickCommit(git: Git, options: DrillCommitOptions, spec: string): 
     throw new UserError(`Unknown drill-cherry-pick revision '${spec}'. Expected a commit sha in the repository (a shallow clone may need fetch-depth: 0).`);
   }
   const [info] = await git.commitInfo([sha]);
-  if (info.parents.length > 1) throw new UserError(`drill-cherry-pick ${sha.slice(0, 12)} is a merge commit. Expected a single, non-merge commit.`);
+  if (info.parents.length > 1) throw new UserError(`drill-cherry-pick ${shortSha(sha)} is a merge commit. Expected a single, non-merge commit.`);
   await git.cherryPickNoCommit(sha).catch(error => {
     if (!(error instanceof GitError)) throw error;
-    throw new UserError(`drill-cherry-pick ${sha.slice(0, 12)} does not apply to '${options.branch}' at ${options.base.slice(0, 12)}: ${error.stderr.trim()}. Nothing was pushed.`);
+    throw new UserError(`drill-cherry-pick ${shortSha(sha)} does not apply to '${options.branch}' at ${shortSha(options.base)}: ${error.stderr.trim()}. Nothing was pushed.`);
   });
   return [`cherry-pick "${info.subject}"`, `Known-bad change cherry-picked from commit ${sha}, on purpose, by a rollback drill; the drill reverts it.`];
 }

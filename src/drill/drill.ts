@@ -2,9 +2,10 @@ import type { Git } from '../git/git.js';
 import { fetchTargetBranch } from '../rollback/history.js';
 import { pushRef } from '../rollback/push.js';
 import type { RollbackResult } from '../rollback/run.js';
-import { type Identity, type Logger, UserError } from '../rollback/types.js';
+import { type Identity } from '../rollback/types.js';
 import { type BadChange, describeChange, makeDrillCommit } from './bad-change.js';
 import type { WaitOutcome, Waiter } from './waiters.js';
+import { isFullSha, type Logger, shortSha, UserError } from '../core/index.js';
 
 export interface DrillOptions {
   git: Git;
@@ -95,7 +96,7 @@ export async function runDrill(options: DrillOptions): Promise<DrillResult> {
     tree: { before: baseTree, restored: false, detail: 'not checked' },
     summary: []
   };
-  const pushed = await log.group(`Pushing the drill commit ${drillSha.slice(0, 12)} to '${branch}'`, () =>
+  const pushed = await log.group(`Pushing the drill commit ${shortSha(drillSha)} to '${branch}'`, () =>
     pushRef(git, remote, drillSha, `refs/heads/${branch}`)
   );
   if (pushed.status !== 'pushed') {
@@ -114,7 +115,7 @@ export async function runDrill(options: DrillOptions): Promise<DrillResult> {
   // change is pushed the drill always gets to roll it back.
   const detect = await timed('detect', () => options.waitFailure(drillSha, { previousSha: base }));
   const rolled = await timed('rollback', () => rollBack(options, drillSha, result, [detectTrailer(detect)]));
-  const byHand = `The drill commit ${drillSha.slice(0, 12)} is still on '${branch}': revert it by hand (git revert ${drillSha}) and push.`;
+  const byHand = `The drill commit ${shortSha(drillSha)} is still on '${branch}': revert it by hand (git revert ${drillSha}) and push.`;
   if (!detect.ok) {
     result.verdict = 'not-detected';
     result.cleanup = { rolledBack: rolled.ok, detail: `The failure was never reported, so the drill commit was rolled back without waiting: ${rolled.detail}${rolled.ok ? '' : ` ${byHand}`}` };
@@ -154,7 +155,7 @@ async function prepare(options: DrillOptions): Promise<Prepared> {
     const drillSha = await makeDrillCommit(git, { base, branch, change: options.badChange, committer: options.committer, runUrl: options.runUrl });
     return { base, baseTree, drillSha };
   } finally {
-    const isSha = /^[0-9a-f]{40}$/.test(original);
+    const isSha = isFullSha(original);
     await git.tryCheckout(original, { detach: isSha });
   }
 }
@@ -171,16 +172,16 @@ async function rollBack(options: DrillOptions, drillSha: string, result: DrillRe
     return { reached: false, detail: `The rollback was not pushed (operation: ${rolled.operation})${where}.` };
   }
   result.rollbackSha = rolled.commitSha;
-  return { reached: true, detail: `Rollback ${rolled.commitSha.slice(0, 12)} pushed to '${rolled.targetBranch}'.` };
+  return { reached: true, detail: `Rollback ${shortSha(rolled.commitSha)} pushed to '${rolled.targetBranch}'.` };
 }
 
 async function checkTree(options: DrillOptions, base: string, before: string): Promise<DrillResult['tree']> {
   const { git, remote, branch, log } = options;
   const tip = (await fetchTargetBranch(git, remote, branch, log)).tip;
   const after = await git.treeOf(tip);
-  if (after === before) return { before, after, restored: true, detail: `The tree of '${branch}' at ${tip.slice(0, 12)} is the pre-drill tree.` };
+  if (after === before) return { before, after, restored: true, detail: `The tree of '${branch}' at ${shortSha(tip)} is the pre-drill tree.` };
   const stat = await git.diffStat(base, tip);
-  return { before, after, restored: false, detail: `The tree of '${branch}' at ${tip.slice(0, 12)} differs from before the drill (${base.slice(0, 12)}):\n${stat}` };
+  return { before, after, restored: false, detail: `The tree of '${branch}' at ${shortSha(tip)} differs from before the drill (${shortSha(base)}):\n${stat}` };
 }
 
 function summarise(r: DrillResult): string[] {

@@ -1,6 +1,6 @@
 import { type CommitInfo, Git } from '../git/git.js';
 import { revertedCommits } from '../rollback/plan.js';
-import { UserError } from '../rollback/types.js';
+import { FULL_SHA_SOURCE, isFullSha, shortSha, UserError } from '../core/index.js';
 
 export interface FailingCommitsInput {
   git: Git;
@@ -33,7 +33,7 @@ export type FailingCommitsDecision =
 
 const DEFAULT_MAX_COMMITS = 20;
 const TRAILER = /^(Rolled-back-by|Incident|Workflow-run): \S/m;
-const UNDO_LINE = /^(This reverts commit [0-9a-f]{40}[.,]|Restored to commit [0-9a-f]{40}\.)/m;
+const UNDO_LINE = new RegExp(`^(This reverts commit ${FULL_SHA_SOURCE}[.,]|Restored to commit ${FULL_SHA_SOURCE}\\.)`, 'm');
 
 /**
  * Decides what to roll back for a revision Flux reported failing: the first-parent commits on the
@@ -127,5 +127,5 @@ function notice(why: string): FailingCommitsDecision {
 }
 
 function short(sha: string): string {
-  return /^[0-9a-f]{40}$/.test(sha) ? sha.slice(0, 12) : sha;
+  return isFullSha(sha) ? shortSha(sha) : sha;
 }

@@ -2,11 +2,12 @@ import { spawn } from 'node:child_process';
 // Synchronous fs for a tiny file: node:fs/promises would add to the start-up time.
 import { readFileSync, statSync } from 'node:fs';
 import { resolve as resolvePath } from 'node:path';
-import { UserError } from '../core/errors.js';
+import { FULL_SHA, UserError } from '../core/index.js';
 import { readObjects, type BatchObject } from './batch-reader.js';
 import { GitError } from './git-error.js';
 import { authConfigEnv, authFailure, authFailureMessage, type GitHttpAuth, NETWORK_COMMANDS, redactToken, remoteUrlsOnServer } from './http-auth.js';
 import { parseGrepFiles, parseRawDiff, parseTree, type DiffEntry, type GrepMatch, type TreeEntry } from './listings.js';
+import { GitHistory } from './history.js';
 import { TemporaryIndex } from './temporary-index.js';
 
 export type { BatchObject } from './batch-reader.js';
@@ -90,7 +91,6 @@ export interface PushReport {
 
 const FIELD = '\x1f';
 const RECORD = '\x1e';
-const FULL_SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
 
 /**
  * The one way this project runs git: arguments as an array (never a shell string), no terminal
@@ -138,7 +138,7 @@ export class Git {
   }
 
   /** Runs git with `args` in the work tree and returns its output. */
-  exec(args: string[], options: ExecOptions = {}): Promise<GitResult> {
+  private exec(args: string[], options: ExecOptions = {}): Promise<GitResult> {
     return this.execRaw(args, options).then(r => ({
       stdout: r.stdout.toString('utf8'),
       stderr: r.stderr,
@@ -147,7 +147,7 @@ export class Git {
   }
 
   /** Like {@link exec} but keeps standard output as bytes (blob contents). */
-  execRaw(
+  private execRaw(
     args: string[],
     options: ExecOptions = {}
   ): Promise<{ stdout: Buffer; stderr: string; exitCode: number }> {
@@ -518,6 +518,16 @@ export class Git {
    * Runs `fn` with an index of its own, new and empty, removed afterwards: trees are built and
    * patches tried there while the repository's index and work tree stay as they are.
    */
+  /** Reads and fetches branch history for reports (one `git log` pass, trailers parsed by git). */
+  history(): GitHistory {
+    return new GitHistory({
+      exec: (args, options) => this.exec(args, options),
+      shallowCommits: () => this.shallowCommits(),
+      isShallow: () => this.isShallow(),
+      tryResolveCommits: revs => this.tryResolveCommits(revs)
+    });
+  }
+
   withTemporaryIndex<T>(fn: (index: TemporaryIndex) => Promise<T>): Promise<T> {
     return TemporaryIndex.use((args, options) => this.exec(args, options), fn);
   }

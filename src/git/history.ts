@@ -1,4 +1,15 @@
-import type { Git } from './git.js';
+import { UserError } from '../core/index.js';
+
+/**
+ * What {@link GitHistory} needs of the wrapper: its own exec (auth, environment and errors as it
+ * sets them), and what it knows of the shallow clone and of revisions. Made by `Git.history()`.
+ */
+export interface HistoryGit {
+  exec(args: string[], options?: { input?: string; allowFailure?: boolean }): Promise<{ stdout: string; stderr: string; exitCode: number }>;
+  shallowCommits(): Promise<Set<string>>;
+  isShallow(): Promise<boolean>;
+  tryResolveCommits(revs: readonly string[]): Promise<(string | undefined)[]>;
+}
 
 /** One commit of a branch history as `git log` reads it, with the trailers git parsed. */
 export interface HistoryCommit {
@@ -40,7 +51,7 @@ const FULL_SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
  * (`--unshallow`), commits and trees only; a complete clone gets the new commits only. Never
  * shortens a history.
  */
-export async function fetchBranchHistory(git: Git, remote: string, branch: string, since?: Date): Promise<FetchedHistory> {
+async function fetchBranchHistory(git: HistoryGit, remote: string, branch: string, since?: Date): Promise<FetchedHistory> {
   const ref = `refs/remotes/${remote}/${branch}`;
   const refspec = `+refs/heads/${branch}:${ref}`;
   const fetch = (extra: string[]) => git.exec(['fetch', '--quiet', '--no-tags', ...extra, remote, refspec], { allowFailure: true });
@@ -64,7 +75,7 @@ export async function fetchBranchHistory(git: Git, remote: string, branch: strin
   }
   if (r.exitCode !== 0) {
     const missing = /couldn't find remote ref/i.test(r.stderr);
-    throw new FetchError(
+    throw new UserError(
       missing
         ? `Branch '${branch}' does not exist on remote '${remote}'. Expected an existing branch, such as the one Flux watches.`
         : `Could not fetch '${branch}' from '${remote}': ${r.stderr.trim() || `git fetch exited with ${r.exitCode}`}`
@@ -73,13 +84,8 @@ export async function fetchBranchHistory(git: Git, remote: string, branch: strin
   return { ref, fetched };
 }
 
-/** A fetch that failed in a way the user can act on; the caller turns it into its own error type. */
-export class FetchError extends Error {
-  override name = 'FetchError';
-}
-
 /** True when every commit at the edge of the shallow clone is older than `since`. */
-async function shallowSince(git: Git, since: Date): Promise<boolean> {
+async function shallowSince(git: HistoryGit, since: Date): Promise<boolean> {
   const edge = [...(await git.shallowCommits())];
   if (edge.length === 0) return true;
   const { stdout } = await git.exec(['log', '--no-walk=unsorted', '--format=%ct', ...edge], { allowFailure: true });
@@ -91,7 +97,7 @@ async function shallowSince(git: Git, since: Date): Promise<boolean> {
  * Fetches one more commit below each edge of a shallow clone (`--deepen=1`), so that the
  * commits at the edge get their parents and can be compared with them.
  */
-export async function deepenByOne(git: Git, remote: string, branch: string): Promise<boolean> {
+async function deepenByOne(git: HistoryGit, remote: string, branch: string): Promise<boolean> {
   const r = await git.exec(['fetch', '--quiet', '--no-tags', '--deepen=1', NO_BLOBS, remote, `+refs/heads/${branch}:refs/remotes/${remote}/${branch}`], { allowFailure: true });
   return r.exitCode === 0;
 }
@@ -100,7 +106,7 @@ export async function deepenByOne(git: Git, remote: string, branch: string): Pro
  * Fetches single commits by sha, one deep (for reverted commits older than the fetched history).
  * False when the remote refused or does not have them.
  */
-export async function fetchCommitsBySha(git: Git, remote: string, shas: readonly string[]): Promise<boolean> {
+async function fetchCommitsBySha(git: HistoryGit, remote: string, shas: readonly string[]): Promise<boolean> {
   const wanted = shas.filter(sha => FULL_SHA.test(sha));
   if (wanted.length === 0) return false;
   const r = await git.exec(['fetch', '--quiet', '--no-tags', '--depth=1', NO_BLOBS, remote, ...wanted], { allowFailure: true });
@@ -112,13 +118,13 @@ export async function fetchCommitsBySha(git: Git, remote: string, shas: readonly
  * newest first, read by one `git log`. Fields are NUL-separated (`-z`), the only byte no field
  * can hold, so no text in a message can pass for another field or commit.
  */
-export async function readHistory(git: Git, tip: string, trailerKeys: readonly string[]): Promise<HistoryCommit[]> {
+async function readHistory(git: HistoryGit, tip: string, trailerKeys: readonly string[]): Promise<HistoryCommit[]> {
   const { stdout } = await git.exec(['log', '-z', `--format=${logFormat(trailerKeys)}`, '--end-of-options', tip, '--']);
   return parseHistory(stdout);
 }
 
 /** {@link readHistory} for the given commits only (those missing here are left out). */
-export async function readCommits(git: Git, shas: readonly string[], trailerKeys: readonly string[]): Promise<HistoryCommit[]> {
+async function readCommits(git: HistoryGit, shas: readonly string[], trailerKeys: readonly string[]): Promise<HistoryCommit[]> {
   const present = (await git.tryResolveCommits(shas.filter(sha => FULL_SHA.test(sha)))).filter((s): s is string => !!s);
   if (present.length === 0) return [];
   const { stdout } = await git.exec(['log', '-z', '--no-walk=unsorted', `--format=${logFormat(trailerKeys)}`, '--end-of-options', ...present, '--']);
@@ -175,7 +181,7 @@ function parseTrailers(text: string): { key: string; value: string }[] {
  * brought to the branch; for a root commit: every file), with one `git diff-tree --stdin`.
  * `commits` are full shas; the result is keyed by them.
  */
-export async function changedPaths(git: Git, commits: readonly string[]): Promise<Map<string, string[]>> {
+async function changedPaths(git: HistoryGit, commits: readonly string[]): Promise<Map<string, string[]>> {
   const paths = new Map<string, string[]>();
   const wanted = [...new Set(commits.filter(sha => FULL_SHA.test(sha)))];
   if (wanted.length === 0) return paths;
@@ -201,8 +207,51 @@ export async function changedPaths(git: Git, commits: readonly string[]): Promis
 }
 
 /** Full shas of the commits in `from..to` that touch any of `paths`, newest first. */
-export async function commitsTouching(git: Git, from: string, to: string, paths: readonly string[]): Promise<string[]> {
+async function commitsTouching(git: HistoryGit, from: string, to: string, paths: readonly string[]): Promise<string[]> {
   if (paths.length === 0) return [];
   const { stdout } = await git.exec(['rev-list', '--end-of-options', to, `^${from}`, '--', ...paths.map(p => `:(literal)${p}`)], { allowFailure: true });
   return stdout.split('\n').filter(sha => FULL_SHA.test(sha));
+}
+
+/**
+ * The branch history as the report reads it, on the wrapper's exec: made by `Git.history()`, so
+ * git runs only through the wrapper.
+ */
+export class GitHistory {
+  constructor(private readonly git: HistoryGit) {}
+
+  /** See {@link fetchBranchHistory}. */
+  fetchBranch(remote: string, branch: string, since?: Date): Promise<FetchedHistory> {
+    return fetchBranchHistory(this.git, remote, branch, since);
+  }
+
+  /** See {@link deepenByOne}. */
+  deepenByOne(remote: string, branch: string): Promise<boolean> {
+    return deepenByOne(this.git, remote, branch);
+  }
+
+  /** See {@link fetchCommitsBySha}. */
+  fetchCommits(remote: string, shas: readonly string[]): Promise<boolean> {
+    return fetchCommitsBySha(this.git, remote, shas);
+  }
+
+  /** See {@link readHistory}. */
+  read(tip: string, trailerKeys: readonly string[]): Promise<HistoryCommit[]> {
+    return readHistory(this.git, tip, trailerKeys);
+  }
+
+  /** See {@link readCommits}. */
+  readCommits(shas: readonly string[], trailerKeys: readonly string[]): Promise<HistoryCommit[]> {
+    return readCommits(this.git, shas, trailerKeys);
+  }
+
+  /** See {@link changedPaths}. */
+  changedPaths(commits: readonly string[]): Promise<Map<string, string[]>> {
+    return changedPaths(this.git, commits);
+  }
+
+  /** See {@link commitsTouching}. */
+  commitsTouching(from: string, to: string, paths: readonly string[]): Promise<string[]> {
+    return commitsTouching(this.git, from, to, paths);
+  }
 }

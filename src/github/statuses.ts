@@ -1,6 +1,7 @@
 import { callGitHub } from './api-error.js';
 import type { GitHubClient } from './client.js';
 import { repoName, type RepoRef } from './repository.js';
+import { shortSha } from '../core/index.js';
 
 /** One commit status as reported by e.g. Flux's notification controller. */
 export interface CommitStatus {
@@ -41,7 +42,7 @@ export interface NewCommitStatus {
 
 /** Posts a commit status on `sha` (needs `statuses: write`). */
 export async function createCommitStatus(client: GitHubClient, repo: RepoRef, sha: string, status: NewCommitStatus): Promise<void> {
-  await callGitHub(`post the commit status '${status.context}' on ${sha.slice(0, 12)} in ${repoName(repo)}`, 'statuses: write', () =>
+  await callGitHub(`post the commit status '${status.context}' on ${shortSha(sha)} in ${repoName(repo)}`, 'statuses: write', () =>
     client.rest.repos.createCommitStatus({ ...repo, sha, ...status })
   );
 }

@@ -2,6 +2,7 @@ import { parseYaml } from '../manifests/safe-yaml.js';
 import type { Resource } from '../manifests/types.js';
 import { withoutSharedProperties } from './crd-shared-properties.js';
 import type { ResourceChange } from './types.js';
+import { asObject } from '../core/index.js';
 
 // Reading the specs of a changed CustomResourceDefinition for the CRD rules: without their
 // descriptions, and with the schema properties both sides share cut out, so that comparing
@@ -58,16 +59,16 @@ function specValue(r: Resource, stripped: string | undefined): unknown {
 }
 
 function toSpec(spec: unknown): CrdSpec {
-  const s = obj(spec);
-  const names = obj(s.names);
-  const shared = obj(s.validation).openAPIV3Schema;
+  const s = asObject(spec);
+  const names = asObject(s.names);
+  const shared = asObject(s.validation).openAPIV3Schema;
   const versions = (Array.isArray(s.versions) ? s.versions : []).map(v => {
-    const o = obj(v);
+    const o = asObject(v);
     return {
       name: String(o.name),
       served: o.served !== false,
       storage: o.storage === true,
-      schema: obj(o.schema).openAPIV3Schema ?? shared
+      schema: asObject(o.schema).openAPIV3Schema ?? shared
     };
   });
   return { group: s.group, scope: s.scope ?? 'Namespaced', kind: names.kind, plural: names.plural, versions };
@@ -88,7 +89,3 @@ export function stripDescriptions(text: string | undefined): string | undefined 
 // The match starts at the key, a literal the engine skips ahead to, and the indentation before
 // it is checked looking back: twice as fast as trying a pattern at the start of every line.
 const DESCRIPTION = /(?<=^( *))description:[ \t]+\S[^\n]*(?:\n(?:\1 [^\n]*|[ \t\r]*(?=\n)))*/gm;
-
-function obj(v: unknown): Record<string, unknown> {
-  return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
-}

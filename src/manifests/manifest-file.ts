@@ -7,6 +7,7 @@ import { ManifestDocument } from './manifest-document.js';
 import { parseYaml, type YamlResult } from './safe-yaml.js';
 import { mayBeTemplate } from './template-scan.js';
 import type { ManifestFile, Resource, Unreadable } from './types.js';
+import { isObject } from '../core/index.js';
 
 /** Files above this size are reported as unreadable without being parsed. */
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
@@ -262,10 +263,6 @@ function linesBefore(text: string, offset: number): number {
  */
 function detach(s: string): string {
   return s.length < 13 ? s : (' ' + s).slice(1);
-}
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
 
 function str(v: unknown): string | undefined {

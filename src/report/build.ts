@@ -1,8 +1,7 @@
 import type { Git } from '../git/git.js';
-import { changedPaths, commitsTouching, deepenByOne, FetchError, fetchBranchHistory, fetchCommitsBySha, readCommits, readHistory } from '../git/history.js';
 import { readRevisionContexts } from '../manifests/flux-context.js';
 import { ownerLookup } from '../manifests/revision-context.js';
-import { type Logger, UserError } from '../core/index.js';
+import { type Logger, shortSha, UserError } from '../core/index.js';
 import { type ComponentPattern, componentsOf } from './components.js';
 import { type Candidate, classify, type DetectedRollback, findCandidates, missingShas } from './detect.js';
 import { logSafe } from './escape.js';
@@ -59,7 +58,7 @@ export async function buildRollbackReport(options: ReportOptions, deps: ReportDe
   let { commits, index, candidates, shallow } = await readBranch(deps, options.branch, tip);
   // Rollbacks at the edge of a shallow clone need their parents to tell which paths they changed.
   if (shallow && options.fetch && (await atEdge(git, candidates.filter(c => within(index.get(c.landing)!.committedAt))))) {
-    const ok = await deepenByOne(git, options.remote, options.branch);
+    const ok = await git.history().deepenByOne(options.remote, options.branch);
     log.info(ok ? 'Fetched the parents of the rollbacks at the edge of the fetched history (--deepen=1).' : 'Could not fetch the parents of the rollbacks at the edge of the fetched history; their paths are left out.');
     if (ok) ({ commits, index, candidates, shallow } = await readBranch(deps, options.branch, tip));
   }
@@ -70,7 +69,7 @@ export async function buildRollbackReport(options: ReportOptions, deps: ReportDe
   const chosen = detection.rollbacks.filter(r => within(r.landedAt));
   // A commit still at the edge of a shallow clone has no parent to compare with: no paths.
   const edge = shallow ? await git.shallowCommits() : new Set<string>();
-  const paths = await changedPaths(git, chosen.flatMap(r => r.commits).filter(sha => !edge.has(sha)));
+  const paths = await git.history().changedPaths(chosen.flatMap(r => r.commits).filter(sha => !edge.has(sha)));
   const owners = await kustomizationOwners(git, tip, chosen.length > 0, log);
   const describe = (r: DetectedRollback) => describeRollback(r, paths, owners, options.components);
   const rollbacks = chosen.filter(r => !r.drill).map(describe);
@@ -137,26 +136,21 @@ async function openBranch(options: ReportOptions, deps: ReportDeps): Promise<{ r
     return { ref };
   }
   const since = options.since === undefined ? undefined : new Date((options.since - LOOKBACK_SECONDS) * 1000);
-  try {
-    const { ref, fetched } = await fetchBranchHistory(git, options.remote, options.branch, since);
-    log.info(`Fetched ${fetched} of '${options.branch}' from '${options.remote}'.`);
-    return { ref, fetched };
-  } catch (error) {
-    if (error instanceof FetchError) throw new UserError(error.message);
-    throw error;
-  }
+  const { ref, fetched } = await git.history().fetchBranch(options.remote, options.branch, since);
+  log.info(`Fetched ${fetched} of '${options.branch}' from '${options.remote}'.`);
+  return { ref, fetched };
 }
 
 /** A restore undid the changes to the paths it touched since the commit it restored them to. */
 async function fillRestores(git: Git, index: HistoryIndex, candidates: ReturnType<typeof findCandidates>): Promise<void> {
   const restores = candidates.filter(c => c.evidence.some(e => e.restoredTo));
   if (restores.length === 0) return;
-  const paths = await changedPaths(git, restores.map(c => c.landing));
+  const paths = await git.history().changedPaths(restores.map(c => c.landing));
   const undo = async (c: Candidate) => {
     const source = c.evidence.find(e => e.restoredTo)!.restoredTo!;
     const landing = index.get(c.landing)!;
     if (!index.get(source) || landing.parents.length === 0) return;
-    c.restoreUndone = (await commitsTouching(git, source, landing.parents[0], paths.get(c.landing) ?? [])).filter(sha => index.get(sha));
+    c.restoreUndone = (await git.history().commitsTouching(source, landing.parents[0], paths.get(c.landing) ?? [])).filter(sha => index.get(sha));
   };
   for (let i = 0; i < restores.length; i += GIT_CALLS_AT_ONCE) await Promise.all(restores.slice(i, i + GIT_CALLS_AT_ONCE).map(undo));
 }
@@ -164,7 +158,7 @@ async function fillRestores(git: Git, index: HistoryIndex, candidates: ReturnTyp
 /** Reads the branch history from `tip` with one `git log`, and finds the commits that say they roll back. */
 async function readBranch(deps: ReportDeps, branch: string, tip: string) {
   const started = performance.now();
-  const commits = await readHistory(deps.git, tip, TRAILER_KEYS);
+  const commits = await deps.git.history().read(tip, TRAILER_KEYS);
   const index = new HistoryIndex(commits, tip);
   const shallow = await deps.git.isShallow();
   const oldest = index.landed[0]?.committedAt;
@@ -191,10 +185,10 @@ async function fetchMissing(deps: ReportDeps, options: ReportOptions, shallow: b
     return;
   }
   // One fetch for all; when the remote refuses one of them, each on its own (a few at most).
-  if (!(await fetchCommitsBySha(git, options.remote, shas)) && shas.length > 1) {
-    for (const sha of shas.slice(0, MAX_SINGLE_FETCHES)) await fetchCommitsBySha(git, options.remote, [sha]);
+  if (!(await git.history().fetchCommits(options.remote, shas)) && shas.length > 1) {
+    for (const sha of shas.slice(0, MAX_SINGLE_FETCHES)) await git.history().fetchCommits(options.remote, [sha]);
   }
-  const read = await readCommits(git, shas, TRAILER_KEYS);
+  const read = await git.history().readCommits(shas, TRAILER_KEYS);
   index.addOutside(read);
   log.info(`Fetched ${read.length} of ${shas.length} reverted commits older than the fetched history by sha${read.length < shas.length ? '; the others are reported as not found' : ''}.`);
 }
@@ -210,7 +204,7 @@ async function kustomizationOwners(git: Git, tip: string, needed: boolean, log: 
       return k ? `${k.namespace ? `${k.namespace}/` : ''}${k.name}` : undefined;
     };
   } catch (error) {
-    log.warning(`Could not read the Flux Kustomizations at ${tip.slice(0, 12)}: ${logSafe((error as Error).message)}. Components are named by folder only.`);
+    log.warning(`Could not read the Flux Kustomizations at ${shortSha(tip)}: ${logSafe((error as Error).message)}. Components are named by folder only.`);
     return () => undefined;
   }
 }

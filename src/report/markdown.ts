@@ -1,3 +1,4 @@
+import { shortSha } from '../core/index.js';
 import { durationText } from './duration-text.js';
 import { markdownText } from './escape.js';
 import { rollbacksChart, timeToRevertChart } from './mermaid.js';
@@ -108,7 +109,7 @@ function recoveryText(recovery: Rollback['recovery']): string {
 function undid(reverted: readonly RevertedChange[], link: Links): string {
   if (reverted.length === 0) return '–';
   const shown = reverted.slice(0, 3).map(t => {
-    const ref = t.found && t.sha ? link.commit(t.sha) : t.sha ? `\`${t.sha.slice(0, 12)}\` (not in the history read)` : t.pullRequest !== undefined ? `${link.pull(t.pullRequest)}${t.found ? '' : ' (not found)'}` : '';
+    const ref = t.found && t.sha ? link.commit(t.sha) : t.sha ? `\`${shortSha(t.sha)}\` (not in the history read)` : t.pullRequest !== undefined ? `${link.pull(t.pullRequest)}${t.found ? '' : ' (not found)'}` : '';
     const subject = t.subject ? markdownText(t.subject, 60) : '';
     return [ref, subject].filter(Boolean).join(' ');
   });

@@ -1,4 +1,4 @@
-import { globToRegExp } from '../flux/glob.js';
+import { matchesContext } from '../flux/commit-status.js';
 import type { Recovery } from './types.js';
 
 /** One commit status, as the GitHub API reports it (only the fields read here). */
@@ -16,13 +16,12 @@ export interface CommitStatusPort {
 
 /**
  * When Flux reported a commit healthy: replaying its statuses oldest first, the first moment at
- * which every context matching `contextGlob` seen so far reports success. `error` counts as a
+ * which every context matching `contextGlob` (as the Flux wait matches them) seen so far reports success. `error` counts as a
  * failure. `landedAt` (seconds) is when the commit landed on the branch.
  */
 export function recoveryOf(statuses: readonly StatusRecord[], contextGlob: string, landedAt: number): Recovery {
-  const pattern = globToRegExp(contextGlob);
   const matching = statuses
-    .filter(s => pattern.test(s.context) && !Number.isNaN(Date.parse(s.created_at)))
+    .filter(s => matchesContext(contextGlob, s.context) && !Number.isNaN(Date.parse(s.created_at)))
     .sort((a, b) => Date.parse(a.created_at) - Date.parse(b.created_at));
   if (matching.length === 0) return { state: 'no-status' };
   const current = new Map<string, string>();

@@ -1,8 +1,9 @@
 import { Git, GitError } from '../git/git.js';
 import { restoreMessage, revertMessage } from './message.js';
-import type { Plan, RestorePlan, RevertPlan, RevertStep } from './plan.js';
 import type { OptionNames } from './option-names.js';
-import { type AuditContext, type Identity, UserError } from './types.js';
+import type { AuditContext, Identity, Plan, RestorePlan, RevertPlan, RevertStep } from './types.js';
+import { commitTree, undoCommit } from './undo.js';
+import { shortSha, UserError } from '../core/index.js';
 
 /** The commits a plan produced on top of the target tip. */
 export interface Applied {
@@ -30,9 +31,6 @@ export interface ApplyOptions {
    */
   onTree?: (tree: string) => void;
 }
-
-/** The empty tree, the parent tree when a root commit is reverted. */
-const EMPTY_TREE = '4b825dc642cb6eb9a060e54bf8d69288fbee4904';
 
 /**
  * Writes the plan's commits on top of `base` as objects only: the work tree, the index and every
@@ -78,46 +76,18 @@ async function applyRevert(git: Git, plan: RevertPlan, base: string, options: Ap
   return { head, tree: headTree, base, empty, changed: headTree !== baseTree };
 }
 
-/** Throwaway "undo" commits started early (by the plan, while it reads history), per wrapper. */
-const earlyUndo = new WeakMap<Git, Map<string, Promise<string>>>();
-
-/**
- * Starts writing the throwaway commit for reverting `sha` against parent `mainline`, so it is
- * ready when the revert is applied. Only a head start: a failure here is retried then.
- */
-export function prepareUndo(git: Git, sha: string, mainline: number, committer: Identity): void {
-  const started = earlyUndo.get(git) ?? new Map<string, Promise<string>>();
-  earlyUndo.set(git, started);
-  const key = `${sha} ${mainline}`;
-  if (started.has(key)) return;
-  const commit = commitTree(git, `${sha}^${mainline}^{tree}`, sha, undoMessage(sha), committer);
-  commit.catch(() => undefined);
-  started.set(key, commit);
-}
-
-/** A commit whose tree is the reverted commit's parent and whose only parent is that commit. */
-async function undoCommit(git: Git, step: RevertStep, committer: Identity): Promise<string> {
-  const mainline = step.mainline ?? 1;
-  const parent = step.parents[mainline - 1];
-  if (!parent) return commitTree(git, EMPTY_TREE, step.sha, undoMessage(step.sha), committer);
-  const early = await earlyUndo.get(git)?.get(`${step.sha} ${mainline}`)?.catch(() => undefined);
-  return early ?? commitTree(git, `${parent}^{tree}`, step.sha, undoMessage(step.sha), committer);
-}
-
-const undoMessage = (sha: string): string => `gitops-rollback: undo ${sha}`;
-
 async function revertTree(git: Git, step: RevertStep, onto: string, options: ApplyOptions): Promise<string> {
   const theirs = await undoCommit(git, step, options.committer);
   const merged = await git.mergeTree(onto, theirs).catch(error => {
     if (!(error instanceof GitError)) throw error;
-    throw new UserError(`Reverting ${step.sha.slice(0, 12)} ("${step.subject}") failed: ${error.stderr.trim()}`, 'refused');
+    throw new UserError(`Reverting ${shortSha(step.sha)} ("${step.subject}") failed: ${error.stderr.trim()}`, 'refused');
   });
   if ('tree' in merged) return merged.tree;
   const files = merged.conflicts;
   throw new UserError(
-    `Reverting ${step.sha.slice(0, 12)} ("${step.subject}") conflicts with later changes in: ${files.join(', ')}. ` +
+    `Reverting ${shortSha(step.sha)} ("${step.subject}") conflicts with later changes in: ${files.join(', ')}. ` +
       'Nothing was pushed and the work tree was left as it was. ' +
-      `To put those paths back to how they were before that commit, restore them instead (${options.names.set({ restorePaths: files, restoreTo: `${step.sha.slice(0, 12)}^` })}); ` +
+      `To put those paths back to how they were before that commit, restore them instead (${options.names.set({ restorePaths: files, restoreTo: `${shortSha(step.sha)}^` })}); ` +
       'this also drops later changes to those paths.',
     'refused'
   );
@@ -134,19 +104,4 @@ async function applyRestore(git: Git, plan: RestorePlan, base: string, options: 
   options.onTree?.(tree);
   const head = await commitTree(git, tree, base, restoreMessage(plan, options.audit), options.committer);
   return { head, tree, base, empty: [], changed: true };
-}
-
-/** Writes a commit as `identity`, whatever git is configured with (a runner has no identity at all). */
-function commitTree(git: Git, tree: string, parent: string, message: string, identity: Identity): Promise<string> {
-  return git.commitTree(tree, [parent], message, identityEnv(identity));
-}
-
-/** The environment that makes `identity` the author and committer of the commit git writes. */
-export function identityEnv(identity: Identity): Record<string, string> {
-  return {
-    GIT_AUTHOR_NAME: identity.name,
-    GIT_AUTHOR_EMAIL: identity.email,
-    GIT_COMMITTER_NAME: identity.name,
-    GIT_COMMITTER_EMAIL: identity.email
-  };
 }

@@ -1,6 +1,6 @@
 import { Git } from '../git/git.js';
 import type { Finding } from '../hazards/types.js';
-import { UserError } from './types.js';
+import { UserError } from '../core/index.js';
 
 /** The hazards of a rollback about to be delivered, and those that stop it. */
 export interface GuardVerdict {

@@ -1,5 +1,5 @@
 import { deepenDepth, type FetchDepth, Git, GitAuthError, GitError } from '../git/git.js';
-import { type Logger, UserError } from './types.js';
+import { type Logger, UserError } from '../core/index.js';
 
 /** The target branch as fetched: its tip and how to read more history when needed. */
 export interface TargetBranch {

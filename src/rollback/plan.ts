@@ -1,43 +1,13 @@
 import { type CommitInfo, Git } from '../git/git.js';
-import { prepareUndo } from './apply.js';
 import { type TargetBranch, withHistory } from './history.js';
-import { type RevertedCommit, type RollbackRequest, UserError } from './types.js';
-
-/** One commit to revert, with the parent it is reverted against when it is a merge. */
-export interface RevertStep {
-  sha: string;
-  subject: string;
-  parents: string[];
-  mainline?: number;
-}
-
-/** What a revert will do, decided before anything is written. */
-export interface RevertPlan {
-  kind: 'revert';
-  /** Newest first: the order the reverts are applied in. */
-  steps: RevertStep[];
-  /** Requested commits already reverted on the target branch. */
-  skipped: RevertedCommit[];
-  /** Tree of the target tip the reverts start from. */
-  baseTree: string;
-}
-
-/** What a path restore will do. */
-export interface RestorePlan {
-  kind: 'restore';
-  paths: string[];
-  /** Full sha of the revision the paths are restored to. */
-  source: string;
-  /** Commits after `source` on the target branch that touched the paths, newest first. */
-  undone: RevertedCommit[];
-}
-
-export type Plan = RevertPlan | RestorePlan;
+import type { Plan, RestorePlan, RevertedCommit, RevertPlan, RevertStep, RollbackRequest } from './types.js';
+import { prepareUndo } from './undo.js';
+import { FULL_SHA, FULL_SHA_SOURCE, shortSha, UserError } from '../core/index.js';
 
 type Attempt<T> = { ok: true; value: T } | { ok: false; error: UserError };
 const fail = <T>(message: string, kind: 'invalid' | 'refused' = 'refused'): Attempt<T> => ({ ok: false, error: new UserError(message, kind) });
 
-const REVERT_LINE = /This reverts commit ([0-9a-f]{40})[.,]/g;
+const REVERT_LINE = new RegExp(`This reverts commit (${FULL_SHA_SOURCE})[.,]`, 'g');
 
 /**
  * Resolves the request against the target branch: every revision must name a commit in the
@@ -79,8 +49,6 @@ async function tryPlanRevert(git: Git, target: TargetBranch, request: RollbackRe
   const baseTree = window.commits[0]?.sha === target.tip ? window.commits[0].tree : (await git.commitInfo([target.tip]))[0].tree;
   return { ok: true, value: { kind: 'revert', steps: applyMainline(steps, request.mainline, request.names.name('mainline')), skipped, baseTree } };
 }
-
-const FULL_SHA = /^[0-9a-f]{40}$/;
 
 /**
  * Resolves the full shas among the request's commits now (alongside reading the branch tip), so
@@ -163,7 +131,7 @@ export function revertedCommits(newestFirst: CommitInfo[]): Set<string> {
 function applyMainline(steps: RevertStep[], mainline: number | undefined, option: string): RevertStep[] {
   const merges = steps.filter(s => s.parents.length > 1);
   if (mainline !== undefined && steps.length > 0 && merges.length === 0) {
-    const names = steps.map(s => s.sha.slice(0, 12)).join(', ');
+    const names = steps.map(s => shortSha(s.sha)).join(', ');
     throw new UserError(`${option} ${mainline} was given but ${names} ${steps.length > 1 ? 'are not merge commits' : 'is not a merge commit'}. Expected ${option} only when reverting a merge commit.`);
   }
   return steps.map(step => {

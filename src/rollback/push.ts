@@ -1,5 +1,5 @@
 import { Git } from '../git/git.js';
-import { UserError } from './types.js';
+import { UserError } from '../core/index.js';
 
 /** How a push ended when it did not simply fail. */
 export type PushOutcome =

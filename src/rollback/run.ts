@@ -4,39 +4,13 @@ import type { Finding } from '../hazards/types.js';
 import { type GuardVerdict, guardRollback, preloadGuard, UnsafeRollbackError } from './guard.js';
 import { type FetchHooks, fetchTargetBranch, localTargetBranch, type TargetBranch } from './history.js';
 import { rollbackTitle } from './message.js';
-import { type Plan, planRollback, resolveAhead } from './plan.js';
+import { planRollback, resolveAhead } from './plan.js';
 import { pushRef } from './push.js';
 import { pullRequestBody } from './report.js';
-import {
-  type Logger,
-  type Operation,
-  type RevertedCommit,
-  type RollbackRequest,
-  type PullRequestOptions,
-  UserError
-} from './types.js';
+import type { Operation, Plan, PullRequestOptions, RevertedCommit, RollbackRequest, RollbackResult } from './types.js';
+import { type Logger, shortSha, UserError } from '../core/index.js';
 
-/** What a rollback did; the edges turn it into outputs, a summary or CLI text. */
-export interface RollbackResult {
-  operation: Operation;
-  targetBranch: string;
-  /** The target tip the rollback was made on. */
-  base?: string;
-  /** The last rollback commit (also for dry runs, where it exists only locally). */
-  commitSha?: string;
-  revertedCommits: RevertedCommit[];
-  skipped: RevertedCommit[];
-  /** Set for restores: where the paths were restored to. */
-  restoredTo?: string;
-  restoredPaths?: string[];
-  branch?: string;
-  pullRequest?: { number: number; url: string };
-  diffStat: string;
-  /** Hazards of the rollback itself (the safety check's forward direction). */
-  findings: Finding[];
-  /** Set when a refused push to a protected branch became a pull request. */
-  fellBackToPullRequest: boolean;
-}
+export type { RollbackResult } from './types.js';
 
 /** Opens or updates pull requests; the action backs it with the GitHub API. */
 export interface PullRequestPort {
@@ -97,12 +71,12 @@ type Outcome = { kind: 'done'; result: RollbackResult } | { kind: 'stale' };
 
 async function rollOnce(request: RollbackRequest, deps: RollbackDeps, target: TargetBranch): Promise<Outcome> {
   const { git, log } = deps;
-  const plan = await log.group(`Planning the rollback on '${target.name}' at ${target.tip.slice(0, 12)}`, () =>
+  const plan = await log.group(`Planning the rollback on '${target.name}' at ${shortSha(target.tip)}`, () =>
     planRollback(git, target, request)
   );
   const result = emptyResult(target, plan);
   if (plan.kind === 'revert') {
-    for (const s of plan.skipped) log.notice(`Skipping ${s.sha.slice(0, 12)} ("${s.subject}"): it is already reverted on '${target.name}'.`);
+    for (const s of plan.skipped) log.notice(`Skipping ${shortSha(s.sha)} ("${s.subject}"): it is already reverted on '${target.name}'.`);
     if (plan.steps.length === 0) {
       log.notice('Nothing to roll back: every requested commit is already reverted.');
       return { kind: 'done', result };
@@ -122,7 +96,7 @@ async function rollOnce(request: RollbackRequest, deps: RollbackDeps, target: Ta
     names: request.names,
     onTree: startGuard
   });
-  for (const e of applied.empty) log.notice(`Reverting ${e.sha.slice(0, 12)} ("${e.subject}") changes nothing: its changes are already undone.`);
+  for (const e of applied.empty) log.notice(`Reverting ${shortSha(e.sha)} ("${e.subject}") changes nothing: its changes are already undone.`);
   result.revertedCommits = reverted(plan, applied);
   if (!applied.changed) {
     log.notice(`The rollback changes nothing on '${target.name}'; nothing to deliver.`);
@@ -233,8 +207,8 @@ function defaultBranchName(request: RollbackRequest, result: RollbackResult): st
     .replace(/\.\.+/g, '.')
     .slice(0, 60);
   if (slug) return `rollback/${slug}`;
-  if (result.restoredTo) return `rollback/restore-${result.restoredTo.slice(0, 12)}`;
-  return `rollback/revert-${result.revertedCommits[0].sha.slice(0, 12)}`;
+  if (result.restoredTo) return `rollback/restore-${shortSha(result.restoredTo)}`;
+  return `rollback/revert-${shortSha(result.revertedCommits[0].sha)}`;
 }
 
 async function openTarget(git: Git, request: RollbackRequest, log: Logger, hooks: Required<FetchHooks>): Promise<TargetBranch> {

@@ -1,3 +1,4 @@
+import type { Finding } from '../hazards/types.js';
 import type { OptionNames } from './option-names.js';
 
 /** Where a rollback goes once its commits are made. */
@@ -66,6 +67,59 @@ export interface PullRequestOptions {
 export interface RevertedCommit {
   sha: string;
   subject: string;
+}
+
+/** One commit to revert, with the parent it is reverted against when it is a merge. */
+export interface RevertStep {
+  sha: string;
+  subject: string;
+  parents: string[];
+  mainline?: number;
+}
+
+/** What a revert will do, decided before anything is written. */
+export interface RevertPlan {
+  kind: 'revert';
+  /** Newest first: the order the reverts are applied in. */
+  steps: RevertStep[];
+  /** Requested commits already reverted on the target branch. */
+  skipped: RevertedCommit[];
+  /** Tree of the target tip the reverts start from. */
+  baseTree: string;
+}
+
+/** What a path restore will do. */
+export interface RestorePlan {
+  kind: 'restore';
+  paths: string[];
+  /** Full sha of the revision the paths are restored to. */
+  source: string;
+  /** Commits after `source` on the target branch that touched the paths, newest first. */
+  undone: RevertedCommit[];
+}
+
+export type Plan = RevertPlan | RestorePlan;
+
+/** What a rollback did; the edges turn it into outputs, a summary or CLI text. */
+export interface RollbackResult {
+  operation: Operation;
+  targetBranch: string;
+  /** The target tip the rollback was made on. */
+  base?: string;
+  /** The last rollback commit (also for dry runs, where it exists only locally). */
+  commitSha?: string;
+  revertedCommits: RevertedCommit[];
+  skipped: RevertedCommit[];
+  /** Set for restores: where the paths were restored to. */
+  restoredTo?: string;
+  restoredPaths?: string[];
+  branch?: string;
+  pullRequest?: { number: number; url: string };
+  diffStat: string;
+  /** Hazards of the rollback itself (the safety check's forward direction). */
+  findings: Finding[];
+  /** Set when a refused push to a protected branch became a pull request. */
+  fellBackToPullRequest: boolean;
 }
 
 export type { Logger } from '../core/logger.js';

@@ -1,7 +1,8 @@
 import { posix } from 'node:path';
 import { Git } from '../git/git.js';
 import { type OptionNames, settingNames } from './option-names.js';
-import { type Delivery, type Identity, type RollbackRequest, UserError } from './types.js';
+import { type Delivery, type Identity, type RollbackRequest } from './types.js';
+import { UserError } from '../core/index.js';
 
 /** A rollback request as typed by a person: strings and lists, nothing checked yet. */
 export interface RawRequest {

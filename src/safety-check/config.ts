@@ -12,7 +12,10 @@ export interface AllowEntry {
   reason?: string;
 }
 
-/** The repository's safety-check configuration (`.github/rollback-safety.yml`). */
+/** Where the configuration is read from (at the base revision) unless another path is given. */
+export const DEFAULT_CONFIG_PATH = '.github/rollback-safety.yml';
+
+/** The repository's safety-check configuration ({@link DEFAULT_CONFIG_PATH}). */
 export interface SafetyConfig {
   /** Per-rule severity, or `off`. */
   rules: Record<string, Severity | 'off'>;

@@ -41,19 +41,19 @@ describe('Git wrapper: the token authenticates fetch, push and ls-remote', () =>
   it('fetches and pushes from a clone with no persisted credential', async () => {
     const { dir, auth } = await setUp();
     const wrapper = await Git.create(dir, GIT_ENV, auth);
-    await wrapper.exec(['fetch', '--quiet', 'origin', 'main']);
+    await wrapper.fetch('origin', ['main']);
     const tree = git(dir, 'rev-parse', 'HEAD^{tree}');
     const commit = git(dir, 'commit-tree', tree, '-p', 'HEAD', '-m', 'via http');
-    await wrapper.exec(['push', '--quiet', 'origin', `${commit}:refs/heads/main`]);
+    expect((await wrapper.push('origin', commit, 'refs/heads/main')).pushed).toBe(true);
     expect(git(repo.origin, 'rev-parse', 'main')).toBe(commit);
-    expect((await wrapper.exec(['ls-remote', 'origin', 'refs/heads/main'])).stdout).toContain(commit);
+    expect(await wrapper.lsRemote('origin', 'refs/heads/main')).toBe(commit);
     expect(server.authorizations()).toEqual([basicAuthorization(TOKEN)]);
   });
 
   it('without a token, says there is no credential instead of asking for a user name', async () => {
     const { dir } = await setUp();
     const wrapper = await Git.create(dir, GIT_ENV);
-    const failure = wrapper.exec(['fetch', '--quiet', 'origin', 'main'], { allowFailure: true });
+    const failure = wrapper.tryFetch('origin', ['main']);
     await expect(failure).rejects.toThrow(GitAuthError);
     await expect(failure).rejects.toThrow(/^git fetch has no accepted credential for the remote \(.*\)\. Expected a token \(the action's token input/);
   });
@@ -78,8 +78,8 @@ describe('Git wrapper: the token authenticates fetch, push and ls-remote', () =>
     if (where === 'global') git(repo.root, 'config', '--file', global, `http.${server.url}/.extraheader`, header);
     const config = readFileSync(join(dir, '.git', 'config'), 'utf8');
     const wrapper = await Git.create(dir, { ...GIT_ENV, GIT_CONFIG_GLOBAL: global }, auth);
-    await wrapper.exec(['fetch', '--quiet', 'origin', 'main']);
-    await wrapper.exec(['push', '--quiet', 'origin', 'HEAD:refs/heads/copy']);
+    await wrapper.fetch('origin', ['main']);
+    expect((await wrapper.push('origin', 'HEAD', 'refs/heads/copy')).pushed).toBe(true);
     expect(git(repo.origin, 'rev-parse', 'copy')).toBe(git(dir, 'rev-parse', 'HEAD'));
     expect(server.authorizations()).toEqual([basicAuthorization(TOKEN)]);
     expect(readFileSync(join(dir, '.git', 'config'), 'utf8')).toBe(config);
@@ -90,7 +90,7 @@ describe('Git wrapper: the token authenticates fetch, push and ls-remote', () =>
     const { dir } = await setUp();
     const wrong = 'ghp_wrongtoken4242';
     const wrapper = await Git.create(dir, GIT_ENV, gitHttpAuth(wrong, server.url, 'the token input'));
-    const error = (await wrapper.exec(['push', 'origin', 'HEAD:refs/heads/x']).catch(e => e)) as GitAuthError;
+    const error = (await wrapper.push('origin', 'HEAD', 'refs/heads/x').catch(e => e)) as GitAuthError;
     expect(error).toBeInstanceOf(GitAuthError);
     expect(error.message).toMatch(/^git push was refused: the server did not accept the token input \(.+\)\. Expected a token for http:\/\/127\.0\.0\.1:\d+\/ that has not expired, can access the repository and has contents: write\.$/);
     const everything = `${error.message}${error.stderr}${error.args.join(' ')}${error.stack}`;
@@ -105,9 +105,9 @@ describe('Git wrapper: the token authenticates fetch, push and ls-remote', () =>
     git(dir, 'remote', 'add', 'mirror', other.repoUrl);
     git(dir, 'remote', 'add', 'local', `file://${repo.origin}`);
     const wrapper = await Git.create(dir, GIT_ENV, auth);
-    await expect(wrapper.exec(['ls-remote', 'mirror'])).rejects.toThrow(/no accepted credential|did not accept/);
+    await expect(wrapper.lsRemote('mirror', 'refs/heads/main')).rejects.toThrow(/no accepted credential|did not accept/);
     expect(other.authorizations()).toEqual([]);
-    expect((await wrapper.exec(['ls-remote', 'local', 'refs/heads/main'])).stdout).toContain(git(repo.origin, 'rev-parse', 'main'));
+    expect(await wrapper.lsRemote('local', 'refs/heads/main')).toBe(git(repo.origin, 'rev-parse', 'main'));
     expect(server.requests).toEqual([]);
   });
 

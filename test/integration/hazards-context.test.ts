@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { Git } from '../../src/git/git.js';
+import { type ExecOptions, Git, type GitResult } from '../../src/git/git.js';
 import { analyzeChange, type AnalyzeOptions } from '../../src/hazards/index.js';
 import { readManifestFile } from '../../src/manifests/manifest-file.js';
 import { streamFiles } from '../../src/manifests/blob-stream.js';
@@ -112,9 +112,11 @@ describe('the Flux context of a change', () => {
   /** Runs the engine and records which git commands it ran. */
   async function analyze(head: string, options: ChangeFilter & AnalyzeOptions = {}) {
     const commands: string[] = [];
-    const exec = git.exec.bind(git);
+    // Every command goes through the wrapper's private `exec`: reached here by name, as recordGitCommands does.
+    const door = git as unknown as { exec(args: string[], options?: ExecOptions): Promise<GitResult> };
+    const exec = door.exec.bind(git);
     const batch = git.catFileBatch.bind(git);
-    git.exec = (args, opts) => {
+    door.exec = (args, opts) => {
       commands.push(args[0]);
       return exec(args, opts);
     };
@@ -126,7 +128,7 @@ describe('the Flux context of a change', () => {
     try {
       return { result: await analyzeChange(git, base, head, options), commands };
     } finally {
-      git.exec = exec;
+      door.exec = exec;
       git.catFileBatch = batch;
     }
   }

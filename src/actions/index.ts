@@ -1,4 +1,4 @@
-import * as core from './toolkit.js';
+import * as core from '@actions/core';
 import { run as report } from './report/main.js';
 import { run as revert } from './revert/main.js';
 import { run as safetyCheck } from './safety-check/main.js';

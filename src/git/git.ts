@@ -174,6 +174,8 @@ export class Git {
     return { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C', GIT_EDITOR: 'true', ...this.baseEnv };
   }
 
+  // Not @actions/exec: it always pipes stdout (no file for cat-file --batch), cannot stop git when
+  // a streaming consumer gives up, and the CLI shares this class, which must not need the toolkit.
   /**
    * Runs git, handing standard output to `onStdout` chunk by chunk. Commands that talk to a remote
    * get the auth's token, and fail with a {@link GitAuthError} when the server refuses them a

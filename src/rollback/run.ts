@@ -25,6 +25,17 @@ export interface RollbackDeps {
   git: Git;
   log: Logger;
   pullRequests?: PullRequestPort;
+  /**
+   * Told of each remote branch that holds the rollback, as soon as it does, so that an edge can
+   * say what was delivered when a later step (opening the pull request) fails.
+   */
+  onPushed?(pushed: PushedBranch): void;
+}
+
+/** A remote branch and the rollback commit it now points at. */
+export interface PushedBranch {
+  branch: string;
+  commitSha: string;
 }
 
 /** How often a push to a branch that moved meanwhile is redone on the new tip. */
@@ -137,7 +148,10 @@ async function deliver(
       return Promise.all([pushing, git.diffStat(target.tip, result.commitSha!)]);
     });
     result.diffStat = stat;
-    if (pushed.status === 'pushed') return { kind: 'done', result: { ...result, operation: 'pushed' } };
+    if (pushed.status === 'pushed') {
+      deps.onPushed?.({ branch: target.name, commitSha: result.commitSha! });
+      return { kind: 'done', result: { ...result, operation: 'pushed' } };
+    }
     if (pushed.status === 'stale') return { kind: 'stale' };
     if (!request.fallbackToPullRequest || !deps.pullRequests) {
       const { names } = request;
@@ -169,6 +183,7 @@ async function deliverByPullRequest(
     result.diffStat || git.diffStat(target.tip, result.commitSha!)
   ]);
   result.diffStat = stat;
+  deps.onPushed?.({ branch, commitSha: head });
   const { pullRequest: options } = request;
   const title = options.title ?? rollbackTitle(result.revertedCommits, request.audit, plan.kind === 'restore' ? plan : undefined);
   const body = pullRequestBody({ ...result, commitSha: head, branch }, request.audit, deps.pullRequests?.commitUrl?.bind(deps.pullRequests));

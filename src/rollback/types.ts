@@ -122,5 +122,3 @@ export interface RollbackResult {
   fellBackToPullRequest: boolean;
 }
 
-export type { Logger } from '../core/logger.js';
-export { UserError } from '../core/errors.js';

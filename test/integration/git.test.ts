@@ -4,7 +4,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Git, GitError } from '../../src/git/git.js';
-import { UserError } from '../../src/rollback/types.js';
+import { UserError } from '../../src/core/index.js';
 import { createRepo, ISOLATED_GIT_ENV, recordGitCommands, type TestRepo } from '../support/repo.js';
 
 describe('Git wrapper', () => {

@@ -4,7 +4,7 @@ import { parseComponentPatterns, type ComponentPattern } from '../../report/comp
 import { checkWindow, parseReportTime } from '../../report/window.js';
 import { UserError } from '../../core/index.js';
 import { booleanInput, listInput, type RunContext } from '../runner.js';
-import * as core from '../toolkit.js';
+import * as core from '@actions/core';
 
 /** Everything the report action was asked to do, read from its inputs in one place. */
 export interface ReportInputs {

@@ -1,40 +1,41 @@
+import * as core from '@actions/core';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { UserError } from '../../core/index.js';
 import { Git } from '../../git/git.js';
 import { gitHttpAuth } from '../../git/http-auth.js';
 import { connectGitHub } from '../../github/connection.js';
 import { commitStatusPort } from '../../github/status-port.js';
 import { buildRollbackReport } from '../../report/build.js';
-import { markdownText } from '../../report/escape.js';
 import { formatReport } from '../../report/format.js';
 import { headline } from '../../report/markdown.js';
 import type { RollbackReport } from '../../report/types.js';
-import { UserError } from '../../core/index.js';
 import { validateBranch } from '../../rollback/validate.js';
+import { finishStep, stepError } from '../finish.js';
 import { coreLogger, readRunContext, type RunContext } from '../runner.js';
-import * as core from '../toolkit.js';
 import { readReportInputs, type ReportInputs } from './inputs.js';
+import { type ReportOutcome, reportStep } from './outcome.js';
 
-/** The report action: the one place that sets its outputs, writes its summary and fails the step. */
+/** The report action: builds the report, then reports the outcome in one place. */
 export async function run(): Promise<void> {
-  const context = readRunContext();
-  let summary = '';
+  await finishStep(reportStep(await rollbackReport(readRunContext())));
+}
+
+/** Runs the report to its outcome. Never throws: a failure is an outcome too. */
+async function rollbackReport(context: RunContext): Promise<ReportOutcome> {
   try {
     const inputs = readReportInputs(context);
     const report = await buildReport(inputs, context);
     const repoUrl = context.repository ? `${context.serverUrl.replace(/\/+$/, '')}/${context.repository}` : undefined;
-    summary = formatReport(report, 'markdown', repoUrl ? { commitUrl: sha => `${repoUrl}/commit/${sha}`, pullUrl: n => `${repoUrl}/pull/${n}` } : {});
-    writeReport(inputs.markdownFile, summary);
-    writeReport(inputs.jsonFile, formatReport(report, 'json'));
-    writeReport(inputs.openMetricsFile, formatReport(report, 'openmetrics'));
-    setOutputs(report, inputs);
+    const summary = formatReport(report, 'markdown', repoUrl ? { commitUrl: sha => `${repoUrl}/commit/${sha}`, pullUrl: n => `${repoUrl}/pull/${n}` } : {});
+    const files = { markdown: resolve(inputs.markdownFile), json: resolve(inputs.jsonFile), openMetrics: resolve(inputs.openMetricsFile) };
+    writeReport(files.markdown, summary);
+    writeReport(files.json, formatReport(report, 'json'));
+    writeReport(files.openMetrics, formatReport(report, 'openmetrics'));
     core.info(headline(report).replace(/\*\*/g, ''));
+    return { report, summary, files };
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    summary = `## Rollback report: it could not run\n\n${markdownText(message, 2000)}`;
-    core.setFailed(message);
-  } finally {
-    if (summary) core.appendSummary(summary);
+    return { error: stepError(error) };
   }
 }
 
@@ -60,17 +61,9 @@ async function buildReport(inputs: ReportInputs, context: RunContext): Promise<R
 
 function writeReport(path: string, text: string): void {
   try {
-    mkdirSync(dirname(resolve(path)), { recursive: true });
+    mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, text);
   } catch (error) {
     throw new UserError(`Could not write the report to '${path}': ${(error as Error).message}. Expected a writable path.`);
   }
-}
-
-function setOutputs(report: RollbackReport, inputs: ReportInputs): void {
-  core.setOutput('rollbacks', report.summary.rollbacks);
-  core.setOutput('median-time-to-revert', report.summary.timeToRevert.median ?? '');
-  core.setOutput('markdown-file', resolve(inputs.markdownFile));
-  core.setOutput('json-file', resolve(inputs.jsonFile));
-  core.setOutput('openmetrics-file', resolve(inputs.openMetricsFile));
 }

@@ -22,8 +22,11 @@ export interface DrillOptions {
   waitHealthy?: Waiter;
   /** The budget from pushing the bad change to full recovery. */
   maxRecoveryMs: number;
-  /** Reverts `revertSha` on `branch` and pushes it: the lead wires the real engine (deliver: push). */
-  rollback: (revertSha: string) => Promise<RollbackResult>;
+  /**
+   * Reverts `revertSha` on `branch` and pushes it: the lead wires the real engine (deliver: push).
+   * `trailers` go into the rollback commit: the drill's time to detect, for reports from history.
+   */
+  rollback: (revertSha: string, trailers: string[]) => Promise<RollbackResult>;
   /** Author and committer of the drill commit (the rollback's own come with its request). */
   committer: Identity;
   runUrl?: string;
@@ -111,7 +114,7 @@ export async function runDrill(options: DrillOptions): Promise<DrillResult> {
   // Phases never throw (a failing waiter or rollback is a phase not reached), so once the bad
   // change is pushed the drill always gets to roll it back.
   const detect = await timed('detect', () => options.waitFailure(drillSha, { previousSha: base }));
-  const rolled = await timed('rollback', () => rollBack(options, drillSha, result));
+  const rolled = await timed('rollback', () => rollBack(options, drillSha, result, [detectTrailer(detect)]));
   const byHand = `The drill commit ${shortSha(drillSha)} is still on '${branch}': revert it by hand (git revert ${drillSha}) and push.`;
   if (!detect.ok) {
     result.verdict = 'not-detected';
@@ -157,8 +160,13 @@ async function prepare(options: DrillOptions): Promise<Prepared> {
   }
 }
 
-async function rollBack(options: DrillOptions, drillSha: string, result: DrillResult): Promise<WaitOutcome> {
-  const rolled = await options.rollback(drillSha);
+/** `Drill-time-to-detect: 41.8s`, or `none (...)` when the failure was never reported. */
+export function detectTrailer(detect: DrillPhase): string {
+  return `Drill-time-to-detect: ${detect.ok ? seconds(detect.ms).replace(' ', '') : `none (not reported within ${seconds(detect.ms)})`}`;
+}
+
+async function rollBack(options: DrillOptions, drillSha: string, result: DrillResult, trailers: string[]): Promise<WaitOutcome> {
+  const rolled = await options.rollback(drillSha, trailers);
   if (rolled.operation !== 'pushed' || !rolled.commitSha) {
     const where = rolled.pullRequest ? ` as pull request #${rolled.pullRequest.number} (${rolled.pullRequest.url}); merge it to restore '${options.branch}'` : '';
     return { reached: false, detail: `The rollback was not pushed (operation: ${rolled.operation})${where}.` };

@@ -7,6 +7,7 @@ import { readObjects, type BatchObject } from './batch-reader.js';
 import { GitError } from './git-error.js';
 import { authConfigEnv, authFailure, authFailureMessage, type GitHttpAuth, NETWORK_COMMANDS, redactToken, remoteUrlsOnServer } from './http-auth.js';
 import { parseGrepFiles, parseRawDiff, parseTree, type DiffEntry, type GrepMatch, type TreeEntry } from './listings.js';
+import { GitHistory } from './history.js';
 import { TemporaryIndex } from './temporary-index.js';
 
 export type { BatchObject } from './batch-reader.js';
@@ -559,6 +560,16 @@ export class Git {
    * Runs `fn` with an index of its own, new and empty, removed afterwards: trees are built and
    * patches tried there while the repository's index and work tree stay as they are.
    */
+  /** Reads and fetches branch history for reports (one `git log` pass, trailers parsed by git). */
+  history(): GitHistory {
+    return new GitHistory({
+      exec: (args, options) => this.exec(args, options),
+      shallowCommits: () => this.shallowCommits(),
+      isShallow: () => this.isShallow(),
+      tryResolveCommits: revs => this.tryResolveCommits(revs)
+    });
+  }
+
   withTemporaryIndex<T>(fn: (index: TemporaryIndex) => Promise<T>): Promise<T> {
     return TemporaryIndex.use((args, options) => this.exec(args, options), fn);
   }

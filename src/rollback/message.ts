@@ -27,14 +27,16 @@ export function restoreMessage(plan: RestorePlan, audit: AuditContext): string {
   const undone = plan.undone.length
     ? ['Undoes changes to these paths from:', ...plan.undone.map(c => `- ${shortSha(c.sha)} ${c.subject}`)].join('\n')
     : '';
-  return compose(subject, [source, paths, undone], audit);
+  return compose(subject, [source, paths, undone], audit, [`Restored-to: ${plan.source}`]);
 }
 
-function compose(subject: string, paragraphs: string[], audit: AuditContext): string {
+function compose(subject: string, paragraphs: string[], audit: AuditContext, own: string[] = []): string {
   const trailers = [
+    ...own,
     audit.incident && `Incident: ${audit.incident}`,
     audit.actor && `Rolled-back-by: ${audit.actor}`,
-    audit.runUrl && `Workflow-run: ${audit.runUrl}`
+    audit.runUrl && `Workflow-run: ${audit.runUrl}`,
+    ...(audit.trailers ?? [])
   ].filter(Boolean);
   const reason = audit.reason ? reasonParagraph(audit.reason) : '';
   return [subject, ...paragraphs, reason, trailers.join('\n')].filter(p => p.trim() !== '').join('\n\n') + '\n';

@@ -19,6 +19,8 @@ export interface AuditContext {
   reason?: string;
   actor?: string;
   runUrl?: string;
+  /** More `Key: value` trailers, each one line (a drill's rollback records its time to detect). */
+  trailers?: string[];
 }
 
 /** A validated rollback request; produced only by `validateRequest`. */

@@ -28,6 +28,8 @@ export interface RawRequest {
   reviewers?: string[];
   teamReviewers?: string[];
   draft?: boolean;
+  /** More `Key: value` trailers for the rollback commits. */
+  trailers?: string[];
 }
 
 const DELIVERIES: readonly Delivery[] = ['pull-request', 'push', 'none'];
@@ -70,7 +72,8 @@ export async function validateRequest(raw: RawRequest, names: OptionNames = sett
       incident: singleLine(raw.incident, n('incident'), 128),
       reason: validateReason(raw.reason, n('reason')),
       actor: singleLine(raw.actor, n('actor'), 128),
-      runUrl: singleLine(raw.runUrl, 'run URL', 512)
+      runUrl: singleLine(raw.runUrl, 'run URL', 512),
+      ...(raw.trailers?.length ? { trailers: raw.trailers.map(validateTrailer) } : {})
     },
     targetBranch: raw.targetBranch?.trim() ? await validateBranch(raw.targetBranch.trim(), n('targetBranch')) : undefined,
     branch: raw.branch?.trim() ? await validateBranch(raw.branch.trim(), n('branch')) : undefined,
@@ -93,6 +96,14 @@ export async function validateRequest(raw: RawRequest, names: OptionNames = sett
     throw new UserError(`${n('branch')} '${request.branch}' is the target branch. Expected a separate branch for the pull request.`);
   }
   return request;
+}
+
+/** One `Key: value` trailer line. */
+function validateTrailer(value: string): string {
+  if (!/^[A-Za-z][A-Za-z0-9-]*: \S/.test(value) || CONTROL.test(value) || value.length > 512) {
+    throw new UserError(`Invalid trailer '${printable(value)}'. Expected one line 'Key: value', such as 'Drill-time-to-detect: 41.8s'.`);
+  }
+  return value;
 }
 
 /** A revision or an `A..B` range; option-looking and multi-line values are refused. */

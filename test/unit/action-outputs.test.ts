@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import * as yaml from 'js-yaml';
 import { revertFailure, revertOutputs, revertSummary, type RevertOutcome } from '../../src/actions/revert/outcome.js';
+import { reportOutputs } from '../../src/actions/report/outcome.js';
 import { safetyCheckFailure, safetyCheckOutputs } from '../../src/actions/safety-check/outcome.js';
 import type { DrillResult } from '../../src/drill/drill.js';
 import type { Finding } from '../../src/hazards/types.js';
@@ -81,8 +82,12 @@ describe('the outputs maps and the action metadata', () => {
     expect(Object.keys(safetyCheckOutputs(outcome)).sort()).toEqual(declared('safety-check-action/action.yml'));
   });
 
-  it('the root action declares what the two actions write, and nothing else', () => {
-    const written = new Set([...Object.keys(revertOutputs({})), ...Object.keys(safetyCheckOutputs({}))]);
+  it('report, failed: writes exactly the outputs report-action/action.yml declares', () => {
+    expect(Object.keys(reportOutputs({ error: { message: 'boom' } })).sort()).toEqual(declared('report-action/action.yml'));
+  });
+
+  it('the root action declares what the three actions write, and nothing else', () => {
+    const written = new Set([...Object.keys(revertOutputs({})), ...Object.keys(safetyCheckOutputs({})), ...Object.keys(reportOutputs({ error: { message: '' } }))]);
     expect(declared('action.yml')).toEqual([...written].sort());
   });
 });

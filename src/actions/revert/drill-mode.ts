@@ -34,10 +34,11 @@ export async function drillMode(inputs: RevertInputs, git: Git, github: GitHubCo
     maxRecoveryMs: drill.maxRecoveryMs,
     committer: drill.committer,
     runUrl: inputs.raw.runUrl,
-    rollback: async sha =>
+    rollback: async (sha, trailers) =>
       runRollback(
         await validateRequest({
           ...inputs.raw,
+          trailers,
           commits: [sha],
           restorePaths: [],
           restoreTo: undefined,

@@ -2,8 +2,8 @@ import { decideFluxRollback, fluxAudit } from '../../flux/auto-rollback.js';
 import { parseFluxDispatch } from '../../flux/dispatch.js';
 import type { GitHubConnection } from '../../github/connection.js';
 import { Git } from '../../git/git.js';
-import type { Logger } from '../../core/index.js';
-import type { RawRequest } from '../../rollback/validate.js';
+import { type Logger, printable } from '../../core/index.js';
+import { parseIdentity, type RawRequest } from '../../rollback/validate.js';
 import type { RunContext } from '../runner.js';
 import type { RevertInputs } from './inputs.js';
 
@@ -24,7 +24,7 @@ export async function fluxTrigger(inputs: RevertInputs, context: RunContext, git
   const dispatch = parseFluxDispatch(context.eventName ?? '', context.payload, { reasons: inputs.flux.reasons, objects: inputs.flux.objects });
   if (dispatch.kind === 'ignored') return { act: false, decision: 'ignored', why: dispatch.why };
   const { event } = dispatch;
-  log.info(`Flux reported ${event.reason} for ${event.kind} ${event.namespace}/${event.name} at ${event.revision.sha}: ${event.message}`);
+  log.info(`Flux reported ${event.reason} for ${event.kind} ${event.namespace}/${event.name} at ${event.revision.sha}: ${printable(event.message, 1000)}`);
   const statuses = github && !inputs.flux.lastHealthy ? { client: await github.client(), repo: github.repo, contextGlob: inputs.flux.statusContext } : undefined;
   const { targetBranch, decision, lastHealthy } = await decideFluxRollback({
     git,
@@ -33,7 +33,9 @@ export async function fluxTrigger(inputs: RevertInputs, context: RunContext, git
     event,
     fallbackBranch: inputs.raw.targetBranch,
     lastHealthy: inputs.flux.lastHealthy,
-    statuses
+    statuses,
+    // Only commits this identity wrote, with our trailers, can be our own rollbacks (the loop guard).
+    committer: parseIdentity(inputs.raw.committer ?? '')
   });
   if (decision.action !== 'revert') return { act: false, decision: decision.action, failingRevision: event.revision.sha, why: decision.why };
   const audit = fluxAudit(event, { incident: inputs.raw.incident || undefined, reason: inputs.raw.reason || undefined });

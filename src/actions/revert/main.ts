@@ -1,5 +1,6 @@
 import * as core from '@actions/core';
 import { resolve } from 'node:path';
+import { printable } from '../../core/index.js';
 import { verifyRecovery } from '../../flux/verify.js';
 import type { FluxReference } from '../../flux/wait.js';
 import { connectGitHub, pullRequestPort, type GitHubConnection } from '../../github/connection.js';
@@ -138,9 +139,13 @@ async function fluxReferences(inputs: RevertInputs, git: Git, failingRevision: s
 
 /** The first log line: what this run is about to do, before any git or network call. */
 function describeRun(inputs: RevertInputs, context: RunContext): string {
-  if (inputs.drill) return `drill on '${inputs.drill.branch}'`;
+  if (inputs.drill) return `drill on '${printable(inputs.drill.branch)}'`;
   if (context.eventName === 'repository_dispatch') return `Flux failure event (on-flux-failure: ${inputs.flux.onFailure})`;
+  // Logged before the engine validates them: every value is shown escaped, so none can form a workflow command.
   const { raw } = inputs;
-  const what = raw.restorePaths.length ? `restore ${raw.restorePaths.join(', ')} to ${raw.restoreTo}` : `revert ${raw.commits.join(' ')}`;
-  return `${what} on '${raw.targetBranch ?? 'the default branch'}' (deliver: ${raw.deliver}${raw.dryRun ? ', dry run' : ''})`;
+  const shown = (value: string | undefined) => printable(value ?? '', 200);
+  const what = raw.restorePaths.length
+    ? `restore ${raw.restorePaths.map(shown).join(', ')} to ${shown(raw.restoreTo)}`
+    : `revert ${raw.commits.map(shown).join(' ')}`;
+  return `${what} on '${raw.targetBranch === undefined ? 'the default branch' : shown(raw.targetBranch)}' (deliver: ${shown(raw.deliver)}${raw.dryRun ? ', dry run' : ''})`;
 }

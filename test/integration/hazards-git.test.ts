@@ -126,7 +126,7 @@ describe('analyzeChange on a Flux repository', () => {
 
   it('a PR adding a CRD yields crd-create in the rollback direction', async () => {
     const result = await change({ 'infrastructure/crds/widgets.yaml': crd });
-    expect(summary(result.findings)).toEqual(['crd-create critical rollback infrastructure/crds/widgets.yaml:3']);
+    expect(summary(result.findings)).toEqual(['crd-create warning rollback infrastructure/crds/widgets.yaml:3']);
   });
 
   it('the revert guard (forward only) does not see the creation', async () => {

@@ -14,7 +14,7 @@ export const helmreleaseDelete: HazardRule = {
     if (after || !(has(before, ['spec', 'chart']) || has(before, ['spec', 'chartRef']))) return undefined;
     return deletion(ctx, 'critical', {
       forward: `Deleting ${label(before)} runs helm uninstall: every chart resource is deleted (claims and their data, CRDs shipped as templates) except those marked helm.sh/resource-policy: keep. Mark what must survive with helm.sh/resource-policy: keep first, or add kustomize.toolkit.fluxcd.io/prune: disabled to the HelmRelease.`,
-      rollback: `This change creates ${label(before)}; reverting it uninstalls the release and deletes every chart resource created meanwhile (claims and their data included) except those marked helm.sh/resource-policy: keep.`
+      rollback: `This change creates ${label(before)}; reverting it uninstalls the release and deletes every chart resource created meanwhile (claims and their data included) except those marked helm.sh/resource-policy: keep. Mark the chart's claims helm.sh/resource-policy: keep (most charts take it in their persistence values), or add kustomize.toolkit.fluxcd.io/prune: disabled to the HelmRelease, so a revert leaves them in place.`
     });
   }
 };

@@ -1,0 +1,84 @@
+import { afterEach, describe, expect, it } from '@jest/globals';
+import { Git } from '../../src/git/git.js';
+import { analyzeChange } from '../../src/hazards/index.js';
+import { UnsafeRollbackError } from '../../src/rollback/guard.js';
+import { rollback } from '../support/engine.js';
+import { claim, fluxKustomization as ks } from '../support/fleet.js';
+import { createRepo, git, type TestRepo } from '../support/repo.js';
+
+const helmRelease = (name: string, namespace: string, values = '') => `---
+apiVersion: helm.toolkit.fluxcd.io/v2
+kind: HelmRelease
+metadata:
+  name: ${name}
+  namespace: ${namespace}
+spec:
+  interval: 1h
+  chart:
+    spec:
+      chart: ${name}
+      version: 1.0.0
+      sourceRef: {kind: HelmRepository, name: charts}
+${values}`;
+
+const base: Record<string, string> = {
+  'clusters/prod/flux-system/gotk-sync.yaml': ks('flux-system', './clusters/prod'),
+  'README.md': 'fleet\n'
+};
+
+describe('severity by consequence', () => {
+  let repo: TestRepo;
+  afterEach(() => repo?.cleanup());
+
+  const summary = (findings: { rule: string; severity: string; direction: string }[]) => findings.map(f => `${f.rule} ${f.severity} ${f.direction}`);
+
+  function newApp(): string {
+    repo = createRepo(base);
+    const added = repo.commit(
+      {
+        'clusters/prod/wiki.yaml': ks('wiki', './apps/wiki'),
+        'apps/wiki/release.yaml': helmRelease('wiki', 'wiki'),
+        'apps/wiki/pvc.yaml': claim('wiki-data', '5Gi', 'wiki')
+      },
+      'Deploy the wiki'
+    );
+    repo.push();
+    return added;
+  }
+
+  it('a new app (HelmRelease, Kustomization, claim) is a warning in the check, with advice for a safe revert', async () => {
+    const added = newApp();
+    const result = await analyzeChange(await Git.create(repo.work), `${added}~1`, added);
+    expect(summary(result.findings).sort()).toEqual([
+      'flux-kustomization-delete warning rollback',
+      'helmrelease-delete warning rollback',
+      'pvc-create warning rollback'
+    ]);
+    const messages = result.findings.map(f => f.message).join('\n');
+    expect(messages).toContain('kustomize.toolkit.fluxcd.io/prune: disabled');
+    expect(messages).toContain('helm.sh/resource-policy: keep');
+    expect(messages).toContain('backup');
+  });
+
+  it('the revert guard refuses reverting that new app: its deletions are critical forward', async () => {
+    const added = newApp();
+    const before = git(repo.origin, 'rev-parse', 'main');
+    const refused = rollback(repo.work, { commits: [added] });
+    await expect(refused).rejects.toMatchObject({ kind: 'refused' });
+    const error = await refused.then(() => undefined, (e: unknown) => e);
+    expect(error).toBeInstanceOf(UnsafeRollbackError);
+    expect(summary((error as UnsafeRollbackError).findings).sort()).toEqual([
+      'flux-kustomization-delete critical forward',
+      'helmrelease-delete critical forward',
+      'pvc-delete critical forward'
+    ]);
+    expect(git(repo.origin, 'rev-parse', 'main')).toBe(before);
+  });
+
+  it('an expansion stays an error: its revert would be rejected', async () => {
+    repo = createRepo({ ...base, 'apps/db/pvc.yaml': claim('data', '10Gi', 'db') });
+    const grow = repo.commit({ 'apps/db/pvc.yaml': claim('data', '20Gi', 'db') }, 'Grow the claim');
+    const result = await analyzeChange(await Git.create(repo.work), `${grow}~1`, grow);
+    expect(summary(result.findings)).toEqual(['pvc-expand error rollback']);
+  });
+});

@@ -151,8 +151,8 @@ describe('analyzeChange on a Flux repository', () => {
   it('deleting the HelmRelease and growing a claim', async () => {
     const result = await change({ 'infrastructure/redis.yaml': null, 'apps/prod/db.yaml': `---\napiVersion: v1\nkind: Namespace\nmetadata:\n  name: db\n${pvc('db-data', '20Gi')}` });
     expect(summary(result.findings)).toEqual([
-      'helmrelease-delete critical forward infrastructure/redis.yaml:1',
-      'pvc-expand error rollback apps/prod/db.yaml:7'
+      'pvc-expand error rollback apps/prod/db.yaml:7',
+      'helmrelease-delete warning forward infrastructure/redis.yaml:1'
     ]);
   });
 

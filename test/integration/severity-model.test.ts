@@ -69,10 +69,50 @@ describe('severity by consequence', () => {
     expect(error).toBeInstanceOf(UnsafeRollbackError);
     expect(summary((error as UnsafeRollbackError).findings).sort()).toEqual([
       'flux-kustomization-delete critical forward',
-      'helmrelease-delete critical forward',
+      'helmrelease-delete warning forward',
       'pvc-delete critical forward'
     ]);
     expect(git(repo.origin, 'rev-parse', 'main')).toBe(before);
+  });
+
+  it('removing an app without state is a warning that names it and says nothing persistent was found', async () => {
+    repo = createRepo({
+      ...base,
+      'clusters/prod/echo.yaml': ks('echo', './apps/echo'),
+      'apps/echo/kustomization.yaml': 'resources: [release.yaml, config.yaml]\n',
+      'apps/echo/release.yaml': helmRelease('echo', 'echo', '  values:\n    replicas: 2\n    persistence:\n      enabled: false\n'),
+      'apps/echo/config.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: echo\n  namespace: echo\ndata:\n  a: "1"\n'
+    });
+    const removed = repo.commit({ 'clusters/prod/echo.yaml': null, 'apps/echo/kustomization.yaml': null, 'apps/echo/release.yaml': null, 'apps/echo/config.yaml': null }, 'Remove echo');
+    const result = await analyzeChange(await Git.create(repo.work), `${removed}~1`, removed);
+    expect(summary(result.findings)).toEqual(['helmrelease-delete warning forward', 'flux-kustomization-delete warning forward']);
+    expect(result.findings[0].message).toContain('HelmRelease echo/echo');
+    expect(result.findings[0].message).toContain('nothing persistent');
+    expect(result.findings[1].message).toContain('Flux Kustomization flux-system/echo');
+    expect(result.findings[1].message).toContain('nothing persistent');
+  });
+
+  it('removing a Kustomization whose build holds a claim (through a component) is critical and names the claim', async () => {
+    repo = createRepo({
+      ...base,
+      'clusters/prod/db.yaml': ks('db', './apps/db/app').replace('  sourceRef:', '  postBuild:\n    substitute:\n      APP: pg\n  sourceRef:'),
+      'apps/db/app/kustomization.yaml': 'resources: [config.yaml]\ncomponents: [../../../components/volsync]\n',
+      'apps/db/app/config.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: db\n  namespace: db\n',
+      'components/volsync/kustomization.yaml': 'apiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\nresources: [pvc.yaml]\n',
+      'components/volsync/pvc.yaml': claim('${APP}-data', '10Gi', 'db')
+    });
+    const removed = repo.commit({ 'clusters/prod/db.yaml': null }, 'Remove the database');
+    const result = await analyzeChange(await Git.create(repo.work), `${removed}~1`, removed);
+    expect(summary(result.findings)).toEqual(['flux-kustomization-delete critical forward']);
+    expect(result.findings[0].message).toContain('It deletes: PersistentVolumeClaim db/pg-data (components/volsync/pvc.yaml)');
+  });
+
+  it('a Kustomization of another source owns nothing here: its prune: false does not defuse a deletion', async () => {
+    const foreign = ks('upstream-crds', '', { prune: false }).replace('name: flux-system\n', 'name: upstream-crds\n').replace('  path: \n', '');
+    repo = createRepo({ ...base, 'clusters/prod/crds.yaml': foreign, 'apps/db/pvc.yaml': claim('data', '10Gi', 'db') });
+    const removed = repo.commit({ 'apps/db/pvc.yaml': null }, 'Drop the claim');
+    const result = await analyzeChange(await Git.create(repo.work), `${removed}~1`, removed);
+    expect(summary(result.findings)).toEqual(['pvc-delete critical forward']);
   });
 
   it('an expansion stays an error: its revert would be rejected', async () => {

@@ -71,7 +71,7 @@ const fluxKs = (o: { path?: string; prune?: boolean; policy?: string; target?: s
       ...(o.sourceRef === false ? {} : { sourceRef: { kind: 'GitRepository', name: 'flux-system' } })
     }
   }, 'flux-system');
-const hr = (o: { version?: string; release?: string; crds?: string; chart?: boolean; target?: string; storage?: string } = {}): Obj =>
+const hr = (o: { version?: string; release?: string; crds?: string; chart?: boolean; target?: string; storage?: string; values?: Obj } = {}): Obj =>
   simple('helm.toolkit.fluxcd.io/v2', 'HelmRelease', 'redis', {
     spec: {
       ...(o.release ? { releaseName: o.release } : {}),
@@ -79,7 +79,7 @@ const hr = (o: { version?: string; release?: string; crds?: string; chart?: bool
       ...(o.storage ? { storageNamespace: o.storage } : {}),
       ...(o.chart === false ? {} : { chart: { spec: { chart: 'redis', version: o.version ?? '1.0.0', sourceRef: { kind: 'HelmRepository', name: 'bitnami' } } } }),
       ...(o.crds ? { upgrade: { crds: o.crds } } : {}),
-      values: { replicas: 1 }
+      values: o.values ?? { replicas: 1 }
     }
   });
 
@@ -202,7 +202,12 @@ describe('hazard rules', () => {
     ['flux kustomization path spelled differently', fluxKs({ path: './apps/prod/' }), fluxKs({ path: 'apps/prod' }), []],
     ['flux kustomization targetNamespace changed', fluxKs(), fluxKs({ target: 'other' }), ['flux-kustomization-retarget critical forward']],
     // HelmReleases
-    ['helmrelease removed', hr(), undefined, ['helmrelease-delete critical forward']],
+    ['helmrelease removed, nothing persistent in its values', hr(), undefined, ['helmrelease-delete warning forward']],
+    ['helmrelease removed, persistence enabled', hr({ values: { persistence: { enabled: true, size: '8Gi' } } }), undefined, ['helmrelease-delete critical forward']],
+    ['helmrelease removed, app-template persistence of a claim', hr({ values: { persistence: { config: { type: 'persistentVolumeClaim', size: '1Gi' }, cache: { type: 'emptyDir' } } } }), undefined, ['helmrelease-delete critical forward']],
+    ['helmrelease removed, primary.persistence', hr({ values: { primary: { persistence: { size: '8Gi' } } } }), undefined, ['helmrelease-delete critical forward']],
+    ['helmrelease removed, existing claim', hr({ values: { persistence: { enabled: true, existingClaim: 'data' } } }), undefined, ['helmrelease-delete warning forward']],
+    ['helmrelease removed, volumeClaimTemplates', hr({ values: { volumeClaimTemplates: [{ metadata: { name: 'data' } }] } }), undefined, ['helmrelease-delete critical forward']],
     ['helmrelease added', undefined, hr(), ['helmrelease-delete warning rollback']],
     ['helmrelease values patch removed', hr({ chart: false }), undefined, []],
     ['helmrelease releaseName changed', hr(), hr({ release: 'cache' }), ['helmrelease-identity-change critical forward']],
@@ -234,7 +239,7 @@ describe('hazard rules', () => {
 });
 
 describe('modifiers', () => {
-  const prod = (prune: boolean, force = false): FluxKustomization => ({ name: 'apps', namespace: 'flux-system', path: 'apps/prod', prune, force, file: 'clusters/prod/apps.yaml', line: 1 });
+  const prod = (prune: boolean, force = false): FluxKustomization => ({ name: 'apps', namespace: 'flux-system', path: 'apps/prod', prune, force, sourcedHere: true, file: 'clusters/prod/apps.yaml', line: 1 });
 
   it.each<[string, Obj | undefined, Obj | undefined, FluxKustomization[], string[]]>([
     ['prune disabled annotation', pvc({ ann: { 'kustomize.toolkit.fluxcd.io/prune': 'disabled' } }), undefined, [], ['pvc-delete notice forward']],
@@ -395,7 +400,7 @@ describe('kustomize build files', () => {
       ...(o.annotations ? { commonAnnotations: o.annotations } : {}),
       resources: o.resources ?? ['pvc.yaml', 'statefulset.yaml']
     });
-  const owner = (prune: boolean): FluxKustomization => ({ name: 'apps', namespace: 'flux-system', path: 'apps', prune, force: false, file: 'clusters/prod/apps.yaml', line: 1 });
+  const owner = (prune: boolean): FluxKustomization => ({ name: 'apps', namespace: 'flux-system', path: 'apps', prune, force: false, sourcedHere: true, file: 'clusters/prod/apps.yaml', line: 1 });
   const check = (before: string | undefined, after: string | undefined, kustomizations: FluxKustomization[] = [], path = 'apps/db/kustomization.yaml') => {
     const context = { fluxKustomizations: kustomizations, patchFiles: new Set<string>() };
     return analyzeFiles([{ path, before, after }], { context: { before: context, after: context } }).findings;

@@ -15,12 +15,14 @@ export function isFluxKustomization(r: { group: string; kind: string }): boolean
 
 /**
  * True when a Flux Kustomization's source is this repository: the GitRepository Flux bootstraps
- * from it (`flux-system`). Its `spec.path` is then a folder of this repository; a Kustomization of
- * another source (upstream CRDs, an OCI artifact) applies nothing from here.
+ * from it (`flux-system`), or none named (a partial manifest). Its
+ * `spec.path` is then a folder of this repository; a Kustomization of another source (upstream
+ * CRDs, an OCI artifact) applies nothing from here.
  */
 export function sourcedHere(r: Resource): boolean {
   const kind = r.doc.get(['spec', 'sourceRef', 'kind']);
-  return (kind === undefined || kind === 'GitRepository') && r.doc.get(['spec', 'sourceRef', 'name']) === 'flux-system';
+  const name = r.doc.get(['spec', 'sourceRef', 'name']);
+  return (kind === undefined || kind === 'GitRepository') && (name === undefined || name === null || name === 'flux-system');
 }
 
 /** Reads the ownership facts of a Flux Kustomization resource. */

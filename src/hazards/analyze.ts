@@ -76,7 +76,7 @@ export async function analyzeObjects(git: Git, baseSha: string, headSha: string,
   await streaming;
   if (reader && !others) {
     const quick = finish(sides, NO_CONTEXT, options.directions, listing.checked.length);
-    if (!contextMayMatter(quick, sides, listing)) return weighed(git, baseSha, quick);
+    if (!contextMayMatter(quick, sides, listing)) return weighed(git, baseSha, headSha, quick);
     others = reader.readOthers(git, baseSha, { baseTree: prefetched?.baseTree });
   }
   const context = options.context ?? reader!.contexts(await others!);
@@ -84,12 +84,12 @@ export async function analyzeObjects(git: Git, baseSha: string, headSha: string,
   if (context.before.fluxKustomizations.length + context.after.fluxKustomizations.length === 0) {
     result.notices.push('No Flux Kustomization (kustomize.toolkit.fluxcd.io) was found in either revision, so spec.prune and spec.force could not be taken into account.');
   }
-  return weighed(git, baseSha, result);
+  return weighed(git, baseSha, headSha, result);
 }
 
-/** The analysis with the deletions of Flux Kustomizations weighed by the state they delete. */
-async function weighed(git: Git, baseSha: string, analysis: Analysis): Promise<Analysis> {
-  await weighDeletedState(git, baseSha, analysis.findings);
+/** The analysis with the deletions and moves of Flux Kustomizations weighed by what they build. */
+async function weighed(git: Git, baseSha: string, headSha: string, analysis: Analysis): Promise<Analysis> {
+  await weighDeletedState(git, baseSha, headSha, analysis.findings);
   return { ...analysis, findings: sortFindings(analysis.findings) };
 }
 

@@ -21,7 +21,8 @@ const BUILD_NAMES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization']
  * persistent was found. A Kustomization whose source is another repository stays critical: what
  * it builds cannot be seen here.
  */
-export async function weighDeletedState(git: Git, base: string, findings: Finding[]): Promise<void> {
+export async function weighDeletedState(git: Git, base: string, head: string, findings: Finding[]): Promise<void> {
+  await weighRetargets(git, base, head, findings);
   const targets = findings.filter(f => f.rule === KS_DELETE && f.direction === 'forward' && f.severity === 'critical');
   if (targets.length === 0) return;
   const tree = new StateReader(git, await git.lsTree(base));
@@ -41,6 +42,25 @@ export async function weighDeletedState(git: Git, base: string, findings: Findin
 }
 
 const MAX_LISTED = 10;
+
+/**
+ * A Flux Kustomization whose `spec.path` moves to a folder that builds the same files (a folder
+ * renamed, its files moved unchanged) prunes nothing: its retarget finding becomes a notice.
+ */
+async function weighRetargets(git: Git, base: string, head: string, findings: Finding[]): Promise<void> {
+  const targets = findings.filter(f => f.rule === 'flux-kustomization-retarget' && f.direction === 'forward' && f.severity === 'critical');
+  if (targets.length === 0) return;
+  const [was, now] = await Promise.all([git.lsTree(base), git.lsTree(head)].map(async t => new StateReader(git, await t)));
+  await Promise.all([was.loadBuildFiles(), now.loadBuildFiles()]);
+  for (const f of targets) {
+    const same = (r: Resource): boolean => isFluxKustomization(r) && r.name === f.name && r.namespace === f.namespace;
+    const [before, after] = [(await was.objectsOf(f.file, {})).find(same), (await now.objectsOf(f.file, {})).find(same)];
+    if (!before || !after || !sourcedHere(before) || !sourcedHere(after)) continue;
+    if (was.fingerprint(before) !== now.fingerprint(after)) continue;
+    f.severity = 'notice';
+    f.message = `${f.message} The new path builds the same files, unchanged, as the old one: no object changes identity, so nothing is pruned.`;
+  }
+}
 
 /** Reads what Flux Kustomizations build from the tree of one revision. */
 class StateReader {
@@ -80,6 +100,20 @@ class StateReader {
     return state;
   }
 
+  /**
+   * What a Kustomization builds, as a fingerprint: each file it reads (build files included) by
+   * its path relative to `spec.path` (or its full path outside it) and its blob id, with the
+   * post-build substitutions and target namespace.
+   */
+  fingerprint(ks: Resource): string {
+    const path = normalisePath(String(ks.doc.get(['spec', 'path']) ?? ''));
+    const files = new Set<string>();
+    this.collect(path, new Set(), files);
+    const prefix = path === '' ? '' : `${path}/`;
+    const entries = [...files].map(f => `${f.startsWith(prefix) ? `./${f.slice(prefix.length)}` : f} ${this.blobs.get(f)?.oid}`).sort();
+    return JSON.stringify([entries, substitutions(ks), ks.doc.get(['spec', 'targetNamespace']) ?? null]);
+  }
+
   /** The objects of a file at the revision, with Flux post-build variables substituted. */
   async objectsOf(file: string, vars: Readonly<Record<string, string>>): Promise<Resource[]> {
     const entry = this.blobs.get(file);
@@ -96,6 +130,7 @@ class StateReader {
     visiting.add(dir);
     const build = this.buildFile(dir);
     if (build) {
+      files.add(build);
       for (const ref of this.buildRefs(build)) {
         const p = normalisePath(posix.join(dir, ref));
         if (p.startsWith('..') || ref.includes('://')) continue;

@@ -115,6 +115,18 @@ describe('severity by consequence', () => {
     expect(summary(result.findings)).toEqual(['pvc-delete critical forward']);
   });
 
+  it('a Kustomization moved to a renamed folder that builds the same files prunes nothing: a notice', async () => {
+    const app = { 'kustomization.yaml': 'namespace: db\nresources: [pvc.yaml]\n', 'pvc.yaml': claim('data', '10Gi', 'db') };
+    const at = (folder: string, files: Record<string, string | null>) => Object.fromEntries(Object.entries(files).map(([name, text]) => [`${folder}/${name}`, text]));
+    repo = createRepo({ ...base, 'clusters/prod/db.yaml': ks('db', './apps/db'), ...at('apps/db', app) });
+    const moved = repo.commit({ 'clusters/prod/db.yaml': ks('db', './apps/database'), ...at('apps/db', { 'kustomization.yaml': null, 'pvc.yaml': null }), ...at('apps/database', app) }, 'Rename the folder');
+    const gitOf = await Git.create(repo.work);
+    expect(summary((await analyzeChange(gitOf, `${moved}~1`, moved)).findings)).toEqual(['flux-kustomization-retarget notice forward']);
+    repo.git('reset', '-q', '--hard', `${moved}~1`);
+    const changed = repo.commit({ 'clusters/prod/db.yaml': ks('db', './apps/database'), ...at('apps/db', { 'kustomization.yaml': null, 'pvc.yaml': null }), ...at('apps/database', { ...app, 'kustomization.yaml': 'namespace: database\nresources: [pvc.yaml]\n' }) }, 'Move and rename');
+    expect(summary((await analyzeChange(gitOf, `${changed}~1`, changed)).findings)).toEqual(['flux-kustomization-retarget critical forward']);
+  });
+
   it('an expansion stays an error: its revert would be rejected', async () => {
     repo = createRepo({ ...base, 'apps/db/pvc.yaml': claim('data', '10Gi', 'db') });
     const grow = repo.commit({ 'apps/db/pvc.yaml': claim('data', '20Gi', 'db') }, 'Grow the claim');

@@ -11,6 +11,7 @@ import { listChange, type ChangeFilter } from '../manifests/read-change.js';
 import { buildSettings, ownerLookup, revisionContextFromFiles } from '../manifests/revision-context.js';
 import type { ChangeListing, FileChange, ManifestFile, Resource, RevisionContext, Unreadable } from '../manifests/types.js';
 import { RulesAhead } from './ahead.js';
+import { weighDeletedState } from './deleted-state.js';
 import { hazards, type ManifestSet } from './hazards.js';
 import { entriesRulesRead, MANIFEST_UNREADABLE, RULES } from './registry.js';
 import { SEVERITIES, type Direction, type Finding } from './types.js';
@@ -80,7 +81,7 @@ export async function analyzeObjects(git: Git, baseSha: string, headSha: string,
   await streaming;
   if (reader && !others) {
     const quick = finish(sides, NO_CONTEXT, options.directions, listing.checked.length);
-    if (!contextMayMatter(quick, sides, listing)) return quick;
+    if (!contextMayMatter(quick, sides, listing)) return weighed(git, baseSha, headSha, quick);
     others = reader.readOthers(git, baseSha, { baseTree: prefetched?.baseTree });
   }
   const context = options.context ?? reader!.contexts(await others!);
@@ -88,7 +89,13 @@ export async function analyzeObjects(git: Git, baseSha: string, headSha: string,
   if (context.before.fluxKustomizations.length + context.after.fluxKustomizations.length === 0) {
     result.notices.push('No Flux Kustomization (kustomize.toolkit.fluxcd.io) was found in either revision, so spec.prune and spec.force could not be taken into account.');
   }
-  return result;
+  return weighed(git, baseSha, headSha, result);
+}
+
+/** The analysis with the deletions and moves of Flux Kustomizations weighed by what they build. */
+async function weighed(git: Git, baseSha: string, headSha: string, analysis: Analysis): Promise<Analysis> {
+  await weighDeletedState(git, baseSha, headSha, analysis.findings);
+  return { ...analysis, findings: sortFindings(analysis.findings) };
 }
 
 /** Changes with more checked files than this search for their context while being read. */

@@ -13,6 +13,18 @@ export function isFluxKustomization(r: { group: string; kind: string }): boolean
   return r.group === FLUX_KUSTOMIZE_GROUP && r.kind === 'Kustomization';
 }
 
+/**
+ * True when a Flux Kustomization's source is this repository: the GitRepository Flux bootstraps
+ * from it (`flux-system`), or none named (a partial manifest). Its
+ * `spec.path` is then a folder of this repository; a Kustomization of another source (upstream
+ * CRDs, an OCI artifact) applies nothing from here.
+ */
+export function sourcedHere(r: Resource): boolean {
+  const kind = r.doc.get(['spec', 'sourceRef', 'kind']);
+  const name = r.doc.get(['spec', 'sourceRef', 'name']);
+  return (kind === undefined || kind === 'GitRepository') && (name === undefined || name === null || name === 'flux-system');
+}
+
 /** Reads the ownership facts of a Flux Kustomization resource. */
 export function fluxKustomizationOf(r: Resource): FluxKustomization {
   // The three fields one by one: each is a one-line value, read without parsing the whole spec.
@@ -23,6 +35,7 @@ export function fluxKustomizationOf(r: Resource): FluxKustomization {
     path: normalisePath(typeof path === 'string' ? path : ''),
     prune: r.doc.get(['spec', 'prune']) === true,
     force: r.doc.get(['spec', 'force']) === true,
+    sourcedHere: sourcedHere(r),
     file: r.file,
     line: r.line
   };
@@ -74,7 +87,7 @@ export function readContextFile(path: string, content: Uint8Array | string, reso
   return { fluxKustomizations: found, patchFiles: [] };
 }
 
-/** The Flux Kustomization whose `spec.path` is the longest prefix of `file`, if any. */
+/** The Flux Kustomization of this repository's source whose `spec.path` is the longest prefix of `file`, if any. */
 export function ownerOf(kustomizations: readonly FluxKustomization[], file: string): FluxKustomization | undefined {
   return ownerLookup(kustomizations)(file);
 }
@@ -86,7 +99,8 @@ export function ownerOf(kustomizations: readonly FluxKustomization[], file: stri
 export function ownerLookup(kustomizations: readonly FluxKustomization[]): (file: string) => FluxKustomization | undefined {
   // Of several Kustomizations with the same path the first one applies (as a scan in order finds).
   const byPath = new Map<string, FluxKustomization>();
-  for (const k of kustomizations) if (!byPath.has(k.path)) byPath.set(k.path, k);
+  // Only a Kustomization of this repository's source applies files of this repository.
+  for (const k of kustomizations) if (k.sourcedHere && !byPath.has(k.path)) byPath.set(k.path, k);
   return file => {
     // A path covers the file when it is the file itself, a prefix ending just before a `/`, or ''.
     const exact = byPath.get(file);

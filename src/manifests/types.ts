@@ -13,6 +13,8 @@ export interface FluxKustomization {
   prune: boolean;
   /** `spec.force`. */
   force: boolean;
+  /** Its `sourceRef` is this repository (see sourcedHere): only then does it own files here. */
+  sourcedHere: boolean;
   file: string;
   line: number;
 }

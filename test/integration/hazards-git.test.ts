@@ -126,7 +126,7 @@ describe('analyzeChange on a Flux repository', () => {
 
   it('a PR adding a CRD yields crd-create in the rollback direction', async () => {
     const result = await change({ 'infrastructure/crds/widgets.yaml': crd });
-    expect(summary(result.findings)).toEqual(['crd-create critical rollback infrastructure/crds/widgets.yaml:3']);
+    expect(summary(result.findings)).toEqual(['crd-create warning rollback infrastructure/crds/widgets.yaml:3']);
   });
 
   it('the revert guard (forward only) does not see the creation', async () => {
@@ -151,8 +151,8 @@ describe('analyzeChange on a Flux repository', () => {
   it('deleting the HelmRelease and growing a claim', async () => {
     const result = await change({ 'infrastructure/redis.yaml': null, 'apps/prod/db.yaml': `---\napiVersion: v1\nkind: Namespace\nmetadata:\n  name: db\n${pvc('db-data', '20Gi')}` });
     expect(summary(result.findings)).toEqual([
-      'helmrelease-delete critical forward infrastructure/redis.yaml:1',
-      'pvc-expand error rollback apps/prod/db.yaml:7'
+      'pvc-expand error rollback apps/prod/db.yaml:7',
+      'helmrelease-delete warning forward infrastructure/redis.yaml:1'
     ]);
   });
 

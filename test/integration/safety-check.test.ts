@@ -39,8 +39,8 @@ describe('safety check on a real Flux repository, from a depth-1 clone', () => {
     // The listings started while the configuration is read are the ones the check uses.
     expect(calls.map(args => args[0]).filter(c => c === 'diff' || c === 'ls-tree').sort()).toEqual(['diff', 'ls-tree']);
     expect(result.verdict.findings.map(f => [f.rule, f.severity, f.direction, f.file, f.line])).toEqual([
-      ['crd-create', 'critical', 'rollback', 'infrastructure/crds/widgets.yaml', 1],
-      ['pvc-expand', 'error', 'rollback', 'infrastructure/redis/pvc.yaml', 1]
+      ['pvc-expand', 'error', 'rollback', 'infrastructure/redis/pvc.yaml', 1],
+      ['crd-create', 'warning', 'rollback', 'infrastructure/crds/widgets.yaml', 1]
     ]);
     expect(result.verdict.fails).toBe(true);
     expect(result.verdict.findings.some(f => f.name === 'old')).toBe(false);

@@ -110,7 +110,7 @@ describe('RulesAhead', () => {
 });
 
 describe('ownerLookup', () => {
-  const k = (name: string, path: string): FluxKustomization => ({ name, path, prune: true, force: false, file: 'ks.yaml', line: 1 });
+  const k = (name: string, path: string): FluxKustomization => ({ name, path, prune: true, force: false, sourcedHere: true, file: 'ks.yaml', line: 1 });
   // The definition: the longest `spec.path` covering the file, the first of equal ones.
   const scan = (ks: FluxKustomization[], file: string): FluxKustomization | undefined => {
     let best: FluxKustomization | undefined;

@@ -71,7 +71,7 @@ const fluxKs = (o: { path?: string; prune?: boolean; policy?: string; target?: s
       ...(o.sourceRef === false ? {} : { sourceRef: { kind: 'GitRepository', name: 'flux-system' } })
     }
   }, 'flux-system');
-const hr = (o: { version?: string; release?: string; crds?: string; chart?: boolean; target?: string; storage?: string } = {}): Obj =>
+const hr = (o: { version?: string; release?: string; crds?: string; chart?: boolean; target?: string; storage?: string; values?: Obj } = {}): Obj =>
   simple('helm.toolkit.fluxcd.io/v2', 'HelmRelease', 'redis', {
     spec: {
       ...(o.release ? { releaseName: o.release } : {}),
@@ -79,7 +79,7 @@ const hr = (o: { version?: string; release?: string; crds?: string; chart?: bool
       ...(o.storage ? { storageNamespace: o.storage } : {}),
       ...(o.chart === false ? {} : { chart: { spec: { chart: 'redis', version: o.version ?? '1.0.0', sourceRef: { kind: 'HelmRepository', name: 'bitnami' } } } }),
       ...(o.crds ? { upgrade: { crds: o.crds } } : {}),
-      values: { replicas: 1 }
+      values: o.values ?? { replicas: 1 }
     }
   });
 
@@ -98,7 +98,7 @@ describe('hazard rules', () => {
   it.each<[string, Obj | Obj[] | undefined, Obj | Obj[] | undefined, string[]]>([
     // CRDs
     ['crd removed', crd([version('v1', { storage: true })]), undefined, ['crd-delete critical forward']],
-    ['crd added (reported once, as its rollback)', undefined, crd([version('v1', { storage: true })]), ['crd-create critical rollback']],
+    ['crd added (reported once, as its rollback)', undefined, crd([version('v1', { storage: true })]), ['crd-create warning rollback']],
     ['crd unchanged apart from descriptions', crd([version('v1', { storage: true })]), crd([version('v1', { storage: true, props: { size: { type: 'integer', description: 'Bigger words.' } } })]), []],
     ['crd with non-ASCII text, unchanged apart from descriptions', crd([version('v1', { storage: true, props: { size: { type: 'integer', description: 'Größe — in Stück.' } } })]), crd([version('v1', { storage: true, props: { size: { type: 'integer', description: 'Größe — in Einheiten.' } } })]), []],
     ['crd with non-ASCII text, type changed', crd([version('v1', { storage: true, props: { size: { type: 'integer', description: 'Größe.' } } })]), crd([version('v1', { storage: true, props: { size: { type: 'string', description: 'Größe.' } } })]), ['crd-schema-narrowing error forward', 'crd-schema-narrowing error rollback']],
@@ -117,7 +117,7 @@ describe('hazard rules', () => {
     ['crd pattern added', crd([version('v1', { storage: true, props: { size: { type: 'string' } } })]), crd([version('v1', { storage: true, props: { size: { type: 'string', pattern: '^a$' } } })]), ['crd-schema-narrowing warning forward']],
     // PVCs
     ['pvc removed', pvc(), undefined, ['pvc-delete critical forward']],
-    ['pvc added', undefined, pvc(), ['pvc-create critical rollback']],
+    ['pvc added', undefined, pvc(), ['pvc-create warning rollback']],
     ['pvc grows', pvc({ size: '10Gi' }), pvc({ size: '20Gi' }), ['pvc-expand error rollback']],
     ['pvc shrinks', pvc({ size: '1.5Ti' }), pvc({ size: '1500Gi' }), ['pvc-expand error forward']],
     ['pvc same size written differently', pvc({ size: '1Gi' }), pvc({ size: '1024Mi' }), []],
@@ -151,11 +151,11 @@ describe('hazard rules', () => {
     ['statefulset claim template limit changed', sts(), sts({ template: { metadata: { name: 'data' }, spec: { resources: { requests: { storage: '1Gi' }, limits: { storage: '2Gi' } } } } }), ['statefulset-claim-template-change error forward']],
     ['statefulset claim template added', sts(), { ...sts(), spec: { ...(sts().spec as Obj), volumeClaimTemplates: [{ metadata: { name: 'data' } }, { metadata: { name: 'logs' } }] } }, ['statefulset-claim-template-change error forward']],
     ['statefulset removed with whenDeleted: Delete', sts({ whenDeleted: 'Delete' }), undefined, ['statefulset-delete critical forward']],
-    ['statefulset added with whenDeleted: Delete', undefined, sts({ whenDeleted: 'Delete' }), ['statefulset-delete critical rollback']],
+    ['statefulset added with whenDeleted: Delete', undefined, sts({ whenDeleted: 'Delete' }), ['statefulset-delete warning rollback']],
     ['statefulset removed with whenDeleted: Retain', sts({ whenDeleted: 'Retain' }), undefined, []],
     // Namespaces
     ['namespace removed', simple('v1', 'Namespace', 'data', {}, undefined), undefined, ['namespace-delete critical forward']],
-    ['namespace added', undefined, simple('v1', 'Namespace', 'data', {}, undefined), ['namespace-create critical rollback']],
+    ['namespace added', undefined, simple('v1', 'Namespace', 'data', {}, undefined), ['namespace-create warning rollback']],
     // PersistentVolumes and StorageClasses
     ['pv source changed', simple('v1', 'PersistentVolume', 'pv1', { spec: { capacity: { storage: '1Gi' }, nfs: { server: 'a', path: '/x' } } }, undefined), simple('v1', 'PersistentVolume', 'pv1', { spec: { capacity: { storage: '2Gi' }, nfs: { server: 'b', path: '/x' } } }, undefined), ['persistentvolume-change error forward']],
     ['pv volumeMode written out as its default', simple('v1', 'PersistentVolume', 'pv1', { spec: { nfs: { server: 'a' } } }, undefined), simple('v1', 'PersistentVolume', 'pv1', { spec: { volumeMode: 'Filesystem', nfs: { server: 'a' } } }, undefined), []],
@@ -193,7 +193,7 @@ describe('hazard rules', () => {
     ['clusterrolebinding subjects changed', simple('rbac.authorization.k8s.io/v1', 'ClusterRoleBinding', 'rb', { roleRef: { name: 'a' }, subjects: [] }, undefined), simple('rbac.authorization.k8s.io/v1', 'ClusterRoleBinding', 'rb', { roleRef: { name: 'a' }, subjects: [{ kind: 'User', name: 'x' }] }, undefined), []],
     // Flux Kustomizations
     ['flux kustomization that prunes removed', fluxKs(), undefined, ['flux-kustomization-delete critical forward']],
-    ['flux kustomization that prunes added', undefined, fluxKs(), ['flux-kustomization-delete critical rollback']],
+    ['flux kustomization that prunes added', undefined, fluxKs(), ['flux-kustomization-delete warning rollback']],
     ['flux kustomization without prune removed', fluxKs({ prune: false }), undefined, []],
     ['flux kustomization with deletionPolicy Orphan removed', fluxKs({ policy: 'Orphan' }), undefined, []],
     ['flux kustomization with deletionPolicy Delete removed', fluxKs({ prune: false, policy: 'Delete' }), undefined, ['flux-kustomization-delete critical forward']],
@@ -202,8 +202,13 @@ describe('hazard rules', () => {
     ['flux kustomization path spelled differently', fluxKs({ path: './apps/prod/' }), fluxKs({ path: 'apps/prod' }), []],
     ['flux kustomization targetNamespace changed', fluxKs(), fluxKs({ target: 'other' }), ['flux-kustomization-retarget critical forward']],
     // HelmReleases
-    ['helmrelease removed', hr(), undefined, ['helmrelease-delete critical forward']],
-    ['helmrelease added', undefined, hr(), ['helmrelease-delete critical rollback']],
+    ['helmrelease removed, nothing persistent in its values', hr(), undefined, ['helmrelease-delete warning forward']],
+    ['helmrelease removed, persistence enabled', hr({ values: { persistence: { enabled: true, size: '8Gi' } } }), undefined, ['helmrelease-delete critical forward']],
+    ['helmrelease removed, app-template persistence of a claim', hr({ values: { persistence: { config: { type: 'persistentVolumeClaim', size: '1Gi' }, cache: { type: 'emptyDir' } } } }), undefined, ['helmrelease-delete critical forward']],
+    ['helmrelease removed, primary.persistence', hr({ values: { primary: { persistence: { size: '8Gi' } } } }), undefined, ['helmrelease-delete critical forward']],
+    ['helmrelease removed, existing claim', hr({ values: { persistence: { enabled: true, existingClaim: 'data' } } }), undefined, ['helmrelease-delete warning forward']],
+    ['helmrelease removed, volumeClaimTemplates', hr({ values: { volumeClaimTemplates: [{ metadata: { name: 'data' } }] } }), undefined, ['helmrelease-delete critical forward']],
+    ['helmrelease added', undefined, hr(), ['helmrelease-delete warning rollback']],
     ['helmrelease values patch removed', hr({ chart: false }), undefined, []],
     ['helmrelease releaseName changed', hr(), hr({ release: 'cache' }), ['helmrelease-identity-change critical forward']],
     ['helmrelease default releaseName written out', hr(), hr({ release: 'redis' }), []],
@@ -234,7 +239,7 @@ describe('hazard rules', () => {
 });
 
 describe('modifiers', () => {
-  const prod = (prune: boolean, force = false): FluxKustomization => ({ name: 'apps', namespace: 'flux-system', path: 'apps/prod', prune, force, file: 'clusters/prod/apps.yaml', line: 1 });
+  const prod = (prune: boolean, force = false): FluxKustomization => ({ name: 'apps', namespace: 'flux-system', path: 'apps/prod', prune, force, sourcedHere: true, file: 'clusters/prod/apps.yaml', line: 1 });
 
   it.each<[string, Obj | undefined, Obj | undefined, FluxKustomization[], string[]]>([
     ['prune disabled annotation', pvc({ ann: { 'kustomize.toolkit.fluxcd.io/prune': 'disabled' } }), undefined, [], ['pvc-delete notice forward']],
@@ -395,7 +400,7 @@ describe('kustomize build files', () => {
       ...(o.annotations ? { commonAnnotations: o.annotations } : {}),
       resources: o.resources ?? ['pvc.yaml', 'statefulset.yaml']
     });
-  const owner = (prune: boolean): FluxKustomization => ({ name: 'apps', namespace: 'flux-system', path: 'apps', prune, force: false, file: 'clusters/prod/apps.yaml', line: 1 });
+  const owner = (prune: boolean): FluxKustomization => ({ name: 'apps', namespace: 'flux-system', path: 'apps', prune, force: false, sourcedHere: true, file: 'clusters/prod/apps.yaml', line: 1 });
   const check = (before: string | undefined, after: string | undefined, kustomizations: FluxKustomization[] = [], path = 'apps/db/kustomization.yaml') => {
     const context = { fluxKustomizations: kustomizations, patchFiles: new Set<string>() };
     return analyzeFiles([{ path, before, after }], { context: { before: context, after: context } }).findings;

@@ -1,5 +1,6 @@
 import type { Resource } from '../../manifests/types.js';
 import type { HazardRule } from '../types.js';
+import { claimValues } from '../stateful.js';
 import { deletion, has, label, stringAt, update } from './helpers.js';
 
 const HELM_RELEASE = ['helm.toolkit.fluxcd.io/HelmRelease'];
@@ -12,9 +13,13 @@ export const helmreleaseDelete: HazardRule = {
   check({ before, after }, ctx) {
     // A HelmRelease without a chart is a patch (e.g. only spec.values), not the object itself.
     if (after || !(has(before, ['spec', 'chart']) || has(before, ['spec', 'chartRef']))) return undefined;
-    return deletion(ctx, 'critical', {
-      forward: `Deleting ${label(before)} runs helm uninstall: every chart resource is deleted (claims and their data, CRDs shipped as templates) except those marked helm.sh/resource-policy: keep. Mark what must survive with helm.sh/resource-policy: keep first, or add kustomize.toolkit.fluxcd.io/prune: disabled to the HelmRelease.`,
-      rollback: `This change creates ${label(before)}; reverting it uninstalls the release and deletes every chart resource created meanwhile (claims and their data included) except those marked helm.sh/resource-policy: keep.`
+    const claims = claimValues(before.doc.get(['spec', 'values']));
+    return deletion(ctx, claims.length > 0 ? 'critical' : 'warning', {
+      forward:
+        claims.length > 0
+          ? `Deleting ${label(before)} runs helm uninstall: every chart resource is deleted except those marked helm.sh/resource-policy: keep, and its values make the chart create claims (${claims.join(', ')}), whose data goes with them. Mark what must survive with helm.sh/resource-policy: keep first, or add kustomize.toolkit.fluxcd.io/prune: disabled to the HelmRelease.`
+          : `Deleting ${label(before)} runs helm uninstall; nothing persistent was found in its values (no persistence, volumeClaimTemplates or the like): check that the chart keeps no data of its own (CRDs shipped as templates are deleted too).`,
+      rollback: `This change creates ${label(before)}; reverting it uninstalls the release and deletes every chart resource created meanwhile (claims and their data included) except those marked helm.sh/resource-policy: keep. Mark the chart's claims helm.sh/resource-policy: keep (most charts take it in their persistence values), or add kustomize.toolkit.fluxcd.io/prune: disabled to the HelmRelease, so a revert leaves them in place.`
     });
   }
 };

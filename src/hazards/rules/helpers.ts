@@ -53,14 +53,25 @@ export function label(r: Resource): string {
   return describeResource(r);
 }
 
-/** A deletion hit; its message depends on whether the deletion is the change itself or its revert. */
+/**
+ * A deletion hit; its message depends on whether the deletion is the change itself or its revert.
+ * In the rollback direction the change creates the object, and undoing a creation is what a
+ * revert is for: it is a warning with advice that makes a later revert safe. The revert guard
+ * checks the rollback itself forward, where the same deletion keeps its severity and stops it.
+ */
 export function deletion(
   ctx: RuleContext,
   severity: Severity,
   messages: { forward: string; rollback: string }
 ): Hit {
-  return { severity, effect: 'delete', message: ctx.direction === 'forward' ? messages.forward : messages.rollback };
+  if (ctx.direction === 'forward') return { severity, effect: 'delete', message: messages.forward };
+  return { severity: CREATION_SEVERITY, effect: 'delete', message: `${messages.rollback} ${REVERT_GUARDED}` };
 }
+
+/** Severity of a creation, reported as the deletion its revert causes. */
+export const CREATION_SEVERITY: Severity = 'warning';
+
+const REVERT_GUARDED = 'The revert action refuses such a rollback unless allow-unsafe is set; keep a backup of what it holds.';
 
 /** An update hit, phrased for the direction it is found in. */
 export function update(ctx: RuleContext, severity: Severity, message: string, symmetric = false): Hit {

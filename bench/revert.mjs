@@ -355,7 +355,7 @@ async function main() {
         await verifyAndReset(name);
       } catch (error) {
         gitSync(origin, ['update-ref', 'refs/heads/main', meta.tip]);
-        throw new Error(`${name} (round ${r + 1}): ${error.message}`);
+        throw new Error(`${name} (round ${r + 1}): ${error.message}`, { cause: error });
       }
       rmSync(dir, { recursive: true, force: true });
       // Let the disk settle: the runbook's full clone leaves ~100 MB of writes that the kernel
@@ -527,7 +527,7 @@ function summariseTrace(text, wallMs, epoch) {
     if (e.event === 'start') {
       p.argv = e.argv.map(a => (/\s/.test(a) ? JSON.stringify(a) : a)).join(' ').replace(/^\S*git /, 'git ');
       // trace2 times are UTC with microseconds; t_abs is seconds since the process started.
-      p.at = Date.parse(e.time) + (Number(`0.${(/\.(\d+)Z$/.exec(e.time) ?? [, '0'])[1]}`) * 1000 % 1) - e.t_abs * 1000 - epoch;
+      p.at = Date.parse(e.time) + (Number(`0.${/\.(\d+)Z$/.exec(e.time)?.[1] ?? '0'}`) * 1000 % 1) - e.t_abs * 1000 - epoch;
     }
     if (e.event === 'exit' || e.event === 'atexit') p.ms = Math.max(p.ms, e.t_abs * 1000);
     procs.set(e.sid, p);

@@ -1,8 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { execFile } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { promisify } from 'node:util';
 import { type DrillOptions, runDrill } from '../../src/drill/drill.js';
 import { fluxStatusWaiter, healthWaiter } from '../../src/drill/waiters.js';
 import { Git } from '../../src/git/git.js';
@@ -13,7 +11,6 @@ import { startFakeGitHub, type FakeGitHub, type StatusSeed } from '../support/fa
 import { git, ISOLATED_GIT_ENV, type TestRepo } from '../support/repo.js';
 import { CONTEXT, createDrillRepo, deploy, FluxPlayer, INFRA, playStatuses } from '../support/flux-player.js';
 
-const run = promisify(execFile);
 const slug = { owner: 'acme', repo: 'staging' };
 
 describe('runDrill on a real repository with a bare origin and the real engine', () => {

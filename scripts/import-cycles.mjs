@@ -58,7 +58,9 @@ for (const file of files) if (!index.has(file)) visit(file);
 if (cycles.length === 0) {
   console.log(`No import cycles among ${files.length} files under src/.`);
 } else {
-  console.error(`${cycles.length} import cycle(s) under src/, type-only imports included; each line is a set of files that import one another in a cycle:`);
+  console.error(
+    `${cycles.length} import cycle(s) under src/, type-only imports included; each line is a set of files that import one another in a cycle:`
+  );
   for (const cycle of cycles) console.error(`  ${cycle.join(', ')}`);
   process.exitCode = 1;
 }

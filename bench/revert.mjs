@@ -12,9 +12,7 @@ import { parseArgs } from 'node:util';
 import { GENERATOR_VERSION, generateHistory, gitSync } from './generate.mjs';
 import { NODE24, RESULTS, ROOT, WORK } from './shared.mjs';
 
-// The first log line bounds how long a user waits for a sign of life; the rest of the start-up is
-// lost in a job dominated by git.
-const TARGETS = { actionVsRaw: 1.3, runbookVsAction: 5, firstLineMs: 400 };
+const TARGETS = { actionVsRaw: 1.3, runbookVsAction: 5 };
 
 const { values: opts } = parseArgs({
   options: {
@@ -414,8 +412,7 @@ async function main() {
   const ratios = { actionVsRaw: med.action / med.raw, runbookVsAction: med.runbook / med.action, actionVsRawSha: med.action / med['raw-sha'] };
   const checks = [
     { target: `action within ${TARGETS.actionVsRaw}x of the raw commands`, value: `${ratios.actionVsRaw.toFixed(2)}x`, pass: ratios.actionVsRaw <= TARGETS.actionVsRaw },
-    { target: `action at least ${TARGETS.runbookVsAction}x faster than the runbook`, value: `${ratios.runbookVsAction.toFixed(2)}x`, pass: ratios.runbookVsAction >= TARGETS.runbookVsAction },
-    { target: `first log line under ${TARGETS.firstLineMs} ms`, value: `${Math.round(startMedian)} ms`, pass: startMedian < TARGETS.firstLineMs }
+    { target: `action at least ${TARGETS.runbookVsAction}x faster than the runbook`, value: `${ratios.runbookVsAction.toFixed(2)}x`, pass: ratios.runbookVsAction >= TARGETS.runbookVsAction }
   ].filter(c => !c.value.startsWith('NaN')); // a --variants subset leaves some targets unmeasured
   const describe = {
     action: `node24 ${relative(ROOT, opts.bundle)} (deliver: push) from a depth-1 clone`,

@@ -81,6 +81,28 @@ export const SAFETY_CHECK_CONTROLLERS = [
   'strimzi'
 ];
 
+/** Authors of the generated commits. */
+export const PEOPLE = [
+  'Ana Lima',
+  'Bo Chen',
+  'Carla Diaz',
+  'Dev Patel',
+  'Eli Novak',
+  'Fatima Khan',
+  'Gus Berg',
+  'Hana Sato',
+  'Ivan Petrov',
+  'Jo Murphy',
+  'Kemal Aydin',
+  'Lena Vogel',
+  'Mo Adeyemi',
+  'Nina Rossi',
+  'Oskar Lund',
+  'Priya Rao'
+].map(n => `${n} <${n.toLowerCase().replace(' ', '.')}@example.com>`);
+/** The committer of what GitHub merges. */
+export const GITHUB_COMMITTER = 'GitHub <noreply@github.com>';
+
 /** A small seeded PRNG (mulberry32): the same seed gives the same repository. */
 export function mulberry32(seed) {
   let a = seed >>> 0;

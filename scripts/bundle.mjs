@@ -5,6 +5,7 @@ import { existsSync, rmSync } from 'node:fs';
 const entries = {
   revert: 'src/actions/revert/index.ts',
   'safety-check': 'src/actions/safety-check/index.ts',
+  report: 'src/actions/report/index.ts',
   action: 'src/actions/index.ts',
   cli: 'src/cli/index.ts'
 };

@@ -1,6 +1,6 @@
-import * as core from './toolkit.js';
+import * as core from '@actions/core';
 import { readFileSync } from 'node:fs';
-import type { Logger } from '../rollback/types.js';
+import type { Logger } from '../core/index.js';
 
 /** The domain logger, backed by the runner's workflow commands. */
 export const coreLogger: Logger = {

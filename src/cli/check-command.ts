@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { validateRevision } from '../rollback/validate.js';
 import { checkWithGit } from '../safety-check/check.js';
+import { DEFAULT_CONFIG_PATH } from '../safety-check/config.js';
 import { FAIL_ON, type FailOn } from '../safety-check/policy.js';
 import { markdownReport, textReport } from '../safety-check/report.js';
 import { stderrLogger, type Output, usageError } from './output.js';
@@ -51,7 +52,7 @@ export async function checkCommand(argv: string[], out: Output): Promise<number>
       exclude: values.exclude ?? [],
       failOn,
       acknowledged: false,
-      configPath: values.config ?? '.github/rollback-safety.yml'
+      configPath: values.config ?? DEFAULT_CONFIG_PATH
     },
     stderrLogger(out)
   );

@@ -1,9 +1,10 @@
-import { UserError } from '../rollback/types.js';
 import { checkCommand } from './check-command.js';
 import { type Output } from './output.js';
+import { reportCommand } from './report-command.js';
 import { rollbackCommand } from './rollback-command.js';
 import { type Command, COMMANDS, commandUsage, USAGE } from './usage.js';
 import { NODE_REQUIREMENT, nodeSupported, VERSION } from './version.js';
+import { UserError } from '../core/index.js';
 
 /** Runs the command line and returns its exit status. */
 export async function main(argv: string[], out: Output, nodeVersion = process.versions.node): Promise<number> {
@@ -18,6 +19,8 @@ export async function main(argv: string[], out: Output, nodeVersion = process.ve
         return await rollbackCommand(command, rest, out);
       case 'check':
         return await checkCommand(rest, out);
+      case 'report':
+        return await reportCommand(rest, out);
       case '-h':
       case '--help':
         out.stdout(USAGE);
@@ -33,7 +36,7 @@ export async function main(argv: string[], out: Output, nodeVersion = process.ve
         out.stderr(USAGE);
         return 2;
       default:
-        out.stderr(`Unknown command '${command}'. Expected revert, restore or check.\n\n${USAGE}`);
+        out.stderr(`Unknown command '${command}'. Expected revert, restore, check or report.\n\n${USAGE}`);
         return 2;
     }
   } catch (error) {
@@ -54,7 +57,7 @@ function help(topic: string | undefined, out: Output): number {
     return 0;
   }
   if (!COMMANDS.includes(topic as Command)) {
-    out.stderr(`Unknown command '${topic}'. Expected revert, restore or check.`);
+    out.stderr(`Unknown command '${topic}'. Expected revert, restore, check or report.`);
     return 2;
   }
   out.stdout(commandUsage(topic as Command));

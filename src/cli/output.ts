@@ -1,4 +1,4 @@
-import { type Logger, UserError } from '../rollback/types.js';
+import { type Logger, UserError } from '../core/index.js';
 
 /** Where the CLI writes: results to stdout, progress and errors to stderr. */
 export interface Output {

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { Git } from '../git/git.js';
+import { gitHttpAuth } from '../git/http-auth.js';
 import { connectGitHub, pullRequestPort } from '../github/connection.js';
 import { runRollback, type RollbackResult } from '../rollback/run.js';
 import { type RawRequest, validateRequest } from '../rollback/validate.js';
@@ -7,6 +8,7 @@ import { flagNames } from './flag-names.js';
 import { stderrLogger, type Output, usageError } from './output.js';
 import { commandUsage } from './usage.js';
 import { openWorkTree } from './work-tree.js';
+import { shortSha } from '../core/index.js';
 
 const OPTIONS = {
   to: { type: 'string' },
@@ -48,8 +50,8 @@ export async function rollbackCommand(mode: 'revert' | 'restore', argv: string[]
   if (positionals.length === 0) {
     throw usageError(mode === 'revert' ? 'revert needs the commits to revert: gitops-rollback revert <rev|A..B>...' : 'restore needs the paths to restore: gitops-rollback restore <path>... --to <rev>');
   }
-  const git = await openWorkTree(process.cwd());
   const deliver = values.deliver ?? 'none';
+  const git = await openWorkTree(process.cwd(), deliver === 'none' ? undefined : tokenForGit());
   const raw: RawRequest = {
     commits: mode === 'revert' ? positionals : [],
     restorePaths: mode === 'restore' ? positionals : [],
@@ -91,16 +93,14 @@ export async function rollbackCommand(mode: 'revert' | 'restore', argv: string[]
  * CLI stops before fetching anything and says what to set.
  */
 async function gitIdentity(git: Git): Promise<string> {
-  const ident = await git.exec(['var', 'GIT_COMMITTER_IDENT'], { allowFailure: true });
-  // `Name <email> <timestamp> <zone>`
-  const match = /^(.*<[^<>\n]*>) \d+ [+-]\d{4}$/.exec(ident.stdout.trim());
-  if (ident.exitCode !== 0 || !match) {
+  const identity = await git.tryCommitterIdentity();
+  if (!identity) {
     throw usageError(
       'No git identity to write the rollback commits with. Set one with git config user.name "Your Name" and ' +
         'git config user.email you@example.com (add --global for every repository), or pass --committer "Name <email>".'
     );
   }
-  return match[1];
+  return identity;
 }
 
 function parseOrUsage(mode: 'revert' | 'restore', argv: string[]) {
@@ -121,13 +121,19 @@ function githubFromEnvironment(repoOption: string | undefined) {
   return github && pullRequestPort(github, process.env.GITHUB_SERVER_URL ?? 'https://github.com');
 }
 
+/** When delivering, GITHUB_TOKEN (or GH_TOKEN) authenticates git on GITHUB_SERVER_URL as it does the API. */
+function tokenForGit() {
+  const name = process.env.GITHUB_TOKEN ? 'GITHUB_TOKEN' : 'GH_TOKEN';
+  return gitHttpAuth(process.env[name], process.env.GITHUB_SERVER_URL || 'https://github.com', name);
+}
+
 function describe(result: RollbackResult): string {
   const lines = [`operation: ${result.operation}`, `target-branch: ${result.targetBranch}`];
   if (result.commitSha) lines.push(`commit: ${result.commitSha}`);
   if (result.pullRequest) lines.push(`pull-request: #${result.pullRequest.number} ${result.pullRequest.url}`);
   if (result.restoredTo) lines.push(`restored-to: ${result.restoredTo} (${result.restoredPaths?.join(', ')})`);
-  for (const c of result.revertedCommits) lines.push(`reverted: ${c.sha.slice(0, 12)} ${c.subject}`);
-  for (const c of result.skipped) lines.push(`skipped (already reverted): ${c.sha.slice(0, 12)} ${c.subject}`);
+  for (const c of result.revertedCommits) lines.push(`reverted: ${shortSha(c.sha)} ${c.subject}`);
+  for (const c of result.skipped) lines.push(`skipped (already reverted): ${shortSha(c.sha)} ${c.subject}`);
   if (result.diffStat) lines.push('', result.diffStat);
   return lines.join('\n');
 }

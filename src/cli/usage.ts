@@ -1,8 +1,9 @@
 import { NODE_REQUIREMENT, VERSION } from './version.js';
+import { DEFAULT_CONFIG_PATH } from '../safety-check/config.js';
 
-export type Command = 'revert' | 'restore' | 'check';
+export type Command = 'revert' | 'restore' | 'check' | 'report';
 
-export const COMMANDS: readonly Command[] = ['revert', 'restore', 'check'];
+export const COMMANDS: readonly Command[] = ['revert', 'restore', 'check', 'report'];
 
 const EXIT = 'Exit status: 0 done (also when there is nothing to do), 1 refused, 2 bad usage or error.';
 
@@ -13,6 +14,7 @@ Usage:
   gitops-rollback revert <rev|A..B>... [options]       revert commits, newest first
   gitops-rollback restore <path>... --to <rev> [options] put paths back to how they were at <rev>
   gitops-rollback check --base <rev> [options]         check a change for rollback hazards
+  gitops-rollback report [options]                     rollbacks, time to revert, components, from the history
   gitops-rollback <command> --help                     the options of a command
   gitops-rollback --version
 
@@ -77,12 +79,31 @@ Options:
   --fail-on LEVEL         critical, error (default), warning, notice or never
   --path GLOB             only these paths (repeatable)
   --exclude GLOB          leave these paths out (repeatable)
-  --config FILE           configuration, read at base (default: .github/rollback-safety.yml)
+  --config FILE           configuration, read at base (default: ${DEFAULT_CONFIG_PATH})
   --remote NAME           remote to fetch missing revisions from (default: origin)
   --format FORMAT         text (default), json or markdown
   -h, --help              this help
 
-Exit status: 0 no finding meets --fail-on, 1 one does, 2 bad usage or error.`
+Exit status: 0 no finding meets --fail-on, 1 one does, 2 bad usage or error.`,
+  report: `Usage: gitops-rollback report [options]
+
+Reports the rollbacks on a branch from its history: how often, how long from the change landing
+to its rollback landing, which components, repeat offenders and drills. A shallow clone fetches
+the history the window needs.
+
+Options:
+  --since WHEN            start of the window: a date (2026-01-31), a time (2026-01-31T12:00:00Z)
+                          or an age (36h, 90d, 12w); default: the whole history
+  --until WHEN            end of the window, in the same forms (default: now)
+  --branch B              branch to report on (default: the current branch), fetched from --remote
+  --remote NAME           remote to fetch from (default: origin)
+  --no-fetch              read the local branch as it is
+  --component PATTERN     name components by folders, '*' for one folder (repeatable), such as
+                          'kubernetes/apps/*/*' (default: app folders found from the layout)
+  --format FORMAT         markdown (default), json or openmetrics
+  -h, --help              this help
+
+${EXIT}`
 };
 
 /** `gitops-rollback <command> --help`. */

@@ -11,8 +11,8 @@ export const NODE_REQUIREMENT: string = pkg.engines.node;
  * taken as met: the check only warns.
  */
 export function nodeSupported(version: string, requirement: string): boolean {
-  const need = /^>=\s*(\d+)(?:\.(\d+))?/.exec(requirement.trim());
-  const have = /^v?(\d+)\.(\d+)/.exec(version);
+  const need = requirement.trim().match(/^>=\s*(\d+)(?:\.(\d+))?/);
+  const have = version.match(/^v?(\d+)\.(\d+)/);
   if (!need || !have) return true;
   const [major, minor] = [Number(have[1]), Number(have[2])];
   const [needMajor, needMinor] = [Number(need[1]), Number(need[2] ?? 0)];

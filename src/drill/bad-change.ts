@@ -1,6 +1,7 @@
-import type { Git } from '../git/git.js';
-import { identityEnv } from '../rollback/apply.js';
-import { type Identity, UserError } from '../rollback/types.js';
+import { type Git, GitError } from '../git/git.js';
+import { identityEnv } from '../rollback/undo.js';
+import { type Identity } from '../rollback/types.js';
+import { shortSha, UserError } from '../core/index.js';
 
 /** The known-bad change a drill puts on the branch: a patch file from the repository, or a commit. */
 export type BadChange = { patchFile: string } | { cherryPick: string };
@@ -24,23 +25,22 @@ const CONTROL = /[\u0000-\u001f\u007f]/;
  */
 export async function makeDrillCommit(git: Git, options: DrillCommitOptions): Promise<string> {
   const { base, change } = options;
-  await git.exec(['checkout', '--quiet', '--detach', base]);
+  await git.checkout(base, { detach: true });
   let description: string[];
   try {
     description = 'patchFile' in change ? await applyPatch(git, options, change.patchFile) : await pickCommit(git, options, change.cherryPick);
   } catch (error) {
-    await git.exec(['cherry-pick', '--quit'], { allowFailure: true });
-    await git.exec(['reset', '--quiet', '--hard', base], { allowFailure: true });
+    await git.tryQuitCherryPick();
+    await git.tryResetHard(base);
     throw error;
   }
-  const quiet = await git.exec(['diff', '--cached', '--quiet'], { allowFailure: true });
-  if (quiet.exitCode === 0) {
-    await git.exec(['reset', '--quiet', '--hard', base]);
+  if (!(await git.hasStagedChanges())) {
+    await git.resetHard(base);
     throw new UserError(`The drill change (${describeChange(change)}) changes nothing on '${options.branch}'. Expected a change Flux will fail on.`);
   }
   const [subject, ...body] = description;
   const message = [`Rollback drill: ${subject}`, ...body, options.runUrl ? `Drill-run: ${options.runUrl}` : ''].filter(Boolean).join('\n\n') + '\n';
-  await git.exec(['commit', '--quiet', '--no-verify', '--file=-'], { input: message, env: identityEnv(options.committer) });
+  await git.commit(message, identityEnv(options.committer));
   return git.resolveCommit('HEAD');
 }
 
@@ -54,14 +54,14 @@ async function applyPatch(git: Git, options: DrillCommitOptions, file: string): 
   if (!path || CONTROL.test(path) || path.startsWith('/')) {
     throw new UserError(`Invalid drill-patch '${JSON.stringify(file).slice(1, -1)}'. Expected a path relative to the repository root, such as 'drills/bad-image.patch'.`);
   }
-  const blob = await git.execRaw(['cat-file', 'blob', `${options.base}:${path}`], { allowFailure: true });
-  if (blob.exitCode !== 0) {
-    throw new UserError(`drill-patch '${path}' does not exist on '${options.branch}' at ${options.base.slice(0, 12)}. Expected a patch file committed to the branch.`);
+  const patch = await git.tryReadBlob(options.base, path);
+  if (!patch) {
+    throw new UserError(`drill-patch '${path}' does not exist on '${options.branch}' at ${shortSha(options.base)}. Expected a patch file committed to the branch.`);
   }
-  const applied = await git.exec(['apply', '--index', '--whitespace=nowarn', '-'], { input: blob.stdout, allowFailure: true });
-  if (applied.exitCode !== 0) {
-    throw new UserError(`drill-patch '${path}' does not apply to '${options.branch}' at ${options.base.slice(0, 12)}: ${applied.stderr.trim()}. Expected a patch made against the branch (git diff > ${path}). Nothing was pushed.`);
-  }
+  await git.apply(patch).catch(error => {
+    if (!(error instanceof GitError)) throw error;
+    throw new UserError(`drill-patch '${path}' does not apply to '${options.branch}' at ${shortSha(options.base)}: ${error.stderr.trim()}. Expected a patch made against the branch (git diff > ${path}). Nothing was pushed.`);
+  });
   return [`apply ${path}`, `Known-bad change from ${path}, applied on purpose by a rollback drill; the drill reverts it.`];
 }
 
@@ -71,10 +71,10 @@ async function pickCommit(git: Git, options: DrillCommitOptions, spec: string): 
     throw new UserError(`Unknown drill-cherry-pick revision '${spec}'. Expected a commit sha in the repository (a shallow clone may need fetch-depth: 0).`);
   }
   const [info] = await git.commitInfo([sha]);
-  if (info.parents.length > 1) throw new UserError(`drill-cherry-pick ${sha.slice(0, 12)} is a merge commit. Expected a single, non-merge commit.`);
-  const picked = await git.exec(['cherry-pick', '--no-commit', sha], { allowFailure: true });
-  if (picked.exitCode !== 0) {
-    throw new UserError(`drill-cherry-pick ${sha.slice(0, 12)} does not apply to '${options.branch}' at ${options.base.slice(0, 12)}: ${picked.stderr.trim()}. Nothing was pushed.`);
-  }
+  if (info.parents.length > 1) throw new UserError(`drill-cherry-pick ${shortSha(sha)} is a merge commit. Expected a single, non-merge commit.`);
+  await git.cherryPickNoCommit(sha).catch(error => {
+    if (!(error instanceof GitError)) throw error;
+    throw new UserError(`drill-cherry-pick ${shortSha(sha)} does not apply to '${options.branch}' at ${shortSha(options.base)}: ${error.stderr.trim()}. Nothing was pushed.`);
+  });
   return [`cherry-pick "${info.subject}"`, `Known-bad change cherry-picked from commit ${sha}, on purpose, by a rollback drill; the drill reverts it.`];
 }

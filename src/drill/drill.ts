@@ -2,9 +2,10 @@ import type { Git } from '../git/git.js';
 import { fetchTargetBranch } from '../rollback/history.js';
 import { pushRef } from '../rollback/push.js';
 import type { RollbackResult } from '../rollback/run.js';
-import { type Identity, type Logger, UserError } from '../rollback/types.js';
+import { type Identity } from '../rollback/types.js';
 import { type BadChange, describeChange, makeDrillCommit } from './bad-change.js';
 import type { WaitOutcome, Waiter } from './waiters.js';
+import { isFullSha, type Logger, shortSha, UserError } from '../core/index.js';
 
 export interface DrillOptions {
   git: Git;
@@ -21,8 +22,11 @@ export interface DrillOptions {
   waitHealthy?: Waiter;
   /** The budget from pushing the bad change to full recovery. */
   maxRecoveryMs: number;
-  /** Reverts `revertSha` on `branch` and pushes it: the lead wires the real engine (deliver: push). */
-  rollback: (revertSha: string) => Promise<RollbackResult>;
+  /**
+   * Reverts `revertSha` on `branch` and pushes it: the lead wires the real engine (deliver: push).
+   * `trailers` go into the rollback commit: the drill's time to detect, for reports from history.
+   */
+  rollback: (revertSha: string, trailers: string[]) => Promise<RollbackResult>;
   /** Author and committer of the drill commit (the rollback's own come with its request). */
   committer: Identity;
   runUrl?: string;
@@ -92,7 +96,7 @@ export async function runDrill(options: DrillOptions): Promise<DrillResult> {
     tree: { before: baseTree, restored: false, detail: 'not checked' },
     summary: []
   };
-  const pushed = await log.group(`Pushing the drill commit ${drillSha.slice(0, 12)} to '${branch}'`, () =>
+  const pushed = await log.group(`Pushing the drill commit ${shortSha(drillSha)} to '${branch}'`, () =>
     pushRef(git, remote, drillSha, `refs/heads/${branch}`)
   );
   if (pushed.status !== 'pushed') {
@@ -110,8 +114,8 @@ export async function runDrill(options: DrillOptions): Promise<DrillResult> {
   // Phases never throw (a failing waiter or rollback is a phase not reached), so once the bad
   // change is pushed the drill always gets to roll it back.
   const detect = await timed('detect', () => options.waitFailure(drillSha, { previousSha: base }));
-  const rolled = await timed('rollback', () => rollBack(options, drillSha, result));
-  const byHand = `The drill commit ${drillSha.slice(0, 12)} is still on '${branch}': revert it by hand (git revert ${drillSha}) and push.`;
+  const rolled = await timed('rollback', () => rollBack(options, drillSha, result, [detectTrailer(detect)]));
+  const byHand = `The drill commit ${shortSha(drillSha)} is still on '${branch}': revert it by hand (git revert ${drillSha}) and push.`;
   if (!detect.ok) {
     result.verdict = 'not-detected';
     result.cleanup = { rolledBack: rolled.ok, detail: `The failure was never reported, so the drill commit was rolled back without waiting: ${rolled.detail}${rolled.ok ? '' : ` ${byHand}`}` };
@@ -145,38 +149,39 @@ async function prepare(options: DrillOptions): Promise<Prepared> {
   if ((await git.uncommittedFiles()).length > 0) throw new UserError('The work tree has uncommitted changes. Expected a clean checkout for the drill.');
   const target = await fetchTargetBranch(git, remote, branch, log);
   const base = target.tip;
-  const baseTree = await treeOf(git, base);
+  const baseTree = await git.treeOf(base);
   const original = (await git.currentBranch()) ?? (await git.resolveCommit('HEAD'));
   try {
     const drillSha = await makeDrillCommit(git, { base, branch, change: options.badChange, committer: options.committer, runUrl: options.runUrl });
     return { base, baseTree, drillSha };
   } finally {
-    const isSha = /^[0-9a-f]{40}$/.test(original);
-    await git.exec(['checkout', '--quiet', ...(isSha ? ['--detach'] : []), original], { allowFailure: true });
+    const isSha = isFullSha(original);
+    await git.tryCheckout(original, { detach: isSha });
   }
 }
 
-async function rollBack(options: DrillOptions, drillSha: string, result: DrillResult): Promise<WaitOutcome> {
-  const rolled = await options.rollback(drillSha);
+/** `Drill-time-to-detect: 41.8s`, or `none (...)` when the failure was never reported. */
+export function detectTrailer(detect: DrillPhase): string {
+  return `Drill-time-to-detect: ${detect.ok ? seconds(detect.ms).replace(' ', '') : `none (not reported within ${seconds(detect.ms)})`}`;
+}
+
+async function rollBack(options: DrillOptions, drillSha: string, result: DrillResult, trailers: string[]): Promise<WaitOutcome> {
+  const rolled = await options.rollback(drillSha, trailers);
   if (rolled.operation !== 'pushed' || !rolled.commitSha) {
     const where = rolled.pullRequest ? ` as pull request #${rolled.pullRequest.number} (${rolled.pullRequest.url}); merge it to restore '${options.branch}'` : '';
     return { reached: false, detail: `The rollback was not pushed (operation: ${rolled.operation})${where}.` };
   }
   result.rollbackSha = rolled.commitSha;
-  return { reached: true, detail: `Rollback ${rolled.commitSha.slice(0, 12)} pushed to '${rolled.targetBranch}'.` };
+  return { reached: true, detail: `Rollback ${shortSha(rolled.commitSha)} pushed to '${rolled.targetBranch}'.` };
 }
 
 async function checkTree(options: DrillOptions, base: string, before: string): Promise<DrillResult['tree']> {
   const { git, remote, branch, log } = options;
   const tip = (await fetchTargetBranch(git, remote, branch, log)).tip;
-  const after = await treeOf(git, tip);
-  if (after === before) return { before, after, restored: true, detail: `The tree of '${branch}' at ${tip.slice(0, 12)} is the pre-drill tree.` };
-  const stat = (await git.exec(['diff', '--stat=120', base, tip])).stdout.trimEnd();
-  return { before, after, restored: false, detail: `The tree of '${branch}' at ${tip.slice(0, 12)} differs from before the drill (${base.slice(0, 12)}):\n${stat}` };
-}
-
-async function treeOf(git: Git, commit: string): Promise<string> {
-  return (await git.exec(['rev-parse', '--verify', '--end-of-options', `${commit}^{tree}`])).stdout.trim();
+  const after = await git.treeOf(tip);
+  if (after === before) return { before, after, restored: true, detail: `The tree of '${branch}' at ${shortSha(tip)} is the pre-drill tree.` };
+  const stat = await git.diffStat(base, tip);
+  return { before, after, restored: false, detail: `The tree of '${branch}' at ${shortSha(tip)} differs from before the drill (${shortSha(base)}):\n${stat}` };
 }
 
 function summarise(r: DrillResult): string[] {

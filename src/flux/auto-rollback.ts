@@ -1,11 +1,12 @@
 import { Git } from '../git/git.js';
 import type { GitHubClient, RepoRef } from '../github/client.js';
 import { fetchTargetBranch } from '../rollback/history.js';
-import type { AuditContext, Logger } from '../rollback/types.js';
+import type { AuditContext, Identity } from '../rollback/types.js';
 import type { FluxFailureEvent } from './dispatch.js';
 import { printable } from './commit-status.js';
 import { decideFailingCommits, type FailingCommitsDecision } from './failing-commits.js';
 import { lastHealthyRevision } from './last-healthy.js';
+import { type Logger, shortSha } from '../core/index.js';
 
 export interface FluxRollbackOptions {
   git: Git;
@@ -18,6 +19,8 @@ export interface FluxRollbackOptions {
   lastHealthy?: string;
   /** Where Flux's commit statuses are read to find the last healthy revision otherwise. */
   statuses?: { client: GitHubClient; repo: RepoRef; contextGlob: string };
+  /** The identity rollbacks are committed as: only its commits are recognised as ours. */
+  committer?: Identity;
 }
 
 export interface FluxRollbackDecision {
@@ -42,10 +45,10 @@ export async function decideFluxRollback(options: FluxRollbackOptions): Promise<
   if (!lastHealthy && options.statuses && (await git.tryResolveCommit(event.revision.sha))) {
     const { client, repo, contextGlob } = options.statuses;
     const found = await lastHealthyRevision(client, repo, git, event.revision.sha, contextGlob);
-    if (found) log.info(`Last revision Flux reported healthy: ${found.sha.slice(0, 12)} (${printable(found.context)}).`);
+    if (found) log.info(`Last revision Flux reported healthy: ${shortSha(found.sha)} (${printable(found.context)}).`);
     lastHealthy = found?.sha;
   }
-  const decision = await decideFailingCommits({ git, branch: targetBranch, tip: target.tip, failing: event.revision.sha, lastHealthy });
+  const decision = await decideFailingCommits({ git, branch: targetBranch, tip: target.tip, failing: event.revision.sha, lastHealthy, committer: options.committer });
   return { targetBranch, decision, lastHealthy };
 }
 
@@ -58,7 +61,7 @@ export function fluxAudit(event: FluxFailureEvent, base: AuditContext): AuditCon
   const message = event.message.length > 500 ? `${event.message.slice(0, 500)}…` : event.message;
   return {
     ...base,
-    incident: base.incident ?? `flux-${event.revision.sha.slice(0, 12)}`,
-    reason: base.reason ?? `Flux reported ${event.reason} for ${object} at ${event.revision.sha.slice(0, 12)}: ${message}`
+    incident: base.incident ?? `flux-${shortSha(event.revision.sha)}`,
+    reason: base.reason ?? `Flux reported ${event.reason} for ${object} at ${shortSha(event.revision.sha)}: ${message}`
   };
 }

@@ -1,5 +1,5 @@
 import type { CommitStatus } from '../github/statuses.js';
-import { globToRegExp } from './glob.js';
+import { globToRegExp } from '../core/index.js';
 
 /** The default context glob: Flux's `github` provider reports `kustomization/<name>/<provider-uid-prefix>`. */
 export const DEFAULT_STATUS_CONTEXT = 'kustomization/*';
@@ -63,7 +63,7 @@ export interface FluxAssessment {
 
 /** True when `context` matches the glob `pattern`, alone or followed by `/<anything>`. */
 export function matchesContext(pattern: string, context: string): boolean {
-  return globToRegExp(pattern).test(context) || globToRegExp(`${pattern}/*`).test(context);
+  return globToRegExp(pattern).test(context) || globToRegExp(`${pattern}/**`).test(context);
 }
 
 /** Assesses statuses (newest first) of one commit: see {@link FluxAssessment}. */

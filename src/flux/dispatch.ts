@@ -1,4 +1,4 @@
-import { matchesGlob } from './glob.js';
+import { isObject, matchesGlob } from '../core/index.js';
 
 /** A Git revision as Flux reports it: the commit and, when Flux names one, the branch. */
 export interface FluxRevision {
@@ -46,7 +46,11 @@ export const DEFAULT_FAILURE_REASONS: readonly string[] = [
   'TestFailed'
 ];
 
-const SHA1 = /^[0-9a-f]{40}$/;
+/**
+ * A Git commit as Flux names it: SHA-1 only. A 64-digit name in a Flux revision is an OCI
+ * artifact's sha256 digest (`latest/<digest>` in the old format), not a commit.
+ */
+const FLUX_GIT_SHA = /^[0-9a-f]{40}$/;
 // Kubernetes names: DNS subdomains (dots allowed); namespaces: DNS labels (no dots).
 const NAME = /^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$/;
 const NAMESPACE = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
@@ -62,15 +66,15 @@ const MAX_MESSAGE = 3000;
 export function parseFluxDispatch(eventName: string, payload: unknown, filter: DispatchFilter = {}): FluxDispatch {
   const ignored = (why: string): FluxDispatch => ({ kind: 'ignored', why });
   if (eventName !== 'repository_dispatch') return ignored(`The workflow was triggered by '${eventName}', not by a repository_dispatch from Flux.`);
-  if (!isRecord(payload)) return ignored('The repository_dispatch payload is not an object.');
+  if (!isObject(payload)) return ignored('The repository_dispatch payload is not an object.');
   // GitHub puts the dispatch's event_type into `action` of the webhook payload.
   const eventType = str(payload.action) ?? str(payload.event_type);
   if (!eventType) return ignored('The repository_dispatch has no event_type. Expected <Kind>/<name>.<namespace> as sent by Flux.');
-  const typed = EVENT_TYPE.exec(eventType);
+  const typed = eventType.match(EVENT_TYPE);
   if (!typed) return ignored(`The event_type '${printable(eventType)}' is not from Flux. Expected <Kind>/<name>.<namespace>.`);
   const event = payload.client_payload;
-  if (!isRecord(event)) return ignored(`The repository_dispatch '${printable(eventType)}' has no client_payload with a Flux event.`);
-  const object = isRecord(event.involvedObject) ? event.involvedObject : {};
+  if (!isObject(event)) return ignored(`The repository_dispatch '${printable(eventType)}' has no client_payload with a Flux event.`);
+  const object = isObject(event.involvedObject) ? event.involvedObject : {};
   const [kind, name, namespace] = [str(object.kind), str(object.name), str(object.namespace)];
   if (!kind || !name || !namespace || !KIND.test(kind) || !NAME.test(name) || !NAMESPACE.test(namespace)) {
     return ignored('The Flux event has no valid involvedObject (kind, name and namespace).');
@@ -105,13 +109,14 @@ export function parseFluxRevision(value: string): FluxRevision | undefined {
   const at = text.lastIndexOf('@');
   if (at >= 0 || text.startsWith('sha1:')) {
     const [name, digest] = at >= 0 ? [text.slice(0, at), text.slice(at + 1)] : ['', text];
-    const sha = /^sha1:([0-9a-f]{40})$/.exec(digest)?.[1];
+    // Flux names a Git commit `sha1:<sha>`; `sha256:` is an OCI artifact's digest, not a commit.
+    const sha = digest.match(/^sha1:([0-9a-f]{40})$/)?.[1];
     return sha ? withBranch(name, sha) : undefined;
   }
-  if (SHA1.test(text)) return { sha: text };
+  if (FLUX_GIT_SHA.test(text)) return { sha: text };
   const slash = text.lastIndexOf('/');
   const sha = text.slice(slash + 1);
-  return slash > 0 && SHA1.test(sha) ? withBranch(text.slice(0, slash), sha) : undefined;
+  return slash > 0 && FLUX_GIT_SHA.test(sha) ? withBranch(text.slice(0, slash), sha) : undefined;
 }
 
 function withBranch(name: string, sha: string): FluxRevision {
@@ -123,7 +128,7 @@ function withBranch(name: string, sha: string): FluxRevision {
 
 /** The Git revision of the event: `revision`, else `originRevision` (OCI artifacts built from Git). */
 function eventRevision(metadata: unknown): { revision?: FluxRevision; why: string } {
-  if (!isRecord(metadata)) return { why: 'has no metadata, so no revision to roll back.' };
+  if (!isObject(metadata)) return { why: 'has no metadata, so no revision to roll back.' };
   const pick = (key: string) => str(metadata[key]) ?? Object.entries(metadata).find(([k]) => k.endsWith(`/${key}`))?.[1];
   const revision = pick('revision');
   const origin = pick('originRevision');
@@ -146,10 +151,6 @@ function objectMatches(pattern: string, kind: string, namespace: string, name: s
 function cleanMessage(message: string): string {
   const text = message.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0009\u000b-\u001f\u007f]/g, ' ').trim();
   return text.length > MAX_MESSAGE ? `${text.slice(0, MAX_MESSAGE)}…` : text;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function str(value: unknown): string | undefined {

@@ -1,4 +1,4 @@
-import { UserError } from '../rollback/types.js';
+import { UserError } from '../core/index.js';
 
 const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
 

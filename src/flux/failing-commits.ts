@@ -1,9 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { type CommitInfo, Git } from '../git/git.js';
+import { type CommitInfo, type CommitTrailers, Git } from '../git/git.js';
 import { revertedCommits } from '../rollback/plan.js';
-import { UserError } from '../rollback/types.js';
+import type { Identity, RevertStep } from '../rollback/types.js';
+import { identityEnv, isUndoneAt, undoCommit } from '../rollback/undo.js';
+import { FULL_SHA_SOURCE, isFullSha, shortSha, UserError } from '../core/index.js';
 
 export interface FailingCommitsInput {
   git: Git;
@@ -17,6 +16,8 @@ export interface FailingCommitsInput {
   lastHealthy?: string;
   /** Refuse to act automatically on more commits than this (default 20). */
   maxCommits?: number;
+  /** The identity rollbacks are committed as; when given, only its commits count as ours. */
+  committer?: Identity;
 }
 
 /** A commit left out of the rollback, and why. */
@@ -35,8 +36,11 @@ export type FailingCommitsDecision =
   | { action: 'notice'; why: string };
 
 const DEFAULT_MAX_COMMITS = 20;
-const TRAILER = /^(Rolled-back-by|Incident|Workflow-run): \S/m;
-const UNDO_LINE = /^(This reverts commit [0-9a-f]{40}[.,]|Restored to commit [0-9a-f]{40}\.)/m;
+const OUR_TRAILERS = ['rolled-back-by', 'incident', 'workflow-run'];
+const REVERT_LINE = new RegExp(`^This reverts commit (${FULL_SHA_SOURCE})[.,]`, 'gm');
+const RESTORE_LINE = new RegExp(`^Restored to commit (${FULL_SHA_SOURCE})\\.`, 'm');
+/** Author and committer of the throwaway commits the content checks write; never pushed. */
+const PROBE: Identity = { name: 'gitops-rollback', email: 'gitops-rollback@localhost' };
 
 /**
  * Decides what to roll back for a revision Flux reported failing: the first-parent commits on the
@@ -61,16 +65,20 @@ export async function decideFailingCommits(input: FailingCommitsInput): Promise<
     return notice(`${range.length} commits lie between the last healthy revision ${short(lastHealthy!)} and the failing ${short(failing)} on '${branch}', more than ${max}. Not rolled back automatically; choose the commits to revert by hand.`);
   }
   const infos = await git.commitInfo(range);
-  if (isToolRollback(infos[0])) {
+  const ours = await toolRollbacks(git, infos, input.committer);
+  if (ours.has(infos[0].sha)) {
     return none(`The failing revision ${short(failing)} ("${infos[0].subject}") is a rollback made by gitops-rollback; it is not reverted, so rollbacks cannot loop. Investigate by hand.`, true);
   }
-  const reverted = revertedCommits(await git.log([tip, ...(lastHealthy ? [`^${lastHealthy}`] : infos[0].parents.map(p => `^${p}`))]));
+  // Messages only name candidates; a candidate is excluded when its change is gone from the tip.
+  const hinted = revertedCommits(await git.log([tip, ...(lastHealthy ? [`^${lastHealthy}`] : infos[0].parents.map(p => `^${p}`))]));
+  const tipTree = await git.treeOf(tip);
   const excluded: ExcludedCommit[] = [];
   const chosen: CommitInfo[] = [];
   for (const info of infos) {
-    if (isToolRollback(info)) excluded.push({ sha: info.sha, subject: info.subject, why: 'tool-rollback' });
-    else if (reverted.has(info.sha)) excluded.push({ sha: info.sha, subject: info.subject, why: 'already-reverted' });
-    else chosen.push(info);
+    if (ours.has(info.sha)) excluded.push({ sha: info.sha, subject: info.subject, why: 'tool-rollback' });
+    else if (hinted.has(info.sha) && (await isUndoneAt(git, undoStep(info), tip, tipTree, PROBE))) {
+      excluded.push({ sha: info.sha, subject: info.subject, why: 'already-reverted' });
+    } else chosen.push(info);
   }
   if (chosen.length === 0) {
     return none(`Every commit up to the failing ${short(failing)} is already reverted on '${branch}' (tip ${short(tip)}); nothing to roll back.`);
@@ -92,9 +100,58 @@ export async function decideFailingCommits(input: FailingCommitsInput): Promise<
   };
 }
 
-/** True for a commit this tool made: git's revert (or restore) line plus one of our audit trailers. */
-export function isToolRollback(info: Pick<CommitInfo, 'body'>): boolean {
-  return UNDO_LINE.test(info.body) && TRAILER.test(info.body);
+/**
+ * The commits among `infos` this tool made: our audit trailers in the trailer block as git parses
+ * it, our committer (when known), and content that really is the undo its message names: the
+ * named commits reverted on its parent give its tree, or its paths hold the restored commit's
+ * content. A message alone never makes a commit count as ours.
+ */
+async function toolRollbacks(git: Git, infos: CommitInfo[], committer?: Identity): Promise<Set<string>> {
+  const candidates = infos.filter(i => RESTORE_LINE.test(i.body) || new RegExp(REVERT_LINE.source, 'm').test(i.body));
+  const trailers = await git.commitTrailers(candidates.map(c => c.sha));
+  const ours = new Set<string>();
+  for (const info of candidates) {
+    if (!hasOurTrailers(trailers.get(info.sha), committer)) continue;
+    if (await undoesWhatItNames(git, info)) ours.add(info.sha);
+  }
+  return ours;
+}
+
+function hasOurTrailers(found: CommitTrailers | undefined, committer?: Identity): boolean {
+  if (!found || !OUR_TRAILERS.some(key => found.trailers.get(key)?.some(v => v.trim() !== ''))) return false;
+  return !committer || found.committer === `${committer.name} <${committer.email}>`;
+}
+
+async function undoesWhatItNames(git: Git, info: CommitInfo): Promise<boolean> {
+  const parent = info.parents[0];
+  if (!parent || info.parents.length > 1) return false;
+  const restored = info.body.match(RESTORE_LINE)?.[1];
+  if (restored) {
+    const paths = new Set((await git.diffRaw(parent, info.sha)).map(e => e.path));
+    if (paths.size === 0 || !(await git.tryResolveCommit(restored))) return false;
+    return !(await git.diffRaw(restored, info.sha)).some(e => paths.has(e.path));
+  }
+  const named = [...info.body.matchAll(REVERT_LINE)].map(m => m[1]);
+  const targets = await git.commitInfo(named).catch(() => []);
+  // A named commit beyond a shallow clone's history cannot be checked: declining to act is safer
+  // than reverting a rollback. In full history a commit that does not exist is a forgery.
+  if (targets.length !== named.length) return git.isShallow();
+  let head = parent;
+  let tree = await git.treeOf(parent);
+  for (const target of targets) {
+    const step = undoStep(target);
+    const merged = await git.mergeTree(head, await undoCommit(git, step, PROBE)).catch(() => undefined);
+    if (!merged || !('tree' in merged)) return false;
+    tree = merged.tree;
+    head = await git.commitTree(tree, [head], 'gitops-rollback: probe', identityEnv(PROBE));
+  }
+  return tree === info.tree;
+}
+
+/** A commit as the engine reverts it: a merge against its first parent. */
+function undoStep(info: CommitInfo): RevertStep {
+  const step = { sha: info.sha, subject: info.subject, parents: info.parents };
+  return info.parents.length > 1 ? { ...step, mainline: 1 } : step;
 }
 
 async function resolveLastHealthy(git: Git, spec: string, failing: string): Promise<string> {
@@ -110,24 +167,15 @@ async function resolveLastHealthy(git: Git, spec: string, failing: string): Prom
  * Replays the reverts (newest first) on a scratch index holding the tip's tree: the first commit
  * whose reverse patch no longer applies is returned. The work tree and real index are untouched.
  */
-async function firstNotRevertible(git: Git, tip: string, newestFirst: CommitInfo[]): Promise<CommitInfo | undefined> {
-  const dir = mkdtempSync(join(tmpdir(), 'gitops-rollback-index-'));
-  const env = { GIT_INDEX_FILE: join(dir, 'index') };
-  try {
-    await git.exec(['read-tree', tip], { env });
+function firstNotRevertible(git: Git, tip: string, newestFirst: CommitInfo[]): Promise<CommitInfo | undefined> {
+  return git.withTemporaryIndex(async index => {
+    await index.readTree(tip);
     for (const c of newestFirst) {
-      const parent = c.parents[0];
-      const diff = parent
-        ? await git.execRaw(['diff', '--binary', '--full-index', '--no-ext-diff', '--no-textconv', parent, c.sha, '--'])
-        : await git.execRaw(['show', '--binary', '--full-index', '--format=', '--no-ext-diff', '--no-textconv', c.sha, '--']);
-      if (diff.stdout.length === 0) continue;
-      const applied = await git.exec(['apply', '--cached', '--reverse', '-'], { env, input: diff.stdout, allowFailure: true });
-      if (applied.exitCode !== 0) return c;
+      const patch = await git.binaryPatch(c.sha, c.parents[0]);
+      if (patch.length > 0 && !(await index.tryApplyReverse(patch))) return c;
     }
     return undefined;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
 
 function none(why: string, loopGuard = false): FailingCommitsDecision {
@@ -139,5 +187,5 @@ function notice(why: string): FailingCommitsDecision {
 }
 
 function short(sha: string): string {
-  return /^[0-9a-f]{40}$/.test(sha) ? sha.slice(0, 12) : sha;
+  return isFullSha(sha) ? shortSha(sha) : sha;
 }

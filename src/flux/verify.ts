@@ -1,7 +1,7 @@
 import type { GitHubClient, RepoRef } from '../github/client.js';
-import type { Logger } from '../rollback/types.js';
 import { type FluxContextState, printable } from './commit-status.js';
 import { describeContextSet, describeFluxWait, describeHealthWait, type FluxReference, resolveFluxContexts, waitForFluxStatus, waitForHealth } from './wait.js';
+import { type Logger, shortSha } from '../core/index.js';
 
 export interface RecoveryOptions {
   log: Logger;
@@ -47,7 +47,7 @@ export async function verifyRecovery(options: RecoveryOptions): Promise<Recovery
   if (options.flux && options.sha) {
     const { client, repo, contextGlob, contexts, references } = options.flux;
     const sha = options.sha;
-    const result = await options.log.group(`Waiting for Flux to reconcile ${sha.slice(0, 12)}`, async () => {
+    const result = await options.log.group(`Waiting for Flux to reconcile ${shortSha(sha)}`, async () => {
       const set = await resolveFluxContexts({ client, repo, contextGlob, listed: contexts, references, log: options.log });
       options.log.info(describeContextSet(set));
       return waitForFluxStatus({ client, repo, sha, contexts: set, timeoutMs: remaining(), intervalMs: options.intervalMs, log: options.log });

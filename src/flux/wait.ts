@@ -1,7 +1,6 @@
 import { GitHubApiError } from '../github/api-error.js';
 import type { GitHubClient, RepoRef } from '../github/client.js';
 import { listCommitStatuses } from '../github/statuses.js';
-import { UserError } from '../rollback/types.js';
 import {
   assessFluxStatuses,
   DEFAULT_STATUS_CONTEXT,
@@ -12,6 +11,7 @@ import {
   printable,
   summariseFluxStatuses
 } from './commit-status.js';
+import { shortSha, UserError } from '../core/index.js';
 
 /** Clock and sleep, injectable so tests and callers control time. */
 export interface Timing {
@@ -110,7 +110,7 @@ export async function resolveFluxContexts(options: FluxContextsOptions): Promise
   const tried: string[] = [];
   for (const reference of options.references ?? []) {
     if (!reference) continue;
-    const where = `${reference.label} ${reference.sha.slice(0, 12)}`;
+    const where = `${reference.label} ${shortSha(reference.sha)}`;
     try {
       const contexts = await fluxContextsOf(options.client, options.repo, reference.sha, glob);
       if (contexts.length) return { watch: [glob], require: contexts.sort(), origin: `reported for ${where}` };
@@ -159,7 +159,7 @@ export async function waitForFluxStatus(options: FluxWaitOptions): Promise<FluxW
         const key = `${c.state}\n${c.description}`;
         if (c.state === 'not-reported' || logged.get(c.context) === key) continue;
         logged.set(c.context, key);
-        options.log?.info(`${sha.slice(0, 12)}: ${describeStatus(c)}`);
+        options.log?.info(`${shortSha(sha)}: ${describeStatus(c)}`);
       }
       if (assessment.state !== 'waiting') {
         const { context, description } = assessment.decisive!;
@@ -187,9 +187,9 @@ export async function fluxContextsOf(client: GitHubClient, repo: RepoRef, sha: s
 export function describeFluxWait(result: FluxWaitResult, sha: string): string {
   const seconds = `${(result.elapsedMs / 1000).toFixed(1)} s`;
   const seen = result.contexts.filter(c => c.state !== 'not-reported');
-  if (result.state === 'success') return `Flux reported success for ${sha.slice(0, 12)} after ${seconds} (${seen.filter(c => c.state === 'success').map(describeStatus).join('; ')}).`;
+  if (result.state === 'success') return `Flux reported success for ${shortSha(sha)} after ${seconds} (${seen.filter(c => c.state === 'success').map(describeStatus).join('; ')}).`;
   if (result.state === 'failure') {
-    return `Flux reported failure for ${sha.slice(0, 12)} after ${seconds} (${printable(result.context!)}${result.description ? `: ${printable(result.description)}` : ''}).`;
+    return `Flux reported failure for ${shortSha(sha)} after ${seconds} (${printable(result.context!)}${result.description ? `: ${printable(result.description)}` : ''}).`;
   }
   const parts: string[] = [];
   if (seen.length === 0) parts.push(`no status matching '${result.set.watch.map(c => printable(c)).join(', ')}' was reported`);
@@ -197,7 +197,7 @@ export function describeFluxWait(result: FluxWaitResult, sha: string): string {
   if (pending.length) parts.push(`still pending: ${pending.map(describePending).join(', ')}`);
   if (seen.length) parts.push(`last seen: ${seen.map(describeStatus).join('; ')}`);
   if (result.lastError) parts.push(`last error: ${printable(result.lastError, 500)}`);
-  return `No Flux result for ${sha.slice(0, 12)} after ${seconds}: ${parts.join('; ')}.`;
+  return `No Flux result for ${shortSha(sha)} after ${seconds}: ${parts.join('; ')}.`;
 }
 
 function describePending(c: FluxContextState): string {

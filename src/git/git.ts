@@ -1,8 +1,18 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-// Synchronous fs for two tiny files: node:fs/promises would add to the start-up time.
-import { close, openSync, readFileSync, readSync, statSync, unlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join as joinPath, resolve as resolvePath } from 'node:path';
+import { spawn } from 'node:child_process';
+// Synchronous fs for a tiny file: node:fs/promises would add to the start-up time.
+import { readFileSync, statSync } from 'node:fs';
+import { resolve as resolvePath } from 'node:path';
+import { FULL_SHA, UserError } from '../core/index.js';
+import { readObjects, type BatchObject } from './batch-reader.js';
+import { GitError } from './git-error.js';
+import { authConfigEnv, authFailure, authFailureMessage, type GitHttpAuth, NETWORK_COMMANDS, redactToken, remoteUrlsOnServer } from './http-auth.js';
+import { parseGrepFiles, parseRawDiff, parseTree, type DiffEntry, type GrepMatch, type TreeEntry } from './listings.js';
+import { GitHistory } from './history.js';
+import { TemporaryIndex } from './temporary-index.js';
+
+export type { BatchObject } from './batch-reader.js';
+export { GitError } from './git-error.js';
+export type { DiffEntry, GrepMatch, TreeEntry } from './listings.js';
 
 /** What one git invocation produced. */
 export interface GitResult {
@@ -20,15 +30,12 @@ export interface ExecOptions {
   env?: Record<string, string>;
 }
 
-/** A git command that failed; `stderr` is git's own explanation. */
-export class GitError extends Error {
-  constructor(
-    readonly args: readonly string[],
-    readonly exitCode: number,
-    readonly stderr: string
-  ) {
-    super(`git ${args[0] ?? ''} failed (exit ${exitCode}): ${stderr.trim() || 'no message'}`);
-    this.name = 'GitError';
+/** A fetch, push or ls-remote the server refused for want of a (valid) credential. */
+export class GitAuthError extends GitError {
+  constructor(args: readonly string[], exitCode: number, stderr: string, message: string) {
+    super(args, exitCode, stderr);
+    this.message = message;
+    this.name = 'GitAuthError';
   }
 }
 
@@ -39,6 +46,12 @@ export interface CommitInfo {
   parents: string[];
   subject: string;
   body: string;
+}
+
+/** Who committed a commit, and the trailers git parses from its message (keys lower-cased). */
+export interface CommitTrailers {
+  committer: string;
+  trailers: Map<string, string[]>;
 }
 
 /** merge-tree --write-tree (2.38) makes rollback commits without touching the work tree. */
@@ -53,12 +66,37 @@ export const DEEPEN_STEPS: readonly number[] = [50, 500, 5000];
 
 /** The `git fetch` depth argument for the given deepening step (`--unshallow` after the last). */
 export function deepenArgument(step: number): string {
-  return step < DEEPEN_STEPS.length ? `--depth=${DEEPEN_STEPS[step]}` : '--unshallow';
+  return depthArgument(deepenDepth(step));
+}
+
+/** How much history a fetch brings: commits from each tip, or all that a shallow clone lacks. */
+export type FetchDepth = number | 'unshallow';
+
+/** The depth of the given deepening step of a shallow clone (`unshallow` after the last). */
+export function deepenDepth(step: number): FetchDepth {
+  return step < DEEPEN_STEPS.length ? DEEPEN_STEPS[step] : 'unshallow';
+}
+
+function depthArgument(depth: FetchDepth): string {
+  return depth === 'unshallow' ? '--unshallow' : `--depth=${depth}`;
+}
+
+export interface FetchOptions {
+  /** Limits the history fetched (a shallow clone stays shallow), or `unshallow` to fetch all. */
+  depth?: FetchDepth;
+}
+
+/** What `git push --porcelain` reported. */
+export interface PushReport {
+  pushed: boolean;
+  /** The porcelain lines, one per ref. */
+  stdout: string;
+  /** git's messages, the remote's (`remote: ...`) among them. */
+  stderr: string;
 }
 
 const FIELD = '\x1f';
 const RECORD = '\x1e';
-const FULL_SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
 
 /**
  * The one way this project runs git: arguments as an array (never a shell string), no terminal
@@ -68,15 +106,21 @@ export class Git {
   private shallowPath?: Promise<string>;
   /** Commits this wrapper wrote or already resolved: a full sha of one needs no second rev-parse. */
   private readonly knownCommits = new Set<string>();
+  /** The remote URLs on the auth's server, read before the first network command. */
+  private authUrls?: Promise<string[]>;
 
   private constructor(
     readonly cwd: string,
-    private readonly baseEnv: Record<string, string>
+    private readonly baseEnv: Record<string, string>,
+    private readonly auth?: GitHttpAuth
   ) {}
 
-  /** Creates a wrapper for the work tree at `cwd`. */
-  static async create(cwd: string, env: Record<string, string> = {}): Promise<Git> {
-    return new Git(cwd, env);
+  /**
+   * Creates a wrapper for the work tree at `cwd`. With `auth`, fetch, push and ls-remote send its
+   * token to its server instead of any credential in git's configuration.
+   */
+  static async create(cwd: string, env: Record<string, string> = {}, auth?: GitHttpAuth): Promise<Git> {
+    return new Git(cwd, env, auth);
   }
 
   /**
@@ -95,12 +139,12 @@ export class Git {
     if (!match) throw new Error(`Could not read the git version from '${stdout.trim()}'.`);
     const [major, minor] = [Number(match[1]), Number(match[2])];
     if (major < MIN_GIT[0] || (major === MIN_GIT[0] && minor < MIN_GIT[1])) {
-      throw new Error(`git ${major}.${minor} is too old. Expected git ${MIN_GIT.join('.')} or newer.`);
+      throw new UserError(`git ${major}.${minor} is too old. Expected git ${MIN_GIT.join('.')} or newer.`);
     }
   }
 
   /** Runs git with `args` in the work tree and returns its output. */
-  exec(args: string[], options: ExecOptions = {}): Promise<GitResult> {
+  private exec(args: string[], options: ExecOptions = {}): Promise<GitResult> {
     return this.execRaw(args, options).then(r => ({
       stdout: r.stdout.toString('utf8'),
       stderr: r.stderr,
@@ -109,7 +153,7 @@ export class Git {
   }
 
   /** Like {@link exec} but keeps standard output as bytes (blob contents). */
-  execRaw(
+  private execRaw(
     args: string[],
     options: ExecOptions = {}
   ): Promise<{ stdout: Buffer; stderr: string; exitCode: number }> {
@@ -119,34 +163,24 @@ export class Git {
 
   /**
    * Reads objects by name (`<sha>`, `<rev>:<path>`) with one `git cat-file --batch`, handing each to
-   * `onObject` as soon as it has arrived, in the order asked, a few per turn of the event loop, so
-   * callers never hold all of them at once and can work on each between reads. Contents larger
-   * than `maxBytes` are skipped unread (`content` undefined, `size` set).
+   * `onObject` as it arrives, in the order asked; see {@link readObjects}.
    */
-  async catFileBatch(
+  catFileBatch(
     names: readonly string[],
     onObject: (object: BatchObject) => void,
-    options: { maxBytes?: number; more?: Promise<readonly string[]> } = {}
+    options: { maxBytes?: number } = {}
   ): Promise<void> {
-    if (names.length === 0) {
-      const more = options.more && (await options.more.catch(() => []));
-      if (more && more.length > 0) await this.catFileBatch(more, onObject, { maxBytes: options.maxBytes });
-      return;
-    }
-    // git prints into a file rather than a pipe: a pipe holds 64 KB, so git would wait whenever
-    // the reader is busy for longer than git takes to print that much (well under a millisecond),
-    // and the two would take turns. A file lets git print at its own pace while objects are read
-    // at the reader's; unlinked at once, it leaves nothing behind.
-    const out = openUnlinkedFile();
-    try {
-      const args = ['cat-file', '--batch'];
-      const child = spawn('git', args, { cwd: this.cwd, env: this.env(), stdio: ['pipe', out, 'pipe'] });
-      await readBatchOutput(child, args, new BatchReader(out, names, onObject, options.maxBytes ?? Infinity), options.more);
-    } finally {
-      // Closing frees the file's pages (as much as git printed): the kernel does that on a
-      // worker thread of libuv's while the caller goes on.
-      close(out, () => undefined);
-    }
+    const start = (args: readonly string[], stdout: number) =>
+      spawn('git', [...args], { cwd: this.cwd, env: this.env(), stdio: ['pipe', stdout, 'pipe'] });
+    return readObjects(start, names, onObject, options);
+  }
+
+  /**
+   * Hands a blob's contents to `onChunk` piece by piece as git prints them (`git cat-file blob`),
+   * so a blob of any size can be scanned without being held whole.
+   */
+  async streamBlob(sha: string, onChunk: (chunk: Buffer) => void): Promise<void> {
+    await this.run(['cat-file', 'blob', sha], {}, onChunk);
   }
 
   /** The environment git runs in: no prompts, C locale, and the wrapper's own variables. */
@@ -154,8 +188,30 @@ export class Git {
     return { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C', GIT_EDITOR: 'true', ...this.baseEnv };
   }
 
-  /** Runs git, handing standard output to `onStdout` chunk by chunk. */
-  private run(args: string[], options: ExecOptions, onStdout: (chunk: Buffer) => void): Promise<{ stderr: string; exitCode: number }> {
+  // Not @actions/exec: it always pipes stdout (no file for cat-file --batch), cannot stop git when
+  // a streaming consumer gives up, and the CLI shares this class, which must not need the toolkit.
+  /**
+   * Runs git, handing standard output to `onStdout` chunk by chunk. Commands that talk to a remote
+   * get the auth's token, and fail with a {@link GitAuthError} when the server refuses them a
+   * credential, whether or not other failures are allowed.
+   */
+  private async run(args: string[], options: ExecOptions, onStdout: (chunk: Buffer) => void): Promise<{ stderr: string; exitCode: number }> {
+    if (!NETWORK_COMMANDS.has(args[0])) return this.spawnGit(args, options, onStdout);
+    const auth = this.auth ? authConfigEnv(this.auth, await (this.authUrls ??= this.remoteUrlsOnServer()), { ...this.env(), ...options.env }) : {};
+    const r = await this.spawnGit(args, { ...options, env: { ...options.env, ...auth }, allowFailure: true }, onStdout);
+    if (r.exitCode === 0) return r;
+    const said = authFailure(r.stderr);
+    if (said) throw new GitAuthError(args, r.exitCode, r.stderr, authFailureMessage(args[0], said, this.auth));
+    if (!options.allowFailure) throw new GitError(args, r.exitCode, r.stderr);
+    return r;
+  }
+
+  private async remoteUrlsOnServer(): Promise<string[]> {
+    const remotes = await this.exec(['remote', '-v'], { allowFailure: true });
+    return remoteUrlsOnServer(remotes.stdout, this.auth!);
+  }
+
+  private spawnGit(args: string[], options: ExecOptions, onStdout: (chunk: Buffer) => void): Promise<{ stderr: string; exitCode: number }> {
     return new Promise((resolve, reject) => {
       const child = spawn('git', args, {
         cwd: this.cwd,
@@ -175,16 +231,17 @@ export class Git {
         }
       });
       child.stderr.on('data', (b: Buffer) => err.push(b));
-      child.on('error', e => reject(new Error(`Could not run git: ${e.message}. Is git installed and on PATH?`)));
+      child.on('error', e => reject(this.notRun(e)));
       child.on('close', code => {
         if (failed !== undefined) {
           reject(failed);
           return;
         }
         const exitCode = code ?? 1;
-        const stderr = Buffer.concat(err).toString('utf8');
+        // git redacts credentials in its traces; this is for anything else that echoes them.
+        const stderr = redactToken(Buffer.concat(err).toString('utf8'), this.auth);
         if (exitCode !== 0 && !options.allowFailure) {
-          reject(new GitError(args, exitCode, stderr));
+          reject(this.failure(args, exitCode, stderr));
           return;
         }
         resolve({ stderr, exitCode });
@@ -197,7 +254,7 @@ export class Git {
   /** Resolves `rev` to a full commit sha, throwing when it names no commit. */
   async resolveCommit(rev: string): Promise<string> {
     const sha = await this.tryResolveCommit(rev);
-    if (!sha) throw new Error(`Unknown revision '${rev}'. Expected a commit sha, branch, tag or expression such as 'abc1234^'.`);
+    if (!sha) throw new UserError(`Unknown revision '${rev}'. Expected a commit sha, branch, tag or expression such as 'abc1234^'.`);
     return sha;
   }
 
@@ -259,6 +316,32 @@ export class Git {
       ...shas
     ]);
     return parseLog(stdout);
+  }
+
+  /**
+   * The committer (`Name <email>`) and the trailers of the given commits, as git itself parses
+   * the trailer block (free text elsewhere in a message is never a trailer). One `git log` call.
+   */
+  async commitTrailers(shas: string[]): Promise<Map<string, CommitTrailers>> {
+    if (shas.length === 0) return new Map();
+    const { stdout } = await this.exec([
+      'log',
+      '--no-walk=unsorted',
+      `--format=%H${FIELD}%cn <%ce>${FIELD}%(trailers:only,unfold)${RECORD}`,
+      '--end-of-options',
+      ...shas
+    ]);
+    const result = new Map<string, CommitTrailers>();
+    for (const record of stdout.split(RECORD).map(r => r.replace(/^\n/, '')).filter(Boolean)) {
+      const [sha, committer, block] = record.split(FIELD);
+      const trailers = new Map<string, string[]>();
+      for (const line of (block ?? '').split('\n')) {
+        const m = line.match(/^([A-Za-z0-9-]+):\s*(.*)$/);
+        if (m) trailers.set(m[1].toLowerCase(), [...(trailers.get(m[1].toLowerCase()) ?? []), m[2]]);
+      }
+      result.set(sha, { committer, trailers });
+    }
+    return result;
   }
 
   /**
@@ -324,271 +407,247 @@ export class Git {
     return resolvePath(this.cwd, stdout.trim());
   }
 
+  /**
+   * Where the wrapper's folder stands: inside a work tree, inside a repository without one (a bare
+   * repository or a `.git` folder), or outside any repository.
+   */
+  async workTreeState(): Promise<'work-tree' | 'no-work-tree' | 'no-repository'> {
+    const r = await this.exec(['rev-parse', '--is-inside-work-tree'], { allowFailure: true }).catch(() => undefined);
+    if (!r || r.exitCode !== 0) return 'no-repository';
+    return r.stdout.trim() === 'true' ? 'work-tree' : 'no-work-tree';
+  }
+
   /** Reads one config value, or undefined. */
   async tryConfig(key: string): Promise<string | undefined> {
     const r = await this.exec(['config', '--get', key], { allowFailure: true });
     return r.exitCode === 0 ? r.stdout.trim() : undefined;
   }
-}
 
-let outputFiles = 0;
-
-/** A new empty file, open for reading and writing, whose name is already gone. */
-function openUnlinkedFile(): number {
-  const path = joinPath(tmpdir(), `gitops-rollback-${process.pid}-${outputFiles++}.out`);
-  let fd: number;
-  try {
-    fd = openSync(path, 'wx+');
-  } catch (e) {
-    throw new Error(`Could not create a temporary file in ${tmpdir()} (${(e as Error).message}). Expected a writable temporary folder: set TMPDIR to one.`);
+  /**
+   * The `Name <email>` git gives commits made here (user.name and user.email, or GIT_COMMITTER_*),
+   * or undefined when it has none.
+   */
+  async tryCommitterIdentity(): Promise<string | undefined> {
+    const r = await this.exec(['var', 'GIT_COMMITTER_IDENT'], { allowFailure: true });
+    // `Name <email> <timestamp> <zone>`
+    const match = r.exitCode === 0 ? r.stdout.trim().match(/^(.*<[^<>\n]*>) \d+ [+-]\d{4}$/) : null;
+    return match?.[1];
   }
-  unlinkSync(path);
-  return fd;
-}
 
-/**
- * Runs `reader` over the file `child` (a `cat-file --batch`) prints into: the objects git has
- * printed, a few milliseconds' worth per turn of the event loop, and a look every millisecond
- * while git is behind. Settles once git has exited and every object was read.
- */
-function readBatchOutput(child: ChildProcess, args: readonly string[], reader: BatchReader, more?: Promise<readonly string[]>): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const err: Buffer[] = [];
-    let exitCode: number | undefined;
-    let failed = false;
-    const fail = (e: unknown): void => {
-      failed = true;
-      child.kill();
-      reject(e);
-    };
-    const settle = (): void => {
-      const stderr = Buffer.concat(err).toString('utf8');
-      if (exitCode !== 0) reject(new GitError(args, exitCode!, stderr));
-      else if (!reader.done) reject(new Error(`git cat-file --batch stopped after ${reader.read} of ${reader.names.length} objects.`));
-      else resolve();
-    };
-    const step = (): void => {
-      if (failed) return;
-      // Whatever git printed before it exited is in the file: once it has, an object not all
-      // there means the output ended early.
-      const exited = exitCode !== undefined;
-      try {
-        if (handOutSome(reader)) {
-          if (!reader.done) setImmediate(step);
-          else if (exited) settle();
-          return;
-        }
-      } catch (e) {
-        fail(e);
-        return;
-      }
-      if (exited) settle();
-      else setTimeout(step, 1);
-    };
-    child.stderr!.on('data', (b: Buffer) => err.push(b));
-    child.on('error', e => fail(new Error(`Could not run git: ${e.message}. Is git installed and on PATH?`)));
-    child.on('close', code => {
-      exitCode = code ?? 1;
-      if (reader.done && !failed) settle();
+  /** True when `name` is a branch name git accepts (`git check-ref-format`). */
+  async isValidBranchName(name: string): Promise<boolean> {
+    return (await this.exec(['check-ref-format', `refs/heads/${name}`], { allowFailure: true })).exitCode === 0;
+  }
+
+  /** Fetches `refspecs` (refspecs or shas) from `remote`, without tags. */
+  async fetch(remote: string, refspecs: readonly string[], options: FetchOptions = {}): Promise<void> {
+    await this.exec(fetchArgs(remote, refspecs, options));
+  }
+
+  /** {@link fetch}, false instead of an error when git could not fetch. */
+  async tryFetch(remote: string, refspecs: readonly string[], options: FetchOptions = {}): Promise<boolean> {
+    return (await this.exec(fetchArgs(remote, refspecs, options), { allowFailure: true })).exitCode === 0;
+  }
+
+  /** The sha of `ref` on `remote`, or undefined when the remote has no such ref. */
+  async lsRemote(remote: string, ref: string): Promise<string | undefined> {
+    const { stdout } = await this.exec(['ls-remote', '--end-of-options', remote, ref]);
+    const line = stdout.split('\n').find(l => l.endsWith(`\t${ref}`));
+    return line?.split('\t')[0];
+  }
+
+  /**
+   * Pushes `source` to `ref` on `remote` without running hooks, never forcing; with `lease` only
+   * while `ref` is still at that sha ('' when it must not exist yet). A push the remote refuses is
+   * reported, not thrown: the caller tells a protected branch from one that moved.
+   */
+  async push(remote: string, source: string, ref: string, options: { lease?: string } = {}): Promise<PushReport> {
+    const lease = options.lease === undefined ? [] : [`--force-with-lease=${ref}:${options.lease}`];
+    const r = await this.exec(['push', '--porcelain', '--no-verify', ...lease, remote, `${source}:${ref}`], { allowFailure: true });
+    return { pushed: r.exitCode === 0, stdout: r.stdout, stderr: r.stderr };
+  }
+
+  /** The tree of `commit`. */
+  async treeOf(commit: string): Promise<string> {
+    return (await this.exec(['rev-parse', '--verify', '--end-of-options', `${commit}^{tree}`])).stdout.trim();
+  }
+
+  /** True when `path` (a file or folder) exists at `commit`. */
+  async pathExists(commit: string, path: string): Promise<boolean> {
+    const { stdout } = await this.exec(['ls-tree', '--name-only', commit, '--', path]);
+    return stdout.trim() !== '';
+  }
+
+  /** The best common ancestor of `commits` (of all of them at once with `octopus`), or undefined when they share none. */
+  async tryMergeBase(commits: readonly string[], options: { octopus?: boolean } = {}): Promise<string | undefined> {
+    const r = await this.exec(['merge-base', ...(options.octopus ? ['--octopus'] : []), ...commits], { allowFailure: true });
+    return r.exitCode === 0 ? r.stdout.trim() : undefined;
+  }
+
+  /** `git diff --stat` from `base` to `head`, 120 columns wide, for reports. */
+  async diffStat(base: string, head: string): Promise<string> {
+    return (await this.exec(['diff', '--stat=120', base, head])).stdout.trimEnd();
+  }
+
+  /** True when `a` and `b` have the same contents; false also when git cannot compare them. */
+  async sameContent(a: string, b: string): Promise<boolean> {
+    return (await this.exec(['diff', '--quiet', a, b], { allowFailure: true })).exitCode === 0;
+  }
+
+  /** True when the index differs from HEAD (or git cannot tell). */
+  async hasStagedChanges(): Promise<boolean> {
+    return (await this.exec(['diff', '--cached', '--quiet'], { allowFailure: true })).exitCode !== 0;
+  }
+
+  /**
+   * The changes `commit` made to `parent` (for a root commit, without one: all its files) as a
+   * binary patch `git apply` takes.
+   */
+  async binaryPatch(commit: string, parent: string | undefined): Promise<Buffer> {
+    const options = ['--binary', '--full-index', '--no-ext-diff', '--no-textconv'];
+    const args = parent ? ['diff', ...options, parent, commit, '--'] : ['show', ...options, '--format=', commit, '--'];
+    return (await this.execRaw(args)).stdout;
+  }
+
+  /** The contents of the file `path` at `commit`, or undefined when there is none. */
+  async tryReadBlob(commit: string, path: string): Promise<Buffer | undefined> {
+    const r = await this.execRaw(['cat-file', 'blob', `${commit}:${path}`], { allowFailure: true });
+    return r.exitCode === 0 ? r.stdout : undefined;
+  }
+
+  /** The blobs `base..head` (commits or trees) changes, by path; submodules left out. */
+  async diffRaw(base: string, head: string): Promise<DiffEntry[]> {
+    const { stdout } = await this.exec(['diff', '--raw', '-z', '--no-renames', '--no-abbrev', '--no-ext-diff', base, head, '--']);
+    return parseRawDiff(stdout);
+  }
+
+  /** Every file of the tree of `rev`, recursively, with its size. */
+  async lsTree(rev: string): Promise<TreeEntry[]> {
+    const { stdout } = await this.exec(['ls-tree', '-r', '-l', '-z', '--full-tree', rev]);
+    return parseTree(stdout);
+  }
+
+  /**
+   * The text files (`-I`) of `revs` that match any of `patterns` (basic regular expressions), among
+   * those `pathspecs` name, by revision in the order given, and by path within each.
+   */
+  async grepFiles(patterns: readonly string[], revs: readonly string[], pathspecs: readonly string[]): Promise<GrepMatch[]> {
+    const args = ['grep', '-l', '-z', '-I', '--full-name', ...patterns.flatMap(p => ['-e', p]), ...revs, '--', ...pathspecs];
+    const r = await this.exec(args, { allowFailure: true });
+    // Exit 1: nothing found.
+    if (r.exitCode > 1) throw new GitError(args, r.exitCode, r.stderr);
+    return parseGrepFiles(r.stdout);
+  }
+
+  /**
+   * Merges `theirs` into `ours` as objects only (`merge-tree --write-tree`): the merged tree, or
+   * the paths in conflict. Any other failure throws, as a {@link UserError} when git is too old.
+   */
+  async mergeTree(ours: string, theirs: string): Promise<{ tree: string } | { conflicts: string[] }> {
+    const merged = await this.exec(['merge-tree', '--write-tree', '--name-only', '-z', ours, theirs], { allowFailure: true });
+    const [tree, ...rest] = merged.stdout.split('\0');
+    if (merged.exitCode === 0) return { tree: tree.trim() };
+    if (merged.exitCode !== 1) {
+      // An old git does not know `merge-tree --write-tree`: say so rather than show its usage text.
+      await this.assertSupported();
+      throw new GitError(['merge-tree'], merged.exitCode, merged.stderr);
+    }
+    // With --name-only -z: the tree, the conflicted paths, an empty field, then messages.
+    return { conflicts: [...new Set(rest.slice(0, Math.max(0, rest.indexOf(''))))] };
+  }
+
+  /**
+   * Runs `fn` with an index of its own, new and empty, removed afterwards: trees are built and
+   * patches tried there while the repository's index and work tree stay as they are.
+   */
+  /** Reads and fetches branch history for reports (one `git log` pass, trailers parsed by git). */
+  history(): GitHistory {
+    return new GitHistory({
+      exec: (args, options) => this.exec(args, options),
+      shallowCommits: () => this.shallowCommits(),
+      isShallow: () => this.isShallow(),
+      tryResolveCommits: revs => this.tryResolveCommits(revs)
     });
-    child.stdin!.on('error', () => undefined);
-    const requests = (names: readonly string[]): string => (names.length > 0 ? `${names.join('\n')}\n` : '');
-    if (more) {
-      // git reads its requests as it goes: the later ones are written when they are known.
-      reader.expectMore();
-      child.stdin!.write(requests(reader.names));
-      const last = (names: readonly string[]): void => {
-        reader.addNames(names);
-        child.stdin!.end(requests(names));
-      };
-      more.then(last, () => last([]));
-    } else child.stdin!.end(requests(reader.names));
-    step();
-  });
-}
-
-/**
- * Hands out the objects git has printed, for up to {@link TURN_MS} of one turn of the event loop
- * (other work, such as the output of other git processes, is served between turns); false when
- * git had not printed the next one yet.
- */
-function handOutSome(reader: BatchReader): boolean {
-  const until = performance.now() + TURN_MS;
-  if (!reader.next()) return false;
-  while (!reader.done && performance.now() < until && reader.next());
-  return true;
-}
-
-/** How long one turn of the event loop hands out objects for. */
-const TURN_MS = 2;
-
-/** One object as `git cat-file --batch` printed it. */
-export interface BatchObject {
-  /** The name it was asked for. */
-  name: string;
-  /** `blob`, `tree`, ...; `missing` when the name does not resolve. */
-  type: string;
-  /** Size in bytes, -1 when missing. */
-  size: number;
-  /**
-   * The contents; undefined when missing or larger than the limit asked for. Objects smaller than
-   * {@link BATCH_CHUNK} are views into a buffer shared with the objects printed next to them:
-   * a caller that keeps a small part of one for long should copy that part, or it keeps the
-   * whole chunk alive.
-   */
-  content?: Buffer;
-}
-
-/** The output file is read in pieces of this size; objects within one are handed out as views of it. */
-export const BATCH_CHUNK = 1024 * 1024;
-
-/**
- * Parses the `cat-file --batch` output in `file` while git prints it: a `<oid> <type> <size>`
- * (or `<name> missing`) line, then `size` bytes and a newline. The file is read a chunk at a time
- * into buffers that are never written again once filled, so an object that lies within a chunk is
- * handed out as a view of it, without a copy; a larger one is read into a buffer of its own.
- */
-class BatchReader {
-  /** How many objects were handed out. */
-  read = 0;
-  /** Offset in the file of the next byte to parse. */
-  private at = 0;
-  /** The chunk being filled: bytes from file offset `chunkAt`, `chunkLength` of them read so far. */
-  private chunk = Buffer.allocUnsafeSlow(0);
-  private chunkAt = 0;
-  private chunkLength = 0;
-  /**
-   * The object whose contents are being read. Its `content` is set from the start when it gets a
-   * buffer of its own (`filled`: how many bytes of it are read), else once the chunk holds it all.
-   */
-  private current?: { object: BatchObject; filled: number };
-
-  /** More names are still to come ({@link expectMore}). */
-  private open = false;
-  readonly names: string[];
-
-  constructor(
-    private readonly file: number,
-    names: readonly string[],
-    private readonly onObject: (object: BatchObject) => void,
-    private readonly maxBytes: number
-  ) {
-    this.names = [...names];
   }
 
-  get done(): boolean {
-    return !this.open && this.read === this.names.length;
+  withTemporaryIndex<T>(fn: (index: TemporaryIndex) => Promise<T>): Promise<T> {
+    return TemporaryIndex.use((args, options) => this.exec(args, options), fn);
   }
 
-  /** Names will be added ({@link addNames}): the batch is not done before. */
-  expectMore(): void {
-    this.open = true;
+  /** Checks out `ref` quietly; with `detach`, as a detached HEAD. */
+  async checkout(ref: string, options: { detach?: boolean } = {}): Promise<void> {
+    await this.exec(checkoutArgs(ref, options));
   }
 
-  /** Adds the last names asked for, after those given at the start. */
-  addNames(names: readonly string[]): void {
-    this.names.push(...names);
-    this.open = false;
+  /** {@link checkout}, false instead of an error when git could not check `ref` out. */
+  async tryCheckout(ref: string, options: { detach?: boolean } = {}): Promise<boolean> {
+    return (await this.exec(checkoutArgs(ref, options), { allowFailure: true })).exitCode === 0;
   }
 
-  /** Hands out the next object if git has printed all of it; false when it has not yet. */
-  next(): boolean {
-    if (!this.current && !this.startObject()) return false;
-    const current = this.current!;
-    const { object } = current;
-    if (object.content) {
-      current.filled += this.copyOut(object.content, current.filled, this.at + current.filled);
-      if (current.filled < object.size) return false;
-    } else if (object.size >= 0 && object.size <= this.maxBytes) {
-      if (!this.available(this.at + object.size)) return false;
-      const from = this.at - this.chunkAt;
-      object.content = this.chunk.subarray(from, from + object.size);
+  /** Resets HEAD, the index and the work tree to `commit` (`git reset --hard`). */
+  async resetHard(commit: string): Promise<void> {
+    await this.exec(['reset', '--quiet', '--hard', commit]);
+  }
+
+  /** {@link resetHard}, false instead of an error when git could not reset. */
+  async tryResetHard(commit: string): Promise<boolean> {
+    return (await this.exec(['reset', '--quiet', '--hard', commit], { allowFailure: true })).exitCode === 0;
+  }
+
+  /** Applies the changes of `commit` to the index and work tree, without committing them. */
+  async cherryPickNoCommit(commit: string): Promise<void> {
+    await this.exec(['cherry-pick', '--no-commit', commit]);
+  }
+
+  /** Forgets a cherry-pick in progress, leaving the index and work tree as they are; false when git could not. */
+  async tryQuitCherryPick(): Promise<boolean> {
+    return (await this.exec(['cherry-pick', '--quit'], { allowFailure: true })).exitCode === 0;
+  }
+
+  /** Applies `patch` to the index and the work tree (`git apply --index`), without whitespace warnings. */
+  async apply(patch: Buffer): Promise<void> {
+    await this.exec(['apply', '--index', '--whitespace=nowarn', '-'], { input: patch });
+  }
+
+  /** Commits the index on HEAD with `message`, without hooks; `env` sets the identity. */
+  async commit(message: string, env: Record<string, string> = {}): Promise<void> {
+    await this.exec(['commit', '--quiet', '--no-verify', '--file=-'], { input: message, env });
+  }
+
+  /** Fast-forwards the checked-out branch, with its files, to `commit`. */
+  async mergeFfOnly(commit: string): Promise<void> {
+    await this.exec(['merge', '--ff-only', '--quiet', commit]);
+  }
+
+  /** Moves `ref` to `value`, only while it still points at `oldValue`. */
+  async updateRef(ref: string, value: string, oldValue: string): Promise<void> {
+    await this.exec(['update-ref', ref, value, oldValue]);
+  }
+
+  /** The error for a command that failed: one the user can act on when the folder is no repository. */
+  private failure(args: readonly string[], exitCode: number, stderr: string): Error {
+    if (/^fatal: not a git repository/m.test(stderr)) {
+      return new UserError(
+        `'${this.cwd}' is not in a git repository (${stderr.trim()}). Expected the work tree of a clone: run inside one, or check the repository out first.`
+      );
     }
-    this.current = undefined;
-    this.at += object.size + 1;
-    this.read++;
-    this.onObject(object);
-    return true;
+    return new GitError(args, exitCode, stderr);
   }
 
-  /** Reads the next header line; false when git has not printed all of it yet. */
-  private startObject(): boolean {
-    const eol = this.lineEnd();
-    if (eol < 0) return false;
-    const line = this.chunk.toString('utf8', this.at - this.chunkAt, eol - this.chunkAt);
-    this.at = eol + 1;
-    const name = this.names[this.read];
-    if (name === undefined) throw new Error(`git cat-file --batch printed more objects than asked for ('${line}').`);
-    const parts = line.split(' ');
-    if (parts.length !== 3 || !/^\d+$/.test(parts[2])) {
-      // A missing object has no contents, nor a newline after them.
-      this.current = { object: { name, type: parts[parts.length - 1] || 'missing', size: -1 }, filled: 0 };
-      return true;
-    }
-    const size = Number(parts[2]);
-    const object: BatchObject = { name, type: parts[1], size };
-    // Contents that do not fit in the rest of the chunk: a new chunk from here when they fit in
-    // one, else a buffer of their own.
-    if (size > BATCH_CHUNK && size <= this.maxBytes) object.content = Buffer.allocUnsafeSlow(size);
-    else if (size <= this.maxBytes && this.at + size > this.chunkAt + this.chunk.length) this.newChunk();
-    this.current = { object, filled: 0 };
-    return true;
-  }
-
-  /** The file offset of the newline ending the line at `at`, -1 when git has not printed it yet. */
-  private lineEnd(): number {
-    const eol = this.eolInChunk();
-    if (eol >= 0) return eol;
-    // Read on as far as git has printed, into a new chunk when this one has too little room left.
-    if (this.at < this.chunkAt || this.chunkAt + this.chunk.length - this.at < HEADER_MAX) this.newChunk();
-    this.available(this.chunkAt + this.chunk.length);
-    const found = this.eolInChunk();
-    if (found < 0 && this.chunkAt + this.chunkLength - this.at >= HEADER_MAX) {
-      throw new Error('git cat-file --batch printed an unexpected header line.');
-    }
-    return found;
-  }
-
-  private eolInChunk(): number {
-    const from = this.at - this.chunkAt;
-    if (from < 0 || from >= this.chunkLength) return -1;
-    // Past `chunkLength` the chunk holds no output yet.
-    const eol = this.chunk.indexOf(0x0a, from);
-    return eol >= 0 && eol < this.chunkLength ? this.chunkAt + eol : -1;
-  }
-
-  /** Starts a new chunk at `at`; the old one stays as it is for the views handed out of it. */
-  private newChunk(): void {
-    this.chunk = Buffer.allocUnsafeSlow(BATCH_CHUNK);
-    this.chunkAt = this.at;
-    this.chunkLength = 0;
-  }
-
-  /** Reads into the chunk until it holds the file up to `end` (exclusive); false when git has not printed that far. */
-  private available(end: number): boolean {
-    const want = Math.min(end, this.chunkAt + this.chunk.length) - this.chunkAt;
-    while (this.chunkLength < want) {
-      const n = readSync(this.file, this.chunk, this.chunkLength, this.chunk.length - this.chunkLength, this.chunkAt + this.chunkLength);
-      if (n === 0) return false;
-      this.chunkLength += n;
-    }
-    return this.chunkAt + this.chunkLength >= end;
-  }
-
-  /**
-   * Copies the file's bytes from `offset` on into `target` from `start` on, as far as git has
-   * printed them: those the chunk holds, the rest from the file. Returns how many it copied.
-   */
-  private copyOut(target: Buffer, start: number, offset: number): number {
-    const from = offset - this.chunkAt;
-    let copied = from >= 0 && from < this.chunkLength ? this.chunk.copy(target, start, from, this.chunkLength) : 0;
-    if (start + copied < target.length) copied += readSync(this.file, target, start + copied, target.length - start - copied, offset + copied);
-    return copied;
+  /** The error for git that could not be started. */
+  private notRun(error: Error): UserError {
+    return new UserError(`Could not run git in '${this.cwd}': ${error.message}. Expected git ${MIN_GIT.join('.')} or newer on PATH.`);
   }
 }
 
-/** The longest header line git prints (`<oid> <type> <size>`, or a name asked for and `missing`). */
-const HEADER_MAX = 64 * 1024;
+function fetchArgs(remote: string, refspecs: readonly string[], options: FetchOptions): string[] {
+  const depth = options.depth === undefined ? [] : [depthArgument(options.depth)];
+  return ['fetch', '--quiet', '--no-tags', ...depth, remote, ...refspecs];
+}
+
+function checkoutArgs(ref: string, options: { detach?: boolean }): string[] {
+  return ['checkout', '--quiet', ...(options.detach ? ['--detach'] : []), ref];
+}
 
 function parseLog(stdout: string): CommitInfo[] {
   return stdout

@@ -8,7 +8,7 @@ const REPOSITORY = /^([A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)\/([A-Za-z0-9._-]
 
 /** Parses `owner/name`; the error quotes the bad value and the expected form. */
 export function parseRepository(value: string): RepoRef {
-  const match = REPOSITORY.exec(value.trim());
+  const match = value.trim().match(REPOSITORY);
   if (!match || match[2] === '.' || match[2] === '..') {
     throw new Error(`Invalid repository '${value}'. Expected format {owner}/{repo}.`);
   }

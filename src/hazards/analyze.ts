@@ -1,20 +1,18 @@
 import type { Git } from '../git/git.js';
-import { readManifestFile } from '../manifests/manifest-file.js';
+import { streamFiles } from '../manifests/blob-stream.js';
+import { ContextReader } from '../manifests/flux-context.js';
 import { isKustomizeBuildFile } from '../manifests/kustomize-build.js';
-import {
-  BatchAppendix,
-  ContextReader,
-  listChange,
-  streamFiles,
-  type ChangeFilter,
-  type ChangeListing,
-  type FileChange,
-  type Prefetch
-} from '../manifests/read-change.js';
-import { buildSettings, ownerLookup, readContextFile, revisionContextFromFiles } from '../manifests/revision-context.js';
-import type { ManifestFile, Resource, RevisionContext, Unreadable } from '../manifests/types.js';
-import { checkAhead, hazards, PairLedger, type ManifestSet } from './hazards.js';
-import { entriesRulesRead, MANIFEST_UNREADABLE } from './registry.js';
+import { resourceId, resourceKey } from '../manifests/identity.js';
+import type { ScannedDocument } from '../manifests/large-scan.js';
+import { ManifestDocument } from '../manifests/manifest-document.js';
+import { MAX_FILE_BYTES, readManifestFile, tooLarge } from '../manifests/manifest-file.js';
+import { prefetchOf, type Prefetch } from '../manifests/read-ahead.js';
+import { listChange, type ChangeFilter } from '../manifests/read-change.js';
+import { buildSettings, ownerLookup, revisionContextFromFiles } from '../manifests/revision-context.js';
+import type { ChangeListing, FileChange, ManifestFile, Resource, RevisionContext, Unreadable } from '../manifests/types.js';
+import { RulesAhead } from './ahead.js';
+import { hazards, type ManifestSet } from './hazards.js';
+import { entriesRulesRead, MANIFEST_UNREADABLE, RULES } from './registry.js';
 import { SEVERITIES, type Direction, type Finding } from './types.js';
 
 export interface AnalyzeOptions {
@@ -27,6 +25,8 @@ export interface AnalyzeOptions {
   context?: { before: RevisionContext; after: RevisionContext };
   /** Listings already under way (`prefetchChange`): used instead of a second run when they are of the same commits. */
   prefetched?: Prefetch;
+  /** Files above this size are scanned line by line instead of read (default MAX_FILE_BYTES, 10 MB). */
+  maxFileBytes?: number;
 }
 
 export interface Analysis {
@@ -43,7 +43,7 @@ export interface Analysis {
 export function analyzeFiles(files: readonly FileChange[], options: AnalyzeOptions = {}): Analysis {
   const notices: string[] = [];
   const context = options.context ?? contextFromChangedFiles(files, notices);
-  const result = finish(readSides(files), context, options.directions, files.length);
+  const result = finish(readSides(files, options.maxFileBytes), context, options.directions, files.length);
   return { ...result, notices: [...notices, ...result.notices] };
 }
 
@@ -61,53 +61,34 @@ export async function analyzeChange(git: Git, base: string, head: string, option
  * Kustomizations), `head` a commit or tree id, such as a rollback's tree before it is committed.
  */
 export async function analyzeObjects(git: Git, baseSha: string, headSha: string, options: ChangeFilter & AnalyzeOptions = {}): Promise<Analysis> {
-  const { prefetched } = options;
-  const ahead = prefetched?.base === baseSha && prefetched.head === headSha ? prefetched : undefined;
-  const listing = await listChange(git, baseSha, headSha, options, ahead?.changes);
+  const prefetched = prefetchOf(options.prefetched, baseSha, headSha);
+  const listing = await listChange(git, baseSha, headSha, options, prefetched?.changes);
   const reader = options.context ? undefined : new ContextReader(listing);
-  // A large change is searched for its context while git prints its files (the unchanged files
-  // are read by the same git, after the change's); a small one (the revert guard's) is first
-  // checked without, as the context rarely can change its result.
-  const appendix = reader && listing.checked.length > EAGER_CONTEXT_FILES ? new BatchAppendix() : undefined;
-  // Each file is read into resources, and the rules run on its objects (see checkAhead), as soon
-  // as both its sides are there: git prints into a file at its own pace meanwhile (see
-  // catFileBatch), and the file's bytes are freed before the next one arrives. git starts at
-  // once; the search for the context is set up while it reads.
+  // Each file is read into resources, and the rules run on its objects (see RulesAhead), as soon
+  // as both its sides are there: git prints into a file at its own pace meanwhile, and the file's
+  // bytes are freed before the next one arrives.
   const directions = options.directions ?? BOTH;
   const sides = emptySides();
   const streaming = streamFiles(git, listing.checked, file => {
-    const added = addFile(sides, file, directions);
+    const added = addFile(sides, file, directions, options.maxFileBytes);
     reader?.add(file, added);
-  }, appendix);
-  let others = appendix ? reader!.readOthers(git, baseSha, { baseTree: ahead?.baseTree, appendix }) : undefined;
+  }, { maxBytes: options.maxFileBytes, scanLarge: true });
+  // A large change is searched for its context while git prints its files; a small one (the
+  // revert guard's) is first checked without, as the context rarely can change its result.
+  let others = reader && listing.checked.length > EAGER_CONTEXT_FILES ? reader.readOthers(git, baseSha, { baseTree: prefetched?.baseTree }) : undefined;
   others?.catch(() => undefined);
-  // The files that did not change are read for the context as soon as git has printed them.
-  const othersRead = others?.then(readOthersAhead);
-  othersRead?.catch(() => undefined);
   await streaming;
   if (reader && !others) {
     const quick = finish(sides, NO_CONTEXT, options.directions, listing.checked.length);
     if (!contextMayMatter(quick, sides, listing)) return quick;
-    others = reader.readOthers(git, baseSha, { baseTree: ahead?.baseTree });
+    others = reader.readOthers(git, baseSha, { baseTree: prefetched?.baseTree });
   }
-  await othersRead;
   const context = options.context ?? reader!.contexts(await others!);
   const result = finish(sides, context, options.directions, listing.checked.length);
   if (context.before.fluxKustomizations.length + context.after.fluxKustomizations.length === 0) {
     result.notices.push('No Flux Kustomization (kustomize.toolkit.fluxcd.io) was found in either revision, so spec.prune and spec.force could not be taken into account.');
   }
   return result;
-}
-
-async function readOthersAhead(others: { before: [string, Buffer][]; after: [string, Buffer][] }): Promise<void> {
-  for (const [path, content] of [...others.before, ...others.after]) {
-    await nextTurn();
-    readContextFile(path, content);
-  }
-}
-
-function nextTurn(): Promise<void> {
-  return new Promise(resolve => setImmediate(resolve));
 }
 
 /** Changes with more checked files than this search for their context while being read. */
@@ -150,13 +131,11 @@ function finish(
   directions: readonly Direction[] = ['forward', 'rollback'],
   filesChecked: number
 ): Analysis {
-  // The objects the final pass has to pair and check (see PairLedger), with their context.
-  const patches = { before: context.before.patchFiles, after: context.after.patchFiles };
-  const [loudBefore, loudAfter] = sides.ledger.sides(sides.before, sides.after, patches);
-  const [before, after] = [withContext(loudBefore, context.before), withContext(loudAfter, context.after)];
+  const [before, after] = withoutScannedPartners(withContext(sides.before, context.before), withContext(sides.after, context.after));
+  const { ahead } = sides;
   const findings = unreadableFindings(before, after, directions);
-  if (directions.includes('forward')) findings.push(...hazards(before, after, { direction: 'forward' }));
-  if (directions.includes('rollback')) findings.push(...hazards(after, before, { direction: 'rollback' }));
+  if (directions.includes('forward')) findings.push(...hazards(before, after, { direction: 'forward', ahead }));
+  if (directions.includes('rollback')) findings.push(...hazards(after, before, { direction: 'rollback', ahead }));
   return { findings: sortFindings(findings), notices: [], filesChecked };
 }
 
@@ -177,22 +156,22 @@ interface Side extends ManifestSet {
   unreadable: Unreadable[];
 }
 
-function readSides(files: readonly FileChange[]): Sides {
+function readSides(files: readonly FileChange[], maxFileBytes: number | undefined): Sides {
   const sides = emptySides();
-  for (const file of files) addFile(sides, file);
+  for (const file of files) addFile(sides, file, undefined, maxFileBytes);
   return sides;
 }
 
 type AddedFile = { before?: ManifestFile; after?: ManifestFile };
 
 /**
- * Reads both sides of a file into `sides`, and enters its objects in the ledger; with
- * `directions`, after running the rules on them ahead (see checkAhead).
+ * Reads both sides of a file into `sides`; with `directions`, runs the rules on its pairs ahead
+ * (see RulesAhead).
  */
-function addFile(sides: Sides, file: FileChange, directions?: readonly Direction[]): AddedFile {
+function addFile(sides: Sides, file: FileChange, directions?: readonly Direction[], maxFileBytes?: number): AddedFile {
   const added: AddedFile = {};
   for (const side of ['before', 'after'] as const) {
-    const read = readFileSide(file, side);
+    const read = readFileSide(file, side, maxFileBytes);
     if (!read) continue;
     added[side] = read;
     if (read.unreadable) sides[side].unreadable.push(read.unreadable);
@@ -205,7 +184,7 @@ function addFile(sides: Sides, file: FileChange, directions?: readonly Direction
     sides.before.resources.push(settings.before);
     sides.after.resources.push(settings.after);
   }
-  sides.ledger.add(before, after, directions && checkAhead(before, after, directions));
+  if (directions) sides.ahead.check(before, after, directions);
   return added;
 }
 
@@ -219,15 +198,15 @@ function buildFileSettings(file: FileChange): { before: Resource; after: Resourc
   return before && after ? { before, after } : undefined;
 }
 
-/** Both sides of a change as it is read, and which of their objects the final pass needs. */
+/** Both sides of a change as it is read, and what the rules found in its pairs as they were read. */
 interface Sides {
   before: Side;
   after: Side;
-  ledger: PairLedger;
+  ahead: RulesAhead;
 }
 
 function emptySides(): Sides {
-  return { before: emptySide(), after: emptySide(), ledger: new PairLedger() };
+  return { before: emptySide(), after: emptySide(), ahead: new RulesAhead() };
 }
 
 function emptySide(): Side {
@@ -250,18 +229,66 @@ function withContext(side: Side, context: RevisionContext): Side {
   return { resources, unreadable: side.unreadable.filter(u => !context.patchFiles.has(u.file)) };
 }
 
-function readFileSide(file: FileChange, side: 'before' | 'after'): ManifestFile | undefined {
+function readFileSide(file: FileChange, side: 'before' | 'after', maxFileBytes: number | undefined): ManifestFile | undefined {
   const size = file.tooLarge?.[side];
-  if (size !== undefined) {
-    const reason = `it is larger than the size limit (${size} bytes)`;
-    return { path: file.path, resources: [], unreadable: { file: file.path, line: 1, reason, severity: 'warning' } };
-  }
   const content = file[side];
-  if (content === undefined) return undefined;
-  return readManifestFile(file.path, content, { keep: entriesRulesRead });
+  let read: ManifestFile | undefined;
+  if (size !== undefined) {
+    const scan = file.scanned?.[side] ?? { documents: [], kinds: new Set<string>(), failed: 'it was not scanned' };
+    read = { path: file.path, resources: [], unreadable: tooLarge(file.path, size, maxFileBytes ?? MAX_FILE_BYTES, scan) };
+  } else if (content !== undefined) {
+    read = readManifestFile(file.path, content, { keep: entriesRulesRead, maxBytes: maxFileBytes });
+  }
+  // A file too large to read that exists on one side only (added or deleted): its objects, as
+  // the line scan found them, are added or deleted with it.
+  const other = side === 'before' ? 'after' : 'before';
+  if (read?.unreadable?.documents && file[other] === undefined && file.tooLarge?.[other] === undefined) {
+    read.resources = scannedResources(file.path, read.unreadable.documents);
+  }
+  return read;
 }
 
-/** One finding per unreadable file: forward when the new version is unreadable, else rollback. */
+/** Objects that only a line scan found (see scannedResources). */
+const scanned = new WeakSet<Resource>();
+
+/**
+ * Drops the objects a line scan found that have a partner on the other side (an object moved into
+ * or out of a file too large to read): their contents are unknown, so comparing them would report
+ * changes that are not there. The file's own finding covers them, and the partner is not reported
+ * as deleted, as the unreadable file names it.
+ */
+function withoutScannedPartners(before: Side, after: Side): [Side, Side] {
+  const keys = (side: Side) => new Set(side.resources.map(r => r.key));
+  const [beforeKeys, afterKeys] = [keys(before), keys(after)];
+  const keep = (side: Side, other: Set<string>): Side => ({ ...side, resources: side.resources.filter(r => !scanned.has(r) || !other.has(r.key)) });
+  return [keep(before, afterKeys), keep(after, beforeKeys)];
+}
+
+/**
+ * Objects a line scan found, with their identity only: enough for the rules to see them added or
+ * deleted. Their contents are unknown, so they are marked like SOPS-encrypted ones.
+ */
+function scannedResources(file: string, documents: readonly ScannedDocument[]): Resource[] {
+  const resources: Resource[] = [];
+  for (const d of documents) {
+    if (!d.apiVersion || !d.kind || !d.name) continue;
+    const id = resourceId(d.apiVersion, d.kind, d.name, d.namespace);
+    const value: Record<string, unknown> = {};
+    // Top-level entries are known to be there, not what they hold.
+    for (const key of d.keys) value[key] = {};
+    Object.assign(value, { apiVersion: d.apiVersion, kind: d.kind, metadata: d.namespace === undefined ? { name: d.name } : { name: d.name, namespace: d.namespace } });
+    const resource: Resource = { ...id, key: resourceKey(id), file, line: d.line, doc: ManifestDocument.fromValue(value), encrypted: true };
+    scanned.add(resource);
+    resources.push(resource);
+  }
+  return resources;
+}
+
+/**
+ * One finding per unreadable file: forward when the new version is unreadable, else rollback.
+ * A file that may hold a kind the rules look at (it names one, or could not be scanned) is an
+ * error: its hazards would otherwise pass unseen.
+ */
 function unreadableFindings(before: Side, after: Side, directions: readonly Direction[]): Finding[] {
   const findings: Finding[] = [];
   const seen = new Set<string>();
@@ -270,20 +297,42 @@ function unreadableFindings(before: Side, after: Side, directions: readonly Dire
       if (seen.has(u.file)) continue;
       seen.add(u.file);
       if (!directions.includes(direction)) continue;
+      const risky = u.severity !== 'notice' && mayHoldHazard(u);
       findings.push({
         rule: MANIFEST_UNREADABLE,
-        severity: u.severity,
+        severity: risky ? 'error' : u.severity,
         direction,
         kind: '',
         apiVersion: '',
         name: '',
         file: u.file,
         line: u.line,
-        message: `${u.file} could not be checked because ${u.reason}. Hazards in this file are not reported; check it by hand.`
+        message: risky ? failClosedMessage(u) : `${u.file} could not be checked because ${u.reason}. Hazards in this file are not reported; check it by hand.`
       });
     }
   }
   return findings;
+}
+
+/** The kinds the rules look at (without their API groups). */
+const HAZARD_KINDS: ReadonlySet<string> = new Set(RULES.flatMap(r => r.kinds.map(k => k.slice(k.lastIndexOf('/') + 1))));
+
+function mayHoldHazard(u: Unreadable): boolean {
+  return u.kinds === undefined || [...u.kinds].some(k => HAZARD_KINDS.has(k));
+}
+
+function failClosedMessage(u: Unreadable): string {
+  const held = (u.documents ?? []).filter(d => d.kind !== undefined && HAZARD_KINDS.has(d.kind) && d.name);
+  const shown = held.slice(0, 5).map(d => `${article(d.kind!)} ${d.kind} named ${d.name}`);
+  if (held.length > shown.length) shown.push(`${held.length - shown.length} more`);
+  const kinds = u.kinds === undefined ? [] : [...u.kinds].filter(k => HAZARD_KINDS.has(k));
+  const holds = shown.length > 0 ? `it holds ${shown.join(', ')}` : kinds.length > 0 ? `it mentions ${kinds.slice(0, 5).join(', ')}` : 'it could not be scanned at all';
+  const raise = u.limit?.includes('max-file-bytes') ? ' Raise max-file-bytes in the safety-check configuration (.github/rollback-safety.yml) to check it,' : u.limit ? ` It is beyond ${u.limit}, which cannot be raised: simplify the file, or` : ' Fix the file, or';
+  return `${u.file} could not be checked because ${u.reason}, and ${holds}: hazards in it would go unreported.${raise} or check it by hand and acknowledge it with the pull request's acknowledge label.`;
+}
+
+function article(word: string): string {
+  return /^[AEIOU]/.test(word) ? 'an' : 'a';
 }
 
 function contextFromChangedFiles(files: readonly FileChange[], notices: string[]): { before: RevisionContext; after: RevisionContext } {

@@ -36,23 +36,10 @@ export function forceReason(applied: Resource): string | undefined {
 
 const MARKER_FIELDS = ['annotations', 'labels'];
 
-// Annotations and labels read by readMarkers, kept past the release of the object's document.
-const MARKERS = new WeakMap<Resource, unknown[]>();
-
-/**
- * Reads the annotations and labels of an object the modifiers will look at, while its document is
- * decoded anyway (before a rule's caller releases it): reading them later decodes it again, all of
- * it, which for a large CRD takes a while.
- */
-export function readMarkers(r: Resource): void {
-  MARKERS.set(r, MARKER_FIELDS.map(field => r.doc.get(['metadata', field])));
-}
-
 /** A label or annotation value (annotations win). */
 function marker(r: Resource, key: string): string | undefined {
-  const read = MARKERS.get(r);
-  for (const [i, field] of MARKER_FIELDS.entries()) {
-    const map = read ? read[i] : r.doc.get(['metadata', field]);
+  for (const field of MARKER_FIELDS) {
+    const map = r.doc.get(['metadata', field]);
     if (map && typeof map === 'object' && Object.hasOwn(map, key)) {
       const value = (map as Record<string, unknown>)[key];
       if (typeof value === 'string') return value;

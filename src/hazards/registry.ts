@@ -1,7 +1,7 @@
-import { immutableConfigChange } from './rules/config.js';
 import { crdDelete, crdIdentityChange, crdSchemaNarrowing, crdStorageVersionChange, crdVersionRemove } from './rules/crd.js';
 import { fluxKustomizationDelete, fluxKustomizationRetarget } from './rules/flux.js';
 import { helmreleaseCrdUpgrade, helmreleaseDelete, helmreleaseIdentityChange } from './rules/helm.js';
+import { immutableConfigChange } from './rules/immutable-config.js';
 import { kustomizeBuildRetarget } from './rules/kustomize.js';
 import { namespaceDelete } from './rules/namespace.js';
 import { pvcDelete, pvcExpand, pvcImmutableChange } from './rules/pvc.js';
@@ -69,15 +69,19 @@ export function rulesFor(group: string, kind: string): readonly HazardRule[] {
 
 /**
  * The top-level entries of an object's document (besides `metadata`, which the modifiers read)
- * that the rules can read, so the reading stage keeps only those. No object at all (null) for
- * kinds no rule looks at: the checks skip them (their documents are still checked for being
- * readable). No entries for a ConfigMap without an `immutable` key: immutable-config-change returns
- * before reading anything of it on either side of a change, unless its partner has the key (so
- * their bytes differ either way). Everything otherwise: a reduced document may equal its partner
- * where the whole one would not, which is only safe when no rule reads what was dropped.
+ * that the rules of its kind read (each rule's `reads`), so the reading stage keeps only those:
+ * 'all' when a rule does not say. No object at all (null) for kinds no rule looks at: the checks
+ * skip them (their documents are still checked for being readable). A reduced document may equal
+ * its partner where the whole one would not: the pair is then not checked, which is safe as no
+ * rule reads what was dropped.
  */
 export function entriesRulesRead(id: { group: string; kind: string }, keys: { has(key: string): boolean }): 'all' | readonly string[] | null {
-  if (rulesFor(id.group, id.kind).length === 0) return null;
-  if (id.group === '' && id.kind === 'ConfigMap' && !keys.has('immutable')) return [];
-  return 'all';
+  const rules = rulesFor(id.group, id.kind);
+  if (rules.length === 0) return null;
+  const read = new Set<string>();
+  for (const rule of rules) {
+    if (!rule.reads) return 'all';
+    for (const key of rule.reads(id, keys)) read.add(key);
+  }
+  return [...read];
 }

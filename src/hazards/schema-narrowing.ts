@@ -1,3 +1,4 @@
+import { isObject } from '../core/index.js';
 /** One way an OpenAPI v3 schema accepts less after a change. */
 export interface Narrowing {
   /** Where in the object: `.spec.replicas`, `.spec.ports[*].name`. */
@@ -91,7 +92,7 @@ function compareProperties(b: Schema, a: Schema, path: string, add: (n: Narrowin
 }
 
 function isSchema(v: unknown): v is Schema {
-  return v !== null && typeof v === 'object' && !Array.isArray(v);
+  return isObject(v);
 }
 
 function asSchema(v: unknown): Schema {

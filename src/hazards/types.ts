@@ -28,7 +28,10 @@ export interface Finding {
 export interface ResourceChange {
   before: Resource;
   after?: Resource;
-  /** Scratch space for values several rules derive from the same change. */
+  /**
+   * Scratch space for values several rules derive from the same change. The two directions of a
+   * pair checked together share it, each seeing the objects in its own order.
+   */
   memo?: Map<string, unknown>;
 }
 
@@ -56,6 +59,13 @@ export interface HazardRule {
   rollbackId?: string;
   /** `group/Kind` keys this rule looks at (`apps/StatefulSet`, `/PersistentVolumeClaim`). */
   kinds: readonly string[];
+  /**
+   * The top-level entries of an object of one of `kinds` that {@link check} may read, besides
+   * `metadata` (which the engine's modifiers read), given the entries the object has; every entry
+   * when left out. The reading stage keeps only what the rules of a kind read, so a rule that
+   * declares entries must read nothing else, of either object.
+   */
+  reads?(id: { group: string; kind: string }, keys: { has(key: string): boolean }): readonly string[];
   /** Severity of an update hit when Flux force-recreates the object (force enabled). */
   forced?: Severity;
   /** One line for the documentation. */

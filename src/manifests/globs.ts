@@ -1,24 +1,16 @@
+import { globToRegExp, hasWildcard } from '../core/index.js';
+
 /**
  * Turns a path glob into a matcher: `**` crosses folders, `*` and `?` stay within one. A pattern
  * without wildcards matches that file or everything below that folder.
  */
 export function globMatcher(pattern: string): (path: string) => boolean {
   const p = pattern.replace(/^\.\//, '');
-  if (!/[*?[]/.test(p)) {
+  if (!hasWildcard(p)) {
     const dir = p.replace(/\/+$/, '');
     return path => path === dir || path.startsWith(`${dir}/`);
   }
-  const source = (p.endsWith('/') ? `${p}**` : p)
-    .split(/(\*\*\/|\*\*|\*|\?)/)
-    .map(part => {
-      if (part === '**/') return '(?:.*/)?';
-      if (part === '**') return '.*';
-      if (part === '*') return '[^/]*';
-      if (part === '?') return '[^/]';
-      return part.replace(/[.+^${}()|[\]\\]/g, '\\$&');
-    })
-    .join('');
-  const re = new RegExp(`^${source}$`);
+  const re = globToRegExp(p.endsWith('/') ? `${p}**` : p);
   return path => re.test(path);
 }
 

@@ -4,9 +4,11 @@ import { scanDocuments, type DocumentSpan } from './documents.js';
 import { resourceId, resourceKey, type ResourceId } from './identity.js';
 import { isKustomizeBuildApi, isKustomizeBuildFile } from './kustomize-build.js';
 import { ManifestDocument } from './manifest-document.js';
-import { parseYaml, type YamlResult } from './safe-yaml.js';
+import { scanBytes, type LargeScan } from './large-scan.js';
+import { parseYaml, parserLimitOf, type YamlResult } from './safe-yaml.js';
 import { mayBeTemplate } from './template-scan.js';
 import type { ManifestFile, Resource, Unreadable } from './types.js';
+import { isObject } from '../core/index.js';
 
 /** Files above this size are reported as unreadable without being parsed. */
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
@@ -24,6 +26,8 @@ export interface ReadFileOptions {
    * plain block mapping; the document is checked for being readable either way).
    */
   keep?: (id: ResourceId, keys: { has(key: string): boolean }) => 'all' | readonly string[] | null;
+  /** Files above this size are scanned line by line, not read (default {@link MAX_FILE_BYTES}). */
+  maxBytes?: number;
 }
 
 /**
@@ -36,8 +40,13 @@ export function readManifestFile(path: string, content: Uint8Array | string, opt
   // Pure ASCII is the same text in latin1, whose offsets are byte offsets: the scan's line starts
   // then serve the documents' text as they are. Other files decode each document as UTF-8.
   const ascii = isAscii(bytes);
+  const maxBytes = options.maxBytes ?? MAX_FILE_BYTES;
+  if (bytes.length > maxBytes) return { path, resources: [], unreadable: tooLarge(path, bytes.length, maxBytes, scanBytes(bytes)) };
   const refused = refusal(bytes, ascii);
-  if (refused) return { path, resources: [], unreadable: { file: path, line: 1, reason: refused, severity: 'warning' } };
+  if (refused) {
+    const kinds = refused === BINARY ? undefined : scanBytes(bytes).kinds;
+    return { path, resources: [], unreadable: { file: path, line: 1, reason: refused, severity: 'warning', kinds } };
+  }
   const latin1 = bytes.toString('latin1');
   const template = latin1.includes('{{');
   const resources: Resource[] = [];
@@ -65,9 +74,22 @@ export function ownBytes(bytes: Buffer): Buffer {
   return bytes.length * 2 >= bytes.buffer.byteLength ? bytes : Buffer.from(bytes);
 }
 
+/**
+ * A file above the size limit: what a line scan found in it (see LineScanner) and which limit it
+ * is above. `scan.failed`: the scan gave up, so the file may hold anything.
+ */
+export function tooLarge(path: string, size: number, maxBytes: number, scan: LargeScan): Unreadable {
+  const limit = `the size limit of ${maxBytes} bytes (max-file-bytes)`;
+  const reason = `it is larger than ${limit}: ${size} bytes${scan.failed ? `, and it could not be scanned either (${scan.failed})` : ''}`;
+  return scan.failed
+    ? { file: path, line: 1, reason, severity: 'warning', limit }
+    : { file: path, line: 1, reason, severity: 'warning', limit, kinds: scan.kinds, documents: scan.documents };
+}
+
+const BINARY = 'it is binary';
+
 function refusal(bytes: Buffer, ascii: boolean): string | undefined {
-  if (bytes.length > MAX_FILE_BYTES) return `it is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB (${bytes.length} bytes)`;
-  if (bytes.indexOf(0) >= 0) return 'it is binary';
+  if (bytes.indexOf(0) >= 0) return BINARY;
   if (!ascii && !isUtf8(bytes)) return 'it is not UTF-8 text';
   return undefined;
 }
@@ -77,9 +99,12 @@ function unreadable(read: { reason: string; line: number; file: string }, bytes:
     ...read,
     reason: template ? `it looks like a Helm template (${read.reason})` : read.reason,
     severity: template ? 'notice' : 'warning',
-    bytes: bytes.length <= KEEP_UNREADABLE_BYTES ? Buffer.from(bytes) : undefined
+    bytes: bytes.length <= KEEP_UNREADABLE_BYTES ? Buffer.from(bytes) : undefined,
+    kinds: scanBytes(bytes).kinds,
+    limit: parserLimitOf(read.reason)
   };
 }
+
 
 type Failure = { file: string; line: number; reason: string };
 
@@ -206,7 +231,7 @@ function scanHeader(
   const bodyStart = afterMarker(text);
   if (bodyStart < 0) return undefined;
   const body = text.slice(bodyStart);
-  const first = firstContent(body, 0);
+  const first = firstContent(body);
   if (first < 0) return null;
   const top = topLines ? topLevelEntries(body, topLines.at, topLines.shift + bodyStart) : mappingEntries(body, 0, body.length);
   if (!top || body.charCodeAt(first) === 0x20) return undefined;
@@ -245,11 +270,9 @@ function afterMarker(text: string): number {
   return eol < 0 ? text.length : eol + 1;
 }
 
-function firstContent(text: string, from: number): number {
-  const re = /^[ \t]*[^\s#]/gm;
-  re.lastIndex = from;
-  const match = re.exec(text);
-  return match ? match.index : -1;
+/** Offset of the first line with content (not blank, not a comment), -1 when there is none. */
+function firstContent(text: string): number {
+  return text.search(/^[ \t]*[^\s#]/m);
 }
 
 function linesBefore(text: string, offset: number): number {
@@ -264,10 +287,6 @@ function linesBefore(text: string, offset: number): number {
  */
 function detach(s: string): string {
   return s.length < 13 ? s : (' ' + s).slice(1);
-}
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
 
 function str(v: unknown): string | undefined {

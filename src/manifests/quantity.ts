@@ -18,7 +18,7 @@ const QUANTITY = /^([+-]?(?:\d+(?:\.\d*)?|\.\d+))(?:[eE]([+-]?\d+)|(Ki|Mi|Gi|Ti|
 export function parseQuantity(q: unknown): number | undefined {
   if (typeof q === 'number') return Number.isFinite(q) ? q : undefined;
   if (typeof q !== 'string') return undefined;
-  const match = QUANTITY.exec(q.trim());
+  const match = q.trim().match(QUANTITY);
   if (!match) return undefined;
   const [, mantissa, exponent, suffix = ''] = match;
   const base = Number(mantissa);

@@ -34,14 +34,9 @@ export function fluxKustomizationOf(r: Resource): FluxKustomization {
  * files holding neither are skipped cheaply.
  */
 export function revisionContextFromFiles(files: Iterable<[string, Uint8Array | string]>): RevisionContext {
-  const fluxKustomizations: FluxKustomization[] = [];
-  const patchFiles = new Set<string>();
-  for (const [path, content] of files) {
-    const read = readContextFile(path, content);
-    for (const k of read.fluxKustomizations) fluxKustomizations.push(k);
-    for (const p of read.patchFiles) patchFiles.add(p);
-  }
-  return { fluxKustomizations, patchFiles };
+  const read: FileContext[] = [];
+  for (const [path, content] of files) read.push(readContextFile(path, content));
+  return mergeContexts(read);
 }
 
 /** What one file adds to a revision context. */
@@ -50,37 +45,33 @@ export interface FileContext {
   patchFiles: readonly string[];
 }
 
-// What was read of each file, kept with its bytes (while they live) by path, as files with the
-// same bytes share them: a caller reading a large change reads each context file as it streams
-// past, while it would otherwise wait for git, so putting the contexts together at the end finds
-// it done; and a file unchanged by a change is the same bytes at both revisions, read once.
-const READ = new WeakMap<Uint8Array, Map<string, FileContext>>();
+/** The revision context made of what each of its files adds, in order. */
+export function mergeContexts(files: Iterable<FileContext>): RevisionContext {
+  const fluxKustomizations: FluxKustomization[] = [];
+  const patchFiles = new Set<string>();
+  for (const read of files) {
+    for (const k of read.fluxKustomizations) fluxKustomizations.push(k);
+    for (const p of read.patchFiles) patchFiles.add(p);
+  }
+  return { fluxKustomizations, patchFiles };
+}
 
 /**
  * The Flux Kustomizations of a file, or the patch files it names when it is a kustomization build
- * file (nothing for other files, found cheaply). Remembered per content object and path.
- * `resources`: the file's objects, when the caller has read `content` already (not read again).
+ * file (nothing for other files, found cheaply). `resources`: the file's objects, when the caller
+ * has read `content` already (not read again).
  */
 export function readContextFile(path: string, content: Uint8Array | string, resources?: readonly Resource[]): FileContext {
-  const known = typeof content === 'string' ? undefined : READ.get(content);
-  const done = known?.get(path);
-  if (done) return done;
-  const read: FileContext = { fluxKustomizations: [], patchFiles: [] };
-  if (isKustomizeBuildFile(path)) {
-    read.patchFiles = buildPatches(path, content);
-  } else if (resources) {
-    read.fluxKustomizations = resources.filter(isFluxKustomization).map(fluxKustomizationOf);
-  } else if (contains(content, FLUX_KUSTOMIZE_GROUP)) {
-    const found: FluxKustomization[] = [];
+  if (isKustomizeBuildFile(path)) return { fluxKustomizations: [], patchFiles: buildPatches(path, content) };
+  if (resources) return { fluxKustomizations: resources.filter(isFluxKustomization).map(fluxKustomizationOf), patchFiles: [] };
+  const found: FluxKustomization[] = [];
+  if (contains(content, FLUX_KUSTOMIZE_GROUP)) {
     for (const r of readManifestFile(path, content).resources) {
       if (isFluxKustomization(r)) found.push(fluxKustomizationOf(r));
       r.doc.release();
     }
-    read.fluxKustomizations = found;
   }
-  if (known) known.set(path, read);
-  else if (typeof content !== 'string') READ.set(content, new Map([[path, read]]));
-  return read;
+  return { fluxKustomizations: found, patchFiles: [] };
 }
 
 /** The Flux Kustomization whose `spec.path` is the longest prefix of `file`, if any. */

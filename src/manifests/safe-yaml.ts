@@ -47,6 +47,14 @@ export function parseYaml(text: string): YamlResult {
   }
 }
 
+/** The parser's limit a failure's reason names, when it names one (they cannot be raised). */
+export function parserLimitOf(reason: string): string | undefined {
+  if (reason.includes(`${MAX_EXPANDED_NODES} nodes`)) return `the parser's limit of ${MAX_EXPANDED_NODES} nodes once aliases are expanded`;
+  if (reason.includes(`deeper than ${MAX_DEPTH}`)) return `the parser's nesting limit of ${MAX_DEPTH}`;
+  if (/alias/i.test(reason)) return `the parser's limit of ${MAX_ALIASES} aliases per document`;
+  return undefined;
+}
+
 function failure(e: unknown): { ok: false; reason: string; offset: number } {
   const err = e as { reason?: string; message?: string; mark?: { position?: number } };
   const reason = err.reason ?? String(err.message ?? e).split('\n')[0];

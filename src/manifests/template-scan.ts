@@ -72,7 +72,7 @@ function readLine(line: string): Line | undefined {
     at += 1;
     while (at < line.length && line.charCodeAt(at) === 0x20) at++;
   }
-  const key = KEY.exec(line.slice(at));
+  const key = line.slice(at).match(KEY);
   if (key) {
     column = at;
     at += key[0].length;

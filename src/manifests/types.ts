@@ -1,3 +1,5 @@
+import type { LargeScan, ScannedDocument } from './large-scan.js';
+import type { DiffEntry } from '../git/git.js';
 import type { ResourceId } from './identity.js';
 import type { ManifestDocument } from './manifest-document.js';
 
@@ -38,6 +40,12 @@ export interface Unreadable {
   severity: 'warning' | 'notice';
   /** Kept (when small) so a resource that might hide inside it is not reported as deleted. */
   bytes?: Buffer;
+  /** Kinds named on its `kind:` lines; undefined when it could not be scanned at all. */
+  kinds?: ReadonlySet<string>;
+  /** Its documents, as far as a line scan could tell (files too large to read). */
+  documents?: readonly ScannedDocument[];
+  /** The limit it is above, and how to raise it, when it was too large to read. */
+  limit?: string;
 }
 
 /** What one file holds at one revision. */
@@ -52,4 +60,22 @@ export interface RevisionContext {
   fluxKustomizations: FluxKustomization[];
   /** Files that kustomization build files use as patches: partial objects, never resources. */
   patchFiles: ReadonlySet<string>;
+}
+
+/** A changed file's contents at both revisions (absent where the file does not exist). */
+export interface FileChange {
+  path: string;
+  before?: Uint8Array | string;
+  after?: Uint8Array | string;
+  /** Sizes of sides not read because they exceed the size limit. */
+  tooLarge?: { before?: number; after?: number };
+  /** What a line scan found in those sides, when they were scanned. */
+  scanned?: { before?: LargeScan; after?: LargeScan };
+}
+
+/** Every changed path of a change, and those among them that get checked. */
+export interface ChangeListing {
+  all: DiffEntry[];
+  /** The `.yaml`/`.yml` files kept by the filter, in path order. */
+  checked: DiffEntry[];
 }

@@ -1,11 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Git } from '../git/git.js';
+import { Git, GitError } from '../git/git.js';
 import { restoreMessage, revertMessage } from './message.js';
-import type { Plan, RestorePlan, RevertPlan, RevertStep } from './plan.js';
 import type { OptionNames } from './option-names.js';
-import { type AuditContext, type Identity, UserError } from './types.js';
+import type { AuditContext, Identity, Plan, RestorePlan, RevertPlan, RevertStep } from './types.js';
+import { commitTree, undoCommit } from './undo.js';
+import { shortSha, UserError } from '../core/index.js';
 
 /** The commits a plan produced on top of the target tip. */
 export interface Applied {
@@ -33,9 +31,6 @@ export interface ApplyOptions {
    */
   onTree?: (tree: string) => void;
 }
-
-/** The empty tree, the parent tree when a root commit is reverted. */
-const EMPTY_TREE = '4b825dc642cb6eb9a060e54bf8d69288fbee4904';
 
 /**
  * Writes the plan's commits on top of `base` as objects only: the work tree, the index and every
@@ -81,50 +76,18 @@ async function applyRevert(git: Git, plan: RevertPlan, base: string, options: Ap
   return { head, tree: headTree, base, empty, changed: headTree !== baseTree };
 }
 
-/** Throwaway "undo" commits started early (by the plan, while it reads history), per wrapper. */
-const earlyUndo = new WeakMap<Git, Map<string, Promise<string>>>();
-
-/**
- * Starts writing the throwaway commit for reverting `sha` against parent `mainline`, so it is
- * ready when the revert is applied. Only a head start: a failure here is retried then.
- */
-export function prepareUndo(git: Git, sha: string, mainline: number, committer: Identity): void {
-  const started = earlyUndo.get(git) ?? new Map<string, Promise<string>>();
-  earlyUndo.set(git, started);
-  const key = `${sha} ${mainline}`;
-  if (started.has(key)) return;
-  const commit = commitTree(git, `${sha}^${mainline}^{tree}`, sha, undoMessage(sha), committer);
-  commit.catch(() => undefined);
-  started.set(key, commit);
-}
-
-/** A commit whose tree is the reverted commit's parent and whose only parent is that commit. */
-async function undoCommit(git: Git, step: RevertStep, committer: Identity): Promise<string> {
-  const mainline = step.mainline ?? 1;
-  const parent = step.parents[mainline - 1];
-  if (!parent) return commitTree(git, EMPTY_TREE, step.sha, undoMessage(step.sha), committer);
-  const early = await earlyUndo.get(git)?.get(`${step.sha} ${mainline}`)?.catch(() => undefined);
-  return early ?? commitTree(git, `${parent}^{tree}`, step.sha, undoMessage(step.sha), committer);
-}
-
-const undoMessage = (sha: string): string => `gitops-rollback: undo ${sha}`;
-
 async function revertTree(git: Git, step: RevertStep, onto: string, options: ApplyOptions): Promise<string> {
   const theirs = await undoCommit(git, step, options.committer);
-  const merged = await git.exec(['merge-tree', '--write-tree', '--name-only', '-z', onto, theirs], { allowFailure: true });
-  const [tree, ...rest] = merged.stdout.split('\0');
-  if (merged.exitCode === 0) return tree.trim();
-  if (merged.exitCode !== 1) {
-    // An old git does not know `merge-tree --write-tree`: say so rather than show its usage text.
-    await git.assertSupported();
-    throw new UserError(`Reverting ${step.sha.slice(0, 12)} ("${step.subject}") failed: ${merged.stderr.trim()}`, 'refused');
-  }
-  // With --name-only -z: the tree, the conflicted paths, an empty field, then messages.
-  const files = [...new Set(rest.slice(0, Math.max(0, rest.indexOf(''))))];
+  const merged = await git.mergeTree(onto, theirs).catch(error => {
+    if (!(error instanceof GitError)) throw error;
+    throw new UserError(`Reverting ${shortSha(step.sha)} ("${step.subject}") failed: ${error.stderr.trim()}`, 'refused');
+  });
+  if ('tree' in merged) return merged.tree;
+  const files = merged.conflicts;
   throw new UserError(
-    `Reverting ${step.sha.slice(0, 12)} ("${step.subject}") conflicts with later changes in: ${files.join(', ')}. ` +
+    `Reverting ${shortSha(step.sha)} ("${step.subject}") conflicts with later changes in: ${files.join(', ')}. ` +
       'Nothing was pushed and the work tree was left as it was. ' +
-      `To put those paths back to how they were before that commit, restore them instead (${options.names.set({ restorePaths: files, restoreTo: `${step.sha.slice(0, 12)}^` })}); ` +
+      `To put those paths back to how they were before that commit, restore them instead (${options.names.set({ restorePaths: files, restoreTo: `${shortSha(step.sha)}^` })}); ` +
       'this also drops later changes to those paths.',
     'refused'
   );
@@ -132,39 +95,13 @@ async function revertTree(git: Git, step: RevertStep, onto: string, options: App
 
 /** Builds the restored tree in a temporary index, never touching the real one. */
 async function applyRestore(git: Git, plan: RestorePlan, base: string, options: ApplyOptions): Promise<Applied> {
-  const dir = mkdtempSync(join(tmpdir(), 'gitops-rollback-index-'));
-  const env = { GIT_INDEX_FILE: join(dir, 'index'), GIT_LITERAL_PATHSPECS: '1' };
-  try {
-    await git.exec(['read-tree', base], { env });
-    // `restore --source` also removes files added after the source, unlike `git checkout <rev> -- <path>`.
-    await git.exec(['restore', `--source=${plan.source}`, '--staged', '--', ...plan.paths], { env });
-    const { stdout } = await git.exec(['write-tree'], { env });
-    const tree = stdout.trim();
-    if (tree === (await treeOf(git, base))) return { head: base, tree, base, empty: [], changed: false };
-    options.onTree?.(tree);
-    const head = await commitTree(git, tree, base, restoreMessage(plan, options.audit), options.committer);
-    return { head, tree, base, empty: [], changed: true };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-async function treeOf(git: Git, commit: string): Promise<string> {
-  const { stdout } = await git.exec(['rev-parse', '--verify', '--end-of-options', `${commit}^{tree}`]);
-  return stdout.trim();
-}
-
-/** Writes a commit as `identity`, whatever git is configured with (a runner has no identity at all). */
-function commitTree(git: Git, tree: string, parent: string, message: string, identity: Identity): Promise<string> {
-  return git.commitTree(tree, [parent], message, identityEnv(identity));
-}
-
-/** The environment that makes `identity` the author and committer of the commit git writes. */
-export function identityEnv(identity: Identity): Record<string, string> {
-  return {
-    GIT_AUTHOR_NAME: identity.name,
-    GIT_AUTHOR_EMAIL: identity.email,
-    GIT_COMMITTER_NAME: identity.name,
-    GIT_COMMITTER_EMAIL: identity.email
-  };
+  const tree = await git.withTemporaryIndex(async index => {
+    await index.readTree(base);
+    await index.restoreStaged(plan.source, plan.paths);
+    return index.writeTree();
+  });
+  if (tree === (await git.treeOf(base))) return { head: base, tree, base, empty: [], changed: false };
+  options.onTree?.(tree);
+  const head = await commitTree(git, tree, base, restoreMessage(plan, options.audit), options.committer);
+  return { head, tree, base, empty: [], changed: true };
 }

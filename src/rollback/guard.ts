@@ -1,6 +1,6 @@
 import { Git } from '../git/git.js';
 import type { Finding } from '../hazards/types.js';
-import { UserError } from './types.js';
+import { UserError } from '../core/index.js';
 
 /** The hazards of a rollback about to be delivered, and those that stop it. */
 export interface GuardVerdict {
@@ -16,8 +16,12 @@ export interface GuardVerdict {
 export async function guardRollback(git: Git, base: string, tree: string): Promise<GuardVerdict> {
   const { analyzeObjects } = await loadHazards();
   const { findings } = await analyzeObjects(git, base, tree, { directions: ['forward'] });
-  const blocking = findings.filter(f => f.severity === 'critical' || f.rule === 'pvc-expand');
-  return { findings, blocking };
+  return { findings, blocking: findings.filter(blocksRollback) };
+}
+
+/** Critical hazards, and claims shrunk (the API server rejects it and Flux stays stuck), stop a rollback. */
+export function blocksRollback(finding: Finding): boolean {
+  return finding.severity === 'critical' || finding.rule === 'pvc-expand';
 }
 
 // Loaded on first use: the CLI and the action start without the YAML and rule code.

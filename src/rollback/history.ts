@@ -1,5 +1,5 @@
-import { deepenArgument, Git } from '../git/git.js';
-import { type Logger, UserError } from './types.js';
+import { deepenDepth, type FetchDepth, Git, GitAuthError, GitError } from '../git/git.js';
+import { type Logger, UserError } from '../core/index.js';
 
 /** The target branch as fetched: its tip and how to read more history when needed. */
 export interface TargetBranch {
@@ -29,18 +29,18 @@ export async function fetchTargetBranch(git: Git, remote: string, branch: string
   const ref = `refs/remotes/${remote}/${branch}`;
   const refspec = `+refs/heads/${branch}:${ref}`;
   const shallow = await git.isShallow();
-  const fetch = async (extra: string[]) => {
-    const r = await git.exec(['fetch', '--quiet', '--no-tags', ...extra, remote, refspec], { allowFailure: true });
-    if (r.exitCode !== 0) {
-      const missing = /couldn't find remote ref/i.test(r.stderr);
+  const fetch = (depth?: FetchDepth): Promise<void> =>
+    git.fetch(remote, [refspec], { depth }).catch(error => {
+      // A refused credential already says what to do about the token.
+      if (!(error instanceof GitError) || error instanceof GitAuthError) throw error;
+      const missing = /couldn't find remote ref/i.test(error.stderr);
       throw new UserError(
         missing
           ? `Target branch '${branch}' does not exist on remote '${remote}'. Expected an existing branch such as the one Flux watches.`
-          : `Could not fetch '${branch}' from '${remote}': ${r.stderr.trim()}`
+          : `Could not fetch '${branch}' from '${remote}': ${error.stderr.trim()}`
       );
-    }
-  };
-  const fetching = fetch(shallow ? [deepenArgument(0)] : []);
+    });
+  const fetching = fetch(shallow ? deepenDepth(0) : undefined);
   hooks.whileFetching?.();
   await fetching;
   const [tip] = await Promise.all([git.resolveCommit(ref), hooks.afterFetch?.()]);
@@ -51,9 +51,9 @@ export async function fetchTargetBranch(git: Git, remote: string, branch: string
     tip,
     async deepen() {
       if (!(await git.isShallow())) return false;
-      const depth = deepenArgument(step++);
-      log.info(depth === '--unshallow' ? `Fetching the full history of '${branch}'.` : `Fetching ${depth.slice('--depth='.length)} commits of '${branch}' history.`);
-      await fetch([depth]);
+      const depth = deepenDepth(step++);
+      log.info(depth === 'unshallow' ? `Fetching the full history of '${branch}'.` : `Fetching ${depth} commits of '${branch}' history.`);
+      await fetch(depth);
       return true;
     }
   };

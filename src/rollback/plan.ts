@@ -1,43 +1,14 @@
 import { type CommitInfo, Git } from '../git/git.js';
-import { prepareUndo } from './apply.js';
 import { type TargetBranch, withHistory } from './history.js';
-import { type RevertedCommit, type RollbackRequest, UserError } from './types.js';
-
-/** One commit to revert, with the parent it is reverted against when it is a merge. */
-export interface RevertStep {
-  sha: string;
-  subject: string;
-  parents: string[];
-  mainline?: number;
-}
-
-/** What a revert will do, decided before anything is written. */
-export interface RevertPlan {
-  kind: 'revert';
-  /** Newest first: the order the reverts are applied in. */
-  steps: RevertStep[];
-  /** Requested commits already reverted on the target branch. */
-  skipped: RevertedCommit[];
-  /** Tree of the target tip the reverts start from. */
-  baseTree: string;
-}
-
-/** What a path restore will do. */
-export interface RestorePlan {
-  kind: 'restore';
-  paths: string[];
-  /** Full sha of the revision the paths are restored to. */
-  source: string;
-  /** Commits after `source` on the target branch that touched the paths, newest first. */
-  undone: RevertedCommit[];
-}
-
-export type Plan = RevertPlan | RestorePlan;
+import type { Plan, RestorePlan, RevertedCommit, RevertPlan, RevertStep, RollbackRequest } from './types.js';
+import { isUndoneAt, prepareUndo } from './undo.js';
+import { FULL_SHA, FULL_SHA_SOURCE, shortSha, UserError } from '../core/index.js';
 
 type Attempt<T> = { ok: true; value: T } | { ok: false; error: UserError };
 const fail = <T>(message: string, kind: 'invalid' | 'refused' = 'refused'): Attempt<T> => ({ ok: false, error: new UserError(message, kind) });
 
-const REVERT_LINE = /This reverts commit ([0-9a-f]{40})[.,]/g;
+/** git's revert line, at the start of a line: only a hint, the content decides (see isUndoneAt). */
+const REVERT_LINE = new RegExp(`^This reverts commit (${FULL_SHA_SOURCE})[.,]`, 'gm');
 
 /**
  * Resolves the request against the target branch: every revision must name a commit in the
@@ -67,20 +38,21 @@ async function tryPlanRevert(git: Git, target: TargetBranch, request: RollbackRe
     const spec = request.commits.find(s => s.includes(outside.slice(0, 7))) ?? outside;
     return fail(`Commit ${outside} ('${spec}') is not in the history of target branch '${target.name}'. Expected a commit that is on '${target.name}'.`);
   }
-  const reverted = revertedCommits(window.commits);
+  // Messages only point at candidates; a candidate is skipped when its change is gone from the tip.
+  const hinted = revertedCommits(window.commits);
   const ordered = unique.sort((a, b) => window.index.get(a)! - window.index.get(b)!);
+  const baseTree = window.commits[0]?.sha === target.tip ? window.commits[0].tree : (await git.commitInfo([target.tip]))[0].tree;
   const steps: RevertStep[] = [];
   const skipped: RevertedCommit[] = [];
   for (const sha of ordered) {
     const info = window.commits[window.index.get(sha)!];
-    if (reverted.has(sha)) skipped.push({ sha, subject: info.subject });
-    else steps.push({ sha, subject: info.subject, parents: info.parents });
+    const step = { sha, subject: info.subject, parents: info.parents };
+    const probe = info.parents.length > 1 ? { ...step, mainline: request.mainline ?? 1 } : step;
+    if (hinted.has(sha) && (await isUndoneAt(git, probe, target.tip, baseTree, request.committer))) skipped.push({ sha, subject: info.subject });
+    else steps.push(step);
   }
-  const baseTree = window.commits[0]?.sha === target.tip ? window.commits[0].tree : (await git.commitInfo([target.tip]))[0].tree;
   return { ok: true, value: { kind: 'revert', steps: applyMainline(steps, request.mainline, request.names.name('mainline')), skipped, baseTree } };
 }
-
-const FULL_SHA = /^[0-9a-f]{40}$/;
 
 /**
  * Resolves the full shas among the request's commits now (alongside reading the branch tip), so
@@ -128,15 +100,16 @@ async function branchWindow(git: Git, tip: string, wanted: string[]): Promise<Wi
 async function windowStart(git: Git, tip: string, wanted: string[]): Promise<string[]> {
   // One commit, the usual rollback: everything after its parents.
   if (wanted.length === 1) return [`^${wanted[0]}^@`];
-  const base = await git.exec(['merge-base', '--octopus', tip, ...wanted], { allowFailure: true });
+  const base = await git.tryMergeBase([tip, ...wanted], { octopus: true });
   // Without a merge base, read all fetched history.
-  const [oldest] = base.exitCode === 0 ? await git.commitInfo([base.stdout.trim()]) : [];
+  const [oldest] = base ? await git.commitInfo([base]) : [];
   return oldest ? oldest.parents.map(p => `^${p}`) : [];
 }
 
 /**
- * Commits that stay reverted on the branch: named by a later `This reverts commit <sha>.` line
- * whose own commit is not itself reverted (a revert of a revert brings the change back).
+ * Commits that messages say stay reverted on the branch: named by a later `This reverts commit
+ * <sha>.` line whose own commit is not itself reverted (a revert of a revert brings the change
+ * back). Anyone can write such a line, so this only finds candidates for a content check.
  */
 export function revertedCommits(newestFirst: CommitInfo[]): Set<string> {
   const revertsOf = new Map<string, string[]>();
@@ -163,7 +136,7 @@ export function revertedCommits(newestFirst: CommitInfo[]): Set<string> {
 function applyMainline(steps: RevertStep[], mainline: number | undefined, option: string): RevertStep[] {
   const merges = steps.filter(s => s.parents.length > 1);
   if (mainline !== undefined && steps.length > 0 && merges.length === 0) {
-    const names = steps.map(s => s.sha.slice(0, 12)).join(', ');
+    const names = steps.map(s => shortSha(s.sha)).join(', ');
     throw new UserError(`${option} ${mainline} was given but ${names} ${steps.length > 1 ? 'are not merge commits' : 'is not a merge commit'}. Expected ${option} only when reverting a merge commit.`);
   }
   return steps.map(step => {
@@ -202,7 +175,5 @@ async function tryPlanRestore(git: Git, target: TargetBranch, request: RollbackR
 }
 
 async function pathExists(git: Git, commit: string, path: string): Promise<boolean> {
-  if (path === '.') return true;
-  const { stdout } = await git.exec(['ls-tree', '--name-only', commit, '--', path]);
-  return stdout.trim() !== '';
+  return path === '.' || git.pathExists(commit, path);
 }

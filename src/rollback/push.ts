@@ -1,5 +1,5 @@
 import { Git } from '../git/git.js';
-import { UserError } from './types.js';
+import { UserError } from '../core/index.js';
 
 /** How a push ended when it did not simply fail. */
 export type PushOutcome =
@@ -12,15 +12,16 @@ export type PushOutcome =
 /** GitHub's words when branch protection (GH006) or a ruleset (GH013) refuses a push. */
 const PROTECTED = /GH006|GH013|protected branch|repository rule violations/i;
 const STALE = /\[rejected\].*\((fetch first|non-fast-forward|stale info)\)/;
+/** git's words when another push holds the ref's lock on the remote at the same moment. */
+const LOCKED = /cannot lock ref|failed to lock/i;
 
 /**
  * Pushes `source` to `ref` on `remote`, never forcing. `lease` guards a branch this tool owns:
  * its expected current sha, or '' when it must not exist yet.
  */
 export async function pushRef(git: Git, remote: string, source: string, ref: string, lease?: string): Promise<PushOutcome> {
-  const leaseArg = lease === undefined ? [] : [`--force-with-lease=${ref}:${lease}`];
-  const r = await git.exec(['push', '--porcelain', '--no-verify', ...leaseArg, remote, `${source}:${ref}`], { allowFailure: true });
-  if (r.exitCode === 0) return { status: 'pushed' };
+  const r = await git.push(remote, source, ref, { lease });
+  if (r.pushed) return { status: 'pushed' };
   const output = `${r.stdout}\n${r.stderr}`;
   const remoteLines = r.stderr
     .split('\n')
@@ -30,12 +31,13 @@ export async function pushRef(git: Git, remote: string, source: string, ref: str
     .join(' ');
   if (PROTECTED.test(output)) return { status: 'protected', detail: remoteLines || r.stderr.trim() };
   if (STALE.test(output)) return { status: 'stale', detail: r.stdout.trim() };
+  if (LOCKED.test(output)) {
+    const branch = ref.replace(/^refs\/heads\//, '');
+    throw new UserError(
+      `Could not update '${branch}' on '${remote}': another push holds it right now (git: cannot lock ref), so another rollback for this incident is running. ` +
+        'Nothing was pushed by this run. Wait for the other run to finish, then run again if it did not deliver the rollback.',
+      'refused'
+    );
+  }
   throw new UserError(`The push of ${ref} to '${remote}' was refused: ${remoteLines || r.stderr.trim() || r.stdout.trim()}`, 'refused');
-}
-
-/** The sha of `ref` on the remote, or undefined when it does not exist there. */
-export async function remoteRef(git: Git, remote: string, ref: string): Promise<string | undefined> {
-  const { stdout } = await git.exec(['ls-remote', '--end-of-options', remote, ref]);
-  const line = stdout.split('\n').find(l => l.endsWith(`\t${ref}`));
-  return line?.split('\t')[0];
 }

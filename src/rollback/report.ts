@@ -1,6 +1,6 @@
-import type { RollbackResult } from './run.js';
 import type { Finding } from '../hazards/types.js';
-import type { AuditContext } from './types.js';
+import type { AuditContext, RollbackResult } from './types.js';
+import { shortSha } from '../core/index.js';
 
 type CommitUrl = ((sha: string) => string) | undefined;
 
@@ -35,7 +35,7 @@ export function rollbackSummary(result: RollbackResult, audit: AuditContext, com
 }
 
 function deliveredTo(result: RollbackResult): string {
-  const sha = result.commitSha ? `\`${result.commitSha.slice(0, 12)}\`` : '';
+  const sha = result.commitSha ? `\`${shortSha(result.commitSha)}\`` : '';
   switch (result.operation) {
     case 'pushed':
       return `Pushed ${sha} to \`${result.targetBranch}\`.`;
@@ -57,7 +57,7 @@ function contextLines(result: RollbackResult, audit: AuditContext): string[] {
     audit.reason && `- **Reason:** ${audit.reason.replace(/\n+/g, ' ')}`,
     audit.actor && `- **Triggered by:** @${audit.actor}`,
     audit.runUrl && `- **Workflow run:** ${audit.runUrl}`,
-    `- **Target branch:** \`${result.targetBranch}\`${result.base ? ` at \`${result.base.slice(0, 12)}\`` : ''}`
+    `- **Target branch:** \`${result.targetBranch}\`${result.base ? ` at \`${shortSha(result.base)}\`` : ''}`
   ].filter((l): l is string => Boolean(l));
 }
 
@@ -74,7 +74,7 @@ function whatSection(result: RollbackResult, commitUrl: CommitUrl): string {
 
 function skippedSection(result: RollbackResult): string {
   if (result.skipped.length === 0) return '';
-  return `Already reverted, skipped: ${result.skipped.map(s => `\`${s.sha.slice(0, 12)}\` ${escapeCell(s.subject)}`).join('; ')}`;
+  return `Already reverted, skipped: ${result.skipped.map(s => `\`${shortSha(s.sha)}\` ${escapeCell(s.subject)}`).join('; ')}`;
 }
 
 /** The rollback's own hazards, so whoever merges or reviews it sees them. */
@@ -96,7 +96,7 @@ function commitTable(commits: { sha: string; subject: string }[], commitUrl: Com
 }
 
 function link(sha: string, commitUrl: CommitUrl): string {
-  const short = `\`${sha.slice(0, 12)}\``;
+  const short = `\`${shortSha(sha)}\``;
   return commitUrl ? `[${short}](${commitUrl(sha)})` : short;
 }
 

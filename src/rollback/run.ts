@@ -1,42 +1,16 @@
-import { deepenArgument, Git } from '../git/git.js';
+import { deepenDepth, Git } from '../git/git.js';
 import { type Applied, applyPlan } from './apply.js';
 import type { Finding } from '../hazards/types.js';
 import { type GuardVerdict, guardRollback, preloadGuard, UnsafeRollbackError } from './guard.js';
 import { type FetchHooks, fetchTargetBranch, localTargetBranch, type TargetBranch } from './history.js';
 import { rollbackTitle } from './message.js';
-import { type Plan, planRollback, resolveAhead } from './plan.js';
-import { pushRef, remoteRef } from './push.js';
+import { planRollback, resolveAhead } from './plan.js';
+import { pushRef } from './push.js';
 import { pullRequestBody } from './report.js';
-import {
-  type Logger,
-  type Operation,
-  type RevertedCommit,
-  type RollbackRequest,
-  type PullRequestOptions,
-  UserError
-} from './types.js';
+import type { Operation, Plan, PullRequestOptions, RevertedCommit, RollbackRequest, RollbackResult } from './types.js';
+import { type Logger, shortSha, UserError } from '../core/index.js';
 
-/** What a rollback did; the edges turn it into outputs, a summary or CLI text. */
-export interface RollbackResult {
-  operation: Operation;
-  targetBranch: string;
-  /** The target tip the rollback was made on. */
-  base?: string;
-  /** The last rollback commit (also for dry runs, where it exists only locally). */
-  commitSha?: string;
-  revertedCommits: RevertedCommit[];
-  skipped: RevertedCommit[];
-  /** Set for restores: where the paths were restored to. */
-  restoredTo?: string;
-  restoredPaths?: string[];
-  branch?: string;
-  pullRequest?: { number: number; url: string };
-  diffStat: string;
-  /** Hazards of the rollback itself (the safety check's forward direction). */
-  findings: Finding[];
-  /** Set when a refused push to a protected branch became a pull request. */
-  fellBackToPullRequest: boolean;
-}
+export type { RollbackResult } from './types.js';
 
 /** Opens or updates pull requests; the action backs it with the GitHub API. */
 export interface PullRequestPort {
@@ -51,6 +25,17 @@ export interface RollbackDeps {
   git: Git;
   log: Logger;
   pullRequests?: PullRequestPort;
+  /**
+   * Told of each remote branch that holds the rollback, as soon as it does, so that an edge can
+   * say what was delivered when a later step (opening the pull request) fails.
+   */
+  onPushed?(pushed: PushedBranch): void;
+}
+
+/** A remote branch and the rollback commit it now points at. */
+export interface PushedBranch {
+  branch: string;
+  commitSha: string;
 }
 
 /** How often a push to a branch that moved meanwhile is redone on the new tip. */
@@ -97,12 +82,12 @@ type Outcome = { kind: 'done'; result: RollbackResult } | { kind: 'stale' };
 
 async function rollOnce(request: RollbackRequest, deps: RollbackDeps, target: TargetBranch): Promise<Outcome> {
   const { git, log } = deps;
-  const plan = await log.group(`Planning the rollback on '${target.name}' at ${target.tip.slice(0, 12)}`, () =>
+  const plan = await log.group(`Planning the rollback on '${target.name}' at ${shortSha(target.tip)}`, () =>
     planRollback(git, target, request)
   );
   const result = emptyResult(target, plan);
   if (plan.kind === 'revert') {
-    for (const s of plan.skipped) log.notice(`Skipping ${s.sha.slice(0, 12)} ("${s.subject}"): it is already reverted on '${target.name}'.`);
+    for (const s of plan.skipped) log.notice(`Skipping ${shortSha(s.sha)} ("${s.subject}"): it is already reverted on '${target.name}'.`);
     if (plan.steps.length === 0) {
       log.notice('Nothing to roll back: every requested commit is already reverted.');
       return { kind: 'done', result };
@@ -122,7 +107,7 @@ async function rollOnce(request: RollbackRequest, deps: RollbackDeps, target: Ta
     names: request.names,
     onTree: startGuard
   });
-  for (const e of applied.empty) log.notice(`Reverting ${e.sha.slice(0, 12)} ("${e.subject}") changes nothing: its changes are already undone.`);
+  for (const e of applied.empty) log.notice(`Reverting ${shortSha(e.sha)} ("${e.subject}") changes nothing: its changes are already undone.`);
   result.revertedCommits = reverted(plan, applied);
   if (!applied.changed) {
     log.notice(`The rollback changes nothing on '${target.name}'; nothing to deliver.`);
@@ -136,7 +121,7 @@ async function rollOnce(request: RollbackRequest, deps: RollbackDeps, target: Ta
   if (guard.blocking.length > 0 && request.allowUnsafe) log.warning(`Delivering a rollback with critical hazards because of ${allowUnsafe}.`);
   if (request.dryRun) {
     if (guard.blocking.length > 0 && !request.allowUnsafe) log.warning(`This rollback would be refused for the hazards above without ${allowUnsafe}.`);
-    return { kind: 'done', result: { ...result, diffStat: await diffStat(git, target.tip, applied.head), operation: 'dry-run' } };
+    return { kind: 'done', result: { ...result, diffStat: await git.diffStat(target.tip, applied.head), operation: 'dry-run' } };
   }
   if (guard.blocking.length > 0 && !request.allowUnsafe) {
     throw new UnsafeRollbackError(guard.findings, guard.blocking, allowUnsafe);
@@ -144,11 +129,7 @@ async function rollOnce(request: RollbackRequest, deps: RollbackDeps, target: Ta
   return deliver(request, deps, target, plan, result);
 }
 
-/** The rollback's `git diff --stat`, for reports: computed while it is delivered, not before. */
-async function diffStat(git: Git, base: string, head: string): Promise<string> {
-  return (await git.exec(['diff', '--stat=120', base, head])).stdout.trimEnd();
-}
-
+/** Delivers the rollback; its diff stat, for reports, is computed meanwhile, not before. */
 async function deliver(
   request: RollbackRequest,
   deps: RollbackDeps,
@@ -159,15 +140,18 @@ async function deliver(
   const { git, log } = deps;
   if (request.deliver === 'none') {
     await advanceLocalBranch(git, target.name, result.commitSha!, target.tip);
-    return { kind: 'done', result: { ...result, diffStat: await diffStat(git, target.tip, result.commitSha!), operation: 'committed' } };
+    return { kind: 'done', result: { ...result, diffStat: await git.diffStat(target.tip, result.commitSha!), operation: 'committed' } };
   }
   if (request.deliver === 'push') {
     const [pushed, stat] = await log.group(`Pushing to '${target.name}'`, () => {
       const pushing = pushRef(git, request.remote, result.commitSha!, `refs/heads/${target.name}`);
-      return Promise.all([pushing, diffStat(git, target.tip, result.commitSha!)]);
+      return Promise.all([pushing, git.diffStat(target.tip, result.commitSha!)]);
     });
     result.diffStat = stat;
-    if (pushed.status === 'pushed') return { kind: 'done', result: { ...result, operation: 'pushed' } };
+    if (pushed.status === 'pushed') {
+      deps.onPushed?.({ branch: target.name, commitSha: result.commitSha! });
+      return { kind: 'done', result: { ...result, operation: 'pushed' } };
+    }
     if (pushed.status === 'stale') return { kind: 'stale' };
     if (!request.fallbackToPullRequest || !deps.pullRequests) {
       const { names } = request;
@@ -195,10 +179,11 @@ async function deliverByPullRequest(
   const branch = request.branch ?? defaultBranchName(request, result);
   if (branch === target.name) throw new UserError(`The pull-request branch '${branch}' is the target branch. Expected a separate branch.`);
   const [head, stat] = await Promise.all([
-    log.group(`Pushing branch '${branch}'`, () => pushRollbackBranch(git, request.remote, branch, result, target.tip)),
-    result.diffStat || diffStat(git, target.tip, result.commitSha!)
+    log.group(`Pushing branch '${branch}'`, () => pushRollbackBranch(git, request, branch, result, target.tip)),
+    result.diffStat || git.diffStat(target.tip, result.commitSha!)
   ]);
   result.diffStat = stat;
+  deps.onPushed?.({ branch, commitSha: head });
   const { pullRequest: options } = request;
   const title = options.title ?? rollbackTitle(result.revertedCommits, request.audit, plan.kind === 'restore' ? plan : undefined);
   const body = pullRequestBody({ ...result, commitSha: head, branch }, request.audit, deps.pullRequests?.commitUrl?.bind(deps.pullRequests));
@@ -209,12 +194,24 @@ async function deliverByPullRequest(
 
 /**
  * Puts the rollback on `branch`. An identical rollback already there (same tree, made on the
- * same target tip) is kept as it is, so running the same rollback twice changes nothing.
+ * same target tip) is kept as it is, so running the same rollback twice changes nothing. A branch
+ * that holds commits this tool did not make (someone pushed a fix for review) is never reset.
  */
-async function pushRollbackBranch(git: Git, remote: string, branch: string, result: RollbackResult, tip: string): Promise<string> {
+async function pushRollbackBranch(git: Git, request: RollbackRequest, branch: string, result: RollbackResult, tip: string): Promise<string> {
+  const { remote } = request;
   const ref = `refs/heads/${branch}`;
-  const existing = await remoteRef(git, remote, ref);
+  const existing = await git.lsRemote(remote, ref);
   if (existing && (await sameRollback(git, remote, ref, existing, result.commitSha!, tip))) return existing;
+  if (existing && (await git.tryResolveCommit(existing))) {
+    const foreign = await firstForeignCommit(git, request, existing, tip);
+    if (foreign) {
+      throw new UserError(
+        `The rollback branch '${branch}' on '${remote}' was changed by someone else: it holds commit ${foreign}, which this rollback did not make. ` +
+          'It was left as it is and nothing was pushed. Finish the review on that branch, or delete the branch (or choose another branch name) and run the rollback again.',
+        'refused'
+      );
+    }
+  }
   const pushed = await pushRef(git, remote, result.commitSha!, ref, existing ?? '');
   if (pushed.status !== 'pushed') {
     throw new UserError(`Could not push the rollback branch '${branch}': ${pushed.detail}. Nothing was delivered.`, 'refused');
@@ -222,12 +219,26 @@ async function pushRollbackBranch(git: Git, remote: string, branch: string, resu
   return result.commitSha!;
 }
 
+/**
+ * The newest commit on the existing rollback branch, beyond the target tip, that this tool did
+ * not make: committed by another identity, or without this incident's trailer (as git parses it).
+ */
+async function firstForeignCommit(git: Git, request: RollbackRequest, existing: string, tip: string): Promise<string | undefined> {
+  const onBranch = await git.revList(['--max-count=200', existing, '--not', tip, '--']);
+  const found = await git.commitTrailers(onBranch);
+  const us = `${request.committer.name} <${request.committer.email}>`;
+  const incident = request.audit.incident;
+  return onBranch.find(sha => {
+    const c = found.get(sha);
+    return !c || c.committer !== us || (incident !== undefined && !(c.trailers.get('incident') ?? []).includes(incident));
+  });
+}
+
 async function sameRollback(git: Git, remote: string, ref: string, existing: string, head: string, tip: string): Promise<boolean> {
-  const depth = (await git.isShallow()) ? [deepenArgument(0)] : [];
-  await git.exec(['fetch', '--quiet', '--no-tags', ...depth, remote, `+${ref}:refs/rollback/existing`], { allowFailure: true });
+  const depth = (await git.isShallow()) ? deepenDepth(0) : undefined;
+  await git.tryFetch(remote, [`+${ref}:refs/rollback/existing`], { depth });
   if (!(await git.tryResolveCommit(existing))) return false;
-  const same = await git.exec(['diff', '--quiet', existing, head], { allowFailure: true });
-  return same.exitCode === 0 && (await git.isAncestor(tip, existing));
+  return (await git.sameContent(existing, head)) && (await git.isAncestor(tip, existing));
 }
 
 function defaultBranchName(request: RollbackRequest, result: RollbackResult): string {
@@ -238,8 +249,8 @@ function defaultBranchName(request: RollbackRequest, result: RollbackResult): st
     .replace(/\.\.+/g, '.')
     .slice(0, 60);
   if (slug) return `rollback/${slug}`;
-  if (result.restoredTo) return `rollback/restore-${result.restoredTo.slice(0, 12)}`;
-  return `rollback/revert-${result.revertedCommits[0].sha.slice(0, 12)}`;
+  if (result.restoredTo) return `rollback/restore-${shortSha(result.restoredTo)}`;
+  return `rollback/revert-${shortSha(result.revertedCommits[0].sha)}`;
 }
 
 async function openTarget(git: Git, request: RollbackRequest, log: Logger, hooks: Required<FetchHooks>): Promise<TargetBranch> {
@@ -283,6 +294,6 @@ async function assertClean(git: Git): Promise<void> {
 
 /** Moves the local branch to the rollback; a checked-out branch is fast-forwarded with its files. */
 async function advanceLocalBranch(git: Git, branch: string, head: string, tip: string): Promise<void> {
-  if ((await git.currentBranch()) === branch) await git.exec(['merge', '--ff-only', '--quiet', head]);
-  else await git.exec(['update-ref', `refs/heads/${branch}`, head, tip]);
+  if ((await git.currentBranch()) === branch) await git.mergeFfOnly(head);
+  else await git.updateRef(`refs/heads/${branch}`, head, tip);
 }

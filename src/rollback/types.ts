@@ -1,3 +1,4 @@
+import type { Finding } from '../hazards/types.js';
 import type { OptionNames } from './option-names.js';
 
 /** Where a rollback goes once its commits are made. */
@@ -18,6 +19,8 @@ export interface AuditContext {
   reason?: string;
   actor?: string;
   runUrl?: string;
+  /** More `Key: value` trailers, each one line (a drill's rollback records its time to detect). */
+  trailers?: string[];
 }
 
 /** A validated rollback request; produced only by `validateRequest`. */
@@ -66,23 +69,56 @@ export interface RevertedCommit {
   subject: string;
 }
 
-/** Where log lines go; the action maps it to @actions/core, the CLI to stderr. */
-export interface Logger {
-  info(message: string): void;
-  notice(message: string): void;
-  warning(message: string): void;
-  /** Runs `fn` inside a folded group when the host supports it. */
-  group<T>(title: string, fn: () => Promise<T>): Promise<T>;
+/** One commit to revert, with the parent it is reverted against when it is a merge. */
+export interface RevertStep {
+  sha: string;
+  subject: string;
+  parents: string[];
+  mainline?: number;
 }
 
-/** An error the user can act on: shown without a stack trace. */
-export class UserError extends Error {
-  constructor(
-    message: string,
-    /** `refused` when the request was understood but is unsafe or impossible. */
-    readonly kind: 'invalid' | 'refused' = 'invalid'
-  ) {
-    super(message);
-    this.name = 'UserError';
-  }
+/** What a revert will do, decided before anything is written. */
+export interface RevertPlan {
+  kind: 'revert';
+  /** Newest first: the order the reverts are applied in. */
+  steps: RevertStep[];
+  /** Requested commits already reverted on the target branch. */
+  skipped: RevertedCommit[];
+  /** Tree of the target tip the reverts start from. */
+  baseTree: string;
 }
+
+/** What a path restore will do. */
+export interface RestorePlan {
+  kind: 'restore';
+  paths: string[];
+  /** Full sha of the revision the paths are restored to. */
+  source: string;
+  /** Commits after `source` on the target branch that touched the paths, newest first. */
+  undone: RevertedCommit[];
+}
+
+export type Plan = RevertPlan | RestorePlan;
+
+/** What a rollback did; the edges turn it into outputs, a summary or CLI text. */
+export interface RollbackResult {
+  operation: Operation;
+  targetBranch: string;
+  /** The target tip the rollback was made on. */
+  base?: string;
+  /** The last rollback commit (also for dry runs, where it exists only locally). */
+  commitSha?: string;
+  revertedCommits: RevertedCommit[];
+  skipped: RevertedCommit[];
+  /** Set for restores: where the paths were restored to. */
+  restoredTo?: string;
+  restoredPaths?: string[];
+  branch?: string;
+  pullRequest?: { number: number; url: string };
+  diffStat: string;
+  /** Hazards of the rollback itself (the safety check's forward direction). */
+  findings: Finding[];
+  /** Set when a refused push to a protected branch became a pull request. */
+  fellBackToPullRequest: boolean;
+}
+

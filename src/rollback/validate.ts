@@ -1,7 +1,8 @@
 import { posix } from 'node:path';
 import { Git } from '../git/git.js';
 import { type OptionNames, settingNames } from './option-names.js';
-import { type Delivery, type Identity, type RollbackRequest, UserError } from './types.js';
+import { type Delivery, type Identity, type RollbackRequest } from './types.js';
+import { UserError } from '../core/index.js';
 
 /** A rollback request as typed by a person: strings and lists, nothing checked yet. */
 export interface RawRequest {
@@ -27,6 +28,8 @@ export interface RawRequest {
   reviewers?: string[];
   teamReviewers?: string[];
   draft?: boolean;
+  /** More `Key: value` trailers for the rollback commits. */
+  trailers?: string[];
 }
 
 const DELIVERIES: readonly Delivery[] = ['pull-request', 'push', 'none'];
@@ -69,7 +72,8 @@ export async function validateRequest(raw: RawRequest, names: OptionNames = sett
       incident: singleLine(raw.incident, n('incident'), 128),
       reason: validateReason(raw.reason, n('reason')),
       actor: singleLine(raw.actor, n('actor'), 128),
-      runUrl: singleLine(raw.runUrl, 'run URL', 512)
+      runUrl: singleLine(raw.runUrl, 'run URL', 512),
+      ...(raw.trailers?.length ? { trailers: raw.trailers.map(validateTrailer) } : {})
     },
     targetBranch: raw.targetBranch?.trim() ? await validateBranch(raw.targetBranch.trim(), n('targetBranch')) : undefined,
     branch: raw.branch?.trim() ? await validateBranch(raw.branch.trim(), n('branch')) : undefined,
@@ -92,6 +96,14 @@ export async function validateRequest(raw: RawRequest, names: OptionNames = sett
     throw new UserError(`${n('branch')} '${request.branch}' is the target branch. Expected a separate branch for the pull request.`);
   }
   return request;
+}
+
+/** One `Key: value` trailer line. */
+function validateTrailer(value: string): string {
+  if (!/^[A-Za-z][A-Za-z0-9-]*: \S/.test(value) || CONTROL.test(value) || value.length > 512) {
+    throw new UserError(`Invalid trailer '${printable(value)}'. Expected one line 'Key: value', such as 'Drill-time-to-detect: 41.8s'.`);
+  }
+  return value;
 }
 
 /** A revision or an `A..B` range; option-looking and multi-line values are refused. */
@@ -157,7 +169,7 @@ export async function validateBranch(name: string, field: string): Promise<strin
   const ok =
     !name.startsWith('-') &&
     !CONTROL.test(name) &&
-    (await git.exec(['check-ref-format', `refs/heads/${name}`], { allowFailure: true })).exitCode === 0;
+    (await git.isValidBranchName(name));
   if (!ok) throw new UserError(`Invalid ${field} '${printable(name)}'. Expected a valid git branch name such as 'main' or 'rollback/inc-42'.`);
   return name;
 }
@@ -183,7 +195,7 @@ function parseCommitter(value: string | undefined, field: string): Identity {
 
 /** Parses `Name <email>`, the form git uses. */
 export function parseIdentity(value: string, field = 'committer'): Identity {
-  const m = /^([^<>\n]+?)\s*<([^<>\s]+@[^<>\s]+)>$/.exec(value);
+  const m = value.match(/^([^<>\n]+?)\s*<([^<>\s]+@[^<>\s]+)>$/);
   if (!m) throw new UserError(`Invalid ${field} '${printable(value)}'. Expected 'Name <email@example.com>'.`);
   return { name: m[1].trim(), email: m[2] };
 }

@@ -3,8 +3,9 @@ import type { GitHubClient } from '../github/client.js';
 import type { RepoRef } from '../github/repository.js';
 import { analyzeChange, analyzeFiles, type Analysis } from '../hazards/index.js';
 import { isYamlPath, pathFilter } from '../manifests/globs.js';
-import { prefetchChange, type FileChange } from '../manifests/read-change.js';
-import type { Logger } from '../rollback/types.js';
+import { prefetchChange } from '../manifests/read-ahead.js';
+import type { FileChange } from '../manifests/types.js';
+import type { Logger } from '../core/index.js';
 import { EMPTY_CONFIG, parseSafetyConfig, type SafetyConfig } from './config.js';
 import { decide, type FailOn, type Verdict } from './policy.js';
 import { comparisonBase } from './revisions.js';
@@ -42,7 +43,7 @@ export async function checkWithGit(git: Git, remote: string, options: SafetyChec
   const prefetched = prefetchChange(git, from, to);
   const config = await readConfigAt(git, from, options.configPath, log);
   const filter = { paths: options.paths.length ? options.paths : config.paths, exclude: [...options.exclude, ...config.exclude] };
-  const analysis = await analyzeChange(git, from, to, { ...filter, prefetched });
+  const analysis = await analyzeChange(git, from, to, { ...filter, prefetched, maxFileBytes: config.maxFileBytes });
   return finish(analysis, config, options, from, to);
 }
 
@@ -74,7 +75,7 @@ export async function checkWithApi(
       after: file.status === 'removed' ? undefined : await getFileContent(client, repo, file.filename, options.head)
     });
   }
-  const analysis = analyzeFiles(files);
+  const analysis = analyzeFiles(files, { maxFileBytes: config.maxFileBytes });
   analysis.notices.unshift(...notices);
   return finish(analysis, config, options, from, options.head);
 }
@@ -91,8 +92,8 @@ function finish(analysis: Analysis, config: SafetyConfig, options: SafetyCheckOp
 }
 
 async function readConfigAt(git: Git, rev: string, path: string, log: Logger): Promise<SafetyConfig> {
-  const r = await git.exec(['cat-file', 'blob', `${rev}:${path}`], { allowFailure: true });
-  return r.exitCode === 0 ? parseSafetyConfig(r.stdout, path) : noConfig(path, log);
+  const bytes = await git.tryReadBlob(rev, path);
+  return bytes !== undefined ? parseSafetyConfig(bytes.toString('utf8'), path) : noConfig(path, log);
 }
 
 function noConfig(path: string, log: Logger): SafetyConfig {

@@ -1,7 +1,7 @@
 import * as yaml from 'js-yaml';
 import { RULE_IDS } from '../hazards/index.js';
 import { SEVERITIES, type Severity } from '../hazards/types.js';
-import { UserError } from '../rollback/types.js';
+import { UserError } from '../core/index.js';
 
 /** One accepted hazard: findings matching every given field are not reported. */
 export interface AllowEntry {
@@ -12,18 +12,25 @@ export interface AllowEntry {
   reason?: string;
 }
 
-/** The repository's safety-check configuration (`.github/rollback-safety.yml`). */
+/** Where the configuration is read from (at the base revision) unless another path is given. */
+export const DEFAULT_CONFIG_PATH = '.github/rollback-safety.yml';
+
+/** The repository's safety-check configuration ({@link DEFAULT_CONFIG_PATH}). */
 export interface SafetyConfig {
   /** Per-rule severity, or `off`. */
   rules: Record<string, Severity | 'off'>;
   paths: string[];
   exclude: string[];
   allow: AllowEntry[];
+  /** Files above this many bytes are scanned for their objects' kinds and names, not read whole. */
+  maxFileBytes?: number;
 }
 
 export const EMPTY_CONFIG: SafetyConfig = { rules: {}, paths: [], exclude: [], allow: [] };
 
-const TOP_KEYS = ['rules', 'paths', 'exclude', 'allow'];
+const TOP_KEYS = ['rules', 'paths', 'exclude', 'allow', 'max-file-bytes'];
+/** The most `max-file-bytes` may be: files are read whole up to it. */
+export const MAX_FILE_BYTES_CEILING = 256 * 1024 * 1024;
 const ALLOW_KEYS = ['rule', 'kind', 'namespace', 'name', 'reason'];
 
 /**
@@ -41,15 +48,25 @@ export function parseSafetyConfig(text: string, file: string): SafetyConfig {
   const fail = (where: string, problem: string): never => {
     throw new UserError(`Invalid config ${file}: ${where} ${problem}`);
   };
-  if (typeof data !== 'object' || Array.isArray(data)) fail('the top level', 'must be a mapping with keys rules, paths, exclude, allow.');
+  if (typeof data !== 'object' || Array.isArray(data)) fail('the top level', `must be a mapping with keys ${TOP_KEYS.join(', ')}.`);
   const top = data as Record<string, unknown>;
   for (const key of Object.keys(top)) if (!TOP_KEYS.includes(key)) fail(`key '${key}'`, `is unknown. Expected one of: ${TOP_KEYS.join(', ')}.`);
-  return {
+  const config: SafetyConfig = {
     rules: parseRules(top.rules, fail),
     paths: stringList(top.paths, 'paths', fail),
     exclude: stringList(top.exclude, 'exclude', fail),
     allow: parseAllow(top.allow, fail)
   };
+  if (top['max-file-bytes'] !== undefined) config.maxFileBytes = parseMaxFileBytes(top['max-file-bytes'], fail);
+  return config;
+}
+
+function parseMaxFileBytes(value: unknown, fail: Fail): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > MAX_FILE_BYTES_CEILING) {
+    const shown = typeof value === 'string' ? `'${value.slice(0, 40)}'` : JSON.stringify(value)?.slice(0, 40);
+    return fail('max-file-bytes', `is ${shown}. Expected a whole number of bytes from 1 to ${MAX_FILE_BYTES_CEILING}, for example 20971520 (20 MB).`);
+  }
+  return value;
 }
 
 type Fail = (where: string, problem: string) => never;

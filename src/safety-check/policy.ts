@@ -1,4 +1,5 @@
 import { SEVERITIES, type Finding, type Severity } from '../hazards/types.js';
+import { hasWildcard, matchesGlob } from '../core/index.js';
 import type { AllowEntry, SafetyConfig } from './config.js';
 
 /** The level at which a finding fails the check; `never` reports without failing. */
@@ -52,7 +53,5 @@ function allows(entry: AllowEntry, finding: Finding): boolean {
 }
 
 function nameMatches(pattern: string, name: string): boolean {
-  if (!pattern.includes('*')) return pattern === name;
-  const re = new RegExp(`^${pattern.split('*').map(p => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
-  return re.test(name);
+  return hasWildcard(pattern) ? matchesGlob(name, pattern) : pattern === name;
 }

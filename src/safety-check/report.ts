@@ -1,6 +1,7 @@
 import { SEVERITIES, type Finding } from '../hazards/types.js';
 import type { SafetyCheckResult } from './check.js';
 import type { FailOn } from './policy.js';
+import { shortSha } from '../core/index.js';
 
 const ICON: Record<string, string> = { critical: '🛑', error: '❌', warning: '⚠️', notice: 'ℹ️' };
 const DIRECTION: Record<string, string> = { forward: 'merging', rollback: 'reverting later' };
@@ -28,7 +29,7 @@ export function markdownReport(result: SafetyCheckResult, failOn: FailOn): strin
     parts.push(`<details><summary>${result.verdict.allowed.length} allowed by the configuration</summary>\n\n${table(result.verdict.allowed)}\n</details>`);
   }
   if (result.notices.length) parts.push(result.notices.map(n => `> ${n}`).join('\n>\n'));
-  parts.push(`<sub>Compared ${result.from.slice(0, 12)}...${result.to.slice(0, 12)}: ${result.filesChecked} changed manifest files. "merging" is what this change does; "reverting later" is what a revert of it would do.</sub>`);
+  parts.push(`<sub>Compared ${shortSha(result.from)}...${shortSha(result.to)}: ${result.filesChecked} changed manifest files. "merging" is what this change does; "reverting later" is what a revert of it would do.</sub>`);
   return parts.join('\n\n');
 }
 

@@ -1,5 +1,5 @@
-import { deepenArgument, Git } from '../git/git.js';
-import { UserError, type Logger } from '../rollback/types.js';
+import { deepenArgument, deepenDepth, Git } from '../git/git.js';
+import { isFullSha, type Logger, shortSha, UserError } from '../core/index.js';
 
 /**
  * Makes `base` and `head` available in a checkout that may be a depth-1 clone, and returns the
@@ -11,22 +11,21 @@ export async function comparisonBase(git: Git, remote: string, base: string, hea
   const baseSha = localBase ?? (await fetchCommit(git, remote, base, 'base'));
   const headSha = localHead ?? (await fetchCommit(git, remote, head, 'head'));
   for (let step = 0; ; step++) {
-    const r = await git.exec(['merge-base', baseSha, headSha], { allowFailure: true });
-    if (r.exitCode === 0) return { from: r.stdout.trim(), to: headSha };
+    const from = await git.tryMergeBase([baseSha, headSha]);
+    if (from !== undefined) return { from, to: headSha };
     if (!(await git.isShallow())) {
       throw new UserError(`base ${base} and head ${head} share no history. Expected head to be a change on top of base.`);
     }
-    const depth = deepenArgument(step);
-    log.info(`Fetching more history (${depth}) to find where ${head.slice(0, 12)} branched from ${base.slice(0, 12)}.`);
-    await git.exec(['fetch', '--quiet', '--no-tags', depth, remote, baseSha, headSha]);
+    log.info(`Fetching more history (${deepenArgument(step)}) to find where ${shortSha(head)} branched from ${shortSha(base)}.`);
+    await git.fetch(remote, [baseSha, headSha], { depth: deepenDepth(step) });
   }
 }
 
 /** Fetches `rev`, which this clone lacks, from `remote` (by sha, or as a branch) and resolves it. */
 async function fetchCommit(git: Git, remote: string, rev: string, field: string): Promise<string> {
-  const refspec = /^[0-9a-f]{40}$/i.test(rev) ? rev : `+refs/heads/${rev}:refs/remotes/${remote}/${rev}`;
-  const fetched = await git.exec(['fetch', '--quiet', '--no-tags', '--depth=1', remote, refspec], { allowFailure: true });
-  const sha = fetched.exitCode === 0 ? await git.tryResolveCommit(/^[0-9a-f]{40}$/i.test(rev) ? rev : `refs/remotes/${remote}/${rev}`) : undefined;
+  const refspec = isFullSha(rev) ? rev : `+refs/heads/${rev}:refs/remotes/${remote}/${rev}`;
+  const fetched = await git.tryFetch(remote, [refspec], { depth: 1 });
+  const sha = fetched ? await git.tryResolveCommit(isFullSha(rev) ? rev : `refs/remotes/${remote}/${rev}`) : undefined;
   if (!sha) throw new UserError(`Unknown ${field} revision '${rev}': not in this checkout and not fetchable from '${remote}'. Expected a commit sha or branch name.`);
   return sha;
 }

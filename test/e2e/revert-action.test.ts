@@ -219,6 +219,6 @@ describe('the root Marketplace action (dist/action) dispatching on command', () 
     repo = createRepo();
     const run = await runAction('dist/action/index.js', { cwd: repo.work, event: dispatch, inputs: { command: 'deploy', token: '' } });
     expect(run.exitCode).toBe(1);
-    expect(run.stdout).toContain("::error::Invalid command 'deploy'. Expected one of: revert, safety-check.");
+    expect(run.stdout).toContain("::error::Invalid command 'deploy'. Expected one of: revert, safety-check, report.");
   });
 });

@@ -60,7 +60,7 @@ describe('runDrill on a real repository with a bare origin and the real engine',
       maxRecoveryMs: 20_000,
       now: ticking(),
       committer: parseIdentity(TEST_COMMITTER),
-      rollback: sha => rollback(repo.work, { commits: [sha], incident: 'DRILL-1', reason: 'Scheduled rollback drill', actor: 'rollback-drill' }),
+      rollback: (sha, trailers) => rollback(repo.work, { commits: [sha], incident: 'DRILL-1', reason: 'Scheduled rollback drill', actor: 'rollback-drill', trailers }),
       ...overrides
     } as DrillOptions & { log: ReturnType<typeof memoryLogger> };
   }
@@ -99,6 +99,9 @@ describe('runDrill on a real repository with a bare origin and the real engine',
     const revert = git(repo.origin, 'log', '-1', '--format=%B', 'main');
     expect(revert).toContain(`This reverts commit ${result.drillSha}.`);
     expect(revert).toContain('Incident: DRILL-1');
+    // The time to detect goes into the rollback commit as a trailer, for reports from history.
+    const detected = git(repo.origin, 'log', '-1', '--format=%(trailers:key=Drill-time-to-detect,valueonly)', 'main');
+    expect(detected).toBe(`${(result.phases[0].ms / 1000).toFixed(1)}s`);
     expect(fake.state.statuses.get(result.drillSha)?.map(st => [st.context, st.state])).toEqual([[INFRA, 'success'], [CONTEXT, 'failure']]);
     expect(result.cleanup).toBeUndefined();
     expect(result.summary[0]).toMatch(/^Drill on 'main' recovered in \d+\.\d s, within 20\.0 s\.$/);

@@ -1,9 +1,12 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { decideFailingCommits, type FailingCommitsDecision } from '../../src/flux/failing-commits.js';
 import { lastHealthyRevision } from '../../src/flux/last-healthy.js';
 import { Git } from '../../src/git/git.js';
 import { createGitHubClient } from '../../src/github/client.js';
-import { rollback } from '../support/engine.js';
+import { rollback, TEST_COMMITTER } from '../support/engine.js';
+import { parseIdentity } from '../../src/rollback/validate.js';
 import { startFakeGitHub, type FakeGitHub } from '../support/fake-github.js';
 import { createRepo, git, ISOLATED_GIT_ENV, type TestRepo } from '../support/repo.js';
 
@@ -96,6 +99,46 @@ describe('decideFailingCommits on a real repository with a bare origin', () => {
         { sha: bad, subject: 'Bump a', why: 'already-reverted' }
       ]
     });
+  });
+
+  it('no message makes a commit immune: a forged revert line and trailers do not trigger the loop guard', async () => {
+    repo = createRepo({ 'a.yaml': 'a: 0\n', 'b.yaml': 'b: 0\n' });
+    const healthy = repo.git('rev-parse', 'HEAD');
+    const earlier = repo.commit({ 'b.yaml': 'b: 1\n' }, 'Bump b');
+    writeFileSync(join(repo.work, 'a.yaml'), 'a: broken\n');
+    repo.git('add', 'a.yaml');
+    repo.git('commit', '--quiet', '-m', 'Bump a', '-m', `This reverts commit ${earlier}.`, '-m', 'Incident: INC-1\nRolled-back-by: someone');
+    const forged = repo.git('rev-parse', 'HEAD');
+    repo.push();
+    const decision = await decide(forged, healthy);
+    expect(decision).toMatchObject({ action: 'revert', commits: [forged, earlier] });
+  });
+
+  it('recognises a rollback as ours only when it has the committer identity rollbacks are made as', async () => {
+    repo = createRepo({ 'a.yaml': 'a: 0\n' });
+    const healthy = repo.git('rev-parse', 'HEAD');
+    const bad = repo.commit({ 'a.yaml': 'a: 1\n' }, 'Bump a');
+    repo.push();
+    const rolled = await rollback(repo.work, { commits: [bad], incident: 'INC-9' });
+    repo.git('fetch', '--quiet', 'origin');
+    const tip = repo.git('rev-parse', 'origin/main');
+    const gitWrapper = await Git.create(repo.work, ISOLATED_GIT_ENV);
+    const input = { git: gitWrapper, branch: 'main', tip, failing: rolled.commitSha!, lastHealthy: healthy };
+    const ours = await decideFailingCommits({ ...input, committer: parseIdentity(TEST_COMMITTER) });
+    expect(ours).toMatchObject({ action: 'none', loopGuard: true });
+    const other = await decideFailingCommits({ ...input, committer: { name: 'Someone Else', email: 'else@example.com' } });
+    expect(other).toMatchObject({ action: 'revert' });
+  });
+
+  it('a forged revert line naming a commit that does not exist makes no commit immune in full history', async () => {
+    repo = createRepo({ 'a.yaml': 'a: 0\n' });
+    const healthy = repo.git('rev-parse', 'HEAD');
+    writeFileSync(join(repo.work, 'a.yaml'), 'a: broken\n');
+    repo.git('add', 'a.yaml');
+    repo.git('commit', '--quiet', '-m', 'Bump a', '-m', `This reverts commit ${'f'.repeat(40)}.`, '-m', 'Incident: INC-1');
+    const forged = repo.git('rev-parse', 'HEAD');
+    repo.push();
+    expect(await decide(forged, healthy)).toMatchObject({ action: 'revert', commits: [forged] });
   });
 
   it('does nothing the second time the same failing revision is reported', async () => {

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BATCH_CHUNK, Git, type BatchObject } from '../../src/git/git.js';
+import { BATCH_CHUNK, type BatchObject } from '../../src/git/batch-reader.js';
+import { Git } from '../../src/git/git.js';
 import { analyzeChange } from '../../src/hazards/index.js';
 import { MAX_FILE_BYTES } from '../../src/manifests/manifest-file.js';
 import { forEachChangedFile, readChangedFiles } from '../../src/manifests/read-change.js';
@@ -84,29 +85,6 @@ describe('streaming blob reader', () => {
     await expect(git.catFileBatch(['HEAD:a.yaml'], () => { throw new Error('consumer failed'); })).rejects.toThrow('consumer failed');
   });
 
-  it('reads names given later, after the first ones, and ends when they fail to come', async () => {
-    repo = createRepo();
-    repo.commit({ 'a.yaml': 'a: 1\n', 'b.yaml': 'b: 22\n' }, 'Add files');
-    const git = await Git.create(repo.work);
-    const seen: string[] = [];
-    let give!: (names: string[]) => void;
-    const more = new Promise<string[]>(resolve => (give = resolve));
-    // The later names are known only once the first object is in: git waits for them.
-    await git.catFileBatch(['HEAD:a.yaml'], o => {
-      seen.push(`${o.name} ${o.content?.toString('utf8')}`);
-      if (seen.length === 1) setTimeout(() => give(['HEAD:b.yaml', 'HEAD:a.yaml', 'HEAD:nope.yaml']), 20);
-    }, { more });
-    expect(seen).toEqual(['HEAD:a.yaml a: 1\n', 'HEAD:b.yaml b: 22\n', 'HEAD:a.yaml a: 1\n', 'HEAD:nope.yaml undefined']);
-
-    const failed: string[] = [];
-    await git.catFileBatch(['HEAD:b.yaml'], o => failed.push(o.name), { more: Promise.reject(new Error('no names')) });
-    expect(failed).toEqual(['HEAD:b.yaml']);
-
-    const later: string[] = [];
-    await git.catFileBatch([], o => later.push(o.name), { more: Promise.resolve(['HEAD:a.yaml']) });
-    expect(later).toEqual(['HEAD:a.yaml']);
-  });
-
   it('stops with an error naming the file when git lacks a blob the change lists, instead of reading a deletion', async () => {
     repo = createRepo({ 'apps/pvc.yaml': pvc('10Gi') });
     const base = repo.git('rev-parse', 'HEAD');
@@ -131,7 +109,7 @@ describe('streaming blob reader', () => {
     // makes it a notice.
     const small = repo.commit({ 'apps/a.yaml': null }, 'Delete a claim');
     expect((await analyzeChange(git, base, small, { directions: ['forward'] })).findings.map(f => `${f.rule} ${f.severity}`)).toEqual(['pvc-delete notice']);
-    // Deleting 61 claims reads the unchanged files with the git that reads the change.
+    // Deleting 61 claims searches the unchanged files while the change is read.
     const large = repo.commit(Object.fromEntries(Object.keys(many).map(path => [path, null])), 'Delete the rest');
     const blob = repo.git('rev-parse', `${base}:clusters/apps.yaml`);
     rmSync(join(repo.work, '.git', 'objects', blob.slice(0, 2), blob.slice(2)));

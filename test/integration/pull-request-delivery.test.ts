@@ -1,4 +1,6 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createGitHubClient, type RepoRef } from '../../src/github/client.js';
 import { pullRequestPort } from '../../src/github/connection.js';
 import { startFakeGitHub, type FakeGitHub } from '../support/fake-github.js';
@@ -56,6 +58,44 @@ describe('pull-request delivery (real git origin, local GitHub API)', () => {
     expect(second.commitSha).toBe(first.commitSha);
     expect(github.state.pulls).toHaveLength(1);
     expect(github.state.pulls[0].body).toContain('now with a reason');
+  });
+
+  it('a re-run leaves a rollback branch someone else added commits to, naming the branch and the commit', async () => {
+    const { bad, pullRequests } = await setup();
+    const first = await rollback(repo.work, { commits: [bad], deliver: 'pull-request', incident: 'INC-1' }, { pullRequests });
+    repo.git('fetch', '--quiet', 'origin', 'rollback/inc-1');
+    repo.git('checkout', '--quiet', '-b', 'review', 'FETCH_HEAD');
+    const fix = repo.commit({ 'apps/extra.yaml': 'fix: 1\n' }, 'Reviewer fix');
+    repo.git('push', '--quiet', 'origin', 'HEAD:refs/heads/rollback/inc-1');
+    repo.git('checkout', '--quiet', 'main');
+    repo.commit({ 'apps/other.yaml': 'other: 1\n' }, 'Unrelated change');
+    repo.push();
+    const rerun = rollback(repo.work, { commits: [bad], deliver: 'pull-request', incident: 'INC-1' }, { pullRequests });
+    await expect(rerun).rejects.toMatchObject({ kind: 'refused' });
+    await expect(rerun).rejects.toThrow(new RegExp(`'rollback/inc-1'.*${fix.slice(0, 12)}`));
+    expect(git(repo.origin, 'rev-parse', 'refs/heads/rollback/inc-1')).toBe(fix);
+    expect(first.commitSha).not.toBe(fix);
+  });
+
+  it('a re-run after the target moved updates a rollback branch that holds only its own commits', async () => {
+    const { bad, pullRequests } = await setup();
+    const first = await rollback(repo.work, { commits: [bad], deliver: 'pull-request', incident: 'INC-1' }, { pullRequests });
+    repo.commit({ 'apps/other.yaml': 'other: 1\n' }, 'Unrelated change');
+    repo.push();
+    const second = await rollback(repo.work, { commits: [bad], deliver: 'pull-request', incident: 'INC-1' }, { pullRequests });
+    expect(second.operation).toBe('updated');
+    expect(second.commitSha).not.toBe(first.commitSha);
+    expect(git(repo.origin, 'rev-parse', 'refs/heads/rollback/inc-1')).toBe(second.commitSha);
+  });
+
+  it('says another rollback for the incident is running when git cannot lock the branch on the remote', async () => {
+    const { bad, pullRequests } = await setup();
+    mkdirSync(join(repo.origin, 'refs', 'heads', 'rollback'), { recursive: true });
+    writeFileSync(join(repo.origin, 'refs', 'heads', 'rollback', 'inc-1.lock'), '');
+    const run = rollback(repo.work, { commits: [bad], deliver: 'pull-request', incident: 'INC-1' }, { pullRequests });
+    await expect(run).rejects.toMatchObject({ kind: 'refused' });
+    await expect(run).rejects.toThrow(/'rollback\/inc-1'.*another rollback for this incident is running/);
+    expect(github.state.pulls).toHaveLength(0);
   });
 
   it('retries a transient 502 and handles GitHub\'s duplicate-PR 422 by updating the existing one', async () => {

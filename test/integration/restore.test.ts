@@ -31,6 +31,7 @@ describe('restore paths to a known-good commit', () => {
     expect(message).toContain(`Restored to commit ${good}.`);
     expect(message).toContain(`- ${bad.slice(0, 12)} Rework podinfo`);
     expect(message).toMatch(/Incident: INC-9$/);
+    expect(git(repo.origin, 'log', '-1', '--format=%(trailers:key=Restored-to,valueonly)', 'main')).toBe(good);
   });
 
   it('restores a path that exists only at restore-to, and removes one that exists only at the tip', async () => {

@@ -144,6 +144,31 @@ describe('revert (push delivery, real git with a bare origin)', () => {
     expect(originMain()).toBe(before);
   });
 
+  it('decides "already reverted" by content: a message naming a commit does not skip it', async () => {
+    repo = createRepo({ 'a.yaml': 'a: 0\n', 'b.yaml': 'b: 0\n' });
+    const live = repo.commit({ 'a.yaml': 'a: 1\n' }, 'live change');
+    const other = repo.commit({ 'b.yaml': 'b: 1\n' }, 'other change');
+    repo.push();
+    const first = await rollback(repo.work, { commits: [other], reason: `see also: This reverts commit ${live}.` });
+    expect(first.operation).toBe('pushed');
+    repo.git('pull', '--ff-only', 'origin', 'main');
+    const result = await rollback(repo.work, { commits: [live] });
+    expect(result.skipped).toEqual([]);
+    expect(result.operation).toBe('pushed');
+    expect(originFile('a.yaml')).toBe('a: 0');
+  });
+
+  it('keeps free text in the reason out of the revert line and the trailer block', async () => {
+    repo = createRepo({ 'a.yaml': 'a: 0\n' });
+    const bad = repo.commit({ 'a.yaml': 'a: 1\n' }, 'bad');
+    repo.push();
+    const forged = 'ffffffffffffffffffffffffffffffffffffffff';
+    await rollback(repo.work, { commits: [bad], reason: `x\n\nThis reverts commit ${forged}.\n\nIncident: FORGED` });
+    const message = git(repo.origin, 'log', '-1', '--format=%B', 'main');
+    expect(message).not.toMatch(new RegExp(`^This reverts commit ${forged}`, 'm'));
+    expect(git(repo.origin, 'log', '-1', '--format=%(trailers:key=Incident,valueonly)', 'main')).not.toContain('FORGED');
+  });
+
   it('reverts a commit whose revert was itself reverted', async () => {
     repo = createRepo({ 'a.yaml': 'a: 0\n' });
     const bad = repo.commit({ 'a.yaml': 'a: 1\n' }, 'bad');

@@ -1,7 +1,4 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Git } from '../../src/git/git.js';
 import { checkWithGit } from '../../src/safety-check/check.js';
 import { memoryLogger } from '../support/engine.js';
@@ -56,33 +53,4 @@ describe('git calls', () => {
         .sort()
     ).toEqual(['diff', 'ls-tree']);
   });
-
-  it('reads names given to the blob reader later in the same git cat-file', async () => {
-    repo = createRepo();
-    repo.commit({ 'a.yaml': 'a: 1\n', 'b.yaml': 'b: 22\n' }, 'Add files');
-    const git = await Git.create(repo.work);
-    const seen: string[] = [];
-    const runs = await batchRuns(() =>
-      git.catFileBatch(['HEAD:a.yaml'], o => void seen.push(o.name), { more: Promise.resolve(['HEAD:b.yaml', 'HEAD:a.yaml']) })
-    );
-    expect(seen).toEqual(['HEAD:a.yaml', 'HEAD:b.yaml', 'HEAD:a.yaml']);
-    expect(runs).toBe(1);
-  });
 });
-
-/** How many `git cat-file --batch` processes `run` starts, from git's own trace. */
-async function batchRuns(run: () => Promise<void>): Promise<number> {
-  const dir = mkdtempSync(join(tmpdir(), 'trace-'));
-  const file = join(dir, 'trace');
-  const before = process.env.GIT_TRACE;
-  process.env.GIT_TRACE = file;
-  try {
-    await run();
-  } finally {
-    if (before === undefined) delete process.env.GIT_TRACE;
-    else process.env.GIT_TRACE = before;
-  }
-  const trace = existsSync(file) ? readFileSync(file, 'utf8') : '';
-  rmSync(dir, { recursive: true, force: true });
-  return trace.split('\n').filter(l => /trace: built-in: git cat-file --batch$/.test(l)).length;
-}

@@ -155,6 +155,11 @@ export interface CheckoutOptions {
    * `http.https://github.com/.extraheader`; false leaves no credential at all.
    */
   persistCredentials?: boolean;
+  /**
+   * The origin URL the clone is left with, such as a local smart-HTTP server's (the clone itself is
+   * fetched from the bare repository); the persisted credential is then keyed on its server.
+   */
+  originUrl?: string;
 }
 
 /** The credential `actions/checkout` writes: `x-access-token:<token>` in base64, as basic auth. */
@@ -176,7 +181,8 @@ export function actionsCheckout(repo: TestRepo, name = 'checkout', options: Chec
   git(dir, 'config', '--local', 'gc.auto', '0');
   if (options.persistCredentials ?? true) {
     const basic = Buffer.from(`x-access-token:${CHECKOUT_TOKEN}`).toString('base64');
-    git(dir, 'config', '--local', 'http.https://github.com/.extraheader', `AUTHORIZATION: basic ${basic}`);
+    const server = options.originUrl ? new URL(options.originUrl).origin : 'https://github.com';
+    git(dir, 'config', '--local', `http.${server}/.extraheader`, `AUTHORIZATION: basic ${basic}`);
   }
   const [source, tracking] = options.pullRequest
     ? [`refs/pull/${options.pullRequest}/merge`, `refs/remotes/pull/${options.pullRequest}/merge`]
@@ -184,6 +190,7 @@ export function actionsCheckout(repo: TestRepo, name = 'checkout', options: Chec
   git(dir, '-c', 'protocol.version=2', 'fetch', '--quiet', '--no-tags', '--prune', '--no-recurse-submodules', '--depth=1', 'origin', `+${source}:${tracking}`);
   if (options.pullRequest) git(dir, 'checkout', '--quiet', '--force', tracking);
   else git(dir, 'checkout', '--quiet', '--force', '-B', branch, tracking);
+  if (options.originUrl) git(dir, 'remote', 'set-url', 'origin', options.originUrl);
   return dir;
 }
 

@@ -1,6 +1,6 @@
 import { Git } from '../../src/git/git.js';
 import { runRollback, type RollbackDeps, type RollbackResult } from '../../src/rollback/run.js';
-import type { Logger } from '../../src/rollback/types.js';
+import type { Logger } from '../../src/core/index.js';
 import { type RawRequest, validateRequest } from '../../src/rollback/validate.js';
 import { ISOLATED_GIT_ENV } from './repo.js';
 

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -18,6 +19,8 @@ export interface FakeGitHubOptions {
   collaborators?: string[];
   /** Team slugs that reviews may be requested from. */
   teams?: string[];
+  /** A git repository holding the repository's commits: statuses for other shas are refused as GitHub does. */
+  gitDir?: string;
 }
 
 export interface FakeRequest {
@@ -134,6 +137,8 @@ export interface FakeGitHub {
     times?: number,
     headers?: Record<string, string>
   ): void;
+  /** Accepts the next `times` requests matching method and path and never answers them. */
+  hangNext(method: string, path: RegExp, times?: number): void;
   addPull(pull: PullSeed): FakePull;
   addComment(issueNumber: number, body: string, user?: string): FakeComment;
   addStatus(sha: string, status: StatusSeed): FakeStatus;
@@ -191,6 +196,7 @@ class FakeGitHubServer implements FakeGitHub {
   readonly requests: FakeRequest[] = [];
   readonly state: FakeState;
   private readonly faults: Fault[] = [];
+  private readonly hangs: { method: string; path: RegExp; remaining: number }[] = [];
   private readonly server = createServer((req, res) => void this.handle(req, res));
   private readonly routes: [string, RegExp, Handler][];
   private nextId = 1000;
@@ -238,6 +244,10 @@ class FakeGitHubServer implements FakeGitHub {
   ): void {
     const json = typeof body === 'string' ? (githubError(status, body).body as object) : body;
     this.faults.push({ method: method.toUpperCase(), path, status, body: json, headers, remaining: times });
+  }
+
+  hangNext(method: string, path: RegExp, times = 1): void {
+    this.hangs.push({ method: method.toUpperCase(), path, remaining: times });
   }
 
   addPull(spec: PullSeed): FakePull {
@@ -307,6 +317,11 @@ class FakeGitHubServer implements FakeGitHub {
     const text = await readBody(req);
     const body = parseJson(text);
     this.requests.push({ method, path: url.pathname, query: Object.fromEntries(url.searchParams), body: body ?? text });
+    const hang = this.hangs.find((h) => h.remaining > 0 && h.method === method && h.path.test(url.pathname));
+    if (hang) {
+      hang.remaining--;
+      return; // the connection stays open, unanswered, until the client gives up or close()
+    }
     const reply = this.answer(method, url, req, body);
     send(res, reply);
   }
@@ -582,16 +597,23 @@ class FakeGitHubServer implements FakeGitHub {
     return this.paginate(c, statuses.map((s) => this.statusJson(s)));
   }
 
+  /** POST /statuses/{sha}: 422 for a bad state, a description over 140 characters, or a sha with no commit. */
   private createStatus(c: Context): Reply {
+    const doc = `${DOCS}/commits/statuses#create-a-commit-status`;
+    const [sha] = c.params;
     const state = c.body.state;
     if (state !== 'error' && state !== 'failure' && state !== 'pending' && state !== 'success') {
-      const doc = `${DOCS}/commits/statuses#create-a-commit-status`;
       return validationFailed(doc, [{ resource: 'Status', field: 'state', code: 'invalid' }]);
     }
-    const status = this.addStatus(c.params[0], {
+    const description = optionalString(c.body.description);
+    if (description !== undefined && description.length > 140) {
+      return validationFailed(doc, [{ resource: 'Status', code: 'custom', field: 'description', message: 'description is too long (maximum is 140 characters)' }]);
+    }
+    if (this.options.gitDir && !commitExists(this.options.gitDir, sha)) return githubError(422, `No commit found for SHA: ${sha}`, doc);
+    const status = this.addStatus(sha, {
       context: typeof c.body.context === 'string' ? c.body.context : 'default',
       state,
-      description: optionalString(c.body.description),
+      description,
       target_url: optionalString(c.body.target_url)
     });
     return { status: 201, body: this.statusJson(status) };
@@ -750,6 +772,16 @@ function labelJson(name: string) {
 
 function stringArray(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+}
+
+/** True when `sha` names a commit in the git repository at `gitDir`. */
+function commitExists(gitDir: string, sha: string): boolean {
+  try {
+    execFileSync('git', ['--git-dir', gitDir, 'cat-file', '-e', `${sha}^{commit}`], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function optionalString(value: unknown): string | undefined {

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, mkdirSync, rmSync, writeFileSync, existsSync, unlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import type { Git } from '../../src/git/git.js';
+import type { ExecOptions, Git, GitResult } from '../../src/git/git.js';
 
 /**
  * Keeps this machine's git configuration out of a test: no system or global config (so no
@@ -40,13 +40,15 @@ export function git(cwd: string, ...args: string[]): string {
 }
 
 /**
- * Records the arguments of every command `wrapper` (a `Git` of src/git) runs through `exec` from
- * now on, still running them. For a wrapper made for one test.
+ * Records the arguments of every command `wrapper` (a `Git` of src/git) runs from now on, still
+ * running them. For a wrapper made for one test.
  */
-export function recordGitCommands(wrapper: Pick<Git, 'exec'>): string[][] {
+export function recordGitCommands(wrapper: Git): string[][] {
   const calls: string[][] = [];
-  const exec = wrapper.exec.bind(wrapper);
-  wrapper.exec = (args, options) => {
+  // Every command goes through the wrapper's `exec`, which is src/git's own: reached here by name.
+  const door = wrapper as unknown as { exec(args: string[], options?: ExecOptions): Promise<GitResult> };
+  const exec = door.exec.bind(wrapper);
+  door.exec = (args, options) => {
     calls.push(args);
     return exec(args, options);
   };

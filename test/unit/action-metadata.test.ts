@@ -4,7 +4,7 @@ import * as yaml from 'js-yaml';
 
 type Spec = { inputs?: Record<string, { description: string; default?: string }>; outputs?: Record<string, { description: string }>; runs: { using: string; main: string } };
 const load = (file: string) => yaml.load(readFileSync(file, 'utf8')) as Spec;
-const subActions = ['revert-action/action.yml', 'safety-check-action/action.yml'].filter(f => existsSync(f));
+const subActions = ['revert-action/action.yml', 'safety-check-action/action.yml', 'report-action/action.yml'].filter(f => existsSync(f));
 
 describe('action metadata', () => {
   const root = load('action.yml');

@@ -21,7 +21,7 @@ describe('README workflow snippets', () => {
   const declared = (dir: string) => Object.keys((yaml.load(readFileSync(`${dir}/action.yml`, 'utf8')) as { inputs: object }).inputs);
   const blocks = [...readme.matchAll(/```yaml\n([\s\S]*?)```/g)].map(m => m[1]);
 
-  it.each(['revert-action', 'safety-check-action'])('use only inputs %s declares', dir => {
+  it.each(['revert-action', 'safety-check-action', 'report-action'])('use only inputs %s declares', dir => {
     const known = declared(dir);
     const steps = blocks.flatMap(block => {
       const lines = block.split('\n');

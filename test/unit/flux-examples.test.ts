@@ -16,13 +16,14 @@ describe('example workflows', () => {
     )
   );
 
-  it('are the four documented ones', () => {
-    expect(workflows.sort()).toEqual(['emergency-rollback.yml', 'flux-auto-rollback.yml', 'pr-safety-check.yml', 'rollback-drill.yml']);
+  it('are the documented ones', () => {
+    expect(workflows.sort()).toEqual(['emergency-rollback.yml', 'flux-auto-rollback.yml', 'pr-safety-check.yml', 'rollback-drill.yml', 'rollback-report.yml']);
   });
 
   it.each([
     ['revert-action', inputsOf('revert-action')],
-    ['safety-check-action', inputsOf('safety-check-action')]
+    ['safety-check-action', inputsOf('safety-check-action')],
+    ['report-action', inputsOf('report-action')]
   ])('give %s only inputs it declares', (action, known) => {
     const uses = steps.filter(s => s.uses === `gitops-rollback/gitops-rollback/${action}@v1`);
     expect(uses.length).toBeGreaterThan(0);

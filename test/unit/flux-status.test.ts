@@ -1,7 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { summariseFluxStatuses } from '../../src/flux/commit-status.js';
+import { matchesContext, summariseFluxStatuses } from '../../src/flux/commit-status.js';
 import { parseDuration } from '../../src/flux/duration.js';
-import { matchesGlob } from '../../src/flux/glob.js';
 import type { CommitStatus } from '../../src/github/statuses.js';
 
 const status = (context: string, state: CommitStatus['state']): CommitStatus => ({
@@ -12,7 +11,7 @@ const status = (context: string, state: CommitStatus['state']): CommitStatus => 
   created_at: '2024-01-01T00:00:00Z'
 });
 
-describe('matchesGlob', () => {
+describe('matchesContext: a glob, alone or followed by Flux\'s /<id>', () => {
   it.each<[string, string, boolean]>([
     ['kustomization/apps/0c9c2e41', 'kustomization/*', true],
     ['kustomization/apps/0c9c2e41', 'kustomization/apps/*', true],
@@ -21,9 +20,11 @@ describe('matchesGlob', () => {
     ['ci/build', 'kustomization/*', false],
     ['a.b', 'a?b', true],
     ['axb', 'a.b', false],
-    ['a+b(c)', 'a+b(c)', true]
+    ['a+b(c)', 'a+b(c)', true],
+    ['kustomization/apps', 'kustomization/apps', true],
+    ['kustomization/apps-2/0c9c2e41', 'kustomization/apps', false]
   ])('%s ~ %s', (value, pattern, expected) => {
-    expect(matchesGlob(value, pattern)).toBe(expected);
+    expect(matchesContext(pattern, value)).toBe(expected);
   });
 });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { dump } from 'js-yaml';
-import { checkAhead, hazards, PairLedger } from '../../src/hazards/hazards.js';
+import { RulesAhead } from '../../src/hazards/ahead.js';
+import { hazards } from '../../src/hazards/hazards.js';
 import { entriesRulesRead } from '../../src/hazards/registry.js';
 import type { Direction } from '../../src/hazards/types.js';
 import { readManifestFile } from '../../src/manifests/manifest-file.js';
@@ -45,32 +46,23 @@ function side(files: Files, which: 'before' | 'after'): Resource[][] {
   });
 }
 
-type Patches = { before: Set<string>; after: Set<string> };
-const NO_PATCHES: Patches = { before: new Set(), after: new Set() };
-
 /**
- * The findings of `hazards` in both directions, with or without the objects checked ahead per
- * file, and with the ledger's sides (the quiet pairs left out) or all objects. The objects of
- * `patches` are dropped from their side, as the context does.
+ * The findings of `hazards` in both directions (or `directions`), with or without the pairs of
+ * each file checked ahead.
  */
-function findings(files: Files, ahead: boolean | 'ledger', directions: Direction[] = ['forward', 'rollback'], patches = NO_PATCHES): string[] {
+function findings(files: Files, ahead: boolean, directions: Direction[] = ['forward', 'rollback']): string[] {
   const [before, after] = [side(files, 'before'), side(files, 'after')];
-  const ledger = new PairLedger();
-  if (ahead) before.forEach((b, i) => ledger.add(b, after[i], checkAhead(b, after[i], directions)));
-  const unpatched = (resources: Resource[][], which: 'before' | 'after') => ({ resources: resources.flat().filter(r => !patches[which].has(r.file)) });
-  let [b, a] = [unpatched(before, 'before'), unpatched(after, 'after')];
-  if (ahead === 'ledger') {
-    [b, a] = ledger.sides({ resources: before.flat() }, { resources: after.flat() }, patches);
-    [b, a] = [{ resources: b.resources.filter(r => !patches.before.has(r.file)) }, { resources: a.resources.filter(r => !patches.after.has(r.file)) }];
-  }
+  const checked = new RulesAhead();
+  if (ahead) before.forEach((b, i) => checked.check(b, after[i], directions));
+  const [b, a] = [{ resources: before.flat() }, { resources: after.flat() }];
   const found = [
-    ...(directions.includes('forward') ? hazards(b, a, { direction: 'forward' }) : []),
-    ...(directions.includes('rollback') ? hazards(a, b, { direction: 'rollback' }) : [])
+    ...(directions.includes('forward') ? hazards(b, a, { direction: 'forward', ahead: checked }) : []),
+    ...(directions.includes('rollback') ? hazards(a, b, { direction: 'rollback', ahead: checked }) : [])
   ];
   return found.map(f => `${f.rule} ${f.severity} ${f.direction} ${f.file}:${f.line} ${f.message}`);
 }
 
-describe('checkAhead', () => {
+describe('RulesAhead', () => {
   const cases: [string, Files][] = [
     ['changes within files', [
       { path: 'a.yaml', before: [cm('x'), pvc('data', '10Gi')], after: [cm('y'), pvc('data', '20Gi')] },
@@ -99,50 +91,7 @@ describe('checkAhead', () => {
     const alone = findings(files, false);
     expect(alone.length).toBeGreaterThan(0);
     expect(findings(files, true)).toEqual(alone);
-    expect(findings(files, 'ledger')).toEqual(alone);
     expect(findings(files, true, ['forward'])).toEqual(findings(files, false, ['forward']));
-    expect(findings(files, 'ledger', ['forward'])).toEqual(findings(files, false, ['forward']));
-  });
-
-  // Pairs in which nothing was found ahead are left out of the final pass only where it would
-  // make the same pair: these put them back.
-  const quiet: [string, Files, Patches][] = [
-    // x.yaml's pair is quiet, but its key is in w.yaml and z.yaml too: w.yaml's claim comes
-    // first and takes the first one left (x.yaml's), and x.yaml's then takes z.yaml's.
-    ['a key on objects of other files', [
-      { path: 'w.yaml', before: [pvc('data', '30Gi')] },
-      { path: 'x.yaml', before: [pvc('data', '10Gi'), cm('x')], after: [pvc('data', '10Gi'), { ...cm('x'), data: { a: 'changed' } }] },
-      { path: 'z.yaml', after: [pvc('data', '5Gi')] }
-    ], NO_PATCHES],
-    // a.yaml becomes a patch file: its claim leaves the after side, so merging deletes it.
-    ['a file that is a patch at one revision', [
-      { path: 'a.yaml', before: [pvc('data', '10Gi'), cm('x')], after: [pvc('data', '10Gi'), cm('y')] },
-      { path: 'b.yaml', before: [pvc('logs', '1Gi')], after: [pvc('logs', '2Gi')] }
-    ], { before: new Set(), after: new Set(['a.yaml']) }],
-    ['a file that is a patch at both revisions', [
-      { path: 'a.yaml', before: [pvc('data', '10Gi')], after: [pvc('data', '10Gi')] },
-      { path: 'b.yaml', before: [pvc('logs', '1Gi')], after: [pvc('logs', '2Gi')] }
-    ], { before: new Set(['a.yaml']), after: new Set(['a.yaml']) }]
-  ];
-
-  it.each(quiet)('leaves out quiet pairs only where hazards would make them: %s', (_, files, patches) => {
-    const alone = findings(files, false, undefined, patches);
-    expect(alone.length).toBeGreaterThan(0);
-    expect(findings(files, 'ledger', undefined, patches)).toEqual(alone);
-  });
-
-  it('leaves a quiet pair out of the final pass when nothing else has its key', () => {
-    const files: Files = [
-      { path: 'a.yaml', before: [pvc('data', '10Gi'), cm('x')], after: [pvc('data', '10Gi'), { ...cm('x'), data: { a: 'changed' } }] },
-      { path: 'b.yaml', before: [pvc('logs', '1Gi')], after: [pvc('logs', '2Gi')] }
-    ];
-    const [before, after] = [side(files, 'before'), side(files, 'after')];
-    const ledger = new PairLedger();
-    before.forEach((b, i) => ledger.add(b, after[i], checkAhead(b, after[i], ['forward', 'rollback'])));
-    const [b, a] = ledger.sides({ resources: before.flat() }, { resources: after.flat() }, NO_PATCHES);
-    // The ConfigMap changes but no rule finds anything in it; the grown claim is kept.
-    expect(b.resources.map(r => `${r.file} ${r.name}`)).toEqual(['b.yaml logs']);
-    expect(a.resources.map(r => `${r.file} ${r.name}`)).toEqual(['b.yaml logs']);
   });
 
   it('modifies hits by the annotations and labels of objects checked ahead', () => {
@@ -154,8 +103,9 @@ describe('checkAhead', () => {
   it('outcomes of one direction are not used for the other', () => {
     const files: Files = [{ path: 'a.yaml', before: [pvc('data', '10Gi')], after: [pvc('data', '20Gi')] }];
     const [before, after] = [side(files, 'before')[0], side(files, 'after')[0]];
-    checkAhead(before, after, ['forward']);
-    expect(hazards({ resources: after }, { resources: before }, { direction: 'rollback' }).map(f => f.rule)).toEqual(['pvc-expand']);
+    const ahead = new RulesAhead();
+    ahead.check(before, after, ['forward']);
+    expect(hazards({ resources: after }, { resources: before }, { direction: 'rollback', ahead }).map(f => f.rule)).toEqual(['pvc-expand']);
   });
 });
 
@@ -192,10 +142,5 @@ describe('readContextFile', () => {
     expect(readContextFile('clusters/dev/apps.yaml', bytes).fluxKustomizations.map(x => x.file)).toEqual(['clusters/dev/apps.yaml']);
     const context = revisionContextFromFiles([['clusters/prod/apps.yaml', bytes], ['clusters/dev/apps.yaml', bytes]]);
     expect(context.fluxKustomizations.map(x => x.file)).toEqual(['clusters/prod/apps.yaml', 'clusters/dev/apps.yaml']);
-  });
-
-  it('gives what was read before for the same bytes and path', () => {
-    const bytes = Buffer.from(ks);
-    expect(readContextFile('a.yaml', bytes)).toBe(readContextFile('a.yaml', bytes));
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { dump } from 'js-yaml';
 import { analyzeFiles, RULES, RULE_IDS } from '../../src/hazards/index.js';
 import { entriesRulesRead } from '../../src/hazards/registry.js';
-import { stripDescriptions } from '../../src/hazards/rules/crd.js';
+import { stripDescriptions } from '../../src/hazards/crd-specs.js';
 import { readManifestFile } from '../../src/manifests/manifest-file.js';
 import { parseYaml } from '../../src/manifests/safe-yaml.js';
 import type { FluxKustomization } from '../../src/manifests/types.js';
@@ -291,8 +291,9 @@ describe('entriesRulesRead', () => {
     ['Deployment (rules read spec)', 'Deployment', ['spec'], 'all'],
     ['ServiceAccount (no rule: no object)', 'ServiceAccount', ['metadata', 'secrets'], null],
     ['ConfigMap without immutable', 'ConfigMap', ['metadata', 'data'], []],
-    ['ConfigMap with immutable', 'ConfigMap', ['metadata', 'immutable', 'data'], 'all'],
-    ['Secret', 'Secret', ['metadata', 'data'], 'all']
+    ['ConfigMap with immutable', 'ConfigMap', ['metadata', 'immutable', 'data'], ['immutable', 'data', 'binaryData', 'stringData']],
+    ['Secret', 'Secret', ['metadata', 'data'], ['type']],
+    ['Secret with immutable', 'Secret', ['metadata', 'immutable', 'data'], ['type', 'immutable', 'data', 'binaryData', 'stringData']]
   ])('%s', (_, kind, keys, expected) => {
     const group = kind === 'Deployment' ? 'apps' : '';
     expect(entriesRulesRead({ group, kind }, new Set(keys))).toEqual(expected);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { parseYaml } from '../../src/manifests/safe-yaml.js';
 import { schemaNarrowings } from '../../src/hazards/schema-narrowing.js';
-import { withoutSharedProperties } from '../../src/hazards/shared-properties.js';
+import { withoutSharedProperties } from '../../src/hazards/crd-shared-properties.js';
 
 const leaf = (name: string, extra = '') => `              ${name}:\n                type: string\n${extra}`;
 const spec = (props: string, legacy = '') => `spec:

@@ -34,3 +34,69 @@ describe('flux-status-contexts input', () => {
     );
   });
 });
+
+describe('status-context input', () => {
+  const context = { serverUrl: 'https://github.com', apiUrl: 'https://api.github.com', repository: 'acme/fleet', payload: {} };
+  const clear = () => {
+    for (const name of Object.keys(process.env)) if (name.startsWith('INPUT_')) delete process.env[name];
+  };
+  const read = (value: string) => {
+    clear();
+    process.env.INPUT_TOKEN = 'tok';
+    process.env['INPUT_STATUS-CONTEXT'] = value;
+    return readRevertInputs(context).statusContext;
+  };
+  afterEach(clear);
+
+  it.each<[string, string | undefined]>([
+    ['', undefined],
+    ['  rollback-safety ', 'rollback-safety'],
+    ['rollback-safety / check (pull_request)', 'rollback-safety / check (pull_request)']
+  ])('reads %j as %j', (value, expected) => {
+    expect(read(value)).toBe(expected);
+  });
+
+  it.each([
+    ["it's", `Invalid status-context "it's". Expected one line without quotes, the name of a required check such as 'rollback-safety'.`],
+    ['two\nlines', 'Invalid status-context "two\\nlines". Expected one line without quotes']
+  ])('refuses %j, quoting it', (value, message) => {
+    expect(() => read(value)).toThrow(message);
+  });
+});
+
+describe('inputs checked against each other before anything runs', () => {
+  const withApi = { serverUrl: 'https://github.com', apiUrl: 'https://api.github.com', repository: 'acme/fleet', payload: {} };
+  const clear = () => {
+    for (const name of Object.keys(process.env)) if (name.startsWith('INPUT_')) delete process.env[name];
+  };
+  const read = (inputs: Record<string, string>, context: { repository?: string; payload: object } = withApi) => {
+    clear();
+    for (const [name, value] of Object.entries(inputs)) process.env[`INPUT_${name.toUpperCase()}`] = value;
+    return readRevertInputs({ serverUrl: 'https://github.com', apiUrl: 'https://api.github.com', ...context });
+  };
+  afterEach(clear);
+
+  it.each<[string, Record<string, string>, { repository?: string; payload: object }, string]>([
+    ['wait-for: flux-status without a token', { 'wait-for': 'flux-status' }, withApi, 'wait-for: flux-status reads commit statuses through the GitHub API: it needs a token and GITHUB_REPOSITORY.'],
+    ['wait-for: flux-status without a repository', { 'wait-for': 'flux-status', token: 'tok' }, { payload: {} }, 'wait-for: flux-status reads commit statuses'],
+    ['status-context without a token', { 'status-context': 'rollback-safety' }, withApi, 'status-context posts a commit status through the GitHub API: it needs a token and GITHUB_REPOSITORY.'],
+    ['watch-commit with nothing to wait for', { 'watch-commit': 'abc1234', token: 'tok' }, withApi, "watch-commit 'abc1234' was given with nothing to wait for. Expected wait-for: flux-status or health-url."],
+    ['a drill without a branch', { drill: 'true', 'health-url': 'http://x', 'drill-patch': 'p.patch' }, withApi, 'A drill needs target-branch: the staging branch Flux watches.'],
+    ['a drill with two bad changes', { drill: 'true', 'target-branch': 'staging', 'health-url': 'http://x', 'drill-patch': 'p.patch', 'drill-cherry-pick': 'abc1234' }, withApi, 'A drill needs exactly one known-bad change'],
+    ['a drill with no bad change', { drill: 'true', 'target-branch': 'staging', 'health-url': 'http://x' }, withApi, 'A drill needs exactly one known-bad change'],
+    ['a drill with nothing to watch', { drill: 'true', 'target-branch': 'staging', 'drill-patch': 'p.patch' }, withApi, 'A drill needs a way to see the failure: wait-for: flux-status, or health-url.'],
+    ['a drill with a malformed committer', { drill: 'true', 'target-branch': 'staging', 'drill-patch': 'p.patch', 'health-url': 'http://x', committer: 'nobody' }, withApi, "Invalid committer 'nobody'. Expected 'Name <email@example.com>'."]
+  ])('refuses %s', (_name, inputs, context, message) => {
+    expect(() => read(inputs, context)).toThrow(message);
+  });
+
+  it('takes a drill branch from the event when target-branch is not given, and reads the drill as one value', () => {
+    const inputs = read({ drill: 'true', 'drill-cherry-pick': 'abc1234', 'wait-for': 'flux-status', token: 'tok' }, { ...withApi, payload: { repository: { default_branch: 'staging' } } });
+    expect(inputs.drill).toEqual({
+      branch: 'staging',
+      badChange: { cherryPick: 'abc1234' },
+      committer: { name: 'github-actions[bot]', email: '41898282+github-actions[bot]@users.noreply.github.com' },
+      maxRecoveryMs: 15 * 60_000
+    });
+  });
+});

@@ -26,7 +26,9 @@ describe('validateRequest', () => {
     ['branch equal to target', { branch: 'main', targetBranch: 'main' }, "branch 'main' is the target branch"],
     ['bad committer', { committer: 'bot' }, "Invalid committer 'bot'. Expected 'Name <email@example.com>'."],
     ['no committer', { committer: ' ' }, "No committer for the rollback commits. Expected 'Name <email@example.com>'."],
-    ['bad remote', { remote: '--upload-pack=x' }, "Invalid remote '--upload-pack=x'"]
+    ['bad remote', { remote: '--upload-pack=x' }, "Invalid remote '--upload-pack=x'"],
+    ['multi-line trailer', { trailers: ['Drill-time-to-detect: 1s\nIncident: forged'] }, /Invalid trailer 'Drill-time-to-detect: 1s\\nIncident: forged'. Expected one line 'Key: value'/],
+    ['trailer without a key', { trailers: ['41.8s'] }, "Invalid trailer '41.8s'"]
   ])('refuses %s', async (_name, raw, message) => {
     await expect(check(raw)).rejects.toThrow(message);
   });

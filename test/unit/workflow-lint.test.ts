@@ -89,10 +89,12 @@ describe('actionlint', () => {
       'examples/workflows/emergency-rollback.yml',
       'examples/workflows/flux-auto-rollback.yml',
       'examples/workflows/pr-safety-check.yml',
-      'examples/workflows/rollback-drill.yml'
+      'examples/workflows/rollback-drill.yml',
+      'examples/workflows/rollback-report.yml'
     ]);
-    // The rollback, restore, safety check, Flux and drill snippets; the configuration file is not a workflow.
-    expect(readme.workflows).toHaveLength(5);
+    // The rollback, restore, safety check, Flux, drill, report, App token and status-context
+    // snippets; the configuration file is not a workflow.
+    expect(readme.workflows).toHaveLength(8);
     expect(readme.skipped).toHaveLength(1);
   });
 
@@ -103,7 +105,7 @@ describe('actionlint', () => {
 });
 
 describe("inputs given to this repository's actions", () => {
-  const actions = ['revert-action', 'safety-check-action'].map(dir => {
+  const actions = ['revert-action', 'safety-check-action', 'report-action'].map(dir => {
     const meta = yaml.load(readFileSync(`${dir}/action.yml`, 'utf8')) as { inputs: Record<string, { required?: boolean; default?: string }> };
     return { dir, inputs: meta.inputs };
   });

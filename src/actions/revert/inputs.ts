@@ -1,80 +1,127 @@
+import * as core from '@actions/core';
+import { UserError } from '../../core/index.js';
+import type { BadChange } from '../../drill/bad-change.js';
 import { parseDuration } from '../../flux/duration.js';
-import type { RawRequest } from '../../rollback/validate.js';
-import { UserError } from '../../rollback/types.js';
-import { validateRevision } from '../../rollback/validate.js';
+import type { Identity } from '../../rollback/types.js';
+import { parseIdentity, validateRevision, type RawRequest } from '../../rollback/validate.js';
 import { booleanInput, listInput, type RunContext } from '../runner.js';
-import * as core from '../toolkit.js';
 
 /** How a Flux failure event is acted on. */
 export type OnFluxFailure = 'ignore' | 'pull-request' | 'push';
 
-/** Everything the revert action was asked to do, read from its inputs in one place. */
+/** Everything the revert action was asked to do, read and cross-checked in one place, never changed after. */
 export interface RevertInputs {
-  raw: RawRequest;
-  token: string;
-  workingDirectory: string;
-  flux: { onFailure: OnFluxFailure; reasons: string[]; objects: string[]; lastHealthy?: string; statusContext: string; statusContexts: string[] };
-  wait: { forFlux: boolean; timeoutMs: number; intervalMs: number; healthUrl?: string; expectStatus: number; watchCommit?: string };
-  drill?: { patchFile?: string; cherryPick?: string; maxRecoveryMs: number };
+  /** The rollback as asked (`validateRequest` checks it); a Flux event or the default branch yields a new one. */
+  readonly raw: Readonly<RawRequest>;
+  readonly token: string;
+  readonly workingDirectory: string;
+  /** Commit status context the guard result is posted as on a delivered rollback. */
+  readonly statusContext?: string;
+  readonly flux: FluxInputs;
+  readonly wait: WaitInputs;
+  readonly drill?: DrillInputs;
+}
+
+export interface FluxInputs {
+  readonly onFailure: OnFluxFailure;
+  readonly reasons: string[];
+  readonly objects: string[];
+  readonly lastHealthy?: string;
+  readonly statusContext: string;
+  readonly statusContexts: string[];
+}
+
+export interface WaitInputs {
+  readonly forFlux: boolean;
+  readonly timeoutMs: number;
+  readonly intervalMs: number;
+  readonly healthUrl?: string;
+  readonly expectStatus: number;
+  readonly watchCommit?: string;
+}
+
+export interface DrillInputs {
+  /** The staging branch the drill runs on (target-branch). */
+  readonly branch: string;
+  readonly badChange: Readonly<BadChange>;
+  readonly committer: Identity;
+  readonly maxRecoveryMs: number;
 }
 
 /** The identity GitHub shows for commits made by workflows. */
 export const DEFAULT_COMMITTER = 'github-actions[bot] <41898282+github-actions[bot]@users.noreply.github.com>';
 
-/** Reads the revert action's inputs; `validateRequest` checks the rollback part. */
+/**
+ * Reads the revert action's inputs and checks them against each other, before anything is
+ * fetched or pushed; `validateRequest` checks the rollback part.
+ */
 export function readRevertInputs(context: RunContext): RevertInputs {
   const token = core.getInput('token');
   if (token) core.setSecret(token);
-  return {
-    token,
-    workingDirectory: core.getInput('working-directory') || '.',
-    raw: {
-      commits: listInput('commits', true),
-      mainline: core.getInput('mainline'),
-      squash: booleanInput('squash', false),
-      restorePaths: listInput('restore-paths'),
-      restoreTo: core.getInput('restore-to'),
-      incident: core.getInput('incident'),
-      reason: core.getInput('reason'),
-      actor: context.actor,
-      runUrl: context.runUrl,
-      targetBranch: core.getInput('target-branch') || context.payload.repository?.default_branch,
-      branch: core.getInput('branch'),
-      deliver: core.getInput('deliver') || 'pull-request',
-      dryRun: booleanInput('dry-run', false),
-      allowUnsafe: booleanInput('allow-unsafe', false),
-      fallbackToPullRequest: booleanInput('fallback-to-pull-request', true),
-      committer: core.getInput('committer') || DEFAULT_COMMITTER,
-      title: core.getInput('title'),
-      labels: listInput('labels'),
-      reviewers: listInput('reviewers'),
-      teamReviewers: listInput('team-reviewers'),
-      draft: booleanInput('draft', false)
-    },
-    flux: {
-      onFailure: oneOf('on-flux-failure', ['ignore', 'pull-request', 'push'] as const, 'ignore'),
-      reasons: listInput('flux-reasons'),
-      objects: listInput('flux-objects'),
-      lastHealthy: optionalRevision('last-healthy'),
-      statusContext: statusContextGlob(core.getInput('flux-status-context') || 'kustomization/*'),
-      statusContexts: statusContexts(listInput('flux-status-contexts'))
-    },
-    wait: {
-      forFlux: oneOf('wait-for', ['none', 'flux-status'] as const, 'none') === 'flux-status',
-      timeoutMs: parseDuration(core.getInput('wait-timeout') || '10m', 'wait-timeout'),
-      intervalMs: parseDuration(core.getInput('wait-interval') || '10s', 'wait-interval'),
-      healthUrl: core.getInput('health-url') || undefined,
-      expectStatus: httpStatus(core.getInput('health-expect-status') || '200'),
-      watchCommit: optionalRevision('watch-commit')
-    },
-    drill: booleanInput('drill', false)
-      ? {
-          patchFile: core.getInput('drill-patch') || undefined,
-          cherryPick: optionalRevision('drill-cherry-pick'),
-          maxRecoveryMs: parseDuration(core.getInput('drill-max-recovery') || '15m', 'drill-max-recovery')
-        }
-      : undefined
+  const raw: RawRequest = {
+    commits: listInput('commits', true),
+    mainline: core.getInput('mainline'),
+    squash: booleanInput('squash', false),
+    restorePaths: listInput('restore-paths'),
+    restoreTo: core.getInput('restore-to'),
+    incident: core.getInput('incident'),
+    reason: core.getInput('reason'),
+    actor: context.actor,
+    runUrl: context.runUrl,
+    targetBranch: core.getInput('target-branch') || context.payload.repository?.default_branch,
+    branch: core.getInput('branch'),
+    deliver: core.getInput('deliver') || 'pull-request',
+    dryRun: booleanInput('dry-run', false),
+    allowUnsafe: booleanInput('allow-unsafe', false),
+    fallbackToPullRequest: booleanInput('fallback-to-pull-request', true),
+    committer: core.getInput('committer') || DEFAULT_COMMITTER,
+    title: core.getInput('title'),
+    labels: listInput('labels'),
+    reviewers: listInput('reviewers'),
+    teamReviewers: listInput('team-reviewers'),
+    draft: booleanInput('draft', false)
   };
+  const flux: FluxInputs = {
+    onFailure: oneOf('on-flux-failure', ['ignore', 'pull-request', 'push'] as const, 'ignore'),
+    reasons: listInput('flux-reasons'),
+    objects: listInput('flux-objects'),
+    lastHealthy: optionalRevision('last-healthy'),
+    statusContext: statusContextGlob(core.getInput('flux-status-context') || 'kustomization/*'),
+    statusContexts: statusContexts(listInput('flux-status-contexts'))
+  };
+  const wait: WaitInputs = {
+    forFlux: oneOf('wait-for', ['none', 'flux-status'] as const, 'none') === 'flux-status',
+    timeoutMs: parseDuration(core.getInput('wait-timeout') || '10m', 'wait-timeout'),
+    intervalMs: parseDuration(core.getInput('wait-interval') || '10s', 'wait-interval'),
+    healthUrl: core.getInput('health-url') || undefined,
+    expectStatus: httpStatus(core.getInput('health-expect-status') || '200'),
+    watchCommit: optionalRevision('watch-commit')
+  };
+  const statusContext = guardStatusContext(core.getInput('status-context'));
+  // As connectGitHub: the API is there when there is a token and a repository.
+  const api = Boolean(token && context.repository);
+  // Checked before anything is pushed, so a push is never followed by a wait that cannot run.
+  if (wait.forFlux && !api) throw new UserError('wait-for: flux-status reads commit statuses through the GitHub API: it needs a token and GITHUB_REPOSITORY.');
+  if (statusContext && !api) throw new UserError('status-context posts a commit status through the GitHub API: it needs a token and GITHUB_REPOSITORY.');
+  if (wait.watchCommit && !wait.forFlux && !wait.healthUrl) {
+    throw new UserError(`watch-commit '${wait.watchCommit}' was given with nothing to wait for. Expected wait-for: flux-status or health-url.`);
+  }
+  const drill = booleanInput('drill', false) ? drillInputs(raw, wait) : undefined;
+  return { raw, token, workingDirectory: core.getInput('working-directory') || '.', statusContext, flux, wait, drill };
+}
+
+/** A drill needs a branch, exactly one known-bad change, and a way to see the failure. */
+function drillInputs(raw: RawRequest, wait: WaitInputs): DrillInputs {
+  const branch = raw.targetBranch;
+  if (!branch) throw new UserError('A drill needs target-branch: the staging branch Flux watches.');
+  const patchFile = core.getInput('drill-patch') || undefined;
+  const cherryPick = optionalRevision('drill-cherry-pick');
+  const maxRecoveryMs = parseDuration(core.getInput('drill-max-recovery') || '15m', 'drill-max-recovery');
+  if (!patchFile === !cherryPick) {
+    throw new UserError('A drill needs exactly one known-bad change: drill-patch (a patch file in the repository) or drill-cherry-pick (a commit).');
+  }
+  if (!wait.forFlux && !wait.healthUrl) throw new UserError('A drill needs a way to see the failure: wait-for: flux-status, or health-url.');
+  return { branch, badChange: patchFile ? { patchFile } : { cherryPick: cherryPick! }, committer: parseIdentity(raw.committer!), maxRecoveryMs };
 }
 
 function oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
@@ -86,6 +133,16 @@ function oneOf<T extends string>(name: string, allowed: readonly T[], fallback: 
 function optionalRevision(name: string): string | undefined {
   const value = core.getInput(name);
   return value ? validateRevision(value, name) : undefined;
+}
+
+function guardStatusContext(value: string): string | undefined {
+  const context = value.trim();
+  if (!context) return undefined;
+  // Quotes would break the command a failed post suggests; control characters do not belong in a name.
+  if (/[\u0000-\u001f\u007f']/.test(context)) {
+    throw new UserError(`Invalid status-context ${JSON.stringify(context)}. Expected one line without quotes, the name of a required check such as 'rollback-safety'.`);
+  }
+  return context;
 }
 
 // Flux's github provider names contexts <kind>/<name>/<id>; globs use * and ?.

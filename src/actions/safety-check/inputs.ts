@@ -1,24 +1,25 @@
-import * as core from '../toolkit.js';
+import * as core from '@actions/core';
 import { validateRevision } from '../../rollback/validate.js';
-import { UserError } from '../../rollback/types.js';
+import { UserError } from '../../core/index.js';
 import { FAIL_ON, type FailOn } from '../../safety-check/policy.js';
 import { booleanInput, listInput, type RunContext } from '../runner.js';
+import { DEFAULT_CONFIG_PATH } from '../../safety-check/config.js';
 
 /** Everything the safety check was asked to do, read from its inputs in one place. */
 export interface SafetyCheckInputs {
-  base?: string;
-  head?: string;
-  paths: string[];
-  exclude: string[];
-  failOn: FailOn;
-  configPath: string;
-  acknowledgeLabel: string;
-  comment: boolean;
-  token: string;
-  workingDirectory: string;
-  pullNumber?: number;
+  readonly base?: string;
+  readonly head?: string;
+  readonly paths: string[];
+  readonly exclude: string[];
+  readonly failOn: FailOn;
+  readonly configPath: string;
+  readonly acknowledgeLabel: string;
+  readonly comment: boolean;
+  readonly token: string;
+  readonly workingDirectory: string;
+  readonly pullNumber?: number;
   /** Labels on the pull request as the event saw them. */
-  eventLabels: string[];
+  readonly eventLabels: string[];
 }
 
 const NO_COMMIT = /^0{40}$/;
@@ -38,7 +39,7 @@ export function readSafetyCheckInputs(context: RunContext): SafetyCheckInputs {
     paths: listInput('paths'),
     exclude: listInput('exclude'),
     failOn,
-    configPath: core.getInput('config').trim() || '.github/rollback-safety.yml',
+    configPath: core.getInput('config').trim() || DEFAULT_CONFIG_PATH,
     acknowledgeLabel: core.getInput('acknowledge-label').trim(),
     comment: booleanInput('comment', true),
     token,

@@ -1,26 +1,31 @@
-import * as core from '../toolkit.js';
+import * as core from '@actions/core';
 import { resolve } from 'node:path';
 import { Git } from '../../git/git.js';
+import { gitHttpAuth } from '../../git/http-auth.js';
 import { connectGitHub, type GitHubConnection } from '../../github/connection.js';
-import type { Finding } from '../../hazards/types.js';
-import { UserError } from '../../rollback/types.js';
+import { UserError } from '../../core/index.js';
 import { checkWithApi, checkWithGit, type SafetyCheckResult } from '../../safety-check/check.js';
 import { headline, markdownReport } from '../../safety-check/report.js';
-import { coreLogger, readRunContext } from '../runner.js';
+import { finishStep, stepError } from '../finish.js';
+import { coreLogger, readRunContext, type RunContext } from '../runner.js';
 import { readSafetyCheckInputs, type SafetyCheckInputs } from './inputs.js';
+import { safetyCheckReport, type SafetyCheckOutcome } from './outcome.js';
 
 const MARKER = 'gitops-rollback:safety-check';
 
-/** The safety-check action: the one place that sets its outputs and fails the step. */
+/** The safety-check action: checks the change, then reports the outcome in one place. */
 export async function run(): Promise<void> {
-  const context = readRunContext();
-  let report = '';
+  await finishStep(safetyCheckReport(await safetyCheck(readRunContext())));
+}
+
+/** Runs the check to its outcome. Never throws: a failure is an outcome too. */
+async function safetyCheck(context: RunContext): Promise<SafetyCheckOutcome> {
   try {
     const inputs = readSafetyCheckInputs(context);
     if (!inputs.base || !inputs.head) {
-      core.notice(`Nothing to check: no base and head revisions (event '${context.eventName ?? 'unknown'}'). Set the base and head inputs, or run on pull_request or push.`);
-      setOutputs([], false);
-      return;
+      const why = `Nothing to check: no base and head revisions (event '${context.eventName ?? 'unknown'}'). Set the base and head inputs, or run on pull_request or push.`;
+      core.notice(why);
+      return { skipped: why };
     }
     const github = connectGitHub({ token: inputs.token, repository: context.repository, apiUrl: context.apiUrl, log: { info: core.info, warning: m => core.warning(m) } });
     const labels = await pullRequestLabels(inputs, github);
@@ -33,28 +38,22 @@ export async function run(): Promise<void> {
       acknowledged: inputs.acknowledgeLabel !== '' && labels.includes(inputs.acknowledgeLabel),
       configPath: inputs.configPath
     };
-    const result = await core.group('Checking the change for rollback hazards', () => runCheck(inputs, options, github));
-    report = markdownReport(result, inputs.failOn);
+    const result = await core.group('Checking the change for rollback hazards', () => runCheck(inputs, options, github, context.serverUrl));
+    const report = markdownReport(result, inputs.failOn);
     annotate(result);
-    setOutputs(result.verdict.findings, result.verdict.unsafe);
     if (inputs.comment && github && inputs.pullNumber) await comment(github, inputs.pullNumber, result, report);
-    const summaryLine = headline(result, inputs.failOn);
-    if (result.verdict.fails) core.setFailed(summaryLine);
-    else core.info(summaryLine);
+    if (!result.verdict.fails) core.info(headline(result, inputs.failOn));
+    return { check: { result, failOn: inputs.failOn, report } };
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    report = `## Rollback safety: the check could not run\n\n${message}`;
-    core.setFailed(message);
-  } finally {
-    if (report) core.appendSummary(report);
+    return { error: stepError(error) };
   }
 }
 
-async function runCheck(inputs: SafetyCheckInputs, options: Parameters<typeof checkWithGit>[2], github: GitHubConnection | undefined): Promise<SafetyCheckResult> {
+async function runCheck(inputs: SafetyCheckInputs, options: Parameters<typeof checkWithGit>[2], github: GitHubConnection | undefined, serverUrl: string): Promise<SafetyCheckResult> {
   const cwd = resolve(inputs.workingDirectory);
-  const git = await Git.create(cwd);
-  const inside = await git.exec(['rev-parse', '--is-inside-work-tree'], { allowFailure: true }).catch(() => undefined);
-  if (inside?.exitCode === 0) return checkWithGit(git, 'origin', options, coreLogger);
+  // Revisions the checkout lacks are fetched with the token, so persist-credentials: false works.
+  const git = await Git.create(cwd, {}, gitHttpAuth(inputs.token, serverUrl, 'the token input'));
+  if ((await git.workTreeState()) === 'work-tree') return checkWithGit(git, 'origin', options, coreLogger);
   if (!github || !inputs.pullNumber) {
     throw new UserError(`No git checkout at '${cwd}' and no pull request to read through the API. Expected actions/checkout before this step, or a pull_request event with a token.`);
   }
@@ -83,12 +82,6 @@ function annotate(result: SafetyCheckResult): void {
     else core.error(text, props);
   }
   for (const n of result.notices) core.notice(n);
-}
-
-function setOutputs(findings: Finding[], unsafe: boolean): void {
-  core.setOutput('findings', JSON.stringify(findings));
-  core.setOutput('unsafe', String(unsafe));
-  core.setOutput('count', String(findings.length));
 }
 
 async function comment(github: GitHubConnection, pullNumber: number, result: SafetyCheckResult, report: string): Promise<void> {

@@ -1,26 +1,9 @@
-import { parseYaml } from '../../manifests/safe-yaml.js';
-import type { Resource } from '../../manifests/types.js';
+import { crdSpecs, type CrdSpec } from '../crd-specs.js';
 import { schemaNarrowings } from '../schema-narrowing.js';
-import { withoutSharedProperties } from '../shared-properties.js';
-import type { HazardRule, ResourceChange } from '../types.js';
+import type { HazardRule } from '../types.js';
 import { deletion, has, label, update } from './helpers.js';
 
 const CRD = ['apiextensions.k8s.io/CustomResourceDefinition'];
-
-interface CrdVersion {
-  name: string;
-  served: boolean;
-  storage: boolean;
-  schema?: unknown;
-}
-
-interface CrdSpec {
-  group?: unknown;
-  scope?: unknown;
-  kind?: unknown;
-  plural?: unknown;
-  versions: CrdVersion[];
-}
 
 export const crdDelete: HazardRule = {
   id: 'crd-delete',
@@ -129,78 +112,4 @@ function droppedStorageVersion([b, a]: [CrdSpec, CrdSpec]): string | undefined {
   const storage = b.versions.find(v => v.storage)?.name;
   if (!storage || a.versions.length === 0 || a.versions.some(v => v.name === storage)) return undefined;
   return storage;
-}
-
-/** Both CRD specs without descriptions, or undefined when they do not differ in substance. */
-function crdSpecs(change: ResourceChange): [CrdSpec, CrdSpec] | undefined {
-  if (!change.after) return undefined;
-  const memo = (change.memo ??= new Map());
-  if (!memo.has('crd')) memo.set('crd', specsOf(change.before, change.after));
-  return memo.get('crd') as [CrdSpec, CrdSpec] | undefined;
-}
-
-// The rollback direction checks the same pair of objects with the sides swapped: the specs read
-// for the forward direction are kept (per object pair) and handed back swapped.
-const READ = new WeakMap<Resource, { other: Resource; specs: [CrdSpec, CrdSpec] | undefined }>();
-
-function specsOf(before: Resource, after: Resource): [CrdSpec, CrdSpec] | undefined {
-  const earlier = READ.get(after);
-  if (earlier?.other === before) return earlier.specs && [earlier.specs[1], earlier.specs[0]];
-  const specs = readSpecs(before, after);
-  READ.set(before, { other: after, specs });
-  return specs;
-}
-
-function readSpecs(before: Resource, after: Resource): [CrdSpec, CrdSpec] | undefined {
-  // Most CRDs of a change keep their spec: told without decoding their megabytes.
-  if (before.doc.sameRaw(after.doc, ['spec'])) return undefined;
-  const [sb, sa] = [before, after].map(r => stripDescriptions(r.doc.rawText(['spec']) ?? undefined));
-  if (sb !== undefined && sb === sa) return undefined;
-  // Most of a large CRD's schema is the same on both sides: parse only the properties that differ.
-  const [pb, pa] = sb !== undefined && sa !== undefined ? withoutSharedProperties(sb, sa) : [sb, sa];
-  return [toSpec(specValue(before, pb)), toSpec(specValue(after, pa))];
-}
-
-function specValue(r: Resource, stripped: string | undefined): unknown {
-  if (stripped !== undefined) {
-    const parsed = parseYaml(stripped);
-    if (parsed.ok) return (parsed.documents[0]?.value as { spec?: unknown } | null)?.spec;
-  }
-  return r.doc.get(['spec']);
-}
-
-function toSpec(spec: unknown): CrdSpec {
-  const s = obj(spec);
-  const names = obj(s.names);
-  const shared = obj(s.validation).openAPIV3Schema;
-  const versions = (Array.isArray(s.versions) ? s.versions : []).map(v => {
-    const o = obj(v);
-    return {
-      name: String(o.name),
-      served: o.served !== false,
-      storage: o.storage === true,
-      schema: obj(o.schema).openAPIV3Schema ?? shared
-    };
-  });
-  return { group: s.group, scope: s.scope ?? 'Namespaced', kind: names.kind, plural: names.plural, versions };
-}
-
-/**
- * Removes `description:` entries whose value starts on the key line, with their continuation
- * lines: most of a CRD's bytes, and irrelevant to compatibility. Keeps a property named
- * `description` (its value is a nested mapping). The key's indentation stays behind as a line of
- * spaces, which YAML reads as a blank line.
- */
-export function stripDescriptions(text: string | undefined): string | undefined {
-  if (text === undefined) return undefined;
-  return text.replace(DESCRIPTION, '');
-}
-
-// `description: <text>` plus every following line indented deeper (or blank): one native pass.
-// The match starts at the key, a literal the engine skips ahead to, and the indentation before
-// it is checked looking back: twice as fast as trying a pattern at the start of every line.
-const DESCRIPTION = /(?<=^( *))description:[ \t]+\S[^\n]*(?:\n(?:\1 [^\n]*|[ \t\r]*(?=\n)))*/gm;
-
-function obj(v: unknown): Record<string, unknown> {
-  return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
 }

@@ -1,6 +1,7 @@
 import { parseQuantity } from '../../manifests/quantity.js';
 import type { HazardRule, ResourceChange } from '../types.js';
 import { changedField, deletion, has, label, sameAt, stringAt, update } from './helpers.js';
+import { isObject } from '../../core/index.js';
 
 const STS = ['apps/StatefulSet'];
 // What the API server stores for a StatefulSet that leaves the field out.
@@ -57,16 +58,16 @@ type Obj = Record<string, unknown>;
  * compared by value (1Gi is 1024Mi).
  */
 function storedTemplate(template: unknown): unknown {
-  if (!isObj(template)) return template;
+  if (!isObject(template)) return template;
   const { apiVersion: _apiVersion, kind: _kind, ...rest } = template;
   const stored: Obj = { ...rest };
-  if (isObj(rest.metadata) && rest.metadata.creationTimestamp === null) {
+  if (isObject(rest.metadata) && rest.metadata.creationTimestamp === null) {
     const { creationTimestamp: _unset, ...metadata } = rest.metadata;
     stored.metadata = metadata;
   }
-  const spec = isObj(rest.spec) ? rest.spec : {};
-  stored.spec = { ...spec, volumeMode: spec.volumeMode ?? 'Filesystem', ...(isObj(spec.resources) ? { resources: storedResources(spec.resources) } : {}) };
-  const status = isObj(rest.status) ? rest.status : {};
+  const spec = isObject(rest.spec) ? rest.spec : {};
+  stored.spec = { ...spec, volumeMode: spec.volumeMode ?? 'Filesystem', ...(isObject(spec.resources) ? { resources: storedResources(spec.resources) } : {}) };
+  const status = isObject(rest.status) ? rest.status : {};
   stored.status = { ...status, phase: status.phase ?? 'Pending' };
   return stored;
 }
@@ -75,12 +76,8 @@ function storedResources(resources: Obj): Obj {
   const stored: Obj = { ...resources };
   for (const key of ['requests', 'limits']) {
     const list = resources[key];
-    if (!isObj(list)) continue;
+    if (!isObject(list)) continue;
     stored[key] = Object.fromEntries(Object.entries(list).map(([name, q]) => [name, parseQuantity(q) ?? q]));
   }
   return stored;
-}
-
-function isObj(v: unknown): v is Obj {
-  return v !== null && typeof v === 'object' && !Array.isArray(v);
 }

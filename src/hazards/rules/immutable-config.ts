@@ -2,11 +2,19 @@ import type { Resource } from '../../manifests/types.js';
 import type { HazardRule, ResourceChange } from '../types.js';
 import { changedField, label, stringAt, update } from './helpers.js';
 
+const DATA = ['data', 'binaryData', 'stringData'];
+
 export const immutableConfigChange: HazardRule = {
   id: 'immutable-config-change',
   kinds: ['/ConfigMap', '/Secret'],
   forced: 'notice',
   summary: 'A ConfigMap or Secret marked immutable: true changes its data or drops the flag, or a Secret changes type.',
+  // A Secret's type, always; the data only of an object marked immutable (without the key, the
+  // check returns before reading anything more, on either side).
+  reads({ kind }, keys) {
+    const data = keys.has('immutable') ? ['immutable', ...DATA] : [];
+    return kind === 'Secret' ? ['type', ...data] : data;
+  },
   check(change, ctx) {
     const { before, after } = change;
     if (!after) return undefined;
@@ -30,5 +38,5 @@ function isImmutable(r: Resource): boolean {
 function dataChanged(change: ResourceChange): string | undefined {
   // SOPS re-encrypts on every edit: encrypted data cannot be compared.
   if (change.before.encrypted || change.after?.encrypted) return undefined;
-  return changedField(change, [], ['data', 'binaryData', 'stringData']);
+  return changedField(change, [], DATA);
 }

@@ -1,20 +1,8 @@
-import { keyLine } from '../manifests/block-scan.js';
+import { keyLine } from './block-scan.js';
 
-/**
- * Cuts the schema properties that are the same text in both CRD specs (`spec:` entries, as text)
- * out of both, so only what differs is parsed. A property that is the same on both sides cannot
- * narrow, so the comparison finds the same narrowings either way; nor can the schema of a version
- * that only one side has, so its body is cut too. Only plain block text is cut:
- * wherever the layout is unusual, or a line of a part to cut is anything but a simple
- * `key: scalar` / `- item` line, that part is kept and parsed as before.
- */
-export function withoutSharedProperties(before: string, after: string): [string, string] {
-  const b = new Side(before);
-  const a = new Side(after);
-  const [sb, sa] = [b.entries(0, b.lines.count)?.get('spec'), a.entries(0, a.lines.count)?.get('spec')];
-  if (sb && sa) spec(sb, sa);
-  return [b.result(), a.result()];
-}
+// An index of a YAML text's block structure by lines, to find the entries of any nesting level
+// and cut some of them out of the text: for comparing large documents (a CRD's schema is
+// megabytes) without parsing the parts that are the same.
 
 const HASH = 0x23;
 const CR = 0x0d;
@@ -26,7 +14,7 @@ const DASH = 0x2d;
  * block structure is read once per text, and the entries of any nesting level are found by
  * jumping from one key line to the next instead of rescanning the lines in between.
  */
-class LineIndex {
+export class LineIndex {
   readonly count: number;
   readonly starts: Int32Array;
   readonly lead: Int32Array;
@@ -110,8 +98,9 @@ function grown(array: Int32Array, capacity: number): Int32Array {
 }
 
 /** A mapping entry, by lines: its key line and the line after its last one. */
-interface View {
-  side: Side;
+export interface BlockEntry {
+  /** The text it is in. */
+  block: BlockText;
   key: string;
   line: number;
   end: number;
@@ -120,8 +109,8 @@ interface View {
   itemIndent?: number;
 }
 
-/** One spec's text, its line index and the ranges cut from it. */
-class Side {
+/** A text, its line index and the ranges cut from it. */
+export class BlockText {
   readonly cuts: [number, number][] = [];
   readonly lines: LineIndex;
 
@@ -134,15 +123,15 @@ class Side {
    * finds them; undefined when the lines are not a simple block mapping. `firstIndent` reads the
    * first line from that column (a sequence item whose `- ` counts as indentation).
    */
-  entries(from: number, to: number, firstIndent?: number): Map<string, View> | undefined {
+  entries(from: number, to: number, firstIndent?: number): Map<string, BlockEntry> | undefined {
     const ix = this.lines;
-    const entries = new Map<string, View>();
+    const entries = new Map<string, BlockEntry>();
     let at = from;
     const leadOf = (line: number): number => (line === from && firstIndent !== undefined ? firstIndent : ix.lead[line]);
     while (at < to && !ix.isContent(at, leadOf(at))) at++;
     if (at >= to) return entries;
     const indent = leadOf(at);
-    let current: View | undefined;
+    let current: BlockEntry | undefined;
     while (at < to) {
       const lead = leadOf(at);
       if (ix.isContent(at, lead)) {
@@ -155,7 +144,7 @@ class Side {
           const found = keyLine(this.text.slice(begin, eol));
           if (!found || entries.has(found.key)) return undefined;
           if (current) current.end = at;
-          current = { side: this, key: found.key, line: at, end: to, inline: found.inline };
+          current = { block: this, key: found.key, line: at, end: to, inline: found.inline };
           entries.set(found.key, current);
         }
       }
@@ -164,10 +153,24 @@ class Side {
     return entries;
   }
 
-  textOf(v: View): string {
+  /** The entry's lines. */
+  textOf(v: BlockEntry): string {
     return this.text.slice(this.lines.offset(v.line), this.lines.offset(v.end));
   }
 
+  /** Cuts the entry out, key line and all. */
+  cut(v: BlockEntry): void {
+    this.cuts.push([this.lines.offset(v.line), this.lines.offset(v.end)]);
+  }
+
+  /** Cuts the nested lines of an entry whose value is on the lines after its key line. */
+  cutBody(v: BlockEntry): void {
+    const lines = this.lines;
+    const [bodyStart, end] = [Math.min(lines.offset(v.line + 1), lines.offset(v.end)), lines.offset(v.end)];
+    if (v.inline === '' && bodyStart < end) this.cuts.push([bodyStart, end]);
+  }
+
+  /** The text without the ranges cut. */
   result(): string {
     if (this.cuts.length === 0) return this.text;
     this.cuts.sort((x, y) => x[0] - y[0]);
@@ -182,110 +185,30 @@ class Side {
   }
 }
 
-function children(v: View): Map<string, View> | undefined {
+/** The entries of the block mapping nested under `v`; undefined when they are not a simple one. */
+export function childrenOf(v: BlockEntry): Map<string, BlockEntry> | undefined {
   if (v.inline !== '') return undefined;
-  if (v.itemIndent !== undefined) return v.side.entries(v.line, v.end, v.itemIndent);
-  return v.side.entries(v.line + 1, v.end);
-}
-
-function spec(b: View, a: View): void {
-  const [cb, ca] = [children(b), children(a)];
-  if (!cb || !ca) return;
-  const [vb, va] = [cb.get('validation'), ca.get('validation')];
-  if (vb && va) openApi(vb, va);
-  const [ib, ia] = [cb.get('versions'), ca.get('versions')].map(v => (v ? versionItems(v) : undefined));
-  if (!ib || !ia) return;
-  for (const [name, item] of ib) {
-    const other = ia.get(name);
-    const [sb, sa] = [children(item)?.get('schema'), other ? children(other)?.get('schema') : undefined];
-    if (sb && sa) openApi(sb, sa);
-  }
-  cutUnpairedSchemas(ib, ia);
-  cutUnpairedSchemas(ia, ib);
+  if (v.itemIndent !== undefined) return v.block.entries(v.line, v.end, v.itemIndent);
+  return v.block.entries(v.line + 1, v.end);
 }
 
 /**
- * Cuts the schema of each version in `items` that `others` lacks: no schema is compared with it.
- * Only when every name is a plain version name, so that pairing by text pairs as the parsed
- * names do.
+ * The items of the block sequence nested under `v` by their `name` entry, each read as a mapping
+ * whose first key follows the item's `- `; undefined when an item has no name, or shares one.
  */
-function cutUnpairedSchemas(items: Map<string, View>, others: Map<string, View>): void {
-  if (![...items.keys(), ...others.keys()].every(name => VERSION_NAME.test(name))) return;
-  for (const [name, item] of items) {
-    const schema = others.has(name) ? undefined : children(item)?.get('schema');
-    if (schema && !UNSAFE_LINE.test(schema.side.textOf(schema))) cutBody(schema);
-  }
-}
-
-function openApi(b: View, a: View): void {
-  const [ob, oa] = [children(b)?.get('openAPIV3Schema'), children(a)?.get('openAPIV3Schema')];
-  if (ob && oa) schema(ob, oa);
-}
-
-function schema(b: View, a: View): void {
-  const [cb, ca] = [children(b), children(a)];
-  if (!cb || !ca) return;
-  const [pb, pa] = [cb.get('properties'), ca.get('properties')];
-  if (pb && pa) properties(pb, pa);
-  for (const key of ['items', 'additionalProperties']) {
-    const [kb, ka] = [cb.get(key), ca.get(key)];
-    if (kb && ka) schema(kb, ka);
-  }
-}
-
-function properties(b: View, a: View): void {
-  // The whole map the same: drop its body and keep the key (`properties:` then reads as null).
-  if (sameSafeText(b, a)) {
-    cutBody(b);
-    cutBody(a);
-    return;
-  }
-  const [cb, ca] = [children(b), children(a)];
-  if (!cb || !ca) return;
-  for (const [name, pb] of cb) {
-    const pa = ca.get(name);
-    if (!pa) continue;
-    if (sameSafeText(pb, pa)) {
-      cut(pb);
-      cut(pa);
-    } else schema(pb, pa);
-  }
-}
-
-/** True when both entries are the same text made only of simple lines. */
-function sameSafeText(b: View, a: View): boolean {
-  const text = b.side.textOf(b);
-  return text === a.side.textOf(a) && !UNSAFE_LINE.test(text);
-}
-
-function cut(v: View): void {
-  const lines = v.side.lines;
-  v.side.cuts.push([lines.offset(v.line), lines.offset(v.end)]);
-}
-
-function cutBody(v: View): void {
-  const lines = v.side.lines;
-  const [bodyStart, end] = [Math.min(lines.offset(v.line + 1), lines.offset(v.end)), lines.offset(v.end)];
-  if (v.inline === '' && bodyStart < end) v.side.cuts.push([bodyStart, end]);
-}
-
-/**
- * The items of the `versions` sequence by name, each read as a mapping whose first key follows
- * the item's `- `.
- */
-function versionItems(v: View): Map<string, View> | undefined {
+export function namedItems(v: BlockEntry): Map<string, BlockEntry> | undefined {
   if (v.inline !== '' || v.itemIndent !== undefined) return undefined;
-  const { side } = v;
-  const ix = side.lines;
-  const items = new Map<string, View>();
+  const { block } = v;
+  const ix = block.lines;
+  const items = new Map<string, BlockEntry>();
   let indent = -1;
   let start = -1;
   const add = (end: number): boolean => {
     if (start < 0) return true;
-    const entries = side.entries(start, end, indent + 2);
+    const entries = block.entries(start, end, indent + 2);
     const name = entries?.get('name')?.inline;
     if (!entries || !name || items.has(name)) return false;
-    items.set(name, { side, key: name, line: start, end, inline: '', itemIndent: indent + 2 });
+    items.set(name, { block, key: name, line: start, end, inline: '', itemIndent: indent + 2 });
     return true;
   };
   for (let at = v.line + 1; at < v.end; ) {
@@ -294,7 +217,7 @@ function versionItems(v: View): Map<string, View> | undefined {
       if (indent < 0) indent = lead;
       if (lead < indent) return undefined;
       if (lead === indent) {
-        if (!/^- \S/.test(side.text.slice(ix.starts[at] + lead, ix.starts[at] + lead + 3))) return undefined;
+        if (!/^- \S/.test(block.text.slice(ix.starts[at] + lead, ix.starts[at] + lead + 3))) return undefined;
         if (!add(at)) return undefined;
         start = at;
       }
@@ -311,11 +234,14 @@ function isSequenceItem(text: string, at: number, eol: number): boolean {
   return at + 1 >= eol || after === 0x20 || after === CR || after === 0x09;
 }
 
-// Kubernetes version names (v1, v2beta1): plain scalars that YAML reads as the same strings.
-const VERSION_NAME = /^v[0-9][a-z0-9]*$/;
+/**
+ * True when `text` has a line that is not blank, a comment-free `key:` / `key: scalar`, or a
+ * `- item` of those: such a part of a text is parsed rather than trusted to be valid YAML.
+ */
+export function hasUnusualLine(text: string): boolean {
+  return UNUSUAL_LINE.test(text);
+}
 
-// A line that is not blank, a comment-free `key:` / `key: scalar`, or a `- item` of those: the
-// part of the text it is in is parsed rather than trusted to be valid YAML.
 const KEY = '[A-Za-z0-9_][A-Za-z0-9_./-]*';
 const VALUE = `(?:[A-Za-z0-9_./$^(+=~<][^\\n#:\\t"']*|-[0-9][^\\n#:\\t"']*|'(?:[^'\\n]|'')*'|"[^"\\\\\\n]*")`;
-const UNSAFE_LINE = new RegExp(`^(?! *(?:- +)*(?:${KEY}:(?: +${VALUE})?|${VALUE})? *\\r?$)(?! *- *\\r?$)`, 'm');
+const UNUSUAL_LINE = new RegExp(`^(?! *(?:- +)*(?:${KEY}:(?: +${VALUE})?|${VALUE})? *\\r?$)(?! *- *\\r?$)`, 'm');

@@ -1,8 +1,8 @@
-export const id = 106;
-export const ids = [106];
+export const id = 22;
+export const ids = [22];
 export const modules = {
 
-/***/ 106:
+/***/ 4022:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -22,8 +22,8 @@ __webpack_require__.d(__webpack_exports__, {
   sortFindings: () => (/* reexport */ sortFindings)
 });
 
-// EXTERNAL MODULE: external "node:buffer"
-var external_node_buffer_ = __webpack_require__(4573);
+// EXTERNAL MODULE: ./src/core/index.ts + 5 modules
+var core = __webpack_require__(3273);
 ;// CONCATENATED MODULE: ./src/manifests/block-scan.ts
 /**
  * A fast, conservative reader of block-style YAML mappings. It finds where each key's entry lies
@@ -227,6 +227,153 @@ function isSequenceItem(text, at, eol) {
     return at + 1 >= eol || after === 0x20 || after === 0x0d || after === 0x09;
 }
 
+;// CONCATENATED MODULE: ./src/manifests/large-scan.ts
+
+/** Only this much of a line is looked at: a header line is short, the rest of a long one is data. */
+const MAX_SCANNED_LINE = 4096;
+/** Documents a scan records before it gives up. */
+const MAX_SCANNED_DOCUMENTS = 100_000;
+const MAX_SCANNED_KINDS = 1000;
+const MAX_SCANNED_KEYS = 100;
+// `kind: X` anywhere on a line: block, flow (`{kind: X}`) and JSON (`"kind": "X"`) style alike.
+const KIND_MENTION = /(?:^|[\s{,"'])kind["']?[ \t]*:[ \t]*["']?([A-Za-z][A-Za-z0-9]*)/g;
+/**
+ * Scans a file line by line as its bytes arrive, for each document's `apiVersion`, `kind` and
+ * `metadata` name and namespace (top-level block style, documents split at `---`) and every kind
+ * it mentions. Memory stays bounded whatever the file's size: at most
+ * {@link MAX_SCANNED_LINE} bytes of a line are kept, and a bounded number of documents.
+ */
+class LineScanner {
+    scan = { documents: [], kinds: new Set() };
+    doc;
+    line = 0;
+    /** The start of the line being read (at most MAX_SCANNED_LINE bytes of it). */
+    partial = [];
+    partialLength = 0;
+    /** Inside the top-level `metadata` mapping; its entries' indent once known (-1 before). */
+    inMetadata = false;
+    metadataIndent = -1;
+    /** Reads the next bytes of the file. */
+    push(chunk) {
+        if (this.scan.failed)
+            return;
+        if (chunk.indexOf(0) >= 0) {
+            this.scan.failed = 'it is binary';
+            return;
+        }
+        let at = 0;
+        for (let eol = chunk.indexOf(0x0a); eol >= 0; eol = chunk.indexOf(0x0a, at)) {
+            this.keep(chunk.subarray(at, eol));
+            this.endLine();
+            at = eol + 1;
+        }
+        this.keep(chunk.subarray(at));
+    }
+    /** Ends the file and returns what was found. */
+    end() {
+        if (this.partialLength > 0)
+            this.endLine();
+        if (this.doc && !this.scan.failed)
+            this.finishDocument();
+        return this.scan;
+    }
+    /** Gives up: the scan cannot be trusted (git failed to print the file, for one). */
+    fail(reason) {
+        this.scan.failed ??= reason;
+    }
+    keep(part) {
+        const room = MAX_SCANNED_LINE - this.partialLength;
+        if (room <= 0 || part.length === 0)
+            return;
+        const kept = Buffer.from(part.subarray(0, room));
+        this.partial.push(kept);
+        this.partialLength += kept.length;
+    }
+    endLine() {
+        const text = Buffer.concat(this.partial, this.partialLength).toString('latin1').replace(/\r$/, '');
+        this.partial = [];
+        this.partialLength = 0;
+        this.line++;
+        if (this.scan.failed)
+            return;
+        this.readLine(text);
+    }
+    readLine(text) {
+        if (/^(?:---|\.\.\.)(?:[ \t].*)?$/.test(text)) {
+            if (this.doc)
+                this.finishDocument();
+            if (text.startsWith('---'))
+                this.startDocument();
+            return;
+        }
+        if (text.includes('kind')) {
+            for (const m of text.matchAll(KIND_MENTION))
+                if (this.scan.kinds.size < MAX_SCANNED_KINDS)
+                    this.scan.kinds.add(m[1]);
+        }
+        if (/^[ \t]*(?:#|$)/.test(text))
+            return;
+        if (!this.doc)
+            this.startDocument();
+        const doc = this.doc;
+        // The object starts at its first line of content, as the reader of whole files says.
+        if (doc.line === 0)
+            doc.line = this.line;
+        if (text.charCodeAt(0) !== 0x20) {
+            this.inMetadata = false;
+            const entry = keyLine(text);
+            if (!entry)
+                return;
+            if (doc.keys.length < MAX_SCANNED_KEYS && !doc.keys.includes(entry.key))
+                doc.keys.push(entry.key);
+            if (entry.key === 'apiVersion')
+                doc.apiVersion = simpleScalar(entry.inline);
+            else if (entry.key === 'kind')
+                doc.kind = simpleScalar(entry.inline);
+            else if (entry.key === 'metadata' && entry.inline === '')
+                [this.inMetadata, this.metadataIndent] = [true, -1];
+            return;
+        }
+        if (!this.inMetadata)
+            return;
+        const indent = text.length - text.trimStart().length;
+        if (this.metadataIndent < 0)
+            this.metadataIndent = indent;
+        if (indent !== this.metadataIndent)
+            return;
+        const entry = keyLine(text.slice(indent));
+        if (entry?.key === 'name')
+            doc.name = simpleScalar(entry.inline);
+        else if (entry?.key === 'namespace')
+            doc.namespace = simpleScalar(entry.inline);
+    }
+    startDocument() {
+        this.doc = { line: 0, keys: [] };
+        this.inMetadata = false;
+    }
+    finishDocument() {
+        const doc = this.doc;
+        this.doc = undefined;
+        if (doc.keys.length === 0)
+            return;
+        if (this.scan.documents.length >= MAX_SCANNED_DOCUMENTS) {
+            this.scan.failed = `it holds more than ${MAX_SCANNED_DOCUMENTS} documents`;
+            return;
+        }
+        this.scan.documents.push(doc);
+    }
+}
+/** {@link LineScanner} over bytes already in memory. */
+function scanBytes(bytes) {
+    const scanner = new LineScanner();
+    // In pieces, so that a line is never copied whole.
+    for (let at = 0; at < bytes.length; at += 1024 * 1024)
+        scanner.push(bytes.subarray(at, at + 1024 * 1024));
+    return scanner.end();
+}
+
+// EXTERNAL MODULE: external "node:buffer"
+var external_node_buffer_ = __webpack_require__(4573);
 ;// CONCATENATED MODULE: ./src/manifests/documents.ts
 const LF = 0x0a;
 const SPACE = 0x20;
@@ -431,6 +578,16 @@ function parseYaml(text) {
     catch (e) {
         return failure(e);
     }
+}
+/** The parser's limit a failure's reason names, when it names one (they cannot be raised). */
+function parserLimitOf(reason) {
+    if (reason.includes(`${MAX_EXPANDED_NODES} nodes`))
+        return `the parser's limit of ${MAX_EXPANDED_NODES} nodes once aliases are expanded`;
+    if (reason.includes(`deeper than ${MAX_DEPTH}`))
+        return `the parser's nesting limit of ${MAX_DEPTH}`;
+    if (/alias/i.test(reason))
+        return `the parser's limit of ${MAX_ALIASES} aliases per document`;
+    return undefined;
 }
 function failure(e) {
     const err = e;
@@ -844,7 +1001,7 @@ function readLine(line) {
         while (at < line.length && line.charCodeAt(at) === 0x20)
             at++;
     }
-    const key = KEY.exec(line.slice(at));
+    const key = line.slice(at).match(KEY);
     if (key) {
         column = at;
         at += key[0].length;
@@ -899,6 +1056,8 @@ function openFlow(value) {
 
 
 
+
+
 /** Files above this size are reported as unreadable without being parsed. */
 const MAX_FILE_BYTES = 10 * 1024 * 1024;
 /** Unreadable files up to this size are kept to search for names that may hide in them. */
@@ -914,9 +1073,14 @@ function readManifestFile(path, content, options = {}) {
     // Pure ASCII is the same text in latin1, whose offsets are byte offsets: the scan's line starts
     // then serve the documents' text as they are. Other files decode each document as UTF-8.
     const ascii = (0,external_node_buffer_.isAscii)(bytes);
+    const maxBytes = options.maxBytes ?? MAX_FILE_BYTES;
+    if (bytes.length > maxBytes)
+        return { path, resources: [], unreadable: tooLarge(path, bytes.length, maxBytes, scanBytes(bytes)) };
     const refused = refusal(bytes, ascii);
-    if (refused)
-        return { path, resources: [], unreadable: { file: path, line: 1, reason: refused, severity: 'warning' } };
+    if (refused) {
+        const kinds = refused === BINARY ? undefined : scanBytes(bytes).kinds;
+        return { path, resources: [], unreadable: { file: path, line: 1, reason: refused, severity: 'warning', kinds } };
+    }
     const latin1 = bytes.toString('latin1');
     const template = latin1.includes('{{');
     const resources = [];
@@ -943,11 +1107,21 @@ function asBuffer(content) {
 function ownBytes(bytes) {
     return bytes.length * 2 >= bytes.buffer.byteLength ? bytes : Buffer.from(bytes);
 }
+/**
+ * A file above the size limit: what a line scan found in it (see LineScanner) and which limit it
+ * is above. `scan.failed`: the scan gave up, so the file may hold anything.
+ */
+function tooLarge(path, size, maxBytes, scan) {
+    const limit = `the size limit of ${maxBytes} bytes (max-file-bytes)`;
+    const reason = `it is larger than ${limit}: ${size} bytes${scan.failed ? `, and it could not be scanned either (${scan.failed})` : ''}`;
+    return scan.failed
+        ? { file: path, line: 1, reason, severity: 'warning', limit }
+        : { file: path, line: 1, reason, severity: 'warning', limit, kinds: scan.kinds, documents: scan.documents };
+}
+const BINARY = 'it is binary';
 function refusal(bytes, ascii) {
-    if (bytes.length > MAX_FILE_BYTES)
-        return `it is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB (${bytes.length} bytes)`;
     if (bytes.indexOf(0) >= 0)
-        return 'it is binary';
+        return BINARY;
     if (!ascii && !(0,external_node_buffer_.isUtf8)(bytes))
         return 'it is not UTF-8 text';
     return undefined;
@@ -957,7 +1131,9 @@ function unreadable(read, bytes, template) {
         ...read,
         reason: template ? `it looks like a Helm template (${read.reason})` : read.reason,
         severity: template ? 'notice' : 'warning',
-        bytes: bytes.length <= KEEP_UNREADABLE_BYTES ? Buffer.from(bytes) : undefined
+        bytes: bytes.length <= KEEP_UNREADABLE_BYTES ? Buffer.from(bytes) : undefined,
+        kinds: scanBytes(bytes).kinds,
+        limit: parserLimitOf(read.reason)
     };
 }
 /**
@@ -1002,13 +1178,13 @@ function readParsed(file, bytes, text, span, parsed) {
         return { file, line: span.line + linesBefore(text, parsed.offset), reason: parsed.reason };
     const resources = [];
     for (const { value, offset, itemOffsets } of parsed.documents) {
-        if (!isObject(value))
+        if (!(0,core/* isObject */.Gv)(value))
             continue;
         const line = span.line + linesBefore(text, offset);
         if (value.kind === 'List' && Array.isArray(value.items)) {
             value.items.forEach((item, i) => {
                 const itemLine = itemOffsets?.[i] !== undefined ? span.line + linesBefore(text, itemOffsets[i]) : line;
-                const header = isObject(item) ? headerOf(item) : undefined;
+                const header = (0,core/* isObject */.Gv)(item) ? headerOf(item) : undefined;
                 const id = header && identityOf(header);
                 if (id)
                     resources.push(toResource(file, itemLine, id, header.encrypted, ManifestDocument.fromValue(item)));
@@ -1043,7 +1219,7 @@ function toResource(file, line, id, encrypted, doc) {
     };
 }
 function headerOf(value) {
-    const meta = isObject(value.metadata) ? value.metadata : {};
+    const meta = (0,core/* isObject */.Gv)(value.metadata) ? value.metadata : {};
     return {
         apiVersion: str(value.apiVersion),
         kind: str(value.kind),
@@ -1062,7 +1238,7 @@ function scanHeader(text, topLines) {
     if (bodyStart < 0)
         return undefined;
     const body = text.slice(bodyStart);
-    const first = firstContent(body, 0);
+    const first = firstContent(body);
     if (first < 0)
         return null;
     const top = topLines ? topLevelEntries(body, topLines.at, topLines.shift + bodyStart) : mappingEntries(body, 0, body.length);
@@ -1110,11 +1286,9 @@ function afterMarker(text) {
         return -1;
     return eol < 0 ? text.length : eol + 1;
 }
-function firstContent(text, from) {
-    const re = /^[ \t]*[^\s#]/gm;
-    re.lastIndex = from;
-    const match = re.exec(text);
-    return match ? match.index : -1;
+/** Offset of the first line with content (not blank, not a comment), -1 when there is none. */
+function firstContent(text) {
+    return text.search(/^[ \t]*[^\s#]/m);
 }
 function linesBefore(text, offset) {
     let n = 0;
@@ -1129,52 +1303,131 @@ function linesBefore(text, offset) {
 function detach(s) {
     return s.length < 13 ? s : (' ' + s).slice(1);
 }
-function isObject(v) {
-    return v !== null && typeof v === 'object' && !Array.isArray(v);
-}
 function str(v) {
     return typeof v === 'string' && v !== '' ? v : typeof v === 'number' ? String(v) : undefined;
 }
 
-;// CONCATENATED MODULE: ./src/manifests/globs.ts
+;// CONCATENATED MODULE: ./src/manifests/blob-stream.ts
+
+
+
 /**
- * Turns a path glob into a matcher: `**` crosses folders, `*` and `?` stay within one. A pattern
- * without wildcards matches that file or everything below that folder.
+ * Reads the given changed files with one `git cat-file --batch`: `onFile` gets each one, in the
+ * order given, as soon as both its sides are read, so a caller that keeps only what it needs never
+ * holds every blob at once.
  */
-function globMatcher(pattern) {
-    const p = pattern.replace(/^\.\//, '');
-    if (!/[*?[]/.test(p)) {
-        const dir = p.replace(/\/+$/, '');
-        return path => path === dir || path.startsWith(`${dir}/`);
+async function blob_stream_streamFiles(git, entries, onFile, options = {}) {
+    // A blob shared by several files is read once and kept until the last of them is handed out.
+    const uses = new Map();
+    // Each file's blobs, listed once: the next file is looked at each time an object arrives.
+    const blobs = entries.map(blobsOf);
+    for (const names of blobs)
+        for (const name of names)
+            uses.set(name, (uses.get(name) ?? 0) + 1);
+    const arrived = new Map();
+    let next = 0;
+    const handOut = () => {
+        for (; next < entries.length && blobs[next].every(n => arrived.has(n)); next++) {
+            onFile(toFileChange(entries[next], arrived));
+            for (const name of blobs[next]) {
+                const left = uses.get(name) - 1;
+                uses.set(name, left);
+                if (left === 0)
+                    arrived.delete(name);
+            }
+        }
+    };
+    handOut();
+    const where = (name) => sideOf(entries, name);
+    // A large blob is scanned by a git of its own while the batch goes on, one at a time; the files
+    // after it wait for its scan, so they are still handed out in order.
+    let scans = Promise.resolve();
+    await git.catFileBatch([...uses.keys()], object => {
+        const blob = toBlob(object, where);
+        if (options.scanLarge && blob && !Buffer.isBuffer(blob)) {
+            scans = scans.then(async () => {
+                arrived.set(object.name, { ...blob, scan: await scanBlob(git, object.name) });
+                handOut();
+            });
+            // Awaited once the batch is read; should the batch fail first, its error is the one reported.
+            scans.catch(() => undefined);
+            return;
+        }
+        arrived.set(object.name, blob);
+        handOut();
+    }, { maxBytes: options.maxBytes ?? MAX_FILE_BYTES });
+    await scans;
+    if (next < entries.length)
+        throw new Error(`Could not read ${entries[next].path} at both revisions.`);
+}
+/** Scans a blob too large to read whole, a chunk at a time (memory stays bounded). */
+async function scanBlob(git, name) {
+    const scanner = new LineScanner();
+    try {
+        await git.streamBlob(name, chunk => scanner.push(chunk));
     }
-    const source = (p.endsWith('/') ? `${p}**` : p)
-        .split(/(\*\*\/|\*\*|\*|\?)/)
-        .map(part => {
-        if (part === '**/')
-            return '(?:.*/)?';
-        if (part === '**')
-            return '.*';
-        if (part === '*')
-            return '[^/]*';
-        if (part === '?')
-            return '[^/]';
-        return part.replace(/[.+^${}()|[\]\\]/g, '\\$&');
-    })
-        .join('');
-    const re = new RegExp(`^${source}$`);
-    return path => re.test(path);
+    catch (e) {
+        scanner.fail(`git could not print it (${e.message.split('\n')[0]})`);
+    }
+    return scanner.end();
 }
-/** Keeps paths matching any `include` (all when none given) and no `exclude`. */
-function pathFilter(include = [], exclude = []) {
-    const inc = include.map(globMatcher);
-    const exc = exclude.map(globMatcher);
-    return path => (inc.length === 0 || inc.some(m => m(path))) && !exc.some(m => m(path));
+/**
+ * Reads blobs by name with one `git cat-file --batch` (contents above the size limit are skipped).
+ * `where(name)`: the file and revision a name stands for, in the error when git lacks it.
+ */
+async function blob_stream_readBlobs(git, names, where) {
+    const blobs = new Map();
+    await git.catFileBatch(names, object => {
+        const blob = toBlob(object, where);
+        if (blob)
+            blobs.set(object.name, blob);
+    }, { maxBytes: MAX_FILE_BYTES });
+    return blobs;
 }
-/** True for `.yaml` and `.yml` files. */
-function isYamlPath(path) {
-    return /\.ya?ml$/i.test(path);
+/**
+ * A blob's contents, its size when above the limit, or undefined for another type of object;
+ * throws, naming `where(name)`, for an object git does not have.
+ */
+function toBlob(object, where) {
+    // Every name asked for is one git listed (the change, a tree, a search): a missing object is a
+    // damaged or incomplete clone. Read as absent, it would be a deletion, or a Flux Kustomization
+    // that is not there.
+    if (object.type === 'missing') {
+        throw new core/* UserError */.yo(`Could not read ${where(object.name)}: git has no blob ${object.name}. Expected a complete clone; fetch the missing objects (git fetch --refetch) and run again.`);
+    }
+    if (object.type !== 'blob')
+        return undefined;
+    return object.content ?? { tooLarge: object.size };
+}
+function blobsOf(e) {
+    return [e.oldBlob, e.newBlob].filter((b) => b !== undefined);
+}
+function toFileChange(e, blobs) {
+    // Both sides from the start (undefined where absent): files of one shape.
+    const change = { path: e.path, before: undefined, after: undefined };
+    for (const side of ['before', 'after']) {
+        const name = side === 'before' ? e.oldBlob : e.newBlob;
+        const blob = name === undefined ? undefined : blobs.get(name);
+        if (blob === undefined)
+            continue;
+        if (Buffer.isBuffer(blob))
+            change[side] = blob;
+        else {
+            change.tooLarge = { ...change.tooLarge, [side]: blob.tooLarge };
+            if (blob.scan)
+                change.scanned = { ...change.scanned, [side]: blob.scan };
+        }
+    }
+    return change;
+}
+/** Which file, at which revision, a blob of the change is: for errors only. */
+function sideOf(entries, blob) {
+    const e = entries.find(x => x.oldBlob === blob || x.newBlob === blob);
+    return e ? `${e.path} at the ${e.oldBlob === blob ? 'base' : 'head'} revision` : blob;
 }
 
+// EXTERNAL MODULE: ./src/git/git.ts + 6 modules
+var git_git = __webpack_require__(5159);
 ;// CONCATENATED MODULE: ./src/manifests/revision-context.ts
 
 
@@ -1207,10 +1460,16 @@ function fluxKustomizationOf(r) {
  * files holding neither are skipped cheaply.
  */
 function revision_context_revisionContextFromFiles(files) {
+    const read = [];
+    for (const [path, content] of files)
+        read.push(readContextFile(path, content));
+    return mergeContexts(read);
+}
+/** The revision context made of what each of its files adds, in order. */
+function mergeContexts(files) {
     const fluxKustomizations = [];
     const patchFiles = new Set();
-    for (const [path, content] of files) {
-        const read = readContextFile(path, content);
+    for (const read of files) {
         for (const k of read.fluxKustomizations)
             fluxKustomizations.push(k);
         for (const p of read.patchFiles)
@@ -1218,42 +1477,25 @@ function revision_context_revisionContextFromFiles(files) {
     }
     return { fluxKustomizations, patchFiles };
 }
-// What was read of each file, kept with its bytes (while they live) by path, as files with the
-// same bytes share them: a caller reading a large change reads each context file as it streams
-// past, while it would otherwise wait for git, so putting the contexts together at the end finds
-// it done; and a file unchanged by a change is the same bytes at both revisions, read once.
-const READ = new WeakMap();
 /**
  * The Flux Kustomizations of a file, or the patch files it names when it is a kustomization build
- * file (nothing for other files, found cheaply). Remembered per content object and path.
- * `resources`: the file's objects, when the caller has read `content` already (not read again).
+ * file (nothing for other files, found cheaply). `resources`: the file's objects, when the caller
+ * has read `content` already (not read again).
  */
 function readContextFile(path, content, resources) {
-    const known = typeof content === 'string' ? undefined : READ.get(content);
-    const done = known?.get(path);
-    if (done)
-        return done;
-    const read = { fluxKustomizations: [], patchFiles: [] };
-    if (isKustomizeBuildFile(path)) {
-        read.patchFiles = buildPatches(path, content);
-    }
-    else if (resources) {
-        read.fluxKustomizations = resources.filter(isFluxKustomization).map(fluxKustomizationOf);
-    }
-    else if (contains(content, FLUX_KUSTOMIZE_GROUP)) {
-        const found = [];
+    if (isKustomizeBuildFile(path))
+        return { fluxKustomizations: [], patchFiles: buildPatches(path, content) };
+    if (resources)
+        return { fluxKustomizations: resources.filter(isFluxKustomization).map(fluxKustomizationOf), patchFiles: [] };
+    const found = [];
+    if (contains(content, FLUX_KUSTOMIZE_GROUP)) {
         for (const r of readManifestFile(path, content).resources) {
             if (isFluxKustomization(r))
                 found.push(fluxKustomizationOf(r));
             r.doc.release();
         }
-        read.fluxKustomizations = found;
     }
-    if (known)
-        known.set(path, read);
-    else if (typeof content !== 'string')
-        READ.set(content, new Map([[path, read]]));
-    return read;
+    return { fluxKustomizations: found, patchFiles: [] };
 }
 /** The Flux Kustomization whose `spec.path` is the longest prefix of `file`, if any. */
 function ownerOf(kustomizations, file) {
@@ -1324,161 +1566,23 @@ function contains(content, needle) {
     return typeof content === 'string' ? content.includes(needle) : asBuffer(content).indexOf(needle) >= 0;
 }
 
-;// CONCATENATED MODULE: ./src/manifests/read-change.ts
+;// CONCATENATED MODULE: ./src/manifests/flux-context.ts
 
 
 
 
-const ZERO = /^0+$/;
+
+// Where a revision's Flux Kustomizations and kustomize patch files are found: files that name the
+// Flux group or `patches`, in text files with these names.
 const FLUX_GROUP = 'kustomize.toolkit.fluxcd.io';
-const CONTEXT_PATTERNS = ['-e', FLUX_GROUP, '-e', 'patches'];
+const CONTEXT_PATTERNS = [FLUX_GROUP, 'patches'];
 const CONTEXT_PATHS = ['*.yaml', '*.yml', '*Kustomization'];
-/**
- * Reads the changed `.yaml`/`.yml` files between two commits, their contents at both revisions
- * (one `git cat-file --batch` for everything), and the Flux Kustomizations and kustomize patch
- * files of both revisions.
- */
-async function readChange(git, base, head, filter = {}) {
-    const [baseSha, headSha] = await Promise.all([git.resolveCommit(base), git.resolveCommit(head)]);
-    const [files, context] = await Promise.all([
-        readChangedFiles(git, baseSha, headSha, filter),
-        readRevisionContexts(git, baseSha, headSha)
-    ]);
-    return { base: baseSha, head: headSha, files, context };
-}
-/** The changed `.yaml`/`.yml` files of `base..head` (commit shas) with both contents. */
-async function readChangedFiles(git, base, head, filter = {}) {
-    const files = [];
-    await forEachChangedFile(git, base, head, filter, file => files.push(file));
-    return files;
-}
-/**
- * Streams the changed `.yaml`/`.yml` files of `base..head` (commit shas): `onFile` gets each one,
- * in path order, as soon as both its sides are read, so a caller that keeps only what it needs
- * never holds every blob at once. Returns how many files there were.
- */
-async function forEachChangedFile(git, base, head, filter, onFile) {
-    const { checked } = await listChange(git, base, head, filter);
-    await streamFiles(git, checked, onFile);
-    return checked.length;
-}
-/** Starts listing the change `base..head` (commit shas) and `base`'s tree; see {@link Prefetch}. */
-function prefetchChange(git, base, head) {
-    const prefetch = { base, head, changes: changedFiles(git, base, head), baseTree: listTree(git, base) };
-    // A failure is reported where the listing is used (and not at all when it never is).
-    prefetch.changes.catch(() => undefined);
-    prefetch.baseTree.catch(() => undefined);
-    return prefetch;
-}
-/**
- * Lists the changes of `base..head` (commit shas) without reading any blob; `changes`: the
- * `git diff --raw` of exactly that range, already under way.
- */
-async function listChange(git, base, head, filter = {}, changes) {
-    const keep = pathFilter(filter.paths, filter.exclude);
-    const all = await (changes ?? changedFiles(git, base, head));
-    return { all, checked: all.filter(e => isYamlPath(e.path) && keep(e.path)) };
-}
-/**
- * Reads the given changed files with one `cat-file --batch`, handing each out as in
- * {@link forEachChangedFile}. `appendix`: further objects read by the same git after the files.
- */
-async function streamFiles(git, entries, onFile, appendix) {
-    // A blob shared by several files is read once and kept until the last of them is handed out.
-    const uses = new Map();
-    // Each file's blobs, listed once: the next file is looked at each time an object arrives.
-    const blobs = entries.map(blobsOf);
-    for (const names of blobs)
-        for (const name of names)
-            uses.set(name, (uses.get(name) ?? 0) + 1);
-    const arrived = new Map();
-    let next = 0;
-    const handOut = () => {
-        for (; next < entries.length && blobs[next].every(n => arrived.has(n)); next++) {
-            onFile(toFileChange(entries[next], arrived));
-            for (const name of blobs[next]) {
-                const left = uses.get(name) - 1;
-                uses.set(name, left);
-                if (left === 0)
-                    arrived.delete(name);
-            }
-        }
-    };
-    handOut();
-    const names = [...uses.keys()];
-    const where = (name) => sideOf(entries, name);
-    let count = 0;
-    try {
-        await git.catFileBatch(names, object => {
-            if (count++ >= names.length) {
-                appendix.arrived(object);
-                return;
-            }
-            arrived.set(object.name, toBlob(object, where));
-            handOut();
-        }, { maxBytes: MAX_FILE_BYTES, more: appendix?.names });
-    }
-    catch (e) {
-        appendix?.failed(e);
-        throw e;
-    }
-    if (next < entries.length)
-        throw new Error(`Could not read ${entries[next].path} at both revisions.`);
-}
-/**
- * Objects to read after a change's files in the same `git cat-file --batch` ({@link streamFiles}):
- * the names are given once known ({@link read}), or none ({@link skip}), and must be, as git
- * waits for them. Read by the git that has just read the change, objects cost it less: the bases
- * of their deltas are mostly in its cache already.
- */
-class BatchAppendix {
-    names;
-    give;
-    asked = false;
-    blobs = new Map();
-    left = 0;
-    settle;
-    error;
-    where = name => name;
-    constructor() {
-        this.names = new Promise(resolve => (this.give = resolve));
-    }
-    /**
-     * Asks for `names` (once); resolves with those that are blobs when all have arrived. `where`:
-     * the file and revision a name stands for, in the error when git lacks it.
-     */
-    read(names, where) {
-        if (this.asked)
-            throw new Error('The appendix of a batch is asked for once.');
-        this.asked = true;
-        this.where = where;
-        this.left = names.length;
-        this.give(names);
-        if (this.error)
-            return Promise.reject(this.error.e);
-        if (this.left === 0)
-            return Promise.resolve(this.blobs);
-        return new Promise((resolve, reject) => (this.settle = { resolve, reject }));
-    }
-    /** Asks for nothing, if nothing was asked for yet. */
-    skip() {
-        if (this.asked)
-            return;
-        this.asked = true;
-        this.give([]);
-    }
-    arrived(object) {
-        const blob = toBlob(object, this.where);
-        // Views of the batch's shared chunks: copied unless most of one, so they do not keep it alive.
-        if (blob)
-            this.blobs.set(object.name, Buffer.isBuffer(blob) ? ownBytes(blob) : blob);
-        if (--this.left === 0)
-            this.settle?.resolve(this.blobs);
-    }
-    failed(e) {
-        this.error = { e };
-        this.settle?.reject(e);
-    }
+/** Flux Kustomizations and kustomize patch files of both revisions (commit shas), whole tree. */
+async function flux_context_readRevisionContexts(git, base, head) {
+    const found = (await grepContextFiles(git, base === head ? [base] : [base, head])).filter(f => !f.path.includes('\n'));
+    const blobs = await readBlobs(git, found.map(f => `${f.rev}:${f.path}`), name => atRevision(name, base));
+    const at = (rev) => revisionContextFromFiles(found.filter(f => f.rev === rev).flatMap(f => withContent(f.path, blobs.get(`${f.rev}:${f.path}`))));
+    return { before: at(base), after: at(head) };
 }
 /**
  * Builds the Flux Kustomizations and patch files of both revisions without searching the whole
@@ -1494,13 +1598,11 @@ class ContextReader {
         this.listing = listing;
     }
     /**
-     * Keeps the sides of a checked file that may hold a Flux Kustomization or patch references, and
-     * reads their context at once (see {@link readContextFile}): a caller adding files as git prints
-     * them would otherwise wait for git, and {@link contexts} then finds it done.
-     * `read`: the objects already read from each side, if they were: a side then counts when it
-     * holds a Flux Kustomization (a build file still when it mentions patches), with no search of
-     * its bytes and no second reading. The context is the same: a file that only mentions the group
-     * contributes nothing.
+     * Reads the context of the sides of a checked file that may hold a Flux Kustomization or patch
+     * references. `read`: the objects already read from each side, if they were: a side then counts
+     * when it holds a Flux Kustomization (a build file still when it mentions patches), with no
+     * search of its bytes and no second reading. The context is the same: a file that only mentions
+     * the group contributes nothing.
      */
     add(file, read) {
         if (!isContextPath(file.path))
@@ -1512,38 +1614,32 @@ class ContextReader {
                 continue;
             const resources = buildFile ? undefined : read?.[side]?.resources;
             const keep = resources ? resources.some(isFluxKustomization) : mayHoldContext(file.path, content);
-            if (!keep)
-                continue;
-            const bytes = ownBytes(asBuffer(content));
-            this.streamed[side].push([file.path, bytes]);
-            readContextFile(file.path, bytes, resources);
+            // Its own bytes: what is read from them must not keep the batch's shared chunk alive.
+            if (keep)
+                this.streamed[side].push([file.path, readContextFile(file.path, ownBytes(asBuffer(content)), resources)]);
         }
     }
     /**
-     * Starts reading what does not stream past: call early, it runs in git meanwhile. The unchanged
-     * files are read and searched here when they hold at most `maxReadBytes` (sizes from the tree
-     * listing), which takes git less than a `git grep` excluding every changed path; beyond that,
-     * git searches them. `baseTree`: that listing of `base`, already under way. `appendix`: the
-     * batch reading the change's files, to read the unchanged ones after them (pass it to
-     * {@link streamFiles} too), instead of a `git cat-file` of their own.
+     * Reads what does not stream past: call early, it runs in git meanwhile. The unchanged files are
+     * read and searched here when they hold at most `maxReadBytes` (sizes from the tree listing),
+     * which takes git less than a `git grep` excluding every changed path; beyond that, git searches
+     * them. `baseTree`: that listing of `base`, already under way.
      */
     readOthers(git, base, options = {}) {
-        const { maxReadBytes = MAX_CONTEXT_READ_BYTES, baseTree, appendix } = options;
+        const { maxReadBytes = MAX_CONTEXT_READ_BYTES, baseTree } = options;
         const changed = new Set(this.listing.all.map(e => e.path));
         const checked = new Set(this.listing.checked.map(e => e.path));
         const others = this.listing.all.filter(e => !checked.has(e.path) && isContextPath(e.path));
-        const unchanged = unchangedContextFiles(git, base, changed, maxReadBytes, baseTree, appendix);
-        // Whatever happens to the search, the batch must not wait for names that never come.
-        if (appendix)
-            void unchanged.finally(() => appendix.skip()).catch(() => undefined);
-        return Promise.all([unchanged, readBothSides(git, others)]).then(([unchanged, changedOthers]) => ({
-            before: [...unchanged, ...changedOthers.before],
-            after: [...unchanged, ...changedOthers.after]
-        }));
+        const unchanged = unchangedContextFiles(git, base, changed, maxReadBytes, baseTree);
+        return Promise.all([unchanged, readBothSides(git, others)]).then(([unchanged, changedOthers]) => {
+            // An unchanged file is the same at both revisions: read once.
+            const read = unchanged.map(([path, bytes]) => [path, readContextFile(path, bytes)]);
+            return { before: [...read, ...changedOthers.before], after: [...read, ...changedOthers.after] };
+        });
     }
     /** Both contexts, once every checked file has been added. */
     contexts(others) {
-        const at = (side) => revision_context_revisionContextFromFiles(byPath([...others[side], ...this.streamed[side]]));
+        const at = (side) => mergeContexts(byPath([...others[side], ...this.streamed[side]]).map(([, read]) => read));
         return { before: at('before'), after: at('after') };
     }
 }
@@ -1573,17 +1669,15 @@ const MAX_CONTEXT_READ_BYTES = 16 * 1024 * 1024;
  * Context files among the files `base..head` does not change, read at `base`: the files
  * `git grep -I -e <group> -e patches` would find among them, in the same order.
  */
-async function unchangedContextFiles(git, base, changed, maxReadBytes, listed, appendix) {
-    const tree = await (listed ?? listTree(git, base));
+async function unchangedContextFiles(git, base, changed, maxReadBytes, listed) {
+    const tree = await (listed ?? git.lsTree(base));
     // Like git grep on a tree: regular files only (no symlinks, no submodules).
     const candidates = tree.filter(e => e.type === 'blob' && e.mode !== '120000' && isContextPath(e.path) && !changed.has(e.path));
-    if (candidates.reduce((n, e) => n + e.size, 0) > maxReadBytes) {
-        appendix?.skip();
+    if (candidates.reduce((n, e) => n + e.size, 0) > maxReadBytes)
         return grepUnchanged(git, base, changed);
-    }
     const names = [...new Set(candidates.map(e => e.oid))];
     const where = (oid) => `${candidates.find(e => e.oid === oid)?.path ?? oid} at the base revision`;
-    const blobs = await (appendix ? appendix.read(names, where) : readBlobs(git, names, where));
+    const blobs = await blob_stream_readBlobs(git, names, where);
     return candidates.flatMap(e => {
         const blob = blobs.get(e.oid);
         return Buffer.isBuffer(blob) && grepWouldFind(blob) ? [[e.path, blob]] : [];
@@ -1593,144 +1687,37 @@ async function unchangedContextFiles(git, base, changed, maxReadBytes, listed, a
 function grepWouldFind(bytes) {
     return isGrepText(bytes) && (bytes.indexOf(FLUX_GROUP) >= 0 || bytes.indexOf('patches') >= 0);
 }
-/** Every file of a commit's tree, with its size (`git ls-tree -r -l`). */
-async function listTree(git, rev) {
-    const { stdout } = await git.exec(['ls-tree', '-r', '-l', '-z', '--full-tree', rev]);
-    const entries = [];
-    for (const record of stdout.split('\0')) {
-        const tab = record.indexOf('\t');
-        if (tab < 0)
-            continue;
-        const [mode, type, oid, size] = record.slice(0, tab).split(/ +/);
-        entries.push({ mode, type, oid, size: Number(size) || 0, path: record.slice(tab + 1) });
-    }
-    return entries;
-}
 /** Context files among the files `base..head` does not change, found by `git grep` at `base`. */
 async function grepUnchanged(git, base, changed) {
     let excludes = [...changed].filter(isContextPath).map(p => `:(exclude,literal,top)${p}`);
     if (excludes.reduce((n, e) => n + e.length + 1, 0) > MAX_EXCLUDE_ARGS)
         excludes = [];
     const found = (await grepContextFiles(git, [base], excludes)).filter(f => !f.path.includes('\n') && !changed.has(f.path));
-    const blobs = await readBlobs(git, found.map(f => `${base}:${f.path}`), name => atRevision(name, base));
+    const blobs = await blob_stream_readBlobs(git, found.map(f => `${base}:${f.path}`), name => atRevision(name, base));
     return found.flatMap(f => withContent(f.path, blobs.get(`${base}:${f.path}`)));
 }
+/** The context of the sides of changed files that may hold it. */
 async function readBothSides(git, entries) {
     const result = { before: [], after: [] };
-    await streamFiles(git, entries, file => {
+    await blob_stream_streamFiles(git, entries, file => {
         for (const side of ['before', 'after']) {
             const content = file[side];
-            if (content !== undefined && mayHoldContext(file.path, content))
-                result[side].push([file.path, ownBytes(asBuffer(content))]);
+            if (content !== undefined && mayHoldContext(file.path, content)) {
+                result[side].push([file.path, readContextFile(file.path, ownBytes(asBuffer(content)))]);
+            }
         }
     });
     return result;
 }
-/** A blob name from `git diff --raw`, undefined for the all-zero name of a side that does not exist. */
-function blobName(oid) {
-    return ZERO.test(oid) ? undefined : oid;
-}
-function blobsOf(e) {
-    return [e.oldBlob, e.newBlob].filter((b) => b !== undefined);
-}
-/** Flux Kustomizations and kustomize patch files of both revisions (commit shas), whole tree. */
-async function readRevisionContexts(git, base, head) {
-    const found = (await grepContextFiles(git, base === head ? [base] : [base, head])).filter(f => !f.path.includes('\n'));
-    const blobs = await readBlobs(git, found.map(f => `${f.rev}:${f.path}`), name => atRevision(name, base));
-    const at = (rev) => revisionContextFromFiles(found.filter(f => f.rev === rev).flatMap(f => withContent(f.path, blobs.get(`${f.rev}:${f.path}`))));
-    return { before: at(base), after: at(head) };
-}
-async function changedFiles(git, base, head) {
-    const { stdout } = await git.exec(['diff', '--raw', '-z', '--no-renames', '--no-abbrev', '--no-ext-diff', base, head, '--']);
-    return parseRawDiff(stdout);
-}
-/**
- * The entries of `git diff --raw -z` output: `:<old mode> <new mode> <old blob> <new blob>
- * <status>` and the path, each ended by a NUL. Read by position, without splitting: it runs
- * once, before git reads anything, so it runs cold.
- */
-function parseRawDiff(out) {
-    const entries = [];
-    for (let at = 0; at < out.length;) {
-        const meta = out.indexOf('\0', at);
-        const end = meta < 0 ? -1 : out.indexOf('\0', meta + 1);
-        if (end < 0)
-            break;
-        // Where each field starts: the new mode, the old blob, the new blob, the status.
-        const newModeAt = out.indexOf(' ', at) + 1;
-        const oldBlobAt = out.indexOf(' ', newModeAt) + 1;
-        const newBlobAt = out.indexOf(' ', oldBlobAt) + 1;
-        const statusAt = out.indexOf(' ', newBlobAt) + 1;
-        // Submodules (mode 160000) have no blob to read.
-        if (!out.startsWith(':160000 ', at) && !out.startsWith('160000 ', newModeAt)) {
-            entries.push({
-                path: out.slice(meta + 1, end),
-                oldBlob: blobName(out.slice(oldBlobAt, newBlobAt - 1)),
-                newBlob: blobName(out.slice(newBlobAt, statusAt - 1))
-            });
-        }
-        at = end + 1;
-    }
-    return entries;
-}
 async function grepContextFiles(git, revs, excludes = []) {
-    const r = await git.exec(['grep', '-l', '-z', '-I', '--full-name', ...CONTEXT_PATTERNS, ...revs, '--', ...CONTEXT_PATHS, ...excludes], {
-        allowFailure: true
-    });
-    if (r.exitCode > 1)
-        throw new Error(`Could not search ${revs.join(' and ')} for Flux Kustomizations: ${r.stderr.trim()}`);
-    return r.stdout
-        .split('\0')
-        .filter(Boolean)
-        .map(line => {
-        const colon = line.indexOf(':');
-        return { rev: line.slice(0, colon), path: line.slice(colon + 1) };
-    });
-}
-/**
- * A blob's contents, its size when above the limit, or undefined for another type of object;
- * throws, naming `where(name)`, for an object git does not have.
- */
-function toBlob(object, where) {
-    // Every name asked for is one git listed (the change, a tree, a search): a missing object is a
-    // damaged or incomplete clone. Read as absent, it would be a deletion, or a Flux Kustomization
-    // that is not there.
-    if (object.type === 'missing') {
-        throw new Error(`Could not read ${where(object.name)}: git has no blob ${object.name}. Expected a complete clone; fetch the missing objects (git fetch --refetch) and run again.`);
+    try {
+        return await git.grepFiles(CONTEXT_PATTERNS, revs, [...CONTEXT_PATHS, ...excludes]);
     }
-    if (object.type !== 'blob')
-        return undefined;
-    return object.content ?? { tooLarge: object.size };
-}
-/** Reads objects by name with one `cat-file --batch` (contents above the size limit are skipped). */
-async function readBlobs(git, names, where) {
-    const blobs = new Map();
-    await git.catFileBatch(names, object => {
-        const blob = toBlob(object, where);
-        if (blob)
-            blobs.set(object.name, blob);
-    }, { maxBytes: MAX_FILE_BYTES });
-    return blobs;
-}
-function toFileChange(e, blobs) {
-    // Both sides from the start (undefined where absent): files of one shape.
-    const change = { path: e.path, before: undefined, after: undefined };
-    for (const side of ['before', 'after']) {
-        const name = side === 'before' ? e.oldBlob : e.newBlob;
-        const blob = name === undefined ? undefined : blobs.get(name);
-        if (blob === undefined)
-            continue;
-        if (Buffer.isBuffer(blob))
-            change[side] = blob;
-        else
-            change.tooLarge = { ...change.tooLarge, [side]: blob.tooLarge };
+    catch (e) {
+        if (e instanceof git_git/* GitError */.XS)
+            throw new Error(`Could not search ${revs.join(' and ')} for Flux Kustomizations: ${e.stderr.trim()}`);
+        throw e;
     }
-    return change;
-}
-/** Which file, at which revision, a blob of the change is: for errors only. */
-function sideOf(entries, blob) {
-    const e = entries.find(x => x.oldBlob === blob || x.newBlob === blob);
-    return e ? `${e.path} at the ${e.oldBlob === blob ? 'base' : 'head'} revision` : blob;
 }
 /** `<path> at the base/head revision` for a `<rev>:<path>` name: for errors only. */
 function atRevision(name, base) {
@@ -1741,280 +1728,97 @@ function withContent(path, blob) {
     return Buffer.isBuffer(blob) ? [[path, blob]] : [];
 }
 
-;// CONCATENATED MODULE: ./src/hazards/modifiers.ts
-const PRUNE = 'kustomize.toolkit.fluxcd.io/prune';
-const SSA = 'kustomize.toolkit.fluxcd.io/ssa';
-const FORCE = 'kustomize.toolkit.fluxcd.io/force';
-const HELM_POLICY = 'helm.sh/resource-policy';
-/**
- * Why Flux would not delete this (live, `before`) object when its manifest disappears, or
- * undefined when it would.
- */
-function pruneBlocker(live) {
-    if (equalsIgnoreCase(marker(live, PRUNE), 'disabled'))
-        return `it carries ${PRUNE}: disabled`;
-    if (equalsIgnoreCase(marker(live, SSA), 'ignore'))
-        return `it carries ${SSA}: Ignore`;
-    if (equalsIgnoreCase(marker(live, HELM_POLICY), 'keep'))
-        return `it carries ${HELM_POLICY}: keep`;
-    if (live.owner && !live.owner.prune) {
-        return `Flux Kustomization ${live.owner.name} (${live.owner.file}) has spec.prune: false`;
-    }
-    return undefined;
+;// CONCATENATED MODULE: ./src/manifests/read-ahead.ts
+/** Starts listing the change `base..head` (commit shas) and `base`'s tree; see {@link Prefetch}. */
+function prefetchChange(git, base, head) {
+    const prefetch = { base, head, changes: git.diffRaw(base, head), baseTree: git.lsTree(base) };
+    // A failure is reported where the listing is used (and not at all when it never is).
+    prefetch.changes.catch(() => undefined);
+    prefetch.baseTree.catch(() => undefined);
+    return prefetch;
 }
-/** Why Flux would not update this object to the applied (`after`) manifest, if it would not. */
-function updateBlocker(applied) {
-    const ssa = marker(applied, SSA)?.toLowerCase();
-    if (ssa === 'ignore')
-        return `it carries ${SSA}: Ignore`;
-    if (ssa === 'ifnotpresent')
-        return `it carries ${SSA}: IfNotPresent`;
-    return undefined;
-}
-/** Why Flux would delete and recreate this object when an immutable field changes, if it would. */
-function forceReason(applied) {
-    if (equalsIgnoreCase(marker(applied, FORCE), 'enabled'))
-        return `it carries ${FORCE}: enabled`;
-    if (applied.owner?.force)
-        return `Flux Kustomization ${applied.owner.name} has spec.force: true`;
-    return undefined;
-}
-const MARKER_FIELDS = ['annotations', 'labels'];
-// Annotations and labels read by readMarkers, kept past the release of the object's document.
-const MARKERS = new WeakMap();
-/**
- * Reads the annotations and labels of an object the modifiers will look at, while its document is
- * decoded anyway (before a rule's caller releases it): reading them later decodes it again, all of
- * it, which for a large CRD takes a while.
- */
-function readMarkers(r) {
-    MARKERS.set(r, MARKER_FIELDS.map(field => r.doc.get(['metadata', field])));
-}
-/** A label or annotation value (annotations win). */
-function marker(r, key) {
-    const read = MARKERS.get(r);
-    for (const [i, field] of MARKER_FIELDS.entries()) {
-        const map = read ? read[i] : r.doc.get(['metadata', field]);
-        if (map && typeof map === 'object' && Object.hasOwn(map, key)) {
-            const value = map[key];
-            if (typeof value === 'string')
-                return value;
-        }
-    }
-    return undefined;
-}
-function equalsIgnoreCase(value, expected) {
-    return value !== undefined && value.toLowerCase() === expected;
+/** `prefetch` when it lists exactly `base..head`, else undefined. */
+function prefetchOf(prefetch, base, head) {
+    return prefetch?.base === base && prefetch.head === head ? prefetch : undefined;
 }
 
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __webpack_require__(7975);
-;// CONCATENATED MODULE: ./src/hazards/rules/helpers.ts
+;// CONCATENATED MODULE: ./src/manifests/globs.ts
+
+/**
+ * Turns a path glob into a matcher: `**` crosses folders, `*` and `?` stay within one. A pattern
+ * without wildcards matches that file or everything below that folder.
+ */
+function globMatcher(pattern) {
+    const p = pattern.replace(/^\.\//, '');
+    if (!(0,core/* hasWildcard */.rl)(p)) {
+        const dir = p.replace(/\/+$/, '');
+        return path => path === dir || path.startsWith(`${dir}/`);
+    }
+    const re = (0,core/* globToRegExp */.tL)(p.endsWith('/') ? `${p}**` : p);
+    return path => re.test(path);
+}
+/** Keeps paths matching any `include` (all when none given) and no `exclude`. */
+function pathFilter(include = [], exclude = []) {
+    const inc = include.map(globMatcher);
+    const exc = exclude.map(globMatcher);
+    return path => (inc.length === 0 || inc.some(m => m(path))) && !exc.some(m => m(path));
+}
+/** True for `.yaml` and `.yml` files. */
+function isYamlPath(path) {
+    return /\.ya?ml$/i.test(path);
+}
+
+;// CONCATENATED MODULE: ./src/manifests/read-change.ts
+
 
 
 /**
- * True when the value at `path` is the same in both manifests (text first, then parsed). A field
- * left out or null is unset; `fallback` is the value the API server stores for an unset field, so
- * writing a default out, or dropping it, is no change. `stored` maps a parsed value to the form the
- * API server compares (for values it normalizes).
+ * Reads the changed `.yaml`/`.yml` files between two commits, their contents at both revisions
+ * (one `git cat-file --batch` for everything), and the Flux Kustomizations and kustomize patch
+ * files of both revisions.
  */
-function sameAt(before, after, path, fallback, stored = v => v) {
-    if (before.doc.sameRaw(after.doc, path))
-        return true;
-    const [b, a] = [before.doc.get(path) ?? fallback, after.doc.get(path) ?? fallback];
-    return (0,external_node_util_.isDeepStrictEqual)(stored(b), stored(a));
+async function readChange(git, base, head, filter = {}) {
+    const [baseSha, headSha] = await Promise.all([git.resolveCommit(base), git.resolveCommit(head)]);
+    const [files, context] = await Promise.all([
+        readChangedFiles(git, baseSha, headSha, filter),
+        readRevisionContexts(git, baseSha, headSha)
+    ]);
+    return { base: baseSha, head: headSha, files, context };
+}
+/** The changed `.yaml`/`.yml` files of `base..head` (commit shas) with both contents. */
+async function readChangedFiles(git, base, head, filter = {}) {
+    const files = [];
+    await forEachChangedFile(git, base, head, filter, file => files.push(file));
+    return files;
 }
 /**
- * The first of `fields` (under `base`) whose value differs, or undefined. `defaults` holds the
- * value the API server stores for each field that a manifest leaves unset.
+ * Streams the changed `.yaml`/`.yml` files of `base..head` (commit shas): `onFile` gets each one,
+ * in path order, as soon as both its sides are read, so a caller that keeps only what it needs
+ * never holds every blob at once. Returns how many files there were.
  */
-function changedField(change, base, fields, defaults = {}) {
-    const { before, after } = change;
-    if (!after)
-        return undefined;
-    return fields.find(f => !sameAt(before, after, [...base, f], Object.hasOwn(defaults, f) ? defaults[f] : undefined));
+async function forEachChangedFile(git, base, head, filter, onFile) {
+    const { checked } = await listChange(git, base, head, filter);
+    await streamFiles(git, checked, onFile);
+    return checked.length;
 }
-/** A string value at `path`, or undefined. */
-function stringAt(r, path) {
-    const v = r.doc.get(path);
-    return typeof v === 'string' ? v : undefined;
-}
-/** True when the object has a value at `path` (used to tell full objects from partial patches). */
-function has(r, path) {
-    const v = r.doc.get(path);
-    return v !== undefined && v !== null;
-}
-/** `Kind namespace/name`. */
-function label(r) {
-    return describeResource(r);
-}
-/** A deletion hit; its message depends on whether the deletion is the change itself or its revert. */
-function deletion(ctx, severity, messages) {
-    return { severity, effect: 'delete', message: ctx.direction === 'forward' ? messages.forward : messages.rollback };
-}
-/** An update hit, phrased for the direction it is found in. */
-function update(ctx, severity, message, symmetric = false) {
-    const prefix = ctx.direction === 'rollback' ? 'Reverting this change: ' : '';
-    return { severity, effect: 'update', message: prefix + message, symmetric };
-}
-/** JSON text of a value for messages, shortened. */
-function show(v) {
-    const text = v === undefined ? 'unset' : JSON.stringify(v);
-    return text.length > 60 ? `${text.slice(0, 57)}...` : text;
-}
-
-;// CONCATENATED MODULE: ./src/hazards/rules/config.ts
-
-const immutableConfigChange = {
-    id: 'immutable-config-change',
-    kinds: ['/ConfigMap', '/Secret'],
-    forced: 'notice',
-    summary: 'A ConfigMap or Secret marked immutable: true changes its data or drops the flag, or a Secret changes type.',
-    check(change, ctx) {
-        const { before, after } = change;
-        if (!after)
-            return undefined;
-        if (before.kind === 'Secret' && (stringAt(before, ['type']) ?? 'Opaque') !== (stringAt(after, ['type']) ?? 'Opaque')) {
-            return update(ctx, 'error', `${label(after)} changes its type; a Secret's type is immutable, so the API server rejects it. Create a Secret with a new name instead.`, true);
-        }
-        if (!isImmutable(before))
-            return undefined;
-        if (!isImmutable(after)) {
-            return update(ctx, 'error', `${label(after)} drops immutable: true; once set it cannot be unset ("field is immutable when immutable is set"). Create a new object with a new name (e.g. a kustomize generator hash) instead.`);
-        }
-        const field = dataChanged(change);
-        if (!field)
-            return undefined;
-        return update(ctx, 'error', `${label(after)} is immutable but its ${field} changes; the API server rejects it. Create a new object with a new name (e.g. a kustomize generator hash) instead.`, true);
-    }
-};
-function isImmutable(r) {
-    return r.doc.get(['immutable']) === true;
-}
-function dataChanged(change) {
-    // SOPS re-encrypts on every edit: encrypted data cannot be compared.
-    if (change.before.encrypted || change.after?.encrypted)
-        return undefined;
-    return changedField(change, [], ['data', 'binaryData', 'stringData']);
-}
-
-;// CONCATENATED MODULE: ./src/hazards/schema-narrowing.ts
-const UPPER_BOUNDS = ['maximum', 'maxLength', 'maxItems', 'maxProperties'];
-const LOWER_BOUNDS = ['minimum', 'minLength', 'minItems', 'minProperties'];
 /**
- * Lists the ways `after` accepts less than `before`: property removed, type changed, enum value
- * removed, new required field, upper bound lowered, lower bound raised, pattern added. Walks only
- * what both schemas share, so it is linear in their size. Stops collecting at `limit` but counts.
+ * Lists the changes of `base..head` (commit shas) without reading any blob; `changes`: the
+ * `git diff --raw` of exactly that range, already under way.
  */
-function schemaNarrowings(before, after, limit = 20) {
-    const result = { found: [], total: 0 };
-    const add = (n) => {
-        result.total++;
-        if (result.found.length < limit)
-            result.found.push(n);
-    };
-    compare(asSchema(before), asSchema(after), '', add);
-    return result;
-}
-function compare(b, a, path, add) {
-    const at = path || '.';
-    if (typeof b.type === 'string' && typeof a.type === 'string' && b.type !== a.type) {
-        add({ path: at, change: `type changed from ${b.type} to ${a.type}`, severity: 'error' });
-    }
-    else if (b.type === undefined && typeof a.type === 'string' && Object.keys(b).length > 0) {
-        add({ path: at, change: `type ${a.type} now required`, severity: 'warning' });
-    }
-    compareEnum(b, a, at, add);
-    const newlyRequired = strings(a.required).filter(r => !strings(b.required).includes(r));
-    if (newlyRequired.length > 0)
-        add({ path: at, change: `new required field ${newlyRequired.join(', ')}`, severity: 'error' });
-    compareBounds(b, a, at, add);
-    if (typeof a.pattern === 'string' && a.pattern !== b.pattern) {
-        add({ path: at, change: b.pattern === undefined ? `pattern ${a.pattern} added` : `pattern changed to ${a.pattern}`, severity: 'warning' });
-    }
-    compareProperties(b, a, path, add);
-    if (isSchema(b.items) && isSchema(a.items))
-        compare(b.items, a.items, `${path}[*]`, add);
-    if (isSchema(b.additionalProperties) && isSchema(a.additionalProperties)) {
-        compare(b.additionalProperties, a.additionalProperties, `${path}{*}`, add);
-    }
-    else if (b.additionalProperties && a.additionalProperties === false) {
-        add({ path: at, change: 'additional properties no longer allowed', severity: 'warning' });
-    }
-}
-function compareEnum(b, a, at, add) {
-    if (!Array.isArray(a.enum))
-        return;
-    if (!Array.isArray(b.enum)) {
-        add({ path: at, change: 'enum added', severity: 'warning' });
-        return;
-    }
-    const kept = new Set(a.enum.map(v => JSON.stringify(v)));
-    const removed = b.enum.map(v => JSON.stringify(v)).filter(v => !kept.has(v));
-    if (removed.length > 0)
-        add({ path: at, change: `enum value ${removed.join(', ')} removed`, severity: 'warning' });
-}
-function compareBounds(b, a, at, add) {
-    for (const key of UPPER_BOUNDS) {
-        const [was, now] = [b[key], a[key]];
-        if (typeof now === 'number' && (typeof was !== 'number' || now < was)) {
-            add({ path: at, change: `${key} ${typeof was === 'number' ? `lowered from ${was} to` : 'set to'} ${now}`, severity: 'warning' });
-        }
-    }
-    for (const key of LOWER_BOUNDS) {
-        const [was, now] = [b[key], a[key]];
-        if (typeof now === 'number' && (typeof was !== 'number' ? now > 0 || key === 'minimum' : now > was)) {
-            add({ path: at, change: `${key} ${typeof was === 'number' ? `raised from ${was} to` : 'set to'} ${now}`, severity: 'warning' });
-        }
-    }
-}
-function compareProperties(b, a, path, add) {
-    if (!isSchema(b.properties))
-        return;
-    const after = isSchema(a.properties) ? a.properties : {};
-    // With preserve-unknown-fields, fields missing from the schema are kept, not pruned.
-    const keepsUnknown = a['x-kubernetes-preserve-unknown-fields'] === true;
-    for (const [name, sub] of Object.entries(b.properties)) {
-        const child = `${path}.${name}`;
-        if (!Object.hasOwn(after, name)) {
-            if (!keepsUnknown)
-                add({ path: child, change: 'property removed', severity: 'warning' });
-            continue;
-        }
-        compare(asSchema(sub), asSchema(after[name]), child, add);
-    }
-}
-function isSchema(v) {
-    return v !== null && typeof v === 'object' && !Array.isArray(v);
-}
-function asSchema(v) {
-    return isSchema(v) ? v : {};
-}
-function strings(v) {
-    return Array.isArray(v) ? v.filter((x) => typeof x === 'string') : [];
+async function listChange(git, base, head, filter = {}, changes) {
+    const keep = pathFilter(filter.paths, filter.exclude);
+    const all = await (changes ?? git.diffRaw(base, head));
+    return { all, checked: all.filter(e => isYamlPath(e.path) && keep(e.path)) };
 }
 
-;// CONCATENATED MODULE: ./src/hazards/shared-properties.ts
+;// CONCATENATED MODULE: ./src/manifests/line-index.ts
 
-/**
- * Cuts the schema properties that are the same text in both CRD specs (`spec:` entries, as text)
- * out of both, so only what differs is parsed. A property that is the same on both sides cannot
- * narrow, so the comparison finds the same narrowings either way; nor can the schema of a version
- * that only one side has, so its body is cut too. Only plain block text is cut:
- * wherever the layout is unusual, or a line of a part to cut is anything but a simple
- * `key: scalar` / `- item` line, that part is kept and parsed as before.
- */
-function withoutSharedProperties(before, after) {
-    const b = new Side(before);
-    const a = new Side(after);
-    const [sb, sa] = [b.entries(0, b.lines.count)?.get('spec'), a.entries(0, a.lines.count)?.get('spec')];
-    if (sb && sa)
-        spec(sb, sa);
-    return [b.result(), a.result()];
-}
+// An index of a YAML text's block structure by lines, to find the entries of any nesting level
+// and cut some of them out of the text: for comparing large documents (a CRD's schema is
+// megabytes) without parsing the parts that are the same.
 const HASH = 0x23;
 const CR = 0x0d;
-const shared_properties_DASH = 0x2d;
+const line_index_DASH = 0x2d;
 /**
  * Where each line of a text starts, its leading spaces and the character after them (-1 for a
  * blank line), and for each non-blank line the next non-blank line indented as far or less: the
@@ -2104,8 +1908,8 @@ function grown(array, capacity) {
     larger.set(array);
     return larger;
 }
-/** One spec's text, its line index and the ranges cut from it. */
-class Side {
+/** A text, its line index and the ranges cut from it. */
+class BlockText {
     text;
     cuts = [];
     lines;
@@ -2136,7 +1940,7 @@ class Side {
                     return undefined;
                 const begin = ix.starts[at] + lead;
                 const eol = ix.eol(at);
-                if (shared_properties_isSequenceItem(this.text, begin, eol)) {
+                if (line_index_isSequenceItem(this.text, begin, eol)) {
                     if (!current)
                         return undefined;
                 }
@@ -2146,7 +1950,7 @@ class Side {
                         return undefined;
                     if (current)
                         current.end = at;
-                    current = { side: this, key: found.key, line: at, end: to, inline: found.inline };
+                    current = { block: this, key: found.key, line: at, end: to, inline: found.inline };
                     entries.set(found.key, current);
                 }
             }
@@ -2154,9 +1958,22 @@ class Side {
         }
         return entries;
     }
+    /** The entry's lines. */
     textOf(v) {
         return this.text.slice(this.lines.offset(v.line), this.lines.offset(v.end));
     }
+    /** Cuts the entry out, key line and all. */
+    cut(v) {
+        this.cuts.push([this.lines.offset(v.line), this.lines.offset(v.end)]);
+    }
+    /** Cuts the nested lines of an entry whose value is on the lines after its key line. */
+    cutBody(v) {
+        const lines = this.lines;
+        const [bodyStart, end] = [Math.min(lines.offset(v.line + 1), lines.offset(v.end)), lines.offset(v.end)];
+        if (v.inline === '' && bodyStart < end)
+            this.cuts.push([bodyStart, end]);
+    }
+    /** The text without the ranges cut. */
     result() {
         if (this.cuts.length === 0)
             return this.text;
@@ -2171,26 +1988,104 @@ class Side {
         return parts.join('');
     }
 }
-function children(v) {
+/** The entries of the block mapping nested under `v`; undefined when they are not a simple one. */
+function childrenOf(v) {
     if (v.inline !== '')
         return undefined;
     if (v.itemIndent !== undefined)
-        return v.side.entries(v.line, v.end, v.itemIndent);
-    return v.side.entries(v.line + 1, v.end);
+        return v.block.entries(v.line, v.end, v.itemIndent);
+    return v.block.entries(v.line + 1, v.end);
+}
+/**
+ * The items of the block sequence nested under `v` by their `name` entry, each read as a mapping
+ * whose first key follows the item's `- `; undefined when an item has no name, or shares one.
+ */
+function namedItems(v) {
+    if (v.inline !== '' || v.itemIndent !== undefined)
+        return undefined;
+    const { block } = v;
+    const ix = block.lines;
+    const items = new Map();
+    let indent = -1;
+    let start = -1;
+    const add = (end) => {
+        if (start < 0)
+            return true;
+        const entries = block.entries(start, end, indent + 2);
+        const name = entries?.get('name')?.inline;
+        if (!entries || !name || items.has(name))
+            return false;
+        items.set(name, { block, key: name, line: start, end, inline: '', itemIndent: indent + 2 });
+        return true;
+    };
+    for (let at = v.line + 1; at < v.end;) {
+        const lead = ix.lead[at];
+        if (ix.isContent(at)) {
+            if (indent < 0)
+                indent = lead;
+            if (lead < indent)
+                return undefined;
+            if (lead === indent) {
+                if (!/^- \S/.test(block.text.slice(ix.starts[at] + lead, ix.starts[at] + lead + 3)))
+                    return undefined;
+                if (!add(at))
+                    return undefined;
+                start = at;
+            }
+        }
+        // Lines indented deeper than the items belong to the current item.
+        at = indent < 0 ? at + 1 : ix.nextAtMost(at, indent);
+    }
+    return add(v.end) ? items : undefined;
+}
+function line_index_isSequenceItem(text, at, eol) {
+    if (text.charCodeAt(at) !== line_index_DASH)
+        return false;
+    const after = text.charCodeAt(at + 1);
+    return at + 1 >= eol || after === 0x20 || after === CR || after === 0x09;
+}
+/**
+ * True when `text` has a line that is not blank, a comment-free `key:` / `key: scalar`, or a
+ * `- item` of those: such a part of a text is parsed rather than trusted to be valid YAML.
+ */
+function hasUnusualLine(text) {
+    return UNUSUAL_LINE.test(text);
+}
+const line_index_KEY = '[A-Za-z0-9_][A-Za-z0-9_./-]*';
+const VALUE = `(?:[A-Za-z0-9_./$^(+=~<][^\\n#:\\t"']*|-[0-9][^\\n#:\\t"']*|'(?:[^'\\n]|'')*'|"[^"\\\\\\n]*")`;
+const UNUSUAL_LINE = new RegExp(`^(?! *(?:- +)*(?:${line_index_KEY}:(?: +${VALUE})?|${VALUE})? *\\r?$)(?! *- *\\r?$)`, 'm');
+
+;// CONCATENATED MODULE: ./src/hazards/crd-shared-properties.ts
+
+/**
+ * Cuts the schema properties that are the same text in both CRD specs (`spec:` entries, as text)
+ * out of both, so only what differs is parsed. A property that is the same on both sides cannot
+ * narrow, so the comparison finds the same narrowings either way; nor can the schema of a version
+ * that only one side has, so its body is cut too. Only plain block text is cut:
+ * wherever the layout is unusual, or a line of a part to cut is anything but a simple
+ * `key: scalar` / `- item` line, that part is kept and parsed as before.
+ */
+function withoutSharedProperties(before, after) {
+    const b = new BlockText(before);
+    const a = new BlockText(after);
+    const [sb, sa] = [b.entries(0, b.lines.count)?.get('spec'), a.entries(0, a.lines.count)?.get('spec')];
+    if (sb && sa)
+        spec(sb, sa);
+    return [b.result(), a.result()];
 }
 function spec(b, a) {
-    const [cb, ca] = [children(b), children(a)];
+    const [cb, ca] = [childrenOf(b), childrenOf(a)];
     if (!cb || !ca)
         return;
     const [vb, va] = [cb.get('validation'), ca.get('validation')];
     if (vb && va)
         openApi(vb, va);
-    const [ib, ia] = [cb.get('versions'), ca.get('versions')].map(v => (v ? versionItems(v) : undefined));
+    const [ib, ia] = [cb.get('versions'), ca.get('versions')].map(v => (v ? namedItems(v) : undefined));
     if (!ib || !ia)
         return;
     for (const [name, item] of ib) {
         const other = ia.get(name);
-        const [sb, sa] = [children(item)?.get('schema'), other ? children(other)?.get('schema') : undefined];
+        const [sb, sa] = [childrenOf(item)?.get('schema'), other ? childrenOf(other)?.get('schema') : undefined];
         if (sb && sa)
             openApi(sb, sa);
     }
@@ -2206,18 +2101,18 @@ function cutUnpairedSchemas(items, others) {
     if (![...items.keys(), ...others.keys()].every(name => VERSION_NAME.test(name)))
         return;
     for (const [name, item] of items) {
-        const schema = others.has(name) ? undefined : children(item)?.get('schema');
-        if (schema && !UNSAFE_LINE.test(schema.side.textOf(schema)))
-            cutBody(schema);
+        const schema = others.has(name) ? undefined : childrenOf(item)?.get('schema');
+        if (schema && !hasUnusualLine(schema.block.textOf(schema)))
+            schema.block.cutBody(schema);
     }
 }
 function openApi(b, a) {
-    const [ob, oa] = [children(b)?.get('openAPIV3Schema'), children(a)?.get('openAPIV3Schema')];
+    const [ob, oa] = [childrenOf(b)?.get('openAPIV3Schema'), childrenOf(a)?.get('openAPIV3Schema')];
     if (ob && oa)
         schema(ob, oa);
 }
 function schema(b, a) {
-    const [cb, ca] = [children(b), children(a)];
+    const [cb, ca] = [childrenOf(b), childrenOf(a)];
     if (!cb || !ca)
         return;
     const [pb, pa] = [cb.get('properties'), ca.get('properties')];
@@ -2232,11 +2127,11 @@ function schema(b, a) {
 function properties(b, a) {
     // The whole map the same: drop its body and keep the key (`properties:` then reads as null).
     if (sameSafeText(b, a)) {
-        cutBody(b);
-        cutBody(a);
+        b.block.cutBody(b);
+        a.block.cutBody(a);
         return;
     }
-    const [cb, ca] = [children(b), children(a)];
+    const [cb, ca] = [childrenOf(b), childrenOf(a)];
     if (!cb || !ca)
         return;
     for (const [name, pb] of cb) {
@@ -2244,8 +2139,8 @@ function properties(b, a) {
         if (!pa)
             continue;
         if (sameSafeText(pb, pa)) {
-            cut(pb);
-            cut(pa);
+            pb.block.cut(pb);
+            pa.block.cut(pa);
         }
         else
             schema(pb, pa);
@@ -2253,77 +2148,237 @@ function properties(b, a) {
 }
 /** True when both entries are the same text made only of simple lines. */
 function sameSafeText(b, a) {
-    const text = b.side.textOf(b);
-    return text === a.side.textOf(a) && !UNSAFE_LINE.test(text);
-}
-function cut(v) {
-    const lines = v.side.lines;
-    v.side.cuts.push([lines.offset(v.line), lines.offset(v.end)]);
-}
-function cutBody(v) {
-    const lines = v.side.lines;
-    const [bodyStart, end] = [Math.min(lines.offset(v.line + 1), lines.offset(v.end)), lines.offset(v.end)];
-    if (v.inline === '' && bodyStart < end)
-        v.side.cuts.push([bodyStart, end]);
-}
-/**
- * The items of the `versions` sequence by name, each read as a mapping whose first key follows
- * the item's `- `.
- */
-function versionItems(v) {
-    if (v.inline !== '' || v.itemIndent !== undefined)
-        return undefined;
-    const { side } = v;
-    const ix = side.lines;
-    const items = new Map();
-    let indent = -1;
-    let start = -1;
-    const add = (end) => {
-        if (start < 0)
-            return true;
-        const entries = side.entries(start, end, indent + 2);
-        const name = entries?.get('name')?.inline;
-        if (!entries || !name || items.has(name))
-            return false;
-        items.set(name, { side, key: name, line: start, end, inline: '', itemIndent: indent + 2 });
-        return true;
-    };
-    for (let at = v.line + 1; at < v.end;) {
-        const lead = ix.lead[at];
-        if (ix.isContent(at)) {
-            if (indent < 0)
-                indent = lead;
-            if (lead < indent)
-                return undefined;
-            if (lead === indent) {
-                if (!/^- \S/.test(side.text.slice(ix.starts[at] + lead, ix.starts[at] + lead + 3)))
-                    return undefined;
-                if (!add(at))
-                    return undefined;
-                start = at;
-            }
-        }
-        // Lines indented deeper than the items belong to the current item.
-        at = indent < 0 ? at + 1 : ix.nextAtMost(at, indent);
-    }
-    return add(v.end) ? items : undefined;
-}
-function shared_properties_isSequenceItem(text, at, eol) {
-    if (text.charCodeAt(at) !== shared_properties_DASH)
-        return false;
-    const after = text.charCodeAt(at + 1);
-    return at + 1 >= eol || after === 0x20 || after === CR || after === 0x09;
+    const text = b.block.textOf(b);
+    return text === a.block.textOf(a) && !hasUnusualLine(text);
 }
 // Kubernetes version names (v1, v2beta1): plain scalars that YAML reads as the same strings.
 const VERSION_NAME = /^v[0-9][a-z0-9]*$/;
-// A line that is not blank, a comment-free `key:` / `key: scalar`, or a `- item` of those: the
-// part of the text it is in is parsed rather than trusted to be valid YAML.
-const shared_properties_KEY = '[A-Za-z0-9_][A-Za-z0-9_./-]*';
-const VALUE = `(?:[A-Za-z0-9_./$^(+=~<][^\\n#:\\t"']*|-[0-9][^\\n#:\\t"']*|'(?:[^'\\n]|'')*'|"[^"\\\\\\n]*")`;
-const UNSAFE_LINE = new RegExp(`^(?! *(?:- +)*(?:${shared_properties_KEY}:(?: +${VALUE})?|${VALUE})? *\\r?$)(?! *- *\\r?$)`, 'm');
+
+;// CONCATENATED MODULE: ./src/hazards/crd-specs.ts
+
+
+
+/**
+ * Both CRD specs of a change without descriptions, or undefined when they do not differ in
+ * substance. Kept in the change's memo for the other CRD rules, and for the other direction when
+ * it checks the same pair (see `ResourceChange.memo`): the specs are then handed back swapped.
+ */
+function crdSpecs(change) {
+    if (!change.after)
+        return undefined;
+    const memo = (change.memo ??= new Map());
+    let read = memo.get(MEMO);
+    if (!read)
+        memo.set(MEMO, (read = { before: change.before, specs: readSpecs(change.before, change.after) }));
+    if (read.before === change.before || !read.specs)
+        return read.specs;
+    return [read.specs[1], read.specs[0]];
+}
+const MEMO = 'crd-specs';
+function readSpecs(before, after) {
+    // Most CRDs of a change keep their spec: told without decoding their megabytes.
+    if (before.doc.sameRaw(after.doc, ['spec']))
+        return undefined;
+    const [sb, sa] = [before, after].map(r => stripDescriptions(r.doc.rawText(['spec']) ?? undefined));
+    if (sb !== undefined && sb === sa)
+        return undefined;
+    // Most of a large CRD's schema is the same on both sides: parse only the properties that differ.
+    const [pb, pa] = sb !== undefined && sa !== undefined ? withoutSharedProperties(sb, sa) : [sb, sa];
+    return [toSpec(specValue(before, pb)), toSpec(specValue(after, pa))];
+}
+function specValue(r, stripped) {
+    if (stripped !== undefined) {
+        const parsed = parseYaml(stripped);
+        if (parsed.ok)
+            return parsed.documents[0]?.value?.spec;
+    }
+    return r.doc.get(['spec']);
+}
+function toSpec(spec) {
+    const s = (0,core/* asObject */.eB)(spec);
+    const names = (0,core/* asObject */.eB)(s.names);
+    const shared = (0,core/* asObject */.eB)(s.validation).openAPIV3Schema;
+    const versions = (Array.isArray(s.versions) ? s.versions : []).map(v => {
+        const o = (0,core/* asObject */.eB)(v);
+        return {
+            name: String(o.name),
+            served: o.served !== false,
+            storage: o.storage === true,
+            schema: (0,core/* asObject */.eB)(o.schema).openAPIV3Schema ?? shared
+        };
+    });
+    return { group: s.group, scope: s.scope ?? 'Namespaced', kind: names.kind, plural: names.plural, versions };
+}
+/**
+ * Removes `description:` entries whose value starts on the key line, with their continuation
+ * lines: most of a CRD's bytes, and irrelevant to compatibility. Keeps a property named
+ * `description` (its value is a nested mapping). The key's indentation stays behind as a line of
+ * spaces, which YAML reads as a blank line.
+ */
+function stripDescriptions(text) {
+    if (text === undefined)
+        return undefined;
+    return text.replace(DESCRIPTION, '');
+}
+// `description: <text>` plus every following line indented deeper (or blank): one native pass.
+// The match starts at the key, a literal the engine skips ahead to, and the indentation before
+// it is checked looking back: twice as fast as trying a pattern at the start of every line.
+const DESCRIPTION = /(?<=^( *))description:[ \t]+\S[^\n]*(?:\n(?:\1 [^\n]*|[ \t\r]*(?=\n)))*/gm;
+
+;// CONCATENATED MODULE: ./src/hazards/schema-narrowing.ts
+
+const UPPER_BOUNDS = ['maximum', 'maxLength', 'maxItems', 'maxProperties'];
+const LOWER_BOUNDS = ['minimum', 'minLength', 'minItems', 'minProperties'];
+/**
+ * Lists the ways `after` accepts less than `before`: property removed, type changed, enum value
+ * removed, new required field, upper bound lowered, lower bound raised, pattern added. Walks only
+ * what both schemas share, so it is linear in their size. Stops collecting at `limit` but counts.
+ */
+function schemaNarrowings(before, after, limit = 20) {
+    const result = { found: [], total: 0 };
+    const add = (n) => {
+        result.total++;
+        if (result.found.length < limit)
+            result.found.push(n);
+    };
+    compare(asSchema(before), asSchema(after), '', add);
+    return result;
+}
+function compare(b, a, path, add) {
+    const at = path || '.';
+    if (typeof b.type === 'string' && typeof a.type === 'string' && b.type !== a.type) {
+        add({ path: at, change: `type changed from ${b.type} to ${a.type}`, severity: 'error' });
+    }
+    else if (b.type === undefined && typeof a.type === 'string' && Object.keys(b).length > 0) {
+        add({ path: at, change: `type ${a.type} now required`, severity: 'warning' });
+    }
+    compareEnum(b, a, at, add);
+    const newlyRequired = strings(a.required).filter(r => !strings(b.required).includes(r));
+    if (newlyRequired.length > 0)
+        add({ path: at, change: `new required field ${newlyRequired.join(', ')}`, severity: 'error' });
+    compareBounds(b, a, at, add);
+    if (typeof a.pattern === 'string' && a.pattern !== b.pattern) {
+        add({ path: at, change: b.pattern === undefined ? `pattern ${a.pattern} added` : `pattern changed to ${a.pattern}`, severity: 'warning' });
+    }
+    compareProperties(b, a, path, add);
+    if (isSchema(b.items) && isSchema(a.items))
+        compare(b.items, a.items, `${path}[*]`, add);
+    if (isSchema(b.additionalProperties) && isSchema(a.additionalProperties)) {
+        compare(b.additionalProperties, a.additionalProperties, `${path}{*}`, add);
+    }
+    else if (b.additionalProperties && a.additionalProperties === false) {
+        add({ path: at, change: 'additional properties no longer allowed', severity: 'warning' });
+    }
+}
+function compareEnum(b, a, at, add) {
+    if (!Array.isArray(a.enum))
+        return;
+    if (!Array.isArray(b.enum)) {
+        add({ path: at, change: 'enum added', severity: 'warning' });
+        return;
+    }
+    const kept = new Set(a.enum.map(v => JSON.stringify(v)));
+    const removed = b.enum.map(v => JSON.stringify(v)).filter(v => !kept.has(v));
+    if (removed.length > 0)
+        add({ path: at, change: `enum value ${removed.join(', ')} removed`, severity: 'warning' });
+}
+function compareBounds(b, a, at, add) {
+    for (const key of UPPER_BOUNDS) {
+        const [was, now] = [b[key], a[key]];
+        if (typeof now === 'number' && (typeof was !== 'number' || now < was)) {
+            add({ path: at, change: `${key} ${typeof was === 'number' ? `lowered from ${was} to` : 'set to'} ${now}`, severity: 'warning' });
+        }
+    }
+    for (const key of LOWER_BOUNDS) {
+        const [was, now] = [b[key], a[key]];
+        if (typeof now === 'number' && (typeof was !== 'number' ? now > 0 || key === 'minimum' : now > was)) {
+            add({ path: at, change: `${key} ${typeof was === 'number' ? `raised from ${was} to` : 'set to'} ${now}`, severity: 'warning' });
+        }
+    }
+}
+function compareProperties(b, a, path, add) {
+    if (!isSchema(b.properties))
+        return;
+    const after = isSchema(a.properties) ? a.properties : {};
+    // With preserve-unknown-fields, fields missing from the schema are kept, not pruned.
+    const keepsUnknown = a['x-kubernetes-preserve-unknown-fields'] === true;
+    for (const [name, sub] of Object.entries(b.properties)) {
+        const child = `${path}.${name}`;
+        if (!Object.hasOwn(after, name)) {
+            if (!keepsUnknown)
+                add({ path: child, change: 'property removed', severity: 'warning' });
+            continue;
+        }
+        compare(asSchema(sub), asSchema(after[name]), child, add);
+    }
+}
+function isSchema(v) {
+    return (0,core/* isObject */.Gv)(v);
+}
+function asSchema(v) {
+    return isSchema(v) ? v : {};
+}
+function strings(v) {
+    return Array.isArray(v) ? v.filter((x) => typeof x === 'string') : [];
+}
+
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __webpack_require__(7975);
+;// CONCATENATED MODULE: ./src/hazards/rules/helpers.ts
+
+
+/**
+ * True when the value at `path` is the same in both manifests (text first, then parsed). A field
+ * left out or null is unset; `fallback` is the value the API server stores for an unset field, so
+ * writing a default out, or dropping it, is no change. `stored` maps a parsed value to the form the
+ * API server compares (for values it normalizes).
+ */
+function sameAt(before, after, path, fallback, stored = v => v) {
+    if (before.doc.sameRaw(after.doc, path))
+        return true;
+    const [b, a] = [before.doc.get(path) ?? fallback, after.doc.get(path) ?? fallback];
+    return (0,external_node_util_.isDeepStrictEqual)(stored(b), stored(a));
+}
+/**
+ * The first of `fields` (under `base`) whose value differs, or undefined. `defaults` holds the
+ * value the API server stores for each field that a manifest leaves unset.
+ */
+function changedField(change, base, fields, defaults = {}) {
+    const { before, after } = change;
+    if (!after)
+        return undefined;
+    return fields.find(f => !sameAt(before, after, [...base, f], Object.hasOwn(defaults, f) ? defaults[f] : undefined));
+}
+/** A string value at `path`, or undefined. */
+function stringAt(r, path) {
+    const v = r.doc.get(path);
+    return typeof v === 'string' ? v : undefined;
+}
+/** True when the object has a value at `path` (used to tell full objects from partial patches). */
+function has(r, path) {
+    const v = r.doc.get(path);
+    return v !== undefined && v !== null;
+}
+/** `Kind namespace/name`. */
+function label(r) {
+    return describeResource(r);
+}
+/** A deletion hit; its message depends on whether the deletion is the change itself or its revert. */
+function deletion(ctx, severity, messages) {
+    return { severity, effect: 'delete', message: ctx.direction === 'forward' ? messages.forward : messages.rollback };
+}
+/** An update hit, phrased for the direction it is found in. */
+function update(ctx, severity, message, symmetric = false) {
+    const prefix = ctx.direction === 'rollback' ? 'Reverting this change: ' : '';
+    return { severity, effect: 'update', message: prefix + message, symmetric };
+}
+/** JSON text of a value for messages, shortened. */
+function show(v) {
+    const text = v === undefined ? 'unset' : JSON.stringify(v);
+    return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
 
 ;// CONCATENATED MODULE: ./src/hazards/rules/crd.ts
-
 
 
 
@@ -2426,78 +2481,6 @@ function droppedStorageVersion([b, a]) {
     if (!storage || a.versions.length === 0 || a.versions.some(v => v.name === storage))
         return undefined;
     return storage;
-}
-/** Both CRD specs without descriptions, or undefined when they do not differ in substance. */
-function crdSpecs(change) {
-    if (!change.after)
-        return undefined;
-    const memo = (change.memo ??= new Map());
-    if (!memo.has('crd'))
-        memo.set('crd', specsOf(change.before, change.after));
-    return memo.get('crd');
-}
-// The rollback direction checks the same pair of objects with the sides swapped: the specs read
-// for the forward direction are kept (per object pair) and handed back swapped.
-const crd_READ = new WeakMap();
-function specsOf(before, after) {
-    const earlier = crd_READ.get(after);
-    if (earlier?.other === before)
-        return earlier.specs && [earlier.specs[1], earlier.specs[0]];
-    const specs = readSpecs(before, after);
-    crd_READ.set(before, { other: after, specs });
-    return specs;
-}
-function readSpecs(before, after) {
-    // Most CRDs of a change keep their spec: told without decoding their megabytes.
-    if (before.doc.sameRaw(after.doc, ['spec']))
-        return undefined;
-    const [sb, sa] = [before, after].map(r => stripDescriptions(r.doc.rawText(['spec']) ?? undefined));
-    if (sb !== undefined && sb === sa)
-        return undefined;
-    // Most of a large CRD's schema is the same on both sides: parse only the properties that differ.
-    const [pb, pa] = sb !== undefined && sa !== undefined ? withoutSharedProperties(sb, sa) : [sb, sa];
-    return [toSpec(specValue(before, pb)), toSpec(specValue(after, pa))];
-}
-function specValue(r, stripped) {
-    if (stripped !== undefined) {
-        const parsed = parseYaml(stripped);
-        if (parsed.ok)
-            return parsed.documents[0]?.value?.spec;
-    }
-    return r.doc.get(['spec']);
-}
-function toSpec(spec) {
-    const s = obj(spec);
-    const names = obj(s.names);
-    const shared = obj(s.validation).openAPIV3Schema;
-    const versions = (Array.isArray(s.versions) ? s.versions : []).map(v => {
-        const o = obj(v);
-        return {
-            name: String(o.name),
-            served: o.served !== false,
-            storage: o.storage === true,
-            schema: obj(o.schema).openAPIV3Schema ?? shared
-        };
-    });
-    return { group: s.group, scope: s.scope ?? 'Namespaced', kind: names.kind, plural: names.plural, versions };
-}
-/**
- * Removes `description:` entries whose value starts on the key line, with their continuation
- * lines: most of a CRD's bytes, and irrelevant to compatibility. Keeps a property named
- * `description` (its value is a nested mapping). The key's indentation stays behind as a line of
- * spaces, which YAML reads as a blank line.
- */
-function stripDescriptions(text) {
-    if (text === undefined)
-        return undefined;
-    return text.replace(DESCRIPTION, '');
-}
-// `description: <text>` plus every following line indented deeper (or blank): one native pass.
-// The match starts at the key, a literal the engine skips ahead to, and the indentation before
-// it is checked looking back: twice as fast as trying a pattern at the start of every line.
-const DESCRIPTION = /(?<=^( *))description:[ \t]+\S[^\n]*(?:\n(?:\1 [^\n]*|[ \t\r]*(?=\n)))*/gm;
-function obj(v) {
-    return v !== null && typeof v === 'object' && !Array.isArray(v) ? v : {};
 }
 
 ;// CONCATENATED MODULE: ./src/hazards/rules/flux.ts
@@ -2610,6 +2593,48 @@ function releaseIdentity(r) {
     return { releaseName, targetNamespace: target ?? own, storageNamespace: stringAt(r, ['spec', 'storageNamespace']) || own };
 }
 
+;// CONCATENATED MODULE: ./src/hazards/rules/immutable-config.ts
+
+const DATA = ['data', 'binaryData', 'stringData'];
+const immutableConfigChange = {
+    id: 'immutable-config-change',
+    kinds: ['/ConfigMap', '/Secret'],
+    forced: 'notice',
+    summary: 'A ConfigMap or Secret marked immutable: true changes its data or drops the flag, or a Secret changes type.',
+    // A Secret's type, always; the data only of an object marked immutable (without the key, the
+    // check returns before reading anything more, on either side).
+    reads({ kind }, keys) {
+        const data = keys.has('immutable') ? ['immutable', ...DATA] : [];
+        return kind === 'Secret' ? ['type', ...data] : data;
+    },
+    check(change, ctx) {
+        const { before, after } = change;
+        if (!after)
+            return undefined;
+        if (before.kind === 'Secret' && (stringAt(before, ['type']) ?? 'Opaque') !== (stringAt(after, ['type']) ?? 'Opaque')) {
+            return update(ctx, 'error', `${label(after)} changes its type; a Secret's type is immutable, so the API server rejects it. Create a Secret with a new name instead.`, true);
+        }
+        if (!isImmutable(before))
+            return undefined;
+        if (!isImmutable(after)) {
+            return update(ctx, 'error', `${label(after)} drops immutable: true; once set it cannot be unset ("field is immutable when immutable is set"). Create a new object with a new name (e.g. a kustomize generator hash) instead.`);
+        }
+        const field = dataChanged(change);
+        if (!field)
+            return undefined;
+        return update(ctx, 'error', `${label(after)} is immutable but its ${field} changes; the API server rejects it. Create a new object with a new name (e.g. a kustomize generator hash) instead.`, true);
+    }
+};
+function isImmutable(r) {
+    return r.doc.get(['immutable']) === true;
+}
+function dataChanged(change) {
+    // SOPS re-encrypts on every edit: encrypted data cannot be compared.
+    if (change.before.encrypted || change.after?.encrypted)
+        return undefined;
+    return changedField(change, [], DATA);
+}
+
 ;// CONCATENATED MODULE: ./src/hazards/rules/kustomize.ts
 
 
@@ -2658,7 +2683,7 @@ const namespaceDelete = {
 };
 
 ;// CONCATENATED MODULE: ./src/manifests/quantity.ts
-const BINARY = {
+const quantity_BINARY = {
     Ki: 2 ** 10,
     Mi: 2 ** 20,
     Gi: 2 ** 30,
@@ -2678,14 +2703,14 @@ function parseQuantity(q) {
         return Number.isFinite(q) ? q : undefined;
     if (typeof q !== 'string')
         return undefined;
-    const match = quantity_QUANTITY.exec(q.trim());
+    const match = q.trim().match(quantity_QUANTITY);
     if (!match)
         return undefined;
     const [, mantissa, exponent, suffix = ''] = match;
     const base = Number(mantissa);
     if (exponent !== undefined)
         return base * 10 ** Number(exponent);
-    return base * (BINARY[suffix] ?? DECIMAL[suffix]);
+    return base * (quantity_BINARY[suffix] ?? DECIMAL[suffix]);
 }
 
 ;// CONCATENATED MODULE: ./src/hazards/rules/pvc.ts
@@ -2803,6 +2828,7 @@ function clusterIps(r) {
 ;// CONCATENATED MODULE: ./src/hazards/rules/statefulset.ts
 
 
+
 const STS = ['apps/StatefulSet'];
 // What the API server stores for a StatefulSet that leaves the field out.
 const SPEC_DEFAULTS = { podManagementPolicy: 'OrderedReady' };
@@ -2855,17 +2881,17 @@ function sameClaimTemplates({ before, after }) {
  * compared by value (1Gi is 1024Mi).
  */
 function storedTemplate(template) {
-    if (!isObj(template))
+    if (!(0,core/* isObject */.Gv)(template))
         return template;
     const { apiVersion: _apiVersion, kind: _kind, ...rest } = template;
     const stored = { ...rest };
-    if (isObj(rest.metadata) && rest.metadata.creationTimestamp === null) {
+    if ((0,core/* isObject */.Gv)(rest.metadata) && rest.metadata.creationTimestamp === null) {
         const { creationTimestamp: _unset, ...metadata } = rest.metadata;
         stored.metadata = metadata;
     }
-    const spec = isObj(rest.spec) ? rest.spec : {};
-    stored.spec = { ...spec, volumeMode: spec.volumeMode ?? 'Filesystem', ...(isObj(spec.resources) ? { resources: storedResources(spec.resources) } : {}) };
-    const status = isObj(rest.status) ? rest.status : {};
+    const spec = (0,core/* isObject */.Gv)(rest.spec) ? rest.spec : {};
+    stored.spec = { ...spec, volumeMode: spec.volumeMode ?? 'Filesystem', ...((0,core/* isObject */.Gv)(spec.resources) ? { resources: storedResources(spec.resources) } : {}) };
+    const status = (0,core/* isObject */.Gv)(rest.status) ? rest.status : {};
     stored.status = { ...status, phase: status.phase ?? 'Pending' };
     return stored;
 }
@@ -2873,14 +2899,11 @@ function storedResources(resources) {
     const stored = { ...resources };
     for (const key of ['requests', 'limits']) {
         const list = resources[key];
-        if (!isObj(list))
+        if (!(0,core/* isObject */.Gv)(list))
             continue;
         stored[key] = Object.fromEntries(Object.entries(list).map(([name, q]) => [name, parseQuantity(q) ?? q]));
     }
     return stored;
-}
-function isObj(v) {
-    return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
 
 ;// CONCATENATED MODULE: ./src/hazards/rules/storage.ts
@@ -3041,67 +3064,38 @@ function rulesFor(group, kind) {
 }
 /**
  * The top-level entries of an object's document (besides `metadata`, which the modifiers read)
- * that the rules can read, so the reading stage keeps only those. No object at all (null) for
- * kinds no rule looks at: the checks skip them (their documents are still checked for being
- * readable). No entries for a ConfigMap without an `immutable` key: immutable-config-change returns
- * before reading anything of it on either side of a change, unless its partner has the key (so
- * their bytes differ either way). Everything otherwise: a reduced document may equal its partner
- * where the whole one would not, which is only safe when no rule reads what was dropped.
+ * that the rules of its kind read (each rule's `reads`), so the reading stage keeps only those:
+ * 'all' when a rule does not say. No object at all (null) for kinds no rule looks at: the checks
+ * skip them (their documents are still checked for being readable). A reduced document may equal
+ * its partner where the whole one would not: the pair is then not checked, which is safe as no
+ * rule reads what was dropped.
  */
 function entriesRulesRead(id, keys) {
-    if (rulesFor(id.group, id.kind).length === 0)
+    const rules = rulesFor(id.group, id.kind);
+    if (rules.length === 0)
         return null;
-    if (id.group === '' && id.kind === 'ConfigMap' && !keys.has('immutable'))
-        return [];
-    return 'all';
-}
-
-;// CONCATENATED MODULE: ./src/hazards/hazards.ts
-
-
-
-/**
- * Every hazard of going from `before` to `after`. Objects are matched by API group, kind,
- * namespace and name across all files, so a manifest moved between files is neither deleted nor
- * created. Objects only in `after` are not reported here: their hazard is the deletion that the
- * rollback direction sees.
- */
-function hazards(before, after, context) {
-    const findings = [];
-    for (const change of pairUp(before.resources, after.resources)) {
-        if (!change.after && hiddenIn(change.before, after.unreadable ?? []))
-            continue;
-        findings.push(...check(change, context));
-        change.before.doc.release();
-        change.after?.doc.release();
+    const read = new Set();
+    for (const rule of rules) {
+        if (!rule.reads)
+            return 'all';
+        for (const key of rule.reads(id, keys))
+            read.add(key);
     }
-    return findings;
+    return [...read];
 }
-function check(change, context) {
-    const findings = [];
-    for (const outcome of outcomesOf(change, context)) {
-        if ('unreadable' in outcome) {
-            findings.push(unreadableFinding(change, context.direction, outcome.unreadable));
-            break;
-        }
-        try {
-            findings.push(toFinding(outcome.rule, modify(outcome.rule, outcome.hit, change), change, context.direction));
-        }
-        catch (e) {
-            if (!(e instanceof UnreadableDocumentError))
-                throw e;
-            findings.push(unreadableFinding(change, context.direction, e.reason));
-            break;
-        }
-    }
-    return findings;
-}
-function ruleOutcomes(change, context) {
+
+;// CONCATENATED MODULE: ./src/hazards/outcomes.ts
+
+
+/** Nothing found. */
+const NOTHING = [];
+/** Runs the rules of the object's kind on a change, in rule order. */
+function ruleOutcomes(change, direction) {
     const outcomes = [];
     for (const rule of rulesFor(change.before.group, change.before.kind)) {
         try {
-            const hit = rule.check(change, context);
-            if (!hit || (hit.symmetric && context.direction === 'rollback'))
+            const hit = rule.check(change, { direction });
+            if (!hit || (hit.symmetric && direction === 'rollback'))
                 continue;
             outcomes.push({ rule, hit });
         }
@@ -3114,206 +3108,17 @@ function ruleOutcomes(change, context) {
     }
     return outcomes;
 }
-// Outcomes worked out by checkAhead, kept with the object in the role of `before`, for the object
-// it was paired with and the direction it was checked in.
-const AHEAD = new WeakMap();
-function outcomesOf(change, context) {
-    if (!change.after)
-        return ruleOutcomes(change, context);
-    const ahead = AHEAD.get(change.before);
-    if (ahead && ahead.after === change.after && ahead.direction === context.direction)
-        return ahead.outcomes;
-    return unchanged(change.before, change.after) ? NOTHING : ruleOutcomes(change, context);
-}
 /** An object with the same bytes at both revisions has not changed: there is nothing to check. */
 function unchanged(before, after) {
     return before.doc.sameBytes(after.doc);
 }
-const NOTHING = [];
-/**
- * Runs the rules, ahead of {@link hazards}, on the objects of one file that are in it at both
- * revisions, while the rest of the change is still being read: a caller reading files as git
- * prints them would otherwise wait for git. Nothing here depends on what the other files hold
- * (the rules read only the two objects, never their owner), so the outcomes are kept per pair of
- * objects and direction; `hazards` takes them when it pairs the same two objects, as it does
- * unless the key is in other files too, and checks any other pair itself.
- */
-function checkAhead(before, after, directions) {
-    const quiet = new Map();
-    const byKey = byKeyWithRules(after);
-    for (const b of before) {
-        // The file is the same, so the pair is the one `pairUp` makes first.
-        const a = partnerOf(byKey, b);
-        if (!a)
-            continue;
-        const same = unchanged(b, a);
-        try {
-            let found = false;
-            for (const direction of directions) {
-                const [from, to] = direction === 'forward' ? [b, a] : [a, b];
-                const outcomes = same ? NOTHING : ruleOutcomes({ before: from, after: to }, { direction });
-                // A hit of a change is modified by what the object it is applied to (`to`) carries.
-                if (outcomes.length > 0) {
-                    readMarkers(to);
-                    found = true;
-                }
-                AHEAD.set(from, { after: to, direction, outcomes });
-            }
-            if (!found)
-                quiet.set(b, a);
-        }
-        catch {
-            // Left for hazards() to meet in its own order.
-        }
-        b.doc.release();
-        a.doc.release();
-    }
-    return quiet;
-}
-/**
- * Sorts the objects of a change, file by file as they are read, into those the final pass
- * ({@link hazards}) has to pair and check and the pairs it can leave out: those of one file in
- * which {@link checkAhead} found nothing. `hazards` would make the same pair, and find nothing in
- * it, when the key is on no other object of either side (pairs of other keys are made
- * independently) and, with the context, both objects or neither are left out as part of a patch
- * file. What reading cannot know yet (an object with the same key may come later; which files
- * are patches) is settled in {@link sides}: a pair that does not qualify goes back in its place.
- * The final pass, which runs once git has printed everything, then handles tens of objects
- * instead of thousands, and this bookkeeping is done while git reads.
- */
-class PairLedger {
-    /** The objects to check, each with its place in the order they came in. */
-    loud = { before: [], after: [] };
-    places = { before: [], after: [] };
-    quiet = new Map();
-    quietByFile = new Map();
-    keys = { before: new Set(), after: new Set() };
-    /** Keys on more than one object of a side. */
-    repeated = new Set();
-    place = 0;
-    /** The objects of one file at both revisions, and the pairs among them {@link checkAhead} found quiet. */
-    add(before, after, quiet = NO_PAIRS) {
-        // This file's quiet pairs, by their `after` object.
-        const partners = new Map();
-        for (const b of before) {
-            if (!hasRules(b))
-                continue;
-            this.count(this.keys.before, b.key);
-            const partner = quiet.get(b);
-            if (!partner || this.quiet.has(b.key)) {
-                this.keep('before', b);
-                continue;
-            }
-            const pair = { before: b, after: partner, places: { before: this.place++, after: -1 } };
-            this.quiet.set(b.key, pair);
-            partners.set(partner, pair);
-            const keys = this.quietByFile.get(b.file);
-            if (keys)
-                keys.push(b.key);
-            else
-                this.quietByFile.set(b.file, [b.key]);
-        }
-        for (const a of after) {
-            if (!hasRules(a))
-                continue;
-            this.count(this.keys.after, a.key);
-            const pair = partners.get(a);
-            if (pair)
-                pair.places.after = this.place++;
-            else
-                this.keep('after', a);
-        }
-    }
-    /**
-     * Both sides for the final pass: the objects of each side (`unreadable` as given) without the
-     * quiet pairs that qualify, given which files are patches at each revision.
-     */
-    sides(before, after, patches) {
-        const back = new Set();
-        for (const key of this.repeated) {
-            const pair = this.quiet.get(key);
-            if (pair)
-                back.add(pair);
-        }
-        for (const file of new Set([...patches.before, ...patches.after])) {
-            if (patches.before.has(file) === patches.after.has(file))
-                continue;
-            for (const key of this.quietByFile.get(file) ?? [])
-                back.add(this.quiet.get(key));
-        }
-        const side = (set, which) => ({
-            ...set,
-            resources: merged(this.loud[which], this.places[which], [...back].map(p => [p[which], p.places[which]]))
-        });
-        return [side(before, 'before'), side(after, 'after')];
-    }
-    keep(side, r) {
-        this.loud[side].push(r);
-        this.places[side].push(this.place++);
-    }
-    count(keys, key) {
-        const known = keys.size;
-        if (keys.add(key).size === known)
-            this.repeated.add(key);
-    }
-}
-const NO_PAIRS = new Map();
-/** `loud` (in the order of `places`) with `returned` put back in their places. */
-function merged(loud, places, returned) {
-    if (returned.length === 0)
-        return loud;
-    returned.sort((x, y) => x[1] - y[1]);
-    const result = [];
-    let i = 0;
-    for (let j = 0; j < loud.length; j++) {
-        while (i < returned.length && returned[i][1] < places[j])
-            result.push(returned[i++][0]);
-        result.push(loud[j]);
-    }
-    for (; i < returned.length; i++)
-        result.push(returned[i][0]);
-    return result;
-}
-function hasRules(r) {
-    return rulesFor(r.group, r.kind).length > 0;
-}
-/** Applies the Flux and Helm modifiers that make a hazard go away or worse. */
-function modify(rule, hit, change) {
-    if (hit.effect === 'delete') {
-        const why = pruneBlocker(change.before);
-        return why ? { ...hit, severity: 'notice', message: `Not pruned because ${why}: the object stays in the cluster. ${hit.message}` } : hit;
-    }
-    const applied = change.after ?? change.before;
-    const blocked = updateBlocker(applied);
-    if (blocked)
-        return { ...hit, severity: 'notice', message: `Not applied because ${blocked}. ${hit.message}` };
-    const forced = forceReason(applied);
-    if (forced && rule.forced) {
-        const effect = rule.forced === 'notice' ? 'Flux deletes and recreates the object, which is fine for it' : 'Flux deletes and recreates the object, destroying its data';
-        return { ...hit, severity: rule.forced, message: `${hit.message} Force is on (${forced}): ${effect}.` };
-    }
-    return hit;
-}
-function toFinding(rule, hit, change, direction) {
-    const deleted = !change.after;
-    const at = deleted || direction === 'rollback' ? change.before : change.after;
-    const id = deleted && direction === 'rollback' && rule.rollbackId ? rule.rollbackId : rule.id;
-    return finding(id, hit.severity, direction, at, hit.message);
-}
-function unreadableFinding(change, direction, reason) {
-    const at = change.after ?? change.before;
-    const message = `${at.file}:${at.line} could not be checked: ${reason}. Fix the YAML so the change can be checked.`;
-    return finding(MANIFEST_UNREADABLE, 'warning', direction, at, message);
-}
-function finding(rule, severity, direction, r, message) {
-    const f = { rule, severity, direction, kind: r.kind, apiVersion: r.apiVersion, name: r.name, file: r.file, line: r.line, message };
-    if (r.namespace)
-        f.namespace = r.namespace;
-    return f;
-}
+
+;// CONCATENATED MODULE: ./src/hazards/pairing.ts
+
 /**
  * Matches objects of both revisions by key. Same-key objects (the same name in two clusters'
- * folders) pair up by file first, then by owning Flux Kustomization, then in order.
+ * folders) pair up by file first, then by owning Flux Kustomization, then in order. Objects of
+ * kinds no rule looks at are left out.
  */
 function* pairUp(before, after) {
     const byKey = byKeyWithRules(after);
@@ -3360,9 +3165,200 @@ function take(candidates, b) {
         index = candidates.findIndex(a => a.owner !== undefined && a.owner.name === b.owner?.name);
     return candidates.splice(Math.max(index, 0), 1)[0];
 }
-/** True when an unreadable file on the other side mentions the object's name: it may be there. */
+function hasRules(r) {
+    return rulesFor(r.group, r.kind).length > 0;
+}
+
+;// CONCATENATED MODULE: ./src/hazards/ahead.ts
+
+
+/**
+ * Runs the rules on the objects of each file that are in it at both revisions while the rest of
+ * the change is still being read: a caller reading files as git prints them would otherwise wait
+ * for git, and then run every rule at the end. Nothing here depends on what the other files hold
+ * (the rules read only the two objects, never their owner), so the outcomes are kept per pair of
+ * objects and direction; the final pass (`hazards`) takes them when it pairs the same two objects,
+ * as it does unless the key is in other files too, and checks any other pair itself.
+ */
+class RulesAhead {
+    // By the object in the role of `before`: the object it was paired with, the direction it was
+    // checked in, and what the rules found.
+    found = new Map();
+    /** Checks the pairs of one file's objects at both revisions, in each of `directions`. */
+    check(before, after, directions) {
+        const byKey = byKeyWithRules(after);
+        for (const b of before) {
+            // The file is the same, so the pair is the one the final pass makes first.
+            const a = partnerOf(byKey, b);
+            if (!a)
+                continue;
+            const same = unchanged(b, a);
+            // What the rules derive from the pair in one direction serves the other too.
+            const memo = new Map();
+            try {
+                for (const direction of directions) {
+                    const [from, to] = direction === 'forward' ? [b, a] : [a, b];
+                    const outcomes = same ? NOTHING : ruleOutcomes({ before: from, after: to, memo }, direction);
+                    this.found.set(from, { after: to, direction, outcomes });
+                }
+            }
+            catch {
+                // Left for the final pass to meet in its own order.
+            }
+            b.doc.release();
+            a.doc.release();
+        }
+    }
+    /** What the rules found ahead in this change and direction; undefined when it was not checked. */
+    outcomesOf(change, direction) {
+        const ahead = change.after && this.found.get(change.before);
+        return ahead && ahead.after === change.after && ahead.direction === direction ? ahead.outcomes : undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/hazards/modifiers.ts
+const PRUNE = 'kustomize.toolkit.fluxcd.io/prune';
+const SSA = 'kustomize.toolkit.fluxcd.io/ssa';
+const FORCE = 'kustomize.toolkit.fluxcd.io/force';
+const HELM_POLICY = 'helm.sh/resource-policy';
+/**
+ * Why Flux would not delete this (live, `before`) object when its manifest disappears, or
+ * undefined when it would.
+ */
+function pruneBlocker(live) {
+    if (equalsIgnoreCase(marker(live, PRUNE), 'disabled'))
+        return `it carries ${PRUNE}: disabled`;
+    if (equalsIgnoreCase(marker(live, SSA), 'ignore'))
+        return `it carries ${SSA}: Ignore`;
+    if (equalsIgnoreCase(marker(live, HELM_POLICY), 'keep'))
+        return `it carries ${HELM_POLICY}: keep`;
+    if (live.owner && !live.owner.prune) {
+        return `Flux Kustomization ${live.owner.name} (${live.owner.file}) has spec.prune: false`;
+    }
+    return undefined;
+}
+/** Why Flux would not update this object to the applied (`after`) manifest, if it would not. */
+function updateBlocker(applied) {
+    const ssa = marker(applied, SSA)?.toLowerCase();
+    if (ssa === 'ignore')
+        return `it carries ${SSA}: Ignore`;
+    if (ssa === 'ifnotpresent')
+        return `it carries ${SSA}: IfNotPresent`;
+    return undefined;
+}
+/** Why Flux would delete and recreate this object when an immutable field changes, if it would. */
+function forceReason(applied) {
+    if (equalsIgnoreCase(marker(applied, FORCE), 'enabled'))
+        return `it carries ${FORCE}: enabled`;
+    if (applied.owner?.force)
+        return `Flux Kustomization ${applied.owner.name} has spec.force: true`;
+    return undefined;
+}
+const MARKER_FIELDS = ['annotations', 'labels'];
+/** A label or annotation value (annotations win). */
+function marker(r, key) {
+    for (const field of MARKER_FIELDS) {
+        const map = r.doc.get(['metadata', field]);
+        if (map && typeof map === 'object' && Object.hasOwn(map, key)) {
+            const value = map[key];
+            if (typeof value === 'string')
+                return value;
+        }
+    }
+    return undefined;
+}
+function equalsIgnoreCase(value, expected) {
+    return value !== undefined && value.toLowerCase() === expected;
+}
+
+;// CONCATENATED MODULE: ./src/hazards/hazards.ts
+
+
+
+
+
+
+/**
+ * Every hazard of going from `before` to `after`. Objects are matched by API group, kind,
+ * namespace and name across all files, so a manifest moved between files is neither deleted nor
+ * created. Objects only in `after` are not reported here: their hazard is the deletion that the
+ * rollback direction sees.
+ */
+function hazards(before, after, context) {
+    const findings = [];
+    for (const change of pairUp(before.resources, after.resources)) {
+        if (!change.after && hiddenIn(change.before, after.unreadable ?? []))
+            continue;
+        findings.push(...check(change, context));
+        change.before.doc.release();
+        change.after?.doc.release();
+    }
+    return findings;
+}
+function check(change, context) {
+    const findings = [];
+    for (const outcome of outcomesOf(change, context)) {
+        if ('unreadable' in outcome) {
+            findings.push(unreadableFinding(change, context.direction, outcome.unreadable));
+            break;
+        }
+        try {
+            findings.push(toFinding(outcome.rule, modify(outcome.rule, outcome.hit, change), change, context.direction));
+        }
+        catch (e) {
+            if (!(e instanceof UnreadableDocumentError))
+                throw e;
+            findings.push(unreadableFinding(change, context.direction, e.reason));
+            break;
+        }
+    }
+    return findings;
+}
+function outcomesOf(change, { direction, ahead }) {
+    if (!change.after)
+        return ruleOutcomes(change, direction);
+    return ahead?.outcomesOf(change, direction) ?? (unchanged(change.before, change.after) ? NOTHING : ruleOutcomes(change, direction));
+}
+/** Applies the Flux and Helm modifiers that make a hazard go away or worse. */
+function modify(rule, hit, change) {
+    if (hit.effect === 'delete') {
+        const why = pruneBlocker(change.before);
+        return why ? { ...hit, severity: 'notice', message: `Not pruned because ${why}: the object stays in the cluster. ${hit.message}` } : hit;
+    }
+    const applied = change.after ?? change.before;
+    const blocked = updateBlocker(applied);
+    if (blocked)
+        return { ...hit, severity: 'notice', message: `Not applied because ${blocked}. ${hit.message}` };
+    const forced = forceReason(applied);
+    if (forced && rule.forced) {
+        const effect = rule.forced === 'notice' ? 'Flux deletes and recreates the object, which is fine for it' : 'Flux deletes and recreates the object, destroying its data';
+        return { ...hit, severity: rule.forced, message: `${hit.message} Force is on (${forced}): ${effect}.` };
+    }
+    return hit;
+}
+function toFinding(rule, hit, change, direction) {
+    const deleted = !change.after;
+    const at = deleted || direction === 'rollback' ? change.before : change.after;
+    const id = deleted && direction === 'rollback' && rule.rollbackId ? rule.rollbackId : rule.id;
+    return finding(id, hit.severity, direction, at, hit.message);
+}
+/** An object of a kind the rules look at whose document does not parse: an error, as a hazard in it would pass unseen. */
+function unreadableFinding(change, direction, reason) {
+    const at = change.after ?? change.before;
+    const limit = parserLimitOf(reason);
+    const fix = limit ? `It is beyond ${limit}, which cannot be raised: simplify the document (fewer aliases, less nesting)` : 'Fix the YAML';
+    const message = `${at.file}:${at.line} could not be checked: ${reason}. ${fix} so the change can be checked, or check it by hand and acknowledge it with the pull request's acknowledge label.`;
+    return finding(MANIFEST_UNREADABLE, 'error', direction, at, message);
+}
+function finding(rule, severity, direction, r, message) {
+    const f = { rule, severity, direction, kind: r.kind, apiVersion: r.apiVersion, name: r.name, file: r.file, line: r.line, message };
+    if (r.namespace)
+        f.namespace = r.namespace;
+    return f;
+}
+/** True when an unreadable file on the other side mentions the object's name (or a line scan found it there): it may be there. */
 function hiddenIn(r, unreadable) {
-    return unreadable.some(u => u.file === r.file || (u.bytes !== undefined && u.bytes.indexOf(r.name) >= 0));
+    return unreadable.some(u => u.file === r.file || (u.bytes !== undefined && u.bytes.indexOf(r.name) >= 0) || u.documents?.some(d => d.name === r.name));
 }
 
 ;// CONCATENATED MODULE: ./src/hazards/types.ts
@@ -3377,6 +3373,12 @@ const SEVERITIES = ['critical', 'error', 'warning', 'notice'];
 
 
 
+
+
+
+
+
+
 /**
  * Checks a change given as file contents (path -> before/after), for callers without a checkout
  * such as one reading files through the GitHub API.
@@ -3384,7 +3386,7 @@ const SEVERITIES = ['critical', 'error', 'warning', 'notice'];
 function analyzeFiles(files, options = {}) {
     const notices = [];
     const context = options.context ?? contextFromChangedFiles(files, notices);
-    const result = finish(readSides(files), context, options.directions, files.length);
+    const result = finish(readSides(files, options.maxFileBytes), context, options.directions, files.length);
     return { ...result, notices: [...notices, ...result.notices] };
 }
 /**
@@ -3400,52 +3402,35 @@ async function analyzeChange(git, base, head, options = {}) {
  * Kustomizations), `head` a commit or tree id, such as a rollback's tree before it is committed.
  */
 async function analyzeObjects(git, baseSha, headSha, options = {}) {
-    const { prefetched } = options;
-    const ahead = prefetched?.base === baseSha && prefetched.head === headSha ? prefetched : undefined;
-    const listing = await listChange(git, baseSha, headSha, options, ahead?.changes);
+    const prefetched = prefetchOf(options.prefetched, baseSha, headSha);
+    const listing = await listChange(git, baseSha, headSha, options, prefetched?.changes);
     const reader = options.context ? undefined : new ContextReader(listing);
-    // A large change is searched for its context while git prints its files (the unchanged files
-    // are read by the same git, after the change's); a small one (the revert guard's) is first
-    // checked without, as the context rarely can change its result.
-    const appendix = reader && listing.checked.length > EAGER_CONTEXT_FILES ? new BatchAppendix() : undefined;
-    // Each file is read into resources, and the rules run on its objects (see checkAhead), as soon
-    // as both its sides are there: git prints into a file at its own pace meanwhile (see
-    // catFileBatch), and the file's bytes are freed before the next one arrives. git starts at
-    // once; the search for the context is set up while it reads.
+    // Each file is read into resources, and the rules run on its objects (see RulesAhead), as soon
+    // as both its sides are there: git prints into a file at its own pace meanwhile, and the file's
+    // bytes are freed before the next one arrives.
     const directions = options.directions ?? BOTH;
     const sides = emptySides();
-    const streaming = streamFiles(git, listing.checked, file => {
-        const added = addFile(sides, file, directions);
+    const streaming = blob_stream_streamFiles(git, listing.checked, file => {
+        const added = addFile(sides, file, directions, options.maxFileBytes);
         reader?.add(file, added);
-    }, appendix);
-    let others = appendix ? reader.readOthers(git, baseSha, { baseTree: ahead?.baseTree, appendix }) : undefined;
+    }, { maxBytes: options.maxFileBytes, scanLarge: true });
+    // A large change is searched for its context while git prints its files; a small one (the
+    // revert guard's) is first checked without, as the context rarely can change its result.
+    let others = reader && listing.checked.length > EAGER_CONTEXT_FILES ? reader.readOthers(git, baseSha, { baseTree: prefetched?.baseTree }) : undefined;
     others?.catch(() => undefined);
-    // The files that did not change are read for the context as soon as git has printed them.
-    const othersRead = others?.then(readOthersAhead);
-    othersRead?.catch(() => undefined);
     await streaming;
     if (reader && !others) {
         const quick = finish(sides, NO_CONTEXT, options.directions, listing.checked.length);
         if (!contextMayMatter(quick, sides, listing))
             return quick;
-        others = reader.readOthers(git, baseSha, { baseTree: ahead?.baseTree });
+        others = reader.readOthers(git, baseSha, { baseTree: prefetched?.baseTree });
     }
-    await othersRead;
     const context = options.context ?? reader.contexts(await others);
     const result = finish(sides, context, options.directions, listing.checked.length);
     if (context.before.fluxKustomizations.length + context.after.fluxKustomizations.length === 0) {
         result.notices.push('No Flux Kustomization (kustomize.toolkit.fluxcd.io) was found in either revision, so spec.prune and spec.force could not be taken into account.');
     }
     return result;
-}
-async function readOthersAhead(others) {
-    for (const [path, content] of [...others.before, ...others.after]) {
-        await nextTurn();
-        readContextFile(path, content);
-    }
-}
-function nextTurn() {
-    return new Promise(resolve => setImmediate(resolve));
 }
 /** Changes with more checked files than this search for their context while being read. */
 const EAGER_CONTEXT_FILES = 50;
@@ -3484,15 +3469,13 @@ function contextMayMatter(quick, sides, listing) {
     return [...files.values()].some(([b, a]) => b !== undefined && a !== undefined && b !== a);
 }
 function finish(sides, context, directions = ['forward', 'rollback'], filesChecked) {
-    // The objects the final pass has to pair and check (see PairLedger), with their context.
-    const patches = { before: context.before.patchFiles, after: context.after.patchFiles };
-    const [loudBefore, loudAfter] = sides.ledger.sides(sides.before, sides.after, patches);
-    const [before, after] = [withContext(loudBefore, context.before), withContext(loudAfter, context.after)];
+    const [before, after] = withoutScannedPartners(withContext(sides.before, context.before), withContext(sides.after, context.after));
+    const { ahead } = sides;
     const findings = unreadableFindings(before, after, directions);
     if (directions.includes('forward'))
-        findings.push(...hazards(before, after, { direction: 'forward' }));
+        findings.push(...hazards(before, after, { direction: 'forward', ahead }));
     if (directions.includes('rollback'))
-        findings.push(...hazards(after, before, { direction: 'rollback' }));
+        findings.push(...hazards(after, before, { direction: 'rollback', ahead }));
     return { findings: sortFindings(findings), notices: [], filesChecked };
 }
 /** Most severe first, then by file and line. */
@@ -3503,20 +3486,20 @@ function sortFindings(findings) {
 function cmp(a, b) {
     return a < b ? -1 : a > b ? 1 : 0;
 }
-function readSides(files) {
+function readSides(files, maxFileBytes) {
     const sides = emptySides();
     for (const file of files)
-        addFile(sides, file);
+        addFile(sides, file, undefined, maxFileBytes);
     return sides;
 }
 /**
- * Reads both sides of a file into `sides`, and enters its objects in the ledger; with
- * `directions`, after running the rules on them ahead (see checkAhead).
+ * Reads both sides of a file into `sides`; with `directions`, runs the rules on its pairs ahead
+ * (see RulesAhead).
  */
-function addFile(sides, file, directions) {
+function addFile(sides, file, directions, maxFileBytes) {
     const added = {};
     for (const side of ['before', 'after']) {
-        const read = readFileSide(file, side);
+        const read = readFileSide(file, side, maxFileBytes);
         if (!read)
             continue;
         added[side] = read;
@@ -3532,7 +3515,8 @@ function addFile(sides, file, directions) {
         sides.before.resources.push(settings.before);
         sides.after.resources.push(settings.after);
     }
-    sides.ledger.add(before, after, directions && checkAhead(before, after, directions));
+    if (directions)
+        sides.ahead.check(before, after, directions);
     return added;
 }
 /**
@@ -3546,7 +3530,7 @@ function buildFileSettings(file) {
     return before && after ? { before, after } : undefined;
 }
 function emptySides() {
-    return { before: emptySide(), after: emptySide(), ledger: new PairLedger() };
+    return { before: emptySide(), after: emptySide(), ahead: new RulesAhead() };
 }
 function emptySide() {
     return { resources: [], unreadable: [] };
@@ -3568,18 +3552,65 @@ function withContext(side, context) {
     }
     return { resources, unreadable: side.unreadable.filter(u => !context.patchFiles.has(u.file)) };
 }
-function readFileSide(file, side) {
+function readFileSide(file, side, maxFileBytes) {
     const size = file.tooLarge?.[side];
-    if (size !== undefined) {
-        const reason = `it is larger than the size limit (${size} bytes)`;
-        return { path: file.path, resources: [], unreadable: { file: file.path, line: 1, reason, severity: 'warning' } };
-    }
     const content = file[side];
-    if (content === undefined)
-        return undefined;
-    return readManifestFile(file.path, content, { keep: entriesRulesRead });
+    let read;
+    if (size !== undefined) {
+        const scan = file.scanned?.[side] ?? { documents: [], kinds: new Set(), failed: 'it was not scanned' };
+        read = { path: file.path, resources: [], unreadable: tooLarge(file.path, size, maxFileBytes ?? MAX_FILE_BYTES, scan) };
+    }
+    else if (content !== undefined) {
+        read = readManifestFile(file.path, content, { keep: entriesRulesRead, maxBytes: maxFileBytes });
+    }
+    // A file too large to read that exists on one side only (added or deleted): its objects, as
+    // the line scan found them, are added or deleted with it.
+    const other = side === 'before' ? 'after' : 'before';
+    if (read?.unreadable?.documents && file[other] === undefined && file.tooLarge?.[other] === undefined) {
+        read.resources = scannedResources(file.path, read.unreadable.documents);
+    }
+    return read;
 }
-/** One finding per unreadable file: forward when the new version is unreadable, else rollback. */
+/** Objects that only a line scan found (see scannedResources). */
+const scanned = new WeakSet();
+/**
+ * Drops the objects a line scan found that have a partner on the other side (an object moved into
+ * or out of a file too large to read): their contents are unknown, so comparing them would report
+ * changes that are not there. The file's own finding covers them, and the partner is not reported
+ * as deleted, as the unreadable file names it.
+ */
+function withoutScannedPartners(before, after) {
+    const keys = (side) => new Set(side.resources.map(r => r.key));
+    const [beforeKeys, afterKeys] = [keys(before), keys(after)];
+    const keep = (side, other) => ({ ...side, resources: side.resources.filter(r => !scanned.has(r) || !other.has(r.key)) });
+    return [keep(before, afterKeys), keep(after, beforeKeys)];
+}
+/**
+ * Objects a line scan found, with their identity only: enough for the rules to see them added or
+ * deleted. Their contents are unknown, so they are marked like SOPS-encrypted ones.
+ */
+function scannedResources(file, documents) {
+    const resources = [];
+    for (const d of documents) {
+        if (!d.apiVersion || !d.kind || !d.name)
+            continue;
+        const id = resourceId(d.apiVersion, d.kind, d.name, d.namespace);
+        const value = {};
+        // Top-level entries are known to be there, not what they hold.
+        for (const key of d.keys)
+            value[key] = {};
+        Object.assign(value, { apiVersion: d.apiVersion, kind: d.kind, metadata: d.namespace === undefined ? { name: d.name } : { name: d.name, namespace: d.namespace } });
+        const resource = { ...id, key: resourceKey(id), file, line: d.line, doc: ManifestDocument.fromValue(value), encrypted: true };
+        scanned.add(resource);
+        resources.push(resource);
+    }
+    return resources;
+}
+/**
+ * One finding per unreadable file: forward when the new version is unreadable, else rollback.
+ * A file that may hold a kind the rules look at (it names one, or could not be scanned) is an
+ * error: its hazards would otherwise pass unseen.
+ */
 function unreadableFindings(before, after, directions) {
     const findings = [];
     const seen = new Set();
@@ -3590,20 +3621,39 @@ function unreadableFindings(before, after, directions) {
             seen.add(u.file);
             if (!directions.includes(direction))
                 continue;
+            const risky = u.severity !== 'notice' && mayHoldHazard(u);
             findings.push({
                 rule: MANIFEST_UNREADABLE,
-                severity: u.severity,
+                severity: risky ? 'error' : u.severity,
                 direction,
                 kind: '',
                 apiVersion: '',
                 name: '',
                 file: u.file,
                 line: u.line,
-                message: `${u.file} could not be checked because ${u.reason}. Hazards in this file are not reported; check it by hand.`
+                message: risky ? failClosedMessage(u) : `${u.file} could not be checked because ${u.reason}. Hazards in this file are not reported; check it by hand.`
             });
         }
     }
     return findings;
+}
+/** The kinds the rules look at (without their API groups). */
+const HAZARD_KINDS = new Set(RULES.flatMap(r => r.kinds.map(k => k.slice(k.lastIndexOf('/') + 1))));
+function mayHoldHazard(u) {
+    return u.kinds === undefined || [...u.kinds].some(k => HAZARD_KINDS.has(k));
+}
+function failClosedMessage(u) {
+    const held = (u.documents ?? []).filter(d => d.kind !== undefined && HAZARD_KINDS.has(d.kind) && d.name);
+    const shown = held.slice(0, 5).map(d => `${article(d.kind)} ${d.kind} named ${d.name}`);
+    if (held.length > shown.length)
+        shown.push(`${held.length - shown.length} more`);
+    const kinds = u.kinds === undefined ? [] : [...u.kinds].filter(k => HAZARD_KINDS.has(k));
+    const holds = shown.length > 0 ? `it holds ${shown.join(', ')}` : kinds.length > 0 ? `it mentions ${kinds.slice(0, 5).join(', ')}` : 'it could not be scanned at all';
+    const raise = u.limit?.includes('max-file-bytes') ? ' Raise max-file-bytes in the safety-check configuration (.github/rollback-safety.yml) to check it,' : u.limit ? ` It is beyond ${u.limit}, which cannot be raised: simplify the file, or` : ' Fix the file, or';
+    return `${u.file} could not be checked because ${u.reason}, and ${holds}: hazards in it would go unreported.${raise} or check it by hand and acknowledge it with the pull request's acknowledge label.`;
+}
+function article(word) {
+    return /^[AEIOU]/.test(word) ? 'an' : 'a';
 }
 function contextFromChangedFiles(files, notices) {
     notices.push('Flux Kustomizations and kustomize patches were read from the changed files only.');

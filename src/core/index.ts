@@ -1,0 +1,7 @@
+/** Basics every layer may import: errors, the logger port, object names, globs, safe text. */
+export { UserError } from './errors.js';
+export type { Logger } from './logger.js';
+export { FULL_SHA, FULL_SHA_SOURCE, isFullSha, shortSha, SHORT_SHA_LENGTH } from './sha.js';
+export { asObject, isObject } from './object.js';
+export { globToRegExp, hasWildcard, matchesGlob } from './glob.js';
+export { printable } from './printable.js';

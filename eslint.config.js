@@ -7,7 +7,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 /** Domain folders: they know nothing of GitHub Actions, the command line or the GitHub API. */
-const domain = ['git', 'manifests', 'hazards', 'rollback', 'safety-check', 'drill', 'flux'];
+const domain = ['git', 'manifests', 'hazards', 'rollback', 'safety-check', 'drill', 'flux', 'report'];
 /** The edges that translate inputs and outputs; domain code must not reach them. */
 const edges = ['actions', 'cli', 'github'];
 
@@ -56,13 +56,21 @@ export default tseslint.config(
       'import-x/no-restricted-paths': [
         'error',
         {
-          zones: domain.flatMap(folder =>
-            edges.map(edge => ({
-              target: `./src/${folder}`,
-              from: `./src/${edge}`,
-              message: `src/${folder} is domain code: it must not import src/${edge} (declare a port in the domain and let the edge implement it).`
-            }))
-          )
+          zones: [
+            ...domain.flatMap(folder =>
+              edges.map(edge => ({
+                target: `./src/${folder}`,
+                from: `./src/${edge}`,
+                message: `src/${folder} is domain code: it must not import src/${edge} (declare a port in the domain and let the edge implement it).`
+              }))
+            ),
+            {
+              target: './src/core',
+              from: './src',
+              except: ['./core'],
+              message: 'src/core is what every layer may import: it imports no other part of src/.'
+            }
+          ]
         }
       ]
     }

@@ -1,4 +1,8 @@
-/** Jest runs the TypeScript sources as native ESM through ts-jest. */
+/**
+ * Jest runs the TypeScript sources as native ESM through ts-jest. `npm test` runs the behaviour
+ * tests; the timing and call-count tests under test/perf run with `npm run test:perf`
+ * (jest.perf.config.js).
+ */
 export default {
   testEnvironment: 'node',
   extensionsToTreatAsEsm: ['.ts'],
@@ -7,6 +11,7 @@ export default {
     '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json' }]
   },
   testMatch: ['<rootDir>/test/**/*.test.ts'],
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/perf/'],
   testTimeout: 60000,
   maxWorkers: 2
 };

@@ -5,15 +5,14 @@
 // restores, reverts by hand, drills, reverts of rollbacks). Returns what a correct report finds.
 // Deterministic for a given seed.
 import { spawn } from 'node:child_process';
-import { mulberry32 } from './generate.mjs';
+import { GITHUB_COMMITTER as GITHUB, mulberry32, PEOPLE as ALL_PEOPLE } from './shared.mjs';
 
 /** Bumped whenever the generated history changes, so cached origins are rebuilt. */
 export const REPORT_GENERATOR_VERSION = 1;
 
 const NAMESPACES = ['default', 'media', 'monitoring', 'network', 'database', 'security', 'system', 'home', 'ai', 'storage'];
 const APPS = ['api', 'worker', 'frontend', 'cache', 'exporter', 'gateway', 'indexer', 'scheduler', 'proxy', 'sync', 'auth', 'search', 'router', 'broker', 'store', 'web', 'agent', 'relay', 'vault', 'mailer'];
-const PEOPLE = ['Ana Lima', 'Bo Chen', 'Carla Diaz', 'Dev Patel', 'Eli Novak', 'Fatima Khan'].map(n => `${n} <${n.toLowerCase().replace(' ', '.')}@example.com>`);
-const GITHUB = 'GitHub <noreply@github.com>';
+const PEOPLE = ALL_PEOPLE.slice(0, 6);
 const RENOVATE = 'renovate[bot] <29139614+renovate[bot]@users.noreply.github.com>';
 const BOT = 'github-actions[bot] <41898282+github-actions[bot]@users.noreply.github.com>';
 

@@ -3,58 +3,19 @@
 // commits (image bumps, config and scaling changes, chart upgrades), and a "bad" image bump
 // `badDepth` commits below the tip that the benchmark rolls back. Deterministic for a given seed.
 import { spawn, execFileSync } from 'node:child_process';
+import { APPS, CHARTS, CLUSTERS, GITHUB_COMMITTER, mulberry32, PEOPLE, REVERT_CONTROLLERS, TEAMS } from './shared.mjs';
 
 /** Bumped whenever the generated history changes, so cached origins are rebuilt. */
 export const GENERATOR_VERSION = 2;
 
-const TEAMS = [
-  'payments', 'checkout', 'identity', 'search', 'catalog', 'orders', 'shipping', 'billing', 'notifications', 'analytics',
-  'platform', 'mobile-api', 'web', 'growth', 'fraud', 'inventory', 'pricing', 'reviews', 'support', 'messaging',
-  'media', 'recommendations', 'ledger', 'tax', 'loyalty', 'partners', 'marketplace', 'data-ingest', 'reporting', 'auth',
-  'edge', 'gateway', 'compliance', 'risk', 'ads', 'experiments', 'localization', 'accounts', 'onboarding', 'sre'
-];
-const APPS = [
-  'api', 'worker', 'frontend', 'scheduler', 'consumer', 'producer', 'gateway', 'cache-warmer', 'indexer', 'exporter',
-  'webhook', 'admin', 'sync', 'reconciler', 'notifier', 'ingester', 'aggregator', 'router', 'renderer', 'uploader',
-  'importer', 'cleaner', 'auditor', 'proxy', 'resolver', 'planner', 'matcher', 'tracker', 'collector', 'publisher'
-];
-const CLUSTERS = ['production', 'staging', 'dev'];
-const CONTROLLERS = [
-  ['ingress-nginx', 'https://kubernetes.github.io/ingress-nginx', '4.10.1'],
-  ['cert-manager', 'https://charts.jetstack.io', '1.14.5'],
-  ['external-dns', 'https://kubernetes-sigs.github.io/external-dns', '1.14.4'],
-  ['external-secrets', 'https://charts.external-secrets.io', '0.9.18'],
-  ['kube-prometheus-stack', 'https://prometheus-community.github.io/helm-charts', '58.4.0'],
-  ['loki', 'https://grafana.github.io/helm-charts', '6.5.2'],
-  ['tempo', 'https://grafana.github.io/helm-charts', '1.9.0'],
-  ['kyverno', 'https://kyverno.github.io/kyverno', '3.2.2'],
-  ['metrics-server', 'https://kubernetes-sigs.github.io/metrics-server', '3.12.1'],
-  ['cluster-autoscaler', 'https://kubernetes.github.io/autoscaler', '9.37.0'],
-  ['velero', 'https://vmware-tanzu.github.io/helm-charts', '6.4.0'],
-  ['sealed-secrets', 'https://bitnami-labs.github.io/sealed-secrets', '2.15.4']
-];
-const PEOPLE = [
-  'Ana Lima', 'Bo Chen', 'Carla Diaz', 'Dev Patel', 'Eli Novak', 'Fatima Khan', 'Gus Berg', 'Hana Sato', 'Ivan Petrov',
-  'Jo Murphy', 'Kemal Aydin', 'Lena Vogel', 'Mo Adeyemi', 'Nina Rossi', 'Oskar Lund', 'Priya Rao'
-].map(n => `${n} <${n.toLowerCase().replace(' ', '.')}@example.com>`);
+/** [name, chart repository, version] of each controller. */
+const CONTROLLERS = REVERT_CONTROLLERS.map(name => [name, CHARTS[name].url, CHARTS[name].version]);
 const FLUX_BOT = 'fluxcdbot <fluxcdbot@users.noreply.github.com>';
 
 /** Fixed files outside apps/: clusters and infrastructure. */
 const FIXED_FILES = CLUSTERS.length * 5 + CONTROLLERS.length * 4 + 2;
 const FILES_PER_APP = 5;
 const APPS_PER_TEAM = 25;
-
-/** A small seeded PRNG (mulberry32): the same seed gives the same repository. */
-export function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The fleet's apps: enough of them that the repository has at least `files` manifest files. */
 function planApps(files) {
@@ -365,7 +326,7 @@ export async function generateHistory(gitDir, { commits, files, badDepth, seed }
   let time = Date.UTC(2021, 0, 4, 9, 0, 0) / 1000;
   const commit = async (author, message, changed) => {
     time += 600 + Math.floor(rand() * 7200);
-    let text = `commit refs/heads/main\nauthor ${author} ${time} +0000\ncommitter ${author === FLUX_BOT ? FLUX_BOT : 'GitHub <noreply@github.com>'} ${time} +0000\n${data(message)}`;
+    let text = `commit refs/heads/main\nauthor ${author} ${time} +0000\ncommitter ${author === FLUX_BOT ? FLUX_BOT : GITHUB_COMMITTER} ${time} +0000\n${data(message)}`;
     for (const [path, content] of changed) text += `M 100644 inline ${path}\n${data(content)}`;
     await write(text + '\n');
   };

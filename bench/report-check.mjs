@@ -5,11 +5,10 @@
 // then every revert-button pull request; then what the report found that the grep did not.
 // Usage: node bench/report-check.mjs <git dir or work tree> [--branch B] [--cli dist/cli/index.js]
 import { execFileSync } from 'node:child_process';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { ROOT } from './shared.mjs';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const { values: opts, positionals } = parseArgs({
   allowPositionals: true,
   options: { branch: { type: 'string' }, cli: { type: 'string', default: join(ROOT, 'dist', 'cli', 'index.js') }, help: { type: 'boolean', short: 'h' } }

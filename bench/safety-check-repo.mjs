@@ -3,28 +3,16 @@
 // its manifest files the way a large pull request does (image bumps, config edits, grown volumes,
 // chart upgrades, operator CRD upgrades, dashboards). Deterministic for a given seed.
 import { spawn } from 'node:child_process';
-import { mulberry32 } from './generate.mjs';
+import { APPS as ALL_APPS, CHARTS, CLUSTERS, mulberry32, SAFETY_CHECK_CONTROLLERS, TEAMS as FLEET_TEAMS } from './shared.mjs';
 
 /** Bumped whenever the generated content changes, so cached repositories are rebuilt. */
 export const CHANGE_GENERATOR_VERSION = 1;
 
-const TEAMS = [
-  'accounts', 'ads', 'analytics', 'auth', 'billing', 'catalog', 'checkout', 'compliance', 'data-ingest', 'edge',
-  'experiments', 'fraud', 'gateway', 'growth', 'identity', 'inventory', 'ledger', 'localization', 'loyalty', 'marketplace',
-  'media', 'messaging', 'mobile-api', 'notifications', 'onboarding', 'orders', 'partners', 'payments', 'platform', 'pricing',
-  'recommendations', 'reporting', 'reviews', 'risk', 'search', 'shipping', 'sre', 'support', 'tax', 'web'
-];
-const APPS = [
-  'api', 'worker', 'frontend', 'scheduler', 'consumer', 'producer', 'gateway', 'cache-warmer', 'indexer', 'exporter',
-  'webhook', 'admin', 'sync', 'reconciler', 'notifier', 'ingester', 'aggregator', 'router', 'renderer', 'uploader'
-];
-const CLUSTERS = ['production', 'staging', 'dev'];
-const CONTROLLERS = [
-  ['ingress-nginx', '4.10.1', '4.11.0'], ['cert-manager', '1.14.5', '1.15.0'], ['external-dns', '1.14.4', '1.14.5'],
-  ['external-secrets', '0.9.18', '0.10.0'], ['kube-prometheus-stack', '58.4.0', '61.1.0'], ['loki', '6.5.2', '6.6.4'],
-  ['tempo', '1.9.0', '1.10.1'], ['kyverno', '3.2.2', '3.2.5'], ['velero', '6.4.0', '7.1.0'], ['sealed-secrets', '2.15.4', '2.16.0'],
-  ['cloudnative-pg', '0.21.2', '0.21.5'], ['strimzi', '0.41.0', '0.42.0']
-];
+/** Teams in path order. */
+const TEAMS = [...FLEET_TEAMS].sort();
+const APPS = ALL_APPS.slice(0, 20);
+/** [name, version in the fleet, version the pull request upgrades to] of each controller. */
+const CONTROLLERS = SAFETY_CHECK_CONTROLLERS.map(name => [name, CHARTS[name].version, CHARTS[name].upgrade]);
 /**
  * Operator CRDs: [file, group, kind, head change]. `schema` removes a property and narrows an enum,
  * `enum` only narrows an enum, `docs` rewords descriptions, `version` adds a served version,

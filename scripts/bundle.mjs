@@ -10,10 +10,22 @@ const entries = {
   cli: 'src/cli/index.ts'
 };
 
+// A missing entry is a broken build, not one bundle fewer: every action.yml and the CLI's bin point into dist/.
+const missing = Object.entries(entries).filter(([, entry]) => !existsSync(entry));
+if (missing.length > 0) {
+  for (const [name, entry] of missing) console.error(`Cannot bundle dist/${name}: its entry point ${entry} does not exist.`);
+  console.error('Expected every entry in scripts/bundle.mjs to exist; fix the path or remove the entry.');
+  process.exit(1);
+}
+
 for (const [name, entry] of Object.entries(entries)) {
-  if (!existsSync(entry)) continue;
   const out = `dist/${name}`;
   rmSync(out, { recursive: true, force: true });
-  execFileSync('npx', ['ncc', 'build', entry, '-o', out, '--minify', '--license', 'licenses.txt', '--quiet'], { stdio: 'inherit' });
+  try {
+    execFileSync('npx', ['ncc', 'build', entry, '-o', out, '--minify', '--license', 'licenses.txt', '--quiet'], { stdio: 'inherit' });
+  } catch {
+    console.error(`Bundling ${entry} into ${out} failed (ncc's output is above).`);
+    process.exit(1);
+  }
   console.log(`bundled ${entry} -> ${out}/index.js`);
 }

@@ -69,33 +69,6 @@ describe('streaming blob reader', () => {
     expect(seen.map(o => o.content?.toString('latin1'))).toEqual([...Object.values(files), ...Object.values(files).slice(0, 3)]);
   });
 
-  it('hands out a few milliseconds of objects per turn of the event loop, so other work is not held up', async () => {
-    repo = createRepo();
-    const files = Object.fromEntries(Array.from({ length: 24 }, (_, i) => [`f${i}.yaml`, `n: ${i}\n`]));
-    repo.commit(files, 'Add files');
-    const git = await Git.create(repo.work);
-    // A turn counter that other work advances, and a consumer that takes 1.5 ms per object.
-    let turns = 0;
-    let ticking = true;
-    const tick = (): void => {
-      turns++;
-      if (ticking) setImmediate(tick);
-    };
-    setImmediate(tick);
-    const turnOf: number[] = [];
-    await git.catFileBatch(Object.keys(files).map(f => `HEAD:${f}`), () => {
-      turnOf.push(turns);
-      const until = performance.now() + 1.5;
-      while (performance.now() < until);
-    });
-    ticking = false;
-    expect(turnOf).toHaveLength(24);
-    // At most two such objects fit in a turn's slice: the counter moves on at least every second one.
-    const perTurn = new Map<number, number>();
-    for (const t of turnOf) perTurn.set(t, (perTurn.get(t) ?? 0) + 1);
-    expect(Math.max(...perTurn.values())).toBeLessThanOrEqual(2);
-  });
-
   it('reports a git that fails with its explanation', async () => {
     repo = createRepo();
     const git = await Git.create(repo.root);

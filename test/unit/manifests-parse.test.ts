@@ -336,7 +336,7 @@ describe('plainScalar (one-line values read without the parser)', () => {
       }
       const expected = (parsed.documents[0].value as { metadata: { labels: unknown } }).metadata.labels;
       expect({ text, labels: doc!.get(['metadata', 'labels']) }).toEqual({ text, labels: expected });
-      if (lines.every(l => /^    [A-Za-z][\w./-]*: [A-Za-z./][\w./-]*$/.test(l))) fast++;
+      if (lines.every(l => /^ {4}[A-Za-z][\w./-]*: [A-Za-z./][\w./-]*$/.test(l))) fast++;
     }
     // A fair share of the maps are of the plain kind read without the parser.
     expect(fast).toBeGreaterThan(200);

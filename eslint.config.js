@@ -10,6 +10,11 @@ import tseslint from 'typescript-eslint';
 const domain = ['git', 'manifests', 'hazards', 'rollback', 'safety-check', 'drill', 'flux', 'report'];
 /** The edges that translate inputs and outputs; domain code must not reach them. */
 const edges = ['actions', 'cli', 'github'];
+/**
+ * Domain folders that still call the GitHub client's typed functions directly (commit statuses,
+ * pull-request files): they may import src/github until it sits behind ports of theirs.
+ */
+const stillOnGitHubClient = new Set(['safety-check', 'drill', 'flux']);
 
 export default tseslint.config(
   {
@@ -58,11 +63,13 @@ export default tseslint.config(
         {
           zones: [
             ...domain.flatMap(folder =>
-              edges.map(edge => ({
-                target: `./src/${folder}`,
-                from: `./src/${edge}`,
-                message: `src/${folder} is domain code: it must not import src/${edge} (declare a port in the domain and let the edge implement it).`
-              }))
+              edges
+                .filter(edge => edge !== 'github' || !stillOnGitHubClient.has(folder))
+                .map(edge => ({
+                  target: `./src/${folder}`,
+                  from: `./src/${edge}`,
+                  message: `src/${folder} is domain code: it must not import src/${edge} (declare a port in the domain and let the edge implement it).`
+                }))
             ),
             {
               target: './src/core',

@@ -28,18 +28,26 @@ if (listed.status !== 0) {
   console.error(`Could not list commits of ${gitDir}: ${listed.stderr.trim()}`);
   process.exit(2);
 }
-const commits = listed.stdout.trim().split('\n').map(line => line.split(' ')).filter(parts => parts.length >= 2);
+const commits = listed.stdout
+  .trim()
+  .split('\n')
+  .map(line => line.split(' '))
+  .filter(parts => parts.length >= 2);
 
 let failing = 0;
 const bySeverity = {};
 const byRule = {};
 for (const [commit, parent] of commits) {
-  const run = spawnSync(values.node, [values.bundle, 'check', '--base', parent, '--head', commit, '--format', 'json', '--fail-on', 'never'], {
-    cwd: gitDir,
-    encoding: 'utf8',
-    maxBuffer: 1 << 28,
-    env: { ...process.env, GIT_DIR: resolve(gitDir) }
-  });
+  const run = spawnSync(
+    values.node,
+    [values.bundle, 'check', '--base', parent, '--head', commit, '--format', 'json', '--fail-on', 'never'],
+    {
+      cwd: gitDir,
+      encoding: 'utf8',
+      maxBuffer: 1 << 28,
+      env: { ...process.env, GIT_DIR: resolve(gitDir) }
+    }
+  );
   let verdict;
   try {
     verdict = JSON.parse(run.stdout);

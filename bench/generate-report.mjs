@@ -11,7 +11,28 @@ import { GITHUB_COMMITTER as GITHUB, mulberry32, PEOPLE as ALL_PEOPLE } from './
 export const REPORT_GENERATOR_VERSION = 1;
 
 const NAMESPACES = ['default', 'media', 'monitoring', 'network', 'database', 'security', 'system', 'home', 'ai', 'storage'];
-const APPS = ['api', 'worker', 'frontend', 'cache', 'exporter', 'gateway', 'indexer', 'scheduler', 'proxy', 'sync', 'auth', 'search', 'router', 'broker', 'store', 'web', 'agent', 'relay', 'vault', 'mailer'];
+const APPS = [
+  'api',
+  'worker',
+  'frontend',
+  'cache',
+  'exporter',
+  'gateway',
+  'indexer',
+  'scheduler',
+  'proxy',
+  'sync',
+  'auth',
+  'search',
+  'router',
+  'broker',
+  'store',
+  'web',
+  'agent',
+  'relay',
+  'vault',
+  'mailer'
+];
 const PEOPLE = ALL_PEOPLE.slice(0, 6);
 const RENOVATE = 'renovate[bot] <29139614+renovate[bot]@users.noreply.github.com>';
 const BOT = 'github-actions[bot] <41898282+github-actions[bot]@users.noreply.github.com>';
@@ -99,7 +120,16 @@ export async function generateReportHistory(gitDir, { commits, seed }) {
   let tip = 0;
   let pull = 1;
   /** One commit on `ref` (main by default); returns its mark. */
-  const commit = async ({ author, committer = author, message, files, from = tip, merge, ref = 'refs/heads/main', advance = 300 + Math.floor(rand() * 5400) }) => {
+  const commit = async ({
+    author,
+    committer = author,
+    message,
+    files,
+    from = tip,
+    merge,
+    ref = 'refs/heads/main',
+    advance = 300 + Math.floor(rand() * 5400)
+  }) => {
     time += advance;
     mark++;
     let text = `commit ${ref}\nmark :${mark}\nauthor ${author} ${time} +0000\ncommitter ${committer} ${time} +0000\n${data(message)}`;
@@ -121,7 +151,10 @@ export async function generateReportHistory(gitDir, { commits, seed }) {
     author: PEOPLE[0],
     message: 'Lay out the fleet\n',
     files: [
-      ['kubernetes/flux/cluster/ks.yaml', fluxKustomization({ ns: '', name: 'cluster-apps' }).replace(/path: .*/, 'path: ./kubernetes/apps')],
+      [
+        'kubernetes/flux/cluster/ks.yaml',
+        fluxKustomization({ ns: '', name: 'cluster-apps' }).replace(/path: .*/, 'path: ./kubernetes/apps')
+      ],
       ...apps.flatMap(app => [hr(app), [`${dir(app)}/ks.yaml`, fluxKustomization(app)]])
     ]
   });
@@ -137,15 +170,29 @@ export async function generateReportHistory(gitDir, { commits, seed }) {
       const m = await commit({ author: RENOVATE, committer: GITHUB, message: `${title} (#${number})\n`, files: [hr(app)] });
       return { mark: m, parent, number, title, subject: `${title} (#${number})` };
     }
-    const side = await commit({ author: RENOVATE, committer: RENOVATE, message: `${title}\n`, files: [hr(app)], ref: `refs/heads/pr-${number}`, advance: 60 });
-    const m = await commit({ author: PEOPLE[1], committer: GITHUB, message: `Merge pull request #${number} from acme/renovate/${app.name}\n\n${title}\n`, files: [hr(app)], merge: side });
+    const side = await commit({
+      author: RENOVATE,
+      committer: RENOVATE,
+      message: `${title}\n`,
+      files: [hr(app)],
+      ref: `refs/heads/pr-${number}`,
+      advance: 60
+    });
+    const m = await commit({
+      author: PEOPLE[1],
+      committer: GITHUB,
+      message: `Merge pull request #${number} from acme/renovate/${app.name}\n\n${title}\n`,
+      files: [hr(app)],
+      merge: side
+    });
     return { mark: m, parent, side, number, title, subject: title, merged: true };
   };
   /** git's message for reverting `bad` (a merge is reverted against its first parent). */
-  const revertLines = async bad => `This reverts commit ${await shaOf(bad.mark)}${bad.merged ? `, reversing\nchanges made to ${await shaOf(bad.parent)}` : ''}.\n`;
+  const revertLines = async bad =>
+    `This reverts commit ${await shaOf(bad.mark)}${bad.merged ? `, reversing\nchanges made to ${await shaOf(bad.parent)}` : ''}.\n`;
   const found = async (m, kind, reverted, extra = {}) => expected.push({ sha: await shaOf(m), kind, reverted, ...extra });
 
-  for (let i = 1; mark < commits; ) {
+  for (let i = 1; mark < commits;) {
     const app = pick(apps);
     if (rand() > 0.012 || mark > commits - 12) {
       await change(app);
@@ -160,7 +207,19 @@ export async function generateReportHistory(gitDir, { commits, seed }) {
       app.version = [...before];
       return [hr(app)];
     };
-    const shape = pick(['git-revert', 'git-revert', 'run', 'revert-pr-merge', 'revert-pr-squash', 'revert-pr-title', 'gitops-rollback', 'restore', 'manual', 'drill', 'reapply']);
+    const shape = pick([
+      'git-revert',
+      'git-revert',
+      'run',
+      'revert-pr-merge',
+      'revert-pr-squash',
+      'revert-pr-title',
+      'gitops-rollback',
+      'restore',
+      'manual',
+      'drill',
+      'reapply'
+    ]);
     i += bad.merged ? 2 : 1;
     if (shape === 'git-revert') {
       const m = await commit({ author: pick(PEOPLE), message: `Revert "${bad.subject}"\n\n${await revertLines(bad)}`, files: back() });
@@ -171,20 +230,47 @@ export async function generateReportHistory(gitDir, { commits, seed }) {
       const second = await change(other);
       const person = pick(PEOPLE);
       other.version = otherBefore;
-      await commit({ author: person, message: `Revert "${second.subject}"\n\n${await revertLines(second)}`, files: [hr(other)], advance: 600 });
-      const m = await commit({ author: person, message: `Revert "${bad.subject}"\n\n${await revertLines(bad)}`, files: back(), advance: 2 });
+      await commit({
+        author: person,
+        message: `Revert "${second.subject}"\n\n${await revertLines(second)}`,
+        files: [hr(other)],
+        advance: 600
+      });
+      const m = await commit({
+        author: person,
+        message: `Revert "${bad.subject}"\n\n${await revertLines(bad)}`,
+        files: back(),
+        advance: 2
+      });
       await found(m, 'git-revert', [await shaOf(second.mark), badSha]);
       i += second.merged ? 3 : 2;
     } else if (shape === 'revert-pr-merge') {
       const number = pull++;
-      const side = await commit({ author: pick(PEOPLE), message: `Revert "${bad.subject}"\n\n${await revertLines(bad)}`, files: back(), ref: `refs/heads/revert-${bad.number}`, advance: 600 });
-      const m = await commit({ author: PEOPLE[2], committer: GITHUB, message: `Merge pull request #${number} from acme/revert-${bad.number}-renovate/${app.name}\n\nRevert "${bad.title}"\n`, files: [hr(app)], merge: side });
+      const side = await commit({
+        author: pick(PEOPLE),
+        message: `Revert "${bad.subject}"\n\n${await revertLines(bad)}`,
+        files: back(),
+        ref: `refs/heads/revert-${bad.number}`,
+        advance: 600
+      });
+      const m = await commit({
+        author: PEOPLE[2],
+        committer: GITHUB,
+        message: `Merge pull request #${number} from acme/revert-${bad.number}-renovate/${app.name}\n\nRevert "${bad.title}"\n`,
+        files: [hr(app)],
+        merge: side
+      });
       await found(m, 'revert-pr', [badSha]);
       i += 1;
     } else if (shape === 'revert-pr-squash' || shape === 'revert-pr-title') {
       const number = pull++;
       const body = shape === 'revert-pr-squash' ? `\nReverts acme/fleet#${bad.number}\n` : '';
-      const m = await commit({ author: pick(PEOPLE), committer: GITHUB, message: `Revert "${bad.title}" (#${number})\n${body}`, files: back() });
+      const m = await commit({
+        author: pick(PEOPLE),
+        committer: GITHUB,
+        message: `Revert "${bad.title}" (#${number})\n${body}`,
+        files: back()
+      });
       await found(m, 'revert-pr', [badSha]);
     } else if (shape === 'gitops-rollback') {
       const m = await commit({
@@ -206,9 +292,19 @@ export async function generateReportHistory(gitDir, { commits, seed }) {
       const m = await commit({ author: pick(PEOPLE), message: `fix(${app.name}): revert to ${before.join('.')}\n`, files: back() });
       await found(m, 'manual', []);
     } else if (shape === 'drill') {
-      const d = await commit({ author: BOT, message: 'Rollback drill: apply drills/bad-image.patch\n\nKnown-bad change, applied on purpose by a rollback drill; the drill reverts it.\n', files: [[`${dir(app)}/app/helmrelease.yaml`, helmRelease({ ...app, version: [0, 0, 0] })]] });
+      const d = await commit({
+        author: BOT,
+        message:
+          'Rollback drill: apply drills/bad-image.patch\n\nKnown-bad change, applied on purpose by a rollback drill; the drill reverts it.\n',
+        files: [[`${dir(app)}/app/helmrelease.yaml`, helmRelease({ ...app, version: [0, 0, 0] })]]
+      });
       const drillSha = await shaOf(d);
-      const m = await commit({ author: BOT, message: `Revert "Rollback drill: apply drills/bad-image.patch"\n\nThis reverts commit ${drillSha}.\n\nIncident: drill-${drillSha.slice(0, 12)}\nDrill-time-to-detect: 41.8s\n`, files: [hr(app)], advance: 240 });
+      const m = await commit({
+        author: BOT,
+        message: `Revert "Rollback drill: apply drills/bad-image.patch"\n\nThis reverts commit ${drillSha}.\n\nIncident: drill-${drillSha.slice(0, 12)}\nDrill-time-to-detect: 41.8s\n`,
+        files: [hr(app)],
+        advance: 240
+      });
       drills.push({ sha: await shaOf(m), drillCommit: drillSha });
       i += 2;
       continue;
@@ -218,7 +314,11 @@ export async function generateReportHistory(gitDir, { commits, seed }) {
       const first = await commit({ author: pick(PEOPLE), message: `Revert "${bad.subject}"\n\n${await revertLines(bad)}`, files: back() });
       await found(first, 'git-revert', [badSha], { reapplied: true });
       app.version = badVersion;
-      await commit({ author: pick(PEOPLE), message: `Revert "Revert "${bad.subject}""\n\nThis reverts commit ${await shaOf(first)}.\n`, files: [hr(app)] });
+      await commit({
+        author: pick(PEOPLE),
+        message: `Revert "Revert "${bad.subject}""\n\nThis reverts commit ${await shaOf(first)}.\n`,
+        files: [hr(app)]
+      });
       i += 1;
     }
     i += 1;

@@ -11,7 +11,11 @@ import { ROOT } from './shared.mjs';
 
 const { values: opts, positionals } = parseArgs({
   allowPositionals: true,
-  options: { branch: { type: 'string' }, cli: { type: 'string', default: join(ROOT, 'dist', 'cli', 'index.js') }, help: { type: 'boolean', short: 'h' } }
+  options: {
+    branch: { type: 'string' },
+    cli: { type: 'string', default: join(ROOT, 'dist', 'cli', 'index.js') },
+    help: { type: 'boolean', short: 'h' }
+  }
 });
 if (opts.help || positionals.length !== 1) {
   console.log('usage: node bench/report-check.mjs <git dir or work tree> [--branch B] [--cli dist/cli/index.js]');
@@ -21,7 +25,11 @@ const repo = resolve(positionals[0]);
 const git = (...args) => execFileSync('git', args, { cwd: repo, encoding: 'utf8', maxBuffer: 1 << 30 });
 const branch = opts.branch ?? git('symbolic-ref', '--short', 'HEAD').trim();
 const report = JSON.parse(
-  execFileSync(process.execPath, [resolve(opts.cli), 'report', '--no-fetch', '--branch', branch, '--format', 'json'], { cwd: repo, encoding: 'utf8', maxBuffer: 1 << 30 })
+  execFileSync(process.execPath, [resolve(opts.cli), 'report', '--no-fetch', '--branch', branch, '--format', 'json'], {
+    cwd: repo,
+    encoding: 'utf8',
+    maxBuffer: 1 << 30
+  })
 );
 
 const role = new Map();
@@ -42,7 +50,9 @@ console.log('Not counted (read these by hand):');
 for (const c of grepped.filter(c => !role.has(c.sha))) console.log(`  ${short(c.sha)} ${c.subject.slice(0, 110)}`);
 
 const revertPulls = list('-E', '--grep=^Merge pull request #[0-9]+ from [^ /]+/revert-[0-9]+-');
-console.log(`\nRevert-button pull requests merged with a merge commit: ${revertPulls.length}; found: ${revertPulls.filter(c => role.has(c.sha)).length}.`);
+console.log(
+  `\nRevert-button pull requests merged with a merge commit: ${revertPulls.length}; found: ${revertPulls.filter(c => role.has(c.sha)).length}.`
+);
 for (const c of revertPulls.filter(c => !role.has(c.sha))) console.log(`  MISSING ${short(c.sha)} ${c.subject}`);
 
 const inGrep = new Set(grepped.map(c => c.sha));
@@ -50,7 +60,11 @@ const extra = report.rollbacks.filter(r => !r.commits.some(sha => inGrep.has(sha
 console.log(`\nRollbacks the grep does not show: ${extra.length} (by kind: ${JSON.stringify(count(extra.map(r => r.kind)))}).`);
 for (const r of extra.filter(r => r.kind !== 'manual')) console.log(`  ${short(r.sha)} ${r.kind} ${r.subject.slice(0, 100)}`);
 
-const unfound = report.rollbacks.flatMap(r => r.reverted.filter(t => !t.found).map(t => `${short(r.sha)} -> ${t.sha ? short(t.sha) : t.pullRequest ? `#${t.pullRequest}` : JSON.stringify(t.subject)}`));
+const unfound = report.rollbacks.flatMap(r =>
+  r.reverted
+    .filter(t => !t.found)
+    .map(t => `${short(r.sha)} -> ${t.sha ? short(t.sha) : t.pullRequest ? `#${t.pullRequest}` : JSON.stringify(t.subject)}`)
+);
 console.log(`\nReverted changes named but not in the history: ${unfound.length}`);
 for (const line of unfound) console.log(`  ${line}`);
 console.log(`\nSummary: ${JSON.stringify(report.summary)}`);

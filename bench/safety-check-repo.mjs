@@ -127,7 +127,8 @@ function renderSchema(node, indent, out) {
 
 function crdSchema(rnd, bytes, nodeBudget = 40000) {
   const names = [];
-  for (let i = 0; i < 400; i++) names.push(WORDS[Math.floor(rnd() * WORDS.length)] + (i % 3 === 0 ? 'Ref' : i % 3 === 1 ? 'Spec' : 'Config'));
+  for (let i = 0; i < 400; i++)
+    names.push(WORDS[Math.floor(rnd() * WORDS.length)] + (i % 3 === 0 ? 'Ref' : i % 3 === 1 ? 'Spec' : 'Config'));
   const spec = { description: description(rnd), type: 'object', properties: {} };
   // Top-level spec properties until the rendered schema is about `bytes` long.
   for (let i = 0, size = 0; size < bytes; i++) {
@@ -145,7 +146,11 @@ function crdSchema(rnd, bytes, nodeBudget = 40000) {
       kind: { description: ['Kind is a string value representing the REST resource this object represents.'], type: 'string' },
       metadata: { type: 'object' },
       spec,
-      status: { description: ['Status of the resource.'], type: 'object', properties: { phase: { type: 'string' }, observedGeneration: { type: 'integer', format: 'int64' } } }
+      status: {
+        description: ['Status of the resource.'],
+        type: 'object',
+        properties: { phase: { type: 'string' }, observedGeneration: { type: 'integer', format: 'int64' } }
+      }
     }
   };
 }
@@ -200,8 +205,14 @@ function crdText({ group, kind, versions, chartVersion, genVersion }) {
 function crdPair(rnd, [, group, kind, change], bytes) {
   const schema = crdSchema(rnd, bytes / 2);
   const base = {
-    group, kind, chartVersion: 'v1.0.0', genVersion: 'v0.14.0',
-    versions: [{ name: 'v1beta1', served: true, storage: false, schema }, { name: 'v1', served: true, storage: true, schema }]
+    group,
+    kind,
+    chartVersion: 'v1.0.0',
+    genVersion: 'v0.14.0',
+    versions: [
+      { name: 'v1beta1', served: true, storage: false, schema },
+      { name: 'v1', served: true, storage: true, schema }
+    ]
   };
   const headSchema = structuredClone(schema);
   const spec = headSchema.properties.spec;
@@ -214,7 +225,10 @@ function crdPair(rnd, [, group, kind, change], bytes) {
     if (parent) delete parent.node.properties[Object.keys(parent.node.properties)[1]];
   }
   if (change === 'docs') mutateDocs(spec, rnd);
-  const headVersions = [{ ...base.versions[0], schema: headSchema }, { ...base.versions[1], schema: headSchema }];
+  const headVersions = [
+    { ...base.versions[0], schema: headSchema },
+    { ...base.versions[1], schema: headSchema }
+  ];
   if (change === 'version') headVersions.push({ name: 'v2alpha1', served: true, storage: false, schema: headSchema });
   const head = { ...base, chartVersion: 'v1.1.0', genVersion: 'v0.15.0', versions: headVersions };
   return [crdText(base), crdText(head)];
@@ -226,7 +240,15 @@ function smallCrds(rnd, count, genVersion) {
   const local = mulberry32(7);
   for (let i = 0; i < count; i++) {
     const schema = crdSchema(local, 10000, 3000);
-    docs.push(crdText({ group: 'addons.example.io', kind: `Addon${i}`, versions: [{ name: 'v1', served: true, storage: true, schema }], chartVersion: 'v2.3.0', genVersion }));
+    docs.push(
+      crdText({
+        group: 'addons.example.io',
+        kind: `Addon${i}`,
+        versions: [{ name: 'v1', served: true, storage: true, schema }],
+        chartVersion: 'v2.3.0',
+        genVersion
+      })
+    );
   }
   void rnd;
   return docs.join('');
@@ -484,7 +506,8 @@ function helmRelease([name], version, replicas, rnd) {
   const values = [];
   for (let s = 0; s < 60; s++) {
     values.push(`      ${WORDS[(s * 5) % WORDS.length]}${s}:`);
-    for (let k = 0; k < 10; k++) values.push(`        ${WORDS[(s + k) % WORDS.length]}${k}: ${WORDS[(s * k + 3) % WORDS.length]}-${(s * 13 + k) % 101}`);
+    for (let k = 0; k < 10; k++)
+      values.push(`        ${WORDS[(s + k) % WORDS.length]}${k}: ${WORDS[(s * k + 3) % WORDS.length]}-${(s * 13 + k) % 101}`);
   }
   void rnd;
   return `---
@@ -588,17 +611,28 @@ export function planChange({ seed = 42, appsPerTeam = 22, dashboards = 170, crdB
 
   for (const cluster of CLUSTERS) {
     both(`clusters/${cluster}/flux-system/gotk-sync.yaml`, fluxKustomization('flux-system', `./clusters/${cluster}`));
-    both(`clusters/${cluster}/infrastructure.yaml`, fluxKustomization('infrastructure', './infrastructure') + fluxKustomization('crds', './infrastructure/crds', { prune: false }));
+    both(
+      `clusters/${cluster}/infrastructure.yaml`,
+      fluxKustomization('infrastructure', './infrastructure') + fluxKustomization('crds', './infrastructure/crds', { prune: false })
+    );
     for (const team of TEAMS) {
       // A rollout setting changes on every team's Kustomization; one team is moved to a new folder.
       const moved = cluster === 'staging' && team === 'ledger';
-      both(`clusters/${cluster}/apps/${team}.yaml`, fluxKustomization(`${team}`, `./apps/${team}`), fluxKustomization(`${team}`, moved ? `./apps/${team}-v2` : `./apps/${team}`, { wait: true }));
+      both(
+        `clusters/${cluster}/apps/${team}.yaml`,
+        fluxKustomization(`${team}`, `./apps/${team}`),
+        fluxKustomization(`${team}`, moved ? `./apps/${team}-v2` : `./apps/${team}`, { wait: true })
+      );
     }
   }
 
   for (const [i, controller] of CONTROLLERS.entries()) {
     const [name, from, to] = controller;
-    both(`infrastructure/controllers/${name}/release.yaml`, helmRelease(controller, from, 2, rnd), helmRelease(controller, i % 3 === 0 ? from : to, i % 4 === 0 ? 3 : 2, rnd));
+    both(
+      `infrastructure/controllers/${name}/release.yaml`,
+      helmRelease(controller, from, 2, rnd),
+      helmRelease(controller, i % 3 === 0 ? from : to, i % 4 === 0 ? 3 : 2, rnd)
+    );
     both(`infrastructure/controllers/${name}/kustomization.yaml`, buildFile(['release.yaml']));
   }
   both('infrastructure/kustomization.yaml', buildFile(['controllers', 'crds', 'monitoring']));
@@ -613,7 +647,11 @@ export function planChange({ seed = 42, appsPerTeam = 22, dashboards = 170, crdB
   for (let d = 0; d < dashboards; d++) {
     const name = `${TEAMS[d % TEAMS.length]}-${APPS[Math.floor(d / TEAMS.length) % APPS.length]}`;
     const local = () => mulberry32(seed + d);
-    both(`infrastructure/monitoring/dashboards/${name}.yaml`, dashboard(name, 'prometheus-old', local()), dashboard(name, 'prometheus', local()));
+    both(
+      `infrastructure/monitoring/dashboards/${name}.yaml`,
+      dashboard(name, 'prometheus-old', local()),
+      dashboard(name, 'prometheus', local())
+    );
   }
 
   for (const [t, team] of TEAMS.entries()) {
@@ -623,8 +661,24 @@ export function planChange({ seed = 42, appsPerTeam = 22, dashboards = 170, crdB
       const app = { team, name: APPS[a % APPS.length] + (a >= APPS.length ? `-${Math.floor(a / APPS.length)}` : '') };
       const dir = `apps/${team}/${app.name}`;
       resources.push(app.name);
-      const v = { tag: `1.${(t * 7 + a) % 20}.${a % 10}`, replicas: 2 + (a % 4), cpu: 100 + (a % 5) * 50, memory: 256, logLevel: 'info', feature: false, timeoutMs: 3000, cacheTtl: 300, poolSize: 10 };
-      const w = { ...v, tag: `1.${(t * 7 + a) % 20}.${(a % 10) + 1}`, memory: a % 3 === 0 ? 384 : 256, feature: a % 4 === 0, timeoutMs: a % 5 === 0 ? 5000 : 3000 };
+      const v = {
+        tag: `1.${(t * 7 + a) % 20}.${a % 10}`,
+        replicas: 2 + (a % 4),
+        cpu: 100 + (a % 5) * 50,
+        memory: 256,
+        logLevel: 'info',
+        feature: false,
+        timeoutMs: 3000,
+        cacheTtl: 300,
+        poolSize: 10
+      };
+      const w = {
+        ...v,
+        tag: `1.${(t * 7 + a) % 20}.${(a % 10) + 1}`,
+        memory: a % 3 === 0 ? 384 : 256,
+        feature: a % 4 === 0,
+        timeoutMs: a % 5 === 0 ? 5000 : 3000
+      };
       // Apps added and removed by the pull request, and the rest changed.
       const added = a === appsPerTeam - 1 && t % 8 === 0;
       const removed = a === appsPerTeam - 2 && t % 10 === 0;
@@ -635,7 +689,11 @@ export function planChange({ seed = 42, appsPerTeam = 22, dashboards = 170, crdB
         const grown = a % 6 === 0 && t % 4 === 0;
         both(`${dir}/pvc.yaml`, added ? undefined : pvcFile(app, '10Gi'), removed ? undefined : pvcFile(app, grown ? '20Gi' : '10Gi'));
       }
-      both(`${dir}/kustomization.yaml`, added ? undefined : buildFile(['deployment.yaml', 'config.yaml']), removed ? undefined : buildFile(['deployment.yaml', 'config.yaml']));
+      both(
+        `${dir}/kustomization.yaml`,
+        added ? undefined : buildFile(['deployment.yaml', 'config.yaml']),
+        removed ? undefined : buildFile(['deployment.yaml', 'config.yaml'])
+      );
     }
     both(`apps/${team}/kustomization.yaml`, buildFile(resources));
   }
@@ -646,11 +704,15 @@ export function planChange({ seed = 42, appsPerTeam = 22, dashboards = 170, crdB
 export async function writeRepo(gitSync, dir, { base, head }) {
   gitSync(['init', '--quiet', '--initial-branch=main', dir], process.cwd());
   const child = spawn('git', ['fast-import', '--quiet', '--done'], { cwd: dir, stdio: ['pipe', 'inherit', 'inherit'] });
-  const done = new Promise((resolve, reject) => child.on('close', code => (code === 0 ? resolve() : reject(new Error(`git fast-import exited ${code}`)))));
+  const done = new Promise((resolve, reject) =>
+    child.on('close', code => (code === 0 ? resolve() : reject(new Error(`git fast-import exited ${code}`))))
+  );
   const write = chunk => (child.stdin.write(chunk) ? Promise.resolve() : new Promise(r => child.stdin.once('drain', r)));
   const commit = async (ref, message, files, parent) => {
     const when = parent ? 1717000000 : 1716000000;
-    await write(`commit ${ref}\nmark :${parent ? 2 : 1}\nauthor Bench <bench@example.com> ${when} +0000\ncommitter Bench <bench@example.com> ${when} +0000\n`);
+    await write(
+      `commit ${ref}\nmark :${parent ? 2 : 1}\nauthor Bench <bench@example.com> ${when} +0000\ncommitter Bench <bench@example.com> ${when} +0000\n`
+    );
     await write(`data ${Buffer.byteLength(message)}\n${message}\n`);
     if (parent) await write(`from :1\n`);
     for (const [path, content] of files) {

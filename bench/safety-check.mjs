@@ -28,8 +28,10 @@ const { values: opts } = parseArgs({
   }
 });
 if (opts.help) {
-  console.log('usage: node bench/safety-check.mjs [--samples 5] [--warmup 1] [--seed 42] [--apps-per-team 22]\n' +
-    '                                   [--bundle dist/cli/index.js] [--node path/to/node24] [--out bench/results/safety-check.json] [--regenerate]');
+  console.log(
+    'usage: node bench/safety-check.mjs [--samples 5] [--warmup 1] [--seed 42] [--apps-per-team 22]\n' +
+      '                                   [--bundle dist/cli/index.js] [--node path/to/node24] [--out bench/results/safety-check.json] [--regenerate]'
+  );
   process.exit(0);
 }
 // The check runs inside the generated repository: make paths given on the command line absolute.
@@ -178,8 +180,12 @@ const runShell = (script, dir) => measure('sh', ['-c', script], dir);
 async function runbook(dir, flag) {
   const crd = await runShell(pipeline(PATTERNS.crd, flag), dir);
   const pvc = await runShell(pipeline(PATTERNS.pvc, flag), dir);
-  for (const [name, r] of [['crd', crd], ['pvc', pvc]]) {
-    if (flag === '-q' && r.code !== 0) throw new Error(`The runbook pipeline for ${name} found nothing (exit ${r.code}): the generated diff is wrong.`);
+  for (const [name, r] of [
+    ['crd', crd],
+    ['pvc', pvc]
+  ]) {
+    if (flag === '-q' && r.code !== 0)
+      throw new Error(`The runbook pipeline for ${name} found nothing (exit ${r.code}): the generated diff is wrong.`);
   }
   const cpuMs = crd.cpuMs === undefined || pvc.cpuMs === undefined ? undefined : crd.cpuMs + pvc.cpuMs;
   const stolen = stealPct(crd.ticks[0], pvc.ticks[1]);
@@ -214,8 +220,10 @@ async function main() {
   const change = describeChange(dir);
   const positions = patternPositions(dir);
   const checkedBytes = change.baseBytes + change.headBytes;
-  console.log(`${change.files} changed YAML files (${change.added} added, ${change.deleted} deleted), ` +
-    `${round(change.baseBytes / 1e6)} MB before + ${round(change.headBytes / 1e6)} MB after; diff ${round(positions.diffBytes / 1e6)} MB`);
+  console.log(
+    `${change.files} changed YAML files (${change.added} added, ${change.deleted} deleted), ` +
+      `${round(change.baseBytes / 1e6)} MB before + ${round(change.headBytes / 1e6)} MB after; diff ${round(positions.diffBytes / 1e6)} MB`
+  );
   for (const name of Object.keys(PATTERNS)) {
     const p = positions[name];
     console.log(`  first "${PATTERNS[name]}" at ${round(p.fractionOfDiff * 100)}% of the diff (${p.inFile}), ${p.matches} matches`);
@@ -242,9 +250,27 @@ async function main() {
 
   const med = (name, key = 'ms') => median(runs[name].map(r => r[key]));
   const medSteal = name => (runs[name].every(r => r.stealPct !== undefined) ? round(med(name, 'stealPct')) : undefined);
-  const check = { ms: med('check'), rssMb: med('check', 'rssMb'), maxRssMb: Math.max(...runs.check.map(r => r.rssMb)), cpuMs: med('check', 'cpuMs'), stealPct: medSteal('check') };
-  const runbookQ = { ms: med('runbook'), crdMs: med('runbook', 'crdMs'), pvcMs: med('runbook', 'pvcMs'), rssMb: med('runbook', 'rssMb'), cpuMs: med('runbook', 'cpuMs'), stealPct: medSteal('runbook') };
-  const runbookC = { ms: med('runbookFull'), crdMs: med('runbookFull', 'crdMs'), pvcMs: med('runbookFull', 'pvcMs'), rssMb: med('runbookFull', 'rssMb') };
+  const check = {
+    ms: med('check'),
+    rssMb: med('check', 'rssMb'),
+    maxRssMb: Math.max(...runs.check.map(r => r.rssMb)),
+    cpuMs: med('check', 'cpuMs'),
+    stealPct: medSteal('check')
+  };
+  const runbookQ = {
+    ms: med('runbook'),
+    crdMs: med('runbook', 'crdMs'),
+    pvcMs: med('runbook', 'pvcMs'),
+    rssMb: med('runbook', 'rssMb'),
+    cpuMs: med('runbook', 'cpuMs'),
+    stealPct: medSteal('runbook')
+  };
+  const runbookC = {
+    ms: med('runbookFull'),
+    crdMs: med('runbookFull', 'crdMs'),
+    pvcMs: med('runbookFull', 'pvcMs'),
+    rssMb: med('runbookFull', 'rssMb')
+  };
   const ratio = check.ms / runbookQ.ms;
   const pass = { ratio: ratio <= TARGETS.maxRatio, rss: check.maxRssMb < TARGETS.maxPeakRssMb };
   const mbps = ms => round(checkedBytes / 1e6 / (ms / 1000));
@@ -257,14 +283,39 @@ async function main() {
     ['runbook without -q: grep -c (CRD + PVC)', `${round(runbookC.ms)} ms`, `${mbps(runbookC.ms)}`, `${round(runbookC.rssMb)} MB`, '', ''],
     ['ratio check / runbook (-q)', `${round(ratio, 2)}x`, '', '', `<= ${TARGETS.maxRatio}x`, pass.ratio ? 'PASS' : 'MISS'],
     ['ratio check / runbook (-c)', `${round(check.ms / runbookC.ms, 2)}x`, '', '', '', ''],
-    ['CPU of the check / runbook (-q), all processes', HAS_TIME ? `${round(check.cpuMs)} / ${round(runbookQ.cpuMs)} ms` : 'n/a', '', '', '', ''],
-    ['peak RSS of the check (max of samples)', `${round(check.maxRssMb)} MB`, '', '', `< ${TARGETS.maxPeakRssMb} MB`, pass.rss ? 'PASS' : 'MISS'],
-    ['CPU time stolen by the host, check / runbook (-q)', check.stealPct === undefined ? 'n/a' : `${check.stealPct}% / ${runbookQ.stealPct}%`, '', '', '', '']
+    [
+      'CPU of the check / runbook (-q), all processes',
+      HAS_TIME ? `${round(check.cpuMs)} / ${round(runbookQ.cpuMs)} ms` : 'n/a',
+      '',
+      '',
+      '',
+      ''
+    ],
+    [
+      'peak RSS of the check (max of samples)',
+      `${round(check.maxRssMb)} MB`,
+      '',
+      '',
+      `< ${TARGETS.maxPeakRssMb} MB`,
+      pass.rss ? 'PASS' : 'MISS'
+    ],
+    [
+      'CPU time stolen by the host, check / runbook (-q)',
+      check.stealPct === undefined ? 'n/a' : `${check.stealPct}% / ${runbookQ.stealPct}%`,
+      '',
+      '',
+      '',
+      ''
+    ]
   ];
   const widths = rows[0].map((_, c) => Math.max(...rows.map(r => r[c].length)));
-  console.log(`\n${samples} samples (+${warmup} warm-up), interleaved; medians. MB/s = ${round(checkedBytes / 1e6)} MB of YAML (both sides) / wall time.`);
+  console.log(
+    `\n${samples} samples (+${warmup} warm-up), interleaved; medians. MB/s = ${round(checkedBytes / 1e6)} MB of YAML (both sides) / wall time.`
+  );
   for (const r of rows) console.log(r.map((cell, c) => cell.padEnd(widths[c])).join('  '));
-  console.log(`check: exit ${outcome.exitCode}, ${outcome.filesChecked} files, ${outcome.findings} findings: ${JSON.stringify(outcome.byRule)}`);
+  console.log(
+    `check: exit ${outcome.exitCode}, ${outcome.filesChecked} files, ${outcome.findings} findings: ${JSON.stringify(outcome.byRule)}`
+  );
 
   const result = {
     date: new Date().toISOString(),

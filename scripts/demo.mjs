@@ -40,7 +40,18 @@ try {
   console.log(git('log', '--oneline', '-3'));
 
   say('Rolling it back with the CLI');
-  const args = ['revert', bad, '--deliver', 'push', '--incident', 'INC-1234', '--reason', 'podinfo 6.8.0-rc.1 fails its readiness probe', '--actor', 'on-call'];
+  const args = [
+    'revert',
+    bad,
+    '--deliver',
+    'push',
+    '--incident',
+    'INC-1234',
+    '--reason',
+    'podinfo 6.8.0-rc.1 fails its readiness probe',
+    '--actor',
+    'on-call'
+  ];
   console.log(`$ gitops-rollback ${args.map(a => (a.includes(' ') ? `'${a}'` : a)).join(' ')}`);
   const out = execFileSync(process.execPath, [cli, ...args], { cwd: work, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
   console.log(out.trim());

@@ -40,7 +40,8 @@ export async function checkCommand(argv: string[], out: Output): Promise<number>
   if (!['text', 'json', 'markdown'].includes(format)) throw usageError(`Invalid --format '${format}'. Expected text, json or markdown.`);
   const failOn = (values['fail-on'] ?? 'error') as FailOn;
   if (!FAIL_ON.includes(failOn)) throw usageError(`Invalid --fail-on '${failOn}'. Expected one of: ${FAIL_ON.join(', ')}.`);
-  if (!values.base) throw usageError('check needs --base <rev>: the revision the change starts from (for a pre-push hook, the remote branch).');
+  if (!values.base)
+    throw usageError('check needs --base <rev>: the revision the change starts from (for a pre-push hook, the remote branch).');
   const git = await openWorkTree(process.cwd());
   const result = await checkWithGit(
     git,
@@ -56,7 +57,8 @@ export async function checkCommand(argv: string[], out: Output): Promise<number>
     },
     stderrLogger(out)
   );
-  if (format === 'json') out.stdout(JSON.stringify({ ...result.verdict, notices: result.notices, filesChecked: result.filesChecked }, null, 2));
+  if (format === 'json')
+    out.stdout(JSON.stringify({ ...result.verdict, notices: result.notices, filesChecked: result.filesChecked }, null, 2));
   else out.stdout(format === 'markdown' ? markdownReport(result, failOn) : textReport(result, failOn));
   return result.verdict.fails ? 1 : 0;
 }

@@ -10,7 +10,9 @@ import { UserError } from '../core/index.js';
 export async function main(argv: string[], out: Output, nodeVersion = process.versions.node): Promise<number> {
   const [command, ...rest] = argv;
   if (!nodeSupported(nodeVersion, NODE_REQUIREMENT)) {
-    out.stderr(`warning: gitops-rollback needs Node.js ${NODE_REQUIREMENT}; this is Node.js ${nodeVersion}. Install a newer Node.js if it fails.`);
+    out.stderr(
+      `warning: gitops-rollback needs Node.js ${NODE_REQUIREMENT}; this is Node.js ${nodeVersion}. Install a newer Node.js if it fails.`
+    );
   }
   try {
     switch (command) {

@@ -42,7 +42,8 @@ export async function reportCommand(argv: string[], out: Output): Promise<number
   checkWindow(since, until);
   const components = parseComponentPatterns(values.component ?? []);
   const remote = values.remote ?? 'origin';
-  if (!/^[A-Za-z0-9._-]+$/.test(remote) || remote.startsWith('-')) throw usageError(`Invalid --remote '${remote}'. Expected a remote name such as 'origin'.`);
+  if (!/^[A-Za-z0-9._-]+$/.test(remote) || remote.startsWith('-'))
+    throw usageError(`Invalid --remote '${remote}'. Expected a remote name such as 'origin'.`);
   const git = await Git.create(process.cwd());
   // Reading history needs no work tree: a bare repository is read as it is.
   if ((await git.workTreeState()) === 'no-repository') {
@@ -51,7 +52,15 @@ export async function reportCommand(argv: string[], out: Output): Promise<number
   const branch = values.branch ?? (await git.currentBranch());
   if (!branch) throw usageError('No branch to report on: HEAD is detached. Expected --branch <name>, such as the branch Flux watches.');
   const report = await buildRollbackReport(
-    { branch: await validateBranch(branch, '--branch'), remote, fetch: !values['no-fetch'], since, until, components, statusContext: 'kustomization/*' },
+    {
+      branch: await validateBranch(branch, '--branch'),
+      remote,
+      fetch: !values['no-fetch'],
+      since,
+      until,
+      components,
+      statusContext: 'kustomization/*'
+    },
     { git, log: stderrLogger(out) }
   );
   out.stdout(formatReport(report, format).trimEnd());

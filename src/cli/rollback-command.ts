@@ -48,7 +48,11 @@ export async function rollbackCommand(mode: 'revert' | 'restore', argv: string[]
   const format = values.format ?? 'text';
   if (format !== 'text' && format !== 'json') throw usageError(`Invalid --format '${format}'. Expected text or json.`);
   if (positionals.length === 0) {
-    throw usageError(mode === 'revert' ? 'revert needs the commits to revert: gitops-rollback revert <rev|A..B>...' : 'restore needs the paths to restore: gitops-rollback restore <path>... --to <rev>');
+    throw usageError(
+      mode === 'revert'
+        ? 'revert needs the commits to revert: gitops-rollback revert <rev|A..B>...'
+        : 'restore needs the paths to restore: gitops-rollback restore <path>... --to <rev>'
+    );
   }
   const deliver = values.deliver ?? 'none';
   const git = await openWorkTree(process.cwd(), deliver === 'none' ? undefined : tokenForGit());
@@ -80,7 +84,9 @@ export async function rollbackCommand(mode: 'revert' | 'restore', argv: string[]
   const log = stderrLogger(out);
   const pullRequests = deliver === 'none' ? undefined : githubFromEnvironment(values.repo);
   if (deliver === 'pull-request' && !pullRequests && !request.dryRun) {
-    throw usageError('--deliver pull-request needs the GitHub API: set GITHUB_TOKEN, and name the repository with --repo owner/name (or GITHUB_REPOSITORY).');
+    throw usageError(
+      '--deliver pull-request needs the GitHub API: set GITHUB_TOKEN, and name the repository with --repo owner/name (or GITHUB_REPOSITORY).'
+    );
   }
   const result = await runRollback(request, { git, log, pullRequests });
   out.stdout(format === 'json' ? JSON.stringify(result, null, 2) : describe(result));

@@ -14,7 +14,9 @@ export async function openWorkTree(cwd: string, auth?: GitHttpAuth): Promise<Git
     throw usageError(`not a git repository: ${cwd}. Run gitops-rollback inside a clone of the repository to roll back or check.`);
   }
   if (state === 'no-work-tree') {
-    throw usageError(`not inside a work tree: ${cwd} (a bare repository or .git folder). Run gitops-rollback inside a clone with a work tree.`);
+    throw usageError(
+      `not inside a work tree: ${cwd} (a bare repository or .git folder). Run gitops-rollback inside a clone with a work tree.`
+    );
   }
   return git;
 }

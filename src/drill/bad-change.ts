@@ -28,7 +28,8 @@ export async function makeDrillCommit(git: Git, options: DrillCommitOptions): Pr
   await git.checkout(base, { detach: true });
   let description: string[];
   try {
-    description = 'patchFile' in change ? await applyPatch(git, options, change.patchFile) : await pickCommit(git, options, change.cherryPick);
+    description =
+      'patchFile' in change ? await applyPatch(git, options, change.patchFile) : await pickCommit(git, options, change.cherryPick);
   } catch (error) {
     await git.tryQuitCherryPick();
     await git.tryResetHard(base);
@@ -36,10 +37,13 @@ export async function makeDrillCommit(git: Git, options: DrillCommitOptions): Pr
   }
   if (!(await git.hasStagedChanges())) {
     await git.resetHard(base);
-    throw new UserError(`The drill change (${describeChange(change)}) changes nothing on '${options.branch}'. Expected a change Flux will fail on.`);
+    throw new UserError(
+      `The drill change (${describeChange(change)}) changes nothing on '${options.branch}'. Expected a change Flux will fail on.`
+    );
   }
   const [subject, ...body] = description;
-  const message = [`Rollback drill: ${subject}`, ...body, options.runUrl ? `Drill-run: ${options.runUrl}` : ''].filter(Boolean).join('\n\n') + '\n';
+  const message =
+    [`Rollback drill: ${subject}`, ...body, options.runUrl ? `Drill-run: ${options.runUrl}` : ''].filter(Boolean).join('\n\n') + '\n';
   await git.commit(message, identityEnv(options.committer));
   return git.resolveCommit('HEAD');
 }
@@ -52,15 +56,21 @@ export function describeChange(change: BadChange): string {
 async function applyPatch(git: Git, options: DrillCommitOptions, file: string): Promise<string[]> {
   const path = file.trim().replace(/^(\.\/)+/, '');
   if (!path || CONTROL.test(path) || path.startsWith('/')) {
-    throw new UserError(`Invalid drill-patch '${JSON.stringify(file).slice(1, -1)}'. Expected a path relative to the repository root, such as 'drills/bad-image.patch'.`);
+    throw new UserError(
+      `Invalid drill-patch '${JSON.stringify(file).slice(1, -1)}'. Expected a path relative to the repository root, such as 'drills/bad-image.patch'.`
+    );
   }
   const patch = await git.tryReadBlob(options.base, path);
   if (!patch) {
-    throw new UserError(`drill-patch '${path}' does not exist on '${options.branch}' at ${shortSha(options.base)}. Expected a patch file committed to the branch.`);
+    throw new UserError(
+      `drill-patch '${path}' does not exist on '${options.branch}' at ${shortSha(options.base)}. Expected a patch file committed to the branch.`
+    );
   }
   await git.apply(patch).catch(error => {
     if (!(error instanceof GitError)) throw error;
-    throw new UserError(`drill-patch '${path}' does not apply to '${options.branch}' at ${shortSha(options.base)}: ${error.stderr.trim()}. Expected a patch made against the branch (git diff > ${path}). Nothing was pushed.`);
+    throw new UserError(
+      `drill-patch '${path}' does not apply to '${options.branch}' at ${shortSha(options.base)}: ${error.stderr.trim()}. Expected a patch made against the branch (git diff > ${path}). Nothing was pushed.`
+    );
   });
   return [`apply ${path}`, `Known-bad change from ${path}, applied on purpose by a rollback drill; the drill reverts it.`];
 }
@@ -68,13 +78,21 @@ async function applyPatch(git: Git, options: DrillCommitOptions, file: string): 
 async function pickCommit(git: Git, options: DrillCommitOptions, spec: string): Promise<string[]> {
   const sha = spec.trim().startsWith('-') ? undefined : await git.tryResolveCommit(spec.trim());
   if (!sha) {
-    throw new UserError(`Unknown drill-cherry-pick revision '${spec}'. Expected a commit sha in the repository (a shallow clone may need fetch-depth: 0).`);
+    throw new UserError(
+      `Unknown drill-cherry-pick revision '${spec}'. Expected a commit sha in the repository (a shallow clone may need fetch-depth: 0).`
+    );
   }
   const [info] = await git.commitInfo([sha]);
-  if (info.parents.length > 1) throw new UserError(`drill-cherry-pick ${shortSha(sha)} is a merge commit. Expected a single, non-merge commit.`);
+  if (info.parents.length > 1)
+    throw new UserError(`drill-cherry-pick ${shortSha(sha)} is a merge commit. Expected a single, non-merge commit.`);
   await git.cherryPickNoCommit(sha).catch(error => {
     if (!(error instanceof GitError)) throw error;
-    throw new UserError(`drill-cherry-pick ${shortSha(sha)} does not apply to '${options.branch}' at ${shortSha(options.base)}: ${error.stderr.trim()}. Nothing was pushed.`);
+    throw new UserError(
+      `drill-cherry-pick ${shortSha(sha)} does not apply to '${options.branch}' at ${shortSha(options.base)}: ${error.stderr.trim()}. Nothing was pushed.`
+    );
   });
-  return [`cherry-pick "${info.subject}"`, `Known-bad change cherry-picked from commit ${sha}, on purpose, by a rollback drill; the drill reverts it.`];
+  return [
+    `cherry-pick "${info.subject}"`,
+    `Known-bad change cherry-picked from commit ${sha}, on purpose, by a rollback drill; the drill reverts it.`
+  ];
 }

@@ -100,7 +100,10 @@ export async function runDrill(options: DrillOptions): Promise<DrillResult> {
     pushRef(git, remote, drillSha, `refs/heads/${branch}`)
   );
   if (pushed.status !== 'pushed') {
-    throw new UserError(`The drill could not push to '${branch}' (${pushed.status}: ${pushed.detail}). Nothing was pushed; the drill needs push access to a branch that is not moving.`, 'refused');
+    throw new UserError(
+      `The drill could not push to '${branch}' (${pushed.status}: ${pushed.detail}). Nothing was pushed; the drill needs push access to a branch that is not moving.`,
+      'refused'
+    );
   }
   const start = now();
   const timed = async (name: DrillPhaseName, run: () => Promise<WaitOutcome>): Promise<DrillPhase> => {
@@ -118,19 +121,29 @@ export async function runDrill(options: DrillOptions): Promise<DrillResult> {
   const byHand = `The drill commit ${shortSha(drillSha)} is still on '${branch}': revert it by hand (git revert ${drillSha}) and push.`;
   if (!detect.ok) {
     result.verdict = 'not-detected';
-    result.cleanup = { rolledBack: rolled.ok, detail: `The failure was never reported, so the drill commit was rolled back without waiting: ${rolled.detail}${rolled.ok ? '' : ` ${byHand}`}` };
+    result.cleanup = {
+      rolledBack: rolled.ok,
+      detail: `The failure was never reported, so the drill commit was rolled back without waiting: ${rolled.detail}${rolled.ok ? '' : ` ${byHand}`}`
+    };
   } else if (!rolled.ok) {
     result.cleanup = { rolledBack: false, detail: byHand };
   } else {
     const reconcile = await timed('reconcile', () => options.waitSuccess(result.rollbackSha!, { previousSha: drillSha }));
-    const healthy = options.waitHealthy && reconcile.ok ? await timed('healthy', () => options.waitHealthy!(result.rollbackSha!, { previousSha: drillSha })) : undefined;
+    const healthy =
+      options.waitHealthy && reconcile.ok
+        ? await timed('healthy', () => options.waitHealthy!(result.rollbackSha!, { previousSha: drillSha }))
+        : undefined;
     if (reconcile.ok && (healthy?.ok ?? true)) {
       result.recoveryMs = now() - start;
       result.verdict = result.recoveryMs <= options.maxRecoveryMs ? 'recovered' : 'too-slow';
     }
   }
   result.tree = await log.group(`Checking the tree of '${branch}'`, () =>
-    checkTree(options, base, baseTree).catch(e => ({ before: baseTree, restored: false, detail: `The tree could not be checked: ${errorText(e)}` }))
+    checkTree(options, base, baseTree).catch(e => ({
+      before: baseTree,
+      restored: false,
+      detail: `The tree could not be checked: ${errorText(e)}`
+    }))
   );
   if (!result.tree.restored && result.verdict !== 'not-detected') result.verdict = 'not-recovered';
   result.withinBudget = result.verdict === 'recovered';
@@ -146,13 +159,20 @@ interface Prepared {
 
 async function prepare(options: DrillOptions): Promise<Prepared> {
   const { git, log, remote, branch } = options;
-  if ((await git.uncommittedFiles()).length > 0) throw new UserError('The work tree has uncommitted changes. Expected a clean checkout for the drill.');
+  if ((await git.uncommittedFiles()).length > 0)
+    throw new UserError('The work tree has uncommitted changes. Expected a clean checkout for the drill.');
   const target = await fetchTargetBranch(git, remote, branch, log);
   const base = target.tip;
   const baseTree = await git.treeOf(base);
   const original = (await git.currentBranch()) ?? (await git.resolveCommit('HEAD'));
   try {
-    const drillSha = await makeDrillCommit(git, { base, branch, change: options.badChange, committer: options.committer, runUrl: options.runUrl });
+    const drillSha = await makeDrillCommit(git, {
+      base,
+      branch,
+      change: options.badChange,
+      committer: options.committer,
+      runUrl: options.runUrl
+    });
     return { base, baseTree, drillSha };
   } finally {
     const isSha = isFullSha(original);
@@ -168,7 +188,9 @@ export function detectTrailer(detect: DrillPhase): string {
 async function rollBack(options: DrillOptions, drillSha: string, result: DrillResult, trailers: string[]): Promise<WaitOutcome> {
   const rolled = await options.rollback(drillSha, trailers);
   if (rolled.operation !== 'pushed' || !rolled.commitSha) {
-    const where = rolled.pullRequest ? ` as pull request #${rolled.pullRequest.number} (${rolled.pullRequest.url}); merge it to restore '${options.branch}'` : '';
+    const where = rolled.pullRequest
+      ? ` as pull request #${rolled.pullRequest.number} (${rolled.pullRequest.url}); merge it to restore '${options.branch}'`
+      : '';
     return { reached: false, detail: `The rollback was not pushed (operation: ${rolled.operation})${where}.` };
   }
   result.rollbackSha = rolled.commitSha;
@@ -179,9 +201,15 @@ async function checkTree(options: DrillOptions, base: string, before: string): P
   const { git, remote, branch, log } = options;
   const tip = (await fetchTargetBranch(git, remote, branch, log)).tip;
   const after = await git.treeOf(tip);
-  if (after === before) return { before, after, restored: true, detail: `The tree of '${branch}' at ${shortSha(tip)} is the pre-drill tree.` };
+  if (after === before)
+    return { before, after, restored: true, detail: `The tree of '${branch}' at ${shortSha(tip)} is the pre-drill tree.` };
   const stat = await git.diffStat(base, tip);
-  return { before, after, restored: false, detail: `The tree of '${branch}' at ${shortSha(tip)} differs from before the drill (${shortSha(base)}):\n${stat}` };
+  return {
+    before,
+    after,
+    restored: false,
+    detail: `The tree of '${branch}' at ${shortSha(tip)} differs from before the drill (${shortSha(base)}):\n${stat}`
+  };
 }
 
 function summarise(r: DrillResult): string[] {

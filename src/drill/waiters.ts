@@ -1,5 +1,13 @@
 import type { GitHubClient, RepoRef } from '../github/client.js';
-import { describeContextSet, describeFluxWait, describeHealthWait, resolveFluxContexts, type Timing, waitForFluxStatus, waitForHealth } from '../flux/wait.js';
+import {
+  describeContextSet,
+  describeFluxWait,
+  describeHealthWait,
+  resolveFluxContexts,
+  type Timing,
+  waitForFluxStatus,
+  waitForHealth
+} from '../flux/wait.js';
 
 /** What a drill waited for, and what was seen. */
 export interface WaitOutcome {

@@ -48,7 +48,14 @@ export async function decideFluxRollback(options: FluxRollbackOptions): Promise<
     if (found) log.info(`Last revision Flux reported healthy: ${shortSha(found.sha)} (${printable(found.context)}).`);
     lastHealthy = found?.sha;
   }
-  const decision = await decideFailingCommits({ git, branch: targetBranch, tip: target.tip, failing: event.revision.sha, lastHealthy, committer: options.committer });
+  const decision = await decideFailingCommits({
+    git,
+    branch: targetBranch,
+    tip: target.tip,
+    failing: event.revision.sha,
+    lastHealthy,
+    committer: options.committer
+  });
   return { targetBranch, decision, lastHealthy };
 }
 

@@ -65,7 +65,8 @@ const MAX_MESSAGE = 3000;
  */
 export function parseFluxDispatch(eventName: string, payload: unknown, filter: DispatchFilter = {}): FluxDispatch {
   const ignored = (why: string): FluxDispatch => ({ kind: 'ignored', why });
-  if (eventName !== 'repository_dispatch') return ignored(`The workflow was triggered by '${eventName}', not by a repository_dispatch from Flux.`);
+  if (eventName !== 'repository_dispatch')
+    return ignored(`The workflow was triggered by '${eventName}', not by a repository_dispatch from Flux.`);
   if (!isObject(payload)) return ignored('The repository_dispatch payload is not an object.');
   // GitHub puts the dispatch's event_type into `action` of the webhook payload.
   const eventType = str(payload.action) ?? str(payload.event_type);
@@ -87,7 +88,8 @@ export function parseFluxDispatch(eventName: string, payload: unknown, filter: D
   if (severity !== 'error') return ignored(`The Flux event for ${id} has severity '${printable(severity ?? '')}', not 'error'.`);
   const reason = str(event.reason) ?? '';
   const reasons = filter.reasons?.length ? filter.reasons : DEFAULT_FAILURE_REASONS;
-  if (!reasons.includes(reason)) return ignored(`The Flux event for ${id} has reason '${printable(reason)}', which is not one of: ${reasons.join(', ')}.`);
+  if (!reasons.includes(reason))
+    return ignored(`The Flux event for ${id} has reason '${printable(reason)}', which is not one of: ${reasons.join(', ')}.`);
   if (filter.objects?.length && !filter.objects.some(p => objectMatches(p, kind, namespace, name))) {
     return ignored(`${id} matches none of the watched objects (${filter.objects.join(', ')}).`);
   }
@@ -149,7 +151,10 @@ function objectMatches(pattern: string, kind: string, namespace: string, name: s
 }
 
 function cleanMessage(message: string): string {
-  const text = message.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0009\u000b-\u001f\u007f]/g, ' ').trim();
+  const text = message
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\u0000-\u0009\u000b-\u001f\u007f]/g, ' ')
+    .trim();
   return text.length > MAX_MESSAGE ? `${text.slice(0, MAX_MESSAGE)}…` : text;
 }
 

@@ -52,22 +52,30 @@ export async function decideFailingCommits(input: FailingCommitsInput): Promise<
   const { git, branch, tip } = input;
   const failing = await git.tryResolveCommit(input.failing);
   if (!failing || !(await git.isAncestor(failing, tip))) {
-    const hint = !failing && (await git.isShallow()) ? ' It may lie beyond the fetched history (a shallow clone); fetch with fetch-depth: 0 if it should be there.' : '';
-    return notice(`Flux reported ${short(input.failing)} failing, but it is not on '${branch}' (tip ${short(tip)}): the branch moved on or was rewritten. Nothing is rolled back.${hint}`);
+    const hint =
+      !failing && (await git.isShallow())
+        ? ' It may lie beyond the fetched history (a shallow clone); fetch with fetch-depth: 0 if it should be there.'
+        : '';
+    return notice(
+      `Flux reported ${short(input.failing)} failing, but it is not on '${branch}' (tip ${short(tip)}): the branch moved on or was rewritten. Nothing is rolled back.${hint}`
+    );
   }
   const lastHealthy = input.lastHealthy ? await resolveLastHealthy(git, input.lastHealthy, failing) : undefined;
   if (lastHealthy === failing) return none(`${short(failing)} is itself the last healthy revision; nothing to roll back.`);
-  const range = lastHealthy
-    ? await git.revList(['--first-parent', failing, `^${lastHealthy}`, '--'])
-    : [failing];
+  const range = lastHealthy ? await git.revList(['--first-parent', failing, `^${lastHealthy}`, '--']) : [failing];
   const max = input.maxCommits ?? DEFAULT_MAX_COMMITS;
   if (range.length > max) {
-    return notice(`${range.length} commits lie between the last healthy revision ${short(lastHealthy!)} and the failing ${short(failing)} on '${branch}', more than ${max}. Not rolled back automatically; choose the commits to revert by hand.`);
+    return notice(
+      `${range.length} commits lie between the last healthy revision ${short(lastHealthy!)} and the failing ${short(failing)} on '${branch}', more than ${max}. Not rolled back automatically; choose the commits to revert by hand.`
+    );
   }
   const infos = await git.commitInfo(range);
   const ours = await toolRollbacks(git, infos, input.committer);
   if (ours.has(infos[0].sha)) {
-    return none(`The failing revision ${short(failing)} ("${infos[0].subject}") is a rollback made by gitops-rollback; it is not reverted, so rollbacks cannot loop. Investigate by hand.`, true);
+    return none(
+      `The failing revision ${short(failing)} ("${infos[0].subject}") is a rollback made by gitops-rollback; it is not reverted, so rollbacks cannot loop. Investigate by hand.`,
+      true
+    );
   }
   // Messages only name candidates; a candidate is excluded when its change is gone from the tip.
   const hinted = revertedCommits(await git.log([tip, ...(lastHealthy ? [`^${lastHealthy}`] : infos[0].parents.map(p => `^${p}`))]));
@@ -81,12 +89,16 @@ export async function decideFailingCommits(input: FailingCommitsInput): Promise<
     } else chosen.push(info);
   }
   if (chosen.length === 0) {
-    return none(`Every commit up to the failing ${short(failing)} is already reverted on '${branch}' (tip ${short(tip)}); nothing to roll back.`);
+    return none(
+      `Every commit up to the failing ${short(failing)} is already reverted on '${branch}' (tip ${short(tip)}); nothing to roll back.`
+    );
   }
   if (failing !== tip) {
     const blocked = await firstNotRevertible(git, tip, chosen);
     if (blocked) {
-      return notice(`The failing ${short(failing)} is no longer the tip of '${branch}' and the changes of ${short(blocked.sha)} ("${blocked.subject}") were changed since by later commits. Not rolled back automatically; revert by hand or fix forward.`);
+      return notice(
+        `The failing ${short(failing)} is no longer the tip of '${branch}' and the changes of ${short(blocked.sha)} ("${blocked.subject}") were changed since by later commits. Not rolled back automatically; revert by hand or fix forward.`
+      );
     }
   }
   const from = lastHealthy ? `after the last healthy ${short(lastHealthy)} ` : '';
@@ -156,9 +168,14 @@ function undoStep(info: CommitInfo): RevertStep {
 
 async function resolveLastHealthy(git: Git, spec: string, failing: string): Promise<string> {
   const sha = await git.tryResolveCommit(spec);
-  if (!sha) throw new UserError(`Unknown last-healthy revision '${spec}'. Expected a commit sha on the target branch that Flux reconciled successfully.`);
+  if (!sha)
+    throw new UserError(
+      `Unknown last-healthy revision '${spec}'. Expected a commit sha on the target branch that Flux reconciled successfully.`
+    );
   if (!(await git.isAncestor(sha, failing))) {
-    throw new UserError(`last-healthy ${short(sha)} is not an ancestor of the failing revision ${short(failing)}. Expected an older commit on the same branch.`);
+    throw new UserError(
+      `last-healthy ${short(sha)} is not an ancestor of the failing revision ${short(failing)}. Expected an older commit on the same branch.`
+    );
   }
   return sha;
 }

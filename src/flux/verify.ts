@@ -1,6 +1,14 @@
 import type { GitHubClient, RepoRef } from '../github/client.js';
 import { type FluxContextState, printable } from './commit-status.js';
-import { describeContextSet, describeFluxWait, describeHealthWait, type FluxReference, resolveFluxContexts, waitForFluxStatus, waitForHealth } from './wait.js';
+import {
+  describeContextSet,
+  describeFluxWait,
+  describeHealthWait,
+  type FluxReference,
+  resolveFluxContexts,
+  waitForFluxStatus,
+  waitForHealth
+} from './wait.js';
 import { type Logger, shortSha } from '../core/index.js';
 
 export interface RecoveryOptions {
@@ -50,7 +58,15 @@ export async function verifyRecovery(options: RecoveryOptions): Promise<Recovery
     const result = await options.log.group(`Waiting for Flux to reconcile ${shortSha(sha)}`, async () => {
       const set = await resolveFluxContexts({ client, repo, contextGlob, listed: contexts, references, log: options.log });
       options.log.info(describeContextSet(set));
-      return waitForFluxStatus({ client, repo, sha, contexts: set, timeoutMs: remaining(), intervalMs: options.intervalMs, log: options.log });
+      return waitForFluxStatus({
+        client,
+        repo,
+        sha,
+        contexts: set,
+        timeoutMs: remaining(),
+        intervalMs: options.intervalMs,
+        log: options.log
+      });
     });
     const line = describeFluxWait(result, sha);
     recovery.timeline.push(line);
@@ -78,7 +94,8 @@ export function recoverySummary(recovery: Recovery): string {
   const lines = ['### Recovery', '', ...recovery.timeline.map(line => `- ${markdownText(line)}`)];
   if (recovery.fluxContexts?.length) {
     lines.push('', '| Flux context | state | description |', '| --- | --- | --- |');
-    for (const c of recovery.fluxContexts) lines.push(`| \`${printable(c.context).replace(/[`|]/g, '?')}\` | ${c.state} | ${markdownText(c.description)} |`);
+    for (const c of recovery.fluxContexts)
+      lines.push(`| \`${printable(c.context).replace(/[`|]/g, '?')}\` | ${c.state} | ${markdownText(c.description)} |`);
   }
   return lines.join('\n');
 }

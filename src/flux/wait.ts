@@ -116,11 +116,17 @@ export async function resolveFluxContexts(options: FluxContextsOptions): Promise
       if (contexts.length) return { watch: [glob], require: contexts.sort(), origin: `reported for ${where}` };
     } catch (error) {
       if (error instanceof GitHubApiError && (error.status === 401 || error.status === 403)) throw error;
-      options.log?.warning?.(`Could not read the Flux statuses of ${where}: ${printable(error instanceof Error ? error.message : String(error), 500)}`);
+      options.log?.warning?.(
+        `Could not read the Flux statuses of ${where}: ${printable(error instanceof Error ? error.message : String(error), 500)}`
+      );
     }
     tried.push(where);
   }
-  return { watch: [glob], require: [], origin: tried.length ? `not known: no context matching '${glob}' was reported for ${tried.join(' or ')}` : 'not known' };
+  return {
+    watch: [glob],
+    require: [],
+    origin: tried.length ? `not known: no context matching '${glob}' was reported for ${tried.join(' or ')}` : 'not known'
+  };
 }
 
 /** One line saying what a wait is about to wait for, and how that set was found. */
@@ -179,7 +185,12 @@ export async function waitForFluxStatus(options: FluxWaitOptions): Promise<FluxW
  * The Flux contexts (matching `contextGlob`) reported for `sha`: those of the revision before a
  * rollback are the ones to expect on the rollback itself.
  */
-export async function fluxContextsOf(client: GitHubClient, repo: RepoRef, sha: string, contextGlob = DEFAULT_STATUS_CONTEXT): Promise<string[]> {
+export async function fluxContextsOf(
+  client: GitHubClient,
+  repo: RepoRef,
+  sha: string,
+  contextGlob = DEFAULT_STATUS_CONTEXT
+): Promise<string[]> {
   return summariseFluxStatuses(await listCommitStatuses(client, repo, sha), contextGlob).matching.map(s => s.context);
 }
 
@@ -187,7 +198,11 @@ export async function fluxContextsOf(client: GitHubClient, repo: RepoRef, sha: s
 export function describeFluxWait(result: FluxWaitResult, sha: string): string {
   const seconds = `${(result.elapsedMs / 1000).toFixed(1)} s`;
   const seen = result.contexts.filter(c => c.state !== 'not-reported');
-  if (result.state === 'success') return `Flux reported success for ${shortSha(sha)} after ${seconds} (${seen.filter(c => c.state === 'success').map(describeStatus).join('; ')}).`;
+  if (result.state === 'success')
+    return `Flux reported success for ${shortSha(sha)} after ${seconds} (${seen
+      .filter(c => c.state === 'success')
+      .map(describeStatus)
+      .join('; ')}).`;
   if (result.state === 'failure') {
     return `Flux reported failure for ${shortSha(sha)} after ${seconds} (${printable(result.context!)}${result.description ? `: ${printable(result.description)}` : ''}).`;
   }
@@ -251,7 +266,9 @@ function checkUrl(value: string): URL {
     url = undefined;
   }
   if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
-    throw new UserError(`Invalid health-url '${value}'. Expected an http:// or https:// address such as 'https://podinfo.example.com/healthz'.`);
+    throw new UserError(
+      `Invalid health-url '${value}'. Expected an http:// or https:// address such as 'https://podinfo.example.com/healthz'.`
+    );
   }
   return url;
 }

@@ -48,7 +48,9 @@ function openUnlinkedFile(): number {
   try {
     fd = openSync(path, 'wx+');
   } catch (e) {
-    throw new UserError(`Could not create a temporary file in ${tmpdir()} (${(e as Error).message}). Expected a writable temporary folder: set TMPDIR to one.`);
+    throw new UserError(
+      `Could not create a temporary file in ${tmpdir()} (${(e as Error).message}). Expected a writable temporary folder: set TMPDIR to one.`
+    );
   }
   unlinkSync(path);
   return fd;
@@ -263,7 +265,8 @@ class BatchReader {
   private copyOut(target: Buffer, start: number, offset: number): number {
     const from = offset - this.chunkAt;
     let copied = from >= 0 && from < this.chunkLength ? this.chunk.copy(target, start, from, this.chunkLength) : 0;
-    if (start + copied < target.length) copied += readSync(this.file, target, start + copied, target.length - start - copied, offset + copied);
+    if (start + copied < target.length)
+      copied += readSync(this.file, target, start + copied, target.length - start - copied, offset + copied);
     return copied;
   }
 }

@@ -5,7 +5,15 @@ import { resolve as resolvePath } from 'node:path';
 import { FULL_SHA, UserError } from '../core/index.js';
 import { readObjects, type BatchObject } from './batch-reader.js';
 import { GitError } from './git-error.js';
-import { authConfigEnv, authFailure, authFailureMessage, type GitHttpAuth, NETWORK_COMMANDS, redactToken, remoteUrlsOnServer } from './http-auth.js';
+import {
+  authConfigEnv,
+  authFailure,
+  authFailureMessage,
+  type GitHttpAuth,
+  NETWORK_COMMANDS,
+  redactToken,
+  remoteUrlsOnServer
+} from './http-auth.js';
 import { parseGrepFiles, parseRawDiff, parseTree, type DiffEntry, type GrepMatch, type TreeEntry } from './listings.js';
 import { GitHistory } from './history.js';
 import { TemporaryIndex } from './temporary-index.js';
@@ -133,8 +141,7 @@ export class Git {
   }
 
   private async checkVersion(): Promise<void> {
-    const git = this;
-    const { stdout } = await git.exec(['--version']);
+    const { stdout } = await this.exec(['--version']);
     const match = /(\d+)\.(\d+)/.exec(stdout);
     if (!match) throw new Error(`Could not read the git version from '${stdout.trim()}'.`);
     const [major, minor] = [Number(match[1]), Number(match[2])];
@@ -153,10 +160,7 @@ export class Git {
   }
 
   /** Like {@link exec} but keeps standard output as bytes (blob contents). */
-  private execRaw(
-    args: string[],
-    options: ExecOptions = {}
-  ): Promise<{ stdout: Buffer; stderr: string; exitCode: number }> {
+  private execRaw(args: string[], options: ExecOptions = {}): Promise<{ stdout: Buffer; stderr: string; exitCode: number }> {
     const out: Buffer[] = [];
     return this.run(args, options, b => out.push(b)).then(r => ({ ...r, stdout: Buffer.concat(out) }));
   }
@@ -165,11 +169,7 @@ export class Git {
    * Reads objects by name (`<sha>`, `<rev>:<path>`) with one `git cat-file --batch`, handing each to
    * `onObject` as it arrives, in the order asked; see {@link readObjects}.
    */
-  catFileBatch(
-    names: readonly string[],
-    onObject: (object: BatchObject) => void,
-    options: { maxBytes?: number } = {}
-  ): Promise<void> {
+  catFileBatch(names: readonly string[], onObject: (object: BatchObject) => void, options: { maxBytes?: number } = {}): Promise<void> {
     const start = (args: readonly string[], stdout: number) =>
       spawn('git', [...args], { cwd: this.cwd, env: this.env(), stdio: ['pipe', stdout, 'pipe'] });
     return readObjects(start, names, onObject, options);
@@ -195,9 +195,15 @@ export class Git {
    * get the auth's token, and fail with a {@link GitAuthError} when the server refuses them a
    * credential, whether or not other failures are allowed.
    */
-  private async run(args: string[], options: ExecOptions, onStdout: (chunk: Buffer) => void): Promise<{ stderr: string; exitCode: number }> {
+  private async run(
+    args: string[],
+    options: ExecOptions,
+    onStdout: (chunk: Buffer) => void
+  ): Promise<{ stderr: string; exitCode: number }> {
     if (!NETWORK_COMMANDS.has(args[0])) return this.spawnGit(args, options, onStdout);
-    const auth = this.auth ? authConfigEnv(this.auth, await (this.authUrls ??= this.remoteUrlsOnServer()), { ...this.env(), ...options.env }) : {};
+    const auth = this.auth
+      ? authConfigEnv(this.auth, await (this.authUrls ??= this.remoteUrlsOnServer()), { ...this.env(), ...options.env })
+      : {};
     const r = await this.spawnGit(args, { ...options, env: { ...options.env, ...auth }, allowFailure: true }, onStdout);
     if (r.exitCode === 0) return r;
     const said = authFailure(r.stderr);
@@ -332,7 +338,10 @@ export class Git {
       ...shas
     ]);
     const result = new Map<string, CommitTrailers>();
-    for (const record of stdout.split(RECORD).map(r => r.replace(/^\n/, '')).filter(Boolean)) {
+    for (const record of stdout
+      .split(RECORD)
+      .map(r => r.replace(/^\n/, ''))
+      .filter(Boolean)) {
       const [sha, committer, block] = record.split(FIELD);
       const trailers = new Map<string, string[]>();
       for (const line of (block ?? '').split('\n')) {
@@ -375,7 +384,10 @@ export class Git {
   /** Tracked files with uncommitted changes in the work tree or index (none: a clean checkout). */
   async uncommittedFiles(): Promise<string[]> {
     const { stdout } = await this.exec(['status', '--porcelain', '--untracked-files=no']);
-    return stdout.split('\n').filter(Boolean).map(line => line.slice(3));
+    return stdout
+      .split('\n')
+      .filter(Boolean)
+      .map(line => line.slice(3));
   }
 
   /** True when the repository is a shallow clone. */
@@ -390,7 +402,11 @@ export class Git {
   async shallowCommits(): Promise<Set<string>> {
     this.shallowPath ??= this.shallowFile();
     try {
-      return new Set(readFileSync(await this.shallowPath, 'utf8').split('\n').filter(Boolean));
+      return new Set(
+        readFileSync(await this.shallowPath, 'utf8')
+          .split('\n')
+          .filter(Boolean)
+      );
     } catch {
       return new Set();
     }

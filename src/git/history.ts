@@ -98,7 +98,10 @@ async function shallowSince(git: HistoryGit, since: Date): Promise<boolean> {
  * commits at the edge get their parents and can be compared with them.
  */
 async function deepenByOne(git: HistoryGit, remote: string, branch: string): Promise<boolean> {
-  const r = await git.exec(['fetch', '--quiet', '--no-tags', '--deepen=1', NO_BLOBS, remote, `+refs/heads/${branch}:refs/remotes/${remote}/${branch}`], { allowFailure: true });
+  const r = await git.exec(
+    ['fetch', '--quiet', '--no-tags', '--deepen=1', NO_BLOBS, remote, `+refs/heads/${branch}:refs/remotes/${remote}/${branch}`],
+    { allowFailure: true }
+  );
   return r.exitCode === 0;
 }
 
@@ -127,7 +130,15 @@ async function readHistory(git: HistoryGit, tip: string, trailerKeys: readonly s
 async function readCommits(git: HistoryGit, shas: readonly string[], trailerKeys: readonly string[]): Promise<HistoryCommit[]> {
   const present = (await git.tryResolveCommits(shas.filter(sha => FULL_SHA.test(sha)))).filter((s): s is string => !!s);
   if (present.length === 0) return [];
-  const { stdout } = await git.exec(['log', '-z', '--no-walk=unsorted', `--format=${logFormat(trailerKeys)}`, '--end-of-options', ...present, '--']);
+  const { stdout } = await git.exec([
+    'log',
+    '-z',
+    '--no-walk=unsorted',
+    `--format=${logFormat(trailerKeys)}`,
+    '--end-of-options',
+    ...present,
+    '--'
+  ]);
   return parseHistory(stdout);
 }
 
@@ -146,7 +157,8 @@ function parseHistory(stdout: string): HistoryCommit[] {
   for (let i = 0; i + FIELDS <= fields.length; i += FIELDS) {
     const [sha, parents, committedAt, authorName, committerEmail, trailers, message] = fields.slice(i, i + FIELDS);
     // A message holding a NUL byte would shift every field after it: stop rather than misread.
-    if (!FULL_SHA.test(sha) || !/^\d+$/.test(committedAt)) throw new Error(`Unexpected git log output near commit ${commits.at(-1)?.sha ?? 'one'}.`);
+    if (!FULL_SHA.test(sha) || !/^\d+$/.test(committedAt))
+      throw new Error(`Unexpected git log output near commit ${commits.at(-1)?.sha ?? 'one'}.`);
     commits.push({
       sha,
       parents: parents ? parents.split(' ') : [],
@@ -164,7 +176,10 @@ function parseHistory(stdout: string): HistoryCommit[] {
 /** The first paragraph on one line, as git's `%s` makes it. */
 function subjectOf(message: string): string {
   const end = message.search(/\n[ \t]*\n/);
-  return (end < 0 ? message : message.slice(0, end)).trim().split(/\s*\n\s*/).join(' ');
+  return (end < 0 ? message : message.slice(0, end))
+    .trim()
+    .split(/\s*\n\s*/)
+    .join(' ');
 }
 
 function parseTrailers(text: string): { key: string; value: string }[] {
@@ -185,9 +200,12 @@ async function changedPaths(git: HistoryGit, commits: readonly string[]): Promis
   const paths = new Map<string, string[]>();
   const wanted = [...new Set(commits.filter(sha => FULL_SHA.test(sha)))];
   if (wanted.length === 0) return paths;
-  const { stdout } = await git.exec(['diff-tree', '--stdin', '-r', '-z', '--root', '--no-renames', '--name-only', '--diff-merges=first-parent'], {
-    input: wanted.map(sha => `${sha}\n`).join('')
-  });
+  const { stdout } = await git.exec(
+    ['diff-tree', '--stdin', '-r', '-z', '--root', '--no-renames', '--name-only', '--diff-merges=first-parent'],
+    {
+      input: wanted.map(sha => `${sha}\n`).join('')
+    }
+  );
   // Output, in the order asked: each commit's sha, then the paths it changed, all NUL-terminated
   // (a commit that changed nothing prints nothing). A header is the next sha asked for.
   let next = 0;
@@ -209,7 +227,9 @@ async function changedPaths(git: HistoryGit, commits: readonly string[]): Promis
 /** Full shas of the commits in `from..to` that touch any of `paths`, newest first. */
 async function commitsTouching(git: HistoryGit, from: string, to: string, paths: readonly string[]): Promise<string[]> {
   if (paths.length === 0) return [];
-  const { stdout } = await git.exec(['rev-list', '--end-of-options', to, `^${from}`, '--', ...paths.map(p => `:(literal)${p}`)], { allowFailure: true });
+  const { stdout } = await git.exec(['rev-list', '--end-of-options', to, `^${from}`, '--', ...paths.map(p => `:(literal)${p}`)], {
+    allowFailure: true
+  });
   return stdout.split('\n').filter(sha => FULL_SHA.test(sha));
 }
 

@@ -70,7 +70,13 @@ export function remoteUrlsOnServer(remoteList: string, auth: GitHttpAuth): strin
 export function authConfigEnv(auth: GitHttpAuth, remoteUrls: readonly string[], env: NodeJS.ProcessEnv): Record<string, string> {
   const header = authorizationHeader(auth.token);
   const keys = [`http.${auth.serverUrl}.extraheader`, ...remoteUrls.map(url => `http.${url}.extraheader`)];
-  const entries = keys.flatMap(key => [[key, ''], [key, header]] as const);
+  const entries = keys.flatMap(
+    key =>
+      [
+        [key, ''],
+        [key, header]
+      ] as const
+  );
   const from = /^\d+$/.test(env.GIT_CONFIG_COUNT ?? '') ? Number(env.GIT_CONFIG_COUNT) : 0;
   const out: Record<string, string> = { GIT_CONFIG_COUNT: String(from + entries.length) };
   entries.forEach(([key, value], i) => {

@@ -34,7 +34,7 @@ const ZERO = /^0+$/;
  */
 export function parseRawDiff(out: string): DiffEntry[] {
   const entries: DiffEntry[] = [];
-  for (let at = 0; at < out.length; ) {
+  for (let at = 0; at < out.length;) {
     const meta = out.indexOf('\0', at);
     const end = meta < 0 ? -1 : out.indexOf('\0', meta + 1);
     if (end < 0) break;

@@ -30,7 +30,7 @@ export function githubMessage(error: RequestErrorLike): string {
   const data = error.response?.data as { message?: unknown; errors?: unknown } | undefined;
   if (!data || typeof data.message !== 'string') return error.message;
   const details = Array.isArray(data.errors)
-    ? data.errors.map((e) => (typeof e === 'string' ? e : (e as { message?: string }).message)).filter(Boolean)
+    ? data.errors.map(e => (typeof e === 'string' ? e : (e as { message?: string }).message)).filter(Boolean)
     : [];
   return details.length > 0 ? `${data.message}: ${details.join('; ')}` : data.message;
 }

@@ -47,7 +47,6 @@ export interface GitHubClientOptions {
   log?: GitHubLog;
 }
 
-
 const MAX_RATE_LIMIT_WAIT_SECONDS = 120;
 const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 const DEFAULT_BUDGET_MS = 60_000;
@@ -83,8 +82,7 @@ function throttleOptions(policy: RetryPolicy, log: GitHubLog, enabled: boolean) 
     // A primary limit can reset an hour away; failing with a clear message beats a silent hang.
     const willRetry = retryCount < policy.retries && retryAfter <= MAX_RATE_LIMIT_WAIT_SECONDS;
     log.warning(
-      `GitHub ${kind} hit for ${request.method} ${request.url}` +
-        (willRetry ? `; retrying after ${retryAfter} s.` : '; giving up.')
+      `GitHub ${kind} hit for ${request.method} ${request.url}` + (willRetry ? `; retrying after ${retryAfter} s.` : '; giving up.')
     );
     return willRetry;
   };

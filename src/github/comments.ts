@@ -68,25 +68,18 @@ export async function updateStickyComment(
 export function markerTag(marker: string): string {
   // "--" or ">" would end the HTML comment early and show the rest in the rendered comment.
   if (!marker.trim() || /--|>/.test(marker)) {
-    throw new Error(
-      `Invalid comment marker '${marker}'. Use letters, digits and single dashes, e.g. gitops-rollback-safety.`
-    );
+    throw new Error(`Invalid comment marker '${marker}'. Use letters, digits and single dashes, e.g. gitops-rollback-safety.`);
   }
   return `<!-- ${marker.trim()} -->`;
 }
 
-async function findCommentId(
-  client: GitHubClient,
-  repo: RepoRef,
-  issueNumber: number,
-  tag: string
-): Promise<number | undefined> {
+async function findCommentId(client: GitHubClient, repo: RepoRef, issueNumber: number, tag: string): Promise<number | undefined> {
   const attempted = `list comments on #${issueNumber} in ${repoName(repo)}`;
   return callGitHub(attempted, 'pull-requests: read (or issues: read)', async () => {
     const params = { ...repo, issue_number: issueNumber, per_page: 100 };
     const pages = client.paginate.iterator(client.rest.issues.listComments, params);
     for await (const { data } of pages) {
-      const found = data.find((comment) => comment.body?.includes(tag));
+      const found = data.find(comment => comment.body?.includes(tag));
       if (found) return found.id;
     }
     return undefined;

@@ -12,14 +12,21 @@ export interface GitHubConnection {
  * Connects when there is a token and a repository. Nothing of the HTTP stack loads until a call
  * needs it, so runs that never talk to GitHub (a push rollback) start fast.
  */
-export function connectGitHub(options: { token?: string; repository?: string; apiUrl?: string; log?: GitHubLog }): GitHubConnection | undefined {
+export function connectGitHub(options: {
+  token?: string;
+  repository?: string;
+  apiUrl?: string;
+  log?: GitHubLog;
+}): GitHubConnection | undefined {
   if (!options.token || !options.repository) return undefined;
   const repo = parseRepository(options.repository);
   let client: Promise<GitHubClient> | undefined;
   return {
     repo,
     client: () =>
-      (client ??= import('./client.js').then(m => m.createGitHubClient({ token: options.token!, baseUrl: options.apiUrl, log: options.log })))
+      (client ??= import('./client.js').then(m =>
+        m.createGitHubClient({ token: options.token!, baseUrl: options.apiUrl, log: options.log })
+      ))
   };
 }
 

@@ -35,11 +35,7 @@ export interface PullRequestInfo {
 }
 
 /** The files a pull request changes, all pages; `truncated` says when GitHub's cap hid some. */
-export async function listPullRequestFiles(
-  client: GitHubClient,
-  repo: RepoRef,
-  number: number
-): Promise<PullRequestFiles> {
+export async function listPullRequestFiles(client: GitHubClient, repo: RepoRef, number: number): Promise<PullRequestFiles> {
   const attempted = `list the files of pull request #${number} in ${repoName(repo)}`;
   const data = await callGitHub(attempted, 'pull-requests: read', () =>
     client.paginate(client.rest.pulls.listFiles, { ...repo, pull_number: number, per_page: 100 })
@@ -66,7 +62,7 @@ export async function getPullRequest(client: GitHubClient, repo: RepoRef, number
     title: data.title,
     draft: data.draft ?? false,
     url: data.html_url,
-    labels: data.labels.map((label) => label.name),
+    labels: data.labels.map(label => label.name),
     base: { ref: data.base.ref, sha: data.base.sha },
     head: { ref: data.head.ref, sha: data.head.sha }
   };
@@ -76,12 +72,7 @@ export async function getPullRequest(client: GitHubClient, repo: RepoRef, number
  * The text of the file at `path` in commit/branch `ref`, or undefined when the file does not
  * exist there. A `ref` GitHub does not know is an error, not a missing file.
  */
-export async function getFileContent(
-  client: GitHubClient,
-  repo: RepoRef,
-  path: string,
-  ref: string
-): Promise<string | undefined> {
+export async function getFileContent(client: GitHubClient, repo: RepoRef, path: string, ref: string): Promise<string | undefined> {
   const attempted = `read '${path}' at '${ref}' in ${repoName(repo)}`;
   let data;
   try {

@@ -31,9 +31,7 @@ const PULLS_WRITE = 'pull-requests: write';
 
 /** The repository's default branch, e.g. `main`. */
 export async function getDefaultBranch(client: GitHubClient, repo: RepoRef): Promise<string> {
-  const { data } = await callGitHub(`read the repository ${repoName(repo)}`, 'contents: read', () =>
-    client.rest.repos.get({ ...repo })
-  );
+  const { data } = await callGitHub(`read the repository ${repoName(repo)}`, 'contents: read', () => client.rest.repos.get({ ...repo }));
   return data.default_branch;
 }
 
@@ -95,11 +93,7 @@ function isDuplicatePullRequest(error: unknown): boolean {
   return isRequestError(error) && error.status === 422 && /pull request already exists/i.test(githubMessage(error));
 }
 
-async function updatePullRequest(
-  client: GitHubClient,
-  spec: PullRequestSpec,
-  pull: PullRef
-): Promise<PullRequestResult> {
+async function updatePullRequest(client: GitHubClient, spec: PullRequestSpec, pull: PullRef): Promise<PullRequestResult> {
   await callGitHub(`update pull request #${pull.number} in ${repoName(spec.repo)}`, PULLS_WRITE, () =>
     client.rest.pulls.update({ ...spec.repo, pull_number: pull.number, title: spec.title, body: spec.body })
   );
@@ -119,7 +113,7 @@ async function requestReviewers(client: GitHubClient, spec: PullRequestSpec, num
   const reviewers = spec.reviewers ?? [];
   const teamReviewers = spec.teamReviewers ?? [];
   if (reviewers.length === 0 && teamReviewers.length === 0) return;
-  const who = [...reviewers, ...teamReviewers.map((team) => `team ${team}`)].join(', ');
+  const who = [...reviewers, ...teamReviewers.map(team => `team ${team}`)].join(', ');
   await followUp(client, `request reviews from ${who} on pull request #${number}`, PULLS_WRITE, () =>
     client.rest.pulls.requestReviewers({ ...spec.repo, pull_number: number, reviewers, team_reviewers: teamReviewers })
   );
@@ -129,12 +123,7 @@ async function requestReviewers(client: GitHubClient, spec: PullRequestSpec, num
  * Runs a call that decorates a pull request. GitHub sometimes answers 422 for a pull request it
  * created a moment ago, so 422s are repeated; a final failure is logged as a warning.
  */
-async function followUp(
-  client: GitHubClient,
-  attempted: string,
-  permission: string,
-  call: () => Promise<unknown>
-): Promise<void> {
+async function followUp(client: GitHubClient, attempted: string, permission: string, call: () => Promise<unknown>): Promise<void> {
   const { retries, retryDelayMs } = client.retryPolicy;
   for (let attempt = 0; ; attempt++) {
     try {

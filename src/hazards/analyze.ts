@@ -61,7 +61,12 @@ export async function analyzeChange(git: Git, base: string, head: string, option
  * {@link analyzeChange} for object ids: `base` a commit sha (its tree is searched for Flux
  * Kustomizations), `head` a commit or tree id, such as a rollback's tree before it is committed.
  */
-export async function analyzeObjects(git: Git, baseSha: string, headSha: string, options: ChangeFilter & AnalyzeOptions = {}): Promise<Analysis> {
+export async function analyzeObjects(
+  git: Git,
+  baseSha: string,
+  headSha: string,
+  options: ChangeFilter & AnalyzeOptions = {}
+): Promise<Analysis> {
   const prefetched = prefetchOf(options.prefetched, baseSha, headSha);
   const listing = await listChange(git, baseSha, headSha, options, prefetched?.changes);
   const reader = options.context ? undefined : new ContextReader(listing);
@@ -70,13 +75,21 @@ export async function analyzeObjects(git: Git, baseSha: string, headSha: string,
   // bytes are freed before the next one arrives.
   const directions = options.directions ?? BOTH;
   const sides = emptySides();
-  const streaming = streamFiles(git, listing.checked, file => {
-    const added = addFile(sides, file, directions, options.maxFileBytes);
-    reader?.add(file, added);
-  }, { maxBytes: options.maxFileBytes, scanLarge: true });
+  const streaming = streamFiles(
+    git,
+    listing.checked,
+    file => {
+      const added = addFile(sides, file, directions, options.maxFileBytes);
+      reader?.add(file, added);
+    },
+    { maxBytes: options.maxFileBytes, scanLarge: true }
+  );
   // A large change is searched for its context while git prints its files; a small one (the
   // revert guard's) is first checked without, as the context rarely can change its result.
-  let others = reader && listing.checked.length > EAGER_CONTEXT_FILES ? reader.readOthers(git, baseSha, { baseTree: prefetched?.baseTree }) : undefined;
+  let others =
+    reader && listing.checked.length > EAGER_CONTEXT_FILES
+      ? reader.readOthers(git, baseSha, { baseTree: prefetched?.baseTree })
+      : undefined;
   others?.catch(() => undefined);
   await streaming;
   if (reader && !others) {
@@ -87,7 +100,9 @@ export async function analyzeObjects(git: Git, baseSha: string, headSha: string,
   const context = options.context ?? reader!.contexts(await others!);
   const result = finish(sides, context, options.directions, listing.checked.length);
   if (context.before.fluxKustomizations.length + context.after.fluxKustomizations.length === 0) {
-    result.notices.push('No Flux Kustomization (kustomize.toolkit.fluxcd.io) was found in either revision, so spec.prune and spec.force could not be taken into account.');
+    result.notices.push(
+      'No Flux Kustomization (kustomize.toolkit.fluxcd.io) was found in either revision, so spec.prune and spec.force could not be taken into account.'
+    );
   }
   return weighed(git, baseSha, headSha, result);
 }
@@ -267,7 +282,10 @@ const scanned = new WeakSet<Resource>();
 function withoutScannedPartners(before: Side, after: Side): [Side, Side] {
   const keys = (side: Side) => new Set(side.resources.map(r => r.key));
   const [beforeKeys, afterKeys] = [keys(before), keys(after)];
-  const keep = (side: Side, other: Set<string>): Side => ({ ...side, resources: side.resources.filter(r => !scanned.has(r) || !other.has(r.key)) });
+  const keep = (side: Side, other: Set<string>): Side => ({
+    ...side,
+    resources: side.resources.filter(r => !scanned.has(r) || !other.has(r.key))
+  });
   return [keep(before, afterKeys), keep(after, beforeKeys)];
 }
 
@@ -283,7 +301,11 @@ function scannedResources(file: string, documents: readonly ScannedDocument[]): 
     const value: Record<string, unknown> = {};
     // Top-level entries are known to be there, not what they hold.
     for (const key of d.keys) value[key] = {};
-    Object.assign(value, { apiVersion: d.apiVersion, kind: d.kind, metadata: d.namespace === undefined ? { name: d.name } : { name: d.name, namespace: d.namespace } });
+    Object.assign(value, {
+      apiVersion: d.apiVersion,
+      kind: d.kind,
+      metadata: d.namespace === undefined ? { name: d.name } : { name: d.name, namespace: d.namespace }
+    });
     const resource: Resource = { ...id, key: resourceKey(id), file, line: d.line, doc: ManifestDocument.fromValue(value), encrypted: true };
     scanned.add(resource);
     resources.push(resource);
@@ -299,7 +321,10 @@ function scannedResources(file: string, documents: readonly ScannedDocument[]): 
 function unreadableFindings(before: Side, after: Side, directions: readonly Direction[]): Finding[] {
   const findings: Finding[] = [];
   const seen = new Set<string>();
-  for (const [list, direction] of [[after.unreadable, 'forward'], [before.unreadable, 'rollback']] as const) {
+  for (const [list, direction] of [
+    [after.unreadable, 'forward'],
+    [before.unreadable, 'rollback']
+  ] as const) {
     for (const u of list) {
       if (seen.has(u.file)) continue;
       seen.add(u.file);
@@ -314,7 +339,9 @@ function unreadableFindings(before: Side, after: Side, directions: readonly Dire
         name: '',
         file: u.file,
         line: u.line,
-        message: risky ? failClosedMessage(u) : `${u.file} could not be checked because ${u.reason}. Hazards in this file are not reported; check it by hand.`
+        message: risky
+          ? failClosedMessage(u)
+          : `${u.file} could not be checked because ${u.reason}. Hazards in this file are not reported; check it by hand.`
       });
     }
   }
@@ -333,8 +360,17 @@ function failClosedMessage(u: Unreadable): string {
   const shown = held.slice(0, 5).map(d => `${article(d.kind!)} ${d.kind} named ${d.name}`);
   if (held.length > shown.length) shown.push(`${held.length - shown.length} more`);
   const kinds = u.kinds === undefined ? [] : [...u.kinds].filter(k => HAZARD_KINDS.has(k));
-  const holds = shown.length > 0 ? `it holds ${shown.join(', ')}` : kinds.length > 0 ? `it mentions ${kinds.slice(0, 5).join(', ')}` : 'it could not be scanned at all';
-  const raise = u.limit?.includes('max-file-bytes') ? ' Raise max-file-bytes in the safety-check configuration (.github/rollback-safety.yml) to check it,' : u.limit ? ` It is beyond ${u.limit}, which cannot be raised: simplify the file, or` : ' Fix the file, or';
+  const holds =
+    shown.length > 0
+      ? `it holds ${shown.join(', ')}`
+      : kinds.length > 0
+        ? `it mentions ${kinds.slice(0, 5).join(', ')}`
+        : 'it could not be scanned at all';
+  const raise = u.limit?.includes('max-file-bytes')
+    ? ' Raise max-file-bytes in the safety-check configuration (.github/rollback-safety.yml) to check it,'
+    : u.limit
+      ? ` It is beyond ${u.limit}, which cannot be raised: simplify the file, or`
+      : ' Fix the file, or';
   return `${u.file} could not be checked because ${u.reason}, and ${holds}: hazards in it would go unreported.${raise} or check it by hand and acknowledge it with the pull request's acknowledge label.`;
 }
 

@@ -67,7 +67,10 @@ class StateReader {
   private readonly blobs = new Map<string, TreeEntry>();
   private readonly dirs = new Set<string>(['']);
 
-  constructor(private readonly git: Git, entries: readonly TreeEntry[]) {
+  constructor(
+    private readonly git: Git,
+    entries: readonly TreeEntry[]
+  ) {
     for (const e of entries) {
       if (e.type !== 'blob' || e.mode === '120000') continue;
       this.blobs.set(e.path, e);
@@ -151,7 +154,10 @@ class StateReader {
 
   /** The highest folder between `dir` (excluded) and `file` that has a build file. */
   private innerBuild(dir: string, file: string): string | undefined {
-    const parts = file.slice(dir === '' ? 0 : dir.length + 1).split('/').slice(0, -1);
+    const parts = file
+      .slice(dir === '' ? 0 : dir.length + 1)
+      .split('/')
+      .slice(0, -1);
     let at = dir;
     for (const part of parts) {
       at = at === '' ? part : `${at}/${part}`;
@@ -200,13 +206,15 @@ function refsOf(text: string): string[] {
 function substitutions(ks: Resource): Record<string, string> {
   const values = ks.doc.get(['spec', 'postBuild', 'substitute']);
   const vars: Record<string, string> = {};
-  if (isObject(values)) for (const [k, v] of Object.entries(values)) if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') vars[k] = String(v);
+  if (isObject(values))
+    for (const [k, v] of Object.entries(values))
+      if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') vars[k] = String(v);
   return vars;
 }
 
 /** Flux's `${VAR}`, `${VAR:=default}` and `${VAR:-default}` substitution, for known variables and defaults. */
 function substitute(text: string, vars: Readonly<Record<string, string>>): string {
   return text.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)(?::[=-]([^}]*))?\}/g, (whole, name: string, fallback?: string) =>
-    Object.hasOwn(vars, name) ? vars[name] : fallback ?? whole
+    Object.hasOwn(vars, name) ? vars[name] : (fallback ?? whole)
   );
 }

@@ -68,14 +68,19 @@ function outcomesOf(change: ResourceChange, { direction, ahead }: HazardContext)
 function modify(rule: HazardRule, hit: Hit, change: ResourceChange): Hit {
   if (hit.effect === 'delete') {
     const why = pruneBlocker(change.before);
-    return why ? { ...hit, severity: 'notice', message: `Not pruned because ${why}: the object stays in the cluster. ${hit.message}` } : hit;
+    return why
+      ? { ...hit, severity: 'notice', message: `Not pruned because ${why}: the object stays in the cluster. ${hit.message}` }
+      : hit;
   }
   const applied = change.after ?? change.before;
   const blocked = updateBlocker(applied);
   if (blocked) return { ...hit, severity: 'notice', message: `Not applied because ${blocked}. ${hit.message}` };
   const forced = forceReason(applied);
   if (forced && rule.forced) {
-    const effect = rule.forced === 'notice' ? 'Flux deletes and recreates the object, which is fine for it' : 'Flux deletes and recreates the object, destroying its data';
+    const effect =
+      rule.forced === 'notice'
+        ? 'Flux deletes and recreates the object, which is fine for it'
+        : 'Flux deletes and recreates the object, destroying its data';
     return { ...hit, severity: rule.forced, message: `${hit.message} Force is on (${forced}): ${effect}.` };
   }
   return hit;
@@ -98,12 +103,24 @@ function unreadableFinding(change: ResourceChange, direction: Direction, reason:
 }
 
 function finding(rule: string, severity: Severity, direction: Direction, r: Resource, message: string): Finding {
-  const f: Finding = { rule, severity, direction, kind: r.kind, apiVersion: r.apiVersion, name: r.name, file: r.file, line: r.line, message };
+  const f: Finding = {
+    rule,
+    severity,
+    direction,
+    kind: r.kind,
+    apiVersion: r.apiVersion,
+    name: r.name,
+    file: r.file,
+    line: r.line,
+    message
+  };
   if (r.namespace) f.namespace = r.namespace;
   return f;
 }
 
 /** True when an unreadable file on the other side mentions the object's name (or a line scan found it there): it may be there. */
 function hiddenIn(r: Resource, unreadable: readonly Unreadable[]): boolean {
-  return unreadable.some(u => u.file === r.file || (u.bytes !== undefined && u.bytes.indexOf(r.name) >= 0) || u.documents?.some(d => d.name === r.name));
+  return unreadable.some(
+    u => u.file === r.file || (u.bytes !== undefined && u.bytes.indexOf(r.name) >= 0) || u.documents?.some(d => d.name === r.name)
+  );
 }

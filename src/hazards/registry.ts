@@ -45,10 +45,7 @@ export const RULES: readonly HazardRule[] = [
 ];
 
 /** Every id a finding can carry (rule ids, their rollback ids, manifest-unreadable). */
-export const RULE_IDS: readonly string[] = [
-  ...RULES.flatMap(r => (r.rollbackId ? [r.id, r.rollbackId] : [r.id])),
-  MANIFEST_UNREADABLE
-];
+export const RULE_IDS: readonly string[] = [...RULES.flatMap(r => (r.rollbackId ? [r.id, r.rollbackId] : [r.id])), MANIFEST_UNREADABLE];
 
 // By group, then kind: asked for every object read and checked, so without building a string.
 const BY_KIND = new Map<string, Map<string, HazardRule[]>>();
@@ -75,7 +72,10 @@ export function rulesFor(group: string, kind: string): readonly HazardRule[] {
  * its partner where the whole one would not: the pair is then not checked, which is safe as no
  * rule reads what was dropped.
  */
-export function entriesRulesRead(id: { group: string; kind: string }, keys: { has(key: string): boolean }): 'all' | readonly string[] | null {
+export function entriesRulesRead(
+  id: { group: string; kind: string },
+  keys: { has(key: string): boolean }
+): 'all' | readonly string[] | null {
   const rules = rulesFor(id.group, id.kind);
   if (rules.length === 0) return null;
   const read = new Set<string>();

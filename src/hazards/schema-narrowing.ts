@@ -39,7 +39,11 @@ function compare(b: Schema, a: Schema, path: string, add: (n: Narrowing) => void
   if (newlyRequired.length > 0) add({ path: at, change: `new required field ${newlyRequired.join(', ')}`, severity: 'error' });
   compareBounds(b, a, at, add);
   if (typeof a.pattern === 'string' && a.pattern !== b.pattern) {
-    add({ path: at, change: b.pattern === undefined ? `pattern ${a.pattern} added` : `pattern changed to ${a.pattern}`, severity: 'warning' });
+    add({
+      path: at,
+      change: b.pattern === undefined ? `pattern ${a.pattern} added` : `pattern changed to ${a.pattern}`,
+      severity: 'warning'
+    });
   }
   compareProperties(b, a, path, add);
   if (isSchema(b.items) && isSchema(a.items)) compare(b.items, a.items, `${path}[*]`, add);

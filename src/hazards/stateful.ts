@@ -3,7 +3,19 @@ import { describeResource } from '../manifests/identity.js';
 import type { Resource } from '../manifests/types.js';
 
 // Keys under which charts commonly take persistence settings (bitnami, bjw-s app-template, ...).
-const PERSISTENCE_KEYS = new Set(['persistence', 'persistentVolume', 'volumeClaimTemplates', 'primary', 'master', 'replica', 'secondary', 'controllers', 'statefulset', 'server', 'data']);
+const PERSISTENCE_KEYS = new Set([
+  'persistence',
+  'persistentVolume',
+  'volumeClaimTemplates',
+  'primary',
+  'master',
+  'replica',
+  'secondary',
+  'controllers',
+  'statefulset',
+  'server',
+  'data'
+]);
 const MAX_DEPTH = 6;
 
 /**
@@ -27,7 +39,8 @@ function walk(value: unknown, at: string, depth: number, inPersistence: boolean,
     }
     if (key === 'persistence' || key === 'persistentVolume') {
       if (isObject(inner) && createsClaim(inner)) found.push(path);
-      else if (isObject(inner)) for (const [name, item] of Object.entries(inner)) if (isObject(item) && createsClaim(item)) found.push(`${path}.${name}`);
+      else if (isObject(inner))
+        for (const [name, item] of Object.entries(inner)) if (isObject(item) && createsClaim(item)) found.push(`${path}.${name}`);
       continue;
     }
     if (PERSISTENCE_KEYS.has(key) || inPersistence || depth < 2) walk(inner, path, depth + 1, PERSISTENCE_KEYS.has(key), found);

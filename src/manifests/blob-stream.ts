@@ -47,20 +47,24 @@ export async function streamFiles(
   // A large blob is scanned by a git of its own while the batch goes on, one at a time; the files
   // after it wait for its scan, so they are still handed out in order.
   let scans = Promise.resolve();
-  await git.catFileBatch([...uses.keys()], object => {
-    const blob = toBlob(object, where);
-    if (options.scanLarge && blob && !Buffer.isBuffer(blob)) {
-      scans = scans.then(async () => {
-        arrived.set(object.name, { ...blob, scan: await scanBlob(git, object.name) });
-        handOut();
-      });
-      // Awaited once the batch is read; should the batch fail first, its error is the one reported.
-      scans.catch(() => undefined);
-      return;
-    }
-    arrived.set(object.name, blob);
-    handOut();
-  }, { maxBytes: options.maxBytes ?? MAX_FILE_BYTES });
+  await git.catFileBatch(
+    [...uses.keys()],
+    object => {
+      const blob = toBlob(object, where);
+      if (options.scanLarge && blob && !Buffer.isBuffer(blob)) {
+        scans = scans.then(async () => {
+          arrived.set(object.name, { ...blob, scan: await scanBlob(git, object.name) });
+          handOut();
+        });
+        // Awaited once the batch is read; should the batch fail first, its error is the one reported.
+        scans.catch(() => undefined);
+        return;
+      }
+      arrived.set(object.name, blob);
+      handOut();
+    },
+    { maxBytes: options.maxBytes ?? MAX_FILE_BYTES }
+  );
   await scans;
   if (next < entries.length) throw new Error(`Could not read ${entries[next].path} at both revisions.`);
 }
@@ -82,10 +86,14 @@ async function scanBlob(git: Git, name: string): Promise<LargeScan> {
  */
 export async function readBlobs(git: Git, names: string[], where: (name: string) => string): Promise<Map<string, Blob>> {
   const blobs = new Map<string, Blob>();
-  await git.catFileBatch(names, object => {
-    const blob = toBlob(object, where);
-    if (blob) blobs.set(object.name, blob);
-  }, { maxBytes: MAX_FILE_BYTES });
+  await git.catFileBatch(
+    names,
+    object => {
+      const blob = toBlob(object, where);
+      if (blob) blobs.set(object.name, blob);
+    },
+    { maxBytes: MAX_FILE_BYTES }
+  );
   return blobs;
 }
 
@@ -98,7 +106,9 @@ function toBlob(object: BatchObject, where: (name: string) => string): Blob | un
   // damaged or incomplete clone. Read as absent, it would be a deletion, or a Flux Kustomization
   // that is not there.
   if (object.type === 'missing') {
-    throw new UserError(`Could not read ${where(object.name)}: git has no blob ${object.name}. Expected a complete clone; fetch the missing objects (git fetch --refetch) and run again.`);
+    throw new UserError(
+      `Could not read ${where(object.name)}: git has no blob ${object.name}. Expected a complete clone; fetch the missing objects (git fetch --refetch) and run again.`
+    );
   }
   if (object.type !== 'blob') return undefined;
   return object.content ?? { tooLarge: object.size };

@@ -17,7 +17,6 @@ export interface Entry {
   inline: string;
 }
 
-
 /**
  * The entries of the block mapping between `from` and `to`, keyed by name; undefined when that
  * range is not a simple block mapping (flow style, quoted or complex keys, duplicates, a sequence).
@@ -88,7 +87,7 @@ function collectEntries(
  * A loop over the line breaks: faster here than the equivalent pattern.
  */
 function nextShallowLine(text: string, eol: number, indent: number, to: number): number {
-  for (let at = eol + 1; at < to; ) {
+  for (let at = eol + 1; at < to;) {
     let i = at;
     const deepest = at + indent;
     while (i <= deepest && text.charCodeAt(i) === 0x20) i++;
@@ -101,7 +100,7 @@ function nextShallowLine(text: string, eol: number, indent: number, to: number):
 }
 
 function firstContentLine(text: string, from: number, to: number): number {
-  for (let at = from; at < to; ) {
+  for (let at = from; at < to;) {
     let eol = text.indexOf('\n', at);
     if (eol < 0 || eol > to) eol = to;
     const lead = leadingSpaces(text, at, eol);
@@ -160,7 +159,7 @@ function keyLineAt(text: string, from: number, to: number): { key: string; inlin
 
 function isKeyChar(c: number, inside: boolean): boolean {
   if ((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f) return true;
-  return inside && (c === 0x2e /* . */ || c === 0x2f /* / */ || c === 0x2d /* - */);
+  return inside && (c === 0x2e /* . */ || c === 0x2f /* / */ || c === 0x2d); /* - */
 }
 
 function isSpaceOrTab(c: number): boolean {

@@ -18,9 +18,17 @@ export interface ContextFiles {
 }
 
 /** Flux Kustomizations and kustomize patch files of both revisions (commit shas), whole tree. */
-export async function readRevisionContexts(git: Git, base: string, head: string): Promise<{ before: RevisionContext; after: RevisionContext }> {
+export async function readRevisionContexts(
+  git: Git,
+  base: string,
+  head: string
+): Promise<{ before: RevisionContext; after: RevisionContext }> {
   const found = (await grepContextFiles(git, base === head ? [base] : [base, head])).filter(f => !f.path.includes('\n'));
-  const blobs = await readBlobs(git, found.map(f => `${f.rev}:${f.path}`), name => atRevision(name, base));
+  const blobs = await readBlobs(
+    git,
+    found.map(f => `${f.rev}:${f.path}`),
+    name => atRevision(name, base)
+  );
   const at = (rev: string): RevisionContext =>
     revisionContextFromFiles(found.filter(f => f.rev === rev).flatMap(f => withContent(f.path, blobs.get(`${f.rev}:${f.path}`))));
   return { before: at(base), after: at(head) };
@@ -79,7 +87,8 @@ export class ContextReader {
 
   /** Both contexts, once every checked file has been added. */
   contexts(others: ContextFiles): { before: RevisionContext; after: RevisionContext } {
-    const at = (side: 'before' | 'after'): RevisionContext => mergeContexts(byPath([...others[side], ...this.streamed[side]]).map(([, read]) => read));
+    const at = (side: 'before' | 'after'): RevisionContext =>
+      mergeContexts(byPath([...others[side], ...this.streamed[side]]).map(([, read]) => read));
     return { before: at('before'), after: at('after') };
   }
 }
@@ -146,7 +155,11 @@ async function grepUnchanged(git: Git, base: string, changed: ReadonlySet<string
   let excludes = [...changed].filter(isContextPath).map(p => `:(exclude,literal,top)${p}`);
   if (excludes.reduce((n, e) => n + e.length + 1, 0) > MAX_EXCLUDE_ARGS) excludes = [];
   const found = (await grepContextFiles(git, [base], excludes)).filter(f => !f.path.includes('\n') && !changed.has(f.path));
-  const blobs = await readBlobs(git, found.map(f => `${base}:${f.path}`), name => atRevision(name, base));
+  const blobs = await readBlobs(
+    git,
+    found.map(f => `${base}:${f.path}`),
+    name => atRevision(name, base)
+  );
   return found.flatMap(f => withContent(f.path, blobs.get(`${base}:${f.path}`)));
 }
 
@@ -168,7 +181,8 @@ async function grepContextFiles(git: Git, revs: string[], excludes: string[] = [
   try {
     return await git.grepFiles(CONTEXT_PATTERNS, revs, [...CONTEXT_PATHS, ...excludes]);
   } catch (e) {
-    if (e instanceof GitError) throw new Error(`Could not search ${revs.join(' and ')} for Flux Kustomizations: ${e.stderr.trim()}`);
+    if (e instanceof GitError)
+      throw new Error(`Could not search ${revs.join(' and ')} for Flux Kustomizations: ${e.stderr.trim()}`, { cause: e });
     throw e;
   }
 }

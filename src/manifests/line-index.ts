@@ -211,7 +211,7 @@ export function namedItems(v: BlockEntry): Map<string, BlockEntry> | undefined {
     items.set(name, { block, key: name, line: start, end, inline: '', itemIndent: indent + 2 });
     return true;
   };
-  for (let at = v.line + 1; at < v.end; ) {
+  for (let at = v.line + 1; at < v.end;) {
     const lead = ix.lead[at];
     if (ix.isContent(at)) {
       if (indent < 0) indent = lead;

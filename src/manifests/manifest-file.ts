@@ -105,7 +105,6 @@ function unreadable(read: { reason: string; line: number; file: string }, bytes:
   };
 }
 
-
 type Failure = { file: string; line: number; reason: string };
 
 /** Where a document's lines that start in column 0 with content are: at `at[i] - shift` in its text. */
@@ -148,7 +147,13 @@ function readDocument(
 }
 
 /** The part of a document that `keep` asks for, in bytes of its own. */
-function keptPart(id: ResourceId, bytes: Buffer, body: string, top: Map<string, Entry>, keep: NonNullable<ReadFileOptions['keep']>): ManifestDocument | undefined {
+function keptPart(
+  id: ResourceId,
+  bytes: Buffer,
+  body: string,
+  top: Map<string, Entry>,
+  keep: NonNullable<ReadFileOptions['keep']>
+): ManifestDocument | undefined {
   const keys = keep(id, top);
   if (keys === null) return undefined;
   // A document that is most of its buffer keeps it: a copy would only cost time.

@@ -1,6 +1,13 @@
 import { posix } from 'node:path';
 import { resourceId, resourceKey } from './identity.js';
-import { BUILD_SETTINGS_GROUP, BUILD_SETTINGS_KIND, isKustomizeBuildApi, isKustomizeBuildFile, normalisePath, patchFilesOf } from './kustomize-build.js';
+import {
+  BUILD_SETTINGS_GROUP,
+  BUILD_SETTINGS_KIND,
+  isKustomizeBuildApi,
+  isKustomizeBuildFile,
+  normalisePath,
+  patchFilesOf
+} from './kustomize-build.js';
 import { ManifestDocument } from './manifest-document.js';
 import { asBuffer, readManifestFile } from './manifest-file.js';
 import { parseYaml } from './safe-yaml.js';
@@ -140,7 +147,8 @@ export function buildSettings(path: string, content: Uint8Array | string): Resou
     namePrefix: build.namePrefix,
     nameSuffix: build.nameSuffix
   };
-  const apiVersion = typeof build.apiVersion === 'string' && isKustomizeBuildApi(build.apiVersion) ? build.apiVersion : `${BUILD_SETTINGS_GROUP}/v1beta1`;
+  const apiVersion =
+    typeof build.apiVersion === 'string' && isKustomizeBuildApi(build.apiVersion) ? build.apiVersion : `${BUILD_SETTINGS_GROUP}/v1beta1`;
   const folder = posix.dirname(path);
   const id = resourceId(apiVersion, BUILD_SETTINGS_KIND, folder === '.' ? '/' : folder);
   const line = 1 + (text.slice(0, doc.offset).match(/\n/g)?.length ?? 0);

@@ -16,9 +16,7 @@ export interface ParsedDocument {
   itemOffsets?: number[];
 }
 
-export type YamlResult =
-  | { ok: true; documents: ParsedDocument[] }
-  | { ok: false; reason: string; offset: number };
+export type YamlResult = { ok: true; documents: ParsedDocument[] } | { ok: false; reason: string; offset: number };
 
 interface Frame {
   size: number;
@@ -114,8 +112,7 @@ function inspectEvents(events: Event[], text: string): DocShape[] | string {
     }
     if (ev.type === EVENT_ID.ALIAS || ev.type === EVENT_ID.SCALAR) {
       const anchor = ev.anchorStart >= 0 ? text.slice(ev.anchorStart, ev.anchorEnd) : undefined;
-      const leaf: Frame =
-        ev.type === EVENT_ID.ALIAS ? (anchors.get(anchor!) ?? { size: 1, depth: 1 }) : { size: 1, depth: 1, anchor };
+      const leaf: Frame = ev.type === EVENT_ID.ALIAS ? (anchors.get(anchor!) ?? { size: 1, depth: 1 }) : { size: 1, depth: 1, anchor };
       if (ev.type === EVENT_ID.SCALAR && anchor !== undefined) anchors.set(anchor, leaf);
       const err = addChild(stack[stack.length - 1], leaf);
       if (err) return err;

@@ -13,7 +13,7 @@ export function mayBeTemplate(text: string): boolean {
   let parent = -1;
   let body = -1;
   let bodyIndent = '';
-  for (let start = 0; start < text.length; ) {
+  for (let start = 0; start < text.length;) {
     let eol = text.indexOf('\n', start);
     if (eol < 0) eol = text.length;
     // Most lines of a large block scalar (a dashboard's JSON) are indented at least as deep as

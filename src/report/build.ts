@@ -9,7 +9,7 @@ import { TRAILER_KEYS } from './evidence.js';
 import { HistoryIndex } from './history-index.js';
 import { type CommitStatusPort, recoveryOf } from './recovery.js';
 import { componentStats, distribution, repeatOffenders } from './stats.js';
-import { type DrillRun, type Recovery, type Rollback, ROLLBACK_KINDS, type RollbackKind, type RollbackReport } from './types.js';
+import { type DrillRun, type Rollback, ROLLBACK_KINDS, type RollbackKind, type RollbackReport } from './types.js';
 import { isoDate, isoTime } from './window.js';
 
 export interface ReportOptions {
@@ -57,9 +57,20 @@ export async function buildRollbackReport(options: ReportOptions, deps: ReportDe
   const within = (at: number) => (options.since === undefined || at >= options.since) && at <= options.until;
   let { commits, index, candidates, shallow } = await readBranch(deps, options.branch, tip);
   // Rollbacks at the edge of a shallow clone need their parents to tell which paths they changed.
-  if (shallow && options.fetch && (await atEdge(git, candidates.filter(c => within(index.get(c.landing)!.committedAt))))) {
+  if (
+    shallow &&
+    options.fetch &&
+    (await atEdge(
+      git,
+      candidates.filter(c => within(index.get(c.landing)!.committedAt))
+    ))
+  ) {
     const ok = await git.history().deepenByOne(options.remote, options.branch);
-    log.info(ok ? 'Fetched the parents of the rollbacks at the edge of the fetched history (--deepen=1).' : 'Could not fetch the parents of the rollbacks at the edge of the fetched history; their paths are left out.');
+    log.info(
+      ok
+        ? 'Fetched the parents of the rollbacks at the edge of the fetched history (--deepen=1).'
+        : 'Could not fetch the parents of the rollbacks at the edge of the fetched history; their paths are left out.'
+    );
     if (ok) ({ commits, index, candidates, shallow } = await readBranch(deps, options.branch, tip));
   }
   const oldest = index.landed[0]?.committedAt;
@@ -78,7 +89,9 @@ export async function buildRollbackReport(options: ReportOptions, deps: ReportDe
   const reapplies = detection.reapplies.filter(a => within(a.landedAt));
   const summary = summarise(rollbacks, drills);
   const kinds = ROLLBACK_KINDS.filter(k => summary.byKind[k]).map(k => `${summary.byKind[k]} ${k}`);
-  log.info(`Found ${count(rollbacks.length, 'rollback')} (${kinds.join(', ') || 'none'}), ${count(drills.length, 'drill')} and ${count(reapplies.length, 'revert')} of rollbacks ${windowText(options)}.`);
+  log.info(
+    `Found ${count(rollbacks.length, 'rollback')} (${kinds.join(', ') || 'none'}), ${count(drills.length, 'drill')} and ${count(reapplies.length, 'revert')} of rollbacks ${windowText(options)}.`
+  );
   return {
     branch: options.branch,
     tip,
@@ -95,7 +108,12 @@ export async function buildRollbackReport(options: ReportOptions, deps: ReportDe
 }
 
 /** A rollback as reported: with the paths it touched, their components and Flux Kustomizations. */
-function describeRollback(r: DetectedRollback, paths: Map<string, string[]>, owners: (path: string) => string | undefined, patterns: readonly ComponentPattern[]): Rollback {
+function describeRollback(
+  r: DetectedRollback,
+  paths: Map<string, string[]>,
+  owners: (path: string) => string | undefined,
+  patterns: readonly ComponentPattern[]
+): Rollback {
   const touched = [...new Set(r.commits.flatMap(sha => paths.get(sha) ?? []))].sort();
   return {
     sha: r.sha,
@@ -131,7 +149,8 @@ async function openBranch(options: ReportOptions, deps: ReportDeps): Promise<{ r
   const { git, log } = deps;
   if (!options.fetch) {
     const ref = `refs/heads/${options.branch}`;
-    if (!(await git.tryResolveCommit(ref))) throw new UserError(`Branch '${options.branch}' does not exist in this repository. Expected a local branch (or leave fetching on).`);
+    if (!(await git.tryResolveCommit(ref)))
+      throw new UserError(`Branch '${options.branch}' does not exist in this repository. Expected a local branch (or leave fetching on).`);
     log.info(`Reading the local branch '${options.branch}' as it is (nothing fetched).`);
     return { ref };
   }
@@ -150,7 +169,9 @@ async function fillRestores(git: Git, index: HistoryIndex, candidates: ReturnTyp
     const source = c.evidence.find(e => e.restoredTo)!.restoredTo!;
     const landing = index.get(c.landing)!;
     if (!index.get(source) || landing.parents.length === 0) return;
-    c.restoreUndone = (await git.history().commitsTouching(source, landing.parents[0], paths.get(c.landing) ?? [])).filter(sha => index.get(sha));
+    c.restoreUndone = (await git.history().commitsTouching(source, landing.parents[0], paths.get(c.landing) ?? [])).filter(sha =>
+      index.get(sha)
+    );
   };
   for (let i = 0; i < restores.length; i += GIT_CALLS_AT_ONCE) await Promise.all(restores.slice(i, i + GIT_CALLS_AT_ONCE).map(undo));
 }
@@ -177,11 +198,19 @@ async function atEdge(git: Git, candidates: readonly Candidate[]): Promise<boole
  * Reverted commits the history read does not hold: in a shallow clone, fetched by sha (one call)
  * when the remote allows it; the rest are reported as not found.
  */
-async function fetchMissing(deps: ReportDeps, options: ReportOptions, shallow: boolean, index: HistoryIndex, shas: string[]): Promise<void> {
+async function fetchMissing(
+  deps: ReportDeps,
+  options: ReportOptions,
+  shallow: boolean,
+  index: HistoryIndex,
+  shas: string[]
+): Promise<void> {
   if (shas.length === 0) return;
   const { git, log } = deps;
   if (!shallow || !options.fetch) {
-    log.info(`${shas.length} reverted commit${shas.length === 1 ? ' is' : 's are'} not in the history of '${options.branch}' (made on another branch, or rewritten): reported as not found.`);
+    log.info(
+      `${shas.length} reverted commit${shas.length === 1 ? ' is' : 's are'} not in the history of '${options.branch}' (made on another branch, or rewritten): reported as not found.`
+    );
     return;
   }
   // One fetch for all; when the remote refuses one of them, each on its own (a few at most).
@@ -190,7 +219,9 @@ async function fetchMissing(deps: ReportDeps, options: ReportOptions, shallow: b
   }
   const read = await git.history().readCommits(shas, TRAILER_KEYS);
   index.addOutside(read);
-  log.info(`Fetched ${read.length} of ${shas.length} reverted commits older than the fetched history by sha${read.length < shas.length ? '; the others are reported as not found' : ''}.`);
+  log.info(
+    `Fetched ${read.length} of ${shas.length} reverted commits older than the fetched history by sha${read.length < shas.length ? '; the others are reported as not found' : ''}.`
+  );
 }
 
 /** Who owns a path: the Flux Kustomizations at the branch tip, by the longest `spec.path`. */
@@ -204,7 +235,9 @@ async function kustomizationOwners(git: Git, tip: string, needed: boolean, log: 
       return k ? `${k.namespace ? `${k.namespace}/` : ''}${k.name}` : undefined;
     };
   } catch (error) {
-    log.warning(`Could not read the Flux Kustomizations at ${shortSha(tip)}: ${logSafe((error as Error).message)}. Components are named by folder only.`);
+    log.warning(
+      `Could not read the Flux Kustomizations at ${shortSha(tip)}: ${logSafe((error as Error).message)}. Components are named by folder only.`
+    );
     return () => undefined;
   }
 }
@@ -226,7 +259,10 @@ function toDrill(r: DetectedRollback, report: Rollback): DrillRun {
 
 async function readRecoveries(port: CommitStatusPort, contextGlob: string, items: (Rollback | DrillRun)[], log: Logger): Promise<void> {
   const newest = [...items].sort((a, b) => b.landedAt - a.landedAt).slice(0, MAX_STATUS_READS);
-  if (items.length > newest.length) log.notice(`Commit statuses are read for the newest ${MAX_STATUS_READS} of ${items.length} rollbacks; the others show no time to recover.`);
+  if (items.length > newest.length)
+    log.notice(
+      `Commit statuses are read for the newest ${MAX_STATUS_READS} of ${items.length} rollbacks; the others show no time to recover.`
+    );
   let failed: unknown;
   const read = async (item: Rollback | DrillRun) => {
     if (failed !== undefined) return;
@@ -240,7 +276,9 @@ async function readRecoveries(port: CommitStatusPort, contextGlob: string, items
   for (let i = 0; i < newest.length; i += STATUS_READS_AT_ONCE) await Promise.all(newest.slice(i, i + STATUS_READS_AT_ONCE).map(read));
   if (failed !== undefined) {
     for (const item of newest) delete item.recovery;
-    log.warning(`Could not read commit statuses (${logSafe(failed instanceof Error ? failed.message : String(failed), 600)}); the report has no time to recover.`);
+    log.warning(
+      `Could not read commit statuses (${logSafe(failed instanceof Error ? failed.message : String(failed), 600)}); the report has no time to recover.`
+    );
   }
 }
 

@@ -47,8 +47,14 @@ export function parseComponentPatterns(patterns: readonly string[]): ComponentPa
   return patterns.map(text => {
     const trimmed = text.trim().replace(/^\.\//, '').replace(/\/+$/, '');
     const segments = trimmed.split('/');
-    if (!trimmed || /[\u0000-\u001f\u007f]/.test(trimmed) || segments.some(s => s === '' || s === '.' || s === '..' || (s.includes('*') && s !== '*'))) {
-      throw new UserError(`Invalid component pattern '${JSON.stringify(text).slice(1, -1)}'. Expected folders separated by '/', where '*' stands for one whole folder, such as 'kubernetes/apps/*/*'.`);
+    if (
+      !trimmed ||
+      /[\u0000-\u001f\u007f]/.test(trimmed) ||
+      segments.some(s => s === '' || s === '.' || s === '..' || (s.includes('*') && s !== '*'))
+    ) {
+      throw new UserError(
+        `Invalid component pattern '${JSON.stringify(text).slice(1, -1)}'. Expected folders separated by '/', where '*' stands for one whole folder, such as 'kubernetes/apps/*/*'.`
+      );
     }
     return { text: trimmed, segments };
   });

@@ -58,7 +58,11 @@ export function findCandidates(index: HistoryIndex, commits: readonly HistoryCom
   const printed = new Map(commits.map((c, i) => [c.sha, i]));
   return [...groups.entries()]
     .map(([landing, evidence]) => ({ landing, evidence }))
-    .sort((a, b) => index.get(a.landing)!.committedAt - index.get(b.landing)!.committedAt || (printed.get(b.landing) ?? 0) - (printed.get(a.landing) ?? 0));
+    .sort(
+      (a, b) =>
+        index.get(a.landing)!.committedAt - index.get(b.landing)!.committedAt ||
+        (printed.get(b.landing) ?? 0) - (printed.get(a.landing) ?? 0)
+    );
 }
 
 /** Full shas that candidates name but the history read does not hold (worth fetching one by one). */
@@ -91,7 +95,13 @@ export function classify(candidates: readonly Candidate[], index: HistoryIndex):
       // Every change it reverts is a rollback: the change is brought back.
       const earlier = [...new Set(undone as DetectedRollback[])];
       for (const r of earlier) r.reappliedBy ??= landing.sha;
-      const reapply: Reapply = { sha: landing.sha, commits: memberShas(candidate), subject: subjectOf(landing), landedAt: landing.committedAt, rollbacks: earlier.map(r => r.sha) };
+      const reapply: Reapply = {
+        sha: landing.sha,
+        commits: memberShas(candidate),
+        subject: subjectOf(landing),
+        landedAt: landing.committedAt,
+        rollbacks: earlier.map(r => r.sha)
+      };
       reappliedRollbacks.set(landing.sha, earlier);
       reapplies.push(reapply);
       for (const sha of memberShas(candidate)) owner.set(sha, reapply);
@@ -146,7 +156,13 @@ function tie(candidate: Candidate, index: HistoryIndex): Tied | undefined {
     }
     for (const number of e.revertPulls) {
       const sha = index.pullRequest(number);
-      if (sha !== candidate.landing) add(sha ? found : missing, sha ? { ...changeAt(sha, index, 'pull-request'), pullRequest: number } : { pullRequest: number, via: 'pull-request', found: false });
+      if (sha !== candidate.landing)
+        add(
+          sha ? found : missing,
+          sha
+            ? { ...changeAt(sha, index, 'pull-request'), pullRequest: number }
+            : { pullRequest: number, via: 'pull-request', found: false }
+        );
     }
   }
   const named = (e: Evidence) => e.revertShas.length > 0 || e.revertPulls.length > 0;
@@ -229,7 +245,8 @@ function timeToRevert(r: DetectedRollback): number | undefined {
 
 /** `git revert A..B` pushed at once (or one incident's reverts) land as consecutive commits. */
 function sameRun(previous: DetectedRollback, next: DetectedRollback, index: HistoryIndex): boolean {
-  const direct = (r: DetectedRollback) => (r.kind === 'git-revert' || r.kind === 'gitops-rollback') && r.pullRequest === undefined && !r.drill;
+  const direct = (r: DetectedRollback) =>
+    (r.kind === 'git-revert' || r.kind === 'gitops-rollback') && r.pullRequest === undefined && !r.drill;
   if (!direct(previous) || !direct(next) || previous.kind !== next.kind) return false;
   if (index.get(next.sha)?.parents[0] !== previous.sha) return false;
   if (previous.incident !== undefined && previous.incident === next.incident) return true;

@@ -55,7 +55,12 @@ export function evidenceOf(commit: HistoryCommit): Evidence | undefined {
   const { subject, message } = commit;
   const trailer = (key: string) => commit.trailers.find(t => t.key.toLowerCase() === key.toLowerCase())?.value;
   const mayRevert =
-    commit.trailers.length > 0 || message.includes('This reverts commit') || message.includes('Restored to commit') || message.includes('Reverts ') || SAYS_REVERT.test(subject) || subject.startsWith('Merge pull request');
+    commit.trailers.length > 0 ||
+    message.includes('This reverts commit') ||
+    message.includes('Restored to commit') ||
+    message.includes('Reverts ') ||
+    SAYS_REVERT.test(subject) ||
+    subject.startsWith('Merge pull request');
   if (!mayRevert || OUR_DRILL_SUBJECT.test(subject)) return undefined;
   const revertShas = [...message.matchAll(REVERTS_LINE)].map(m => m[1]);
   if (CONVENTIONAL_REVERT.test(subject)) {

@@ -9,7 +9,8 @@ export type ReportFormat = (typeof REPORT_FORMATS)[number];
 /** Checks a format name. */
 export function parseReportFormat(value: string | undefined, field: string): ReportFormat {
   const format = (value?.trim() || 'markdown') as ReportFormat;
-  if (!REPORT_FORMATS.includes(format)) throw new UserError(`Invalid ${field} '${JSON.stringify(value).slice(1, -1)}'. Expected one of: ${REPORT_FORMATS.join(', ')}.`);
+  if (!REPORT_FORMATS.includes(format))
+    throw new UserError(`Invalid ${field} '${JSON.stringify(value).slice(1, -1)}'. Expected one of: ${REPORT_FORMATS.join(', ')}.`);
   return format;
 }
 

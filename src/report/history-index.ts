@@ -147,7 +147,10 @@ export function mergedBranchOf(c: Pick<HistoryCommit, 'subject'>): string | unde
  */
 export function titleOf(c: Pick<HistoryCommit, 'subject' | 'message' | 'parents'>): string {
   if (PR_MERGE.test(c.subject)) {
-    const body = c.message.split('\n').slice(1).find(line => line.trim() !== '');
+    const body = c.message
+      .split('\n')
+      .slice(1)
+      .find(line => line.trim() !== '');
     if (body) return normaliseTitle(body);
   }
   return normaliseTitle(c.subject);

@@ -33,36 +33,66 @@ export function markdownReport(report: RollbackReport, options: MarkdownOptions 
     if (times) parts.push('', times);
   } else parts.push('', 'No rollback landed on the branch in this window.');
   if (report.components.length > 0) {
-    parts.push('', '### Most rolled-back components', '', '| Component | Rollbacks | Last | Median time to revert | Flux Kustomizations |', '| --- | ---: | --- | ---: | --- |');
+    parts.push(
+      '',
+      '### Most rolled-back components',
+      '',
+      '| Component | Rollbacks | Last | Median time to revert | Flux Kustomizations |',
+      '| --- | ---: | --- | ---: | --- |'
+    );
     for (const c of report.components.slice(0, TOP)) {
-      parts.push(`| ${markdownText(c.component)} | ${c.rollbacks} | ${isoDate(c.lastAt)} | ${durationText(c.medianTimeToRevert)} | ${c.kustomizations.map(k => markdownText(k)).join(', ') || '–'} |`);
+      parts.push(
+        `| ${markdownText(c.component)} | ${c.rollbacks} | ${isoDate(c.lastAt)} | ${durationText(c.medianTimeToRevert)} | ${c.kustomizations.map(k => markdownText(k)).join(', ') || '–'} |`
+      );
     }
   }
   if (report.repeatOffenders.length > 0) {
-    parts.push('', '### Repeat offenders', '', 'Changes rolled back, brought back, and rolled back again.', '', '| Change | Times rolled back | Rollbacks |', '| --- | ---: | --- |');
+    parts.push(
+      '',
+      '### Repeat offenders',
+      '',
+      'Changes rolled back, brought back, and rolled back again.',
+      '',
+      '| Change | Times rolled back | Rollbacks |',
+      '| --- | ---: | --- |'
+    );
     for (const o of report.repeatOffenders.slice(0, TOP)) {
       const change = /^[0-9a-f]{40,64}$/.test(o.change) ? link.commit(o.change) : markdownText(o.change);
-      parts.push(`| ${change}${o.subject ? ` ${markdownText(o.subject)}` : ''} | ${o.rollbacks.length} | ${o.rollbacks.map(link.commit).join(', ')} |`);
+      parts.push(
+        `| ${change}${o.subject ? ` ${markdownText(o.subject)}` : ''} | ${o.rollbacks.length} | ${o.rollbacks.map(link.commit).join(', ')} |`
+      );
     }
   }
   parts.push(...slowest(report, link));
   if (report.drills.length > 0) {
-    parts.push('', '### Drills', '', '| Drill rollback | Landed | Detected after | Time to revert | Time to recover |', '| --- | --- | ---: | ---: | ---: |');
+    parts.push(
+      '',
+      '### Drills',
+      '',
+      '| Drill rollback | Landed | Detected after | Time to revert | Time to recover |',
+      '| --- | --- | ---: | ---: | ---: |'
+    );
     for (const d of report.drills) {
       const detected = d.detected === false ? 'not detected' : durationText(d.timeToDetect);
-      parts.push(`| ${link.commit(d.sha)} | ${isoDate(d.landedAt)} | ${detected} | ${durationText(d.timeToRevert)} | ${recoveryText(d.recovery)} |`);
+      parts.push(
+        `| ${link.commit(d.sha)} | ${isoDate(d.landedAt)} | ${detected} | ${durationText(d.timeToRevert)} | ${recoveryText(d.recovery)} |`
+      );
     }
   }
   if (report.rollbacks.length > 0) {
     const listed = [...report.rollbacks].reverse().slice(0, MAX_LISTED);
     parts.push('', `<details><summary>All ${report.rollbacks.length} rollbacks, newest first</summary>`, '');
-    parts.push('| Landed | Rollback | Kind | Undid | Time to revert | Who | Incident | Components |', '| --- | --- | --- | --- | ---: | --- | --- | --- |');
+    parts.push(
+      '| Landed | Rollback | Kind | Undid | Time to revert | Who | Incident | Components |',
+      '| --- | --- | --- | --- | ---: | --- | --- | --- |'
+    );
     for (const r of listed) {
       parts.push(
         `| ${isoDate(r.landedAt)} | ${link.commit(r.sha)}${r.pullRequest !== undefined ? ` (${link.pull(r.pullRequest)})` : ''} ${markdownText(r.subject, 80)} | ${r.kind} | ${undid(r.reverted, link)} | ${durationText(r.timeToRevert)} | ${markdownText(r.who ?? '–', 40)} | ${markdownText(r.incident ?? '–', 40)} | ${r.components.map(c => markdownText(c)).join(', ') || '–'} |`
       );
     }
-    if (report.rollbacks.length > listed.length) parts.push('', `…and ${report.rollbacks.length - listed.length} older ones (the JSON format lists them all).`);
+    if (report.rollbacks.length > listed.length)
+      parts.push('', `…and ${report.rollbacks.length - listed.length} older ones (the JSON format lists them all).`);
     parts.push('', '</details>');
   }
   parts.push('', historyLine(report));
@@ -74,7 +104,8 @@ export function headline(report: RollbackReport): string {
   const s = report.summary;
   const kinds = ROLLBACK_KINDS.filter(k => s.byKind[k] > 0).map(k => `${s.byKind[k]} ${k}`);
   const parts = [`**${s.rollbacks} rollback${s.rollbacks === 1 ? '' : 's'}**${kinds.length ? ` (${kinds.join(', ')})` : ''}`];
-  if (s.timeToRevert.count > 0) parts.push(`median time to revert **${durationText(s.timeToRevert.median)}** (p90 ${durationText(s.timeToRevert.p90)})`);
+  if (s.timeToRevert.count > 0)
+    parts.push(`median time to revert **${durationText(s.timeToRevert.median)}** (p90 ${durationText(s.timeToRevert.p90)})`);
   if (s.timeToRecover.count > 0) parts.push(`median time to recover **${durationText(s.timeToRecover.median)}**`);
   if (s.reapplied > 0) parts.push(`${s.reapplied} brought back later`);
   if (s.drills > 0) parts.push(`${s.drills} drill${s.drills === 1 ? '' : 's'}`);
@@ -95,7 +126,8 @@ function slowest(report: RollbackReport, link: Links): string[] {
     '| Rollback | Landed | Time to revert | Time to recover | Components |',
     '| --- | --- | ---: | ---: | --- |',
     ...list.map(
-      r => `| ${link.commit(r.sha)} ${markdownText(r.subject, 80)} | ${isoDate(r.landedAt)} | ${durationText(r.timeToRevert)} | ${recoveryText(r.recovery)} | ${r.components.map(c => markdownText(c)).join(', ') || '–'} |`
+      r =>
+        `| ${link.commit(r.sha)} ${markdownText(r.subject, 80)} | ${isoDate(r.landedAt)} | ${durationText(r.timeToRevert)} | ${recoveryText(r.recovery)} | ${r.components.map(c => markdownText(c)).join(', ') || '–'} |`
     )
   ];
 }
@@ -109,7 +141,14 @@ function recoveryText(recovery: Rollback['recovery']): string {
 function undid(reverted: readonly RevertedChange[], link: Links): string {
   if (reverted.length === 0) return '–';
   const shown = reverted.slice(0, 3).map(t => {
-    const ref = t.found && t.sha ? link.commit(t.sha) : t.sha ? `\`${shortSha(t.sha)}\` (not in the history read)` : t.pullRequest !== undefined ? `${link.pull(t.pullRequest)}${t.found ? '' : ' (not found)'}` : '';
+    const ref =
+      t.found && t.sha
+        ? link.commit(t.sha)
+        : t.sha
+          ? `\`${shortSha(t.sha)}\` (not in the history read)`
+          : t.pullRequest !== undefined
+            ? `${link.pull(t.pullRequest)}${t.found ? '' : ' (not found)'}`
+            : '';
     const subject = t.subject ? markdownText(t.subject, 60) : '';
     return [ref, subject].filter(Boolean).join(' ');
   });
@@ -129,7 +168,9 @@ function links(options: MarkdownOptions): Links {
 }
 
 function windowTitle(report: RollbackReport): string {
-  return report.since === undefined ? `the whole history to ${isoDate(report.until)}` : `${isoDate(report.since)} to ${isoDate(report.until)}`;
+  return report.since === undefined
+    ? `the whole history to ${isoDate(report.until)}`
+    : `${isoDate(report.since)} to ${isoDate(report.until)}`;
 }
 
 function historyLine(report: RollbackReport): string {

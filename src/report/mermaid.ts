@@ -8,7 +8,14 @@ import type { Bucket, BucketUnit } from './stats.js';
 /** A bar chart of rollbacks per bucket, empty buckets included. */
 export function rollbacksChart(unit: BucketUnit, buckets: readonly Bucket[]): string {
   const max = Math.max(1, ...buckets.map(b => b.rollbacks));
-  return chart(`Rollbacks per ${unit}`, buckets.map(b => b.label), 'Rollbacks', max, 'bar', buckets.map(b => b.rollbacks));
+  return chart(
+    `Rollbacks per ${unit}`,
+    buckets.map(b => b.label),
+    'Rollbacks',
+    max,
+    'bar',
+    buckets.map(b => b.rollbacks)
+  );
 }
 
 /**
@@ -22,10 +29,24 @@ export function timeToRevertChart(unit: BucketUnit, buckets: readonly Bucket[]):
   const inHours = Math.max(...seconds) >= 2 * 3600;
   const values = seconds.map(s => round(inHours ? s / 3600 : s / 60));
   const axis = inHours ? 'Hours' : 'Minutes';
-  return chart(`Median time to revert per ${unit} (${axis.toLowerCase()})`, timed.map(b => b.label), axis, Math.max(...values, 1), 'line', values);
+  return chart(
+    `Median time to revert per ${unit} (${axis.toLowerCase()})`,
+    timed.map(b => b.label),
+    axis,
+    Math.max(...values, 1),
+    'line',
+    values
+  );
 }
 
-function chart(title: string, labels: readonly string[], axis: string, max: number, kind: 'bar' | 'line', values: readonly number[]): string {
+function chart(
+  title: string,
+  labels: readonly string[],
+  axis: string,
+  max: number,
+  kind: 'bar' | 'line',
+  values: readonly number[]
+): string {
   return [
     '```mermaid',
     'xychart-beta',

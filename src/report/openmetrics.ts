@@ -17,18 +17,56 @@ type Labels = Record<string, string>;
 export function openMetricsReport(report: RollbackReport): string {
   const branch = { branch: report.branch };
   const out: string[] = [];
-  family(out, 'gitops_rollbacks', 'counter', 'Rollbacks found in the branch history, by component (a rollback counts once for each component it touched).');
+  family(
+    out,
+    'gitops_rollbacks',
+    'counter',
+    'Rollbacks found in the branch history, by component (a rollback counts once for each component it touched).'
+  );
   for (const c of [...report.components].sort((a, b) => a.component.localeCompare(b.component))) {
     out.push(sample('gitops_rollbacks_total', { ...branch, component: c.component }, c.rollbacks));
   }
   family(out, 'gitops_rollbacks_by_kind', 'counter', 'Rollbacks found in the branch history, each once, by how they were made.');
   for (const kind of ROLLBACK_KINDS) out.push(sample('gitops_rollbacks_by_kind_total', { ...branch, kind }, report.summary.byKind[kind]));
-  histogram(out, 'gitops_time_to_revert_seconds', 'From the reverted change landing on the branch to the rollback landing.', branch, TIME_TO_REVERT_BUCKETS, report.rollbacks.flatMap(r => (r.timeToRevert === undefined ? [] : [r.timeToRevert])));
-  histogram(out, 'gitops_time_to_recover_seconds', 'From the rollback landing to Flux reporting it healthy (commit statuses).', branch, TIME_TO_RECOVER_BUCKETS, report.rollbacks.flatMap(r => (r.recovery?.seconds === undefined ? [] : [r.recovery.seconds])));
+  histogram(
+    out,
+    'gitops_time_to_revert_seconds',
+    'From the reverted change landing on the branch to the rollback landing.',
+    branch,
+    TIME_TO_REVERT_BUCKETS,
+    report.rollbacks.flatMap(r => (r.timeToRevert === undefined ? [] : [r.timeToRevert]))
+  );
+  histogram(
+    out,
+    'gitops_time_to_recover_seconds',
+    'From the rollback landing to Flux reporting it healthy (commit statuses).',
+    branch,
+    TIME_TO_RECOVER_BUCKETS,
+    report.rollbacks.flatMap(r => (r.recovery?.seconds === undefined ? [] : [r.recovery.seconds]))
+  );
   family(out, 'gitops_rollback_drills', 'counter', 'Rollback drills found in the branch history, by whether the failure was detected.');
-  for (const detected of ['true', 'false']) out.push(sample('gitops_rollback_drills_total', { ...branch, detected }, report.drills.filter(d => String(d.detected !== false) === detected).length));
-  histogram(out, 'gitops_drill_time_to_detect_seconds', 'From a drill pushing its known-bad change to the failure being reported.', branch, TIME_TO_RECOVER_BUCKETS, report.drills.flatMap(d => (d.timeToDetect === undefined ? [] : [d.timeToDetect])));
-  family(out, 'gitops_last_rollback_timestamp_seconds', 'gauge', 'When a component was last rolled back (committer date of the rollback on the branch).');
+  for (const detected of ['true', 'false'])
+    out.push(
+      sample(
+        'gitops_rollback_drills_total',
+        { ...branch, detected },
+        report.drills.filter(d => String(d.detected !== false) === detected).length
+      )
+    );
+  histogram(
+    out,
+    'gitops_drill_time_to_detect_seconds',
+    'From a drill pushing its known-bad change to the failure being reported.',
+    branch,
+    TIME_TO_RECOVER_BUCKETS,
+    report.drills.flatMap(d => (d.timeToDetect === undefined ? [] : [d.timeToDetect]))
+  );
+  family(
+    out,
+    'gitops_last_rollback_timestamp_seconds',
+    'gauge',
+    'When a component was last rolled back (committer date of the rollback on the branch).'
+  );
   for (const c of [...report.components].sort((a, b) => a.component.localeCompare(b.component))) {
     out.push(sample('gitops_last_rollback_timestamp_seconds', { ...branch, component: c.component }, c.lastAt));
   }
@@ -44,7 +82,13 @@ function histogram(out: string[], name: string, help: string, labels: Labels, bo
   family(out, name, 'histogram', help);
   for (const le of bounds) out.push(sample(`${name}_bucket`, { ...labels, le: floatText(le) }, values.filter(v => v <= le).length));
   out.push(sample(`${name}_bucket`, { ...labels, le: '+Inf' }, values.length));
-  out.push(sample(`${name}_sum`, labels, values.reduce((a, b) => a + b, 0)));
+  out.push(
+    sample(
+      `${name}_sum`,
+      labels,
+      values.reduce((a, b) => a + b, 0)
+    )
+  );
   out.push(sample(`${name}_count`, labels, values.length));
 }
 

@@ -17,7 +17,9 @@ export function parseReportTime(value: string, field: string, now: number): numb
   const ms = DATE.test(text) ? Date.parse(`${text}T00:00:00Z`) : DATE_TIME.test(text) ? Date.parse(text) : NaN;
   if (Number.isNaN(ms)) {
     const shown = JSON.stringify(value).slice(1, -1);
-    throw new UserError(`Invalid ${field} '${shown}'. Expected a date such as '2026-01-31', a time with its zone such as '2026-01-31T12:00:00Z', or an age such as '36h', '90d' or '12w'.`);
+    throw new UserError(
+      `Invalid ${field} '${shown}'. Expected a date such as '2026-01-31', a time with its zone such as '2026-01-31T12:00:00Z', or an age such as '36h', '90d' or '12w'.`
+    );
   }
   return Math.floor(ms / 1000);
 }

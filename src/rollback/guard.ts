@@ -37,7 +37,11 @@ export function preloadGuard(): void {
 /** A rollback refused because it would destroy data; carries the findings for the report. */
 export class UnsafeRollbackError extends UserError {
   /** `allowUnsafe`: how the caller turns the guard off, `allow-unsafe: true` or `--allow-unsafe`. */
-  constructor(readonly findings: Finding[], blocking: Finding[], allowUnsafe: string) {
+  constructor(
+    readonly findings: Finding[],
+    blocking: Finding[],
+    allowUnsafe: string
+  ) {
     super(
       `The rollback was refused: ${blocking.map(describe).join('; ')}. Nothing was pushed. ` +
         `Review the findings; to deliver it anyway, use ${allowUnsafe}.`,

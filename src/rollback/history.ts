@@ -12,7 +12,6 @@ export interface TargetBranch {
   deepen(): Promise<boolean>;
 }
 
-
 /** Work that can run alongside the first fetch of the target branch. */
 export interface FetchHooks {
   /** Runs once git has started fetching. */
@@ -25,7 +24,13 @@ export interface FetchHooks {
  * Fetches the target branch from `remote`. A shallow clone (the default of actions/checkout) gets
  * only the branch tip plus a modest depth; {@link TargetBranch.deepen} fetches more on demand.
  */
-export async function fetchTargetBranch(git: Git, remote: string, branch: string, log: Logger, hooks: FetchHooks = {}): Promise<TargetBranch> {
+export async function fetchTargetBranch(
+  git: Git,
+  remote: string,
+  branch: string,
+  log: Logger,
+  hooks: FetchHooks = {}
+): Promise<TargetBranch> {
   const ref = `refs/remotes/${remote}/${branch}`;
   const refspec = `+refs/heads/${branch}:${ref}`;
   const shallow = await git.isShallow();

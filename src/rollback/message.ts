@@ -7,9 +7,7 @@ import { shortSha } from '../core/index.js';
  */
 export function revertMessage(steps: RevertStep[], audit: AuditContext): string {
   const subject =
-    steps.length === 1
-      ? `Revert "${steps[0].subject}"`
-      : `Revert ${steps.length} commits${audit.incident ? ` for ${audit.incident}` : ''}`;
+    steps.length === 1 ? `Revert "${steps[0].subject}"` : `Revert ${steps.length} commits${audit.incident ? ` for ${audit.incident}` : ''}`;
   const lines = steps.map(s => `This reverts commit ${s.sha}.`);
   const merges = steps
     .filter(s => s.mainline)

@@ -5,7 +5,10 @@ import { isUndoneAt, prepareUndo } from './undo.js';
 import { FULL_SHA, FULL_SHA_SOURCE, shortSha, UserError } from '../core/index.js';
 
 type Attempt<T> = { ok: true; value: T } | { ok: false; error: UserError };
-const fail = <T>(message: string, kind: 'invalid' | 'refused' = 'refused'): Attempt<T> => ({ ok: false, error: new UserError(message, kind) });
+const fail = <T>(message: string, kind: 'invalid' | 'refused' = 'refused'): Attempt<T> => ({
+  ok: false,
+  error: new UserError(message, kind)
+});
 
 /** git's revert line, at the start of a line: only a hint, the content decides (see isUndoneAt). */
 const REVERT_LINE = new RegExp(`^This reverts commit (${FULL_SHA_SOURCE})[.,]`, 'gm');
@@ -36,7 +39,9 @@ async function tryPlanRevert(git: Git, target: TargetBranch, request: RollbackRe
   const outside = unique.find(sha => !window.index.has(sha));
   if (outside) {
     const spec = request.commits.find(s => s.includes(outside.slice(0, 7))) ?? outside;
-    return fail(`Commit ${outside} ('${spec}') is not in the history of target branch '${target.name}'. Expected a commit that is on '${target.name}'.`);
+    return fail(
+      `Commit ${outside} ('${spec}') is not in the history of target branch '${target.name}'. Expected a commit that is on '${target.name}'.`
+    );
   }
   // Messages only point at candidates; a candidate is skipped when its change is gone from the tip.
   const hinted = revertedCommits(window.commits);
@@ -48,10 +53,14 @@ async function tryPlanRevert(git: Git, target: TargetBranch, request: RollbackRe
     const info = window.commits[window.index.get(sha)!];
     const step = { sha, subject: info.subject, parents: info.parents };
     const probe = info.parents.length > 1 ? { ...step, mainline: request.mainline ?? 1 } : step;
-    if (hinted.has(sha) && (await isUndoneAt(git, probe, target.tip, baseTree, request.committer))) skipped.push({ sha, subject: info.subject });
+    if (hinted.has(sha) && (await isUndoneAt(git, probe, target.tip, baseTree, request.committer)))
+      skipped.push({ sha, subject: info.subject });
     else steps.push(step);
   }
-  return { ok: true, value: { kind: 'revert', steps: applyMainline(steps, request.mainline, request.names.name('mainline')), skipped, baseTree } };
+  return {
+    ok: true,
+    value: { kind: 'revert', steps: applyMainline(steps, request.mainline, request.names.name('mainline')), skipped, baseTree }
+  };
 }
 
 /**
@@ -69,13 +78,19 @@ async function expandSpec(git: Git, spec: string): Promise<Attempt<string[]>> {
   const shas: string[] = [];
   for (const part of parts) {
     const sha = await git.tryResolveCommit(part);
-    if (!sha) return fail(`Unknown revision '${part}'${parts.length > 1 ? ` in range '${spec}'` : ''}. Expected a commit sha, branch, tag or expression such as 'abc1234^' that names a commit.`, 'invalid');
+    if (!sha)
+      return fail(
+        `Unknown revision '${part}'${parts.length > 1 ? ` in range '${spec}'` : ''}. Expected a commit sha, branch, tag or expression such as 'abc1234^' that names a commit.`,
+        'invalid'
+      );
     shas.push(sha);
   }
   if (shas.length === 1) return { ok: true, value: shas };
   const [from, to] = shas;
   if (!(await git.isAncestor(from, to))) {
-    return fail(`Range '${spec}': ${parts[0]} is not an ancestor of ${parts[1]}. Expected A..B where A is older than B on the same history.`);
+    return fail(
+      `Range '${spec}': ${parts[0]} is not an ancestor of ${parts[1]}. Expected A..B where A is older than B on the same history.`
+    );
   }
   const inRange = await git.revList(['--topo-order', to, '--not', from]);
   if (inRange.length === 0) return fail(`Range '${spec}' selects no commits. Expected A..B to name the commits after A up to B.`);
@@ -137,13 +152,17 @@ function applyMainline(steps: RevertStep[], mainline: number | undefined, option
   const merges = steps.filter(s => s.parents.length > 1);
   if (mainline !== undefined && steps.length > 0 && merges.length === 0) {
     const names = steps.map(s => shortSha(s.sha)).join(', ');
-    throw new UserError(`${option} ${mainline} was given but ${names} ${steps.length > 1 ? 'are not merge commits' : 'is not a merge commit'}. Expected ${option} only when reverting a merge commit.`);
+    throw new UserError(
+      `${option} ${mainline} was given but ${names} ${steps.length > 1 ? 'are not merge commits' : 'is not a merge commit'}. Expected ${option} only when reverting a merge commit.`
+    );
   }
   return steps.map(step => {
     if (step.parents.length < 2) return step;
     const m = mainline ?? 1;
     if (m > step.parents.length) {
-      throw new UserError(`${option} ${m} is out of range for merge commit ${step.sha}: it has ${step.parents.length} parents. Expected a number from 1 to ${step.parents.length}.`);
+      throw new UserError(
+        `${option} ${m} is out of range for merge commit ${step.sha}: it has ${step.parents.length} parents. Expected a number from 1 to ${step.parents.length}.`
+      );
     }
     return { ...step, mainline: m };
   });
@@ -153,13 +172,18 @@ async function tryPlanRestore(git: Git, target: TargetBranch, request: RollbackR
   const spec = request.restoreTo!;
   const source = await git.tryResolveCommit(spec);
   const option = request.names.name('restoreTo');
-  if (!source) return fail(`Unknown revision '${spec}' in ${option}. Expected a commit sha, branch, tag or expression such as 'abc1234^'.`, 'invalid');
+  if (!source)
+    return fail(`Unknown revision '${spec}' in ${option}. Expected a commit sha, branch, tag or expression such as 'abc1234^'.`, 'invalid');
   if (!(await git.isAncestor(source, target.tip))) {
-    return fail(`${option} '${spec}' (${source}) is not in the history of target branch '${target.name}'. Expected a known-good commit on '${target.name}'.`);
+    return fail(
+      `${option} '${spec}' (${source}) is not in the history of target branch '${target.name}'. Expected a known-good commit on '${target.name}'.`
+    );
   }
   for (const path of request.restorePaths) {
     if (!(await pathExists(git, source, path)) && !(await pathExists(git, target.tip, path))) {
-      throw new UserError(`Path '${path}' exists neither at ${option} '${spec}' nor at the tip of '${target.name}'. Expected a path in the repository.`);
+      throw new UserError(
+        `Path '${path}' exists neither at ${option} '${spec}' nor at the tip of '${target.name}'. Expected a path in the repository.`
+      );
     }
   }
   const touched = await git.log([target.tip, `^${source}`], { extra: ['--topo-order'], paths: request.restorePaths });

@@ -81,9 +81,16 @@ function skippedSection(result: RollbackResult): string {
 export function findingsSection(findings: readonly Finding[]): string {
   if (findings.length === 0) return '';
   const rows = findings.map(
-    f => `| ${f.severity} | \`${f.rule}\` | ${f.kind} ${f.namespace ? `${f.namespace}/` : ''}${f.name} | \`${f.file}:${f.line}\` | ${escapeCell(f.message)} |`
+    f =>
+      `| ${f.severity} | \`${f.rule}\` | ${f.kind} ${f.namespace ? `${f.namespace}/` : ''}${f.name} | \`${f.file}:${f.line}\` | ${escapeCell(f.message)} |`
   );
-  return ['### Hazards of this rollback', '', '| severity | rule | object | where | what happens |', '| --- | --- | --- | --- | --- |', ...rows].join('\n');
+  return [
+    '### Hazards of this rollback',
+    '',
+    '| severity | rule | object | where | what happens |',
+    '| --- | --- | --- | --- | --- |',
+    ...rows
+  ].join('\n');
 }
 
 function diffSection(result: RollbackResult): string {

@@ -1,13 +1,12 @@
 import { deepenDepth, Git } from '../git/git.js';
 import { type Applied, applyPlan } from './apply.js';
-import type { Finding } from '../hazards/types.js';
 import { type GuardVerdict, guardRollback, preloadGuard, UnsafeRollbackError } from './guard.js';
 import { type FetchHooks, fetchTargetBranch, localTargetBranch, type TargetBranch } from './history.js';
 import { rollbackTitle } from './message.js';
 import { planRollback, resolveAhead } from './plan.js';
 import { pushRef } from './push.js';
 import { pullRequestBody } from './report.js';
-import type { Operation, Plan, PullRequestOptions, RevertedCommit, RollbackRequest, RollbackResult } from './types.js';
+import type { Plan, PullRequestOptions, RevertedCommit, RollbackRequest, RollbackResult } from './types.js';
 import { type Logger, shortSha, UserError } from '../core/index.js';
 
 export type { RollbackResult } from './types.js';
@@ -71,7 +70,10 @@ export async function runRollback(request: RollbackRequest, deps: RollbackDeps):
     const outcome = await rollOnce(request, deps, target);
     if (outcome.kind === 'done') return outcome.result;
     if (attempt >= PUSH_ATTEMPTS) {
-      throw new UserError(`'${target.name}' kept moving while the rollback was pushed (${attempt} attempts). Nothing was pushed; run it again.`, 'refused');
+      throw new UserError(
+        `'${target.name}' kept moving while the rollback was pushed (${attempt} attempts). Nothing was pushed; run it again.`,
+        'refused'
+      );
     }
     log.info(`'${target.name}' moved while the rollback was being pushed; redoing it on the new tip (attempt ${attempt + 1}).`);
     target = await fetchTargetBranch(git, request.remote, target.name, log);
@@ -107,7 +109,8 @@ async function rollOnce(request: RollbackRequest, deps: RollbackDeps, target: Ta
     names: request.names,
     onTree: startGuard
   });
-  for (const e of applied.empty) log.notice(`Reverting ${shortSha(e.sha)} ("${e.subject}") changes nothing: its changes are already undone.`);
+  for (const e of applied.empty)
+    log.notice(`Reverting ${shortSha(e.sha)} ("${e.subject}") changes nothing: its changes are already undone.`);
   result.revertedCommits = reverted(plan, applied);
   if (!applied.changed) {
     log.notice(`The rollback changes nothing on '${target.name}'; nothing to deliver.`);
@@ -118,9 +121,11 @@ async function rollOnce(request: RollbackRequest, deps: RollbackDeps, target: Ta
   result.findings = guard.findings;
   for (const f of guard.findings) log.warning(`${f.severity} ${f.rule}: ${f.kind} ${f.name} (${f.file}:${f.line}): ${f.message}`);
   const allowUnsafe = request.names.set({ allowUnsafe: true });
-  if (guard.blocking.length > 0 && request.allowUnsafe) log.warning(`Delivering a rollback with critical hazards because of ${allowUnsafe}.`);
+  if (guard.blocking.length > 0 && request.allowUnsafe)
+    log.warning(`Delivering a rollback with critical hazards because of ${allowUnsafe}.`);
   if (request.dryRun) {
-    if (guard.blocking.length > 0 && !request.allowUnsafe) log.warning(`This rollback would be refused for the hazards above without ${allowUnsafe}.`);
+    if (guard.blocking.length > 0 && !request.allowUnsafe)
+      log.warning(`This rollback would be refused for the hazards above without ${allowUnsafe}.`);
     return { kind: 'done', result: { ...result, diffStat: await git.diffStat(target.tip, applied.head), operation: 'dry-run' } };
   }
   if (guard.blocking.length > 0 && !request.allowUnsafe) {
@@ -158,7 +163,10 @@ async function deliver(
       const instead = !request.fallbackToPullRequest
         ? `Use ${names.set({ deliver: 'pull-request' })}, or let a refused push open a pull request (${names.set({ fallbackToPullRequest: true })}).`
         : `Use ${names.set({ deliver: 'pull-request' })}; a pull request could not be opened instead without access to the GitHub API (a token and a repository).`;
-      throw new UserError(`'${target.name}' is protected and refused the push: ${pushed.detail}. Nothing was pushed. ${instead}`, 'refused');
+      throw new UserError(
+        `'${target.name}' is protected and refused the push: ${pushed.detail}. Nothing was pushed. ${instead}`,
+        'refused'
+      );
     }
     log.warning(`'${target.name}' is protected and refused the push (${pushed.detail}); opening a pull request instead.`);
     const viaPr = await deliverByPullRequest(request, deps, target, plan, result);
@@ -186,7 +194,11 @@ async function deliverByPullRequest(
   deps.onPushed?.({ branch, commitSha: head });
   const { pullRequest: options } = request;
   const title = options.title ?? rollbackTitle(result.revertedCommits, request.audit, plan.kind === 'restore' ? plan : undefined);
-  const body = pullRequestBody({ ...result, commitSha: head, branch }, request.audit, deps.pullRequests?.commitUrl?.bind(deps.pullRequests));
+  const body = pullRequestBody(
+    { ...result, commitSha: head, branch },
+    request.audit,
+    deps.pullRequests?.commitUrl?.bind(deps.pullRequests)
+  );
   const pr = await deps.pullRequests!.openOrUpdate({ ...options, head: branch, base: target.name, title, body });
   log.info(`Pull request #${pr.number} ${pr.operation}: ${pr.url}`);
   return { ...result, commitSha: head, branch, operation: pr.operation, pullRequest: { number: pr.number, url: pr.url } };
@@ -197,7 +209,13 @@ async function deliverByPullRequest(
  * same target tip) is kept as it is, so running the same rollback twice changes nothing. A branch
  * that holds commits this tool did not make (someone pushed a fix for review) is never reset.
  */
-async function pushRollbackBranch(git: Git, request: RollbackRequest, branch: string, result: RollbackResult, tip: string): Promise<string> {
+async function pushRollbackBranch(
+  git: Git,
+  request: RollbackRequest,
+  branch: string,
+  result: RollbackResult,
+  tip: string
+): Promise<string> {
   const { remote } = request;
   const ref = `refs/heads/${branch}`;
   const existing = await git.lsRemote(remote, ref);
@@ -288,7 +306,9 @@ async function assertClean(git: Git): Promise<void> {
   const dirty = await git.uncommittedFiles();
   if (dirty.length > 0) {
     const files = dirty.slice(0, 10);
-    throw new UserError(`The work tree has uncommitted changes (${files.join(', ')}). Expected a clean checkout: commit or stash them first.`);
+    throw new UserError(
+      `The work tree has uncommitted changes (${files.join(', ')}). Expected a clean checkout: commit or stash them first.`
+    );
   }
 }
 

@@ -121,4 +121,3 @@ export interface RollbackResult {
   /** Set when a refused push to a protected branch became a pull request. */
   fellBackToPullRequest: boolean;
 }
-

@@ -26,7 +26,10 @@ export async function undoCommit(git: Git, step: RevertStep, committer: Identity
   const mainline = step.mainline ?? 1;
   const parent = step.parents[mainline - 1];
   if (!parent) return commitTree(git, EMPTY_TREE, step.sha, undoMessage(step.sha), committer);
-  const early = await earlyUndo.get(git)?.get(`${step.sha} ${mainline}`)?.catch(() => undefined);
+  const early = await earlyUndo
+    .get(git)
+    ?.get(`${step.sha} ${mainline}`)
+    ?.catch(() => undefined);
   return early ?? commitTree(git, `${parent}^{tree}`, step.sha, undoMessage(step.sha), committer);
 }
 

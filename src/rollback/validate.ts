@@ -52,10 +52,18 @@ export async function validateRequest(raw: RawRequest, names: OptionNames = sett
           `Expected either commits to revert, or ${n('restorePaths')} with ${n('restoreTo')}, not both.`
       );
     }
-    if (restorePaths.length === 0) throw new UserError(`${n('restoreTo')} '${raw.restoreTo}' was given without ${n('restorePaths')}. Expected one or more paths to restore.`);
-    if (!raw.restoreTo?.trim()) throw new UserError(`${n('restorePaths')} (${quoteList(raw.restorePaths)}) were given without ${n('restoreTo')}. Expected the revision to restore them to, such as 'abc1234^'.`);
+    if (restorePaths.length === 0)
+      throw new UserError(
+        `${n('restoreTo')} '${raw.restoreTo}' was given without ${n('restorePaths')}. Expected one or more paths to restore.`
+      );
+    if (!raw.restoreTo?.trim())
+      throw new UserError(
+        `${n('restorePaths')} (${quoteList(raw.restorePaths)}) were given without ${n('restoreTo')}. Expected the revision to restore them to, such as 'abc1234^'.`
+      );
   } else if (commits.length === 0) {
-    throw new UserError(`No commits to revert. Expected one or more commit shas or ranges A..B in ${n('commits')} (or ${n('restorePaths')} with ${n('restoreTo')}).`);
+    throw new UserError(
+      `No commits to revert. Expected one or more commit shas or ranges A..B in ${n('commits')} (or ${n('restorePaths')} with ${n('restoreTo')}).`
+    );
   }
   const remote = raw.remote?.trim() || 'origin';
   if (!/^[A-Za-z0-9._-]+$/.test(remote) || remote.startsWith('-')) {
@@ -110,7 +118,9 @@ function validateTrailer(value: string): string {
 export function validateRevisionSpec(value: string, field: string): string {
   const spec = value.trim();
   if (spec.includes('...')) {
-    throw new UserError(`Invalid ${field} value '${spec}'. Expected a revision or a range A..B; symmetric ranges A...B are ambiguous for a rollback.`);
+    throw new UserError(
+      `Invalid ${field} value '${spec}'. Expected a revision or a range A..B; symmetric ranges A...B are ambiguous for a rollback.`
+    );
   }
   const parts = spec.split('..');
   if (parts.length > 2 || (parts.length === 2 && (!parts[0] || !parts[1]))) {
@@ -142,7 +152,10 @@ export function validatePath(value: string, field = 'restore-paths'): string {
         : raw.startsWith('-')
           ? 'it looks like an option'
           : undefined;
-  if (problem) throw new UserError(`Invalid path '${printable(raw)}' in ${field}: ${problem}. Expected a path relative to the repository root, such as 'apps/podinfo'.`);
+  if (problem)
+    throw new UserError(
+      `Invalid path '${printable(raw)}' in ${field}: ${problem}. Expected a path relative to the repository root, such as 'apps/podinfo'.`
+    );
   const normal = posix.normalize(raw.replace(/\\/g, '/')).replace(/\/+$/, '') || '.';
   if (normal === '..' || normal.startsWith('../')) {
     throw new UserError(`Invalid path '${raw}' in ${field}: it escapes the repository. Expected a path inside the repository.`);
@@ -166,11 +179,9 @@ const PLAIN_BRANCH = /^(?!.*(?:\.\.|\/\/|\/\.|\.lock(?:\/|$)|[/.]$))[A-Za-z0-9][
 export async function validateBranch(name: string, field: string): Promise<string> {
   if (PLAIN_BRANCH.test(name)) return name;
   const git = await Git.create(process.cwd());
-  const ok =
-    !name.startsWith('-') &&
-    !CONTROL.test(name) &&
-    (await git.isValidBranchName(name));
-  if (!ok) throw new UserError(`Invalid ${field} '${printable(name)}'. Expected a valid git branch name such as 'main' or 'rollback/inc-42'.`);
+  const ok = !name.startsWith('-') && !CONTROL.test(name) && (await git.isValidBranchName(name));
+  if (!ok)
+    throw new UserError(`Invalid ${field} '${printable(name)}'. Expected a valid git branch name such as 'main' or 'rollback/inc-42'.`);
   return name;
 }
 
@@ -203,7 +214,10 @@ export function parseIdentity(value: string, field = 'committer'): Identity {
 function singleLine(value: string | undefined, field: string, max: number): string | undefined {
   const v = value?.trim();
   if (!v) return undefined;
-  if (/[\r\n]/.test(v)) throw new UserError(`Invalid ${field} '${printable(v)}': it spans several lines, which would forge commit trailers. Expected a single line.`);
+  if (/[\r\n]/.test(v))
+    throw new UserError(
+      `Invalid ${field} '${printable(v)}': it spans several lines, which would forge commit trailers. Expected a single line.`
+    );
   if (CONTROL.test(v)) throw new UserError(`Invalid ${field} '${printable(v)}': it contains control characters. Expected plain text.`);
   if (v.length > max) throw new UserError(`Invalid ${field} '${v.slice(0, 40)}…': ${v.length} characters. Expected at most ${max}.`);
   return v;
@@ -212,7 +226,8 @@ function singleLine(value: string | undefined, field: string, max: number): stri
 function validateReason(value: string | undefined, field: string): string | undefined {
   const v = value?.replace(/\r\n?/g, '\n').trim();
   if (!v) return undefined;
-  if (/[\u0000-\u0009\u000b-\u001f\u007f]/.test(v)) throw new UserError(`Invalid ${field} '${printable(v)}': it contains control characters. Expected plain text.`);
+  if (/[\u0000-\u0009\u000b-\u001f\u007f]/.test(v))
+    throw new UserError(`Invalid ${field} '${printable(v)}': it contains control characters. Expected plain text.`);
   if (v.length > 4000) throw new UserError(`Invalid ${field}: ${v.length} characters. Expected at most 4000.`);
   return v;
 }

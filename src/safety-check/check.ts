@@ -55,7 +55,10 @@ export async function checkWithApi(
   options: SafetyCheckOptions,
   log: Logger
 ): Promise<SafetyCheckResult> {
-  const [{ getMergeBase }, { getFileContent, listPullRequestFiles }] = await Promise.all([import('../github/compare.js'), import('../github/pull-files.js')]);
+  const [{ getMergeBase }, { getFileContent, listPullRequestFiles }] = await Promise.all([
+    import('../github/compare.js'),
+    import('../github/pull-files.js')
+  ]);
   const from = await getMergeBase(client, repo, options.base, options.head);
   const configText = await getFileContent(client, repo, options.configPath, from);
   const config = configText === undefined ? noConfig(options.configPath, log) : parseSafetyConfig(configText, options.configPath);
@@ -63,7 +66,9 @@ export async function checkWithApi(
   const listed = await listPullRequestFiles(client, repo, pullNumber);
   const notices: string[] = [];
   if (listed.truncated) {
-    notices.push(`GitHub lists at most 3,000 files of a pull request; this one has more, so files beyond the first 3,000 were not checked. Run the check on a checkout (actions/checkout) to check them all.`);
+    notices.push(
+      `GitHub lists at most 3,000 files of a pull request; this one has more, so files beyond the first 3,000 were not checked. Run the check on a checkout (actions/checkout) to check them all.`
+    );
   }
   const files: FileChange[] = [];
   for (const file of listed.files) {

@@ -50,7 +50,8 @@ export function parseSafetyConfig(text: string, file: string): SafetyConfig {
   };
   if (typeof data !== 'object' || Array.isArray(data)) fail('the top level', `must be a mapping with keys ${TOP_KEYS.join(', ')}.`);
   const top = data as Record<string, unknown>;
-  for (const key of Object.keys(top)) if (!TOP_KEYS.includes(key)) fail(`key '${key}'`, `is unknown. Expected one of: ${TOP_KEYS.join(', ')}.`);
+  for (const key of Object.keys(top))
+    if (!TOP_KEYS.includes(key)) fail(`key '${key}'`, `is unknown. Expected one of: ${TOP_KEYS.join(', ')}.`);
   const config: SafetyConfig = {
     rules: parseRules(top.rules, fail),
     paths: stringList(top.paths, 'paths', fail),
@@ -64,7 +65,10 @@ export function parseSafetyConfig(text: string, file: string): SafetyConfig {
 function parseMaxFileBytes(value: unknown, fail: Fail): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > MAX_FILE_BYTES_CEILING) {
     const shown = typeof value === 'string' ? `'${value.slice(0, 40)}'` : JSON.stringify(value)?.slice(0, 40);
-    return fail('max-file-bytes', `is ${shown}. Expected a whole number of bytes from 1 to ${MAX_FILE_BYTES_CEILING}, for example 20971520 (20 MB).`);
+    return fail(
+      'max-file-bytes',
+      `is ${shown}. Expected a whole number of bytes from 1 to ${MAX_FILE_BYTES_CEILING}, for example 20971520 (20 MB).`
+    );
   }
   return value;
 }
@@ -73,7 +77,8 @@ type Fail = (where: string, problem: string) => never;
 
 function parseRules(value: unknown, fail: Fail): SafetyConfig['rules'] {
   if (value === undefined) return {};
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return fail('rules', 'must map rule ids to a severity, for example "pvc-expand: warning".');
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    return fail('rules', 'must map rule ids to a severity, for example "pvc-expand: warning".');
   const rules: SafetyConfig['rules'] = {};
   for (const [id, level] of Object.entries(value)) {
     if (!RULE_IDS.includes(id)) fail(`rules.${id}`, `is not a rule. Expected one of: ${RULE_IDS.join(', ')}.`);
@@ -90,14 +95,17 @@ function parseAllow(value: unknown, fail: Fail): AllowEntry[] {
   if (!Array.isArray(value)) return fail('allow', 'must be a list of {rule, kind, namespace, name, reason} entries.');
   return value.map((entry, i) => {
     const where = `allow[${i}]`;
-    if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) return fail(where, 'must be a mapping such as {kind: CustomResourceDefinition, name: widgets.example.com}.');
+    if (typeof entry !== 'object' || entry === null || Array.isArray(entry))
+      return fail(where, 'must be a mapping such as {kind: CustomResourceDefinition, name: widgets.example.com}.');
     for (const [key, v] of Object.entries(entry)) {
       if (!ALLOW_KEYS.includes(key)) fail(`${where}.${key}`, `is unknown. Expected one of: ${ALLOW_KEYS.join(', ')}.`);
       if (typeof v !== 'string' || v === '') fail(`${where}.${key}`, `is ${JSON.stringify(v)}. Expected a non-empty string.`);
     }
     const allow = entry as AllowEntry;
-    if (!allow.kind && !allow.name) fail(where, 'names neither a kind nor a name. Expected at least one, so that an entry cannot silence every finding.');
-    if (allow.rule && !RULE_IDS.includes(allow.rule)) fail(`${where}.rule`, `'${allow.rule}' is not a rule. Expected one of: ${RULE_IDS.join(', ')}.`);
+    if (!allow.kind && !allow.name)
+      fail(where, 'names neither a kind nor a name. Expected at least one, so that an entry cannot silence every finding.');
+    if (allow.rule && !RULE_IDS.includes(allow.rule))
+      fail(`${where}.rule`, `'${allow.rule}' is not a rule. Expected one of: ${RULE_IDS.join(', ')}.`);
     return allow;
   });
 }
@@ -105,6 +113,7 @@ function parseAllow(value: unknown, fail: Fail): AllowEntry[] {
 function stringList(value: unknown, key: string, fail: Fail): string[] {
   if (value === undefined) return [];
   const list = typeof value === 'string' ? [value] : value;
-  if (!Array.isArray(list) || list.some(v => typeof v !== 'string' || v === '')) return fail(key, 'must be a list of path globs such as "apps/**".');
+  if (!Array.isArray(list) || list.some(v => typeof v !== 'string' || v === ''))
+    return fail(key, 'must be a list of path globs such as "apps/**".');
   return list as string[];
 }

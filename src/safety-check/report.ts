@@ -12,8 +12,10 @@ export function headline(result: SafetyCheckResult, failOn: FailOn): string {
   const count = verdict.findings.length;
   if (count === 0) return `✅ No rollback hazards in ${result.filesChecked} changed manifest file${result.filesChecked === 1 ? '' : 's'}.`;
   const worst = verdict.findings[0].severity;
-  if (verdict.acknowledged) return `☑️ ${count} rollback hazard${count === 1 ? '' : 's'} (worst: ${worst}), acknowledged by label: the check passes.`;
-  if (verdict.fails) return `${ICON[worst]} ${verdict.failing.length} rollback hazard${verdict.failing.length === 1 ? '' : 's'} at or above '${failOn}': this change could not be rolled back safely.`;
+  if (verdict.acknowledged)
+    return `☑️ ${count} rollback hazard${count === 1 ? '' : 's'} (worst: ${worst}), acknowledged by label: the check passes.`;
+  if (verdict.fails)
+    return `${ICON[worst]} ${verdict.failing.length} rollback hazard${verdict.failing.length === 1 ? '' : 's'} at or above '${failOn}': this change could not be rolled back safely.`;
   return `${ICON[worst]} ${count} rollback hazard${count === 1 ? '' : 's'} below '${failOn}': reported, not failing.`;
 }
 
@@ -26,16 +28,21 @@ export function markdownReport(result: SafetyCheckResult, failOn: FailOn): strin
     parts.push(`### ${ICON[severity]} ${severity} (${group.length})`, table(group));
   }
   if (result.verdict.allowed.length) {
-    parts.push(`<details><summary>${result.verdict.allowed.length} allowed by the configuration</summary>\n\n${table(result.verdict.allowed)}\n</details>`);
+    parts.push(
+      `<details><summary>${result.verdict.allowed.length} allowed by the configuration</summary>\n\n${table(result.verdict.allowed)}\n</details>`
+    );
   }
   if (result.notices.length) parts.push(result.notices.map(n => `> ${n}`).join('\n>\n'));
-  parts.push(`<sub>Compared ${shortSha(result.from)}...${shortSha(result.to)}: ${result.filesChecked} changed manifest files. "merging" is what this change does; "reverting later" is what a revert of it would do.</sub>`);
+  parts.push(
+    `<sub>Compared ${shortSha(result.from)}...${shortSha(result.to)}: ${result.filesChecked} changed manifest files. "merging" is what this change does; "reverting later" is what a revert of it would do.</sub>`
+  );
   return parts.join('\n\n');
 }
 
 function table(findings: Finding[]): string {
-  const rows = findings.map(f =>
-    `| \`${f.rule}\` | ${DIRECTION[f.direction]} | ${f.kind} ${f.namespace ? `${f.namespace}/` : ''}${f.name} | \`${f.file}:${f.line}\` | ${cell(f.message)} |`
+  const rows = findings.map(
+    f =>
+      `| \`${f.rule}\` | ${DIRECTION[f.direction]} | ${f.kind} ${f.namespace ? `${f.namespace}/` : ''}${f.name} | \`${f.file}:${f.line}\` | ${cell(f.message)} |`
   );
   return ['| rule | when | object | where | what happens and how to make it safe |', '| --- | --- | --- | --- | --- |', ...rows].join('\n');
 }
@@ -43,7 +50,8 @@ function table(findings: Finding[]): string {
 /** Plain text for the command line: one finding a line, then the verdict. */
 export function textReport(result: SafetyCheckResult, failOn: FailOn): string {
   const lines = result.verdict.findings.map(
-    f => `${f.file}:${f.line}: ${f.severity} [${f.rule}] (${f.direction}) ${f.kind} ${f.namespace ? `${f.namespace}/` : ''}${f.name}: ${f.message}`
+    f =>
+      `${f.file}:${f.line}: ${f.severity} [${f.rule}] (${f.direction}) ${f.kind} ${f.namespace ? `${f.namespace}/` : ''}${f.name}: ${f.message}`
   );
   return [...lines, ...result.notices.map(n => `notice: ${n}`), headline(result, failOn)].join('\n');
 }

@@ -5,7 +5,13 @@ import { isFullSha, type Logger, shortSha, UserError } from '../core/index.js';
  * Makes `base` and `head` available in a checkout that may be a depth-1 clone, and returns the
  * commit the change is measured from: their merge base, as in a pull request's "Files changed".
  */
-export async function comparisonBase(git: Git, remote: string, base: string, head: string, log: Logger): Promise<{ from: string; to: string }> {
+export async function comparisonBase(
+  git: Git,
+  remote: string,
+  base: string,
+  head: string,
+  log: Logger
+): Promise<{ from: string; to: string }> {
   // Both are looked up at once; a missing one is fetched afterwards, one fetch at a time.
   const [localBase, localHead] = await git.tryResolveCommits([base, head]);
   const baseSha = localBase ?? (await fetchCommit(git, remote, base, 'base'));
@@ -26,6 +32,9 @@ async function fetchCommit(git: Git, remote: string, rev: string, field: string)
   const refspec = isFullSha(rev) ? rev : `+refs/heads/${rev}:refs/remotes/${remote}/${rev}`;
   const fetched = await git.tryFetch(remote, [refspec], { depth: 1 });
   const sha = fetched ? await git.tryResolveCommit(isFullSha(rev) ? rev : `refs/remotes/${remote}/${rev}`) : undefined;
-  if (!sha) throw new UserError(`Unknown ${field} revision '${rev}': not in this checkout and not fetchable from '${remote}'. Expected a commit sha or branch name.`);
+  if (!sha)
+    throw new UserError(
+      `Unknown ${field} revision '${rev}': not in this checkout and not fetchable from '${remote}'. Expected a commit sha or branch name.`
+    );
   return sha;
 }

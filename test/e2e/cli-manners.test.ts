@@ -48,7 +48,11 @@ describe('gitops-rollback help and version (bundled)', () => {
     ['restore', ['--to REV', '--deliver MODE', '--allow-unsafe', '--target-branch B']],
     ['check', ['--base REV', '--head REV', '--fail-on LEVEL', '--path GLOB', '--format FORMAT']]
   ])('%s --help shows that command’s usage, also outside a repository, exit 0', (command, flags) => {
-    for (const args of [[command, '--help'], [command, '-h'], ['help', command]]) {
+    for (const args of [
+      [command, '--help'],
+      [command, '-h'],
+      ['help', command]
+    ]) {
       const r = cli(outside(), ...args);
       expect(r.status).toBe(0);
       expect(r.stderr).toBe('');
@@ -156,14 +160,26 @@ describe('gitops-rollback errors name flags, not action inputs (bundled)', () =>
   });
 
   it.each<[string, (sha: string) => string[], string]>([
-    ['bad --deliver', sha => ['revert', sha, '--deliver', 'email'], "Invalid --deliver 'email'. Expected one of: pull-request, push, none."],
+    [
+      'bad --deliver',
+      sha => ['revert', sha, '--deliver', 'email'],
+      "Invalid --deliver 'email'. Expected one of: pull-request, push, none."
+    ],
     ['bad --mainline', sha => ['revert', sha, '--mainline', '0'], "Invalid --mainline '0'."],
     ['--mainline without a merge', sha => ['revert', sha, '--mainline', '1'], 'Expected --mainline only when reverting a merge commit.'],
     ['bad --target-branch', sha => ['revert', sha, '--target-branch', 'a..b'], "Invalid --target-branch 'a..b'."],
     ['option-looking revision', () => ['revert', '--', '-x'], "Invalid <rev> value '-x'."],
     ['unknown --to', () => ['restore', 'a.yaml', '--to', 'nope'], "Unknown revision 'nope' in --to."],
-    ['bad --committer', sha => ['revert', sha, '--committer', 'nobody'], "Invalid --committer 'nobody'. Expected 'Name <email@example.com>'."],
-    ['path outside the repository', () => ['restore', '../x', '--to', 'HEAD~1'], "Invalid path '../x' in <path>: it escapes the repository."],
+    [
+      'bad --committer',
+      sha => ['revert', sha, '--committer', 'nobody'],
+      "Invalid --committer 'nobody'. Expected 'Name <email@example.com>'."
+    ],
+    [
+      'path outside the repository',
+      () => ['restore', '../x', '--to', 'HEAD~1'],
+      "Invalid path '../x' in <path>: it escapes the repository."
+    ],
     ['multi-line --incident', sha => ['revert', sha, '--incident', 'a\nb'], "Invalid --incident 'a\\nb': it spans several lines"],
     ['bad --base', () => ['check', '--base=-x'], "Invalid --base value '-x'."]
   ])('%s: exit 2, the message names the flag', (_name, args, message) => {

@@ -69,7 +69,12 @@ describe('gitops-rollback command line (bundled)', () => {
     ['restore without --to', ['restore', 'apps'], 2, /restore needs --to <rev>/],
     ['bad format', ['revert', 'HEAD', '--format', 'xml'], 2, /Invalid --format 'xml'/],
     ['unknown revision', ['revert', 'nope'], 2, /Unknown revision 'nope'/],
-    ['pull request without a token', ['revert', 'HEAD', '--deliver', 'pull-request'], 2, /--deliver pull-request needs the GitHub API: set GITHUB_TOKEN/],
+    [
+      'pull request without a token',
+      ['revert', 'HEAD', '--deliver', 'pull-request'],
+      2,
+      /--deliver pull-request needs the GitHub API: set GITHUB_TOKEN/
+    ],
     ['conflicting revert (refused)', ['revert', 'HEAD~1'], 1, /conflicts with later changes in: a\.yaml/]
   ])('%s: exit %i with a clear message', (_name, args, status, message) => {
     repo = createRepo({ 'a.yaml': 'a: 0\n' });
@@ -122,8 +127,18 @@ describe('gitops-rollback command line (bundled)', () => {
     });
 
     it.each<[string, Record<string, string>, (dir: string) => void, string]>([
-      ['the repository\'s user.name and user.email', {}, dir => (git(dir, 'config', 'user.name', 'Repo User'), git(dir, 'config', 'user.email', 'repo@example.com')), 'Repo User <repo@example.com>'],
-      ['GIT_COMMITTER_NAME and GIT_COMMITTER_EMAIL', { GIT_COMMITTER_NAME: 'Env User', GIT_COMMITTER_EMAIL: 'env@example.com' }, () => undefined, 'Env User <env@example.com>']
+      [
+        "the repository's user.name and user.email",
+        {},
+        dir => (git(dir, 'config', 'user.name', 'Repo User'), git(dir, 'config', 'user.email', 'repo@example.com')),
+        'Repo User <repo@example.com>'
+      ],
+      [
+        'GIT_COMMITTER_NAME and GIT_COMMITTER_EMAIL',
+        { GIT_COMMITTER_NAME: 'Env User', GIT_COMMITTER_EMAIL: 'env@example.com' },
+        () => undefined,
+        'Env User <env@example.com>'
+      ]
     ])('uses %s', (_name, env, configure, expected) => {
       const bad = twoCommits();
       configure(repo.work);

@@ -47,7 +47,13 @@ describe('bundled revert action driven by Flux (repository_dispatch, commit stat
   }
 
   const act = (cwd: string, event: object, inputs: Record<string, string>) =>
-    runAction(BUNDLE, { cwd, event, eventName: 'repository_dispatch', inputs: { token: 'tok', ...fast, ...inputs }, env: { GITHUB_API_URL: github.url } });
+    runAction(BUNDLE, {
+      cwd,
+      event,
+      eventName: 'repository_dispatch',
+      inputs: { token: 'tok', ...fast, ...inputs },
+      env: { GITHUB_API_URL: github.url }
+    });
 
   it('rolls back the failing revision, waits for Flux to reconcile it, and does nothing on a repeated event', async () => {
     const { bad } = await fleet();
@@ -77,7 +83,9 @@ describe('bundled revert action driven by Flux (repository_dispatch, commit stat
 
   it('opens a pull request for the failing revision with on-flux-failure: pull-request, committed by the bot', async () => {
     const { bad } = await fleet();
-    const result = await act(actionsCheckout(repo, 'checkout', { persistCredentials: false }), dispatch(bad), { 'on-flux-failure': 'pull-request' });
+    const result = await act(actionsCheckout(repo, 'checkout', { persistCredentials: false }), dispatch(bad), {
+      'on-flux-failure': 'pull-request'
+    });
     expect(result.stdout).not.toContain('::error');
     expect(result.exitCode).toBe(0);
     expect(result.outputs).toMatchObject({ operation: 'created', 'flux-decision': 'revert', branch: `rollback/flux-${bad.slice(0, 12)}` });
@@ -94,7 +102,11 @@ describe('bundled revert action driven by Flux (repository_dispatch, commit stat
     expect(ignored.exitCode).toBe(0);
     expect(ignored.outputs).toMatchObject({ operation: 'none', 'flux-decision': 'ignored' });
     expect(ignored.stdout).toContain('on-flux-failure is ignore');
-    const info = await act(repo.work, { ...dispatch(bad), client_payload: { ...dispatch(bad).client_payload, severity: 'info', reason: 'ReconciliationSucceeded' } }, { 'on-flux-failure': 'push' });
+    const info = await act(
+      repo.work,
+      { ...dispatch(bad), client_payload: { ...dispatch(bad).client_payload, severity: 'info', reason: 'ReconciliationSucceeded' } },
+      { 'on-flux-failure': 'push' }
+    );
     expect(info.exitCode).toBe(0);
     expect(info.outputs['flux-decision']).toBe('ignored');
     expect(git(repo.origin, 'rev-parse', 'main')).toBe(before);
@@ -102,11 +114,17 @@ describe('bundled revert action driven by Flux (repository_dispatch, commit stat
 
   it('fails the step with what it last saw when Flux never reports the rollback', async () => {
     const { bad } = await fleet();
-    const result = await act(actionsCheckout(repo), dispatch(bad), { 'on-flux-failure': 'push', 'wait-for': 'flux-status', 'wait-timeout': '1s' });
+    const result = await act(actionsCheckout(repo), dispatch(bad), {
+      'on-flux-failure': 'push',
+      'wait-for': 'flux-status',
+      'wait-timeout': '1s'
+    });
     expect(result.exitCode).toBe(1);
     expect(result.outputs.operation).toBe('pushed');
     expect(result.outputs.reconciled).toBe('false');
-    expect(result.stdout).toMatch(/::error::Recovery not confirmed within 1 s: No Flux result for [0-9a-f]{12} after [\d.]+ s: no status matching 'kustomization\/\*' was reported/);
+    expect(result.stdout).toMatch(
+      /::error::Recovery not confirmed within 1 s: No Flux result for [0-9a-f]{12} after [\d.]+ s: no status matching 'kustomization\/\*' was reported/
+    );
   });
 
   it('runs a drill: bad change pushed, failure seen, rolled back, reconciled, branch tree restored', async () => {
@@ -120,18 +138,29 @@ describe('bundled revert action driven by Flux (repository_dispatch, commit stat
       cwd: actionsCheckout(repo),
       event: { repository: { default_branch: 'main' } },
       eventName: 'schedule',
-      inputs: { token: 'tok', ...fast, drill: 'true', 'target-branch': 'main', 'drill-patch': 'drills/bad-image.patch', 'wait-for': 'flux-status', 'drill-max-recovery': '2m' },
+      inputs: {
+        token: 'tok',
+        ...fast,
+        drill: 'true',
+        'target-branch': 'main',
+        'drill-patch': 'drills/bad-image.patch',
+        'wait-for': 'flux-status',
+        'drill-max-recovery': '2m'
+      },
       env: { GITHUB_API_URL: github.url }
     });
     expect(result.stdout).not.toContain('::error');
     expect(result.exitCode).toBe(0);
     expect(result.outputs['drill-verdict']).toBe('recovered');
-    for (const phase of ['time-to-detect', 'time-to-rollback', 'time-to-reconcile']) expect(Number(result.outputs[phase])).toBeGreaterThanOrEqual(0);
+    for (const phase of ['time-to-detect', 'time-to-rollback', 'time-to-reconcile'])
+      expect(Number(result.outputs[phase])).toBeGreaterThanOrEqual(0);
     expect(JSON.parse(result.outputs['drill-phases']).map((p: { name: string }) => p.name)).toEqual(['detect', 'rollback', 'reconcile']);
     expect(git(repo.origin, 'rev-parse', 'main^{tree}')).toBe(treeBefore);
     expect(result.summary).toContain('## Rollback drill: recovered');
     // The drill commit and its rollback are both the bot's.
-    expect(git(repo.origin, 'log', '-2', '--format=%s', 'main')).toMatch(/^Revert "Rollback drill: apply drills\/bad-image\.patch"\nRollback drill: apply/);
+    expect(git(repo.origin, 'log', '-2', '--format=%s', 'main')).toMatch(
+      /^Revert "Rollback drill: apply drills\/bad-image\.patch"\nRollback drill: apply/
+    );
     expect([identity(repo, 'main'), identity(repo, 'main^')]).toEqual([`${BOT} | ${BOT}`, `${BOT} | ${BOT}`]);
   });
 });

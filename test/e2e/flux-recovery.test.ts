@@ -57,8 +57,14 @@ describe('bundled revert action: Flux recovery means every Kustomization', () =>
   it('does not call one success among two recovery: waits for the apps Kustomization, then fails naming it', async () => {
     const { bad } = await fleet();
     // Only infra reports on the rollback commit, with a description that tries to forge a log command.
-    flux = playStatuses(repo.origin, github, tip => (tip === bad ? [] : [{ context: INFRA, state: 'success', description: 'applied\n::error::forged by a status' }]));
-    const result = await act({ 'on-flux-failure': 'push', 'wait-for': 'flux-status', 'wait-timeout': '2s' }, dispatch(bad), 'repository_dispatch');
+    flux = playStatuses(repo.origin, github, tip =>
+      tip === bad ? [] : [{ context: INFRA, state: 'success', description: 'applied\n::error::forged by a status' }]
+    );
+    const result = await act(
+      { 'on-flux-failure': 'push', 'wait-for': 'flux-status', 'wait-timeout': '2s' },
+      dispatch(bad),
+      'repository_dispatch'
+    );
 
     expect(result.exitCode).toBe(1);
     expect(result.outputs).toMatchObject({ operation: 'pushed', 'flux-decision': 'revert', reconciled: 'false', 'time-to-reconcile': '' });
@@ -69,8 +75,12 @@ describe('bundled revert action: Flux recovery means every Kustomization', () =>
       { context: INFRA, state: 'success', description: 'applied\n::error::forged by a status' }
     ]);
     const error = result.stdout.split('\n').find(line => line.startsWith('::error::'));
-    expect(error).toMatch(/^::error::Recovery not confirmed within 2 s: No Flux result for [0-9a-f]{12} after [\d.]+ s: still pending: kustomization\/apps\/0c9c2e41 \(not reported\)/);
-    expect(result.stdout).toContain(`Waiting for the Flux contexts reported for the failing revision ${bad.slice(0, 12)}: ${CONTEXT}, ${INFRA}`);
+    expect(error).toMatch(
+      /^::error::Recovery not confirmed within 2 s: No Flux result for [0-9a-f]{12} after [\d.]+ s: still pending: kustomization\/apps\/0c9c2e41 \(not reported\)/
+    );
+    expect(result.stdout).toContain(
+      `Waiting for the Flux contexts reported for the failing revision ${bad.slice(0, 12)}: ${CONTEXT}, ${INFRA}`
+    );
     expect(result.stdout).not.toMatch(/^::error::forged/m);
     expect(result.summary).toContain('### Recovery');
     expect(result.summary).toContain(`| \`${CONTEXT}\` | not-reported |`);
@@ -87,7 +97,12 @@ describe('bundled revert action: Flux recovery means every Kustomization', () =>
             { context: CONTEXT, state: 'success', description: 'reconciliation succeeded' }
           ]
     );
-    const result = await act({ commits: bad, deliver: 'push', 'wait-for': 'flux-status', 'flux-status-contexts': 'kustomization/apps, kustomization/infra*' });
+    const result = await act({
+      commits: bad,
+      deliver: 'push',
+      'wait-for': 'flux-status',
+      'flux-status-contexts': 'kustomization/apps, kustomization/infra*'
+    });
 
     expect(result.stdout).not.toContain('::error');
     expect(result.exitCode).toBe(0);
@@ -96,7 +111,9 @@ describe('bundled revert action: Flux recovery means every Kustomization', () =>
       { context: CONTEXT, state: 'success', description: 'reconciliation succeeded' },
       { context: INFRA, state: 'success', description: 'reconciliation succeeded' }
     ]);
-    expect(result.stdout).toContain('Waiting for the Flux contexts given in flux-status-contexts: kustomization/apps, kustomization/infra*');
+    expect(result.stdout).toContain(
+      'Waiting for the Flux contexts given in flux-status-contexts: kustomization/apps, kustomization/infra*'
+    );
   });
 
   it('for watch-commit, expects the contexts of its parent when the clone has it, and says when the set is not known', async () => {
@@ -107,23 +124,38 @@ describe('bundled revert action: Flux recovery means every Kustomization', () =>
     const inputs = { 'watch-commit': fix, 'wait-for': 'flux-status', 'wait-timeout': '1s' };
 
     // As actions/checkout with fetch-depth: 0.
-    const full = await runAction(BUNDLE, { cwd: repo.clone('full', '--branch=main'), inputs: { token: 'tok', 'wait-interval': '50ms', ...inputs }, env: { GITHUB_API_URL: github.url } });
+    const full = await runAction(BUNDLE, {
+      cwd: repo.clone('full', '--branch=main'),
+      inputs: { token: 'tok', 'wait-interval': '50ms', ...inputs },
+      env: { GITHUB_API_URL: github.url }
+    });
     expect(full.exitCode).toBe(1);
     expect(full.outputs.reconciled).toBe('false');
-    expect(full.stdout).toContain(`Waiting for the Flux contexts reported for the parent of the watched commit ${bad.slice(0, 12)}: ${CONTEXT}, ${INFRA}.`);
+    expect(full.stdout).toContain(
+      `Waiting for the Flux contexts reported for the parent of the watched commit ${bad.slice(0, 12)}: ${CONTEXT}, ${INFRA}.`
+    );
     expect(full.stdout).toMatch(/::error::.*still pending: kustomization\/apps\/0c9c2e41 \(not reported\)/);
 
     // A depth-1 clone lacks the parent: the set is not known, and the log says so.
     const shallow = await act(inputs);
-    expect(shallow.stdout).toContain("The Flux contexts to wait for are not known; waiting until at least one context matching 'kustomization/*' reports");
+    expect(shallow.stdout).toContain(
+      "The Flux contexts to wait for are not known; waiting until at least one context matching 'kustomization/*' reports"
+    );
     expect(shallow.exitCode).toBe(0);
     expect(shallow.outputs.reconciled).toBe('true');
-    expect(JSON.parse(shallow.outputs['flux-contexts'])).toEqual([{ context: INFRA, state: 'success', description: 'reconciliation succeeded' }]);
+    expect(JSON.parse(shallow.outputs['flux-contexts'])).toEqual([
+      { context: INFRA, state: 'success', description: 'reconciliation succeeded' }
+    ]);
   });
 
   it('refuses a malformed flux-status-contexts before anything is pushed', async () => {
     const { bad } = await fleet();
-    const result = await act({ commits: bad, deliver: 'push', 'wait-for': 'flux-status', 'flux-status-contexts': 'kustomization/apps, apps' });
+    const result = await act({
+      commits: bad,
+      deliver: 'push',
+      'wait-for': 'flux-status',
+      'flux-status-contexts': 'kustomization/apps, apps'
+    });
     expect(result.exitCode).toBe(1);
     expect(result.stdout).toContain("::error::Invalid flux-status-contexts entry 'apps'. Expected");
     expect(git(repo.origin, 'rev-parse', 'main')).toBe(bad);

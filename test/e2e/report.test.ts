@@ -77,7 +77,11 @@ describe('bundled report action under Node 24 on a schedule', () => {
     const fake = await startFakeGitHub({ owner: 'acme', repo: 'fleet' });
     github = fake;
     const landed = Number(repo.git('log', '-1', '--format=%ct', made.revert));
-    fake.addStatus(made.revert, { context: 'kustomization/apps/0c9c2e41', state: 'success', created_at: new Date((landed + 95) * 1000).toISOString() });
+    fake.addStatus(made.revert, {
+      context: 'kustomization/apps/0c9c2e41',
+      state: 'success',
+      created_at: new Date((landed + 95) * 1000).toISOString()
+    });
     const checkout = repo.clone('checkout', '--depth=1', '--branch=main');
     const run = await runAction(bundle, {
       cwd: checkout,
@@ -99,14 +103,18 @@ describe('bundled report action under Node 24 on a schedule', () => {
     expect(run.summary).toContain(`[\`${made.revert.slice(0, 7)}\`](https://github.com/acme/fleet/commit/${made.revert})`);
     expect(run.summary).toContain('### Slowest recoveries');
     expect(mermaidBlocks(run.summary)).toHaveLength(2);
-    expect(run.stdout).toContain('::group::Fetching the history of \'main\'');
+    expect(run.stdout).toContain("::group::Fetching the history of 'main'");
     // Commit text never starts a workflow command.
     expect(run.stdout.split('\n').filter(line => line.includes('forged'))).toEqual([]);
   });
 
   it('fails with the value and the expected form, in the log and the summary', async () => {
     repo = createRepo();
-    const run = await runAction('dist/report/index.js', { cwd: repo.work, eventName: 'schedule', inputs: { since: 'soon', 'target-branch': 'main', token: '' } });
+    const run = await runAction('dist/report/index.js', {
+      cwd: repo.work,
+      eventName: 'schedule',
+      inputs: { since: 'soon', 'target-branch': 'main', token: '' }
+    });
     expect(run.exitCode).toBe(1);
     expect(run.stdout).toContain("::error::Invalid since 'soon'. Expected a date such as '2026-01-31'");
     expect(run.summary).toContain('## Rollback report: it could not run');

@@ -44,7 +44,13 @@ describe('bundled revert action: a failure after something was pushed says what 
     expect(run.stdout).toMatch(/^::error::.*401/m);
     expect(run.summary).not.toContain('Nothing was pushed');
     expect(Object.keys(run.outputs).sort()).toEqual(declared);
-    expect(run.outputs).toMatchObject({ operation: 'pushed', 'commit-sha': rollback, 'target-branch': 'main', reconciled: '', 'flux-decision': '' });
+    expect(run.outputs).toMatchObject({
+      operation: 'pushed',
+      'commit-sha': rollback,
+      'target-branch': 'main',
+      reconciled: '',
+      'flux-decision': ''
+    });
     expect(run.summary).toContain('## Rollback: pushed');
     expect(run.summary).toContain('## Failed after the rollback was delivered');
     expect(run.summary).toContain(`The rollback \`${rollback.slice(0, 12)}\` was pushed to \`main\` before this failure and stays there.`);
@@ -64,7 +70,9 @@ describe('bundled revert action: a failure after something was pushed says what 
     expect(Object.keys(run.outputs).sort()).toEqual(declared);
     expect(run.outputs).toMatchObject({ operation: '', branch: 'rollback/inc-9', 'commit-sha': pushed, 'pull-request-number': '' });
     expect(run.summary).toContain('## Rollback failed');
-    expect(run.summary).toContain(`The rollback was pushed before this failure, to \`rollback/inc-9\` at \`${pushed.slice(0, 12)}\`, and is still there; no pull request was opened for it.`);
+    expect(run.summary).toContain(
+      `The rollback was pushed before this failure, to \`rollback/inc-9\` at \`${pushed.slice(0, 12)}\`, and is still there; no pull request was opened for it.`
+    );
   });
 
   it('a failure before anything is pushed still writes every output, and says nothing was pushed', async () => {

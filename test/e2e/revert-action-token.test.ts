@@ -37,7 +37,10 @@ describe('bundled revert action: the token input authenticates git', () => {
     repo.push();
     server = await startGitServer({ bare: repo.origin, slug: 'acme/fleet', token: TOKEN });
     github = await startFakeGitHub({ owner: 'acme', repo: 'fleet', token: TOKEN, gitDir: repo.origin });
-    const checkout = actionsCheckout(repo, 'checkout', { originUrl: server.repoUrl, persistCredentials: options.persistCredentials ?? false });
+    const checkout = actionsCheckout(repo, 'checkout', {
+      originUrl: server.repoUrl,
+      persistCredentials: options.persistCredentials ?? false
+    });
     return { bad, checkout };
   }
 
@@ -53,7 +56,13 @@ describe('bundled revert action: the token input authenticates git', () => {
   /** The token shows nowhere but in the runner's mask command, not even as the credential made of it. */
   function expectNoToken(action: ActionRun, checkout: string, token = TOKEN): void {
     const credential = basicAuthorization(token).slice('basic '.length);
-    const shown = [action.stdout.replace(`::add-mask::${token}`, ''), action.stderr, action.summary, JSON.stringify(action.outputs), readFileSync(join(checkout, '.git', 'config'), 'utf8')].join('\n');
+    const shown = [
+      action.stdout.replace(`::add-mask::${token}`, ''),
+      action.stderr,
+      action.summary,
+      JSON.stringify(action.outputs),
+      readFileSync(join(checkout, '.git', 'config'), 'utf8')
+    ].join('\n');
     expect(shown).not.toContain(token);
     expect(shown).not.toContain(credential);
   }
@@ -100,7 +109,9 @@ describe('bundled revert action: the token input authenticates git', () => {
 
   it('uses the token input, not the credential actions/checkout persisted, and leaves .git/config as it was', async () => {
     const { bad, checkout } = await setUp({ persistCredentials: true });
-    expect(git(checkout, 'config', '--get', `http.${server!.url}/.extraheader`)).toBe(`AUTHORIZATION: ${basicAuthorization(CHECKOUT_TOKEN)}`);
+    expect(git(checkout, 'config', '--get', `http.${server!.url}/.extraheader`)).toBe(
+      `AUTHORIZATION: ${basicAuthorization(CHECKOUT_TOKEN)}`
+    );
     const config = readFileSync(join(checkout, '.git', 'config'), 'utf8');
     const action = await run(checkout, { commits: bad, deliver: 'push' });
     expect(action.stdout).not.toContain('::error::');
@@ -116,7 +127,9 @@ describe('bundled revert action: the token input authenticates git', () => {
     const wrong = 'ghp_revokedToken31337';
     const action = await run(checkout, { commits: bad, deliver: 'push', token: wrong });
     expect(action.exitCode).toBe(1);
-    expect(action.stdout).toMatch(/::error::git fetch was refused: the server did not accept the token input \(.+\)\. Expected a token for http:\/\/127\.0\.0\.1:\d+\/ that has not expired, can access the repository and has contents: read\./);
+    expect(action.stdout).toMatch(
+      /::error::git fetch was refused: the server did not accept the token input \(.+\)\. Expected a token for http:\/\/127\.0\.0\.1:\d+\/ that has not expired, can access the repository and has contents: read\./
+    );
     expect(action.summary).toContain('## Rollback failed');
     expect(git(repo.origin, 'rev-parse', 'main')).toBe(before);
     expectNoToken(action, checkout, wrong);
@@ -130,7 +143,9 @@ describe('bundled revert action: the token input authenticates git', () => {
     expect(action.outputs.operation).toBe('created');
     const warning = `::warning::The rollback was delivered, but its commit status 'rollback-safety' was not posted`;
     expect(action.stdout).toContain(warning);
-    expect(action.stdout).toContain(`gh api repos/acme/fleet/statuses/${action.outputs['commit-sha']} -f state=success -f context='rollback-safety'`);
+    expect(action.stdout).toContain(
+      `gh api repos/acme/fleet/statuses/${action.outputs['commit-sha']} -f state=success -f context='rollback-safety'`
+    );
     expect(action.summary).toContain("> The rollback was delivered, but its commit status 'rollback-safety' was not posted");
     expect(github!.state.statuses.size).toBe(0);
   });
@@ -140,7 +155,9 @@ describe('bundled revert action: the token input authenticates git', () => {
     const before = git(repo.origin, 'rev-parse', 'main');
     const action = await run(checkout, { commits: bad, deliver: 'push', token: '', 'status-context': 'rollback-safety' });
     expect(action.exitCode).toBe(1);
-    expect(action.stdout).toContain('::error::status-context posts a commit status through the GitHub API: it needs a token and GITHUB_REPOSITORY.');
+    expect(action.stdout).toContain(
+      '::error::status-context posts a commit status through the GitHub API: it needs a token and GITHUB_REPOSITORY.'
+    );
     expect(git(repo.origin, 'rev-parse', 'main')).toBe(before);
   });
 });
@@ -190,7 +207,9 @@ describe('bundled command line: GITHUB_TOKEN authenticates git when it delivers'
     const bad = await setUp();
     const r = await cli(repo.work, {}, 'revert', bad, '--deliver', 'push');
     expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(/\nerror: git fetch has no accepted credential for the remote \(http:\/\/127\.0\.0\.1:\d+ answered 401 Unauthorized\)\./);
+    expect(r.stderr).toMatch(
+      /\nerror: git fetch has no accepted credential for the remote \(http:\/\/127\.0\.0\.1:\d+ answered 401 Unauthorized\)\./
+    );
   });
 });
 
@@ -220,7 +239,11 @@ describe('bundled safety check: the token input fetches what the checkout lacks'
     repo.git('merge', '-q', '--no-ff', '-m', `Merge ${head} into ${base}`, head);
     repo.git('push', '-q', 'origin', `HEAD:refs/pull/${pull.number}/merge`);
     const checkout = actionsCheckout(repo, 'checkout', { pullRequest: pull.number, originUrl: server.repoUrl, persistCredentials: false });
-    const event = { action: 'synchronize', number: pull.number, pull_request: { number: pull.number, base: { sha: base, ref: 'main' }, head: { sha: head, ref: 'grow' }, labels: [] } };
+    const event = {
+      action: 'synchronize',
+      number: pull.number,
+      pull_request: { number: pull.number, base: { sha: base, ref: 'main' }, head: { sha: head, ref: 'grow' }, labels: [] }
+    };
     const action = await runAction('dist/safety-check/index.js', {
       cwd: checkout,
       event,
@@ -229,7 +252,9 @@ describe('bundled safety check: the token input fetches what the checkout lacks'
       env: { GITHUB_SERVER_URL: server.url, GITHUB_API_URL: github.url }
     });
     expect(action.outputs.unsafe).toBe('true');
-    expect(JSON.parse(action.outputs.findings)).toEqual([expect.objectContaining({ rule: 'pvc-expand', file: 'infrastructure/redis/pvc.yaml' })]);
+    expect(JSON.parse(action.outputs.findings)).toEqual([
+      expect.objectContaining({ rule: 'pvc-expand', file: 'infrastructure/redis/pvc.yaml' })
+    ]);
     expect(server.authorizations()).toEqual([basicAuthorization(TOKEN)]);
     expect(`${action.stdout.replace(`::add-mask::${TOKEN}`, '')}${action.stderr}${action.summary}`).not.toContain(TOKEN);
   });

@@ -10,7 +10,8 @@ const dispatch = { repository: { full_name: 'acme/fleet', default_branch: 'main'
 const BOT = 'github-actions[bot] <41898282+github-actions[bot]@users.noreply.github.com>';
 
 /** `author | committer` of every commit in origin from `base` (exclusive) to `tip`. */
-const identities = (repo: TestRepo, base: string, tip: string) => git(repo.origin, 'log', '--format=%an <%ae> | %cn <%ce>', `${base}..${tip}`).split('\n');
+const identities = (repo: TestRepo, base: string, tip: string) =>
+  git(repo.origin, 'log', '--format=%an <%ae> | %cn <%ce>', `${base}..${tip}`).split('\n');
 
 describe('bundled revert action under Node 24, run as the runner runs it', () => {
   let repo: TestRepo;
@@ -165,20 +166,24 @@ describe('every kind of rollback from a hosted runner with no git identity anywh
   }
 
   describe.each(Object.entries(KINDS))('%s', (_name, kind) => {
-    it.each<['push' | 'pull-request']>([['push'], ['pull-request']])('by %s: restores the files, every commit by the bot', async deliver => {
-      const { run, base, commits, ref } = await roll(kind, deliver);
-      expect(run.stdout).not.toContain('::error');
-      expect(run.exitCode).toBe(0);
-      expect(run.outputs.operation).toBe(deliver === 'push' ? 'pushed' : 'created');
-      expect(run.outputs['commit-sha']).toBe(git(repo.origin, 'rev-parse', ref));
-      for (const [path, content] of Object.entries(kind.expected)) {
-        const found = git(repo.origin, 'ls-tree', '--name-only', ref, '--', path);
-        expect([path, found ? `${git(repo.origin, 'show', `${ref}:${path}`)}\n` : null]).toEqual([path, content]);
+    it.each<['push' | 'pull-request']>([['push'], ['pull-request']])(
+      'by %s: restores the files, every commit by the bot',
+      async deliver => {
+        const { run, base, commits, ref } = await roll(kind, deliver);
+        expect(run.stdout).not.toContain('::error');
+        expect(run.exitCode).toBe(0);
+        expect(run.outputs.operation).toBe(deliver === 'push' ? 'pushed' : 'created');
+        expect(run.outputs['commit-sha']).toBe(git(repo.origin, 'rev-parse', ref));
+        for (const [path, content] of Object.entries(kind.expected)) {
+          const found = git(repo.origin, 'ls-tree', '--name-only', ref, '--', path);
+          expect([path, found ? `${git(repo.origin, 'show', `${ref}:${path}`)}\n` : null]).toEqual([path, content]);
+        }
+        expect(identities(repo, base, ref)).toEqual(Array(commits).fill(`${BOT} | ${BOT}`));
+        if (deliver === 'pull-request')
+          expect(github!.state.pulls.map(p => [p.head.ref, p.base.ref])).toEqual([['rollback/inc-9', 'main']]);
+        else expect(github!.state.pulls).toEqual([]);
       }
-      expect(identities(repo, base, ref)).toEqual(Array(commits).fill(`${BOT} | ${BOT}`));
-      if (deliver === 'pull-request') expect(github!.state.pulls.map(p => [p.head.ref, p.base.ref])).toEqual([['rollback/inc-9', 'main']]);
-      else expect(github!.state.pulls).toEqual([]);
-    });
+    );
   });
 
   it('works from a checkout made with persist-credentials: false', async () => {
@@ -187,7 +192,7 @@ describe('every kind of rollback from a hosted runner with no git identity anywh
     expect(identities(repo, base, 'main')).toEqual([`${BOT} | ${BOT}`]);
   });
 
-  it('configures no identity on the way: HOME stays empty, the checkout\'s config and work tree as they were', async () => {
+  it("configures no identity on the way: HOME stays empty, the checkout's config and work tree as they were", async () => {
     const { run } = await roll(KINDS['a range A..B'], 'push');
     expect(run.exitCode).toBe(0);
     expect(readdirSync(run.env.HOME)).toEqual([]);

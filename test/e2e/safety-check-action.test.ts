@@ -33,22 +33,39 @@ describe('bundled safety-check action under Node 24 on a pull_request event', ()
     repo.git('merge', '-q', '--no-ff', '-m', `Merge ${head} into ${base}`, head);
     repo.git('push', '-q', 'origin', `HEAD:refs/pull/${pull.number}/merge`);
     repo.git('checkout', '-q', 'grow');
-    const event = { action: 'synchronize', number: pull.number, pull_request: { number: pull.number, base: { sha: base, ref: 'main' }, head: { sha: head, ref: 'grow' }, labels: [] } };
+    const event = {
+      action: 'synchronize',
+      number: pull.number,
+      pull_request: { number: pull.number, base: { sha: base, ref: 'main' }, head: { sha: head, ref: 'grow' }, labels: [] }
+    };
     return { base, head, pull, event };
   }
 
   const run = (cwd: string, event: object, inputs: Record<string, string> = {}) =>
-    runAction(BUNDLE, { cwd, event, eventName: 'pull_request', inputs: { token: 'tok', 'fail-on': 'error', ...inputs }, env: { GITHUB_API_URL: github.url } });
+    runAction(BUNDLE, {
+      cwd,
+      event,
+      eventName: 'pull_request',
+      inputs: { token: 'tok', 'fail-on': 'error', ...inputs },
+      env: { GITHUB_API_URL: github.url }
+    });
 
   it('fails with an annotation, outputs, summary and one sticky comment; the acknowledge label turns it green', async () => {
     const { event, pull } = await setup();
     const checkout = actionsCheckout(repo, 'checkout', { pullRequest: pull.number });
     const first = await run(checkout, event);
     expect(first.exitCode).toBe(1);
-    expect(first.stdout).toContain('::error title=error%3A pvc-expand (reverting later),file=infrastructure/redis/pvc.yaml,line=1::PersistentVolumeClaim redis/redis-data: This change grows the storage');
+    expect(first.stdout).toContain(
+      '::error title=error%3A pvc-expand (reverting later),file=infrastructure/redis/pvc.yaml,line=1::PersistentVolumeClaim redis/redis-data: This change grows the storage'
+    );
     expect(first.outputs.unsafe).toBe('true');
     expect(first.outputs.count).toBe('1');
-    expect(JSON.parse(first.outputs.findings)[0]).toMatchObject({ rule: 'pvc-expand', direction: 'rollback', file: 'infrastructure/redis/pvc.yaml', line: 1 });
+    expect(JSON.parse(first.outputs.findings)[0]).toMatchObject({
+      rule: 'pvc-expand',
+      direction: 'rollback',
+      file: 'infrastructure/redis/pvc.yaml',
+      line: 1
+    });
     expect(first.summary).toContain('## Rollback safety');
     expect(first.summary).toContain('| `pvc-expand` | reverting later | PersistentVolumeClaim redis/redis-data |');
     expect(github.state.comments).toHaveLength(1);
@@ -101,13 +118,25 @@ describe('bundled safety-check action under Node 24 on a pull_request event', ()
     const { base, head } = await setup();
     const checkout = actionsCheckout(repo, 'checkout-push', { branch: 'grow' });
     const push = { before: base, after: head, ref: 'refs/heads/grow', repository: { full_name: 'acme/fleet' } };
-    const pushed = await runAction(BUNDLE, { cwd: checkout, event: push, eventName: 'push', inputs: { token: 'tok' }, env: { GITHUB_API_URL: github.url } });
+    const pushed = await runAction(BUNDLE, {
+      cwd: checkout,
+      event: push,
+      eventName: 'push',
+      inputs: { token: 'tok' },
+      env: { GITHUB_API_URL: github.url }
+    });
     expect(pushed.exitCode).toBe(1);
     expect(JSON.parse(pushed.outputs.findings).map((f: { rule: string }) => f.rule)).toEqual(['pvc-expand']);
     expect(github.state.comments).toHaveLength(0);
 
     const created = { ...push, before: '0000000000000000000000000000000000000000' };
-    const fresh = await runAction(BUNDLE, { cwd: checkout, event: created, eventName: 'push', inputs: { token: 'tok' }, env: { GITHUB_API_URL: github.url } });
+    const fresh = await runAction(BUNDLE, {
+      cwd: checkout,
+      event: created,
+      eventName: 'push',
+      inputs: { token: 'tok' },
+      env: { GITHUB_API_URL: github.url }
+    });
     expect(fresh.exitCode).toBe(0);
     expect(fresh.stdout).toContain("::notice::Nothing to check: no base and head revisions (event 'push').");
     expect(fresh.outputs).toMatchObject({ unsafe: 'false', count: '0' });

@@ -60,7 +60,8 @@ describe('runDrill on a real repository with a bare origin and the real engine',
       maxRecoveryMs: 20_000,
       now: ticking(),
       committer: parseIdentity(TEST_COMMITTER),
-      rollback: (sha, trailers) => rollback(repo.work, { commits: [sha], incident: 'DRILL-1', reason: 'Scheduled rollback drill', actor: 'rollback-drill', trailers }),
+      rollback: (sha, trailers) =>
+        rollback(repo.work, { commits: [sha], incident: 'DRILL-1', reason: 'Scheduled rollback drill', actor: 'rollback-drill', trailers }),
       ...overrides
     } as DrillOptions & { log: ReturnType<typeof memoryLogger> };
   }
@@ -102,7 +103,10 @@ describe('runDrill on a real repository with a bare origin and the real engine',
     // The time to detect goes into the rollback commit as a trailer, for reports from history.
     const detected = git(repo.origin, 'log', '-1', '--format=%(trailers:key=Drill-time-to-detect,valueonly)', 'main');
     expect(detected).toBe(`${(result.phases[0].ms / 1000).toFixed(1)}s`);
-    expect(fake.state.statuses.get(result.drillSha)?.map(st => [st.context, st.state])).toEqual([[INFRA, 'success'], [CONTEXT, 'failure']]);
+    expect(fake.state.statuses.get(result.drillSha)?.map(st => [st.context, st.state])).toEqual([
+      [INFRA, 'success'],
+      [CONTEXT, 'failure']
+    ]);
     expect(result.cleanup).toBeUndefined();
     expect(result.summary[0]).toMatch(/^Drill on 'main' recovered in \d+\.\d s, within 20\.0 s\.$/);
     // The checkout is back where it was, untouched.
@@ -115,29 +119,56 @@ describe('runDrill on a real repository with a bare origin and the real engine',
   function playFlux(rollback: StatusSeed[]) {
     const base = originMain();
     return playStatuses(repo.origin, fake, tip => {
-      if (tip === base) return [{ context: INFRA, state: 'success' }, { context: CONTEXT, state: 'success' }];
+      if (tip === base)
+        return [
+          { context: INFRA, state: 'success' },
+          { context: CONTEXT, state: 'success' }
+        ];
       const bad = git(repo.origin, 'show', `${tip}:apps/podinfo.yaml`).includes('-bad');
-      return bad ? [{ context: INFRA, state: 'success' }, { context: CONTEXT, state: 'failure', description: 'health check failed' }] : rollback;
+      return bad
+        ? [
+            { context: INFRA, state: 'success' },
+            { context: CONTEXT, state: 'failure', description: 'health check failed' }
+          ]
+        : rollback;
     });
   }
 
   it('does not call the drill recovered while one Kustomization that reported on the drill commit is silent on the rollback', async () => {
     statuses = playFlux([{ context: INFRA, state: 'success', description: 'reconciliation succeeded' }]);
-    const result = await runDrill(await options({ waitSuccess: fluxStatusWaiter({ client, repo: slug, timeoutMs: 300, intervalMs: 20 }, 'success'), waitHealthy: undefined }));
+    const result = await runDrill(
+      await options({
+        waitSuccess: fluxStatusWaiter({ client, repo: slug, timeoutMs: 300, intervalMs: 20 }, 'success'),
+        waitHealthy: undefined
+      })
+    );
     expect(result.verdict).toBe('not-recovered');
     expect(result.phases.map(p => [p.name, p.ok])).toEqual([
       ['detect', true],
       ['rollback', true],
       ['reconcile', false]
     ]);
-    expect(result.phases[2].detail).toMatch(new RegExp(`^No Flux result for ${result.rollbackSha!.slice(0, 12)} after [\\d.]+ s: still pending: ${CONTEXT} \\(not reported\\); last seen: ${INFRA}: success`));
+    expect(result.phases[2].detail).toMatch(
+      new RegExp(
+        `^No Flux result for ${result.rollbackSha!.slice(0, 12)} after [\\d.]+ s: still pending: ${CONTEXT} \\(not reported\\); last seen: ${INFRA}: success`
+      )
+    );
     expect(result.tree.restored).toBe(true);
   });
 
   it('waits in the drill for exactly the contexts listed, when given', async () => {
-    statuses = playFlux([{ context: CONTEXT, state: 'success' }, { context: INFRA, state: 'failure', description: 'unrelated drift' }]);
+    statuses = playFlux([
+      { context: CONTEXT, state: 'success' },
+      { context: INFRA, state: 'failure', description: 'unrelated drift' }
+    ]);
     const flux = { client, repo: slug, timeoutMs: 1500, intervalMs: 20, contexts: ['kustomization/apps'], log: memoryLogger() };
-    const result = await runDrill(await options({ waitFailure: fluxStatusWaiter(flux, 'failure'), waitSuccess: fluxStatusWaiter(flux, 'success'), waitHealthy: undefined }));
+    const result = await runDrill(
+      await options({
+        waitFailure: fluxStatusWaiter(flux, 'failure'),
+        waitSuccess: fluxStatusWaiter(flux, 'success'),
+        waitHealthy: undefined
+      })
+    );
     expect(result.verdict).toBe('recovered');
     expect(result.phases[2].detail).toContain(`Flux reported success for ${result.rollbackSha!.slice(0, 12)}`);
     expect(flux.log.lines).toContain('info: Waiting for the Flux contexts given in flux-status-contexts: kustomization/apps.');
@@ -170,13 +201,17 @@ describe('runDrill on a real repository with a bare origin and the real engine',
     const before = originTree();
     player = new FluxPlayer(repo.origin, fake, 'silent');
     player.start();
-    const result = await runDrill(await options({ waitFailure: fluxStatusWaiter({ client, repo: slug, timeoutMs: 200, intervalMs: 20 }, 'failure') }));
+    const result = await runDrill(
+      await options({ waitFailure: fluxStatusWaiter({ client, repo: slug, timeoutMs: 200, intervalMs: 20 }, 'failure') })
+    );
     expect(result.verdict).toBe('not-detected');
     expect(result.phases.map(p => [p.name, p.ok])).toEqual([
       ['detect', false],
       ['rollback', true]
     ]);
-    expect(result.phases[0].detail).toMatch(/^No Flux result for [0-9a-f]{12} after \d\.\d s: no status matching 'kustomization\/\*' was reported\.$/);
+    expect(result.phases[0].detail).toMatch(
+      /^No Flux result for [0-9a-f]{12} after \d\.\d s: no status matching 'kustomization\/\*' was reported\.$/
+    );
     expect(result.cleanup).toMatchObject({ rolledBack: true });
     expect(result.cleanup?.detail).toContain('The failure was never reported');
     expect(result.tree.restored).toBe(true);
@@ -234,7 +269,9 @@ describe('runDrill on a real repository with a bare origin and the real engine',
     const moved = originMain();
     const opts = await options();
     await expect(runDrill(opts)).rejects.toThrow("drill-patch 'drills/bad-image.patch' does not apply to 'main'");
-    await expect(runDrill({ ...opts, badChange: { patchFile: 'drills/missing.patch' } })).rejects.toThrow("drill-patch 'drills/missing.patch' does not exist on 'main'");
+    await expect(runDrill({ ...opts, badChange: { patchFile: 'drills/missing.patch' } })).rejects.toThrow(
+      "drill-patch 'drills/missing.patch' does not exist on 'main'"
+    );
     await expect(runDrill({ ...opts, badChange: { cherryPick: 'nope' } })).rejects.toThrow("Unknown drill-cherry-pick revision 'nope'");
     expect(originMain()).toBe(moved);
     expect(moved).not.toBe(before);

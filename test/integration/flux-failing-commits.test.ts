@@ -25,7 +25,14 @@ describe('decideFailingCommits on a real repository with a bare origin', () => {
   async function decide(failing: string, lastHealthy?: string, maxCommits?: number): Promise<FailingCommitsDecision> {
     repo.git('fetch', '--quiet', 'origin');
     const tip = repo.git('rev-parse', 'origin/main');
-    return decideFailingCommits({ git: await Git.create(repo.work, ISOLATED_GIT_ENV), branch: 'main', tip, failing, lastHealthy, maxCommits });
+    return decideFailingCommits({
+      git: await Git.create(repo.work, ISOLATED_GIT_ENV),
+      branch: 'main',
+      tip,
+      failing,
+      lastHealthy,
+      maxCommits
+    });
   }
 
   it('reverts the first-parent commits after the last healthy revision, found from Flux statuses', async () => {
@@ -107,7 +114,16 @@ describe('decideFailingCommits on a real repository with a bare origin', () => {
     const earlier = repo.commit({ 'b.yaml': 'b: 1\n' }, 'Bump b');
     writeFileSync(join(repo.work, 'a.yaml'), 'a: broken\n');
     repo.git('add', 'a.yaml');
-    repo.git('commit', '--quiet', '-m', 'Bump a', '-m', `This reverts commit ${earlier}.`, '-m', 'Incident: INC-1\nRolled-back-by: someone');
+    repo.git(
+      'commit',
+      '--quiet',
+      '-m',
+      'Bump a',
+      '-m',
+      `This reverts commit ${earlier}.`,
+      '-m',
+      'Incident: INC-1\nRolled-back-by: someone'
+    );
     const forged = repo.git('rev-parse', 'HEAD');
     repo.push();
     const decision = await decide(forged, healthy);
@@ -203,7 +219,9 @@ describe('decideFailingCommits on a real repository with a bare origin', () => {
     expect(decision.action).toBe('notice');
     expect(decision.why).toContain('3 commits lie between the last healthy');
     expect(await decide(failing, failing)).toMatchObject({ action: 'none' });
-    await expect(decide(healthy, failing)).rejects.toThrow(`last-healthy ${failing.slice(0, 12)} is not an ancestor of the failing revision`);
+    await expect(decide(healthy, failing)).rejects.toThrow(
+      `last-healthy ${failing.slice(0, 12)} is not an ancestor of the failing revision`
+    );
     await expect(decide(failing, 'nope')).rejects.toThrow("Unknown last-healthy revision 'nope'");
   });
 });

@@ -2,7 +2,15 @@ import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { FluxContextSet } from '../../src/flux/commit-status.js';
-import { describeContextSet, describeFluxWait, describeHealthWait, fluxContextsOf, resolveFluxContexts, waitForFluxStatus, waitForHealth } from '../../src/flux/wait.js';
+import {
+  describeContextSet,
+  describeFluxWait,
+  describeHealthWait,
+  fluxContextsOf,
+  resolveFluxContexts,
+  waitForFluxStatus,
+  waitForHealth
+} from '../../src/flux/wait.js';
 import { createGitHubClient, GitHubApiError, type GitHubClient } from '../../src/github/client.js';
 import { startFakeGitHub, type FakeGitHub } from '../support/fake-github.js';
 
@@ -54,7 +62,9 @@ describe('waitForFluxStatus against the fake GitHub API', () => {
     afterPolls(2, () => fake.addStatus(SHA, { context: CONTEXT, state: 'error', description: 'health check failed' }));
     const result = await wait({ contexts: required(INFRA, CONTEXT) });
     expect(result).toMatchObject({ state: 'failure', context: CONTEXT, description: 'health check failed' });
-    expect(describeFluxWait(result, SHA)).toMatch(/^Flux reported failure for 3f786850e387 after \d+\.\d s \(kustomization\/apps\/0c9c2e41: health check failed\)\.$/);
+    expect(describeFluxWait(result, SHA)).toMatch(
+      /^Flux reported failure for 3f786850e387 after \d+\.\d s \(kustomization\/apps\/0c9c2e41: health check failed\)\.$/
+    );
   });
 
   it('succeeds only once every expected context succeeded, as reported for the previous revision', async () => {
@@ -63,8 +73,14 @@ describe('waitForFluxStatus against the fake GitHub API', () => {
     fake.addStatus(PREVIOUS, { context: 'ci/build', state: 'success' });
     expect((await fluxContextsOf(client, repo, PREVIOUS)).sort()).toEqual([CONTEXT, INFRA]);
     const set = await resolveFluxContexts({ client, repo, references: [{ sha: PREVIOUS, label: 'the commit before the rollback' }] });
-    expect(set).toEqual({ watch: ['kustomization/*'], require: [CONTEXT, INFRA], origin: 'reported for the commit before the rollback aaaaaaaaaaaa' });
-    expect(describeContextSet(set)).toBe(`Waiting for the Flux contexts reported for the commit before the rollback aaaaaaaaaaaa: ${CONTEXT}, ${INFRA}.`);
+    expect(set).toEqual({
+      watch: ['kustomization/*'],
+      require: [CONTEXT, INFRA],
+      origin: 'reported for the commit before the rollback aaaaaaaaaaaa'
+    });
+    expect(describeContextSet(set)).toBe(
+      `Waiting for the Flux contexts reported for the commit before the rollback aaaaaaaaaaaa: ${CONTEXT}, ${INFRA}.`
+    );
     fake.addStatus(SHA, { context: INFRA, state: 'success', description: 'reconciliation succeeded' });
     const before = fake.requestsTo('GET', /\/statuses$/).length;
     afterPolls(before + 2, () => fake.addStatus(SHA, { context: CONTEXT, state: 'success', description: 'reconciliation succeeded' }));
@@ -86,7 +102,13 @@ describe('waitForFluxStatus against the fake GitHub API', () => {
     fake.addStatus(SHA, { context: INFRA, state: 'success', description: 'reconciliation succeeded' });
     const set = await resolveFluxContexts({ client, repo, references: [{ sha: PREVIOUS, label: 'the failing revision' }] });
     let clock = 0;
-    const result = await wait({ contexts: set, timeoutMs: 60_000, intervalMs: 10_000, now: () => clock, sleep: async ms => void (clock += ms) });
+    const result = await wait({
+      contexts: set,
+      timeoutMs: 60_000,
+      intervalMs: 10_000,
+      now: () => clock,
+      sleep: async ms => void (clock += ms)
+    });
     expect(result).toMatchObject({ state: 'timeout', polls: 7 });
     expect(result.contexts).toEqual([
       { context: CONTEXT, state: 'not-reported', description: '' },
@@ -100,7 +122,13 @@ describe('waitForFluxStatus against the fake GitHub API', () => {
   it('ends the wait as failed at the first poll that sees an expected context fail, with others still pending', async () => {
     fake.addStatus(SHA, { context: CONTEXT, state: 'error', description: 'kustomize build failed' });
     let clock = 0;
-    const result = await wait({ contexts: required(CONTEXT, INFRA), timeoutMs: 60_000, intervalMs: 10_000, now: () => clock, sleep: async ms => void (clock += ms) });
+    const result = await wait({
+      contexts: required(CONTEXT, INFRA),
+      timeoutMs: 60_000,
+      intervalMs: 10_000,
+      now: () => clock,
+      sleep: async ms => void (clock += ms)
+    });
     expect(result).toMatchObject({ state: 'failure', context: CONTEXT, polls: 1 });
     expect(result.contexts.map(c => [c.context, c.state])).toEqual([
       [CONTEXT, 'error'],
@@ -109,14 +137,29 @@ describe('waitForFluxStatus against the fake GitHub API', () => {
   });
 
   it('waits for exactly the listed contexts: globs, the /<id> suffix, and failures outside the list ignored', async () => {
-    const set = await resolveFluxContexts({ client, repo, listed: ['kustomization/apps', 'kustomization/infra*'], references: [{ sha: PREVIOUS, label: 'x' }] });
-    expect(set).toEqual({ watch: ['kustomization/apps', 'kustomization/infra*'], require: ['kustomization/apps', 'kustomization/infra*'], origin: 'given in flux-status-contexts' });
+    const set = await resolveFluxContexts({
+      client,
+      repo,
+      listed: ['kustomization/apps', 'kustomization/infra*'],
+      references: [{ sha: PREVIOUS, label: 'x' }]
+    });
+    expect(set).toEqual({
+      watch: ['kustomization/apps', 'kustomization/infra*'],
+      require: ['kustomization/apps', 'kustomization/infra*'],
+      origin: 'given in flux-status-contexts'
+    });
     expect(fake.requestsTo('GET', /\/statuses$/)).toHaveLength(0);
     fake.addStatus(SHA, { context: 'kustomization/monitoring/0c9c2e41', state: 'failure' });
     fake.addStatus(SHA, { context: 'kustomization/apps-canary/0c9c2e41', state: 'failure' });
     fake.addStatus(SHA, { context: CONTEXT, state: 'success' });
     let clock = 0;
-    const waiting = await wait({ contexts: set, timeoutMs: 50_000, intervalMs: 10_000, now: () => clock, sleep: async ms => void (clock += ms) });
+    const waiting = await wait({
+      contexts: set,
+      timeoutMs: 50_000,
+      intervalMs: 10_000,
+      now: () => clock,
+      sleep: async ms => void (clock += ms)
+    });
     expect(waiting.state).toBe('timeout');
     expect(waiting.contexts.map(c => [c.context, c.state])).toEqual([
       [CONTEXT, 'success'],
@@ -131,11 +174,22 @@ describe('waitForFluxStatus against the fake GitHub API', () => {
     const failing = 'b'.repeat(40);
     fake.addStatus(failing, { context: 'ci/build', state: 'failure' });
     fake.addStatus(PREVIOUS, { context: INFRA, state: 'success' });
-    const references = [{ sha: failing, label: 'the failing revision' }, undefined, { sha: PREVIOUS, label: 'the commit before the rollback' }];
-    expect(await resolveFluxContexts({ client, repo, references })).toMatchObject({ require: [INFRA], origin: 'reported for the commit before the rollback aaaaaaaaaaaa' });
+    const references = [
+      { sha: failing, label: 'the failing revision' },
+      undefined,
+      { sha: PREVIOUS, label: 'the commit before the rollback' }
+    ];
+    expect(await resolveFluxContexts({ client, repo, references })).toMatchObject({
+      require: [INFRA],
+      origin: 'reported for the commit before the rollback aaaaaaaaaaaa'
+    });
 
     const unknown = await resolveFluxContexts({ client, repo, references: [{ sha: failing, label: 'the failing revision' }] });
-    expect(unknown).toEqual({ watch: ['kustomization/*'], require: [], origin: "not known: no context matching 'kustomization/*' was reported for the failing revision bbbbbbbbbbbb" });
+    expect(unknown).toEqual({
+      watch: ['kustomization/*'],
+      require: [],
+      origin: "not known: no context matching 'kustomization/*' was reported for the failing revision bbbbbbbbbbbb"
+    });
     expect(describeContextSet(unknown)).toBe(
       "The Flux contexts to wait for are not known: no context matching 'kustomization/*' was reported for the failing revision bbbbbbbbbbbb; " +
         "waiting until at least one context matching 'kustomization/*' reports and every one that reports succeeds. Name them in flux-status-contexts to wait for all of them."
@@ -155,7 +209,10 @@ describe('waitForFluxStatus against the fake GitHub API', () => {
     fake.failNext('GET', /\/statuses$/, 500, 'Server Error', 1);
     const warnings: string[] = [];
     const log = { info: () => undefined, warning: (m: string) => void warnings.push(m) };
-    const references = [{ sha: 'b'.repeat(40), label: 'the failing revision' }, { sha: PREVIOUS, label: 'the commit before the rollback' }];
+    const references = [
+      { sha: 'b'.repeat(40), label: 'the failing revision' },
+      { sha: PREVIOUS, label: 'the commit before the rollback' }
+    ];
     expect(await resolveFluxContexts({ client, repo, references, log })).toMatchObject({ require: [INFRA] });
     expect(warnings).toEqual([expect.stringMatching(/^Could not read the Flux statuses of the failing revision bbbbbbbbbbbb: .*500/)]);
     const stranger = createGitHubClient({ token: 'ghs_wrong', baseUrl: fake.url, retries: 0, retryDelayMs: 1, paceWrites: false });
@@ -166,7 +223,10 @@ describe('waitForFluxStatus against the fake GitHub API', () => {
     const forged = '::error::kustomization/apps\tforged';
     fake.addStatus(SHA, { context: forged, state: 'failure', description: 'bad\r\n::warning file=x::also forged\u0007' });
     const lines: string[] = [];
-    const result = await wait({ contexts: { watch: ['*kustomization/*'], require: [], origin: 'test' }, log: { info: m => void lines.push(m) } });
+    const result = await wait({
+      contexts: { watch: ['*kustomization/*'], require: [], origin: 'test' },
+      log: { info: m => void lines.push(m) }
+    });
     expect(result.state).toBe('failure');
     expect(lines).toHaveLength(1);
     const described = describeFluxWait(result, SHA);
@@ -174,7 +234,9 @@ describe('waitForFluxStatus against the fake GitHub API', () => {
       expect(text).not.toMatch(/[\r\n\u0007]/);
       expect(text).not.toContain('::');
     }
-    expect(described).toContain('(:\\u003aerror:\\u003akustomization/apps\\tforged: bad\\r\\n:\\u003awarning file=x:\\u003aalso forged\\u0007).');
+    expect(described).toContain(
+      '(:\\u003aerror:\\u003akustomization/apps\\tforged: bad\\r\\n:\\u003awarning file=x:\\u003aalso forged\\u0007).'
+    );
     expect(result.contexts[0]).toMatchObject({ context: forged });
   });
 
@@ -192,7 +254,9 @@ describe('waitForFluxStatus against the fake GitHub API', () => {
     fake.addStatus(SHA, { context: CONTEXT, state: 'failure' });
     const result = await wait({ timeoutMs: 100, contexts: { watch: ['helmrelease/*'], require: [], origin: 'not known' } });
     expect(result.state).toBe('timeout');
-    expect(describeFluxWait(result, SHA)).toBe(`No Flux result for 3f786850e387 after ${(result.elapsedMs / 1000).toFixed(1)} s: no status matching 'helmrelease/*' was reported.`);
+    expect(describeFluxWait(result, SHA)).toBe(
+      `No Flux result for 3f786850e387 after ${(result.elapsedMs / 1000).toFixed(1)} s: no status matching 'helmrelease/*' was reported.`
+    );
   });
 
   it('rides out server errors and remembers the last one', async () => {
@@ -261,12 +325,20 @@ describe('waitForHealth against a local HTTP endpoint', () => {
 
   it('honours expect-status', async () => {
     const { url } = await endpoint(200, 204);
-    expect(await waitForHealth({ url, expectStatus: 204, timeoutMs: 1500, intervalMs: 10 })).toMatchObject({ healthy: true, checks: 2, lastStatus: 204 });
+    expect(await waitForHealth({ url, expectStatus: 204, timeoutMs: 1500, intervalMs: 10 })).toMatchObject({
+      healthy: true,
+      checks: 2,
+      lastStatus: 204
+    });
   });
 
   it('waits until the endpoint stops being healthy (drill detection)', async () => {
     const { url } = await endpoint(200, 200, 503);
-    expect(await waitForHealth({ url, until: 'unhealthy', timeoutMs: 1500, intervalMs: 10 })).toMatchObject({ healthy: false, reached: true, lastStatus: 503 });
+    expect(await waitForHealth({ url, until: 'unhealthy', timeoutMs: 1500, intervalMs: 10 })).toMatchObject({
+      healthy: false,
+      reached: true,
+      lastStatus: 503
+    });
   });
 
   it('times out with the last status it got', async () => {
@@ -289,6 +361,8 @@ describe('waitForHealth against a local HTTP endpoint', () => {
   });
 
   it('refuses a URL that is not http(s)', async () => {
-    await expect(waitForHealth({ url: 'file:///etc/passwd', timeoutMs: 100 })).rejects.toThrow("Invalid health-url 'file:///etc/passwd'. Expected an http:// or https:// address");
+    await expect(waitForHealth({ url: 'file:///etc/passwd', timeoutMs: 100 })).rejects.toThrow(
+      "Invalid health-url 'file:///etc/passwd'. Expected an http:// or https:// address"
+    );
   });
 });

@@ -55,7 +55,9 @@ describe('Git wrapper: the token authenticates fetch, push and ls-remote', () =>
     const wrapper = await Git.create(dir, GIT_ENV);
     const failure = wrapper.tryFetch('origin', ['main']);
     await expect(failure).rejects.toThrow(GitAuthError);
-    await expect(failure).rejects.toThrow(/^git fetch has no accepted credential for the remote \(.*\)\. Expected a token \(the action's token input/);
+    await expect(failure).rejects.toThrow(
+      /^git fetch has no accepted credential for the remote \(.*\)\. Expected a token \(the action's token input/
+    );
   });
 
   it.each([
@@ -92,7 +94,9 @@ describe('Git wrapper: the token authenticates fetch, push and ls-remote', () =>
     const wrapper = await Git.create(dir, GIT_ENV, gitHttpAuth(wrong, server.url, 'the token input'));
     const error = (await wrapper.push('origin', 'HEAD', 'refs/heads/x').catch(e => e)) as GitAuthError;
     expect(error).toBeInstanceOf(GitAuthError);
-    expect(error.message).toMatch(/^git push was refused: the server did not accept the token input \(.+\)\. Expected a token for http:\/\/127\.0\.0\.1:\d+\/ that has not expired, can access the repository and has contents: write\.$/);
+    expect(error.message).toMatch(
+      /^git push was refused: the server did not accept the token input \(.+\)\. Expected a token for http:\/\/127\.0\.0\.1:\d+\/ that has not expired, can access the repository and has contents: write\.$/
+    );
     const everything = `${error.message}${error.stderr}${error.args.join(' ')}${error.stack}`;
     expect(everything).not.toContain(wrong);
     expect(everything).not.toContain(basicAuthorization(wrong).slice('basic '.length));
@@ -113,7 +117,11 @@ describe('Git wrapper: the token authenticates fetch, push and ls-remote', () =>
 
   it('keeps GIT_CONFIG_* entries already in the environment, adding its own after them', () => {
     const auth = gitHttpAuth(TOKEN, 'https://github.com', 'the token input')!;
-    const env = authConfigEnv(auth, ['https://github.com/acme/fleet'], { GIT_CONFIG_COUNT: '1', GIT_CONFIG_KEY_0: 'a.b', GIT_CONFIG_VALUE_0: 'c' });
+    const env = authConfigEnv(auth, ['https://github.com/acme/fleet'], {
+      GIT_CONFIG_COUNT: '1',
+      GIT_CONFIG_KEY_0: 'a.b',
+      GIT_CONFIG_VALUE_0: 'c'
+    });
     const header = `AUTHORIZATION: ${basicAuthorization(TOKEN)}`;
     expect(env).toEqual({
       GIT_CONFIG_COUNT: '5',
@@ -129,6 +137,8 @@ describe('Git wrapper: the token authenticates fetch, push and ls-remote', () =>
   });
 
   it.each(['github.com', 'ftp://github.com', ''])('refuses a server URL that is not http(s): %p', url => {
-    expect(() => gitHttpAuth(TOKEN, url, 'the token input')).toThrow(`Invalid GITHUB_SERVER_URL '${url}'. Expected the server's address, such as https://github.com.`);
+    expect(() => gitHttpAuth(TOKEN, url, 'the token input')).toThrow(
+      `Invalid GITHUB_SERVER_URL '${url}'. Expected the server's address, such as https://github.com.`
+    );
   });
 });

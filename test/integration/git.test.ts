@@ -53,7 +53,7 @@ describe('Git wrapper', () => {
     expect(await git.tryResolveCommits(['--exec=true', 'HEAD^'])).toEqual([undefined, first]);
   });
 
-  it('reads commit messages and reports git failures with git\'s explanation', async () => {
+  it("reads commit messages and reports git failures with git's explanation", async () => {
     repo = createRepo();
     const sha = repo.commit({ 'a.yaml': 'a: 1\n' }, 'Add a\n\nBody line');
     const git = await Git.create(repo.work);
@@ -126,7 +126,12 @@ describe('Git wrapper', () => {
     await git.fetch('origin', ['+refs/heads/main:refs/remotes/origin/main'], { depth: 'unshallow' });
     expect(await git.isShallow()).toBe(false);
     expect(await git.push('origin', tip, 'refs/heads/copy', { lease: '' })).toMatchObject({ pushed: true });
-    const identity = { GIT_AUTHOR_NAME: 'Ops', GIT_AUTHOR_EMAIL: 'ops@example.com', GIT_COMMITTER_NAME: 'Ops', GIT_COMMITTER_EMAIL: 'ops@example.com' };
+    const identity = {
+      GIT_AUTHOR_NAME: 'Ops',
+      GIT_AUTHOR_EMAIL: 'ops@example.com',
+      GIT_COMMITTER_NAME: 'Ops',
+      GIT_COMMITTER_EMAIL: 'ops@example.com'
+    };
     const next = await git.commitTree(await git.treeOf(tip), [tip], 'Next\n', identity);
     // The lease says 'copy' must not exist yet: it does now.
     const refused = await git.push('origin', next, 'refs/heads/copy', { lease: '' });
@@ -159,4 +164,3 @@ describe('Git wrapper', () => {
     expect(await full.tryResolveCommit(tip)).toBe(tip);
   });
 });
-

@@ -25,7 +25,7 @@ describe('upsertStickyComment against the fake GitHub API', () => {
     const second = await upsertStickyComment(client, repo, 1, MARKER, '2 hazards found.');
     expect(second).toEqual({ id: first.id, operation: 'updated' });
 
-    const ours = fake.state.comments.filter((c) => c.body.includes(`<!-- ${MARKER} -->`));
+    const ours = fake.state.comments.filter(c => c.body.includes(`<!-- ${MARKER} -->`));
     expect(ours).toHaveLength(1);
     expect(ours[0].body).toBe(`<!-- ${MARKER} -->\n2 hazards found.`);
     expect(fake.state.comments).toHaveLength(2);
@@ -45,7 +45,7 @@ describe('upsertStickyComment against the fake GitHub API', () => {
     const result = await upsertStickyComment(client, repo, 1, MARKER, 'new');
     expect(result).toEqual({ id: ours.id, operation: 'updated' });
     expect(ours.body).toBe(`<!-- ${MARKER} -->\nnew`);
-    const pages = fake.requestsTo('GET', /\/issues\/1\/comments$/).map((r) => r.query.page ?? '1');
+    const pages = fake.requestsTo('GET', /\/issues\/1\/comments$/).map(r => r.query.page ?? '1');
     expect(pages).toEqual(['1', '2']);
     expect(fake.requestsTo('POST', /comments$/)).toHaveLength(0);
   });
@@ -63,6 +63,8 @@ describe('upsertStickyComment against the fake GitHub API', () => {
 
   it('explains a 403 with the permission to grant', async () => {
     fake.failNext('POST', /comments$/, 403, 'Resource not accessible by integration');
-    await expect(upsertStickyComment(client, repo, 1, MARKER, 'x')).rejects.toThrow(/Could not comment on #1 in acme\/fleet: .*pull-requests: write/);
+    await expect(upsertStickyComment(client, repo, 1, MARKER, 'x')).rejects.toThrow(
+      /Could not comment on #1 in acme\/fleet: .*pull-requests: write/
+    );
   });
 });

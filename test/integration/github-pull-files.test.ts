@@ -26,8 +26,14 @@ describe('pull request files, contents and statuses against the fake GitHub API'
     const result = await listPullRequestFiles(client, repo, pull.number);
     expect(result.truncated).toBe(false);
     expect(result.files).toHaveLength(250);
-    expect(result.files[249]).toEqual({ filename: 'apps/new.yaml', status: 'renamed', previous_filename: 'apps/old.yaml', additions: 0, deletions: 0 });
-    expect(fake.requestsTo('GET', /\/files$/).map((r) => r.query.per_page)).toEqual(['100', '100', '100']);
+    expect(result.files[249]).toEqual({
+      filename: 'apps/new.yaml',
+      status: 'renamed',
+      previous_filename: 'apps/old.yaml',
+      additions: 0,
+      deletions: 0
+    });
+    expect(fake.requestsTo('GET', /\/files$/).map(r => r.query.per_page)).toEqual(['100', '100', '100']);
   });
 
   it('flags the 3,000-file cap instead of truncating silently', async () => {
@@ -80,14 +86,25 @@ describe('pull request files, contents and statuses against the fake GitHub API'
     const sha = 'd'.repeat(40);
     for (let i = 0; i < 120; i++) fake.addStatus(sha, { context: `other/${i}`, state: 'success' });
     fake.addStatus(sha, { context: 'kustomization/apps', state: 'pending', description: 'reconciling' });
-    fake.addStatus(sha, { context: 'kustomization/apps', state: 'success', description: 'applied', target_url: 'https://flux.example/apps' });
+    fake.addStatus(sha, {
+      context: 'kustomization/apps',
+      state: 'success',
+      description: 'applied',
+      target_url: 'https://flux.example/apps'
+    });
     fake.addStatus('e'.repeat(40), { context: 'unrelated', state: 'failure' });
 
     const statuses = await listCommitStatuses(client, repo, sha);
     expect(statuses).toHaveLength(122);
-    expect(statuses[0]).toEqual({ context: 'kustomization/apps', state: 'success', description: 'applied', target_url: 'https://flux.example/apps', created_at: expect.any(String) });
+    expect(statuses[0]).toEqual({
+      context: 'kustomization/apps',
+      state: 'success',
+      description: 'applied',
+      target_url: 'https://flux.example/apps',
+      created_at: expect.any(String)
+    });
     expect(statuses[1]).toMatchObject({ context: 'kustomization/apps', state: 'pending' });
-    const times = statuses.map((s) => Date.parse(s.created_at));
+    const times = statuses.map(s => Date.parse(s.created_at));
     expect([...times].sort((a, b) => b - a)).toEqual(times);
     expect(fake.requestsTo('GET', /\/statuses$/)).toHaveLength(2);
   });
@@ -97,12 +114,12 @@ describe('pull request files, contents and statuses against the fake GitHub API'
     fake.addStatus(sha, { context: 'late', state: 'success', created_at: '2024-05-01T10:00:00Z' });
     fake.addStatus(sha, { context: 'early', state: 'pending', created_at: '2024-05-01T09:00:00Z' });
     const statuses = await listCommitStatuses(client, repo, sha);
-    expect(statuses.map((s) => s.context)).toEqual(['late', 'early']);
+    expect(statuses.map(s => s.context)).toEqual(['late', 'early']);
   });
 
   it('accepts statuses posted through the API', async () => {
     const sha = '1234567'.padEnd(40, '0');
     await client.rest.repos.createCommitStatus({ ...repo, sha, state: 'success', context: 'flux/apps' });
-    expect((await listCommitStatuses(client, repo, sha)).map((s) => s.context)).toEqual(['flux/apps']);
+    expect((await listCommitStatuses(client, repo, sha)).map(s => s.context)).toEqual(['flux/apps']);
   });
 });

@@ -38,7 +38,7 @@ describe('openOrUpdatePullRequest against the fake GitHub API', () => {
   beforeEach(async () => {
     fake = await startFakeGitHub({ ...repo, defaultBranch: 'trunk', token: TOKEN, collaborators: ['alice'], teams: ['sre'] });
     warnings = [];
-    const log: GitHubLog = { info: () => {}, warning: (message) => warnings.push(message) };
+    const log: GitHubLog = { info: () => {}, warning: message => warnings.push(message) };
     client = createGitHubClient({ token: TOKEN, baseUrl: fake.url, retryDelayMs: 1, paceWrites: false, log });
   });
   afterEach(() => fake.close());
@@ -117,7 +117,7 @@ describe('openOrUpdatePullRequest against the fake GitHub API', () => {
     expect(warnings[0]).toMatch(/Could not add labels rollback to pull request #1: .*422.*pull request itself was opened/);
   });
 
-  it('does not retry reviewers who are not collaborators, and warns with GitHub\'s reason', async () => {
+  it("does not retry reviewers who are not collaborators, and warns with GitHub's reason", async () => {
     const result = await openOrUpdatePullRequest(client, spec({ reviewers: ['mallory'], teamReviewers: [] }));
     expect(result.operation).toBe('created');
     expect(fake.requestsTo('POST', /requested_reviewers$/)).toHaveLength(1);
@@ -136,7 +136,9 @@ describe('openOrUpdatePullRequest against the fake GitHub API', () => {
 
   it('names the missing permission for 403 "Resource not accessible by integration"', async () => {
     fake.failNext('POST', /\/pulls$/, 403, 'Resource not accessible by integration');
-    await expect(openOrUpdatePullRequest(client, spec())).rejects.toThrow(/Resource not accessible by integration.*permissions: pull-requests: write/);
+    await expect(openOrUpdatePullRequest(client, spec())).rejects.toThrow(
+      /Resource not accessible by integration.*permissions: pull-requests: write/
+    );
   });
 
   it('names the missing permission for 404', async () => {
@@ -157,8 +159,20 @@ describe('openOrUpdatePullRequest against the fake GitHub API', () => {
   });
 
   it('waits out a secondary rate limit when throttling is on', async () => {
-    const throttled = createGitHubClient({ token: TOKEN, baseUrl: fake.url, retryDelayMs: 1, log: { info: () => {}, warning: (m) => warnings.push(m) } });
-    fake.failNext('GET', /^\/repos\/acme\/fleet$/, 403, 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.', 1, { 'retry-after': '2' });
+    const throttled = createGitHubClient({
+      token: TOKEN,
+      baseUrl: fake.url,
+      retryDelayMs: 1,
+      log: { info: () => {}, warning: m => warnings.push(m) }
+    });
+    fake.failNext(
+      'GET',
+      /^\/repos\/acme\/fleet$/,
+      403,
+      'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.',
+      1,
+      { 'retry-after': '2' }
+    );
     expect(await getDefaultBranch(throttled, repo)).toBe('trunk');
     expect(fake.requestsTo('GET', /^\/repos\/acme\/fleet$/)).toHaveLength(2);
     expect(warnings).toEqual([expect.stringMatching(/secondary rate limit hit for GET .*retrying after 2 s/)]);

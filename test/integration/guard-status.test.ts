@@ -11,7 +11,18 @@ const TOKEN = 'ghs_statusToken0042';
 const RUN = 'https://github.com/acme/fleet/actions/runs/4242';
 
 function finding(rule: string, severity: Finding['severity']): Finding {
-  return { rule, severity, direction: 'forward', kind: 'PersistentVolumeClaim', apiVersion: 'v1', namespace: 'apps', name: 'data', file: 'apps/pvc.yaml', line: 1, message: 'm' };
+  return {
+    rule,
+    severity,
+    direction: 'forward',
+    kind: 'PersistentVolumeClaim',
+    apiVersion: 'v1',
+    namespace: 'apps',
+    name: 'data',
+    file: 'apps/pvc.yaml',
+    line: 1,
+    message: 'm'
+  };
 }
 
 function result(overrides: Partial<RollbackResult> = {}): RollbackResult {
@@ -32,11 +43,31 @@ function result(overrides: Partial<RollbackResult> = {}): RollbackResult {
 describe('guardStatus: the commit status a delivered rollback reports', () => {
   it.each<[string, Finding[], 'success' | 'failure', string]>([
     ['no findings', [], 'success', 'The rollback passed the safety check'],
-    ['findings that do not block', [finding('service-type', 'warning'), finding('x', 'notice')], 'success', 'The rollback passed the safety check (2 findings, none blocking)'],
-    ['a critical one let through by allow-unsafe', [finding('pvc-delete', 'critical'), finding('x', 'notice')], 'failure', 'Delivered with allow-unsafe despite 1 blocking hazard: pvc-delete'],
-    ['a shrunk claim (blocking though not critical)', [finding('pvc-expand', 'error')], 'failure', 'Delivered with allow-unsafe despite 1 blocking hazard: pvc-expand']
+    [
+      'findings that do not block',
+      [finding('service-type', 'warning'), finding('x', 'notice')],
+      'success',
+      'The rollback passed the safety check (2 findings, none blocking)'
+    ],
+    [
+      'a critical one let through by allow-unsafe',
+      [finding('pvc-delete', 'critical'), finding('x', 'notice')],
+      'failure',
+      'Delivered with allow-unsafe despite 1 blocking hazard: pvc-delete'
+    ],
+    [
+      'a shrunk claim (blocking though not critical)',
+      [finding('pvc-expand', 'error')],
+      'failure',
+      'Delivered with allow-unsafe despite 1 blocking hazard: pvc-expand'
+    ]
   ])('%s', (_name, findings, state, description) => {
-    expect(guardStatus(result({ findings }), 'rollback-safety', RUN)).toEqual({ state, context: 'rollback-safety', description, target_url: RUN });
+    expect(guardStatus(result({ findings }), 'rollback-safety', RUN)).toEqual({
+      state,
+      context: 'rollback-safety',
+      description,
+      target_url: RUN
+    });
   });
 
   it('keeps the description within the 140 characters GitHub takes, and leaves out a missing run URL', () => {
@@ -66,7 +97,13 @@ describe('postGuardStatus against the fake GitHub API', () => {
   beforeEach(async () => {
     repo = createRepo();
     fake = await startFakeGitHub({ owner: 'acme', repo: 'fleet', token: TOKEN, gitDir: repo.origin });
-    const client = createGitHubClient({ token: TOKEN, baseUrl: fake.url, retryDelayMs: 1, paceWrites: false, log: { info: () => {}, warning: () => {} } });
+    const client = createGitHubClient({
+      token: TOKEN,
+      baseUrl: fake.url,
+      retryDelayMs: 1,
+      paceWrites: false,
+      log: { info: () => {}, warning: () => {} }
+    });
     github = { repo: { owner: 'acme', repo: 'fleet' }, client: async () => client };
   });
   afterEach(async () => {
@@ -79,7 +116,12 @@ describe('postGuardStatus against the fake GitHub API', () => {
     const delivered = result({ commitSha: sha });
     expect(await postGuardStatus(github, delivered, guardStatus(delivered, 'rollback-safety', RUN))).toBeUndefined();
     expect(fake.state.statuses.get(sha)).toEqual([
-      expect.objectContaining({ context: 'rollback-safety', state: 'success', description: 'The rollback passed the safety check', target_url: RUN })
+      expect.objectContaining({
+        context: 'rollback-safety',
+        state: 'success',
+        description: 'The rollback passed the safety check',
+        target_url: RUN
+      })
     ]);
   });
 
@@ -97,7 +139,9 @@ describe('postGuardStatus against the fake GitHub API', () => {
   ])('warns, naming the way out, when %s', async (_name, arrange, said) => {
     const delivered = result({ commitSha: arrange(repo.git('rev-parse', 'HEAD')) });
     const warning = await postGuardStatus(github, delivered, guardStatus(delivered, 'rollback-safety', RUN));
-    expect(warning).toMatch(/^The rollback was delivered, but its commit status 'rollback-safety' was not posted: Could not post the commit status 'rollback-safety' on [0-9a-f]{12} in acme\/fleet: /);
+    expect(warning).toMatch(
+      /^The rollback was delivered, but its commit status 'rollback-safety' was not posted: Could not post the commit status 'rollback-safety' on [0-9a-f]{12} in acme\/fleet: /
+    );
     expect(warning).toMatch(said);
     expect(warning).toContain("A branch that requires 'rollback-safety' will not merge pull request #7 until the status is there");
     expect(warning).toContain(`gh api repos/acme/fleet/statuses/${delivered.commitSha} -f state=success -f context='rollback-safety'`);

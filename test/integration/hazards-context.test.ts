@@ -55,7 +55,8 @@ spec:
 const fleet: Record<string, string> = {
   'clusters/prod/apps.yaml': ks('apps', './apps/prod') + ks('legacy', './apps/legacy', { prune: false }),
   'clusters/prod/forced.yaml': ks('forced', './apps/forced', { force: true }),
-  'apps/prod/kustomization.yaml': 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: [db.yaml, web.yaml]\npatches:\n- path: patches/redis.yaml\n',
+  'apps/prod/kustomization.yaml':
+    'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: [db.yaml, web.yaml]\npatches:\n- path: patches/redis.yaml\n',
   'apps/prod/patches/redis.yaml': release('replicas: 3'),
   'apps/prod/db.yaml': pvc('db-data'),
   'apps/prod/web.yaml': deployment('web', 'web:1.0.0'),
@@ -67,7 +68,8 @@ const fleet: Record<string, string> = {
   // Binary: whichever search finds it, its Kustomization must not count.
   'clusters/prod/binary.yaml': '\u0000' + ks('ghost', './apps/prod', { prune: false }),
   // Mentions the Flux group without being a Flux Kustomization.
-  'apps/prod/settings.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\n  namespace: web\n  annotations:\n    kustomize.toolkit.fluxcd.io/prune: disabled\n'
+  'apps/prod/settings.yaml':
+    'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\n  namespace: web\n  annotations:\n    kustomize.toolkit.fluxcd.io/prune: disabled\n'
 };
 
 /** Changes, each from the fleet above; `null` deletes a file. */
@@ -78,14 +80,35 @@ const changes: [string, Record<string, string | null>][] = [
   ['a claim class changed under spec.force: true', { 'apps/forced/pvc.yaml': pvc('forced-data', { cls: 'slow' }) }],
   ['a claim class changed without force', { 'apps/prod/db.yaml': pvc('db-data', { cls: 'slow' }) }],
   ['a patch file edited', { 'apps/prod/patches/redis.yaml': release('replicas: 4') }],
-  ['a patch file deleted with its reference', { 'apps/prod/patches/redis.yaml': null, 'apps/prod/kustomization.yaml': 'resources: [db.yaml, web.yaml]\n' }],
+  [
+    'a patch file deleted with its reference',
+    { 'apps/prod/patches/redis.yaml': null, 'apps/prod/kustomization.yaml': 'resources: [db.yaml, web.yaml]\n' }
+  ],
   ['a patch file deleted, its reference kept', { 'apps/prod/patches/redis.yaml': null }],
   ['a patch named by a Kustomization file (no extension) deleted', { 'apps/other/a-patch.yaml': null }],
-  ['a file becoming a patch', { 'infrastructure/redis.yaml': null, 'apps/prod/kustomization.yaml': fleet['apps/prod/kustomization.yaml'].replace('- path: patches/redis.yaml', '- path: patches/redis.yaml\n- path: ../../infrastructure/redis.yaml') }],
+  [
+    'a file becoming a patch',
+    {
+      'infrastructure/redis.yaml': null,
+      'apps/prod/kustomization.yaml': fleet['apps/prod/kustomization.yaml'].replace(
+        '- path: patches/redis.yaml',
+        '- path: patches/redis.yaml\n- path: ../../infrastructure/redis.yaml'
+      )
+    }
+  ],
   ['a build file without extension changed', { 'apps/other/Kustomization': 'resources: [a.yaml]\n' }],
-  ['the Flux Kustomization switching prune off while a claim goes', { 'clusters/prod/apps.yaml': ks('apps', './apps/prod', { prune: false }) + ks('legacy', './apps/legacy', { prune: false }), 'apps/prod/db.yaml': null }],
+  [
+    'the Flux Kustomization switching prune off while a claim goes',
+    {
+      'clusters/prod/apps.yaml': ks('apps', './apps/prod', { prune: false }) + ks('legacy', './apps/legacy', { prune: false }),
+      'apps/prod/db.yaml': null
+    }
+  ],
   ['a claim moved to a folder of another Kustomization', { 'apps/prod/db.yaml': null, 'apps/legacy/db.yaml': pvc('db-data') }],
-  ['the same claim name in two folders, one grown', { 'apps/legacy/copy.yaml': pvc('db-data', { size: '20Gi' }), 'apps/prod/db.yaml': pvc('db-data', { size: '20Gi' }) }],
+  [
+    'the same claim name in two folders, one grown',
+    { 'apps/legacy/copy.yaml': pvc('db-data', { size: '20Gi' }), 'apps/prod/db.yaml': pvc('db-data', { size: '20Gi' }) }
+  ],
   ['an unreadable file next to a deletion', { 'apps/prod/db.yaml': null, 'apps/prod/broken.yaml': 'a: [\n' }]
 ];
 
@@ -151,7 +174,11 @@ describe('the Flux context of a change', () => {
     const expected = comparable(await readRevisionContexts(git, base, head));
     for (const filter of [{}, { exclude: ['clusters/**'] }, { paths: ['apps/prod/'] }]) {
       // Files handed over as bytes only (searched), and with the objects read from them.
-      const ways = [[false, undefined], [true, undefined], [true, 0]] as const;
+      const ways = [
+        [false, undefined],
+        [true, undefined],
+        [true, 0]
+      ] as const;
       for (const [withObjects, maxReadBytes] of ways) {
         const listing = await listChange(git, base, head, filter);
         const reader = new ContextReader(listing);
@@ -186,7 +213,9 @@ describe('the Flux context of a change', () => {
   it('a large change searches for its context while git reads its files, with the same findings', async () => {
     repo.git('reset', '--quiet', '--hard', base);
     const many: Record<string, string> = { 'apps/legacy/pvc.yaml': pvc('legacy-data', { size: '20Gi' }) };
-    for (let i = 0; i < 60; i++) many[`apps/prod/many/cm-${i}.yaml`] = `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm-${i}\n  namespace: web\ndata:\n  a: "${i}"\n`;
+    for (let i = 0; i < 60; i++)
+      many[`apps/prod/many/cm-${i}.yaml`] =
+        `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm-${i}\n  namespace: web\ndata:\n  a: "${i}"\n`;
     const head = repo.commit(many, 'many');
     const context = await readRevisionContexts(git, base, head);
     const expected = await analyzeChange(git, base, head, { context });

@@ -149,7 +149,10 @@ describe('analyzeChange on a Flux repository', () => {
   });
 
   it('deleting the HelmRelease and growing a claim', async () => {
-    const result = await change({ 'infrastructure/redis.yaml': null, 'apps/prod/db.yaml': `---\napiVersion: v1\nkind: Namespace\nmetadata:\n  name: db\n${pvc('db-data', '20Gi')}` });
+    const result = await change({
+      'infrastructure/redis.yaml': null,
+      'apps/prod/db.yaml': `---\napiVersion: v1\nkind: Namespace\nmetadata:\n  name: db\n${pvc('db-data', '20Gi')}`
+    });
     expect(summary(result.findings)).toEqual([
       'pvc-expand error rollback apps/prod/db.yaml:7',
       'helmrelease-delete warning forward infrastructure/redis.yaml:1'
@@ -173,16 +176,28 @@ describe('analyzeChange on a Flux repository', () => {
 
   it('a kustomization.yaml moving what it builds to another namespace is critical where Flux prunes', async () => {
     const build = fluxRepo['apps/prod/kustomization.yaml'];
-    const result = await change({ 'apps/prod/kustomization.yaml': build.replace('kind: Kustomization\n', 'kind: Kustomization\nnamespace: db2\n') });
+    const result = await change({
+      'apps/prod/kustomization.yaml': build.replace('kind: Kustomization\n', 'kind: Kustomization\nnamespace: db2\n')
+    });
     expect(summary(result.findings)).toEqual(['kustomize-build-retarget critical forward apps/prod/kustomization.yaml:1']);
     expect(result.findings[0].message).toContain('apps/prod/');
     const legacy = await change({
-      'apps/legacy/kustomization.yaml': 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nnamePrefix: old-\nresources: [pvc.yaml]\n'
+      'apps/legacy/kustomization.yaml':
+        'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nnamePrefix: old-\nresources: [pvc.yaml]\n'
     });
     expect(legacy.findings).toEqual([]);
     repo.git('reset', '--quiet', '--hard', base);
-    const withBuild = repo.commit({ 'apps/legacy/kustomization.yaml': 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nnamePrefix: old-\nresources: [pvc.yaml]\n' }, 'build');
-    const renamed = repo.commit({ 'apps/legacy/kustomization.yaml': 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: [pvc.yaml]\n' }, 'rename');
+    const withBuild = repo.commit(
+      {
+        'apps/legacy/kustomization.yaml':
+          'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nnamePrefix: old-\nresources: [pvc.yaml]\n'
+      },
+      'build'
+    );
+    const renamed = repo.commit(
+      { 'apps/legacy/kustomization.yaml': 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: [pvc.yaml]\n' },
+      'rename'
+    );
     const notice = await analyzeChange(git, withBuild, renamed);
     expect(summary(notice.findings)).toEqual(['kustomize-build-retarget notice forward apps/legacy/kustomization.yaml:1']);
     expect(notice.findings[0].message).toContain('spec.prune: false');

@@ -72,7 +72,9 @@ describe('streaming blob reader', () => {
   it('reports a git that fails with its explanation', async () => {
     repo = createRepo();
     const git = await Git.create(repo.root);
-    await expect(git.catFileBatch(['HEAD:a.yaml'], () => undefined)).rejects.toThrow(/git cat-file failed \(exit 128\): fatal: not a git repository/);
+    await expect(git.catFileBatch(['HEAD:a.yaml'], () => undefined)).rejects.toThrow(
+      /git cat-file failed \(exit 128\): fatal: not a git repository/
+    );
   });
 
   it('skips contents above maxBytes without reading them into memory, and passes a consumer error on', async () => {
@@ -81,8 +83,15 @@ describe('streaming blob reader', () => {
     const git = await Git.create(repo.work);
     const seen: BatchObject[] = [];
     await git.catFileBatch(['HEAD:a.yaml', 'HEAD:b.yaml'], o => seen.push(o), { maxBytes: 5 });
-    expect(seen.map(o => [o.size, o.content?.toString('utf8')])).toEqual([[5, 'a: 1\n'], [6, undefined]]);
-    await expect(git.catFileBatch(['HEAD:a.yaml'], () => { throw new Error('consumer failed'); })).rejects.toThrow('consumer failed');
+    expect(seen.map(o => [o.size, o.content?.toString('utf8')])).toEqual([
+      [5, 'a: 1\n'],
+      [6, undefined]
+    ]);
+    await expect(
+      git.catFileBatch(['HEAD:a.yaml'], () => {
+        throw new Error('consumer failed');
+      })
+    ).rejects.toThrow('consumer failed');
   });
 
   it('stops with an error naming the file when git lacks a blob the change lists, instead of reading a deletion', async () => {
@@ -99,7 +108,8 @@ describe('streaming blob reader', () => {
   });
 
   it('stops with an error naming the file when git lacks the blob of an unchanged Flux Kustomization, instead of checking without it', async () => {
-    const kustomization = 'apiVersion: kustomize.toolkit.fluxcd.io/v1\nkind: Kustomization\nmetadata:\n  name: apps\n  namespace: flux-system\nspec:\n  path: ./apps\n  prune: false\n';
+    const kustomization =
+      'apiVersion: kustomize.toolkit.fluxcd.io/v1\nkind: Kustomization\nmetadata:\n  name: apps\n  namespace: flux-system\nspec:\n  path: ./apps\n  prune: false\n';
     const claim = (name: string) => pvc('1Gi').replace('name: data', `name: ${name}`);
     const many = Object.fromEntries(Array.from({ length: 60 }, (_, i) => [`apps/c${i}.yaml`, claim(`c${i}`)]));
     repo = createRepo({ 'clusters/apps.yaml': kustomization, 'apps/a.yaml': claim('a'), ...many });
@@ -108,7 +118,9 @@ describe('streaming blob reader', () => {
     // Deleting one claim is found, so the context is searched: the Kustomization's prune: false
     // makes it a notice.
     const small = repo.commit({ 'apps/a.yaml': null }, 'Delete a claim');
-    expect((await analyzeChange(git, base, small, { directions: ['forward'] })).findings.map(f => `${f.rule} ${f.severity}`)).toEqual(['pvc-delete notice']);
+    expect((await analyzeChange(git, base, small, { directions: ['forward'] })).findings.map(f => `${f.rule} ${f.severity}`)).toEqual([
+      'pvc-delete notice'
+    ]);
     // Deleting 61 claims searches the unchanged files while the change is read.
     const large = repo.commit(Object.fromEntries(Object.keys(many).map(path => [path, null])), 'Delete the rest');
     const blob = repo.git('rev-parse', `${base}:clusters/apps.yaml`);
@@ -152,12 +164,25 @@ describe('streaming blob reader', () => {
     repo.git('commit', '--quiet', '-m', 'Change');
     const head = repo.git('rev-parse', 'HEAD').trim();
     // Added from base; changed and removed from the commit that added them.
-    const raw = (from: string) => repo.git('diff', '--raw', from, head, '--', 'vendor').trim().split('\n').map(l => l.split(/\s+/).filter((_, i) => i !== 2 && i !== 3).join(' '));
+    const raw = (from: string) =>
+      repo
+        .git('diff', '--raw', from, head, '--', 'vendor')
+        .trim()
+        .split('\n')
+        .map(l =>
+          l
+            .split(/\s+/)
+            .filter((_, i) => i !== 2 && i !== 3)
+            .join(' ')
+        );
     expect(raw(base)).toEqual([':000000 160000 A vendor/chart.yaml']);
     expect(raw('HEAD~1')).toEqual([':160000 160000 M vendor/chart.yaml', ':160000 000000 D vendor/old.yaml']);
     const git = await Git.create(repo.work);
     const seen: string[] = [];
-    for (const [from, to] of [[base, head], [repo.git('rev-parse', 'HEAD~1').trim(), head]]) {
+    for (const [from, to] of [
+      [base, head],
+      [repo.git('rev-parse', 'HEAD~1').trim(), head]
+    ]) {
       await forEachChangedFile(git, from, to, {}, f => seen.push(`${f.path} ${f.before !== undefined} ${f.after !== undefined}`));
     }
     expect(seen).toEqual(['apps/pvc.yaml true true', 'apps/pvc.yaml true true']);
@@ -167,10 +192,15 @@ describe('streaming blob reader', () => {
     repo = createRepo();
     const paths = ['apps/with space.yaml', 'apps/line\nfeed.yaml', 'apps/größe.yaml', 'apps/a: b.yaml', ' lead.yaml'];
     const base = repo.commit(Object.fromEntries(paths.map(p => [p, pvc('1Gi')])), 'Base');
-    const head = repo.commit({ ...Object.fromEntries(paths.slice(1).map(p => [p, pvc('2Gi')])), [paths[0]]: null, 'apps/new one.yaml': pvc('3Gi') }, 'Change');
+    const head = repo.commit(
+      { ...Object.fromEntries(paths.slice(1).map(p => [p, pvc('2Gi')])), [paths[0]]: null, 'apps/new one.yaml': pvc('3Gi') },
+      'Change'
+    );
     const git = await Git.create(repo.work);
     const seen: string[] = [];
-    await forEachChangedFile(git, base, head, {}, f => seen.push(`${JSON.stringify(f.path)} ${f.before !== undefined} ${f.after !== undefined}`));
+    await forEachChangedFile(git, base, head, {}, f =>
+      seen.push(`${JSON.stringify(f.path)} ${f.before !== undefined} ${f.after !== undefined}`)
+    );
     expect(seen.sort()).toEqual(
       [...paths.map((p, i) => `${JSON.stringify(p)} true ${i > 0}`), `${JSON.stringify('apps/new one.yaml')} false true`].sort()
     );
@@ -179,7 +209,10 @@ describe('streaming blob reader', () => {
   it('hands out each file once with both sides, in path order, also when files share a blob', async () => {
     repo = createRepo();
     const base = repo.commit({ 'a/pvc.yaml': pvc('1Gi'), 'b/pvc.yaml': pvc('1Gi'), 'c/gone.yaml': pvc('5Gi') }, 'Base');
-    const head = repo.commit({ 'a/pvc.yaml': pvc('2Gi'), 'b/pvc.yaml': pvc('2Gi'), 'c/gone.yaml': null, 'd/new.yaml': pvc('1Gi') }, 'Change');
+    const head = repo.commit(
+      { 'a/pvc.yaml': pvc('2Gi'), 'b/pvc.yaml': pvc('2Gi'), 'c/gone.yaml': null, 'd/new.yaml': pvc('1Gi') },
+      'Change'
+    );
     const git = await Git.create(repo.work);
     const seen: [string, string | undefined, string | undefined][] = [];
     const count = await forEachChangedFile(git, base, head, {}, f =>

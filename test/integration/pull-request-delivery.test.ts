@@ -31,7 +31,17 @@ describe('pull-request delivery (real git origin, local GitHub API)', () => {
     const before = git(repo.origin, 'rev-parse', 'main');
     const result = await rollback(
       repo.work,
-      { commits: [bad], deliver: 'pull-request', incident: 'INC 42/db', reason: 'p99 latency doubled', actor: 'octocat', labels: ['rollback'], reviewers: ['alice'], teamReviewers: ['platform'], draft: true },
+      {
+        commits: [bad],
+        deliver: 'pull-request',
+        incident: 'INC 42/db',
+        reason: 'p99 latency doubled',
+        actor: 'octocat',
+        labels: ['rollback'],
+        reviewers: ['alice'],
+        teamReviewers: ['platform'],
+        draft: true
+      },
       { pullRequests }
     );
     expect(result.operation).toBe('created');
@@ -39,7 +49,14 @@ describe('pull-request delivery (real git origin, local GitHub API)', () => {
     expect(git(repo.origin, 'rev-parse', 'main')).toBe(before);
     expect(git(repo.origin, 'rev-parse', 'refs/heads/rollback/inc-42-db')).toBe(result.commitSha);
     const [pr] = github.state.pulls;
-    expect(pr).toMatchObject({ number: result.pullRequest!.number, title: 'Rollback INC 42/db: revert "Bump podinfo"', labels: ['rollback'], requested_reviewers: ['alice'], requested_teams: ['platform'], draft: true });
+    expect(pr).toMatchObject({
+      number: result.pullRequest!.number,
+      title: 'Rollback INC 42/db: revert "Bump podinfo"',
+      labels: ['rollback'],
+      requested_reviewers: ['alice'],
+      requested_teams: ['platform'],
+      draft: true
+    });
     expect(pr.head.ref).toBe('rollback/inc-42-db');
     expect(pr.base.ref).toBe('main');
     expect(pr.body).toContain('- **Incident:** INC 42/db');
@@ -52,7 +69,11 @@ describe('pull-request delivery (real git origin, local GitHub API)', () => {
   it('running the same rollback again updates the one pull request and keeps the identical branch', async () => {
     const { bad, pullRequests } = await setup();
     const first = await rollback(repo.work, { commits: [bad], deliver: 'pull-request', incident: 'INC-1' }, { pullRequests });
-    const second = await rollback(repo.work, { commits: [bad], deliver: 'pull-request', incident: 'INC-1', reason: 'now with a reason' }, { pullRequests });
+    const second = await rollback(
+      repo.work,
+      { commits: [bad], deliver: 'pull-request', incident: 'INC-1', reason: 'now with a reason' },
+      { pullRequests }
+    );
     expect(second.operation).toBe('updated');
     expect(second.pullRequest).toEqual(first.pullRequest);
     expect(second.commitSha).toBe(first.commitSha);
@@ -98,7 +119,7 @@ describe('pull-request delivery (real git origin, local GitHub API)', () => {
     expect(github.state.pulls).toHaveLength(0);
   });
 
-  it('retries a transient 502 and handles GitHub\'s duplicate-PR 422 by updating the existing one', async () => {
+  it("retries a transient 502 and handles GitHub's duplicate-PR 422 by updating the existing one", async () => {
     const { bad, pullRequests } = await setup();
     await rollback(repo.work, { commits: [bad], deliver: 'pull-request', incident: 'INC-2' }, { pullRequests });
     // The lookup misses the open PR once (as in a race), then creating answers 502 and then 422.
@@ -118,7 +139,9 @@ describe('pull-request delivery (real git origin, local GitHub API)', () => {
     expect(result.operation).toBe('created');
     expect(result.fellBackToPullRequest).toBe(true);
     expect(git(repo.origin, 'rev-parse', 'main')).toBe(before);
-    expect(result.log.join('\n')).toMatch(/warning: 'main' is protected and refused the push \(.*GH006: Protected branch update failed.*\); opening a pull request instead/);
+    expect(result.log.join('\n')).toMatch(
+      /warning: 'main' is protected and refused the push \(.*GH006: Protected branch update failed.*\); opening a pull request instead/
+    );
   });
 
   it('names the missing setting when GitHub refuses to let Actions create pull requests, and keeps main untouched', async () => {

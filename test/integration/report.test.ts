@@ -51,7 +51,8 @@ function mergePullAt(repo: TestRepo, at: number, number: number, branch: string,
   return gitAt(repo, at, ['rev-parse', 'HEAD']);
 }
 
-const release = (chart: string, version: string) => `apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata:\n  name: ${chart}\nspec:\n  chart:\n    spec:\n      chart: ${chart}\n      version: ${version}\n`;
+const release = (chart: string, version: string) =>
+  `apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata:\n  name: ${chart}\nspec:\n  chart:\n    spec:\n      chart: ${chart}\n      version: ${version}\n`;
 const fluxKs = (name: string, path: string) =>
   `apiVersion: kustomize.toolkit.fluxcd.io/v1\nkind: Kustomization\nmetadata:\n  name: ${name}\n  namespace: flux-system\nspec:\n  path: ${path}\n  prune: true\n  sourceRef:\n    kind: GitRepository\n    name: flux-system\n`;
 const PODINFO = 'kubernetes/apps/default/podinfo/app/helmrelease.yaml';
@@ -76,28 +77,48 @@ describe('rollback report on a history with every shape of rollback', () => {
   const sha: Record<string, string> = {};
   const find = (landing: string): Rollback => {
     const found = report.rollbacks.find(r => r.sha === landing);
-    if (!found) throw new Error(`no rollback landed by ${landing}; found ${report.rollbacks.map(r => `${r.sha.slice(0, 7)} ${r.subject}`).join(', ')}`);
+    if (!found)
+      throw new Error(
+        `no rollback landed by ${landing}; found ${report.rollbacks.map(r => `${r.sha.slice(0, 7)} ${r.subject}`).join(', ')}`
+      );
     return found;
   };
 
   beforeAll(async () => {
     repo = createRepo({ 'README.md': 'fleet\n' });
-    commitAt(repo, T0, {
-      [PODINFO]: release('podinfo', '6.0.0'),
-      'kubernetes/apps/default/podinfo/ks.yaml': fluxKs('podinfo', './kubernetes/apps/default/podinfo/app'),
-      [GRAFANA]: release('grafana', '8.0.0'),
-      'kubernetes/apps/monitoring/grafana/ks.yaml': fluxKs('grafana', './kubernetes/apps/monitoring/grafana/app'),
-      [REDIS]: release('redis', '6.0.0'),
-      'kubernetes/flux/cluster/ks.yaml': fluxKs('cluster-apps', './kubernetes/apps')
-    }, 'Lay out the fleet');
+    commitAt(
+      repo,
+      T0,
+      {
+        [PODINFO]: release('podinfo', '6.0.0'),
+        'kubernetes/apps/default/podinfo/ks.yaml': fluxKs('podinfo', './kubernetes/apps/default/podinfo/app'),
+        [GRAFANA]: release('grafana', '8.0.0'),
+        'kubernetes/apps/monitoring/grafana/ks.yaml': fluxKs('grafana', './kubernetes/apps/monitoring/grafana/app'),
+        [REDIS]: release('redis', '6.0.0'),
+        'kubernetes/flux/cluster/ks.yaml': fluxKs('cluster-apps', './kubernetes/apps')
+      },
+      'Lay out the fleet'
+    );
 
     // 1. This project's revert: its trailers, time to revert from the bad commit's landing.
     sha.bump = commitAt(repo, T0 + 1 * H, { [PODINFO]: release('podinfo', '6.1.0') }, 'Bump podinfo to 6.1.0');
     repo.push();
     const ours = await rollback(
       repo.work,
-      { commits: [sha.bump], incident: 'INC-1', reason: 'crash loop', actor: 'octocat', runUrl: 'https://github.com/acme/fleet/actions/runs/1' },
-      { git: await Git.create(repo.work, { ...GIT_ENV, GIT_COMMITTER_DATE: `@${T0 + 1.5 * H} +0000`, GIT_AUTHOR_DATE: `@${T0 + 1.5 * H} +0000` }) }
+      {
+        commits: [sha.bump],
+        incident: 'INC-1',
+        reason: 'crash loop',
+        actor: 'octocat',
+        runUrl: 'https://github.com/acme/fleet/actions/runs/1'
+      },
+      {
+        git: await Git.create(repo.work, {
+          ...GIT_ENV,
+          GIT_COMMITTER_DATE: `@${T0 + 1.5 * H} +0000`,
+          GIT_AUTHOR_DATE: `@${T0 + 1.5 * H} +0000`
+        })
+      }
     );
     sha.ours = ours.commitSha!;
     repo.git('fetch', '--quiet', 'origin');
@@ -105,7 +126,12 @@ describe('rollback report on a history with every shape of rollback', () => {
 
     // 2. Two `git revert`s pushed together: one rollback of two commits.
     sha.dash = commitAt(repo, T0 + 2 * H, { [GRAFANA]: release('grafana', '8.1.0') }, 'grafana: dashboards v2');
-    sha.source = commitAt(repo, T0 + 2 * H + 600, { 'kubernetes/apps/monitoring/grafana/app/datasource.yaml': 'url: http://prometheus\n' }, 'grafana: datasource');
+    sha.source = commitAt(
+      repo,
+      T0 + 2 * H + 600,
+      { 'kubernetes/apps/monitoring/grafana/app/datasource.yaml': 'url: http://prometheus\n' },
+      'grafana: datasource'
+    );
     sha.runA = revertAt(repo, T0 + 3 * H, sha.source);
     sha.runB = revertAt(repo, T0 + 3 * H + 5, sha.dash);
 
@@ -115,18 +141,48 @@ describe('rollback report on a history with every shape of rollback', () => {
     sha.merge11 = mergePullAt(repo, T0 + 4.5 * H, 11, 'feature/redis-7', 'Bump redis to 7');
     gitAt(repo, T0 + 5 * H, ['checkout', '--quiet', '-b', 'revert-11-feature/redis-7']);
     gitAt(repo, T0 + 5 * H, ['revert', '--no-edit', '-m', '1', sha.merge11]);
-    gitAt(repo, T0 + 5 * H, ['commit', '--quiet', '--amend', '--file=-'], `Revert "Bump redis to 7"\n\nThis reverts commit ${sha.merge11}, reversing\nchanges made to ${gitAt(repo, T0, ['rev-parse', `${sha.merge11}^1`])}.\n`);
+    gitAt(
+      repo,
+      T0 + 5 * H,
+      ['commit', '--quiet', '--amend', '--file=-'],
+      `Revert "Bump redis to 7"\n\nThis reverts commit ${sha.merge11}, reversing\nchanges made to ${gitAt(repo, T0, ['rev-parse', `${sha.merge11}^1`])}.\n`
+    );
     sha.merge12 = mergePullAt(repo, T0 + 5.25 * H, 12, 'revert-11-feature/redis-7', 'Revert "Bump redis to 7"');
 
     // 4. The revert button on a squash-merged pull request, squash-merged: "Reverts owner/repo#N".
-    sha.alerts = commitAt(repo, T0 + 6 * H, { 'kubernetes/apps/monitoring/grafana/app/alerts.yaml': 'alerts: tuned\n' }, 'Tune grafana alerts (#13)');
-    sha.squash14 = commitAt(repo, T0 + 7 * H, { 'kubernetes/apps/monitoring/grafana/app/alerts.yaml': null }, 'Revert "Tune grafana alerts" (#14)\n\nReverts acme/fleet#13\n');
+    sha.alerts = commitAt(
+      repo,
+      T0 + 6 * H,
+      { 'kubernetes/apps/monitoring/grafana/app/alerts.yaml': 'alerts: tuned\n' },
+      'Tune grafana alerts (#13)'
+    );
+    sha.squash14 = commitAt(
+      repo,
+      T0 + 7 * H,
+      { 'kubernetes/apps/monitoring/grafana/app/alerts.yaml': null },
+      'Revert "Tune grafana alerts" (#14)\n\nReverts acme/fleet#13\n'
+    );
     // ... and with the squash message left empty: tied by title.
     sha.hpa = commitAt(repo, T0 + 8 * H, { 'kubernetes/apps/default/podinfo/app/hpa.yaml': 'hpa: on\n' }, 'Enable podinfo HPA (#15)');
-    sha.squash16 = commitAt(repo, T0 + 8 * H + 1200, { 'kubernetes/apps/default/podinfo/app/hpa.yaml': null }, 'Revert "Enable podinfo HPA" (#16)');
+    sha.squash16 = commitAt(
+      repo,
+      T0 + 8 * H + 1200,
+      { 'kubernetes/apps/default/podinfo/app/hpa.yaml': null },
+      'Revert "Enable podinfo HPA" (#16)'
+    );
     // ... and a git revert pushed with the reverted squash commit's "(#N)" in its own subject.
-    sha.copied = commitAt(repo, T0 + 8 * H + 1500, { 'kubernetes/apps/default/podinfo/app/hpa.yaml': 'hpa: on\n' }, 'Enable podinfo HPA again (#19)');
-    sha.copiedRevert = commitAt(repo, T0 + 8 * H + 1800, { 'kubernetes/apps/default/podinfo/app/hpa.yaml': null }, `fix(podinfo): Revert enable podinfo HPA again (#19)\n\nThis reverts commit ${sha.copied}.\n`);
+    sha.copied = commitAt(
+      repo,
+      T0 + 8 * H + 1500,
+      { 'kubernetes/apps/default/podinfo/app/hpa.yaml': 'hpa: on\n' },
+      'Enable podinfo HPA again (#19)'
+    );
+    sha.copiedRevert = commitAt(
+      repo,
+      T0 + 8 * H + 1800,
+      { 'kubernetes/apps/default/podinfo/app/hpa.yaml': null },
+      `fix(podinfo): Revert enable podinfo HPA again (#19)\n\nThis reverts commit ${sha.copied}.\n`
+    );
 
     // 5. This project's path restore.
     const good = gitAt(repo, T0, ['rev-parse', 'HEAD']);
@@ -136,7 +192,13 @@ describe('rollback report on a history with every shape of rollback', () => {
     const restored = await rollback(
       repo.work,
       { restorePaths: ['kubernetes/apps/default/podinfo'], restoreTo: good, incident: 'INC-2', actor: 'hubot' },
-      { git: await Git.create(repo.work, { ...GIT_ENV, GIT_COMMITTER_DATE: `@${T0 + 10 * H} +0000`, GIT_AUTHOR_DATE: `@${T0 + 10 * H} +0000` }) }
+      {
+        git: await Git.create(repo.work, {
+          ...GIT_ENV,
+          GIT_COMMITTER_DATE: `@${T0 + 10 * H} +0000`,
+          GIT_AUTHOR_DATE: `@${T0 + 10 * H} +0000`
+        })
+      }
     );
     sha.restore = restored.commitSha!;
     repo.git('fetch', '--quiet', 'origin');
@@ -152,9 +214,19 @@ describe('rollback report on a history with every shape of rollback', () => {
     sha.again = revertAt(repo, T0 + 13.5 * H, sha.reapply);
 
     // 8. A drill: the known-bad commit and its rollback with the drill's trailer.
-    sha.drill = commitAt(repo, T0 + 14 * H, { [PODINFO]: release('podinfo', '0.0.0-bad') }, 'Rollback drill: apply drills/bad.patch\n\nKnown-bad change, applied on purpose.\n');
+    sha.drill = commitAt(
+      repo,
+      T0 + 14 * H,
+      { [PODINFO]: release('podinfo', '0.0.0-bad') },
+      'Rollback drill: apply drills/bad.patch\n\nKnown-bad change, applied on purpose.\n'
+    );
     gitAt(repo, T0 + 14 * H + 180, ['revert', '--no-commit', sha.drill]);
-    sha.drillRollback = commitAt(repo, T0 + 14 * H + 180, {}, `Revert "Rollback drill: apply drills/bad.patch"\n\nThis reverts commit ${sha.drill}.\n\nIncident: drill-1\nDrill-time-to-detect: 42.5s\n`);
+    sha.drillRollback = commitAt(
+      repo,
+      T0 + 14 * H + 180,
+      {},
+      `Revert "Rollback drill: apply drills/bad.patch"\n\nThis reverts commit ${sha.drill}.\n\nIncident: drill-1\nDrill-time-to-detect: 42.5s\n`
+    );
 
     // 9. Not rollbacks: a revert inside a pull request of what the same pull request added, and
     // release notes that quote a revert line in a dependency bump.
@@ -163,10 +235,20 @@ describe('rollback report on a history with every shape of rollback', () => {
     revertAt(repo, T0 + 15 * H, wip);
     commitAt(repo, T0 + 15 * H, { 'kubernetes/apps/default/podinfo/app/final.yaml': 'final: 1\n' }, 'podinfo: final x');
     sha.merge17 = mergePullAt(repo, T0 + 15.5 * H, 17, 'feature/x', 'podinfo: x');
-    sha.deps = commitAt(repo, T0 + 16 * H, { [REDIS]: release('redis', '6.0.2') }, `chore(deps): update redis to 6.0.2 (#18)\n\nRelease notes:\n\nThis reverts commit ${'d'.repeat(40)}.\n`);
+    sha.deps = commitAt(
+      repo,
+      T0 + 16 * H,
+      { [REDIS]: release('redis', '6.0.2') },
+      `chore(deps): update redis to 6.0.2 (#18)\n\nRelease notes:\n\nThis reverts commit ${'d'.repeat(40)}.\n`
+    );
 
     // 10. Untrusted text in a subject.
-    sha.evil = commitAt(repo, T0 + 17 * H, { 'kubernetes/apps/default/podinfo/app/x.yaml': 'x: 1\n' }, 'x | <img src=x onerror=alert(1)> [a](https://evil.example)');
+    sha.evil = commitAt(
+      repo,
+      T0 + 17 * H,
+      { 'kubernetes/apps/default/podinfo/app/x.yaml': 'x: 1\n' },
+      'x | <img src=x onerror=alert(1)> [a](https://evil.example)'
+    );
     sha.evilRevert = revertAt(repo, T0 + 17 * H + 60, sha.evil);
     repo.push();
 
@@ -214,13 +296,15 @@ describe('rollback report on a history with every shape of rollback', () => {
     expect(report.rollbacks.some(r => r.sha === sha.runA)).toBe(false);
   });
 
-  it("ties a merge-committed revert-button pull request to the pull request it reverted, timed from that merge", () => {
+  it('ties a merge-committed revert-button pull request to the pull request it reverted, timed from that merge', () => {
     expect(find(sha.merge12)).toEqual(
       expect.objectContaining({
         kind: 'revert-pr',
         pullRequest: 12,
         subject: 'Revert "Bump redis to 7"',
-        reverted: [expect.objectContaining({ sha: sha.merge11, pullRequest: 11, subject: 'Bump redis to 7', landedAt: T0 + 4.5 * H, found: true })],
+        reverted: [
+          expect.objectContaining({ sha: sha.merge11, pullRequest: 11, subject: 'Bump redis to 7', landedAt: T0 + 4.5 * H, found: true })
+        ],
         timeToRevert: 0.75 * H,
         who: 'Test Author',
         components: ['database/redis'],
@@ -231,13 +315,29 @@ describe('rollback report on a history with every shape of rollback', () => {
 
   it('ties squash-merged revert pull requests by "Reverts owner/repo#N", or by title when the body is empty', () => {
     expect(find(sha.squash14)).toEqual(
-      expect.objectContaining({ kind: 'revert-pr', pullRequest: 14, reverted: [expect.objectContaining({ sha: sha.alerts, pullRequest: 13, via: 'pull-request' })], timeToRevert: H })
+      expect.objectContaining({
+        kind: 'revert-pr',
+        pullRequest: 14,
+        reverted: [expect.objectContaining({ sha: sha.alerts, pullRequest: 13, via: 'pull-request' })],
+        timeToRevert: H
+      })
     );
     expect(find(sha.squash16)).toEqual(
-      expect.objectContaining({ kind: 'revert-pr', pullRequest: 16, reverted: [expect.objectContaining({ sha: sha.hpa, pullRequest: 15, via: 'title' })], timeToRevert: 1200 })
+      expect.objectContaining({
+        kind: 'revert-pr',
+        pullRequest: 16,
+        reverted: [expect.objectContaining({ sha: sha.hpa, pullRequest: 15, via: 'title' })],
+        timeToRevert: 1200
+      })
     );
     const copied = find(sha.copiedRevert);
-    expect(copied).toEqual(expect.objectContaining({ kind: 'git-revert', reverted: [expect.objectContaining({ sha: sha.copied, pullRequest: 19 })], timeToRevert: 300 }));
+    expect(copied).toEqual(
+      expect.objectContaining({
+        kind: 'git-revert',
+        reverted: [expect.objectContaining({ sha: sha.copied, pullRequest: 19 })],
+        timeToRevert: 300
+      })
+    );
     expect(copied.pullRequest).toBeUndefined();
   });
 
@@ -272,7 +372,15 @@ describe('rollback report on a history with every shape of rollback', () => {
   it('reports a drill apart from the rollbacks, with its time to detect from the trailer', () => {
     expect(report.rollbacks.some(r => r.sha === sha.drillRollback)).toBe(false);
     expect(report.drills).toEqual([
-      expect.objectContaining({ sha: sha.drillRollback, drillCommit: sha.drill, timeToDetect: 42.5, detected: true, timeToRevert: 180, incident: 'drill-1', components: ['default/podinfo'] })
+      expect.objectContaining({
+        sha: sha.drillRollback,
+        drillCommit: sha.drill,
+        timeToDetect: 42.5,
+        detected: true,
+        timeToRevert: 180,
+        incident: 'drill-1',
+        components: ['default/podinfo']
+      })
     ]);
   });
 
@@ -281,7 +389,19 @@ describe('rollback report on a history with every shape of rollback', () => {
   });
 
   it('counts every rollback once, by kind, and ranks the components', () => {
-    expect(report.rollbacks.map(r => r.sha)).toEqual([sha.ours, sha.runB, sha.merge12, sha.squash14, sha.squash16, sha.copiedRevert, sha.restore, sha.manual, sha.first, sha.again, sha.evilRevert]);
+    expect(report.rollbacks.map(r => r.sha)).toEqual([
+      sha.ours,
+      sha.runB,
+      sha.merge12,
+      sha.squash14,
+      sha.squash16,
+      sha.copiedRevert,
+      sha.restore,
+      sha.manual,
+      sha.first,
+      sha.again,
+      sha.evilRevert
+    ]);
     expect(report.summary.byKind).toEqual({ 'gitops-rollback': 1, 'git-revert': 5, 'revert-pr': 3, restore: 1, manual: 1 });
     expect(report.summary.timeToRevert).toEqual({ count: 10, median: 1800, p90: 3600, max: 3605 });
     expect(report.components.map(c => [c.component, c.rollbacks])).toEqual([
@@ -293,7 +413,10 @@ describe('rollback report on a history with every shape of rollback', () => {
 
   it('keeps to the window: --since and --until by when the rollback landed', async () => {
     const clone = repo.clone('window');
-    const windowed = await buildRollbackReport(options({ since: T0 + 5 * H, until: T0 + 10 * H }), { git: await Git.create(clone, GIT_ENV), log: memoryLogger() });
+    const windowed = await buildRollbackReport(options({ since: T0 + 5 * H, until: T0 + 10 * H }), {
+      git: await Git.create(clone, GIT_ENV),
+      log: memoryLogger()
+    });
     expect(windowed.rollbacks.map(r => r.sha)).toEqual([sha.merge12, sha.squash14, sha.squash16, sha.copiedRevert, sha.restore]);
     expect(windowed.drills).toEqual([]);
     // The change rolled back twice is rolled back outside this window: no repeat offender here.
@@ -301,17 +424,26 @@ describe('rollback report on a history with every shape of rollback', () => {
   });
 
   it('writes Markdown with Mermaid charts that parse, the tables, and untrusted text escaped', async () => {
-    const markdown = formatReport(report, 'markdown', { commitUrl: s => `https://github.com/acme/fleet/commit/${s}`, pullUrl: n => `https://github.com/acme/fleet/pull/${n}` });
+    const markdown = formatReport(report, 'markdown', {
+      commitUrl: s => `https://github.com/acme/fleet/commit/${s}`,
+      pullUrl: n => `https://github.com/acme/fleet/pull/${n}`
+    });
     expect(markdown).toContain('## Rollbacks on main: the whole history to 2026-02-04');
-    expect(markdown).toContain('**11 rollbacks** (1 gitops-rollback, 5 git-revert, 3 revert-pr, 1 restore, 1 manual) · median time to revert **30 min** (p90 1 h)');
+    expect(markdown).toContain(
+      '**11 rollbacks** (1 gitops-rollback, 5 git-revert, 3 revert-pr, 1 restore, 1 manual) · median time to revert **30 min** (p90 1 h)'
+    );
     const parse = await loadMermaid();
     const charts = mermaidBlocks(markdown);
     expect(charts).toHaveLength(2);
     for (const chart of charts) expect(await parse(chart)).toEqual(expect.objectContaining({ diagramType: 'xychart' }));
     expect(charts[0]).toContain('bar [11, 0, 0, 0, 0]');
     expect(markdown).toContain('| default/podinfo | 7 | 2026-01-06 | 20 min | flux-system/podinfo |');
-    expect(markdown).toContain(`| [\`${sha.bump62.slice(0, 7)}\`](https://github.com/acme/fleet/commit/${sha.bump62}) Bump podinfo to 6.2.0 | 2 |`);
-    expect(markdown).toContain(`[\`${sha.merge12.slice(0, 7)}\`](https://github.com/acme/fleet/commit/${sha.merge12}) ([#12](https://github.com/acme/fleet/pull/12)) Revert "Bump redis to 7"`);
+    expect(markdown).toContain(
+      `| [\`${sha.bump62.slice(0, 7)}\`](https://github.com/acme/fleet/commit/${sha.bump62}) Bump podinfo to 6.2.0 | 2 |`
+    );
+    expect(markdown).toContain(
+      `[\`${sha.merge12.slice(0, 7)}\`](https://github.com/acme/fleet/commit/${sha.merge12}) ([#12](https://github.com/acme/fleet/pull/12)) Revert "Bump redis to 7"`
+    );
     expect(markdown).toContain('### Drills');
     // The hostile subject stays text in one cell: no tag, no link, no extra column.
     expect(markdown).not.toContain('<img');
@@ -340,7 +472,10 @@ describe('rollback report on a history with every shape of rollback', () => {
   });
 
   it('names components by --component patterns when given', async () => {
-    const named = await buildRollbackReport(options({ components: parseComponentPatterns(['kubernetes/apps/*']) }), { git: await Git.create(repo.clone('patterns'), GIT_ENV), log: memoryLogger() });
+    const named = await buildRollbackReport(options({ components: parseComponentPatterns(['kubernetes/apps/*']) }), {
+      git: await Git.create(repo.clone('patterns'), GIT_ENV),
+      log: memoryLogger()
+    });
     expect(named.components.map(c => c.component)).toEqual(['default', 'monitoring', 'database']);
   });
 });
@@ -361,15 +496,26 @@ describe('rollback report from a depth-1 clone, with a window', () => {
     repo.push();
     const clone = repo.clone('shallow', '--depth=1', '--branch=main');
     const memory = memoryLogger();
-    const report = await buildRollbackReport(options({ since: now - 10 * DAY, until: now }), { git: await Git.create(clone, GIT_ENV), log: memory });
+    const report = await buildRollbackReport(options({ since: now - 10 * DAY, until: now }), {
+      git: await Git.create(clone, GIT_ENV),
+      log: memory
+    });
     const fetchedSince = new Date((now - 100 * DAY) * 1000).toISOString();
-    expect(memory.lines).toContain(`info: Fetched the history since ${fetchedSince} (--shallow-since, without file contents) of 'main' from 'origin'.`);
+    expect(memory.lines).toContain(
+      `info: Fetched the history since ${fetchedSince} (--shallow-since, without file contents) of 'main' from 'origin'.`
+    );
     // The revert is the oldest commit fetched: its parent comes too, to tell which paths it changed.
     expect(memory.lines).toContain('info: Fetched the parents of the rollbacks at the edge of the fetched history (--deepen=1).');
     expect(memory.lines).toContain('info: Fetched 1 of 1 reverted commits older than the fetched history by sha.');
     expect(report.history.shallow).toBe(true);
     expect(report.rollbacks).toEqual([
-      expect.objectContaining({ sha: revert, kind: 'git-revert', reverted: [expect.objectContaining({ sha: bad, found: true, landedAt: now - 200 * DAY })], timeToRevert: 195 * DAY, components: ['a'] })
+      expect.objectContaining({
+        sha: revert,
+        kind: 'git-revert',
+        reverted: [expect.objectContaining({ sha: bad, found: true, landedAt: now - 200 * DAY })],
+        timeToRevert: 195 * DAY,
+        components: ['a']
+      })
     ]);
     // The commits before the fetched history stay out of the clone.
     expect(execFileSync('git', ['rev-list', '--count', 'HEAD'], { cwd: clone, encoding: 'utf8' }).trim()).toBe('3');
@@ -385,17 +531,22 @@ describe('rollback report from a depth-1 clone, with a window', () => {
     repo.push();
     const memory = memoryLogger();
     const window = { since: start + 95 * DAY, until: start + 101 * DAY };
-    const report = await buildRollbackReport(options(window), { git: await Git.create(repo.clone('shallow', '--depth=1'), GIT_ENV), log: memory });
-    expect(memory.lines).toContain('info: Fetched 0 of 1 reverted commits older than the fetched history by sha; the others are reported as not found.');
+    const report = await buildRollbackReport(options(window), {
+      git: await Git.create(repo.clone('shallow', '--depth=1'), GIT_ENV),
+      log: memory
+    });
+    expect(memory.lines).toContain(
+      'info: Fetched 0 of 1 reverted commits older than the fetched history by sha; the others are reported as not found.'
+    );
     expect(report.rollbacks).toEqual([expect.objectContaining({ sha: revert, reverted: [{ sha: missing, via: 'sha', found: false }] })]);
     expect(report.rollbacks[0].timeToRevert).toBeUndefined();
   });
 
   it('refuses a branch the remote does not have, naming it', async () => {
     repo = createRepo();
-    await expect(buildRollbackReport(options({ branch: 'staging' }), { git: await Git.create(repo.work, GIT_ENV), log: memoryLogger() })).rejects.toThrow(
-      "Branch 'staging' does not exist on remote 'origin'. Expected an existing branch, such as the one Flux watches."
-    );
+    await expect(
+      buildRollbackReport(options({ branch: 'staging' }), { git: await Git.create(repo.work, GIT_ENV), log: memoryLogger() })
+    ).rejects.toThrow("Branch 'staging' does not exist on remote 'origin'. Expected an existing branch, such as the one Flux watches.");
   });
 });
 
@@ -407,7 +558,7 @@ describe('rollback report with commit statuses (time to recover)', () => {
     await fake?.close();
   });
 
-  it("times recovery from the rollback landing to every Flux context reporting success", async () => {
+  it('times recovery from the rollback landing to every Flux context reporting success', async () => {
     repo = createRepo({ 'README.md': 'fleet\n' });
     const bad = commitAt(repo, T0, { 'apps/a/x.yaml': 'x: 1\n' }, 'Bad change');
     const first = revertAt(repo, T0 + H, bad);
@@ -422,7 +573,11 @@ describe('rollback report with commit statuses (time to recover)', () => {
     fake.addStatus(first, { context: 'kustomization/apps/0c9c2e41', state: 'success', created_at: at(T0 + H + 240) });
     fake.addStatus(second, { context: 'kustomization/apps/0c9c2e41', state: 'failure', created_at: at(T0 + 3 * H + 30) });
     const github = connectGitHub({ token: 'ghs_reportToken', repository: 'acme/fleet', apiUrl: fake.url })!;
-    const report = await buildRollbackReport(options(), { git: await Git.create(repo.work, GIT_ENV), log: memoryLogger(), statuses: commitStatusPort(github) });
+    const report = await buildRollbackReport(options(), {
+      git: await Git.create(repo.work, GIT_ENV),
+      log: memoryLogger(),
+      statuses: commitStatusPort(github)
+    });
     expect(report.rollbacks.map(r => [r.sha, r.recovery])).toEqual([
       [first, { state: 'recovered', at: T0 + H + 240, seconds: 240 }],
       [second, { state: 'failing' }]
@@ -440,7 +595,11 @@ describe('rollback report with commit statuses (time to recover)', () => {
     fake.failNext('GET', /\/statuses$/, 403, 'Resource not accessible by integration', 10);
     const memory = memoryLogger();
     const github = connectGitHub({ token: 'ghs_reportToken', repository: 'acme/fleet', apiUrl: fake.url })!;
-    const report = await buildRollbackReport(options(), { git: await Git.create(repo.work, GIT_ENV), log: memory, statuses: commitStatusPort(github) });
+    const report = await buildRollbackReport(options(), {
+      git: await Git.create(repo.work, GIT_ENV),
+      log: memory,
+      statuses: commitStatusPort(github)
+    });
     expect(report.rollbacks).toHaveLength(1);
     expect(report.rollbacks[0].recovery).toBeUndefined();
     expect(memory.lines.find(l => l.startsWith('warning: Could not read commit statuses'))).toContain('statuses: read');

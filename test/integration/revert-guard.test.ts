@@ -20,8 +20,13 @@ describe('the revert action guard (the safety check on the rollback itself)', ()
     const added = repoWithNewClaim();
     const before = git(repo.origin, 'rev-parse', 'main');
     const refused = rollback(repo.work, { commits: [added] });
-    await expect(refused).rejects.toThrow(/The rollback was refused: pvc-delete on PersistentVolumeClaim db\/data \(apps\/db\/pvc\.yaml:1\)\. Nothing was pushed\..*allow-unsafe: true/);
-    await expect(refused).rejects.toMatchObject({ kind: 'refused', findings: [expect.objectContaining({ rule: 'pvc-delete', severity: 'critical', direction: 'forward' })] });
+    await expect(refused).rejects.toThrow(
+      /The rollback was refused: pvc-delete on PersistentVolumeClaim db\/data \(apps\/db\/pvc\.yaml:1\)\. Nothing was pushed\..*allow-unsafe: true/
+    );
+    await expect(refused).rejects.toMatchObject({
+      kind: 'refused',
+      findings: [expect.objectContaining({ rule: 'pvc-delete', severity: 'critical', direction: 'forward' })]
+    });
     expect(git(repo.origin, 'rev-parse', 'main')).toBe(before);
     expect(repo.git('status', '--porcelain')).toBe('');
   });
@@ -71,12 +76,15 @@ describe('the revert action guard (the safety check on the rollback itself)', ()
   });
 
   it('refuses a rollback that moves what a kustomization.yaml builds back to its old namespace', async () => {
-    const build = (namespace: string) => `apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nnamespace: ${namespace}\nresources: [pvc.yaml]\n`;
+    const build = (namespace: string) =>
+      `apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nnamespace: ${namespace}\nresources: [pvc.yaml]\n`;
     repo = createRepo({ 'apps/db/pvc.yaml': claim('10Gi'), 'apps/db/kustomization.yaml': build('db') });
     const moved = repo.commit({ 'apps/db/kustomization.yaml': build('database') }, 'Move the database namespace');
     repo.push();
     const before = git(repo.origin, 'rev-parse', 'main');
-    await expect(rollback(repo.work, { commits: [moved] })).rejects.toThrow(/The rollback was refused: kustomize-build-retarget on Kustomization apps\/db \(apps\/db\/kustomization\.yaml:1\)/);
+    await expect(rollback(repo.work, { commits: [moved] })).rejects.toThrow(
+      /The rollback was refused: kustomize-build-retarget on Kustomization apps\/db \(apps\/db\/kustomization\.yaml:1\)/
+    );
     expect(git(repo.origin, 'rev-parse', 'main')).toBe(before);
   });
 

@@ -13,7 +13,7 @@ describe('revert (push delivery, real git with a bare origin)', () => {
   const originMain = () => git(repo.origin, 'rev-parse', 'refs/heads/main');
   const originFile = (path: string) => git(repo.origin, 'show', `refs/heads/main:${path}`);
 
-  it('reverts one commit with git\'s searchable line and the audit trailers', async () => {
+  it("reverts one commit with git's searchable line and the audit trailers", async () => {
     repo = createRepo({ 'apps/podinfo.yaml': deploy('6.0.0') });
     const bad = repo.commit({ 'apps/podinfo.yaml': deploy('6.1.0-bad') }, 'Bump podinfo to 6.1.0');
     repo.push();
@@ -200,7 +200,9 @@ describe('revert (push delivery, real git with a bare origin)', () => {
     const before = originMain();
     const head = repo.git('rev-parse', 'HEAD');
     await expect(rollback(repo.work, { commits: [bad] })).rejects.toThrow(
-      new RegExp(`conflicts with later changes in: a\\.yaml\\. Nothing was pushed.*restore them instead \\(restore-paths: a\\.yaml, restore-to: ${bad.slice(0, 12)}\\^\\)`)
+      new RegExp(
+        `conflicts with later changes in: a\\.yaml\\. Nothing was pushed.*restore them instead \\(restore-paths: a\\.yaml, restore-to: ${bad.slice(0, 12)}\\^\\)`
+      )
     );
     expect(originMain()).toBe(before);
     expect(repo.git('status', '--porcelain')).toBe('');
@@ -216,7 +218,9 @@ describe('revert (push delivery, real git with a bare origin)', () => {
     repo.git('push', '-q', 'origin', 'side');
     repo.git('checkout', '-q', 'main');
     await expect(rollback(repo.work, { commits: ['deadbeef'] })).rejects.toThrow("Unknown revision 'deadbeef'");
-    await expect(rollback(repo.work, { commits: [side] })).rejects.toThrow(`Commit ${side} ('${side}') is not in the history of target branch 'main'`);
+    await expect(rollback(repo.work, { commits: [side] })).rejects.toThrow(
+      `Commit ${side} ('${side}') is not in the history of target branch 'main'`
+    );
     writeFileSync(join(repo.work, 'a.yaml'), 'dirty\n');
     await expect(rollback(repo.work, { commits: ['HEAD'] })).rejects.toThrow(/uncommitted changes \(a\.yaml\)/);
   });
@@ -283,7 +287,7 @@ describe('revert (push delivery, real git with a bare origin)', () => {
     expect(git(repo.origin, 'rev-parse', 'main^')).toBe(raced);
     expect(originFile('a.yaml')).toBe('a: 0');
     expect(originFile('b.yaml')).toBe('b: 1');
-    expect(log.lines.join('\n')).toContain("moved while the rollback was being pushed; redoing it on the new tip (attempt 2)");
+    expect(log.lines.join('\n')).toContain('moved while the rollback was being pushed; redoing it on the new tip (attempt 2)');
   });
 
   it('never force-pushes: a protected branch (GH006) refuses, nothing lands', async () => {

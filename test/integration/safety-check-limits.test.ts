@@ -45,7 +45,13 @@ describe('safety check of files it cannot read whole: fails closed', () => {
   afterEach(() => repo?.cleanup());
 
   const options = (base: string, head: string): SafetyCheckOptions => ({
-    base, head, paths: [], exclude: [], failOn: 'error', acknowledged: false, configPath: '.github/rollback-safety.yml'
+    base,
+    head,
+    paths: [],
+    exclude: [],
+    failOn: 'error',
+    acknowledged: false,
+    configPath: '.github/rollback-safety.yml'
   });
 
   /** Checks the change from `before` to `after` (path -> content, null: absent). */
@@ -63,9 +69,7 @@ describe('safety check of files it cannot read whole: fails closed', () => {
   it('fails on a claim grown in a file padded past the size limit, naming the claim and the setting that raises the limit', async () => {
     const pad = padding(claim('data', '10Gi'));
     const result = await check({ 'db/pvc.yaml': claim('data', '10Gi') + pad }, { 'db/pvc.yaml': claim('data', '20Gi') + pad });
-    expect(rows(result.verdict.findings)).toEqual([
-      ['manifest-unreadable', 'error', 'forward', '', '', 'db/pvc.yaml']
-    ]);
+    expect(rows(result.verdict.findings)).toEqual([['manifest-unreadable', 'error', 'forward', '', '', 'db/pvc.yaml']]);
     const [finding] = result.verdict.findings;
     expect(finding.message).toContain('a PersistentVolumeClaim named data');
     expect(finding.message).toContain(`size limit of ${MAX_FILE_BYTES} bytes`);
@@ -89,7 +93,16 @@ describe('safety check of files it cannot read whole: fails closed', () => {
     expect(bundle.length).toBeGreaterThan(MAX_FILE_BYTES);
     const result = await check({ 'crds/bundle.yaml': bundle }, { 'crds/bundle.yaml': null });
     const deletions = result.verdict.findings.filter(f => f.rule === 'crd-delete');
-    expect(rows(deletions)).toEqual(['alpha', 'beta', 'gamma'].map(p => ['crd-delete', 'critical', 'forward', 'CustomResourceDefinition', `${p}.example.com`, 'crds/bundle.yaml']));
+    expect(rows(deletions)).toEqual(
+      ['alpha', 'beta', 'gamma'].map(p => [
+        'crd-delete',
+        'critical',
+        'forward',
+        'CustomResourceDefinition',
+        `${p}.example.com`,
+        'crds/bundle.yaml'
+      ])
+    );
     expect(deletions.map(f => f.line)).toEqual([2, 27, 52]);
     expect(result.verdict.fails).toBe(true);
   });
@@ -98,11 +111,14 @@ describe('safety check of files it cannot read whole: fails closed', () => {
     const objects = claim('data', '10Gi') + '---\n' + crd('alpha');
     const result = await check({ 'a.yaml': objects }, { 'a.yaml': null, 'b.yaml': padded(objects) });
     expect(rows(result.verdict.findings)).toEqual([['manifest-unreadable', 'error', 'forward', '', '', 'b.yaml']]);
-    expect(result.verdict.findings[0].message).toContain('a PersistentVolumeClaim named data, a CustomResourceDefinition named alpha.example.com');
+    expect(result.verdict.findings[0].message).toContain(
+      'a PersistentVolumeClaim named data, a CustomResourceDefinition named alpha.example.com'
+    );
   });
 
   it('keeps a file over the size limit that names no kind the rules look at a warning', async () => {
-    const map = (v: string) => `apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata:\n  name: big\n  labels: {v: "${v}"}\nrules: []\n`;
+    const map = (v: string) =>
+      `apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata:\n  name: big\n  labels: {v: "${v}"}\nrules: []\n`;
     const pad = padding(map('1'));
     const result = await check({ 'app/big.yaml': map('1') + pad }, { 'app/big.yaml': map('2') + pad });
     expect(rows(result.verdict.findings)).toEqual([['manifest-unreadable', 'warning', 'forward', '', '', 'app/big.yaml']]);
@@ -110,10 +126,12 @@ describe('safety check of files it cannot read whole: fails closed', () => {
     expect(result.verdict.fails).toBe(false);
   });
 
-  it('fails on a changed CRD whose aliases expand past the parser\'s limit, naming the limit', async () => {
+  it("fails on a changed CRD whose aliases expand past the parser's limit, naming the limit", async () => {
     const result = await check({ 'crds/bomb.yaml': crd('bombs') }, { 'crds/bomb.yaml': aliasBomb });
     const forward = result.verdict.findings.filter(f => f.direction === 'forward');
-    expect(rows(forward)).toEqual([['manifest-unreadable', 'error', 'forward', 'CustomResourceDefinition', 'bombs.example.com', 'crds/bomb.yaml']]);
+    expect(rows(forward)).toEqual([
+      ['manifest-unreadable', 'error', 'forward', 'CustomResourceDefinition', 'bombs.example.com', 'crds/bomb.yaml']
+    ]);
     expect(forward[0].message).toContain("the parser's limit of 2000000 nodes once aliases are expanded");
     expect(result.verdict.fails).toBe(true);
   });

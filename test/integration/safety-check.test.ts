@@ -12,11 +12,21 @@ describe('safety check on a real Flux repository, from a depth-1 clone', () => {
   /** main gets an unrelated claim deletion after the PR branched; the PR adds a CRD and grows a claim. */
   function pullRequest(config?: string) {
     repo = createFleetRepo();
-    repo.commit({ 'infrastructure/redis/pvc.yaml': claim('redis-data', '8Gi'), 'infrastructure/redis/old.yaml': claim('old', '1Gi'), ...(config ? { '.github/rollback-safety.yml': config } : {}) }, 'Add claims');
+    repo.commit(
+      {
+        'infrastructure/redis/pvc.yaml': claim('redis-data', '8Gi'),
+        'infrastructure/redis/old.yaml': claim('old', '1Gi'),
+        ...(config ? { '.github/rollback-safety.yml': config } : {})
+      },
+      'Add claims'
+    );
     repo.push();
     const branchPoint = repo.git('rev-parse', 'HEAD');
     repo.git('checkout', '-q', '-b', 'pr');
-    repo.commit({ 'infrastructure/crds/widgets.yaml': crd('widgets'), 'infrastructure/redis/pvc.yaml': claim('redis-data', '16Gi') }, 'Widgets and more redis');
+    repo.commit(
+      { 'infrastructure/crds/widgets.yaml': crd('widgets'), 'infrastructure/redis/pvc.yaml': claim('redis-data', '16Gi') },
+      'Widgets and more redis'
+    );
     const head = repo.git('rev-parse', 'HEAD');
     repo.git('push', '-q', 'origin', 'pr');
     repo.git('checkout', '-q', 'main');
@@ -27,10 +37,17 @@ describe('safety check on a real Flux repository, from a depth-1 clone', () => {
   }
 
   const options = (base: string, head: string, extra: Partial<SafetyCheckOptions> = {}): SafetyCheckOptions => ({
-    base, head, paths: [], exclude: [], failOn: 'error', acknowledged: false, configPath: '.github/rollback-safety.yml', ...extra
+    base,
+    head,
+    paths: [],
+    exclude: [],
+    failOn: 'error',
+    acknowledged: false,
+    configPath: '.github/rollback-safety.yml',
+    ...extra
   });
 
-  it('reports the PR\'s own hazards in both directions, measured from the merge base, not base changes', async () => {
+  it("reports the PR's own hazards in both directions, measured from the merge base, not base changes", async () => {
     const { base, head, branchPoint, checkout } = pullRequest();
     const git = await Git.create(checkout, ISOLATED_GIT_ENV);
     const result = await checkWithGit(git, 'origin', options(base, head), memoryLogger());
@@ -44,7 +61,8 @@ describe('safety check on a real Flux repository, from a depth-1 clone', () => {
   });
 
   it('applies the configuration read at the base revision: severities, allow-list', async () => {
-    const config = 'rules:\n  pvc-expand: warning\nallow:\n  - kind: CustomResourceDefinition\n    name: "*.example.com"\n    reason: owned by the platform team\n';
+    const config =
+      'rules:\n  pvc-expand: warning\nallow:\n  - kind: CustomResourceDefinition\n    name: "*.example.com"\n    reason: owned by the platform team\n';
     const { base, head, checkout } = pullRequest(config);
     const git = await Git.create(checkout, ISOLATED_GIT_ENV);
     const result = await checkWithGit(git, 'origin', options(base, head), memoryLogger());

@@ -30,7 +30,8 @@ describe('severity by consequence', () => {
   let repo: TestRepo;
   afterEach(() => repo?.cleanup());
 
-  const summary = (findings: { rule: string; severity: string; direction: string }[]) => findings.map(f => `${f.rule} ${f.severity} ${f.direction}`);
+  const summary = (findings: { rule: string; severity: string; direction: string }[]) =>
+    findings.map(f => `${f.rule} ${f.severity} ${f.direction}`);
 
   function newApp(): string {
     repo = createRepo(base);
@@ -65,7 +66,10 @@ describe('severity by consequence', () => {
     const before = git(repo.origin, 'rev-parse', 'main');
     const refused = rollback(repo.work, { commits: [added] });
     await expect(refused).rejects.toMatchObject({ kind: 'refused' });
-    const error = await refused.then(() => undefined, (e: unknown) => e);
+    const error = await refused.then(
+      () => undefined,
+      (e: unknown) => e
+    );
     expect(error).toBeInstanceOf(UnsafeRollbackError);
     expect(summary((error as UnsafeRollbackError).findings).sort()).toEqual([
       'flux-kustomization-delete critical forward',
@@ -83,7 +87,15 @@ describe('severity by consequence', () => {
       'apps/echo/release.yaml': helmRelease('echo', 'echo', '  values:\n    replicas: 2\n    persistence:\n      enabled: false\n'),
       'apps/echo/config.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: echo\n  namespace: echo\ndata:\n  a: "1"\n'
     });
-    const removed = repo.commit({ 'clusters/prod/echo.yaml': null, 'apps/echo/kustomization.yaml': null, 'apps/echo/release.yaml': null, 'apps/echo/config.yaml': null }, 'Remove echo');
+    const removed = repo.commit(
+      {
+        'clusters/prod/echo.yaml': null,
+        'apps/echo/kustomization.yaml': null,
+        'apps/echo/release.yaml': null,
+        'apps/echo/config.yaml': null
+      },
+      'Remove echo'
+    );
     const result = await analyzeChange(await Git.create(repo.work), `${removed}~1`, removed);
     expect(summary(result.findings)).toEqual(['helmrelease-delete warning forward', 'flux-kustomization-delete warning forward']);
     expect(result.findings[0].message).toContain('HelmRelease echo/echo');
@@ -95,7 +107,10 @@ describe('severity by consequence', () => {
   it('removing a Kustomization whose build holds a claim (through a component) is critical and names the claim', async () => {
     repo = createRepo({
       ...base,
-      'clusters/prod/db.yaml': ks('db', './apps/db/app').replace('  sourceRef:', '  postBuild:\n    substitute:\n      APP: pg\n  sourceRef:'),
+      'clusters/prod/db.yaml': ks('db', './apps/db/app').replace(
+        '  sourceRef:',
+        '  postBuild:\n    substitute:\n      APP: pg\n  sourceRef:'
+      ),
       'apps/db/app/kustomization.yaml': 'resources: [config.yaml]\ncomponents: [../../../components/volsync]\n',
       'apps/db/app/config.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: db\n  namespace: db\n',
       'components/volsync/kustomization.yaml': 'apiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\nresources: [pvc.yaml]\n',
@@ -108,7 +123,9 @@ describe('severity by consequence', () => {
   });
 
   it('a Kustomization of another source owns nothing here: its prune: false does not defuse a deletion', async () => {
-    const foreign = ks('upstream-crds', '', { prune: false }).replace('name: flux-system\n', 'name: upstream-crds\n').replace('  path: \n', '');
+    const foreign = ks('upstream-crds', '', { prune: false })
+      .replace('name: flux-system\n', 'name: upstream-crds\n')
+      .replace('  path: \n', '');
     repo = createRepo({ ...base, 'clusters/prod/crds.yaml': foreign, 'apps/db/pvc.yaml': claim('data', '10Gi', 'db') });
     const removed = repo.commit({ 'apps/db/pvc.yaml': null }, 'Drop the claim');
     const result = await analyzeChange(await Git.create(repo.work), `${removed}~1`, removed);
@@ -117,14 +134,31 @@ describe('severity by consequence', () => {
 
   it('a Kustomization moved to a renamed folder that builds the same files prunes nothing: a notice', async () => {
     const app = { 'kustomization.yaml': 'namespace: db\nresources: [pvc.yaml]\n', 'pvc.yaml': claim('data', '10Gi', 'db') };
-    const at = (folder: string, files: Record<string, string | null>) => Object.fromEntries(Object.entries(files).map(([name, text]) => [`${folder}/${name}`, text]));
+    const at = (folder: string, files: Record<string, string | null>) =>
+      Object.fromEntries(Object.entries(files).map(([name, text]) => [`${folder}/${name}`, text]));
     repo = createRepo({ ...base, 'clusters/prod/db.yaml': ks('db', './apps/db'), ...at('apps/db', app) });
-    const moved = repo.commit({ 'clusters/prod/db.yaml': ks('db', './apps/database'), ...at('apps/db', { 'kustomization.yaml': null, 'pvc.yaml': null }), ...at('apps/database', app) }, 'Rename the folder');
+    const moved = repo.commit(
+      {
+        'clusters/prod/db.yaml': ks('db', './apps/database'),
+        ...at('apps/db', { 'kustomization.yaml': null, 'pvc.yaml': null }),
+        ...at('apps/database', app)
+      },
+      'Rename the folder'
+    );
     const gitOf = await Git.create(repo.work);
     expect(summary((await analyzeChange(gitOf, `${moved}~1`, moved)).findings)).toEqual(['flux-kustomization-retarget notice forward']);
     repo.git('reset', '-q', '--hard', `${moved}~1`);
-    const changed = repo.commit({ 'clusters/prod/db.yaml': ks('db', './apps/database'), ...at('apps/db', { 'kustomization.yaml': null, 'pvc.yaml': null }), ...at('apps/database', { ...app, 'kustomization.yaml': 'namespace: database\nresources: [pvc.yaml]\n' }) }, 'Move and rename');
-    expect(summary((await analyzeChange(gitOf, `${changed}~1`, changed)).findings)).toEqual(['flux-kustomization-retarget critical forward']);
+    const changed = repo.commit(
+      {
+        'clusters/prod/db.yaml': ks('db', './apps/database'),
+        ...at('apps/db', { 'kustomization.yaml': null, 'pvc.yaml': null }),
+        ...at('apps/database', { ...app, 'kustomization.yaml': 'namespace: database\nresources: [pvc.yaml]\n' })
+      },
+      'Move and rename'
+    );
+    expect(summary((await analyzeChange(gitOf, `${changed}~1`, changed)).findings)).toEqual([
+      'flux-kustomization-retarget critical forward'
+    ]);
   });
 
   it('an expansion stays an error: its revert would be rejected', async () => {

@@ -53,7 +53,14 @@ export async function runAction(bundle: string, options: ActionRunOptions): Prom
   child.stdout.on('data', (b: Buffer) => (stdout += b.toString()));
   child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
   const exitCode = await new Promise<number>(done => child.on('close', code => done(code ?? 1)));
-  return { exitCode, stdout, stderr, outputs: parseOutputs(readFileSync(files.output, 'utf8')), summary: readFileSync(files.summary, 'utf8'), env };
+  return {
+    exitCode,
+    stdout,
+    stderr,
+    outputs: parseOutputs(readFileSync(files.output, 'utf8')),
+    summary: readFileSync(files.summary, 'utf8'),
+    env
+  };
 }
 
 interface RunnerFiles {
@@ -187,7 +194,19 @@ export function actionsCheckout(repo: TestRepo, name = 'checkout', options: Chec
   const [source, tracking] = options.pullRequest
     ? [`refs/pull/${options.pullRequest}/merge`, `refs/remotes/pull/${options.pullRequest}/merge`]
     : [`refs/heads/${branch}`, `refs/remotes/origin/${branch}`];
-  git(dir, '-c', 'protocol.version=2', 'fetch', '--quiet', '--no-tags', '--prune', '--no-recurse-submodules', '--depth=1', 'origin', `+${source}:${tracking}`);
+  git(
+    dir,
+    '-c',
+    'protocol.version=2',
+    'fetch',
+    '--quiet',
+    '--no-tags',
+    '--prune',
+    '--no-recurse-submodules',
+    '--depth=1',
+    'origin',
+    `+${source}:${tracking}`
+  );
   if (options.pullRequest) git(dir, 'checkout', '--quiet', '--force', tracking);
   else git(dir, 'checkout', '--quiet', '--force', '-B', branch, tracking);
   if (options.originUrl) git(dir, 'remote', 'set-url', 'origin', options.originUrl);

@@ -32,7 +32,14 @@ export async function rollback(
   deps: Partial<RollbackDeps> = {}
 ): Promise<RollbackResult & { log: string[] }> {
   const log = memoryLogger();
-  const request = await validateRequest({ commits: [], restorePaths: [], deliver: 'push', targetBranch: 'main', committer: TEST_COMMITTER, ...raw });
+  const request = await validateRequest({
+    commits: [],
+    restorePaths: [],
+    deliver: 'push',
+    targetBranch: 'main',
+    committer: TEST_COMMITTER,
+    ...raw
+  });
   const git = await Git.create(cwd, ISOLATED_GIT_ENV);
   const result = await runRollback(request, { git, log, ...deps });
   return { ...result, log: log.lines };

@@ -129,14 +129,7 @@ export interface FakeGitHub {
    * Answers the next `times` requests matching method and path with `status` and `body`. A string
    * body becomes GitHub's error JSON `{ message, documentation_url, status }`.
    */
-  failNext(
-    method: string,
-    path: RegExp,
-    status: number,
-    body?: string | object,
-    times?: number,
-    headers?: Record<string, string>
-  ): void;
+  failNext(method: string, path: RegExp, status: number, body?: string | object, times?: number, headers?: Record<string, string>): void;
   /** Accepts the next `times` requests matching method and path and never answers them. */
   hangNext(method: string, path: RegExp, times?: number): void;
   addPull(pull: PullSeed): FakePull;
@@ -221,17 +214,17 @@ class FakeGitHubServer implements FakeGitHub {
   }
 
   async listen(): Promise<void> {
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+    await new Promise<void>(resolve => this.server.listen(0, '127.0.0.1', resolve));
     this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
   }
 
   async close(): Promise<void> {
     this.server.closeAllConnections();
-    await new Promise<void>((resolve, reject) => this.server.close((error) => (error ? reject(error) : resolve())));
+    await new Promise<void>((resolve, reject) => this.server.close(error => (error ? reject(error) : resolve())));
   }
 
   requestsTo(method: string, path: RegExp): FakeRequest[] {
-    return this.requests.filter((r) => r.method === method.toUpperCase() && path.test(r.path));
+    return this.requests.filter(r => r.method === method.toUpperCase() && path.test(r.path));
   }
 
   failNext(
@@ -317,7 +310,7 @@ class FakeGitHubServer implements FakeGitHub {
     const text = await readBody(req);
     const body = parseJson(text);
     this.requests.push({ method, path: url.pathname, query: Object.fromEntries(url.searchParams), body: body ?? text });
-    const hang = this.hangs.find((h) => h.remaining > 0 && h.method === method && h.path.test(url.pathname));
+    const hang = this.hangs.find(h => h.remaining > 0 && h.method === method && h.path.test(url.pathname));
     if (hang) {
       hang.remaining--;
       return; // the connection stays open, unanswered, until the client gives up or close()
@@ -327,7 +320,7 @@ class FakeGitHubServer implements FakeGitHub {
   }
 
   private answer(method: string, url: URL, req: IncomingMessage, body: unknown): Reply {
-    const fault = this.faults.find((f) => f.remaining > 0 && f.method === method && f.path.test(url.pathname));
+    const fault = this.faults.find(f => f.remaining > 0 && f.method === method && f.path.test(url.pathname));
     if (fault) {
       fault.remaining--;
       return { status: fault.status, body: fault.body, headers: fault.headers };
@@ -361,22 +354,22 @@ class FakeGitHubServer implements FakeGitHub {
     const R = (rest: string) => new RegExp(`^/repos/([^/]+)/([^/]+)${rest}$`);
     return [
       ['GET', R(''), () => ({ status: 200, body: this.repoJson() })],
-      ['GET', R('/pulls'), (c) => this.listPulls(c)],
-      ['POST', R('/pulls'), (c) => this.createPull(c)],
-      ['GET', R('/pulls/(\\d+)'), (c) => this.withPull(c, (p) => ({ status: 200, body: this.pullJson(p) }))],
-      ['PATCH', R('/pulls/(\\d+)'), (c) => this.withPull(c, (p) => this.updatePull(p, c))],
-      ['GET', R('/pulls/(\\d+)/files'), (c) => this.withPull(c, (p) => this.listPullFiles(p, c))],
-      ['GET', R('/pulls/(\\d+)/requested_reviewers'), (c) => this.withPull(c, (p) => this.reviewers(p))],
-      ['POST', R('/pulls/(\\d+)/requested_reviewers'), (c) => this.withPull(c, (p) => this.requestReviewers(p, c))],
-      ['GET', R('/issues/(\\d+)/labels'), (c) => this.withPull(c, (p) => this.paginate(c, p.labels.map(labelJson)))],
-      ['POST', R('/issues/(\\d+)/labels'), (c) => this.withPull(c, (p) => this.addLabels(p, c))],
-      ['GET', R('/issues/(\\d+)/comments'), (c) => this.withPull(c, (p) => this.listComments(p, c))],
-      ['POST', R('/issues/(\\d+)/comments'), (c) => this.withPull(c, (p) => this.createComment(p, c))],
-      ['PATCH', R('/issues/comments/(\\d+)'), (c) => this.updateComment(c)],
-      ['GET', R('/commits/([^/]+)/statuses'), (c) => this.listStatuses(c)],
-      ['POST', R('/statuses/([0-9a-fA-F]{4,40})'), (c) => this.createStatus(c)],
-      ['GET', R('/contents/(.+)'), (c) => this.getContent(c)],
-      ['GET', R('/compare/([^/.]+)\\.\\.\\.([^/.]+)'), (c) => this.compare(c)]
+      ['GET', R('/pulls'), c => this.listPulls(c)],
+      ['POST', R('/pulls'), c => this.createPull(c)],
+      ['GET', R('/pulls/(\\d+)'), c => this.withPull(c, p => ({ status: 200, body: this.pullJson(p) }))],
+      ['PATCH', R('/pulls/(\\d+)'), c => this.withPull(c, p => this.updatePull(p, c))],
+      ['GET', R('/pulls/(\\d+)/files'), c => this.withPull(c, p => this.listPullFiles(p, c))],
+      ['GET', R('/pulls/(\\d+)/requested_reviewers'), c => this.withPull(c, p => this.reviewers(p))],
+      ['POST', R('/pulls/(\\d+)/requested_reviewers'), c => this.withPull(c, p => this.requestReviewers(p, c))],
+      ['GET', R('/issues/(\\d+)/labels'), c => this.withPull(c, p => this.paginate(c, p.labels.map(labelJson)))],
+      ['POST', R('/issues/(\\d+)/labels'), c => this.withPull(c, p => this.addLabels(p, c))],
+      ['GET', R('/issues/(\\d+)/comments'), c => this.withPull(c, p => this.listComments(p, c))],
+      ['POST', R('/issues/(\\d+)/comments'), c => this.withPull(c, p => this.createComment(p, c))],
+      ['PATCH', R('/issues/comments/(\\d+)'), c => this.updateComment(c)],
+      ['GET', R('/commits/([^/]+)/statuses'), c => this.listStatuses(c)],
+      ['POST', R('/statuses/([0-9a-fA-F]{4,40})'), c => this.createStatus(c)],
+      ['GET', R('/contents/(.+)'), c => this.getContent(c)],
+      ['GET', R('/compare/([^/.]+)\\.\\.\\.([^/.]+)'), c => this.compare(c)]
     ];
   }
 
@@ -423,22 +416,28 @@ class FakeGitHubServer implements FakeGitHub {
     const state = c.query.state ?? 'open';
     const head = c.query.head;
     const pulls = this.state.pulls
-      .filter((p) => state === 'all' || p.state === state)
-      .filter((p) => !head || head === `${this.owner}:${p.head.ref}` || head === p.head.ref)
-      .filter((p) => !c.query.base || p.base.ref === c.query.base)
+      .filter(p => state === 'all' || p.state === state)
+      .filter(p => !head || head === `${this.owner}:${p.head.ref}` || head === p.head.ref)
+      .filter(p => !c.query.base || p.base.ref === c.query.base)
       .sort((a, b) => b.number - a.number);
-    return this.paginate(c, pulls.map((p) => this.pullJson(p)));
+    return this.paginate(
+      c,
+      pulls.map(p => this.pullJson(p))
+    );
   }
 
   private createPull(c: Context): Reply {
     const doc = `${DOCS}/pulls/pulls#create-a-pull-request`;
     const { title, head, base } = c.body;
-    const missing = (['title', 'head', 'base'] as const).filter((f) => typeof c.body[f] !== 'string' || !c.body[f]);
+    const missing = (['title', 'head', 'base'] as const).filter(f => typeof c.body[f] !== 'string' || !c.body[f]);
     if (missing.length > 0) {
-      return validationFailed(doc, missing.map((field) => ({ resource: 'PullRequest', field, code: 'missing_field' })));
+      return validationFailed(
+        doc,
+        missing.map(field => ({ resource: 'PullRequest', field, code: 'missing_field' }))
+      );
     }
     const headRef = String(head).replace(/^[^:]+:/, '');
-    if (this.state.pulls.some((p) => p.state === 'open' && p.head.ref === headRef && p.base.ref === base)) {
+    if (this.state.pulls.some(p => p.state === 'open' && p.head.ref === headRef && p.base.ref === base)) {
       const message = `A pull request already exists for ${this.owner}:${headRef}.`;
       return validationFailed(doc, [{ resource: 'PullRequest', code: 'custom', message }]);
     }
@@ -465,13 +464,16 @@ class FakeGitHubServer implements FakeGitHub {
   private listPullFiles(pull: FakePull, c: Context): Reply {
     // GitHub never lists more than 3,000 files, however many the pull request changes.
     const files = (this.state.pullFiles.get(pull.number) ?? []).slice(0, PULL_FILES_CAP);
-    return this.paginate(c, files.map((f) => this.fileJson(pull, f)));
+    return this.paginate(
+      c,
+      files.map(f => this.fileJson(pull, f))
+    );
   }
 
   private requestReviewers(pull: FakePull, c: Context): Reply {
     const users = stringArray(c.body.reviewers);
     const teams = stringArray(c.body.team_reviewers);
-    const strangers = users.some((u) => !this.state.collaborators.has(u)) || teams.some((t) => !this.state.teams.has(t));
+    const strangers = users.some(u => !this.state.collaborators.has(u)) || teams.some(t => !this.state.teams.has(t));
     if (strangers) {
       return githubError(
         422,
@@ -492,12 +494,12 @@ class FakeGitHubServer implements FakeGitHub {
   }
 
   private withPull(c: Context, then: (pull: FakePull) => Reply): Reply {
-    const pull = this.state.pulls.find((p) => p.number === Number(c.params[0]));
+    const pull = this.state.pulls.find(p => p.number === Number(c.params[0]));
     return pull ? then(pull) : githubError(404, 'Not Found');
   }
 
   private pullOrThrow(number: number): FakePull {
-    const pull = this.state.pulls.find((p) => p.number === number);
+    const pull = this.state.pulls.find(p => p.number === number);
     if (!pull) throw new Error(`Fake GitHub has no pull request #${number}.`);
     return pull;
   }
@@ -554,8 +556,11 @@ class FakeGitHubServer implements FakeGitHub {
   // ---- Comments ----
 
   private listComments(pull: FakePull, c: Context): Reply {
-    const comments = this.state.comments.filter((x) => x.issue_number === pull.number).sort((a, b) => a.id - b.id);
-    return this.paginate(c, comments.map((x) => this.commentJson(x)));
+    const comments = this.state.comments.filter(x => x.issue_number === pull.number).sort((a, b) => a.id - b.id);
+    return this.paginate(
+      c,
+      comments.map(x => this.commentJson(x))
+    );
   }
 
   private createComment(pull: FakePull, c: Context): Reply {
@@ -564,7 +569,7 @@ class FakeGitHubServer implements FakeGitHub {
   }
 
   private updateComment(c: Context): Reply {
-    const comment = this.state.comments.find((x) => x.id === Number(c.params[0]));
+    const comment = this.state.comments.find(x => x.id === Number(c.params[0]));
     if (!comment) return githubError(404, 'Not Found');
     if (typeof c.body.body !== 'string') return missingBody(`${DOCS}/issues/comments#update-an-issue-comment`);
     comment.body = c.body.body;
@@ -594,7 +599,10 @@ class FakeGitHubServer implements FakeGitHub {
     const sha = this.resolveRef(c.params[0]);
     // GitHub answers in reverse chronological order.
     const statuses = [...(this.state.statuses.get(sha) ?? [])].reverse();
-    return this.paginate(c, statuses.map((s) => this.statusJson(s)));
+    return this.paginate(
+      c,
+      statuses.map(s => this.statusJson(s))
+    );
   }
 
   /** POST /statuses/{sha}: 422 for a bad state, a description over 140 characters, or a sha with no commit. */
@@ -607,7 +615,9 @@ class FakeGitHubServer implements FakeGitHub {
     }
     const description = optionalString(c.body.description);
     if (description !== undefined && description.length > 140) {
-      return validationFailed(doc, [{ resource: 'Status', code: 'custom', field: 'description', message: 'description is too long (maximum is 140 characters)' }]);
+      return validationFailed(doc, [
+        { resource: 'Status', code: 'custom', field: 'description', message: 'description is too long (maximum is 140 characters)' }
+      ]);
     }
     if (this.options.gitDir && !commitExists(this.options.gitDir, sha)) return githubError(422, `No commit found for SHA: ${sha}`, doc);
     const status = this.addStatus(sha, {
@@ -637,7 +647,7 @@ class FakeGitHubServer implements FakeGitHub {
 
   /** A branch name resolves to the head sha of an open pull request from it, else stays as is. */
   private resolveRef(ref: string): string {
-    return this.state.pulls.find((p) => p.head.ref === ref)?.head.sha ?? ref;
+    return this.state.pulls.find(p => p.head.ref === ref)?.head.sha ?? ref;
   }
 
   // ---- Contents ----
@@ -653,7 +663,7 @@ class FakeGitHubServer implements FakeGitHub {
         ? { status: 200, body: text, headers: { 'content-type': 'application/vnd.github.raw; charset=utf-8' } }
         : { status: 200, body: this.contentJson(path, ref, text) };
     }
-    const children = [...files.keys()].filter((p) => p.startsWith(`${path}/`));
+    const children = [...files.keys()].filter(p => p.startsWith(`${path}/`));
     if (children.length === 0) return githubError(404, 'Not Found', `${DOCS}/repos/contents#get-repository-content`);
     return { status: 200, body: this.directoryJson(path, ref, children, files) };
   }

@@ -51,7 +51,11 @@ export class FluxPlayer {
       this.fake.addStatus(tip, { context: INFRA, state: 'success', description: 'reconciliation succeeded' });
       await new Promise(resolve => setTimeout(resolve, 60));
       if (this.stopped) return;
-      this.fake.addStatus(tip, { context: CONTEXT, state: failing ? 'failure' : 'success', description: failing ? 'health check failed' : 'reconciliation succeeded' });
+      this.fake.addStatus(tip, {
+        context: CONTEXT,
+        state: failing ? 'failure' : 'success',
+        description: failing ? 'health check failed' : 'reconciliation succeeded'
+      });
     } catch (error) {
       // A tick cut short by stop() is expected; anything else is a broken test setup.
       if (!this.stopped) throw error;
@@ -59,8 +63,8 @@ export class FluxPlayer {
   }
 }
 
-
-export const deploy = (tag: string) => `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: podinfo\nspec:\n  image: podinfo:${tag}\n`;
+export const deploy = (tag: string) =>
+  `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: podinfo\nspec:\n  image: podinfo:${tag}\n`;
 
 /** A staging repository whose drill patch (committed to it, as a team would) sets a `-bad` image. */
 export function createDrillRepo(): TestRepo {

@@ -65,7 +65,12 @@ export async function startGitServer(options: GitServerOptions): Promise<GitServ
 
 async function handle(req: IncomingMessage, res: ServerResponse, options: GitServerOptions, requests: GitServerRequest[]): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-  const record: GitServerRequest = { method: req.method ?? 'GET', url: `${url.pathname}${url.search}`, authorization: req.headers.authorization, status: 0 };
+  const record: GitServerRequest = {
+    method: req.method ?? 'GET',
+    url: `${url.pathname}${url.search}`,
+    authorization: req.headers.authorization,
+    status: 0
+  };
   requests.push(record);
   const reply = (status: number, headers: Record<string, string>, body: string) => {
     record.status = status;

@@ -2,7 +2,11 @@ import { describe, expect, it } from '@jest/globals';
 import { existsSync, readFileSync } from 'node:fs';
 import * as yaml from 'js-yaml';
 
-type Spec = { inputs?: Record<string, { description: string; default?: string }>; outputs?: Record<string, { description: string }>; runs: { using: string; main: string } };
+type Spec = {
+  inputs?: Record<string, { description: string; default?: string }>;
+  outputs?: Record<string, { description: string }>;
+  runs: { using: string; main: string };
+};
 const load = (file: string) => yaml.load(readFileSync(file, 'utf8')) as Spec;
 const subActions = ['revert-action/action.yml', 'safety-check-action/action.yml', 'report-action/action.yml'].filter(f => existsSync(f));
 

@@ -58,7 +58,10 @@ const drill: DrillResult = {
 /** One outcome for every path the revert action can end on. */
 const outcomes: Record<string, RevertOutcome> = {
   'nothing done (failed at once)': { error: { message: 'No commits to revert.' } },
-  'a Flux event not acted on': { flux: { decision: 'notice', failingRevision: BASE, why: 'Not on the watched branch.' }, targetBranch: 'main' },
+  'a Flux event not acted on': {
+    flux: { decision: 'notice', failingRevision: BASE, why: 'Not on the watched branch.' },
+    targetBranch: 'main'
+  },
   'a pushed rollback': { rollback: { result: pushed, audit: { incident: 'INC-1' } } },
   'a refused rollback': { error: { message: 'The rollback was refused.', refusedFindings: [finding] } },
   'a drill': { drill },
@@ -69,11 +72,14 @@ const outcomes: Record<string, RevertOutcome> = {
 };
 
 describe('the outputs maps and the action metadata', () => {
-  it.each(Object.entries(outcomes))('revert, %s: writes exactly the outputs revert-action/action.yml declares, each a string', (_path, outcome) => {
-    const outputs = revertOutputs(outcome);
-    expect(Object.keys(outputs).sort()).toEqual(declared('revert-action/action.yml'));
-    expect(Object.values(outputs).every(value => typeof value === 'string')).toBe(true);
-  });
+  it.each(Object.entries(outcomes))(
+    'revert, %s: writes exactly the outputs revert-action/action.yml declares, each a string',
+    (_path, outcome) => {
+      const outputs = revertOutputs(outcome);
+      expect(Object.keys(outputs).sort()).toEqual(declared('revert-action/action.yml'));
+      expect(Object.values(outputs).every(value => typeof value === 'string')).toBe(true);
+    }
+  );
 
   it.each<[string, Parameters<typeof safetyCheckOutputs>[0]]>([
     ['skipped', { skipped: 'Nothing to check.' }],
@@ -87,7 +93,11 @@ describe('the outputs maps and the action metadata', () => {
   });
 
   it('the root action declares what the three actions write, and nothing else', () => {
-    const written = new Set([...Object.keys(revertOutputs({})), ...Object.keys(safetyCheckOutputs({})), ...Object.keys(reportOutputs({ error: { message: '' } }))]);
+    const written = new Set([
+      ...Object.keys(revertOutputs({})),
+      ...Object.keys(safetyCheckOutputs({})),
+      ...Object.keys(reportOutputs({ error: { message: '' } }))
+    ]);
     expect(declared('action.yml')).toEqual([...written].sort());
   });
 });
@@ -95,7 +105,15 @@ describe('the outputs maps and the action metadata', () => {
 describe('revert outcome: outputs, summary and failure from one value', () => {
   it('a Flux event not acted on reports operation none with empty lists, and passes', () => {
     const outcome = outcomes['a Flux event not acted on'];
-    expect(revertOutputs(outcome)).toMatchObject({ operation: 'none', 'reverted-commits': '[]', findings: '[]', 'target-branch': 'main', 'flux-decision': 'notice', 'failing-revision': BASE, 'commit-sha': '' });
+    expect(revertOutputs(outcome)).toMatchObject({
+      operation: 'none',
+      'reverted-commits': '[]',
+      findings: '[]',
+      'target-branch': 'main',
+      'flux-decision': 'notice',
+      'failing-revision': BASE,
+      'commit-sha': ''
+    });
     expect(revertSummary(outcome)).toBe('## Rollback: none\n\nNot on the watched branch.');
     expect(revertFailure(outcome)).toBeUndefined();
   });
@@ -110,7 +128,13 @@ describe('revert outcome: outputs, summary and failure from one value', () => {
 
   it('a drill writes its phases in seconds, and fails unless recovered', () => {
     const outputs = revertOutputs(outcomes['a drill']);
-    expect(outputs).toMatchObject({ operation: 'pushed', 'commit-sha': SHA, 'target-branch': 'staging', 'drill-verdict': 'too-slow', reconciled: 'true' });
+    expect(outputs).toMatchObject({
+      operation: 'pushed',
+      'commit-sha': SHA,
+      'target-branch': 'staging',
+      'drill-verdict': 'too-slow',
+      reconciled: 'true'
+    });
     expect(outputs).toMatchObject({ 'time-to-detect': '12.3', 'time-to-rollback': '2', 'time-to-reconcile': '70', 'time-to-healthy': '' });
     expect(revertFailure(outcomes['a drill'])).toBe('Rollback drill too-slow: Recovered in 90.0 s, over the 60 s budget.');
     expect(revertSummary(outcomes['a drill'])).toContain('| detect | yes | 12.3 | failure reported |');
@@ -127,15 +151,24 @@ describe('revert outcome: outputs, summary and failure from one value', () => {
   });
 
   it('a failure after a pull request was opened says the pull request holds the rollback', () => {
-    const result: RollbackResult = { ...pushed, operation: 'created', branch: 'rollback/inc-1', pullRequest: { number: 7, url: 'https://github.com/acme/fleet/pull/7' } };
+    const result: RollbackResult = {
+      ...pushed,
+      operation: 'created',
+      branch: 'rollback/inc-1',
+      pullRequest: { number: 7, url: 'https://github.com/acme/fleet/pull/7' }
+    };
     const summary = revertSummary({ rollback: { result, audit: {} }, error: { message: 'Bad credentials' } });
-    expect(summary).toContain(`## Failed after the rollback was delivered\n\nBad credentials\n\nThe rollback \`${SHA.slice(0, 12)}\` is in pull request [#7](https://github.com/acme/fleet/pull/7) (created before this failure).`);
+    expect(summary).toContain(
+      `## Failed after the rollback was delivered\n\nBad credentials\n\nThe rollback \`${SHA.slice(0, 12)}\` is in pull request [#7](https://github.com/acme/fleet/pull/7) (created before this failure).`
+    );
     expect(summary).not.toContain('Nothing was pushed');
   });
 
   it('a failure after a dry run or a local commit still says nothing was pushed', () => {
     const result: RollbackResult = { ...pushed, operation: 'committed' };
-    expect(revertSummary({ rollback: { result, audit: {} }, error: { message: 'boom' }, pushed: [] })).toContain('## Rollback failed\n\nboom\n\nNothing was pushed.');
+    expect(revertSummary({ rollback: { result, audit: {} }, error: { message: 'boom' }, pushed: [] })).toContain(
+      '## Rollback failed\n\nboom\n\nNothing was pushed.'
+    );
   });
 });
 

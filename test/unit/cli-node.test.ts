@@ -5,18 +5,32 @@ import { main } from '../../src/cli/main.js';
 import { NODE_REQUIREMENT, nodeSupported, VERSION } from '../../src/cli/version.js';
 
 interface Lock {
-  packages: Record<string, { version?: string; dev?: boolean; engines?: { node?: string } | string[]; devDependencies?: Record<string, string> }>;
+  packages: Record<
+    string,
+    { version?: string; dev?: boolean; engines?: { node?: string } | string[]; devDependencies?: Record<string, string> }
+  >;
 }
 
-const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string; engines: { node: string }; devDependencies: Record<string, string> };
+const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as {
+  version: string;
+  engines: { node: string };
+  devDependencies: Record<string, string>;
+};
 const lock = JSON.parse(readFileSync('package-lock.json', 'utf8')) as Lock;
 const major = (range: string) => Number(/(\d+)/.exec(range)![1]);
 
 describe('the Node.js the package needs', () => {
   it('is the highest minimum any runtime dependency declares', () => {
     const minimums = Object.entries(lock.packages)
-      .filter(([path, entry]) => path.startsWith('node_modules/') && !entry.dev && entry.engines && !Array.isArray(entry.engines) && entry.engines.node)
-      .map(([path, entry]) => ({ path, node: (entry.engines as { node: string }).node, major: major((entry.engines as { node: string }).node) }));
+      .filter(
+        ([path, entry]) =>
+          path.startsWith('node_modules/') && !entry.dev && entry.engines && !Array.isArray(entry.engines) && entry.engines.node
+      )
+      .map(([path, entry]) => ({
+        path,
+        node: (entry.engines as { node: string }).node,
+        major: major((entry.engines as { node: string }).node)
+      }));
     expect(minimums.length).toBeGreaterThan(0);
     const highest = Math.max(...minimums.map(m => m.major));
     expect(pkg.engines.node).toBe(`>=${highest}`);
@@ -28,7 +42,12 @@ describe('the Node.js the package needs', () => {
   });
 
   it('is met by the Node.js the runners use for the actions', () => {
-    const actions = ['action.yml', ...readdirSync('.').filter(d => d.endsWith('-action')).map(d => `${d}/action.yml`)];
+    const actions = [
+      'action.yml',
+      ...readdirSync('.')
+        .filter(d => d.endsWith('-action'))
+        .map(d => `${d}/action.yml`)
+    ];
     for (const file of actions) {
       const using = (yaml.load(readFileSync(file, 'utf8')) as { runs: { using: string } }).runs.using;
       expect({ file, using }).toEqual({ file, using: 'node24' });
@@ -64,7 +83,9 @@ describe('the command line on an older Node.js', () => {
 
   it('warns which Node.js it needs, and still runs', async () => {
     const r = await run('20.20.2');
-    expect(r.stderr).toEqual([`warning: gitops-rollback needs Node.js ${NODE_REQUIREMENT}; this is Node.js 20.20.2. Install a newer Node.js if it fails.`]);
+    expect(r.stderr).toEqual([
+      `warning: gitops-rollback needs Node.js ${NODE_REQUIREMENT}; this is Node.js 20.20.2. Install a newer Node.js if it fails.`
+    ]);
     expect(r.stdout).toEqual([VERSION]);
     expect(r.status).toBe(0);
   });

@@ -7,13 +7,16 @@ describe('rule documentation', () => {
   const readme = readFileSync('README.md', 'utf8');
   const reference = readFileSync('docs/hazards.md', 'utf8');
 
-  it.each(RULES.map(r => [r.id, r.rollbackId]))('%s is in the README table and has a section with an example in docs/hazards.md', (id, rollbackId) => {
-    expect(readme).toContain(`\`${id}\``);
-    if (rollbackId) expect(readme).toContain(`\`${rollbackId}\``);
-    const section = reference.split(/^### /m).find(s => s.startsWith(`${id} `));
-    expect(section).toBeDefined();
-    expect(section).toMatch(/```yaml/);
-  });
+  it.each(RULES.map(r => [r.id, r.rollbackId]))(
+    '%s is in the README table and has a section with an example in docs/hazards.md',
+    (id, rollbackId) => {
+      expect(readme).toContain(`\`${id}\``);
+      if (rollbackId) expect(readme).toContain(`\`${rollbackId}\``);
+      const section = reference.split(/^### /m).find(s => s.startsWith(`${id} `));
+      expect(section).toBeDefined();
+      expect(section).toMatch(/```yaml/);
+    }
+  );
 });
 
 describe('README workflow snippets', () => {
@@ -30,7 +33,10 @@ describe('README workflow snippets', () => {
       const withAt = lines.findIndex((l, i) => i > at && /^\s+with:\s*$/.test(l));
       if (withAt < 0) return [];
       const indent = lines[withAt + 1].search(/\S/);
-      return lines.slice(withAt + 1).filter(l => l.search(/\S/) === indent).map(l => l.trim().split(':')[0]);
+      return lines
+        .slice(withAt + 1)
+        .filter(l => l.search(/\S/) === indent)
+        .map(l => l.trim().split(':')[0]);
     });
     expect(steps.length).toBeGreaterThan(0);
     expect(steps.filter(k => !known.includes(k))).toEqual([]);

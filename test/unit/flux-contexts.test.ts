@@ -5,7 +5,13 @@ import type { CommitStatus } from '../../src/github/statuses.js';
 
 const APPS = 'kustomization/apps/0c9c2e41';
 const INFRA = 'kustomization/infra/0c9c2e41';
-const status = (context: string, state: CommitStatus['state']): CommitStatus => ({ context, state, description: null, target_url: null, created_at: '2024-01-01T00:00:00Z' });
+const status = (context: string, state: CommitStatus['state']): CommitStatus => ({
+  context,
+  state,
+  description: null,
+  target_url: null,
+  created_at: '2024-01-01T00:00:00Z'
+});
 const known = (...require: string[]): FluxContextSet => ({ watch: ['kustomization/*'], require, origin: 'test' });
 const unknown: FluxContextSet = { watch: ['kustomization/*'], require: [], origin: 'not known' };
 
@@ -30,15 +36,39 @@ describe('assessFluxStatuses (statuses newest first)', () => {
     ['both expected succeeded', [status(APPS, 'success'), status(INFRA, 'success')], known(APPS, INFRA), 'success', APPS],
     ['one expected failed, the other not reported', [status(APPS, 'failure')], known(APPS, INFRA), 'failure', APPS],
     ['error counts as failure', [status(INFRA, 'success'), status(APPS, 'error')], known(APPS, INFRA), 'failure', APPS],
-    ['a watched context outside the set fails', [status(APPS, 'success'), status('kustomization/monitoring/1', 'failure')], known(APPS), 'failure', 'kustomization/monitoring/1'],
-    ['a watched context outside the set is pending', [status(APPS, 'success'), status('kustomization/monitoring/1', 'pending')], known(APPS), 'success', APPS],
+    [
+      'a watched context outside the set fails',
+      [status(APPS, 'success'), status('kustomization/monitoring/1', 'failure')],
+      known(APPS),
+      'failure',
+      'kustomization/monitoring/1'
+    ],
+    [
+      'a watched context outside the set is pending',
+      [status(APPS, 'success'), status('kustomization/monitoring/1', 'pending')],
+      known(APPS),
+      'success',
+      APPS
+    ],
     ['the newest state of a context wins', [status(APPS, 'success'), status(APPS, 'failure')], known(APPS), 'success', APPS],
     ['other tools are ignored', [status('ci/build', 'failure'), status(APPS, 'success')], known(APPS), 'success', APPS],
     ['set not known: nothing reported', [], unknown, 'waiting', undefined],
     ['set not known: one success', [status(INFRA, 'success')], unknown, 'success', INFRA],
     ['set not known: one success, one pending', [status(INFRA, 'success'), status(APPS, 'pending')], unknown, 'waiting', undefined],
-    ['listed globs: one matched, one not', [status(APPS, 'success')], { watch: ['kustomization/apps', 'kustomization/infra*'], require: ['kustomization/apps', 'kustomization/infra*'], origin: 'test' }, 'waiting', undefined],
-    ['listed globs: a glob waits for all it matches', [status(INFRA, 'success'), status('kustomization/infra-crds/1', 'pending')], { watch: ['kustomization/infra*'], require: ['kustomization/infra*'], origin: 'test' }, 'waiting', undefined]
+    [
+      'listed globs: one matched, one not',
+      [status(APPS, 'success')],
+      { watch: ['kustomization/apps', 'kustomization/infra*'], require: ['kustomization/apps', 'kustomization/infra*'], origin: 'test' },
+      'waiting',
+      undefined
+    ],
+    [
+      'listed globs: a glob waits for all it matches',
+      [status(INFRA, 'success'), status('kustomization/infra-crds/1', 'pending')],
+      { watch: ['kustomization/infra*'], require: ['kustomization/infra*'], origin: 'test' },
+      'waiting',
+      undefined
+    ]
   ])('%s', (_name, statuses, set, state, decisive) => {
     const assessment = assessFluxStatuses(statuses, set);
     expect(assessment.state).toBe(state);

@@ -55,7 +55,10 @@ describe('parseFluxDispatch', () => {
 
   it('reads a reconciliation failure with a legacy revision (branch/<sha>)', () => {
     const parsed = parseFluxDispatch('repository_dispatch', fixture('kustomization-reconciliation-failed-legacy'));
-    expect(parsed).toMatchObject({ kind: 'failure', event: { name: 'infra', reason: 'ReconciliationFailed', revision: { branch: 'release/v2', sha: LEGACY_SHA } } });
+    expect(parsed).toMatchObject({
+      kind: 'failure',
+      event: { name: 'infra', reason: 'ReconciliationFailed', revision: { branch: 'release/v2', sha: LEGACY_SHA } }
+    });
   });
 
   it('falls back to originRevision when the source is an OCI artifact built from Git', () => {
@@ -64,7 +67,10 @@ describe('parseFluxDispatch', () => {
   });
 
   it('accepts group-prefixed metadata keys', () => {
-    const parsed = parseFluxDispatch('repository_dispatch', withEvent({ metadata: { 'kustomize.toolkit.fluxcd.io/revision': `main@sha1:${SHA}` } }));
+    const parsed = parseFluxDispatch(
+      'repository_dispatch',
+      withEvent({ metadata: { 'kustomize.toolkit.fluxcd.io/revision': `main@sha1:${SHA}` } })
+    );
     expect(parsed).toMatchObject({ kind: 'failure', event: { revision: { sha: SHA } } });
   });
 
@@ -75,22 +81,57 @@ describe('parseFluxDispatch', () => {
 
   it.each<[string, string, unknown, string | RegExp]>([
     ['an info event', 'repository_dispatch', fixture('kustomization-reconciliation-succeeded-info'), "severity 'info', not 'error'"],
-    ['a HelmRelease whose revision is a chart version', 'repository_dispatch', fixture('helmrelease-upgrade-failed'), "revision '6.5.4', which names no Git commit"],
+    [
+      'a HelmRelease whose revision is a chart version',
+      'repository_dispatch',
+      fixture('helmrelease-upgrade-failed'),
+      "revision '6.5.4', which names no Git commit"
+    ],
     ['a garbage dispatch', 'repository_dispatch', fixture('garbage'), "The event_type 'deploy-production' is not from Flux"],
     ['another trigger', 'push', fixture('kustomization-health-check-failed'), "triggered by 'push', not by a repository_dispatch"],
     ['a null payload', 'repository_dispatch', null, 'not an object'],
     ['an array payload', 'repository_dispatch', [1, 2], 'not an object'],
     ['a missing event_type', 'repository_dispatch', { client_payload: {} }, 'has no event_type'],
-    ['a client_payload that is a string', 'repository_dispatch', { action: 'Kustomization/apps.flux-system', client_payload: 'x' }, 'has no client_payload'],
-    ['a non-failure reason', 'repository_dispatch', withEvent({ reason: 'DependencyNotReady' }), "reason 'DependencyNotReady', which is not one of"],
+    [
+      'a client_payload that is a string',
+      'repository_dispatch',
+      { action: 'Kustomization/apps.flux-system', client_payload: 'x' },
+      'has no client_payload'
+    ],
+    [
+      'a non-failure reason',
+      'repository_dispatch',
+      withEvent({ reason: 'DependencyNotReady' }),
+      "reason 'DependencyNotReady', which is not one of"
+    ],
     ['a missing reason', 'repository_dispatch', withEvent({ reason: undefined }), "reason '', which is not one of"],
     ['a missing involvedObject', 'repository_dispatch', withEvent({ involvedObject: undefined }), 'no valid involvedObject'],
-    ['an invalid object name', 'repository_dispatch', withEvent({ involvedObject: { kind: 'Kustomization', name: 'Apps!', namespace: 'flux-system' } }, 'Kustomization/Apps!.flux-system'), 'no valid involvedObject'],
-    ['an event_type for another object', 'repository_dispatch', withEvent({}, 'Kustomization/infra.flux-system'), "does not match the event's object Kustomization/flux-system/apps"],
-    ['an event_type with control characters', 'repository_dispatch', withEvent({}, 'evil\nline'), /event_type 'evil\\nline' is not from Flux/],
+    [
+      'an invalid object name',
+      'repository_dispatch',
+      withEvent({ involvedObject: { kind: 'Kustomization', name: 'Apps!', namespace: 'flux-system' } }, 'Kustomization/Apps!.flux-system'),
+      'no valid involvedObject'
+    ],
+    [
+      'an event_type for another object',
+      'repository_dispatch',
+      withEvent({}, 'Kustomization/infra.flux-system'),
+      "does not match the event's object Kustomization/flux-system/apps"
+    ],
+    [
+      'an event_type with control characters',
+      'repository_dispatch',
+      withEvent({}, 'evil\nline'),
+      /event_type 'evil\\nline' is not from Flux/
+    ],
     ['no metadata', 'repository_dispatch', withEvent({ metadata: undefined }), 'has no metadata'],
     ['no revision', 'repository_dispatch', withEvent({ metadata: { summary: 'x' } }), 'has no revision in its metadata'],
-    ['an OCI digest without origin', 'repository_dispatch', withEvent({ metadata: { revision: `latest@sha256:${'cd'.repeat(32)}` } }), 'names no Git commit'],
+    [
+      'an OCI digest without origin',
+      'repository_dispatch',
+      withEvent({ metadata: { revision: `latest@sha256:${'cd'.repeat(32)}` } }),
+      'names no Git commit'
+    ],
     ['a numeric severity', 'repository_dispatch', withEvent({ severity: 3 }), "severity '', not 'error'"]
   ])('ignores %s', (_name, eventName, payload, why) => {
     const parsed = parseFluxDispatch(eventName, payload);

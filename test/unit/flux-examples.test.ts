@@ -11,13 +11,19 @@ const inputsOf = (actionDir: string) => Object.keys(load(`${actionDir}/action.ym
 describe('example workflows', () => {
   const workflows = readdirSync(join(root, 'examples/workflows')).filter(f => f.endsWith('.yml'));
   const steps = workflows.flatMap(file =>
-    Object.values(load(`examples/workflows/${file}`).jobs as Record<string, { steps: { uses?: string; with?: Record<string, unknown> }[] }>).flatMap(job =>
-      job.steps.map(step => ({ file, ...step }))
-    )
+    Object.values(
+      load(`examples/workflows/${file}`).jobs as Record<string, { steps: { uses?: string; with?: Record<string, unknown> }[] }>
+    ).flatMap(job => job.steps.map(step => ({ file, ...step })))
   );
 
   it('are the documented ones', () => {
-    expect(workflows.sort()).toEqual(['emergency-rollback.yml', 'flux-auto-rollback.yml', 'pr-safety-check.yml', 'rollback-drill.yml', 'rollback-report.yml']);
+    expect(workflows.sort()).toEqual([
+      'emergency-rollback.yml',
+      'flux-auto-rollback.yml',
+      'pr-safety-check.yml',
+      'rollback-drill.yml',
+      'rollback-report.yml'
+    ]);
   });
 
   it.each([
@@ -35,10 +41,7 @@ describe('example workflows', () => {
 });
 
 describe('example workflows as a user runs them', () => {
-  const files = [
-    ...readdirSync(join(root, 'examples/workflows')).map(f => `examples/workflows/${f}`),
-    'README.md'
-  ];
+  const files = [...readdirSync(join(root, 'examples/workflows')).map(f => `examples/workflows/${f}`), 'README.md'];
   const text = (file: string) => readFileSync(join(root, file), 'utf8');
   const workflow = (file: string) => load(`examples/workflows/${file}`);
   type Step = { uses?: string; with?: Record<string, string> };
@@ -75,17 +78,24 @@ describe('example workflows as a user runs them', () => {
   it('never asks to wait for Flux after a pull request, where there is no commit to wait for', () => {
     for (const file of readdirSync(join(root, 'examples/workflows'))) {
       for (const step of stepsOf(file).filter(s => s.with?.['wait-for'])) {
-        const delivery = step.with!.drill ? 'push' : step.with!['on-flux-failure'] ?? step.with!.deliver ?? 'pull-request';
+        const delivery = step.with!.drill ? 'push' : (step.with!['on-flux-failure'] ?? step.with!.deliver ?? 'pull-request');
         expect({ file, delivery }).toEqual({ file, delivery: 'push' });
       }
     }
   });
 
   it('name a drill patch the example fleet carries, and it applies there', () => {
-    const patches = readdirSync(join(root, 'examples/workflows')).flatMap(f => stepsOf(f).map(s => s.with?.['drill-patch']).filter(Boolean));
+    const patches = readdirSync(join(root, 'examples/workflows')).flatMap(f =>
+      stepsOf(f)
+        .map(s => s.with?.['drill-patch'])
+        .filter(Boolean)
+    );
     expect(patches.length).toBeGreaterThan(0);
     for (const p of patches) expect(String(p)).toContain('drills/bad-image.patch');
-    const check = spawnSync('git', ['apply', '--check', '--directory=examples/fleet', 'examples/fleet/drills/bad-image.patch'], { cwd: root, encoding: 'utf8' });
+    const check = spawnSync('git', ['apply', '--check', '--directory=examples/fleet', 'examples/fleet/drills/bad-image.patch'], {
+      cwd: root,
+      encoding: 'utf8'
+    });
     expect(check.stderr).toBe('');
     expect(check.status).toBe(0);
   });

@@ -11,7 +11,7 @@ const status = (context: string, state: CommitStatus['state']): CommitStatus => 
   created_at: '2024-01-01T00:00:00Z'
 });
 
-describe('matchesContext: a glob, alone or followed by Flux\'s /<id>', () => {
+describe("matchesContext: a glob, alone or followed by Flux's /<id>", () => {
   it.each<[string, string, boolean]>([
     ['kustomization/apps/0c9c2e41', 'kustomization/*', true],
     ['kustomization/apps/0c9c2e41', 'kustomization/apps/*', true],
@@ -33,9 +33,19 @@ describe('summariseFluxStatuses (statuses newest first)', () => {
     ['no statuses', [], 'none', undefined],
     ['only other contexts', [status('ci/build', 'failure')], 'none', undefined],
     ['a success', [status('kustomization/apps/1', 'success')], 'success', 'kustomization/apps/1'],
-    ['a failure among successes', [status('kustomization/apps/1', 'success'), status('kustomization/infra/1', 'failure')], 'failure', 'kustomization/infra/1'],
+    [
+      'a failure among successes',
+      [status('kustomization/apps/1', 'success'), status('kustomization/infra/1', 'failure')],
+      'failure',
+      'kustomization/infra/1'
+    ],
     ['error counts as failure', [status('kustomization/apps/1', 'error')], 'failure', 'kustomization/apps/1'],
-    ['the newest state of a context wins', [status('kustomization/apps/1', 'success'), status('kustomization/apps/1', 'failure')], 'success', 'kustomization/apps/1'],
+    [
+      'the newest state of a context wins',
+      [status('kustomization/apps/1', 'success'), status('kustomization/apps/1', 'failure')],
+      'success',
+      'kustomization/apps/1'
+    ],
     ['pending only', [status('kustomization/apps/1', 'pending')], 'pending', undefined]
   ])('%s', (_name, statuses, state, context) => {
     const summary = summariseFluxStatuses(statuses, 'kustomization/*');

@@ -20,7 +20,7 @@ describe('parseRepository', () => {
     expect(parseRepository(value)).toEqual(expected);
   });
 
-  it.each(['acme', 'acme/', '/fleet', 'acme/fleet/extra', 'ac me/fleet', '-acme/fleet', 'acme/..', ''])('rejects %p', (value) => {
+  it.each(['acme', 'acme/', '/fleet', 'acme/fleet/extra', 'ac me/fleet', '-acme/fleet', 'acme/..', ''])('rejects %p', value => {
     expect(() => parseRepository(value)).toThrow(`Invalid repository '${value}'. Expected format {owner}/{repo}.`);
   });
 });
@@ -30,8 +30,20 @@ describe('explainApiError', () => {
 
   it.each([
     [401, 'Bad credentials', {}, undefined, /GitHub rejected the token \(401 Bad credentials\)/],
-    [403, 'GitHub Actions is not permitted to create or approve pull requests.', {}, undefined, /Allow GitHub Actions to create and approve pull requests/],
-    [403, 'Resource not accessible by integration', {}, undefined, /403 Resource not accessible by integration.*`permissions: pull-requests: write`/],
+    [
+      403,
+      'GitHub Actions is not permitted to create or approve pull requests.',
+      {},
+      undefined,
+      /Allow GitHub Actions to create and approve pull requests/
+    ],
+    [
+      403,
+      'Resource not accessible by integration',
+      {},
+      undefined,
+      /403 Resource not accessible by integration.*`permissions: pull-requests: write`/
+    ],
     [403, 'Resource not accessible by integration', {}, 'statuses: read', /`permissions: statuses: read`/],
     [404, 'Not Found', {}, 'contents: write', /404 Not Found.*`permissions: contents: write`/],
     [403, 'API rate limit exceeded for installation ID 1.', { 'x-ratelimit-remaining': '0' }, undefined, /rate limit is exhausted/],
@@ -47,7 +59,12 @@ describe('explainApiError', () => {
   });
 
   it('spells out validation errors', () => {
-    const error = requestError(422, 'Validation Failed', {}, { errors: [{ resource: 'PullRequest', code: 'custom', message: 'No commits between main and rollback/x' }] });
+    const error = requestError(
+      422,
+      'Validation Failed',
+      {},
+      { errors: [{ resource: 'PullRequest', code: 'custom', message: 'No commits between main and rollback/x' }] }
+    );
     expect(explainApiError(error, attempted).message).toContain('422 Validation Failed: No commits between main and rollback/x');
   });
 

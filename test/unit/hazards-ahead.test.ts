@@ -64,27 +64,40 @@ function findings(files: Files, ahead: boolean, directions: Direction[] = ['forw
 
 describe('RulesAhead', () => {
   const cases: [string, Files][] = [
-    ['changes within files', [
-      { path: 'a.yaml', before: [cm('x'), pvc('data', '10Gi')], after: [cm('y'), pvc('data', '20Gi')] },
-      { path: 'crds.yaml', before: [crd(['v1', 'v2'], 'v1')], after: [crd(['v2'], 'v2')] }
-    ]],
-    ['unchanged objects and deletions', [
-      { path: 'a.yaml', before: [pvc('same', '1Gi'), pvc('gone', '1Gi')], after: [pvc('same', '1Gi')] },
-      { path: 'b.yaml', after: [pvc('new', '1Gi', { annotations: { 'kustomize.toolkit.fluxcd.io/prune': 'disabled' } })] }
-    ]],
+    [
+      'changes within files',
+      [
+        { path: 'a.yaml', before: [cm('x'), pvc('data', '10Gi')], after: [cm('y'), pvc('data', '20Gi')] },
+        { path: 'crds.yaml', before: [crd(['v1', 'v2'], 'v1')], after: [crd(['v2'], 'v2')] }
+      ]
+    ],
+    [
+      'unchanged objects and deletions',
+      [
+        { path: 'a.yaml', before: [pvc('same', '1Gi'), pvc('gone', '1Gi')], after: [pvc('same', '1Gi')] },
+        { path: 'b.yaml', after: [pvc('new', '1Gi', { annotations: { 'kustomize.toolkit.fluxcd.io/prune': 'disabled' } })] }
+      ]
+    ],
     // The pair made ahead (within b.yaml) is not the pair hazards makes: a.yaml's copy comes first.
-    ['a key in several files', [
-      { path: 'a.yaml', before: [pvc('data', '10Gi')] },
-      { path: 'b.yaml', before: [pvc('data', '30Gi')], after: [pvc('data', '20Gi')] }
-    ]],
+    [
+      'a key in several files',
+      [
+        { path: 'a.yaml', before: [pvc('data', '10Gi')] },
+        { path: 'b.yaml', before: [pvc('data', '30Gi')], after: [pvc('data', '20Gi')] }
+      ]
+    ],
     // The modifiers read the annotations of objects whose documents were released after the rules ran.
-    ['hits changed by annotations', [
-      { path: 'a.yaml', before: [pvc('data', '10Gi', FORCE)], after: [pvc('data', '20Gi', FORCE)] },
-      { path: 'b.yaml', before: [pvc('logs', '10Gi', SSA)], after: [pvc('logs', '20Gi', SSA)] }
-    ]],
-    ['several objects of one key in a file', [
-      { path: 'a.yaml', before: [pvc('data', '10Gi'), pvc('data', '5Gi')], after: [pvc('data', '20Gi'), pvc('data', '1Gi')] }
-    ]]
+    [
+      'hits changed by annotations',
+      [
+        { path: 'a.yaml', before: [pvc('data', '10Gi', FORCE)], after: [pvc('data', '20Gi', FORCE)] },
+        { path: 'b.yaml', before: [pvc('logs', '10Gi', SSA)], after: [pvc('logs', '20Gi', SSA)] }
+      ]
+    ],
+    [
+      'several objects of one key in a file',
+      [{ path: 'a.yaml', before: [pvc('data', '10Gi'), pvc('data', '5Gi')], after: [pvc('data', '20Gi'), pvc('data', '1Gi')] }]
+    ]
   ];
 
   it.each(cases)('finds what hazards finds alone: %s', (_, files) => {
@@ -110,7 +123,15 @@ describe('RulesAhead', () => {
 });
 
 describe('ownerLookup', () => {
-  const k = (name: string, path: string): FluxKustomization => ({ name, path, prune: true, force: false, sourcedHere: true, file: 'ks.yaml', line: 1 });
+  const k = (name: string, path: string): FluxKustomization => ({
+    name,
+    path,
+    prune: true,
+    force: false,
+    sourcedHere: true,
+    file: 'ks.yaml',
+    line: 1
+  });
   // The definition: the longest `spec.path` covering the file, the first of equal ones.
   const scan = (ks: FluxKustomization[], file: string): FluxKustomization | undefined => {
     let best: FluxKustomization | undefined;
@@ -127,20 +148,33 @@ describe('ownerLookup', () => {
     ['none', []]
   ])('finds what a scan finds: %s', (_, ks) => {
     const owner = ownerLookup(ks);
-    for (const file of ['apps/prod/db/pvc.yaml', 'apps/prod', 'apps/production/x.yaml', 'apps/prodx.yaml', 'apps/x.yaml', 'infra/x.yaml', '/abs.yaml', 'top.yaml']) {
+    for (const file of [
+      'apps/prod/db/pvc.yaml',
+      'apps/prod',
+      'apps/production/x.yaml',
+      'apps/prodx.yaml',
+      'apps/x.yaml',
+      'infra/x.yaml',
+      '/abs.yaml',
+      'top.yaml'
+    ]) {
       expect(owner(file)?.name).toBe(scan(ks, file)?.name);
     }
   });
 });
 
 describe('readContextFile', () => {
-  const ks = 'apiVersion: kustomize.toolkit.fluxcd.io/v1\nkind: Kustomization\nmetadata:\n  name: apps\n  namespace: flux-system\nspec:\n  path: ./apps\n  prune: true\n';
+  const ks =
+    'apiVersion: kustomize.toolkit.fluxcd.io/v1\nkind: Kustomization\nmetadata:\n  name: apps\n  namespace: flux-system\nspec:\n  path: ./apps\n  prune: true\n';
 
   it('reads files with the same bytes under each path', () => {
     const bytes = Buffer.from(ks);
     expect(readContextFile('clusters/prod/apps.yaml', bytes).fluxKustomizations.map(x => x.file)).toEqual(['clusters/prod/apps.yaml']);
     expect(readContextFile('clusters/dev/apps.yaml', bytes).fluxKustomizations.map(x => x.file)).toEqual(['clusters/dev/apps.yaml']);
-    const context = revisionContextFromFiles([['clusters/prod/apps.yaml', bytes], ['clusters/dev/apps.yaml', bytes]]);
+    const context = revisionContextFromFiles([
+      ['clusters/prod/apps.yaml', bytes],
+      ['clusters/dev/apps.yaml', bytes]
+    ]);
     expect(context.fluxKustomizations.map(x => x.file)).toEqual(['clusters/prod/apps.yaml', 'clusters/dev/apps.yaml']);
   });
 });

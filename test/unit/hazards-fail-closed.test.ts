@@ -25,7 +25,7 @@ describe('files the reader cannot read whole, given as contents (API)', () => {
     expect(finding.message).toContain('a PersistentVolumeClaim named data');
   });
 
-  it('fails closed on a whole document past the parser\'s alias limit when the file names such a kind', () => {
+  it("fails closed on a whole document past the parser's alias limit when the file names such a kind", () => {
     const bomb = `{apiVersion: v1, kind: PersistentVolumeClaim, metadata: {name: data}, spec: {a: &a [x, x, x, x, x, x, x, x, x, x], b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a], c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b], d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c], e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d], f: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e, *e], g: &g [*f, *f, *f, *f, *f, *f, *f, *f, *f, *f]}}\n`;
     const findings = analyzeFiles([{ path: 'db/pvc.yaml', before: claim('10Gi'), after: bomb }]).findings;
     expect(findings.map(f => `${f.rule} ${f.severity} ${f.direction}`)).toEqual(['manifest-unreadable error forward']);
@@ -35,9 +35,11 @@ describe('files the reader cannot read whole, given as contents (API)', () => {
   it('keeps broken YAML that names no kind the rules look at a warning, and a Helm template a notice', () => {
     const broken = 'apiVersion: v1\nkind: ClusterRole\nmetadata: {name: x\n';
     const template = 'apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: {{ .Values.name }}\n';
-    expect(summary([{ path: 'a.yaml', after: broken }, { path: 'b.yaml', after: template }])).toEqual([
-      'manifest-unreadable warning forward a.yaml',
-      'manifest-unreadable notice forward b.yaml'
-    ]);
+    expect(
+      summary([
+        { path: 'a.yaml', after: broken },
+        { path: 'b.yaml', after: template }
+      ])
+    ).toEqual(['manifest-unreadable warning forward a.yaml', 'manifest-unreadable notice forward b.yaml']);
   });
 });

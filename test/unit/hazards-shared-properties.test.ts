@@ -33,14 +33,16 @@ ${props}    served: true
     storage: true
 `;
 
-const mode = (values: string[]) => `              mode:\n                type: string\n                enum:\n${values.map(v => `                - ${v}`).join('\n')}\n`;
+const mode = (values: string[]) =>
+  `              mode:\n                type: string\n                enum:\n${values.map(v => `                - ${v}`).join('\n')}\n`;
 const shared = ['alpha', 'bravo', 'charlie', 'delta'].map(n => leaf(n)).join('');
 
 function narrowings(before: string, after: string): string[] {
   const value = (text: string) => {
     const parsed = parseYaml(text);
     if (!parsed.ok) throw new Error(parsed.reason);
-    const versions = (parsed.documents[0].value as { spec: { versions: { name: string; schema: { openAPIV3Schema: unknown } }[] } }).spec.versions;
+    const versions = (parsed.documents[0].value as { spec: { versions: { name: string; schema: { openAPIV3Schema: unknown } }[] } }).spec
+      .versions;
     return new Map(versions.map(v => [v.name, v.schema.openAPIV3Schema]));
   };
   const [b, a] = [value(before), value(after)];
@@ -128,7 +130,10 @@ describe('withoutSharedProperties', () => {
       const named = (values: string[]) => mode(values).replace('type: string', `type: string\n                format: ${word}`);
       const before = spec(shared + leaf(`gone${word.length}`) + named(['A', 'B', 'C']));
       const after = spec(shared + named(['A', 'B']));
-      for (const [b, a] of [[before, after], [before.slice(0, -1), after.slice(0, -1)]]) {
+      for (const [b, a] of [
+        [before, after],
+        [before.slice(0, -1), after.slice(0, -1)]
+      ]) {
         const [pb, pa] = withoutSharedProperties(b, a);
         expect(pb).not.toContain('alpha:');
         expect(pa).not.toContain('delta:');

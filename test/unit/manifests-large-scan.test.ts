@@ -3,7 +3,7 @@ import { LineScanner, MAX_SCANNED_LINE, scanBytes } from '../../src/manifests/la
 import { MAX_FILE_BYTES_CEILING, parseSafetyConfig } from '../../src/safety-check/config.js';
 
 describe('line scan of files too large to read whole', () => {
-  it('finds each document\'s kind, name and namespace at the top level, whatever the chunks', () => {
+  it("finds each document's kind, name and namespace at the top level, whatever the chunks", () => {
     const text = [
       '# a comment',
       'apiVersion: v1',
@@ -32,7 +32,14 @@ describe('line scan of files too large to read whole', () => {
     for (const scan of [whole, chunked]) {
       expect(scan.failed).toBeUndefined();
       expect(scan.documents).toEqual([
-        { line: 2, keys: ['apiVersion', 'kind', 'metadata', 'spec'], apiVersion: 'v1', kind: 'PersistentVolumeClaim', name: 'data', namespace: 'db' },
+        {
+          line: 2,
+          keys: ['apiVersion', 'kind', 'metadata', 'spec'],
+          apiVersion: 'v1',
+          kind: 'PersistentVolumeClaim',
+          name: 'data',
+          namespace: 'db'
+        },
         { line: 13, keys: ['apiVersion', 'kind', 'metadata'], apiVersion: 'apps/v1', kind: 'StatefulSet' }
       ]);
       expect([...scan.kinds].sort()).toEqual(['NotTopLevel', 'PersistentVolumeClaim', 'StatefulSet']);
@@ -52,12 +59,15 @@ describe('max-file-bytes in the safety-check configuration', () => {
     expect(parseSafetyConfig('rules: {}\n', 'c.yml').maxFileBytes).toBeUndefined();
   });
 
-  it.each([['"20MB"', "'20MB'"], ['0', '0'], ['1.5', '1.5'], [String(MAX_FILE_BYTES_CEILING + 1), String(MAX_FILE_BYTES_CEILING + 1)], ['[1]', '[1]']])(
-    'refuses %s, naming the value and the expected form',
-    (value, shown) => {
-      expect(() => parseSafetyConfig(`max-file-bytes: ${value}\n`, 'c.yml')).toThrow(
-        `Invalid config c.yml: max-file-bytes is ${shown}. Expected a whole number of bytes from 1 to ${MAX_FILE_BYTES_CEILING}`
-      );
-    }
-  );
+  it.each([
+    ['"20MB"', "'20MB'"],
+    ['0', '0'],
+    ['1.5', '1.5'],
+    [String(MAX_FILE_BYTES_CEILING + 1), String(MAX_FILE_BYTES_CEILING + 1)],
+    ['[1]', '[1]']
+  ])('refuses %s, naming the value and the expected form', (value, shown) => {
+    expect(() => parseSafetyConfig(`max-file-bytes: ${value}\n`, 'c.yml')).toThrow(
+      `Invalid config c.yml: max-file-bytes is ${shown}. Expected a whole number of bytes from 1 to ${MAX_FILE_BYTES_CEILING}`
+    );
+  });
 });

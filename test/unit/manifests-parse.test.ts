@@ -13,27 +13,64 @@ import { globMatcher } from '../../src/manifests/globs.js';
 const ids = (path: string, text: string | Uint8Array) =>
   readManifestFile(path, text).resources.map(r => `${r.line} ${r.group}|${r.kind}|${r.namespace ?? ''}|${r.name}`);
 
-const cm = (name: string, ns = 'apps') => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}\n  namespace: ${ns}\ndata:\n  a: "1"\n`;
+const cm = (name: string, ns = 'apps') =>
+  `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}\n  namespace: ${ns}\ndata:\n  a: "1"\n`;
 
 describe('readManifestFile', () => {
   it.each<[string, string, string[]]>([
     ['single document', cm('one'), ['1 |ConfigMap|apps|one']],
     ['leading --- and comments', `# yaml-language-server: $schema=x\n---\n# about\n${cm('one')}`, ['4 |ConfigMap|apps|one']],
-    ['multi-document with empty documents', `---\n${cm('a')}---\n---\n# nothing\n---\n${cm('b')}...\n`, ['2 |ConfigMap|apps|a', '13 |ConfigMap|apps|b']],
-    ['group from apiVersion', 'apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: db\n  namespace: data\n', ['1 apps|StatefulSet|data|db']],
-    ['cluster-scoped kinds ignore namespace', 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: data\n  namespace: ignored\n', ['1 |Namespace||data']],
+    [
+      'multi-document with empty documents',
+      `---\n${cm('a')}---\n---\n# nothing\n---\n${cm('b')}...\n`,
+      ['2 |ConfigMap|apps|a', '13 |ConfigMap|apps|b']
+    ],
+    [
+      'group from apiVersion',
+      'apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: db\n  namespace: data\n',
+      ['1 apps|StatefulSet|data|db']
+    ],
+    [
+      'cluster-scoped kinds ignore namespace',
+      'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: data\n  namespace: ignored\n',
+      ['1 |Namespace||data']
+    ],
     ['quoted names and trailing comments', 'apiVersion: "v1"\nkind: ConfigMap # a map\nmetadata:\n  name: \'x\'\n', ['1 |ConfigMap||x']],
-    ['flow-style document falls back to a full parse', '{apiVersion: v1, kind: ConfigMap, metadata: {name: flow, namespace: n}}\n', ['1 |ConfigMap|n|flow']],
-    ['kind List with items', 'apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: ConfigMap\n  metadata: {name: a}\n- apiVersion: v1\n  kind: Secret\n  metadata:\n    name: b\n', ['4 |ConfigMap||a', '7 |Secret||b']],
+    [
+      'flow-style document falls back to a full parse',
+      '{apiVersion: v1, kind: ConfigMap, metadata: {name: flow, namespace: n}}\n',
+      ['1 |ConfigMap|n|flow']
+    ],
+    [
+      'kind List with items',
+      'apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: ConfigMap\n  metadata: {name: a}\n- apiVersion: v1\n  kind: Secret\n  metadata:\n    name: b\n',
+      ['4 |ConfigMap||a', '7 |Secret||b']
+    ],
     ['kind List without an items array is not a list', 'apiVersion: v1\nkind: List\nmetadata:\n  name: l\nitems: nope\n', ['1 |List||l']],
-    ['kustomize build file by apiVersion', 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nmetadata:\n  name: x\nresources: [a.yaml]\n', []],
+    [
+      'kustomize build file by apiVersion',
+      'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nmetadata:\n  name: x\nresources: [a.yaml]\n',
+      []
+    ],
     ['kustomize Component', 'apiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\nmetadata:\n  name: x\n', []],
-    ['Flux Kustomization is an object', 'apiVersion: kustomize.toolkit.fluxcd.io/v1\nkind: Kustomization\nmetadata:\n  name: apps\n  namespace: flux-system\nspec:\n  path: ./apps\n', ['1 kustomize.toolkit.fluxcd.io|Kustomization|flux-system|apps']],
+    [
+      'Flux Kustomization is an object',
+      'apiVersion: kustomize.toolkit.fluxcd.io/v1\nkind: Kustomization\nmetadata:\n  name: apps\n  namespace: flux-system\nspec:\n  path: ./apps\n',
+      ['1 kustomize.toolkit.fluxcd.io|Kustomization|flux-system|apps']
+    ],
     ['JSON6902 op list', '- op: replace\n  path: /spec/replicas\n  value: 3\n', []],
     ['JSON6902 as JSON', '[{"op": "remove", "path": "/spec/x"}]\n', []],
     ['document without metadata.name', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  generateName: x-\n', []],
-    ['Flux substitutions are plain strings', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cfg-${CLUSTER}\ndata:\n  region: ${REGION}\n', ['1 |ConfigMap||cfg-${CLUSTER}']],
-    ['CRLF line endings', 'apiVersion: v1\r\nkind: ConfigMap\r\nmetadata:\r\n  name: crlf\r\n---\r\napiVersion: v1\r\nkind: Secret\r\nmetadata:\r\n  name: s\r\n', ['1 |ConfigMap||crlf', '6 |Secret||s']]
+    [
+      'Flux substitutions are plain strings',
+      'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cfg-${CLUSTER}\ndata:\n  region: ${REGION}\n',
+      ['1 |ConfigMap||cfg-${CLUSTER}']
+    ],
+    [
+      'CRLF line endings',
+      'apiVersion: v1\r\nkind: ConfigMap\r\nmetadata:\r\n  name: crlf\r\n---\r\napiVersion: v1\r\nkind: Secret\r\nmetadata:\r\n  name: s\r\n',
+      ['1 |ConfigMap||crlf', '6 |Secret||s']
+    ]
   ])('%s', (_name, text, expected) => {
     expect(ids('apps/x.yaml', text)).toEqual(expected);
   });
@@ -44,13 +81,19 @@ describe('readManifestFile', () => {
   });
 
   it('reads SOPS-encrypted Secrets: identity readable, marked encrypted', () => {
-    const text = 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: creds\n  namespace: apps\ndata:\n  password: ENC[AES256_GCM,data:abc=,type:str]\nsops:\n  version: 3.8.1\n  age: []\n';
+    const text =
+      'apiVersion: v1\nkind: Secret\nmetadata:\n  name: creds\n  namespace: apps\ndata:\n  password: ENC[AES256_GCM,data:abc=,type:str]\nsops:\n  version: 3.8.1\n  age: []\n';
     const [r] = readManifestFile('apps/secret.sops.yaml', text).resources;
     expect([r.kind, r.namespace, r.name, r.encrypted]).toEqual(['Secret', 'apps', 'creds', true]);
   });
 
   it.each<[string, string | Uint8Array, string, number]>([
-    ['Helm template', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ .Release.Name }}\n{{- if .Values.x }}\ndata: {}\n{{- end }}\n', 'Helm template', 1],
+    [
+      'Helm template',
+      'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ .Release.Name }}\n{{- if .Values.x }}\ndata: {}\n{{- end }}\n',
+      'Helm template',
+      1
+    ],
     ['invalid YAML', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: [unclosed\n', '', 1],
     ['duplicate keys', '---\napiVersion: v1\nkind: ConfigMap\nkind: Secret\nmetadata:\n  name: x\n', 'duplicated', 1],
     ['deep nesting', `a: ${'['.repeat(5000)}${']'.repeat(5000)}\n`, 'maxDepth', 1],
@@ -106,7 +149,9 @@ describe('readManifestFile with keep', () => {
 
   it('keeps metadata and the asked entries verbatim, in bytes of their own', () => {
     const file = Buffer.from(text);
-    const [a, b] = readManifestFile('x.yaml', file, { keep: (id, keys) => (id.name === 'a' && keys.has('immutable') ? ['binaryData', 'immutable'] : []) }).resources;
+    const [a, b] = readManifestFile('x.yaml', file, {
+      keep: (id, keys) => (id.name === 'a' && keys.has('immutable') ? ['binaryData', 'immutable'] : [])
+    }).resources;
     expect(a.doc.raw(['binaryData'])).toBe('binaryData:\n  b: |\n    x\n\n');
     expect(a.doc.get(['immutable'])).toBe(true);
     expect(a.doc.get(['metadata', 'namespace'])).toBe('apps');
@@ -205,7 +250,21 @@ describe('block scan', () => {
   });
 
   it('ends each nested entry at the next line indented as far or less, whatever lies deeper', () => {
-    const lines = ['root:', '  a: 1', '  b:', '    deep: x', '      ', '    # note', '  c: |', '    text', '', '   three: spaces', '\tnot: a key line', '  d: 4\r', '  e: 5'];
+    const lines = [
+      'root:',
+      '  a: 1',
+      '  b:',
+      '    deep: x',
+      '      ',
+      '    # note',
+      '  c: |',
+      '    text',
+      '',
+      '   three: spaces',
+      '\tnot: a key line',
+      '  d: 4\r',
+      '  e: 5'
+    ];
     const text = lines.join('\n');
     const at = (line: number) => lines.slice(0, line).join('\n').length + (line > 0 ? 1 : 0);
     const spans = (to: number) => {
@@ -213,14 +272,25 @@ describe('block scan', () => {
       return found && [...found.values()].map(e => [e.key, e.start, e.end]);
     };
     // A tab at the start of a line is content, not indentation: it ends the entry before it.
-    expect(spans(at(10))).toEqual([['a', at(1), at(2)], ['b', at(2), at(6)], ['c', at(6), at(10)]]);
+    expect(spans(at(10))).toEqual([
+      ['a', at(1), at(2)],
+      ['b', at(2), at(6)],
+      ['c', at(6), at(10)]
+    ]);
     // Past the tab line, which is no key line, the range is no simple block mapping.
     expect(spans(text.length)).toBeUndefined();
     const rest = mappingEntries(text, at(11), text.length);
-    expect(rest && [...rest.values()].map(e => [e.key, e.start, e.end])).toEqual([['d', at(11), at(12)], ['e', at(12), text.length]]);
+    expect(rest && [...rest.values()].map(e => [e.key, e.start, e.end])).toEqual([
+      ['d', at(11), at(12)],
+      ['e', at(12), text.length]
+    ]);
     // The range ends an entry, even on a line that is not shallower.
     const cut = mappingEntries(text, at(1), at(8));
-    expect(cut && [...cut.values()].map(e => [e.key, e.end])).toEqual([['a', at(2)], ['b', at(6)], ['c', at(8)]]);
+    expect(cut && [...cut.values()].map(e => [e.key, e.end])).toEqual([
+      ['a', at(2)],
+      ['b', at(6)],
+      ['c', at(8)]
+    ]);
   });
 });
 
@@ -233,12 +303,17 @@ describe('identity', () => {
   ])('apiGroup(%p) = %p', (v, g) => expect(apiGroup(v)).toBe(g));
 
   it('knows cluster-scoped kinds', () => {
-    expect(['Namespace', 'CustomResourceDefinition', 'PersistentVolume', 'StorageClass', 'ClusterRole', 'ClusterRoleBinding'].every(isClusterScoped)).toBe(true);
+    expect(
+      ['Namespace', 'CustomResourceDefinition', 'PersistentVolume', 'StorageClass', 'ClusterRole', 'ClusterRoleBinding'].every(
+        isClusterScoped
+      )
+    ).toBe(true);
     expect(isClusterScoped('PersistentVolumeClaim')).toBe(false);
   });
 
   it('keys ignore the version', () => {
-    const k = (apiVersion: string) => resourceKey({ apiVersion, group: apiGroup(apiVersion), kind: 'HelmRelease', namespace: 'a', name: 'b' });
+    const k = (apiVersion: string) =>
+      resourceKey({ apiVersion, group: apiGroup(apiVersion), kind: 'HelmRelease', namespace: 'a', name: 'b' });
     expect(k('helm.toolkit.fluxcd.io/v2beta1')).toBe(k('helm.toolkit.fluxcd.io/v2'));
   });
 });
@@ -250,7 +325,11 @@ describe('kustomize and Flux context', () => {
       patchesStrategicMerge: ['../base/hr.yaml', 'apiVersion: v1\nkind: X\n'],
       patchesJson6902: [{ path: './ops.yaml' }]
     };
-    expect(patchFilesOf('apps/prod/kustomization.yaml', build).sort()).toEqual(['apps/base/hr.yaml', 'apps/prod/ops.yaml', 'apps/prod/patches/size.yaml']);
+    expect(patchFilesOf('apps/prod/kustomization.yaml', build).sort()).toEqual([
+      'apps/base/hr.yaml',
+      'apps/prod/ops.yaml',
+      'apps/prod/patches/size.yaml'
+    ]);
   });
 
   it('finds Flux Kustomizations and the longest matching path', () => {
@@ -293,10 +372,69 @@ describe('plainScalar (one-line values read without the parser)', () => {
   };
 
   it('reads every value it takes as the parser does', () => {
-    const words = ['true', 'false', 'True', 'FALSE', 'null', 'Null', 'NULL', '~', 'yes', 'no', 'on', 'off', 'y', 'n', 'Yes', 'ON',
-      '.inf', '.NaN', '.5', './apps/prod', '/abs', '.hidden', 'a', 'apps/prod', 'v1', 'kustomize.toolkit.fluxcd.io', 'web-1.2_3',
-      '10Gi', '1.5Ti', '500m', '100M', '1e3', '1E5', '5E', '0x1F', '0o17', '012', '1_000', '10', '1.0', '-1', '+1', '2001-12-14',
-      '10Gi # c', 'a b', 'a:b', 'a#b', '"q"', "'q'", '&a x', '*a', '!!str x', '[a]', '{a: b}', '|', '>', '@x', '`x', '%x', '-x', '? x'];
+    const words = [
+      'true',
+      'false',
+      'True',
+      'FALSE',
+      'null',
+      'Null',
+      'NULL',
+      '~',
+      'yes',
+      'no',
+      'on',
+      'off',
+      'y',
+      'n',
+      'Yes',
+      'ON',
+      '.inf',
+      '.NaN',
+      '.5',
+      './apps/prod',
+      '/abs',
+      '.hidden',
+      'a',
+      'apps/prod',
+      'v1',
+      'kustomize.toolkit.fluxcd.io',
+      'web-1.2_3',
+      '10Gi',
+      '1.5Ti',
+      '500m',
+      '100M',
+      '1e3',
+      '1E5',
+      '5E',
+      '0x1F',
+      '0o17',
+      '012',
+      '1_000',
+      '10',
+      '1.0',
+      '-1',
+      '+1',
+      '2001-12-14',
+      '10Gi # c',
+      'a b',
+      'a:b',
+      'a#b',
+      '"q"',
+      "'q'",
+      '&a x',
+      '*a',
+      '!!str x',
+      '[a]',
+      '{a: b}',
+      '|',
+      '>',
+      '@x',
+      '`x',
+      '%x',
+      '-x',
+      '? x'
+    ];
     let s = 7;
     const rnd = (n: number) => ((s = (Math.imul(s, 1103515245) + 12345) >>> 0) >>> 8) % n;
     const alphabet = 'aZ09._/-:#eExXoO+ ~Gi';
@@ -312,16 +450,59 @@ describe('plainScalar (one-line values read without the parser)', () => {
   });
 
   it('leaves numbers, nulls, quoted, flow and multi-line values to the parser', () => {
-    for (const w of ['10', '1e3', '~', 'null', 'True', '"x"', '[a]', '|', '.inf', '0x1F', '2001-12-14']) expect(plainScalar(w)).toBeUndefined();
+    for (const w of ['10', '1e3', '~', 'null', 'True', '"x"', '[a]', '|', '.inf', '0x1F', '2001-12-14'])
+      expect(plainScalar(w)).toBeUndefined();
     expect(plainScalar('./apps')).toEqual({ value: './apps' });
     expect(plainScalar('false')).toEqual({ value: false });
   });
 
   it('reads label and annotation maps as the parser does, with or without it', () => {
-    const keys = ['app', 'app.kubernetes.io/name', 'kustomize.toolkit.fluxcd.io/prune', 'helm.sh/resource-policy', 'True', 'true',
-      'null', 'y', '1', '0x10', '1e3', '_x', 'a-b_c.d', 'constructor', 'toString', '__proto__', '"q"', "'q'", 'a b'];
-    const values = ['disabled', 'Enabled', 'IfNotPresent', 'keep', 'true', 'False', 'null', '~', '10Gi', '1', '0x10', '"x"', "'y'",
-      './apps', 'a b', 'a # c', '[a]', '{a: 1}', '', '|\n      text', 'x\n      more', '- a', 'a: b'];
+    const keys = [
+      'app',
+      'app.kubernetes.io/name',
+      'kustomize.toolkit.fluxcd.io/prune',
+      'helm.sh/resource-policy',
+      'True',
+      'true',
+      'null',
+      'y',
+      '1',
+      '0x10',
+      '1e3',
+      '_x',
+      'a-b_c.d',
+      'constructor',
+      'toString',
+      '__proto__',
+      '"q"',
+      "'q'",
+      'a b'
+    ];
+    const values = [
+      'disabled',
+      'Enabled',
+      'IfNotPresent',
+      'keep',
+      'true',
+      'False',
+      'null',
+      '~',
+      '10Gi',
+      '1',
+      '0x10',
+      '"x"',
+      "'y'",
+      './apps',
+      'a b',
+      'a # c',
+      '[a]',
+      '{a: 1}',
+      '',
+      '|\n      text',
+      'x\n      more',
+      '- a',
+      'a: b'
+    ];
     let s = 11;
     const rnd = (n: number) => ((s = (Math.imul(s, 1103515245) + 12345) >>> 0) >>> 8) % n;
     let fast = 0;
@@ -352,9 +533,29 @@ describe('plainScalar (one-line values read without the parser)', () => {
 
 describe('isKustomizeBuildFile', () => {
   it('answers as the base name of the path does', () => {
-    const paths = ['kustomization.yaml', 'kustomization.yml', 'Kustomization', 'apps/kustomization.yaml', 'apps/prod/Kustomization',
-      'apps/mykustomization.yaml', 'apps/Kustomization.yaml', 'apps/kustomization.yaml.bak', 'apps/kustomization.yamlx', 'Kustomizations',
-      'a/xKustomization', '/kustomization.yml', 'kustomization', 'apps/kustomization.YAML', 'k/ustomization.yaml', 'a.yaml', ''];
-    for (const p of paths) expect({ p, build: isKustomizeBuildFile(p) }).toEqual({ p, build: ['kustomization.yaml', 'kustomization.yml', 'Kustomization'].includes(posix.basename(p)) });
+    const paths = [
+      'kustomization.yaml',
+      'kustomization.yml',
+      'Kustomization',
+      'apps/kustomization.yaml',
+      'apps/prod/Kustomization',
+      'apps/mykustomization.yaml',
+      'apps/Kustomization.yaml',
+      'apps/kustomization.yaml.bak',
+      'apps/kustomization.yamlx',
+      'Kustomizations',
+      'a/xKustomization',
+      '/kustomization.yml',
+      'kustomization',
+      'apps/kustomization.YAML',
+      'k/ustomization.yaml',
+      'a.yaml',
+      ''
+    ];
+    for (const p of paths)
+      expect({ p, build: isKustomizeBuildFile(p) }).toEqual({
+        p,
+        build: ['kustomization.yaml', 'kustomization.yml', 'Kustomization'].includes(posix.basename(p))
+      });
   });
 });

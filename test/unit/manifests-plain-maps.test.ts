@@ -21,7 +21,9 @@ function labelsOf(labels: string): { value: unknown; parses: number } {
 
 describe('label and annotation maps', () => {
   it('reads a map of plain keys and one-line plain values without the parser', () => {
-    expect(labelsOf('    app: web\n    app.kubernetes.io/version: v1.2\n    kustomize.toolkit.fluxcd.io/prune: disabled\n    enabled: true')).toEqual({
+    expect(
+      labelsOf('    app: web\n    app.kubernetes.io/version: v1.2\n    kustomize.toolkit.fluxcd.io/prune: disabled\n    enabled: true')
+    ).toEqual({
       value: { app: 'web', 'app.kubernetes.io/version': 'v1.2', 'kustomize.toolkit.fluxcd.io/prune': 'disabled', enabled: true },
       parses: 0
     });

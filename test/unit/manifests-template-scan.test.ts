@@ -8,7 +8,10 @@ const header = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n  namespa
 describe('mayBeTemplate', () => {
   it.each<[string, string]>([
     ['no braces at all', `${header}data:\n  a: b\n`],
-    ['JSON in a block scalar', `${header}data:\n  d.json: |\n    {\n      "legendFormat": "{{pod}}",\n\n      "x": 1\n    }\n  other: value\n`],
+    [
+      'JSON in a block scalar',
+      `${header}data:\n  d.json: |\n    {\n      "legendFormat": "{{pod}}",\n\n      "x": 1\n    }\n  other: value\n`
+    ],
     ['folded and chomped block scalars', `${header}data:\n  a: >-\n    {{ text }}\n  b: |+ # note\n      {{ more }}\n`],
     ['block scalar in a sequence item', `${header}items:\n- |\n  {{ x }}\n- name: a\n  value: |\n    {{ y }}\n`],
     ['double-quoted value', `${header}annotations:\n  summary: "{{ $labels.instance }} is \\"down\\"" # {{ comment }}\n`],

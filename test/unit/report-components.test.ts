@@ -34,6 +34,8 @@ describe('components of paths', () => {
   });
 
   it.each([['kubernetes/ap*'], ['../x'], [''], ['a//b'], ['a\nb']])('refuses the pattern %j, naming it', pattern => {
-    expect(() => parseComponentPatterns([pattern])).toThrow(/^Invalid component pattern '.*'\. Expected folders separated by '\/', where '\*' stands for one whole folder/);
+    expect(() => parseComponentPatterns([pattern])).toThrow(
+      /^Invalid component pattern '.*'\. Expected folders separated by '\/', where '\*' stands for one whole folder/
+    );
   });
 });

@@ -10,13 +10,32 @@ import { checkOpenMetrics } from '../support/openmetrics.js';
 const NOW = Date.UTC(2026, 2, 1) / 1000;
 
 function report(component: string, subject: string, branch = 'main'): RollbackReport {
-  const rollback = { sha: 'a'.repeat(40), commits: ['a'.repeat(40)], kind: 'git-revert' as const, subject, landedAt: NOW - 3600, reverted: [], paths: [`${component}/x.yaml`], components: [component], kustomizations: [], timeToRevert: 600, who: subject };
+  const rollback = {
+    sha: 'a'.repeat(40),
+    commits: ['a'.repeat(40)],
+    kind: 'git-revert' as const,
+    subject,
+    landedAt: NOW - 3600,
+    reverted: [],
+    paths: [`${component}/x.yaml`],
+    components: [component],
+    kustomizations: [],
+    timeToRevert: 600,
+    who: subject
+  };
   return {
     branch,
     tip: 'a'.repeat(40),
     until: NOW,
     history: { commits: 1, shallow: false },
-    summary: { rollbacks: 1, byKind: { 'gitops-rollback': 0, 'git-revert': 1, 'revert-pr': 0, restore: 0, manual: 0 }, timeToRevert: distribution([600]), timeToRecover: distribution([]), drills: 0, reapplied: 0 },
+    summary: {
+      rollbacks: 1,
+      byKind: { 'gitops-rollback': 0, 'git-revert': 1, 'revert-pr': 0, restore: 0, manual: 0 },
+      timeToRevert: distribution([600]),
+      timeToRecover: distribution([]),
+      drills: 0,
+      reapplied: 0
+    },
     rollbacks: [rollback],
     drills: [],
     reapplies: [],
@@ -32,7 +51,9 @@ describe('untrusted text in the outputs', () => {
   });
 
   it('a Markdown cell: pipes, brackets, emphasis and HTML are shown, not acted on', () => {
-    expect(markdownText('a | b <script>x</script> [l](u) *e* `c` & \\')).toBe('a \\| b &lt;script&gt;x&lt;/script&gt; \\[l\\](u) \\*e\\* \\`c\\` &amp; \\\\');
+    expect(markdownText('a | b <script>x</script> [l](u) *e* `c` & \\')).toBe(
+      'a \\| b &lt;script&gt;x&lt;/script&gt; \\[l\\](u) \\*e\\* \\`c\\` &amp; \\\\'
+    );
     expect(markdownText('line one\nline two')).toBe('line one line two');
   });
 
@@ -48,7 +69,12 @@ describe('untrusted text in the outputs', () => {
 
   it('Markdown output says so when the window has no rollback, with no chart', () => {
     const empty = { ...report('apps/x', 'x'), rollbacks: [], components: [] };
-    empty.summary = { ...empty.summary, rollbacks: 0, byKind: { ...empty.summary.byKind, 'git-revert': 0 }, timeToRevert: distribution([]) };
+    empty.summary = {
+      ...empty.summary,
+      rollbacks: 0,
+      byKind: { ...empty.summary.byKind, 'git-revert': 0 },
+      timeToRevert: distribution([])
+    };
     const markdown = formatReport(empty, 'markdown');
     expect(markdown).toContain('**0 rollbacks**\n\nNo rollback landed on the branch in this window.');
     expect(markdown).not.toContain('```mermaid');
@@ -75,11 +101,15 @@ describe('report options', () => {
   });
 
   it.each(['yesterday', '2026-13-45', '2026-01-31 12:00', '-3d', '3 days', ''])('refuses --since %j with the expected forms', value => {
-    expect(() => parseReportTime(value, 'since', NOW)).toThrow(/^Invalid since '.*'\. Expected a date such as '2026-01-31', a time with its zone such as '2026-01-31T12:00:00Z', or an age such as '36h', '90d' or '12w'\.$/);
+    expect(() => parseReportTime(value, 'since', NOW)).toThrow(
+      /^Invalid since '.*'\. Expected a date such as '2026-01-31', a time with its zone such as '2026-01-31T12:00:00Z', or an age such as '36h', '90d' or '12w'\.$/
+    );
   });
 
   it('refuses an empty window and an unknown format', () => {
-    expect(() => checkWindow(NOW, NOW - 1)).toThrow("The window is empty: since (2026-03-01) is after until (2026-02-28). Expected since before until.");
+    expect(() => checkWindow(NOW, NOW - 1)).toThrow(
+      'The window is empty: since (2026-03-01) is after until (2026-02-28). Expected since before until.'
+    );
     expect(() => parseReportFormat('xml', 'format')).toThrow("Invalid format 'xml'. Expected one of: markdown, json, openmetrics.");
   });
 

@@ -10,7 +10,13 @@ beforeAll(async () => {
 });
 
 const block = (markdown: string) => mermaidBlocks(markdown)[0] ?? '';
-const bucket = (label: string, rollbacks: number, medianTimeToRevert?: number): Bucket => ({ label, start: 0, end: 1, rollbacks, medianTimeToRevert });
+const bucket = (label: string, rollbacks: number, medianTimeToRevert?: number): Bucket => ({
+  label,
+  start: 0,
+  end: 1,
+  rollbacks,
+  medianTimeToRevert
+});
 
 describe('Mermaid charts', () => {
   const weeks = [bucket('2026-01-05', 2, 5400), bucket('2026-01-12', 0), bucket('2026-01-19', 1, 90_000)];

@@ -14,19 +14,20 @@ describe('flux-status-contexts input', () => {
   afterEach(clear);
 
   it('reads a list of contexts, comma- or line-separated, globs allowed', () => {
-    expect(read({ 'flux-status-contexts': 'kustomization/apps, kustomization/infra*\nhelmrelease/podinfo/0c9c2e41' }).statusContexts).toEqual([
-      'kustomization/apps',
-      'kustomization/infra*',
-      'helmrelease/podinfo/0c9c2e41'
-    ]);
+    expect(
+      read({ 'flux-status-contexts': 'kustomization/apps, kustomization/infra*\nhelmrelease/podinfo/0c9c2e41' }).statusContexts
+    ).toEqual(['kustomization/apps', 'kustomization/infra*', 'helmrelease/podinfo/0c9c2e41']);
     expect(read({}).statusContexts).toEqual([]);
   });
 
-  it.each(['apps', 'kustomization/', 'kustomization/apps/', 'kustomization/a b', '/apps', 'kustomization/apps\u0007'])('refuses %j, naming it and the expected form', value => {
-    expect(() => read({ 'flux-status-contexts': `kustomization/infra, ${value}` })).toThrow(
-      `Invalid flux-status-contexts entry '${JSON.stringify(value.trim()).slice(1, -1)}'. Expected Flux commit-status contexts as kind/name, comma-separated, globs allowed: 'kustomization/apps, kustomization/infra*'.`
-    );
-  });
+  it.each(['apps', 'kustomization/', 'kustomization/apps/', 'kustomization/a b', '/apps', 'kustomization/apps\u0007'])(
+    'refuses %j, naming it and the expected form',
+    value => {
+      expect(() => read({ 'flux-status-contexts': `kustomization/infra, ${value}` })).toThrow(
+        `Invalid flux-status-contexts entry '${JSON.stringify(value.trim()).slice(1, -1)}'. Expected Flux commit-status contexts as kind/name, comma-separated, globs allowed: 'kustomization/apps, kustomization/infra*'.`
+      );
+    }
+  );
 
   it('refuses a list in flux-status-context, pointing to flux-status-contexts', () => {
     expect(() => read({ 'flux-status-context': 'kustomization/apps, kustomization/infra' })).toThrow(
@@ -77,21 +78,69 @@ describe('inputs checked against each other before anything runs', () => {
   afterEach(clear);
 
   it.each<[string, Record<string, string>, { repository?: string; payload: object }, string]>([
-    ['wait-for: flux-status without a token', { 'wait-for': 'flux-status' }, withApi, 'wait-for: flux-status reads commit statuses through the GitHub API: it needs a token and GITHUB_REPOSITORY.'],
-    ['wait-for: flux-status without a repository', { 'wait-for': 'flux-status', token: 'tok' }, { payload: {} }, 'wait-for: flux-status reads commit statuses'],
-    ['status-context without a token', { 'status-context': 'rollback-safety' }, withApi, 'status-context posts a commit status through the GitHub API: it needs a token and GITHUB_REPOSITORY.'],
-    ['watch-commit with nothing to wait for', { 'watch-commit': 'abc1234', token: 'tok' }, withApi, "watch-commit 'abc1234' was given with nothing to wait for. Expected wait-for: flux-status or health-url."],
-    ['a drill without a branch', { drill: 'true', 'health-url': 'http://x', 'drill-patch': 'p.patch' }, withApi, 'A drill needs target-branch: the staging branch Flux watches.'],
-    ['a drill with two bad changes', { drill: 'true', 'target-branch': 'staging', 'health-url': 'http://x', 'drill-patch': 'p.patch', 'drill-cherry-pick': 'abc1234' }, withApi, 'A drill needs exactly one known-bad change'],
-    ['a drill with no bad change', { drill: 'true', 'target-branch': 'staging', 'health-url': 'http://x' }, withApi, 'A drill needs exactly one known-bad change'],
-    ['a drill with nothing to watch', { drill: 'true', 'target-branch': 'staging', 'drill-patch': 'p.patch' }, withApi, 'A drill needs a way to see the failure: wait-for: flux-status, or health-url.'],
-    ['a drill with a malformed committer', { drill: 'true', 'target-branch': 'staging', 'drill-patch': 'p.patch', 'health-url': 'http://x', committer: 'nobody' }, withApi, "Invalid committer 'nobody'. Expected 'Name <email@example.com>'."]
+    [
+      'wait-for: flux-status without a token',
+      { 'wait-for': 'flux-status' },
+      withApi,
+      'wait-for: flux-status reads commit statuses through the GitHub API: it needs a token and GITHUB_REPOSITORY.'
+    ],
+    [
+      'wait-for: flux-status without a repository',
+      { 'wait-for': 'flux-status', token: 'tok' },
+      { payload: {} },
+      'wait-for: flux-status reads commit statuses'
+    ],
+    [
+      'status-context without a token',
+      { 'status-context': 'rollback-safety' },
+      withApi,
+      'status-context posts a commit status through the GitHub API: it needs a token and GITHUB_REPOSITORY.'
+    ],
+    [
+      'watch-commit with nothing to wait for',
+      { 'watch-commit': 'abc1234', token: 'tok' },
+      withApi,
+      "watch-commit 'abc1234' was given with nothing to wait for. Expected wait-for: flux-status or health-url."
+    ],
+    [
+      'a drill without a branch',
+      { drill: 'true', 'health-url': 'http://x', 'drill-patch': 'p.patch' },
+      withApi,
+      'A drill needs target-branch: the staging branch Flux watches.'
+    ],
+    [
+      'a drill with two bad changes',
+      { drill: 'true', 'target-branch': 'staging', 'health-url': 'http://x', 'drill-patch': 'p.patch', 'drill-cherry-pick': 'abc1234' },
+      withApi,
+      'A drill needs exactly one known-bad change'
+    ],
+    [
+      'a drill with no bad change',
+      { drill: 'true', 'target-branch': 'staging', 'health-url': 'http://x' },
+      withApi,
+      'A drill needs exactly one known-bad change'
+    ],
+    [
+      'a drill with nothing to watch',
+      { drill: 'true', 'target-branch': 'staging', 'drill-patch': 'p.patch' },
+      withApi,
+      'A drill needs a way to see the failure: wait-for: flux-status, or health-url.'
+    ],
+    [
+      'a drill with a malformed committer',
+      { drill: 'true', 'target-branch': 'staging', 'drill-patch': 'p.patch', 'health-url': 'http://x', committer: 'nobody' },
+      withApi,
+      "Invalid committer 'nobody'. Expected 'Name <email@example.com>'."
+    ]
   ])('refuses %s', (_name, inputs, context, message) => {
     expect(() => read(inputs, context)).toThrow(message);
   });
 
   it('takes a drill branch from the event when target-branch is not given, and reads the drill as one value', () => {
-    const inputs = read({ drill: 'true', 'drill-cherry-pick': 'abc1234', 'wait-for': 'flux-status', token: 'tok' }, { ...withApi, payload: { repository: { default_branch: 'staging' } } });
+    const inputs = read(
+      { drill: 'true', 'drill-cherry-pick': 'abc1234', 'wait-for': 'flux-status', token: 'tok' },
+      { ...withApi, payload: { repository: { default_branch: 'staging' } } }
+    );
     expect(inputs.drill).toEqual({
       branch: 'staging',
       badChange: { cherryPick: 'abc1234' },

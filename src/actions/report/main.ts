@@ -27,7 +27,11 @@ async function rollbackReport(context: RunContext): Promise<ReportOutcome> {
     const inputs = readReportInputs(context);
     const report = await buildReport(inputs, context);
     const repoUrl = context.repository ? `${context.serverUrl.replace(/\/+$/, '')}/${context.repository}` : undefined;
-    const summary = formatReport(report, 'markdown', repoUrl ? { commitUrl: sha => `${repoUrl}/commit/${sha}`, pullUrl: n => `${repoUrl}/pull/${n}` } : {});
+    const summary = formatReport(
+      report,
+      'markdown',
+      repoUrl ? { commitUrl: sha => `${repoUrl}/commit/${sha}`, pullUrl: n => `${repoUrl}/pull/${n}` } : {}
+    );
     const files = { markdown: resolve(inputs.markdownFile), json: resolve(inputs.jsonFile), openMetrics: resolve(inputs.openMetricsFile) };
     writeReport(files.markdown, summary);
     writeReport(files.json, formatReport(report, 'json'));
@@ -41,8 +45,14 @@ async function rollbackReport(context: RunContext): Promise<ReportOutcome> {
 
 async function buildReport(inputs: ReportInputs, context: RunContext): Promise<RollbackReport> {
   if (!inputs.branch) throw new UserError('No branch to report on. Expected target-branch, or an event that names the default branch.');
-  const github = connectGitHub({ token: inputs.token, repository: context.repository, apiUrl: context.apiUrl, log: { info: core.info, warning: m => core.warning(m) } });
-  if (inputs.recovery && !github) core.notice('No token or repository: the report has no time to recover (it reads Flux commit statuses through the GitHub API).');
+  const github = connectGitHub({
+    token: inputs.token,
+    repository: context.repository,
+    apiUrl: context.apiUrl,
+    log: { info: core.info, warning: m => core.warning(m) }
+  });
+  if (inputs.recovery && !github)
+    core.notice('No token or repository: the report has no time to recover (it reads Flux commit statuses through the GitHub API).');
   // The token fetches the history too, as the other actions fetch with it.
   const git = await Git.create(resolve(inputs.workingDirectory), {}, gitHttpAuth(inputs.token, context.serverUrl, 'the token input'));
   return buildRollbackReport(

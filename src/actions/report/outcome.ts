@@ -4,12 +4,12 @@ import type { StepError, StepReport } from '../finish.js';
 
 /** How a run of the report action ended. */
 export type ReportOutcome =
-  | { report: RollbackReport; summary: string; files: { markdown: string; json: string; openMetrics: string } }
-  | { error: StepError };
+  { report: RollbackReport; summary: string; files: { markdown: string; json: string; openMetrics: string } } | { error: StepError };
 
 /** Every output report-action/action.yml declares, '' where one does not apply. */
 export function reportOutputs(outcome: ReportOutcome): Record<string, string> {
-  if ('error' in outcome) return { rollbacks: '', 'median-time-to-revert': '', 'markdown-file': '', 'json-file': '', 'openmetrics-file': '' };
+  if ('error' in outcome)
+    return { rollbacks: '', 'median-time-to-revert': '', 'markdown-file': '', 'json-file': '', 'openmetrics-file': '' };
   const { report, files } = outcome;
   return {
     rollbacks: String(report.summary.rollbacks),

@@ -19,7 +19,14 @@ export async function drillMode(inputs: RevertInputs, git: Git, github: GitHubCo
   const timing = { timeoutMs: wait.timeoutMs, intervalMs: wait.intervalMs };
   const flux =
     wait.forFlux && github
-      ? { client: await github.client(), repo: github.repo, contextGlob: inputs.flux.statusContext, contexts: inputs.flux.statusContexts, log, ...timing }
+      ? {
+          client: await github.client(),
+          repo: github.repo,
+          contextGlob: inputs.flux.statusContext,
+          contexts: inputs.flux.statusContexts,
+          log,
+          ...timing
+        }
       : undefined;
   const health = wait.healthUrl ? { url: wait.healthUrl, expectStatus: wait.expectStatus, ...timing } : undefined;
   return runDrill({

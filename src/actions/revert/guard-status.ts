@@ -30,7 +30,11 @@ export function isDelivered(result: RollbackResult): boolean {
  * Posts the guard result on the delivered rollback commit. A failure does not undo the delivery:
  * it comes back as a warning that says how to get the status there.
  */
-export async function postGuardStatus(github: GitHubConnection, result: RollbackResult, status: NewCommitStatus): Promise<string | undefined> {
+export async function postGuardStatus(
+  github: GitHubConnection,
+  result: RollbackResult,
+  status: NewCommitStatus
+): Promise<string | undefined> {
   const sha = result.commitSha!;
   try {
     const { createCommitStatus } = await import('../../github/statuses.js');

@@ -101,10 +101,14 @@ export function readRevertInputs(context: RunContext): RevertInputs {
   // As connectGitHub: the API is there when there is a token and a repository.
   const api = Boolean(token && context.repository);
   // Checked before anything is pushed, so a push is never followed by a wait that cannot run.
-  if (wait.forFlux && !api) throw new UserError('wait-for: flux-status reads commit statuses through the GitHub API: it needs a token and GITHUB_REPOSITORY.');
-  if (statusContext && !api) throw new UserError('status-context posts a commit status through the GitHub API: it needs a token and GITHUB_REPOSITORY.');
+  if (wait.forFlux && !api)
+    throw new UserError('wait-for: flux-status reads commit statuses through the GitHub API: it needs a token and GITHUB_REPOSITORY.');
+  if (statusContext && !api)
+    throw new UserError('status-context posts a commit status through the GitHub API: it needs a token and GITHUB_REPOSITORY.');
   if (wait.watchCommit && !wait.forFlux && !wait.healthUrl) {
-    throw new UserError(`watch-commit '${wait.watchCommit}' was given with nothing to wait for. Expected wait-for: flux-status or health-url.`);
+    throw new UserError(
+      `watch-commit '${wait.watchCommit}' was given with nothing to wait for. Expected wait-for: flux-status or health-url.`
+    );
   }
   const drill = booleanInput('drill', false) ? drillInputs(raw, wait) : undefined;
   return { raw, token, workingDirectory: core.getInput('working-directory') || '.', statusContext, flux, wait, drill };
@@ -118,10 +122,18 @@ function drillInputs(raw: RawRequest, wait: WaitInputs): DrillInputs {
   const cherryPick = optionalRevision('drill-cherry-pick');
   const maxRecoveryMs = parseDuration(core.getInput('drill-max-recovery') || '15m', 'drill-max-recovery');
   if (!patchFile === !cherryPick) {
-    throw new UserError('A drill needs exactly one known-bad change: drill-patch (a patch file in the repository) or drill-cherry-pick (a commit).');
+    throw new UserError(
+      'A drill needs exactly one known-bad change: drill-patch (a patch file in the repository) or drill-cherry-pick (a commit).'
+    );
   }
-  if (!wait.forFlux && !wait.healthUrl) throw new UserError('A drill needs a way to see the failure: wait-for: flux-status, or health-url.');
-  return { branch, badChange: patchFile ? { patchFile } : { cherryPick: cherryPick! }, committer: parseIdentity(raw.committer!), maxRecoveryMs };
+  if (!wait.forFlux && !wait.healthUrl)
+    throw new UserError('A drill needs a way to see the failure: wait-for: flux-status, or health-url.');
+  return {
+    branch,
+    badChange: patchFile ? { patchFile } : { cherryPick: cherryPick! },
+    committer: parseIdentity(raw.committer!),
+    maxRecoveryMs
+  };
 }
 
 function oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
@@ -140,7 +152,9 @@ function guardStatusContext(value: string): string | undefined {
   if (!context) return undefined;
   // Quotes would break the command a failed post suggests; control characters do not belong in a name.
   if (/[\u0000-\u001f\u007f']/.test(context)) {
-    throw new UserError(`Invalid status-context ${JSON.stringify(context)}. Expected one line without quotes, the name of a required check such as 'rollback-safety'.`);
+    throw new UserError(
+      `Invalid status-context ${JSON.stringify(context)}. Expected one line without quotes, the name of a required check such as 'rollback-safety'.`
+    );
   }
   return context;
 }
@@ -149,20 +163,26 @@ function guardStatusContext(value: string): string | undefined {
 const STATUS_CONTEXT = /^[A-Za-z0-9*?][A-Za-z0-9._*?-]*(\/[A-Za-z0-9._*?-]+)+$/;
 
 function statusContextGlob(value: string): string {
-  if (value.includes(',')) throw new UserError(`Invalid flux-status-context '${JSON.stringify(value).slice(1, -1)}'. Expected one glob such as 'kustomization/*'; list several contexts in flux-status-contexts.`);
+  if (value.includes(','))
+    throw new UserError(
+      `Invalid flux-status-context '${JSON.stringify(value).slice(1, -1)}'. Expected one glob such as 'kustomization/*'; list several contexts in flux-status-contexts.`
+    );
   return value;
 }
 
 function statusContexts(values: string[]): string[] {
   for (const value of values) {
     if (!STATUS_CONTEXT.test(value) || value.length > 255) {
-      throw new UserError(`Invalid flux-status-contexts entry '${JSON.stringify(value).slice(1, -1)}'. Expected Flux commit-status contexts as kind/name, comma-separated, globs allowed: 'kustomization/apps, kustomization/infra*'.`);
+      throw new UserError(
+        `Invalid flux-status-contexts entry '${JSON.stringify(value).slice(1, -1)}'. Expected Flux commit-status contexts as kind/name, comma-separated, globs allowed: 'kustomization/apps, kustomization/infra*'.`
+      );
     }
   }
   return values;
 }
 
 function httpStatus(value: string): number {
-  if (!/^[1-5][0-9]{2}$/.test(value)) throw new UserError(`Invalid health-expect-status '${value}'. Expected an HTTP status code such as 200.`);
+  if (!/^[1-5][0-9]{2}$/.test(value))
+    throw new UserError(`Invalid health-expect-status '${value}'. Expected an HTTP status code such as 200.`);
   return Number(value);
 }

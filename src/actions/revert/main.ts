@@ -38,7 +38,12 @@ async function revert(context: RunContext): Promise<RevertOutcome> {
     // The token pushes too, so a checkout without a persisted credential works and a PAT or an
     // App token (whose pushes start workflows) is what the rollback arrives with.
     const git = await Git.create(cwd, {}, gitHttpAuth(inputs.token, context.serverUrl, 'the token input'));
-    const github = connectGitHub({ token: inputs.token, repository: context.repository, apiUrl: context.apiUrl, log: { info: core.info, warning: m => core.warning(m) } });
+    const github = connectGitHub({
+      token: inputs.token,
+      repository: context.repository,
+      apiUrl: context.apiUrl,
+      log: { info: core.info, warning: m => core.warning(m) }
+    });
     if (inputs.drill) {
       const drill = await drillMode(inputs, git, github, coreLogger);
       for (const line of drill.summary) core.info(line);
@@ -101,13 +106,29 @@ async function withTargetBranch(raw: Readonly<RawRequest>, github: GitHubConnect
 }
 
 /** After a push, waits for Flux and the health URL; what was seen decides whether the step fails. */
-async function verify(inputs: RevertInputs, github: GitHubConnection | undefined, result: RollbackResult | undefined, references: FluxReference[]) {
+async function verify(
+  inputs: RevertInputs,
+  github: GitHubConnection | undefined,
+  result: RollbackResult | undefined,
+  references: FluxReference[]
+) {
   const sha = inputs.wait.watchCommit ?? (result?.operation === 'pushed' ? result.commitSha : undefined);
   if (!sha) {
-    core.notice(`Not waiting for recovery: the rollback was ${result?.operation ?? 'not made'}, not pushed. Merge it, then watch the merge commit with watch-commit.`);
+    core.notice(
+      `Not waiting for recovery: the rollback was ${result?.operation ?? 'not made'}, not pushed. Merge it, then watch the merge commit with watch-commit.`
+    );
     return undefined;
   }
-  const flux = inputs.wait.forFlux && github ? { client: await github.client(), repo: github.repo, contextGlob: inputs.flux.statusContext, contexts: inputs.flux.statusContexts, references } : undefined;
+  const flux =
+    inputs.wait.forFlux && github
+      ? {
+          client: await github.client(),
+          repo: github.repo,
+          contextGlob: inputs.flux.statusContext,
+          contexts: inputs.flux.statusContexts,
+          references
+        }
+      : undefined;
   const recovery = await verifyRecovery({
     log: coreLogger,
     sha,
@@ -125,7 +146,12 @@ async function verify(inputs: RevertInputs, github: GitHubConnection | undefined
  * the failing revision of a Flux event, then the commit before the rollback (or before the
  * watched merge, when the clone has it).
  */
-async function fluxReferences(inputs: RevertInputs, git: Git, failingRevision: string | undefined, result: RollbackResult | undefined): Promise<FluxReference[]> {
+async function fluxReferences(
+  inputs: RevertInputs,
+  git: Git,
+  failingRevision: string | undefined,
+  result: RollbackResult | undefined
+): Promise<FluxReference[]> {
   const references: FluxReference[] = [];
   if (failingRevision) references.push({ sha: failingRevision, label: 'the failing revision' });
   if (inputs.wait.watchCommit) {

@@ -69,7 +69,11 @@ export function revertOutputs(outcome: RevertOutcome): Record<string, string> {
     branch: result?.branch ?? pushed?.branch ?? '',
     'target-branch': result?.targetBranch ?? drill?.branch ?? outcome.targetBranch ?? '',
     findings: findings ? JSON.stringify(findings) : '',
-    reconciled: drill ? String(drillPhase(drill, 'reconcile')?.ok ?? false) : recovery?.reconciled === undefined ? '' : String(recovery.reconciled),
+    reconciled: drill
+      ? String(drillPhase(drill, 'reconcile')?.ok ?? false)
+      : recovery?.reconciled === undefined
+        ? ''
+        : String(recovery.reconciled),
     'time-to-reconcile': drill ? drillSeconds(drill, 'reconcile') : String(recovery?.timeToReconcile ?? ''),
     'flux-contexts': recovery?.fluxContexts ? JSON.stringify(recovery.fluxContexts) : '',
     'time-to-healthy': drill ? drillSeconds(drill, 'healthy') : String(recovery?.timeToHealthy ?? ''),
@@ -119,7 +123,8 @@ function failureSummary(outcome: RevertOutcome, message: string): string {
 
 function deliveredBefore(result: RollbackResult): string {
   const sha = `\`${shortSha(result.commitSha!)}\``;
-  if (result.operation === 'pushed') return `The rollback ${sha} was pushed to \`${result.targetBranch}\` before this failure and stays there.`;
+  if (result.operation === 'pushed')
+    return `The rollback ${sha} was pushed to \`${result.targetBranch}\` before this failure and stays there.`;
   return `The rollback ${sha} is in pull request [#${result.pullRequest!.number}](${result.pullRequest!.url}) (${result.operation} before this failure).`;
 }
 

@@ -27,7 +27,12 @@ async function safetyCheck(context: RunContext): Promise<SafetyCheckOutcome> {
       core.notice(why);
       return { skipped: why };
     }
-    const github = connectGitHub({ token: inputs.token, repository: context.repository, apiUrl: context.apiUrl, log: { info: core.info, warning: m => core.warning(m) } });
+    const github = connectGitHub({
+      token: inputs.token,
+      repository: context.repository,
+      apiUrl: context.apiUrl,
+      log: { info: core.info, warning: m => core.warning(m) }
+    });
     const labels = await pullRequestLabels(inputs, github);
     const options = {
       base: inputs.base,
@@ -49,13 +54,20 @@ async function safetyCheck(context: RunContext): Promise<SafetyCheckOutcome> {
   }
 }
 
-async function runCheck(inputs: SafetyCheckInputs, options: Parameters<typeof checkWithGit>[2], github: GitHubConnection | undefined, serverUrl: string): Promise<SafetyCheckResult> {
+async function runCheck(
+  inputs: SafetyCheckInputs,
+  options: Parameters<typeof checkWithGit>[2],
+  github: GitHubConnection | undefined,
+  serverUrl: string
+): Promise<SafetyCheckResult> {
   const cwd = resolve(inputs.workingDirectory);
   // Revisions the checkout lacks are fetched with the token, so persist-credentials: false works.
   const git = await Git.create(cwd, {}, gitHttpAuth(inputs.token, serverUrl, 'the token input'));
   if ((await git.workTreeState()) === 'work-tree') return checkWithGit(git, 'origin', options, coreLogger);
   if (!github || !inputs.pullNumber) {
-    throw new UserError(`No git checkout at '${cwd}' and no pull request to read through the API. Expected actions/checkout before this step, or a pull_request event with a token.`);
+    throw new UserError(
+      `No git checkout at '${cwd}' and no pull request to read through the API. Expected actions/checkout before this step, or a pull_request event with a token.`
+    );
   }
   core.info('No checkout found: reading the pull request through the GitHub API.');
   return checkWithApi(await github.client(), github.repo, inputs.pullNumber, options, coreLogger);
@@ -75,7 +87,11 @@ async function pullRequestLabels(inputs: SafetyCheckInputs, github: GitHubConnec
 
 function annotate(result: SafetyCheckResult): void {
   for (const f of result.verdict.findings) {
-    const props = { file: f.file, startLine: f.line, title: `${f.severity}: ${f.rule} (${f.direction === 'forward' ? 'merging' : 'reverting later'})` };
+    const props = {
+      file: f.file,
+      startLine: f.line,
+      title: `${f.severity}: ${f.rule} (${f.direction === 'forward' ? 'merging' : 'reverting later'})`
+    };
     const text = `${f.kind} ${f.namespace ? `${f.namespace}/` : ''}${f.name}: ${f.message}`;
     if (result.verdict.acknowledged || f.severity === 'warning') core.warning(text, props);
     else if (f.severity === 'notice') core.notice(text, props);
@@ -88,9 +104,10 @@ async function comment(github: GitHubConnection, pullNumber: number, result: Saf
   try {
     const { updateStickyComment, upsertStickyComment } = await import('../../github/comments.js');
     const client = await github.client();
-    const written = result.verdict.findings.length > 0
-      ? await upsertStickyComment(client, github.repo, pullNumber, MARKER, report)
-      : await updateStickyComment(client, github.repo, pullNumber, MARKER, report);
+    const written =
+      result.verdict.findings.length > 0
+        ? await upsertStickyComment(client, github.repo, pullNumber, MARKER, report)
+        : await updateStickyComment(client, github.repo, pullNumber, MARKER, report);
     if (written) core.info(`Pull-request comment ${written.operation}.`);
   } catch (error) {
     core.warning(`Could not write the pull-request comment: ${(error as Error).message}`);

@@ -27,7 +27,8 @@ export const helmreleaseDelete: HazardRule = {
 export const helmreleaseIdentityChange: HazardRule = {
   id: 'helmrelease-identity-change',
   kinds: HELM_RELEASE,
-  summary: 'The release name, target namespace or storage namespace of a HelmRelease changes (defaults worked out): the old release is uninstalled first.',
+  summary:
+    'The release name, target namespace or storage namespace of a HelmRelease changes (defaults worked out): the old release is uninstalled first.',
   check(change, ctx) {
     const { before, after } = change;
     if (!after) return undefined;
@@ -35,7 +36,12 @@ export const helmreleaseIdentityChange: HazardRule = {
     const field = (['releaseName', 'targetNamespace', 'storageNamespace'] as const).find(f => was[f] !== now[f]);
     if (!field) return undefined;
     const what = { releaseName: 'release name', targetNamespace: 'target namespace', storageNamespace: 'storage namespace' }[field];
-    return update(ctx, 'critical', `${label(before)} changes the ${what} of its Helm release (${was[field]} -> ${now[field]}): helm-controller uninstalls the old release (deleting its resources, claims included) before installing the new one; a revert does the same again. Keep the release identity, or migrate the release by hand.`, true);
+    return update(
+      ctx,
+      'critical',
+      `${label(before)} changes the ${what} of its Helm release (${was[field]} -> ${now[field]}): helm-controller uninstalls the old release (deleting its resources, claims included) before installing the new one; a revert does the same again. Keep the release identity, or migrate the release by hand.`,
+      true
+    );
   }
 };
 
@@ -47,7 +53,12 @@ export const helmreleaseCrdUpgrade: HazardRule = {
     if (!after) return undefined;
     const [was, now] = [stringAt(before, CHART_VERSION), stringAt(after, CHART_VERSION)];
     if (was === now || !(replacesCrds(before) || replacesCrds(after))) return undefined;
-    return update(ctx, 'warning', `${label(after)} changes the chart version (${was ?? 'unset'} -> ${now ?? 'unset'}) with CRDs set to CreateReplace: the chart's CRDs are replaced, and a revert installs the older CRDs (the CRD rules apply to them). Review the chart's CRD changes, and upgrade CRD-changing charts in their own PR.`, true);
+    return update(
+      ctx,
+      'warning',
+      `${label(after)} changes the chart version (${was ?? 'unset'} -> ${now ?? 'unset'}) with CRDs set to CreateReplace: the chart's CRDs are replaced, and a revert installs the older CRDs (the CRD rules apply to them). Review the chart's CRD changes, and upgrade CRD-changing charts in their own PR.`,
+      true
+    );
   }
 };
 
@@ -69,6 +80,7 @@ function releaseIdentity(r: Resource): { releaseName: string; targetNamespace: s
   const composed = target ? `${target}-${r.name}` : r.name;
   // A composed name that helm-controller would shorten is not worked out here: only the same
   // spelling counts as the same release.
-  const releaseName = stringAt(r, ['spec', 'releaseName']) || (composed.length <= MAX_RELEASE_NAME ? composed : `${composed} (shortened by helm-controller)`);
+  const releaseName =
+    stringAt(r, ['spec', 'releaseName']) || (composed.length <= MAX_RELEASE_NAME ? composed : `${composed} (shortened by helm-controller)`);
   return { releaseName, targetNamespace: target ?? own, storageNamespace: stringAt(r, ['spec', 'storageNamespace']) || own };
 }

@@ -59,11 +59,7 @@ export function label(r: Resource): string {
  * revert is for: it is a warning with advice that makes a later revert safe. The revert guard
  * checks the rollback itself forward, where the same deletion keeps its severity and stops it.
  */
-export function deletion(
-  ctx: RuleContext,
-  severity: Severity,
-  messages: { forward: string; rollback: string }
-): Hit {
+export function deletion(ctx: RuleContext, severity: Severity, messages: { forward: string; rollback: string }): Hit {
   if (ctx.direction === 'forward') return { severity, effect: 'delete', message: messages.forward };
   return { severity: CREATION_SEVERITY, effect: 'delete', message: `${messages.rollback} ${REVERT_GUARDED}` };
 }

@@ -19,15 +19,29 @@ export const immutableConfigChange: HazardRule = {
     const { before, after } = change;
     if (!after) return undefined;
     if (before.kind === 'Secret' && (stringAt(before, ['type']) ?? 'Opaque') !== (stringAt(after, ['type']) ?? 'Opaque')) {
-      return update(ctx, 'error', `${label(after)} changes its type; a Secret's type is immutable, so the API server rejects it. Create a Secret with a new name instead.`, true);
+      return update(
+        ctx,
+        'error',
+        `${label(after)} changes its type; a Secret's type is immutable, so the API server rejects it. Create a Secret with a new name instead.`,
+        true
+      );
     }
     if (!isImmutable(before)) return undefined;
     if (!isImmutable(after)) {
-      return update(ctx, 'error', `${label(after)} drops immutable: true; once set it cannot be unset ("field is immutable when immutable is set"). Create a new object with a new name (e.g. a kustomize generator hash) instead.`);
+      return update(
+        ctx,
+        'error',
+        `${label(after)} drops immutable: true; once set it cannot be unset ("field is immutable when immutable is set"). Create a new object with a new name (e.g. a kustomize generator hash) instead.`
+      );
     }
     const field = dataChanged(change);
     if (!field) return undefined;
-    return update(ctx, 'error', `${label(after)} is immutable but its ${field} changes; the API server rejects it. Create a new object with a new name (e.g. a kustomize generator hash) instead.`, true);
+    return update(
+      ctx,
+      'error',
+      `${label(after)} is immutable but its ${field} changes; the API server rejects it. Create a new object with a new name (e.g. a kustomize generator hash) instead.`,
+      true
+    );
   }
 };
 

@@ -8,7 +8,8 @@ const RENAMING = ['namespace', 'namePrefix', 'nameSuffix'] as const;
 export const kustomizeBuildRetarget: HazardRule = {
   id: 'kustomize-build-retarget',
   kinds: [`${BUILD_SETTINGS_GROUP}/${BUILD_SETTINGS_KIND}`],
-  summary: 'namespace, namePrefix or nameSuffix of a kustomize build file changes: every object it builds gets a new identity, so Flux prunes the old objects and creates new ones.',
+  summary:
+    'namespace, namePrefix or nameSuffix of a kustomize build file changes: every object it builds gets a new identity, so Flux prunes the old objects and creates new ones.',
   check({ before, after }) {
     if (!after) return undefined;
     const field = RENAMING.find(f => setting(before, f) !== setting(after, f));

@@ -45,18 +45,28 @@ export const pvcImmutableChange: HazardRule = {
   id: 'pvc-immutable-change',
   kinds: PVC,
   forced: 'critical',
-  summary: 'An immutable spec field of a bound claim changes (accessModes, storageClassName, volumeMode, selector, dataSource, dataSourceRef, volumeName; volumeAttributesClassName set -> unset).',
+  summary:
+    'An immutable spec field of a bound claim changes (accessModes, storageClassName, volumeMode, selector, dataSource, dataSourceRef, volumeName; volumeAttributesClassName set -> unset).',
   check(change, ctx) {
     const { before, after } = change;
     if (!after) return undefined;
     const field = changedField(change, ['spec'], IMMUTABLE, IMMUTABLE_DEFAULTS);
     if (field) {
       const [b, a] = [before.doc.get(['spec', field]), after.doc.get(['spec', field])];
-      return update(ctx, 'error', `${label(after)} changes spec.${field} (${show(b)} -> ${show(a)}). The spec of a bound claim is immutable: the API server rejects it, and forcing it through recreates the claim and loses its data. Create a new claim and migrate the data instead.`, true);
+      return update(
+        ctx,
+        'error',
+        `${label(after)} changes spec.${field} (${show(b)} -> ${show(a)}). The spec of a bound claim is immutable: the API server rejects it, and forcing it through recreates the claim and loses its data. Create a new claim and migrate the data instead.`,
+        true
+      );
     }
     const vac = ['spec', 'volumeAttributesClassName'];
     if (stringAt(before, vac) !== undefined && stringAt(after, vac) === undefined) {
-      return update(ctx, 'error', `${label(after)} unsets spec.volumeAttributesClassName; a bound claim cannot go back to no class, so the API server rejects it. Keep the class set.`);
+      return update(
+        ctx,
+        'error',
+        `${label(after)} unsets spec.volumeAttributesClassName; a bound claim cannot go back to no class, so the API server rejects it. Keep the class set.`
+      );
     }
     return undefined;
   }

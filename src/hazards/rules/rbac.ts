@@ -8,6 +8,11 @@ export const rolebindingRolerefChange: HazardRule = {
   summary: 'roleRef of a RoleBinding or ClusterRoleBinding changes: "cannot change roleRef".',
   check(change, ctx) {
     if (!changedField(change, [], ['roleRef'])) return undefined;
-    return update(ctx, 'error', `${label(change.before)} changes roleRef, which cannot change: the API server rejects it. Create a binding with a new name instead, or enable kustomize.toolkit.fluxcd.io/force: enabled.`, true);
+    return update(
+      ctx,
+      'error',
+      `${label(change.before)} changes roleRef, which cannot change: the API server rejects it. Create a binding with a new name instead, or enable kustomize.toolkit.fluxcd.io/force: enabled.`,
+      true
+    );
   }
 };

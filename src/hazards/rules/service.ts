@@ -17,7 +17,12 @@ export const serviceClusterIpChange: HazardRule = {
     const at = b.length === 0 ? 0 : b.findIndex((ip, i) => i < a.length && ip !== a[i]);
     if (at < 0) return undefined;
     const field = at === 0 ? 'clusterIP' : `clusterIPs[${at}]`;
-    return update(ctx, 'error', `${label(after)} changes spec.${field} (${show(b[at])} -> ${show(a[at])}); it may not change once set, so the API server rejects the update. Create a Service with a new name instead, or enable kustomize.toolkit.fluxcd.io/force: enabled.`, b.length > 0);
+    return update(
+      ctx,
+      'error',
+      `${label(after)} changes spec.${field} (${show(b[at])} -> ${show(a[at])}); it may not change once set, so the API server rejects the update. Create a Service with a new name instead, or enable kustomize.toolkit.fluxcd.io/force: enabled.`,
+      b.length > 0
+    );
   }
 };
 

@@ -14,7 +14,12 @@ export const statefulsetClaimTemplateChange: HazardRule = {
   summary: 'spec.volumeClaimTemplates changes: forbidden on update.',
   check(change, ctx) {
     if (sameClaimTemplates(change)) return undefined;
-    return update(ctx, 'error', `${label(change.before)} changes spec.volumeClaimTemplates, which the API server forbids on update ("updates to statefulset spec for fields other than ... are forbidden"); Flux stays stuck. Create a new StatefulSet (or delete it with --cascade=orphan by hand) and resize claims separately.`, true);
+    return update(
+      ctx,
+      'error',
+      `${label(change.before)} changes spec.volumeClaimTemplates, which the API server forbids on update ("updates to statefulset spec for fields other than ... are forbidden"); Flux stays stuck. Create a new StatefulSet (or delete it with --cascade=orphan by hand) and resize claims separately.`,
+      true
+    );
   }
 };
 
@@ -26,7 +31,12 @@ export const statefulsetImmutableChange: HazardRule = {
   check(change, ctx) {
     const field = changedField(change, ['spec'], ['serviceName', 'selector', 'podManagementPolicy'], SPEC_DEFAULTS);
     if (!field) return undefined;
-    return update(ctx, 'error', `${label(change.before)} changes spec.${field}, which cannot change after creation: the API server rejects the update and Flux stays stuck. Create a StatefulSet with a new name instead.`, true);
+    return update(
+      ctx,
+      'error',
+      `${label(change.before)} changes spec.${field}, which cannot change after creation: the API server rejects the update and Flux stays stuck. Create a StatefulSet with a new name instead.`,
+      true
+    );
   }
 };
 
@@ -46,7 +56,12 @@ export const statefulsetDelete: HazardRule = {
 
 /** True when the claim templates are the same as the API server compares them on an update. */
 function sameClaimTemplates({ before, after }: ResourceChange): boolean {
-  return !after || sameAt(before, after, ['spec', 'volumeClaimTemplates'], [], templates => (Array.isArray(templates) ? templates.map(storedTemplate) : templates));
+  return (
+    !after ||
+    sameAt(before, after, ['spec', 'volumeClaimTemplates'], [], templates =>
+      Array.isArray(templates) ? templates.map(storedTemplate) : templates
+    )
+  );
 }
 
 type Obj = Record<string, unknown>;
@@ -66,7 +81,11 @@ function storedTemplate(template: unknown): unknown {
     stored.metadata = metadata;
   }
   const spec = isObject(rest.spec) ? rest.spec : {};
-  stored.spec = { ...spec, volumeMode: spec.volumeMode ?? 'Filesystem', ...(isObject(spec.resources) ? { resources: storedResources(spec.resources) } : {}) };
+  stored.spec = {
+    ...spec,
+    volumeMode: spec.volumeMode ?? 'Filesystem',
+    ...(isObject(spec.resources) ? { resources: storedResources(spec.resources) } : {})
+  };
   const status = isObject(rest.status) ? rest.status : {};
   stored.status = { ...status, phase: status.phase ?? 'Pending' };
   return stored;

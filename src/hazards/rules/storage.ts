@@ -35,7 +35,12 @@ export const persistentvolumeChange: HazardRule = {
     const sources = [...keys].filter(k => !PV_NOT_SOURCE.has(k)).concat('volumeMode');
     const field = sources.find(k => !sameAt(before, after, ['spec', k], k === 'volumeMode' ? 'Filesystem' : undefined));
     if (!field) return undefined;
-    return update(ctx, 'error', `${label(after)} changes spec.${field}; the volume source and volumeMode are immutable, so the API server rejects it. Create a new PersistentVolume instead.`, true);
+    return update(
+      ctx,
+      'error',
+      `${label(after)} changes spec.${field}; the volume source and volumeMode are immutable, so the API server rejects it. Create a new PersistentVolume instead.`,
+      true
+    );
   }
 };
 
@@ -50,6 +55,11 @@ export const storageclassChange: HazardRule = {
   check(change, ctx) {
     const field = changedField(change, [], ['parameters', 'provisioner', 'reclaimPolicy', 'volumeBindingMode'], STORAGE_CLASS_DEFAULTS);
     if (!field) return undefined;
-    return update(ctx, 'error', `${label(change.before)} changes ${field}; the API server forbids updates to it. Create a StorageClass with a new name instead.`, true);
+    return update(
+      ctx,
+      'error',
+      `${label(change.before)} changes ${field}; the API server forbids updates to it. Create a StorageClass with a new name instead.`,
+      true
+    );
   }
 };

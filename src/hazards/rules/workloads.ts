@@ -4,7 +4,15 @@ import type { HazardRule } from '../types.js';
 import { changedField, label, update } from './helpers.js';
 
 // Job spec fields that may change after creation; everything else is immutable.
-const JOB_MUTABLE = new Set(['parallelism', 'activeDeadlineSeconds', 'suspend', 'ttlSecondsAfterFinished', 'completions', 'selector', 'manualSelector']);
+const JOB_MUTABLE = new Set([
+  'parallelism',
+  'activeDeadlineSeconds',
+  'suspend',
+  'ttlSecondsAfterFinished',
+  'completions',
+  'selector',
+  'manualSelector'
+]);
 
 export const selectorChange: HazardRule = {
   id: 'selector-change',
@@ -13,7 +21,12 @@ export const selectorChange: HazardRule = {
   summary: 'spec.selector of a Deployment, ReplicaSet, DaemonSet or Job changes: the field is immutable.',
   check(change, ctx) {
     if (!changedField(change, ['spec'], ['selector'])) return undefined;
-    return update(ctx, 'error', `${label(change.before)} changes spec.selector, which is immutable: the API server rejects the update ("field is immutable") and Flux stays stuck. Create the workload under a new name, or enable kustomize.toolkit.fluxcd.io/force: enabled on it.`, true);
+    return update(
+      ctx,
+      'error',
+      `${label(change.before)} changes spec.selector, which is immutable: the API server rejects the update ("field is immutable") and Flux stays stuck. Create the workload under a new name, or enable kustomize.toolkit.fluxcd.io/force: enabled on it.`,
+      true
+    );
   }
 };
 
@@ -27,7 +40,12 @@ export const jobTemplateChange: HazardRule = {
     const [b, a] = [immutablePart(before), immutablePart(after)];
     const field = [...new Set([...Object.keys(b), ...Object.keys(a)])].find(k => !isDeepStrictEqual(b[k], a[k]));
     if (!field) return undefined;
-    return update(ctx, 'warning', `${label(after)} changes spec.${field}, which is immutable for a Job: the update is rejected. Give the Job a new name (or use a generated name) for each run, or enable kustomize.toolkit.fluxcd.io/force: enabled.`, true);
+    return update(
+      ctx,
+      'warning',
+      `${label(after)} changes spec.${field}, which is immutable for a Job: the update is rejected. Give the Job a new name (or use a generated name) for each run, or enable kustomize.toolkit.fluxcd.io/force: enabled.`,
+      true
+    );
   }
 };
 

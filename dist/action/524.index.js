@@ -91,7 +91,7 @@ async function requestReviewers(client, spec, number) {
     const teamReviewers = spec.teamReviewers ?? [];
     if (reviewers.length === 0 && teamReviewers.length === 0)
         return;
-    const who = [...reviewers, ...teamReviewers.map((team) => `team ${team}`)].join(', ');
+    const who = [...reviewers, ...teamReviewers.map(team => `team ${team}`)].join(', ');
     await followUp(client, `request reviews from ${who} on pull request #${number}`, PULLS_WRITE, () => client.rest.pulls.requestReviewers({ ...spec.repo, pull_number: number, reviewers, team_reviewers: teamReviewers }));
 }
 /**

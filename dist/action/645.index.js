@@ -58,7 +58,7 @@ async function findCommentId(client, repo, issueNumber, tag) {
         const params = { ...repo, issue_number: issueNumber, per_page: 100 };
         const pages = client.paginate.iterator(client.rest.issues.listComments, params);
         for await (const { data } of pages) {
-            const found = data.find((comment) => comment.body?.includes(tag));
+            const found = data.find(comment => comment.body?.includes(tag));
             if (found)
                 return found.id;
         }

@@ -41,7 +41,7 @@ async function getPullRequest(client, repo, number) {
         title: data.title,
         draft: data.draft ?? false,
         url: data.html_url,
-        labels: data.labels.map((label) => label.name),
+        labels: data.labels.map(label => label.name),
         base: { ref: data.base.ref, sha: data.base.sha },
         head: { ref: data.head.ref, sha: data.head.sha }
     };

@@ -37,7 +37,7 @@ function githubMessage(error) {
     if (!data || typeof data.message !== 'string')
         return error.message;
     const details = Array.isArray(data.errors)
-        ? data.errors.map((e) => (typeof e === 'string' ? e : e.message)).filter(Boolean)
+        ? data.errors.map(e => (typeof e === 'string' ? e : e.message)).filter(Boolean)
         : [];
     return details.length > 0 ? `${data.message}: ${details.join('; ')}` : data.message;
 }

@@ -37,7 +37,7 @@ function githubMessage(error) {
     if (!data || typeof data.message !== 'string')
         return error.message;
     const details = Array.isArray(data.errors)
-        ? data.errors.map((e) => (typeof e === 'string' ? e : e.message)).filter(Boolean)
+        ? data.errors.map(e => (typeof e === 'string' ? e : e.message)).filter(Boolean)
         : [];
     return details.length > 0 ? `${data.message}: ${details.join('; ')}` : data.message;
 }
@@ -219,7 +219,7 @@ async function requestReviewers(client, spec, number) {
     const teamReviewers = spec.teamReviewers ?? [];
     if (reviewers.length === 0 && teamReviewers.length === 0)
         return;
-    const who = [...reviewers, ...teamReviewers.map((team) => `team ${team}`)].join(', ');
+    const who = [...reviewers, ...teamReviewers.map(team => `team ${team}`)].join(', ');
     await followUp(client, `request reviews from ${who} on pull request #${number}`, PULLS_WRITE, () => client.rest.pulls.requestReviewers({ ...spec.repo, pull_number: number, reviewers, team_reviewers: teamReviewers }));
 }
 /**

@@ -37,7 +37,7 @@ function githubMessage(error) {
     if (!data || typeof data.message !== 'string')
         return error.message;
     const details = Array.isArray(data.errors)
-        ? data.errors.map((e) => (typeof e === 'string' ? e : e.message)).filter(Boolean)
+        ? data.errors.map(e => (typeof e === 'string' ? e : e.message)).filter(Boolean)
         : [];
     return details.length > 0 ? `${data.message}: ${details.join('; ')}` : data.message;
 }
@@ -152,6 +152,8 @@ __webpack_require__.r(__webpack_exports__);
 
 
 const MAX_RATE_LIMIT_WAIT_SECONDS = 120;
+const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+const DEFAULT_BUDGET_MS = 60_000;
 const silentLog = { info: () => { }, warning: () => { } };
 /** Creates the GitHub client with retry and throttling configured from `options`. */
 function createGitHubClient(options) {
@@ -166,7 +168,8 @@ function createGitHubClient(options) {
         baseUrl: trimSlash(options.baseUrl ?? process.env.GITHUB_API_URL ?? 'https://api.github.com'),
         log: { debug: () => { }, info: log.info, warn: log.warning, error: log.warning },
         retry: { retries: retryPolicy.retries, retryAfterBaseValue: retryPolicy.retryDelayMs },
-        throttle: throttleOptions(retryPolicy, log, options.paceWrites ?? true)
+        throttle: throttleOptions(retryPolicy, log, options.paceWrites ?? true),
+        request: { fetch: boundedFetch(options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS, options.budgetMs ?? DEFAULT_BUDGET_MS) }
     }, _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_3__/* .retry */ .L, _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_4__/* .throttling */ .A);
     return Object.assign(octokit, { retryPolicy });
 }
@@ -176,8 +179,7 @@ function throttleOptions(policy, log, enabled) {
     const onLimit = (kind) => (retryAfter, request, _octokit, retryCount) => {
         // A primary limit can reset an hour away; failing with a clear message beats a silent hang.
         const willRetry = retryCount < policy.retries && retryAfter <= MAX_RATE_LIMIT_WAIT_SECONDS;
-        log.warning(`GitHub ${kind} hit for ${request.method} ${request.url}` +
-            (willRetry ? `; retrying after ${retryAfter} s.` : '; giving up.'));
+        log.warning(`GitHub ${kind} hit for ${request.method} ${request.url}` + (willRetry ? `; retrying after ${retryAfter} s.` : '; giving up.'));
         return willRetry;
     };
     return {
@@ -185,6 +187,45 @@ function throttleOptions(policy, log, enabled) {
         retryAfterBaseValue: policy.retryDelayMs,
         onRateLimit: onLimit('rate limit'),
         onSecondaryRateLimit: onLimit('secondary rate limit')
+    };
+}
+/**
+ * `fetch` with a timeout per request and a budget for the time spent waiting on answers in all.
+ * A request that times out fails like an unreachable server (and is retried); once the budget is
+ * spent, requests fail at once with an error the retry plugin does not repeat.
+ */
+function boundedFetch(timeoutMs, budgetMs) {
+    // Time during which at least one request waited: parallel requests count once.
+    let spentMs = 0;
+    let inFlight = 0;
+    let since = 0;
+    const spent = () => spentMs + (inFlight > 0 ? performance.now() - since : 0);
+    const seconds = (ms) => `${Number((ms / 1000).toFixed(1))} s`;
+    return async (input, init) => {
+        const what = `${init?.method ?? 'GET'} ${new URL(String(input instanceof Request ? input.url : input)).pathname}`;
+        const left = budgetMs - spent();
+        if (left <= 0) {
+            const error = new Error(`gave up on ${what}: waited ${seconds(spent())} in all for GitHub's answers, the limit for one run`);
+            error.name = 'AbortError'; // not retried
+            throw error;
+        }
+        const limit = Math.max(1, Math.ceil(Math.min(timeoutMs, left)));
+        const timer = AbortSignal.timeout(limit);
+        const signal = init?.signal ? AbortSignal.any([init.signal, timer]) : timer;
+        if (inFlight++ === 0)
+            since = performance.now();
+        try {
+            return await fetch(input, { ...init, signal });
+        }
+        catch (error) {
+            if (!timer.aborted)
+                throw error;
+            throw new Error(`no answer to ${what} within ${seconds(limit)}`, { cause: error });
+        }
+        finally {
+            if (--inFlight === 0)
+                spentMs += performance.now() - since;
+        }
     };
 }
 function trimSlash(url) {

@@ -37,7 +37,7 @@ function githubMessage(error) {
     if (!data || typeof data.message !== 'string')
         return error.message;
     const details = Array.isArray(data.errors)
-        ? data.errors.map((e) => (typeof e === 'string' ? e : e.message)).filter(Boolean)
+        ? data.errors.map(e => (typeof e === 'string' ? e : e.message)).filter(Boolean)
         : [];
     return details.length > 0 ? `${data.message}: ${details.join('; ')}` : data.message;
 }
@@ -169,7 +169,7 @@ async function getPullRequest(client, repo, number) {
         title: data.title,
         draft: data.draft ?? false,
         url: data.html_url,
-        labels: data.labels.map((label) => label.name),
+        labels: data.labels.map(label => label.name),
         base: { ref: data.base.ref, sha: data.base.sha },
         head: { ref: data.head.ref, sha: data.head.sha }
     };

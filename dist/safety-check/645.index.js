@@ -37,7 +37,7 @@ function githubMessage(error) {
     if (!data || typeof data.message !== 'string')
         return error.message;
     const details = Array.isArray(data.errors)
-        ? data.errors.map((e) => (typeof e === 'string' ? e : e.message)).filter(Boolean)
+        ? data.errors.map(e => (typeof e === 'string' ? e : e.message)).filter(Boolean)
         : [];
     return details.length > 0 ? `${data.message}: ${details.join('; ')}` : data.message;
 }
@@ -186,7 +186,7 @@ async function findCommentId(client, repo, issueNumber, tag) {
         const params = { ...repo, issue_number: issueNumber, per_page: 100 };
         const pages = client.paginate.iterator(client.rest.issues.listComments, params);
         for await (const { data } of pages) {
-            const found = data.find((comment) => comment.body?.includes(tag));
+            const found = data.find(comment => comment.body?.includes(tag));
             if (found)
                 return found.id;
         }

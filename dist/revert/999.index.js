@@ -1,8 +1,8 @@
-export const id = 22;
-export const ids = [22];
+export const id = 999;
+export const ids = [999];
 export const modules = {
 
-/***/ 4022:
+/***/ 4999:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -185,7 +185,7 @@ function keyLineAt(text, from, to) {
 function isKeyChar(c, inside) {
     if ((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f)
         return true;
-    return inside && (c === 0x2e /* . */ || c === 0x2f /* / */ || c === 0x2d /* - */);
+    return inside && (c === 0x2e /* . */ || c === 0x2f /* / */ || c === 0x2d); /* - */
 }
 function isSpaceOrTab(c) {
     return c === 0x20 || c === 0x09;
@@ -1426,8 +1426,8 @@ function sideOf(entries, blob) {
     return e ? `${e.path} at the ${e.oldBlob === blob ? 'base' : 'head'} revision` : blob;
 }
 
-// EXTERNAL MODULE: ./src/git/git.ts + 6 modules
-var git_git = __webpack_require__(5159);
+// EXTERNAL MODULE: ./src/git/git.ts + 7 modules
+var git_git = __webpack_require__(2074);
 ;// CONCATENATED MODULE: ./src/manifests/revision-context.ts
 
 
@@ -1440,6 +1440,17 @@ const FLUX_KUSTOMIZE_GROUP = 'kustomize.toolkit.fluxcd.io';
 function isFluxKustomization(r) {
     return r.group === FLUX_KUSTOMIZE_GROUP && r.kind === 'Kustomization';
 }
+/**
+ * True when a Flux Kustomization's source is this repository: the GitRepository Flux bootstraps
+ * from it (`flux-system`), or none named (a partial manifest). Its
+ * `spec.path` is then a folder of this repository; a Kustomization of another source (upstream
+ * CRDs, an OCI artifact) applies nothing from here.
+ */
+function sourcedHere(r) {
+    const kind = r.doc.get(['spec', 'sourceRef', 'kind']);
+    const name = r.doc.get(['spec', 'sourceRef', 'name']);
+    return (kind === undefined || kind === 'GitRepository') && (name === undefined || name === null || name === 'flux-system');
+}
 /** Reads the ownership facts of a Flux Kustomization resource. */
 function fluxKustomizationOf(r) {
     // The three fields one by one: each is a one-line value, read without parsing the whole spec.
@@ -1450,6 +1461,7 @@ function fluxKustomizationOf(r) {
         path: normalisePath(typeof path === 'string' ? path : ''),
         prune: r.doc.get(['spec', 'prune']) === true,
         force: r.doc.get(['spec', 'force']) === true,
+        sourcedHere: sourcedHere(r),
         file: r.file,
         line: r.line
     };
@@ -1497,7 +1509,7 @@ function readContextFile(path, content, resources) {
     }
     return { fluxKustomizations: found, patchFiles: [] };
 }
-/** The Flux Kustomization whose `spec.path` is the longest prefix of `file`, if any. */
+/** The Flux Kustomization of this repository's source whose `spec.path` is the longest prefix of `file`, if any. */
 function ownerOf(kustomizations, file) {
     return ownerLookup(kustomizations)(file);
 }
@@ -1508,8 +1520,9 @@ function ownerOf(kustomizations, file) {
 function ownerLookup(kustomizations) {
     // Of several Kustomizations with the same path the first one applies (as a scan in order finds).
     const byPath = new Map();
+    // Only a Kustomization of this repository's source applies files of this repository.
     for (const k of kustomizations)
-        if (!byPath.has(k.path))
+        if (k.sourcedHere && !byPath.has(k.path))
             byPath.set(k.path, k);
     return file => {
         // A path covers the file when it is the file itself, a prefix ending just before a `/`, or ''.
@@ -1715,7 +1728,7 @@ async function grepContextFiles(git, revs, excludes = []) {
     }
     catch (e) {
         if (e instanceof git_git/* GitError */.XS)
-            throw new Error(`Could not search ${revs.join(' and ')} for Flux Kustomizations: ${e.stderr.trim()}`);
+            throw new Error(`Could not search ${revs.join(' and ')} for Flux Kustomizations: ${e.stderr.trim()}`, { cause: e });
         throw e;
     }
 }
@@ -2258,7 +2271,11 @@ function compare(b, a, path, add) {
         add({ path: at, change: `new required field ${newlyRequired.join(', ')}`, severity: 'error' });
     compareBounds(b, a, at, add);
     if (typeof a.pattern === 'string' && a.pattern !== b.pattern) {
-        add({ path: at, change: b.pattern === undefined ? `pattern ${a.pattern} added` : `pattern changed to ${a.pattern}`, severity: 'warning' });
+        add({
+            path: at,
+            change: b.pattern === undefined ? `pattern ${a.pattern} added` : `pattern changed to ${a.pattern}`,
+            severity: 'warning'
+        });
     }
     compareProperties(b, a, path, add);
     if (isSchema(b.items) && isSchema(a.items))
@@ -2363,10 +2380,20 @@ function has(r, path) {
 function label(r) {
     return describeResource(r);
 }
-/** A deletion hit; its message depends on whether the deletion is the change itself or its revert. */
+/**
+ * A deletion hit; its message depends on whether the deletion is the change itself or its revert.
+ * In the rollback direction the change creates the object, and undoing a creation is what a
+ * revert is for: it is a warning with advice that makes a later revert safe. The revert guard
+ * checks the rollback itself forward, where the same deletion keeps its severity and stops it.
+ */
 function deletion(ctx, severity, messages) {
-    return { severity, effect: 'delete', message: ctx.direction === 'forward' ? messages.forward : messages.rollback };
+    if (ctx.direction === 'forward')
+        return { severity, effect: 'delete', message: messages.forward };
+    return { severity: CREATION_SEVERITY, effect: 'delete', message: `${messages.rollback} ${REVERT_GUARDED}` };
 }
+/** Severity of a creation, reported as the deletion its revert causes. */
+const CREATION_SEVERITY = 'warning';
+const REVERT_GUARDED = 'The revert action refuses such a rollback unless allow-unsafe is set; keep a backup of what it holds.';
 /** An update hit, phrased for the direction it is found in. */
 function update(ctx, severity, message, symmetric = false) {
     const prefix = ctx.direction === 'rollback' ? 'Reverting this change: ' : '';
@@ -2526,7 +2553,91 @@ function garbageCollects(r) {
     return policy === 'MirrorPrune' && r.doc.get(['spec', 'prune']) === true;
 }
 
+;// CONCATENATED MODULE: ./src/hazards/stateful.ts
+
+
+// Keys under which charts commonly take persistence settings (bitnami, bjw-s app-template, ...).
+const PERSISTENCE_KEYS = new Set([
+    'persistence',
+    'persistentVolume',
+    'volumeClaimTemplates',
+    'primary',
+    'master',
+    'replica',
+    'secondary',
+    'controllers',
+    'statefulset',
+    'server',
+    'data'
+]);
+const stateful_MAX_DEPTH = 6;
+/**
+ * Where a HelmRelease's values make the chart create claims: `persistence.*` enabled without
+ * `existingClaim`, `volumeClaimTemplates`, `primary.persistence` and the like. Paths such as
+ * `values.persistence.config`; empty when none of the common shapes is there.
+ */
+function claimValues(values) {
+    const found = [];
+    walk(values, 'values', 0, false, found);
+    return found;
+}
+function walk(value, at, depth, inPersistence, found) {
+    if (!(0,core/* isObject */.Gv)(value) || depth > stateful_MAX_DEPTH)
+        return;
+    for (const [key, inner] of Object.entries(value)) {
+        const path = `${at}.${key}`;
+        if (key === 'volumeClaimTemplates') {
+            if ((Array.isArray(inner) || (0,core/* isObject */.Gv)(inner)) && Object.keys(inner).length > 0)
+                found.push(path);
+            continue;
+        }
+        if (key === 'persistence' || key === 'persistentVolume') {
+            if ((0,core/* isObject */.Gv)(inner) && createsClaim(inner))
+                found.push(path);
+            else if ((0,core/* isObject */.Gv)(inner))
+                for (const [name, item] of Object.entries(inner))
+                    if ((0,core/* isObject */.Gv)(item) && createsClaim(item))
+                        found.push(`${path}.${name}`);
+            continue;
+        }
+        if (PERSISTENCE_KEYS.has(key) || inPersistence || depth < 2)
+            walk(inner, path, depth + 1, PERSISTENCE_KEYS.has(key), found);
+    }
+}
+/** A persistence block that makes a claim: enabled (or not disabled), no existing claim, a claim type. */
+function createsClaim(block) {
+    if (block.enabled === false || block.existingClaim)
+        return false;
+    const type = typeof block.type === 'string' ? block.type : undefined;
+    if (type !== undefined)
+        return type === 'persistentVolumeClaim' || type === 'pvc';
+    return block.enabled === true || 'size' in block || 'storageClass' in block || 'accessMode' in block || 'accessModes' in block;
+}
+/**
+ * What state an object holds that goes when it is deleted, as a short label, or undefined: a claim,
+ * a StatefulSet with claim templates, a CRD, a namespace, a HelmRelease whose values create claims.
+ */
+function stateOf(r) {
+    const label = describeResource(r);
+    if (r.group === '' && r.kind === 'PersistentVolumeClaim')
+        return label;
+    if (r.group === '' && r.kind === 'Namespace')
+        return label;
+    if (r.group === 'apiextensions.k8s.io' && r.kind === 'CustomResourceDefinition')
+        return label;
+    if (r.group === 'apps' && r.kind === 'StatefulSet') {
+        const templates = r.doc.get(['spec', 'volumeClaimTemplates']);
+        return Array.isArray(templates) && templates.length > 0 ? `${label} (claim templates)` : undefined;
+    }
+    if (r.group === 'helm.toolkit.fluxcd.io' && r.kind === 'HelmRelease') {
+        const claims = claimValues(r.doc.get(['spec', 'values']));
+        return claims.length > 0 ? `${label} (${claims.join(', ')})` : undefined;
+    }
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/hazards/rules/helm.ts
+
 
 const HELM_RELEASE = ['helm.toolkit.fluxcd.io/HelmRelease'];
 const CHART_VERSION = ['spec', 'chart', 'spec', 'version'];
@@ -2538,9 +2649,12 @@ const helmreleaseDelete = {
         // A HelmRelease without a chart is a patch (e.g. only spec.values), not the object itself.
         if (after || !(has(before, ['spec', 'chart']) || has(before, ['spec', 'chartRef'])))
             return undefined;
-        return deletion(ctx, 'critical', {
-            forward: `Deleting ${label(before)} runs helm uninstall: every chart resource is deleted (claims and their data, CRDs shipped as templates) except those marked helm.sh/resource-policy: keep. Mark what must survive with helm.sh/resource-policy: keep first, or add kustomize.toolkit.fluxcd.io/prune: disabled to the HelmRelease.`,
-            rollback: `This change creates ${label(before)}; reverting it uninstalls the release and deletes every chart resource created meanwhile (claims and their data included) except those marked helm.sh/resource-policy: keep.`
+        const claims = claimValues(before.doc.get(['spec', 'values']));
+        return deletion(ctx, claims.length > 0 ? 'critical' : 'warning', {
+            forward: claims.length > 0
+                ? `Deleting ${label(before)} runs helm uninstall: every chart resource is deleted except those marked helm.sh/resource-policy: keep, and its values make the chart create claims (${claims.join(', ')}), whose data goes with them. Mark what must survive with helm.sh/resource-policy: keep first, or add kustomize.toolkit.fluxcd.io/prune: disabled to the HelmRelease.`
+                : `Deleting ${label(before)} runs helm uninstall; nothing persistent was found in its values (no persistence, volumeClaimTemplates or the like): check that the chart keeps no data of its own (CRDs shipped as templates are deleted too).`,
+            rollback: `This change creates ${label(before)}; reverting it uninstalls the release and deletes every chart resource created meanwhile (claims and their data included) except those marked helm.sh/resource-policy: keep. Mark the chart's claims helm.sh/resource-policy: keep (most charts take it in their persistence values), or add kustomize.toolkit.fluxcd.io/prune: disabled to the HelmRelease, so a revert leaves them in place.`
         });
     }
 };
@@ -2872,7 +2986,8 @@ const statefulsetDelete = {
 };
 /** True when the claim templates are the same as the API server compares them on an update. */
 function sameClaimTemplates({ before, after }) {
-    return !after || sameAt(before, after, ['spec', 'volumeClaimTemplates'], [], templates => (Array.isArray(templates) ? templates.map(storedTemplate) : templates));
+    return (!after ||
+        sameAt(before, after, ['spec', 'volumeClaimTemplates'], [], templates => Array.isArray(templates) ? templates.map(storedTemplate) : templates));
 }
 /**
  * A claim template as the API server stores and compares it: without apiVersion and kind (set on
@@ -2890,7 +3005,11 @@ function storedTemplate(template) {
         stored.metadata = metadata;
     }
     const spec = (0,core/* isObject */.Gv)(rest.spec) ? rest.spec : {};
-    stored.spec = { ...spec, volumeMode: spec.volumeMode ?? 'Filesystem', ...((0,core/* isObject */.Gv)(spec.resources) ? { resources: storedResources(spec.resources) } : {}) };
+    stored.spec = {
+        ...spec,
+        volumeMode: spec.volumeMode ?? 'Filesystem',
+        ...((0,core/* isObject */.Gv)(spec.resources) ? { resources: storedResources(spec.resources) } : {})
+    };
     const status = (0,core/* isObject */.Gv)(rest.status) ? rest.status : {};
     stored.status = { ...status, phase: status.phase ?? 'Pending' };
     return stored;
@@ -2965,7 +3084,15 @@ const storageclassChange = {
 
 
 // Job spec fields that may change after creation; everything else is immutable.
-const JOB_MUTABLE = new Set(['parallelism', 'activeDeadlineSeconds', 'suspend', 'ttlSecondsAfterFinished', 'completions', 'selector', 'manualSelector']);
+const JOB_MUTABLE = new Set([
+    'parallelism',
+    'activeDeadlineSeconds',
+    'suspend',
+    'ttlSecondsAfterFinished',
+    'completions',
+    'selector',
+    'manualSelector'
+]);
 const selectorChange = {
     id: 'selector-change',
     kinds: ['apps/Deployment', 'apps/ReplicaSet', 'apps/DaemonSet', 'batch/Job'],
@@ -3043,10 +3170,7 @@ const RULES = [
     helmreleaseCrdUpgrade
 ];
 /** Every id a finding can carry (rule ids, their rollback ids, manifest-unreadable). */
-const RULE_IDS = [
-    ...RULES.flatMap(r => (r.rollbackId ? [r.id, r.rollbackId] : [r.id])),
-    MANIFEST_UNREADABLE
-];
+const RULE_IDS = [...RULES.flatMap(r => (r.rollbackId ? [r.id, r.rollbackId] : [r.id])), MANIFEST_UNREADABLE];
 // By group, then kind: asked for every object read and checked, so without building a string.
 const BY_KIND = new Map();
 for (const rule of RULES) {
@@ -3271,6 +3395,232 @@ function equalsIgnoreCase(value, expected) {
     return value !== undefined && value.toLowerCase() === expected;
 }
 
+;// CONCATENATED MODULE: ./src/hazards/deleted-state.ts
+
+
+
+
+
+
+
+
+
+const KS_DELETE = 'flux-kustomization-delete';
+const BUILD_NAMES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
+/**
+ * Sets the severity of forward deletions of pruning Flux Kustomizations by what they delete:
+ * critical, naming the state, when what they build at `base` holds claims, StatefulSets with claim
+ * templates, CRDs, namespaces or HelmReleases that create claims; a warning when nothing
+ * persistent was found. A Kustomization whose source is another repository stays critical: what
+ * it builds cannot be seen here.
+ */
+async function weighDeletedState(git, base, head, findings) {
+    await weighRetargets(git, base, head, findings);
+    const targets = findings.filter(f => f.rule === KS_DELETE && f.direction === 'forward' && f.severity === 'critical');
+    if (targets.length === 0)
+        return;
+    const tree = new StateReader(git, await git.lsTree(base));
+    await tree.loadBuildFiles();
+    for (const f of targets) {
+        const ks = (await tree.objectsOf(f.file, {})).find(r => isFluxKustomization(r) && r.name === f.name && r.namespace === f.namespace);
+        if (!ks || !sourcedHere(ks))
+            continue;
+        const state = await tree.stateBuiltBy(ks);
+        const path = normalisePath(String(ks.doc.get(['spec', 'path']) ?? '')) || 'the repository root';
+        if (state.length === 0) {
+            f.severity = 'warning';
+            f.message = `Deleting Flux Kustomization ${f.namespace ? `${f.namespace}/` : ''}${f.name} garbage-collects every object it applied; nothing persistent (claims, StatefulSets with claim templates, CRDs, namespaces, HelmReleases that create claims) was found in what it builds from ${path} at the base revision. Check that nothing it applied holds data.`;
+        }
+        else {
+            f.message = `${f.message} It deletes: ${state.slice(0, MAX_LISTED).join('; ')}${state.length > MAX_LISTED ? `; and ${state.length - MAX_LISTED} more` : ''}.`;
+        }
+    }
+}
+const MAX_LISTED = 10;
+/**
+ * A Flux Kustomization whose `spec.path` moves to a folder that builds the same files (a folder
+ * renamed, its files moved unchanged) prunes nothing: its retarget finding becomes a notice.
+ */
+async function weighRetargets(git, base, head, findings) {
+    const targets = findings.filter(f => f.rule === 'flux-kustomization-retarget' && f.direction === 'forward' && f.severity === 'critical');
+    if (targets.length === 0)
+        return;
+    const [was, now] = await Promise.all([git.lsTree(base), git.lsTree(head)].map(async (t) => new StateReader(git, await t)));
+    await Promise.all([was.loadBuildFiles(), now.loadBuildFiles()]);
+    for (const f of targets) {
+        const same = (r) => isFluxKustomization(r) && r.name === f.name && r.namespace === f.namespace;
+        const [before, after] = [(await was.objectsOf(f.file, {})).find(same), (await now.objectsOf(f.file, {})).find(same)];
+        if (!before || !after || !sourcedHere(before) || !sourcedHere(after))
+            continue;
+        if (was.fingerprint(before) !== now.fingerprint(after))
+            continue;
+        f.severity = 'notice';
+        f.message = `${f.message} The new path builds the same files, unchanged, as the old one: no object changes identity, so nothing is pruned.`;
+    }
+}
+/** Reads what Flux Kustomizations build from the tree of one revision. */
+class StateReader {
+    git;
+    blobs = new Map();
+    dirs = new Set(['']);
+    constructor(git, entries) {
+        this.git = git;
+        for (const e of entries) {
+            if (e.type !== 'blob' || e.mode === '120000')
+                continue;
+            this.blobs.set(e.path, e);
+            for (let d = external_node_path_.posix.dirname(e.path); d !== '.' && !this.dirs.has(d); d = external_node_path_.posix.dirname(d))
+                this.dirs.add(d);
+        }
+    }
+    /** The state (labels with their files) that deleting `ks` deletes, following nested Kustomizations. */
+    async stateBuiltBy(ks) {
+        const state = [];
+        const seen = new Set();
+        const queue = [ks];
+        while (queue.length > 0) {
+            const k = queue.shift();
+            const path = normalisePath(String(k.doc.get(['spec', 'path']) ?? ''));
+            if (seen.has(path))
+                continue;
+            seen.add(path);
+            const files = new Set();
+            this.collect(path, new Set(), files);
+            const vars = substitutions(k);
+            for (const file of [...files].sort()) {
+                for (const r of await this.objectsOf(file, vars)) {
+                    if (pruneBlocker(r))
+                        continue;
+                    const what = stateOf(r);
+                    if (what)
+                        state.push(`${what} (${r.file})`);
+                    if (isFluxKustomization(r) && r !== ks && sourcedHere(r) && r.doc.get(['spec', 'prune']) === true)
+                        queue.push(r);
+                }
+            }
+        }
+        return state;
+    }
+    /**
+     * What a Kustomization builds, as a fingerprint: each file it reads (build files included) by
+     * its path relative to `spec.path` (or its full path outside it) and its blob id, with the
+     * post-build substitutions and target namespace.
+     */
+    fingerprint(ks) {
+        const path = normalisePath(String(ks.doc.get(['spec', 'path']) ?? ''));
+        const files = new Set();
+        this.collect(path, new Set(), files);
+        const prefix = path === '' ? '' : `${path}/`;
+        const entries = [...files].map(f => `${f.startsWith(prefix) ? `./${f.slice(prefix.length)}` : f} ${this.blobs.get(f)?.oid}`).sort();
+        return JSON.stringify([entries, substitutions(ks), ks.doc.get(['spec', 'targetNamespace']) ?? null]);
+    }
+    /** The objects of a file at the revision, with Flux post-build variables substituted. */
+    async objectsOf(file, vars) {
+        const entry = this.blobs.get(file);
+        if (!entry)
+            return [];
+        const blob = (await blob_stream_readBlobs(this.git, [entry.oid], () => `${file} at the base revision`)).get(entry.oid);
+        if (!Buffer.isBuffer(blob))
+            return [];
+        const text = Object.keys(vars).length > 0 ? substitute(blob.toString('utf8'), vars) : blob;
+        return readManifestFile(file, text).resources;
+    }
+    /** Adds the files a folder builds: its build file's resources and components, or every YAML file below. */
+    collect(dir, visiting, files) {
+        if (visiting.has(dir))
+            return;
+        visiting.add(dir);
+        const build = this.buildFile(dir);
+        if (build) {
+            files.add(build);
+            for (const ref of this.buildRefs(build)) {
+                const p = normalisePath(external_node_path_.posix.join(dir, ref));
+                if (p.startsWith('..') || ref.includes('://'))
+                    continue;
+                if (this.blobs.has(p))
+                    files.add(p);
+                else if (this.dirs.has(p))
+                    this.collect(p, visiting, files);
+            }
+            return;
+        }
+        // No build file: Flux builds every YAML file below, and a folder with a build file as a whole.
+        const prefix = dir === '' ? '' : `${dir}/`;
+        for (const path of this.blobs.keys()) {
+            if (!path.startsWith(prefix) || !(path.endsWith('.yaml') || path.endsWith('.yml')) || isKustomizeBuildFile(path))
+                continue;
+            const inner = this.innerBuild(dir, path);
+            if (inner !== undefined)
+                this.collect(inner, visiting, files);
+            else
+                files.add(path);
+        }
+    }
+    /** The highest folder between `dir` (excluded) and `file` that has a build file. */
+    innerBuild(dir, file) {
+        const parts = file
+            .slice(dir === '' ? 0 : dir.length + 1)
+            .split('/')
+            .slice(0, -1);
+        let at = dir;
+        for (const part of parts) {
+            at = at === '' ? part : `${at}/${part}`;
+            if (this.buildFile(at))
+                return at;
+        }
+        return undefined;
+    }
+    buildFile(dir) {
+        return BUILD_NAMES.map(n => (dir === '' ? n : `${dir}/${n}`)).find(p => this.blobs.has(p));
+    }
+    refs = new Map();
+    buildRefs(file) {
+        return this.refs.get(file) ?? [];
+    }
+    /** Reads every build file once, so folders can be walked without waiting. */
+    async loadBuildFiles() {
+        const builds = [...this.blobs.values()].filter(e => isKustomizeBuildFile(e.path));
+        const read = await blob_stream_readBlobs(this.git, [...new Set(builds.map(e => e.oid))], oid => `${oid} at the base revision`);
+        for (const e of builds) {
+            const blob = read.get(e.oid);
+            this.refs.set(e.path, Buffer.isBuffer(blob) ? refsOf(blob.toString('utf8')) : []);
+        }
+    }
+}
+/** `resources` and `components` of a build file. */
+function refsOf(text) {
+    const parsed = parseYaml(text);
+    if (!parsed.ok)
+        return [];
+    const refs = [];
+    for (const d of parsed.documents) {
+        if (!(0,core/* isObject */.Gv)(d.value))
+            continue;
+        for (const key of ['resources', 'components', 'bases']) {
+            const list = d.value[key];
+            if (Array.isArray(list))
+                for (const item of list)
+                    if (typeof item === 'string')
+                        refs.push(item);
+        }
+    }
+    return refs;
+}
+/** `spec.postBuild.substitute` of a Flux Kustomization. */
+function substitutions(ks) {
+    const values = ks.doc.get(['spec', 'postBuild', 'substitute']);
+    const vars = {};
+    if ((0,core/* isObject */.Gv)(values))
+        for (const [k, v] of Object.entries(values))
+            if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean')
+                vars[k] = String(v);
+    return vars;
+}
+/** Flux's `${VAR}`, `${VAR:=default}` and `${VAR:-default}` substitution, for known variables and defaults. */
+function substitute(text, vars) {
+    return text.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)(?::[=-]([^}]*))?\}/g, (whole, name, fallback) => Object.hasOwn(vars, name) ? vars[name] : (fallback ?? whole));
+}
+
 ;// CONCATENATED MODULE: ./src/hazards/hazards.ts
 
 
@@ -3323,7 +3673,9 @@ function outcomesOf(change, { direction, ahead }) {
 function modify(rule, hit, change) {
     if (hit.effect === 'delete') {
         const why = pruneBlocker(change.before);
-        return why ? { ...hit, severity: 'notice', message: `Not pruned because ${why}: the object stays in the cluster. ${hit.message}` } : hit;
+        return why
+            ? { ...hit, severity: 'notice', message: `Not pruned because ${why}: the object stays in the cluster. ${hit.message}` }
+            : hit;
     }
     const applied = change.after ?? change.before;
     const blocked = updateBlocker(applied);
@@ -3331,7 +3683,9 @@ function modify(rule, hit, change) {
         return { ...hit, severity: 'notice', message: `Not applied because ${blocked}. ${hit.message}` };
     const forced = forceReason(applied);
     if (forced && rule.forced) {
-        const effect = rule.forced === 'notice' ? 'Flux deletes and recreates the object, which is fine for it' : 'Flux deletes and recreates the object, destroying its data';
+        const effect = rule.forced === 'notice'
+            ? 'Flux deletes and recreates the object, which is fine for it'
+            : 'Flux deletes and recreates the object, destroying its data';
         return { ...hit, severity: rule.forced, message: `${hit.message} Force is on (${forced}): ${effect}.` };
     }
     return hit;
@@ -3351,7 +3705,17 @@ function unreadableFinding(change, direction, reason) {
     return finding(MANIFEST_UNREADABLE, 'error', direction, at, message);
 }
 function finding(rule, severity, direction, r, message) {
-    const f = { rule, severity, direction, kind: r.kind, apiVersion: r.apiVersion, name: r.name, file: r.file, line: r.line, message };
+    const f = {
+        rule,
+        severity,
+        direction,
+        kind: r.kind,
+        apiVersion: r.apiVersion,
+        name: r.name,
+        file: r.file,
+        line: r.line,
+        message
+    };
     if (r.namespace)
         f.namespace = r.namespace;
     return f;
@@ -3366,6 +3730,7 @@ function hiddenIn(r, unreadable) {
 const SEVERITIES = ['critical', 'error', 'warning', 'notice'];
 
 ;// CONCATENATED MODULE: ./src/hazards/analyze.ts
+
 
 
 
@@ -3416,13 +3781,15 @@ async function analyzeObjects(git, baseSha, headSha, options = {}) {
     }, { maxBytes: options.maxFileBytes, scanLarge: true });
     // A large change is searched for its context while git prints its files; a small one (the
     // revert guard's) is first checked without, as the context rarely can change its result.
-    let others = reader && listing.checked.length > EAGER_CONTEXT_FILES ? reader.readOthers(git, baseSha, { baseTree: prefetched?.baseTree }) : undefined;
+    let others = reader && listing.checked.length > EAGER_CONTEXT_FILES
+        ? reader.readOthers(git, baseSha, { baseTree: prefetched?.baseTree })
+        : undefined;
     others?.catch(() => undefined);
     await streaming;
     if (reader && !others) {
         const quick = finish(sides, NO_CONTEXT, options.directions, listing.checked.length);
         if (!contextMayMatter(quick, sides, listing))
-            return quick;
+            return weighed(git, baseSha, headSha, quick);
         others = reader.readOthers(git, baseSha, { baseTree: prefetched?.baseTree });
     }
     const context = options.context ?? reader.contexts(await others);
@@ -3430,7 +3797,12 @@ async function analyzeObjects(git, baseSha, headSha, options = {}) {
     if (context.before.fluxKustomizations.length + context.after.fluxKustomizations.length === 0) {
         result.notices.push('No Flux Kustomization (kustomize.toolkit.fluxcd.io) was found in either revision, so spec.prune and spec.force could not be taken into account.');
     }
-    return result;
+    return weighed(git, baseSha, headSha, result);
+}
+/** The analysis with the deletions and moves of Flux Kustomizations weighed by what they build. */
+async function weighed(git, baseSha, headSha, analysis) {
+    await weighDeletedState(git, baseSha, headSha, analysis.findings);
+    return { ...analysis, findings: sortFindings(analysis.findings) };
 }
 /** Changes with more checked files than this search for their context while being read. */
 const EAGER_CONTEXT_FILES = 50;
@@ -3582,7 +3954,10 @@ const scanned = new WeakSet();
 function withoutScannedPartners(before, after) {
     const keys = (side) => new Set(side.resources.map(r => r.key));
     const [beforeKeys, afterKeys] = [keys(before), keys(after)];
-    const keep = (side, other) => ({ ...side, resources: side.resources.filter(r => !scanned.has(r) || !other.has(r.key)) });
+    const keep = (side, other) => ({
+        ...side,
+        resources: side.resources.filter(r => !scanned.has(r) || !other.has(r.key))
+    });
     return [keep(before, afterKeys), keep(after, beforeKeys)];
 }
 /**
@@ -3599,7 +3974,11 @@ function scannedResources(file, documents) {
         // Top-level entries are known to be there, not what they hold.
         for (const key of d.keys)
             value[key] = {};
-        Object.assign(value, { apiVersion: d.apiVersion, kind: d.kind, metadata: d.namespace === undefined ? { name: d.name } : { name: d.name, namespace: d.namespace } });
+        Object.assign(value, {
+            apiVersion: d.apiVersion,
+            kind: d.kind,
+            metadata: d.namespace === undefined ? { name: d.name } : { name: d.name, namespace: d.namespace }
+        });
         const resource = { ...id, key: resourceKey(id), file, line: d.line, doc: ManifestDocument.fromValue(value), encrypted: true };
         scanned.add(resource);
         resources.push(resource);
@@ -3614,7 +3993,10 @@ function scannedResources(file, documents) {
 function unreadableFindings(before, after, directions) {
     const findings = [];
     const seen = new Set();
-    for (const [list, direction] of [[after.unreadable, 'forward'], [before.unreadable, 'rollback']]) {
+    for (const [list, direction] of [
+        [after.unreadable, 'forward'],
+        [before.unreadable, 'rollback']
+    ]) {
         for (const u of list) {
             if (seen.has(u.file))
                 continue;
@@ -3631,7 +4013,9 @@ function unreadableFindings(before, after, directions) {
                 name: '',
                 file: u.file,
                 line: u.line,
-                message: risky ? failClosedMessage(u) : `${u.file} could not be checked because ${u.reason}. Hazards in this file are not reported; check it by hand.`
+                message: risky
+                    ? failClosedMessage(u)
+                    : `${u.file} could not be checked because ${u.reason}. Hazards in this file are not reported; check it by hand.`
             });
         }
     }
@@ -3648,8 +4032,16 @@ function failClosedMessage(u) {
     if (held.length > shown.length)
         shown.push(`${held.length - shown.length} more`);
     const kinds = u.kinds === undefined ? [] : [...u.kinds].filter(k => HAZARD_KINDS.has(k));
-    const holds = shown.length > 0 ? `it holds ${shown.join(', ')}` : kinds.length > 0 ? `it mentions ${kinds.slice(0, 5).join(', ')}` : 'it could not be scanned at all';
-    const raise = u.limit?.includes('max-file-bytes') ? ' Raise max-file-bytes in the safety-check configuration (.github/rollback-safety.yml) to check it,' : u.limit ? ` It is beyond ${u.limit}, which cannot be raised: simplify the file, or` : ' Fix the file, or';
+    const holds = shown.length > 0
+        ? `it holds ${shown.join(', ')}`
+        : kinds.length > 0
+            ? `it mentions ${kinds.slice(0, 5).join(', ')}`
+            : 'it could not be scanned at all';
+    const raise = u.limit?.includes('max-file-bytes')
+        ? ' Raise max-file-bytes in the safety-check configuration (.github/rollback-safety.yml) to check it,'
+        : u.limit
+            ? ` It is beyond ${u.limit}, which cannot be raised: simplify the file, or`
+            : ' Fix the file, or';
     return `${u.file} could not be checked because ${u.reason}, and ${holds}: hazards in it would go unreported.${raise} or check it by hand and acknowledge it with the pull request's acknowledge label.`;
 }
 function article(word) {

@@ -3,10 +3,9 @@ import type { GitHubClient, RepoRef } from '../github/client.js';
 import { fetchTargetBranch } from '../rollback/history.js';
 import type { AuditContext, Identity } from '../rollback/types.js';
 import type { FluxFailureEvent } from './dispatch.js';
-import { printable } from './commit-status.js';
 import { decideFailingCommits, type FailingCommitsDecision } from './failing-commits.js';
 import { lastHealthyRevision } from './last-healthy.js';
-import { type Logger, shortSha } from '../core/index.js';
+import { type Logger, printable, shortSha } from '../core/index.js';
 
 export interface FluxRollbackOptions {
   git: Git;

@@ -1,5 +1,5 @@
 import type { CommitStatus } from '../github/statuses.js';
-import { globToRegExp } from '../core/index.js';
+import { globToRegExp, printable } from '../core/index.js';
 
 /** The default context glob: Flux's `github` provider reports `kustomization/<name>/<provider-uid-prefix>`. */
 export const DEFAULT_STATUS_CONTEXT = 'kustomization/*';
@@ -89,19 +89,6 @@ export function pendingContexts(contexts: FluxContextState[]): FluxContextState[
 /** `kustomization/apps/0c9c2e41: failure (health check failed)`, for logs and results; escaped. */
 export function describeStatus(status: { context: string; state: string; description: string | null }): string {
   return `${printable(status.context)}: ${status.state}${status.description ? ` (${printable(status.description)})` : ''}`;
-}
-
-const ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
-
-/**
- * Makes text from the API safe for a log line: control characters (newlines too) are shown
- * escaped, `::` cannot start a workflow command, and the length is capped.
- */
-export function printable(text: string, max = 200): string {
-  const escaped = text
-    .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ch => ESCAPES[ch] ?? `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`)
-    .replace(/::/g, ':\\u003a');
-  return escaped.length > max ? `${escaped.slice(0, max)}…` : escaped;
 }
 
 /** The current status of every context matching one of `patterns`, newest first. */

@@ -1,5 +1,5 @@
 import type { GitHubClient, RepoRef } from '../github/client.js';
-import { type FluxContextState, printable } from './commit-status.js';
+import type { FluxContextState } from './commit-status.js';
 import {
   describeContextSet,
   describeFluxWait,
@@ -9,7 +9,7 @@ import {
   waitForFluxStatus,
   waitForHealth
 } from './wait.js';
-import { type Logger, shortSha } from '../core/index.js';
+import { type Logger, printable, shortSha } from '../core/index.js';
 
 export interface RecoveryOptions {
   log: Logger;

@@ -8,10 +8,9 @@ import {
   type FluxContextSet,
   type FluxContextState,
   pendingContexts,
-  printable,
   summariseFluxStatuses
 } from './commit-status.js';
-import { shortSha, UserError } from '../core/index.js';
+import { printable, shortSha, UserError } from '../core/index.js';
 
 /** Clock and sleep, injectable so tests and callers control time. */
 export interface Timing {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { assessFluxStatuses, type FluxContextSet, matchesContext, printable } from '../../src/flux/commit-status.js';
+import { printable } from '../../src/core/index.js';
+import { assessFluxStatuses, type FluxContextSet, matchesContext } from '../../src/flux/commit-status.js';
 import { recoverySummary } from '../../src/flux/verify.js';
 import type { CommitStatus } from '../../src/github/statuses.js';
 

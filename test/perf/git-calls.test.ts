@@ -45,7 +45,7 @@ describe('git calls', () => {
       configPath: '.github/rollback-safety.yml'
     };
     const result = await checkWithGit(git, 'origin', options, memoryLogger());
-    expect(result.verdict.findings.map(f => f.rule)).toEqual(['crd-create', 'pvc-expand']);
+    expect(result.verdict.findings.map(f => f.rule)).toEqual(['pvc-expand', 'crd-create']);
     expect(
       calls
         .map(args => args[0])

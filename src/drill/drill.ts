@@ -23,7 +23,7 @@ export interface DrillOptions {
   /** The budget from pushing the bad change to full recovery. */
   maxRecoveryMs: number;
   /**
-   * Reverts `revertSha` on `branch` and pushes it: the lead wires the real engine (deliver: push).
+   * Reverts `revertSha` on `branch` and pushes it: the caller wires in the real engine (deliver: push).
    * `trailers` go into the rollback commit: the drill's time to detect, for reports from history.
    */
   rollback: (revertSha: string, trailers: string[]) => Promise<RollbackResult>;

@@ -1,6 +1,6 @@
 import type { Finding } from '../hazards/types.js';
 import type { AuditContext, RollbackResult } from './types.js';
-import { shortSha } from '../core/index.js';
+import { shortSha, tableCell } from '../core/index.js';
 
 type CommitUrl = ((sha: string) => string) | undefined;
 
@@ -74,7 +74,7 @@ function whatSection(result: RollbackResult, commitUrl: CommitUrl): string {
 
 function skippedSection(result: RollbackResult): string {
   if (result.skipped.length === 0) return '';
-  return `Already reverted, skipped: ${result.skipped.map(s => `\`${shortSha(s.sha)}\` ${escapeCell(s.subject)}`).join('; ')}`;
+  return `Already reverted, skipped: ${result.skipped.map(s => `\`${shortSha(s.sha)}\` ${tableCell(s.subject)}`).join('; ')}`;
 }
 
 /** The rollback's own hazards, so whoever merges or reviews it sees them. */
@@ -82,7 +82,7 @@ export function findingsSection(findings: readonly Finding[]): string {
   if (findings.length === 0) return '';
   const rows = findings.map(
     f =>
-      `| ${f.severity} | \`${f.rule}\` | ${f.kind} ${f.namespace ? `${f.namespace}/` : ''}${f.name} | \`${f.file}:${f.line}\` | ${escapeCell(f.message)} |`
+      `| ${f.severity} | \`${f.rule}\` | ${tableCell(`${f.kind} ${f.namespace ? `${f.namespace}/` : ''}${f.name}`)} | \`${tableCell(f.file)}:${f.line}\` | ${tableCell(f.message)} |`
   );
   return [
     '### Hazards of this rollback',
@@ -98,15 +98,11 @@ function diffSection(result: RollbackResult): string {
 }
 
 function commitTable(commits: { sha: string; subject: string }[], commitUrl: CommitUrl): string {
-  const rows = commits.map(c => `| ${link(c.sha, commitUrl)} | ${escapeCell(c.subject)} |`);
+  const rows = commits.map(c => `| ${link(c.sha, commitUrl)} | ${tableCell(c.subject)} |`);
   return ['| Commit | Subject |', '| --- | --- |', ...rows].join('\n');
 }
 
 function link(sha: string, commitUrl: CommitUrl): string {
   const short = `\`${shortSha(sha)}\``;
   return commitUrl ? `[${short}](${commitUrl(sha)})` : short;
-}
-
-function escapeCell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/[<>]/g, c => (c === '<' ? '&lt;' : '&gt;'));
 }

@@ -1,7 +1,7 @@
 import { SEVERITIES, type Finding } from '../hazards/types.js';
 import type { SafetyCheckResult } from './check.js';
 import type { FailOn } from './policy.js';
-import { shortSha } from '../core/index.js';
+import { shortSha, tableCell } from '../core/index.js';
 
 const ICON: Record<string, string> = { critical: '🛑', error: '❌', warning: '⚠️', notice: 'ℹ️' };
 const DIRECTION: Record<string, string> = { forward: 'merging', rollback: 'reverting later' };
@@ -42,7 +42,7 @@ export function markdownReport(result: SafetyCheckResult, failOn: FailOn): strin
 function table(findings: Finding[]): string {
   const rows = findings.map(
     f =>
-      `| \`${f.rule}\` | ${DIRECTION[f.direction]} | ${f.kind} ${f.namespace ? `${f.namespace}/` : ''}${f.name} | \`${f.file}:${f.line}\` | ${cell(f.message)} |`
+      `| \`${f.rule}\` | ${DIRECTION[f.direction]} | ${tableCell(`${f.kind} ${f.namespace ? `${f.namespace}/` : ''}${f.name}`)} | \`${tableCell(f.file)}:${f.line}\` | ${tableCell(f.message)} |`
   );
   return ['| rule | when | object | where | what happens and how to make it safe |', '| --- | --- | --- | --- | --- |', ...rows].join('\n');
 }
@@ -54,8 +54,4 @@ export function textReport(result: SafetyCheckResult, failOn: FailOn): string {
       `${f.file}:${f.line}: ${f.severity} [${f.rule}] (${f.direction}) ${f.kind} ${f.namespace ? `${f.namespace}/` : ''}${f.name}: ${f.message}`
   );
   return [...lines, ...result.notices.map(n => `notice: ${n}`), headline(result, failOn)].join('\n');
-}
-
-function cell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 }

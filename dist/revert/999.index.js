@@ -22,8 +22,8 @@ __webpack_require__.d(__webpack_exports__, {
   sortFindings: () => (/* reexport */ sortFindings)
 });
 
-// EXTERNAL MODULE: ./src/core/index.ts + 5 modules
-var core = __webpack_require__(3273);
+// EXTERNAL MODULE: ./src/core/index.ts + 6 modules
+var core = __webpack_require__(2421);
 ;// CONCATENATED MODULE: ./src/manifests/block-scan.ts
 /**
  * A fast, conservative reader of block-style YAML mappings. It finds where each key's entry lies

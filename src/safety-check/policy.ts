@@ -38,6 +38,11 @@ export function decide(raw: Finding[], config: SafetyConfig, failOn: FailOn, ack
   return { findings, allowed, failing, unsafe, acknowledged: unsafe && acknowledged, fails: unsafe && !acknowledged };
 }
 
+/** The verdict once the pull request's acknowledge label is found: unsafe findings no longer fail it. */
+export function acknowledge(verdict: Verdict): Verdict {
+  return { ...verdict, acknowledged: verdict.unsafe, fails: false };
+}
+
 /** True when `severity` is at least as severe as `failOn`. */
 export function meets(severity: Severity, failOn: FailOn): boolean {
   return failOn !== 'never' && SEVERITIES.indexOf(severity) <= SEVERITIES.indexOf(failOn);

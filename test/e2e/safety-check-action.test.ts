@@ -107,6 +107,22 @@ describe('bundled safety-check action under Node 24 on a pull_request event', ()
     expect(github.state.comments).toHaveLength(0);
   });
 
+  it('asks the API for labels only when a failing check could be acknowledged, so an API outage costs a clean PR nothing', async () => {
+    const { event, pull, base } = await setup();
+    const checkout = actionsCheckout(repo, 'checkout', { pullRequest: pull.number });
+    github.hangNext('GET', /\/pulls\//, 10);
+    const clean = { ...event, pull_request: { ...event.pull_request, head: { sha: base, ref: 'grow' } } };
+    const passed = await run(checkout, clean, { comment: 'false' });
+    expect(passed.exitCode).toBe(0);
+    expect(github.requestsTo('GET', /\/pulls\//)).toHaveLength(0);
+
+    const labelled = { ...event, pull_request: { ...event.pull_request, labels: [{ name: 'rollback-safety-acknowledged' }] } };
+    const acknowledged = await run(checkout, labelled, { comment: 'false' });
+    expect(acknowledged.exitCode).toBe(0);
+    expect(acknowledged.summary).toContain('acknowledged by label: the check passes');
+    expect(github.requestsTo('GET', /\/pulls\//)).toHaveLength(0);
+  });
+
   it('says clearly when fail-on is invalid', async () => {
     const { event } = await setup();
     const result = await run(repo.work, event, { 'fail-on': 'sometimes' });

@@ -5,6 +5,7 @@ import { gitHttpAuth } from '../../git/http-auth.js';
 import { connectGitHub, type GitHubConnection } from '../../github/connection.js';
 import { UserError } from '../../core/index.js';
 import { checkWithApi, checkWithGit, type SafetyCheckResult } from '../../safety-check/check.js';
+import { acknowledge } from '../../safety-check/policy.js';
 import { headline, markdownReport } from '../../safety-check/report.js';
 import { finishStep, stepError } from '../finish.js';
 import { coreLogger, readRunContext, type RunContext } from '../runner.js';
@@ -33,17 +34,19 @@ async function safetyCheck(context: RunContext): Promise<SafetyCheckOutcome> {
       apiUrl: context.apiUrl,
       log: { info: core.info, warning: m => core.warning(m) }
     });
-    const labels = await pullRequestLabels(inputs, github);
     const options = {
       base: inputs.base,
       head: inputs.head,
       paths: inputs.paths,
       exclude: inputs.exclude,
       failOn: inputs.failOn,
-      acknowledged: inputs.acknowledgeLabel !== '' && labels.includes(inputs.acknowledgeLabel),
+      acknowledged: inputs.acknowledgeLabel !== '' && inputs.eventLabels.includes(inputs.acknowledgeLabel),
       configPath: inputs.configPath
     };
-    const result = await core.group('Checking the change for rollback hazards', () => runCheck(inputs, options, github, context.serverUrl));
+    const checked = await core.group('Checking the change for rollback hazards', () =>
+      runCheck(inputs, options, github, context.serverUrl)
+    );
+    const result = await acknowledgedSinceEvent(checked, inputs, github);
     const report = markdownReport(result, inputs.failOn);
     annotate(result);
     if (inputs.comment && github && inputs.pullNumber) await comment(github, inputs.pullNumber, result, report);
@@ -73,15 +76,24 @@ async function runCheck(
   return checkWithApi(await github.client(), github.repo, inputs.pullNumber, options, coreLogger);
 }
 
-/** Labels as they are now (a label added after the event counts on a re-run), else the event's. */
-async function pullRequestLabels(inputs: SafetyCheckInputs, github: GitHubConnection | undefined): Promise<string[]> {
-  if (!github || !inputs.pullNumber) return inputs.eventLabels;
+/**
+ * A failing check the event's labels do not acknowledge may have been acknowledged since (a label
+ * added before a re-run): only then are the pull request's labels read, so a check that passes,
+ * or that the event already acknowledges, makes no API call and an API outage cannot slow it.
+ */
+async function acknowledgedSinceEvent(
+  result: SafetyCheckResult,
+  inputs: SafetyCheckInputs,
+  github: GitHubConnection | undefined
+): Promise<SafetyCheckResult> {
+  if (!result.verdict.fails || !inputs.acknowledgeLabel || !github || !inputs.pullNumber) return result;
   try {
     const { getPullRequest } = await import('../../github/pull-files.js');
-    return (await getPullRequest(await github.client(), github.repo, inputs.pullNumber)).labels;
+    const { labels } = await getPullRequest(await github.client(), github.repo, inputs.pullNumber);
+    return labels.includes(inputs.acknowledgeLabel) ? { ...result, verdict: acknowledge(result.verdict) } : result;
   } catch (error) {
     core.warning(`Could not read the pull request's labels (${(error as Error).message}); using the event's.`);
-    return inputs.eventLabels;
+    return result;
   }
 }
 

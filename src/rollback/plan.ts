@@ -47,20 +47,24 @@ async function tryPlanRevert(git: Git, target: TargetBranch, request: RollbackRe
   const hinted = revertedCommits(window.commits);
   const ordered = unique.sort((a, b) => window.index.get(a)! - window.index.get(b)!);
   const baseTree = window.commits[0]?.sha === target.tip ? window.commits[0].tree : (await git.commitInfo([target.tip]))[0].tree;
+  // The mainline is checked against every requested commit, so a wrong one is refused even when
+  // the commits it names turn out to be reverted already.
+  const requested = applyMainline(
+    ordered.map(sha => {
+      const info = window.commits[window.index.get(sha)!];
+      return { sha, subject: info.subject, parents: info.parents };
+    }),
+    request.mainline,
+    request.names.name('mainline')
+  );
   const steps: RevertStep[] = [];
   const skipped: RevertedCommit[] = [];
-  for (const sha of ordered) {
-    const info = window.commits[window.index.get(sha)!];
-    const step = { sha, subject: info.subject, parents: info.parents };
-    const probe = info.parents.length > 1 ? { ...step, mainline: request.mainline ?? 1 } : step;
-    if (hinted.has(sha) && (await isUndoneAt(git, probe, target.tip, baseTree, request.committer)))
-      skipped.push({ sha, subject: info.subject });
+  for (const step of requested) {
+    if (hinted.has(step.sha) && (await isUndoneAt(git, step, target.tip, baseTree, request.committer)))
+      skipped.push({ sha: step.sha, subject: step.subject });
     else steps.push(step);
   }
-  return {
-    ok: true,
-    value: { kind: 'revert', steps: applyMainline(steps, request.mainline, request.names.name('mainline')), skipped, baseTree }
-  };
+  return { ok: true, value: { kind: 'revert', steps, skipped, baseTree } };
 }
 
 /**

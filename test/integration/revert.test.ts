@@ -144,6 +144,16 @@ describe('revert (push delivery, real git with a bare origin)', () => {
     expect(originMain()).toBe(before);
   });
 
+  it('refuses a mainline for a non-merge commit even when that commit is already reverted', async () => {
+    repo = createRepo({ 'a.yaml': 'a: 0\n' });
+    const bad = repo.commit({ 'a.yaml': 'a: 1\n' }, 'bad');
+    repo.git('revert', '--no-edit', bad);
+    repo.push();
+    await expect(rollback(repo.work, { commits: [bad], mainline: '2' })).rejects.toThrow(
+      /mainline 2 was given but [0-9a-f]+ is not a merge commit/
+    );
+  });
+
   it('decides "already reverted" by content: a message naming a commit does not skip it', async () => {
     repo = createRepo({ 'a.yaml': 'a: 0\n', 'b.yaml': 'b: 0\n' });
     const live = repo.commit({ 'a.yaml': 'a: 1\n' }, 'live change');

@@ -56,6 +56,7 @@ export async function rollbackCommand(mode: 'revert' | 'restore', argv: string[]
   }
   const deliver = values.deliver ?? 'none';
   const git = await openWorkTree(process.cwd(), deliver === 'none' ? undefined : tokenForGit());
+  const committer = values.committer ?? (await gitIdentity(git));
   const raw: RawRequest = {
     commits: mode === 'revert' ? positionals : [],
     restorePaths: mode === 'restore' ? positionals : [],
@@ -64,7 +65,8 @@ export async function rollbackCommand(mode: 'revert' | 'restore', argv: string[]
     squash: values.squash,
     incident: values.incident,
     reason: values.reason,
-    actor: values.actor ?? process.env.GITHUB_ACTOR ?? (await git.tryConfig('user.name')),
+    // Who rolled back: named, else the workflow's actor, else the user, else the committer's name.
+    actor: values.actor ?? process.env.GITHUB_ACTOR ?? (await git.tryConfig('user.name')) ?? committer.replace(/\s*<[^>]*>\s*$/, ''),
     deliver,
     targetBranch: values['target-branch'] ?? (await git.currentBranch()),
     branch: values.branch,
@@ -72,7 +74,7 @@ export async function rollbackCommand(mode: 'revert' | 'restore', argv: string[]
     dryRun: values['dry-run'],
     allowUnsafe: values['allow-unsafe'],
     fallbackToPullRequest: !values['no-fallback'],
-    committer: values.committer ?? (await gitIdentity(git)),
+    committer,
     title: values.title,
     labels: values.label,
     reviewers: values.reviewer,

@@ -124,6 +124,7 @@ describe('gitops-rollback command line (bundled)', () => {
       expect(r.stderr).not.toContain('error');
       expect(r.status).toBe(0);
       expect(identity(repo.origin, 'main')).toBe('Ops Bot <ops@example.com> | Ops Bot <ops@example.com>');
+      expect(git(repo.origin, 'log', '-1', '--format=%(trailers:key=Rolled-back-by,valueonly)', 'main').trim()).toBe('Ops Bot');
     });
 
     it.each<[string, Record<string, string>, (dir: string) => void, string]>([

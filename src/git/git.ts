@@ -647,6 +647,14 @@ export class Git {
         `'${this.cwd}' is not in a git repository (${stderr.trim()}). Expected the work tree of a clone: run inside one, or check the repository out first.`
       );
     }
+    const dubious = /detected dubious ownership in repository at '([^'\n]*)'/.exec(stderr);
+    if (dubious) {
+      const path = dubious[1] || this.cwd;
+      return new UserError(
+        `git refuses the repository at '${path}': it belongs to another user than the one running this step (a container job, or a checkout made by another user). ` +
+          `Expected actions/checkout in the same job (it marks the folder safe), or run git config --global --add safe.directory '${path}' before this step.`
+      );
+    }
     return new GitError(args, exitCode, stderr);
   }
 

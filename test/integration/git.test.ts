@@ -38,6 +38,26 @@ describe('Git wrapper', () => {
     }
   });
 
+  // git trusts only repositories owned by the user running it; a container job often runs as
+  // another user than the one that checked out. Only root can hand a folder to another user.
+  (process.getuid?.() === 0 ? it : it.skip)('says how to trust a repository owned by another user (container jobs)', async () => {
+    repo = createRepo();
+    const home = mkdtempSync(join(tmpdir(), 'gitops-rollback-home-'));
+    try {
+      execFileSync('chown', ['-R', '12345:12345', repo.work]);
+      const git = await Git.create(repo.work, { HOME: home, GIT_CONFIG_NOSYSTEM: '1' });
+      const refused = git.revList(['HEAD']);
+      await expect(refused).rejects.toBeInstanceOf(UserError);
+      await expect(refused).rejects.toThrow(
+        `git refuses the repository at '${repo.work}': it belongs to another user than the one running this step`
+      );
+      await expect(git.revList(['HEAD'])).rejects.toThrow(`git config --global --add safe.directory '${repo.work}'`);
+    } finally {
+      execFileSync('chown', ['-R', `${process.getuid?.()}:${process.getgid?.()}`, repo.work]);
+      rmSync(home, { recursive: true, force: true });
+    }
+  });
+
   it('resolves several revisions together, and each on its own when one of them does not resolve', async () => {
     repo = createRepo();
     const first = repo.commit({ 'a.yaml': 'a: 1\n' }, 'Add a');

@@ -113,6 +113,10 @@ describe('pull-request input of the revert action', () => {
     expect(() => read({ token: 't', 'pull-request': '12', ...other })).toThrow(message);
   });
 
+  it('reads target-branch refs/heads/main as main, for every mode', () => {
+    expect(read({ token: 't', commits: 'abc1234', 'target-branch': 'refs/heads/main' }).raw.targetBranch).toBe('main');
+  });
+
   it('needs the API', () => {
     expect(() => read({ 'pull-request': '12' })).toThrow(
       'pull-request (#12) is resolved to commits through the GitHub API: it needs a token and GITHUB_REPOSITORY.'

@@ -47,12 +47,27 @@ function deliveredTo(result: RollbackResult): string {
     case 'dry-run':
       return `Dry run: the rollback was computed on \`${result.targetBranch}\` but nothing was pushed.`;
     default:
-      return `Nothing to roll back on \`${result.targetBranch}\`.`;
+      return `Nothing to roll back on \`${result.targetBranch}\`.${staleBranchLine(result)}`;
   }
+}
+
+/** With delete-branch: what became of the rollback branch an earlier run left. */
+function staleBranchLine(result: RollbackResult): string {
+  const stale = result.staleBranch;
+  if (!stale) return '';
+  const pr = stale.closedPullRequest;
+  const closed = pr ? `the stale rollback pull request [#${pr.number}](${pr.url})` : '';
+  if (stale.deleted) {
+    return closed
+      ? ` Closed ${closed} and deleted its branch \`${stale.branch}\`.`
+      : ` Deleted the stale rollback branch \`${stale.branch}\`.`;
+  }
+  return `${closed ? ` Closed ${closed}.` : ''} Kept the rollback branch \`${stale.branch}\`: ${tableCell(stale.why ?? '')}.`;
 }
 
 function contextLines(result: RollbackResult, audit: AuditContext): string[] {
   return [
+    ...(audit.pullRequests ?? []).map(p => `- **Reverts:** [#${p.number}](${p.url}) ${tableCell(p.title)}`),
     audit.incident && `- **Incident:** ${audit.incident}`,
     audit.reason && `- **Reason:** ${audit.reason.replace(/\n+/g, ' ')}`,
     audit.actor && `- **Triggered by:** @${audit.actor}`,
@@ -105,4 +120,21 @@ function commitTable(commits: { sha: string; subject: string }[], commitUrl: Com
 function link(sha: string, commitUrl: CommitUrl): string {
   const short = `\`${shortSha(sha)}\``;
   return commitUrl ? `[${short}](${commitUrl(sha)})` : short;
+}
+
+/**
+ * The comment left on a pull request that a delivered rollback reverts: where the rollback is,
+ * and who asked for it.
+ */
+export function rolledBackComment(result: RollbackResult, audit: AuditContext, commitUrl: CommitUrl): string {
+  const where =
+    result.operation === 'pushed'
+      ? `This pull request was rolled back: ${link(result.commitSha!, commitUrl)} on \`${result.targetBranch}\` reverts it.`
+      : `This pull request is being rolled back: pull request [#${result.pullRequest!.number}](${result.pullRequest!.url}) into \`${result.targetBranch}\` reverts it.`;
+  return [
+    where,
+    contextLines(result, audit)
+      .filter(l => !l.startsWith('- **Reverts:**'))
+      .join('\n')
+  ].join('\n\n');
 }

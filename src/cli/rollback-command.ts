@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { Git } from '../git/git.js';
 import { gitHttpAuth } from '../git/http-auth.js';
-import { connectGitHub, pullRequestPort } from '../github/connection.js';
+import { connectGitHub, gitDataPort, pullRequestPort } from '../github/connection.js';
 import { runRollback, type RollbackResult } from '../rollback/run.js';
 import { type RawRequest, validateRequest } from '../rollback/validate.js';
 import { flagNames } from './flag-names.js';
@@ -24,6 +24,7 @@ const OPTIONS = {
   'dry-run': { type: 'boolean' },
   'allow-unsafe': { type: 'boolean' },
   'no-fallback': { type: 'boolean' },
+  'sign-commits': { type: 'boolean' },
   committer: { type: 'string' },
   title: { type: 'string' },
   label: { type: 'string', multiple: true },
@@ -72,6 +73,7 @@ export async function rollbackCommand(mode: 'revert' | 'restore', argv: string[]
     dryRun: values['dry-run'],
     allowUnsafe: values['allow-unsafe'],
     fallbackToPullRequest: !values['no-fallback'],
+    signCommits: values['sign-commits'],
     committer: values.committer ?? (await gitIdentity(git)),
     title: values.title,
     labels: values.label,
@@ -82,13 +84,20 @@ export async function rollbackCommand(mode: 'revert' | 'restore', argv: string[]
   if (mode === 'restore' && !values.to) throw usageError('restore needs --to <rev>: the known-good revision to restore the paths to.');
   const request = await validateRequest(raw, flagNames);
   const log = stderrLogger(out);
-  const pullRequests = deliver === 'none' ? undefined : githubFromEnvironment(values.repo);
+  const github = deliver === 'none' ? undefined : githubFromEnvironment(values.repo);
+  const pullRequests = github && pullRequestPort(github, process.env.GITHUB_SERVER_URL ?? 'https://github.com');
   if (deliver === 'pull-request' && !pullRequests && !request.dryRun) {
     throw usageError(
       '--deliver pull-request needs the GitHub API: set GITHUB_TOKEN, and name the repository with --repo owner/name (or GITHUB_REPOSITORY).'
     );
   }
-  const result = await runRollback(request, { git, log, pullRequests });
+  if (request.signCommits && !github && !request.dryRun) {
+    throw usageError(
+      '--sign-commits makes the commits through the GitHub API: set GITHUB_TOKEN, and name the repository with --repo owner/name (or GITHUB_REPOSITORY).'
+    );
+  }
+  const gitData = request.signCommits && github ? gitDataPort(github) : undefined;
+  const result = await runRollback(request, { git, log, pullRequests, gitData });
   out.stdout(format === 'json' ? JSON.stringify(result, null, 2) : describe(result));
   return 0;
 }
@@ -117,14 +126,13 @@ function parseOrUsage(mode: 'revert' | 'restore', argv: string[]) {
   }
 }
 
-/** Pull requests from the CLI use GITHUB_TOKEN and the repository named by --repo or GITHUB_REPOSITORY. */
+/** The CLI reaches the API with GITHUB_TOKEN and the repository named by --repo or GITHUB_REPOSITORY. */
 function githubFromEnvironment(repoOption: string | undefined) {
-  const github = connectGitHub({
+  return connectGitHub({
     token: process.env.GITHUB_TOKEN || process.env.GH_TOKEN,
     repository: repoOption || process.env.GITHUB_REPOSITORY,
     apiUrl: process.env.GITHUB_API_URL
   });
-  return github && pullRequestPort(github, process.env.GITHUB_SERVER_URL ?? 'https://github.com');
 }
 
 /** When delivering, GITHUB_TOKEN (or GH_TOKEN) authenticates git on GITHUB_SERVER_URL as it does the API. */

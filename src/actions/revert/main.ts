@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { printable } from '../../core/index.js';
 import { verifyRecovery } from '../../flux/verify.js';
 import type { FluxReference } from '../../flux/wait.js';
-import { connectGitHub, pullRequestPort, type GitHubConnection } from '../../github/connection.js';
+import { connectGitHub, gitDataPort, pullRequestPort, type GitHubConnection } from '../../github/connection.js';
 import { Git } from '../../git/git.js';
 import { gitHttpAuth } from '../../git/http-auth.js';
 import { UnsafeRollbackError } from '../../rollback/guard.js';
@@ -87,7 +87,8 @@ async function makeRollback(
 ): Promise<RollbackDone> {
   const request = await validateRequest(await withTargetBranch(raw, github));
   const pullRequests = github && pullRequestPort(github, context.serverUrl);
-  const result = await runRollback(request, { git, log: coreLogger, pullRequests, onPushed: p => pushed.push(p) });
+  const gitData = request.signCommits && github ? gitDataPort(github) : undefined;
+  const result = await runRollback(request, { git, log: coreLogger, pullRequests, gitData, onPushed: p => pushed.push(p) });
   core.info(`Rollback ${result.operation}${result.commitSha ? `: ${result.commitSha}` : ''}`);
   const done = { result, audit: request.audit, commitUrl: pullRequests?.commitUrl };
   if (!inputs.statusContext || !github || !isDelivered(result)) return done;

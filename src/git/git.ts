@@ -567,13 +567,17 @@ export class Git {
     return (await this.execRaw(['cat-file', 'blob', sha])).stdout;
   }
 
-  /** The objects (blobs, submodule commits) at `paths` in the trees of `commits`, recursively. */
+  /**
+   * The objects (blobs, submodule commits) at `paths` in the trees of `commits`, recursively. A
+   * commit this clone does not have adds nothing.
+   */
   async objectsAt(commits: readonly string[], paths: readonly string[]): Promise<Set<string>> {
     const found = new Set<string>();
     if (paths.length === 0) return found;
     for (const commit of commits) {
-      const { stdout } = await this.exec(['ls-tree', '-r', '-z', '--full-tree', commit, '--', ...paths.map(literalPathspec)]);
-      for (const entry of parseTree(stdout)) found.add(entry.oid);
+      const args = ['ls-tree', '-r', '-z', '--full-tree', '--end-of-options', commit, '--', ...paths.map(literalPathspec)];
+      const r = await this.exec(args, { allowFailure: true });
+      if (r.exitCode === 0) for (const entry of parseTree(r.stdout)) found.add(entry.oid);
     }
     return found;
   }

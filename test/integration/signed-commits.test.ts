@@ -150,6 +150,35 @@ describe('sign-commits: the rollback commits made through the Git Data API (real
     expect(result.commitSha).toBe(github.apiCommits[1].sha);
   });
 
+  it('squashes several reverts into one signed commit with the tree git made', async () => {
+    repo = createRepo({ 'a.yaml': 'a: 0\n', 'b.yaml': 'b: 0\n' });
+    const one = repo.commit({ 'a.yaml': 'a: 1\n' }, 'Change a');
+    const two = repo.commit({ 'b.yaml': 'b: 1\n' }, 'Change b');
+    repo.push();
+    const before = git(repo.origin, 'rev-parse', 'main');
+    const raw = { commits: [one, two], squash: true, ...audit };
+    const expected = await madeLocally(raw);
+    expect(expected).toHaveLength(1);
+    const { gitData } = await connect();
+    const result = await rollback(repo.work, { ...raw, signCommits: true }, { gitData });
+    expect(commits(repo.origin, before, 'main')).toEqual(expected);
+    expect(github.apiCommits).toEqual([{ sha: result.commitSha, verified: true }]);
+  });
+
+  it('warns, and still delivers, when GitHub does not sign the commits (a personal access token)', async () => {
+    repo = createRepo({ 'a.yaml': 'a: 0\n' });
+    const bad = repo.commit({ 'a.yaml': 'a: 1\n' }, 'Change a');
+    repo.push();
+    const { gitData } = await connect();
+    github.signApiCommits(false);
+    const result = await rollback(repo.work, { commits: [bad], ...audit, signCommits: true }, { gitData });
+    expect(result.operation).toBe('pushed');
+    expect(git(repo.origin, 'rev-parse', 'main')).toBe(result.commitSha);
+    expect(result.log).toContain(
+      `warning: GitHub did not sign ${result.commitSha!.slice(0, 12)} (unsigned). GitHub signs commits made through its API with GITHUB_TOKEN or a GitHub App token; a personal access token gets unsigned commits, which a branch that requires signed commits refuses.`
+    );
+  });
+
   it('restores paths through the API; the restored revision is in origin, so nothing is uploaded', async () => {
     repo = createRepo({ 'apps/podinfo.yaml': 'image: 6.0.0\n' });
     const good = git(repo.work, 'rev-parse', 'HEAD');

@@ -147,6 +147,11 @@ export interface FakeGitHub {
   protectRef(branch: string, message: string): void;
   /** The commits made through POST /git/commits, in order, with whether GitHub would show them verified. */
   readonly apiCommits: { sha: string; verified: boolean }[];
+  /**
+   * Whether commits made through the API without an author or committer are signed (true, as for
+   * GITHUB_TOKEN and App tokens); false answers as GitHub does for a personal access token.
+   */
+  signApiCommits(on: boolean): void;
   close(): Promise<void>;
 }
 
@@ -400,6 +405,12 @@ class FakeGitHubServer implements FakeGitHub {
     this.refRules.set(branch, message);
   }
 
+  private apiSigning = true;
+
+  signApiCommits(on: boolean): void {
+    this.apiSigning = on;
+  }
+
   private gitDataRoutes(R: (rest: string) => RegExp): [string, RegExp, Handler][] {
     const withRepo = (handler: (c: Context, gitDir: string) => Reply): Handler => {
       return c => (this.options.gitDir ? handler(c, this.options.gitDir) : githubError(409, 'Git Repository is empty.'));
@@ -521,7 +532,7 @@ class FakeGitHubServer implements FakeGitHub {
     };
     const args = ['commit-tree', tree, ...(parents as string[]).flatMap(p => ['-p', p])];
     const sha = gitIn(dir, args, Buffer.from(message, 'utf8'), env);
-    const signed = author === undefined && committer === undefined && signature === undefined;
+    const signed = this.apiSigning && author === undefined && committer === undefined && signature === undefined;
     this.apiCommits.push({ sha, verified: signed });
     const payload = execFileSync('git', ['--git-dir', dir, 'cat-file', 'commit', sha], { encoding: 'utf8' });
     return {

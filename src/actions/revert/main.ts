@@ -174,5 +174,5 @@ function describeRun(inputs: RevertInputs, context: RunContext): string {
   const what = raw.restorePaths.length
     ? `restore ${raw.restorePaths.map(shown).join(', ')} to ${shown(raw.restoreTo)}`
     : `revert ${raw.commits.map(shown).join(' ')}`;
-  return `${what} on '${raw.targetBranch === undefined ? 'the default branch' : shown(raw.targetBranch)}' (deliver: ${shown(raw.deliver)}${raw.dryRun ? ', dry run' : ''})`;
+  return `${what} on '${raw.targetBranch === undefined ? 'the default branch' : shown(raw.targetBranch)}' (deliver: ${shown(raw.deliver)}${raw.signCommits ? ', signed commits' : ''}${raw.dryRun ? ', dry run' : ''})`;
 }

@@ -95,13 +95,14 @@ describe('sign-commits: the rollback commits made through the Git Data API (real
     );
   });
 
-  it('replays nested paths, deletions, renames, executables, symbolic links, a folder that became a file and a submodule', async () => {
+  it('replays nested paths, deletions, renames, executables, symbolic links, folders that became files and back, and a submodule', async () => {
     repo = createRepo({
       'apps/a/deep/x.yaml': 'x: 1\n',
       'apps/old-name.yaml': 'name: old\n',
       'scripts/run.sh': '#!/bin/sh\necho hi\n',
       'conf/settings/one.yaml': 'one: 1\n',
-      'gone.yaml': 'gone: false\n'
+      'gone.yaml': 'gone: false\n',
+      lib: 'a file that becomes a folder\n'
     });
     const w = repo.work;
     writeFileSync(join(w, 'apps/a/deep/x.yaml'), 'x: 2\n');
@@ -113,6 +114,9 @@ describe('sign-commits: the rollback commits made through the Git Data API (real
     mkdirSync(join(w, 'conf'), { recursive: true });
     writeFileSync(join(w, 'conf/settings'), 'flat: true\n');
     git(w, 'rm', '-q', 'gone.yaml');
+    git(w, 'rm', '-q', 'lib');
+    mkdirSync(join(w, 'lib'));
+    writeFileSync(join(w, 'lib/inside.yaml'), 'inside: true\n');
     writeFileSync(join(w, 'fresh.yaml'), 'fresh: true\n');
     git(w, 'add', '--all');
     git(w, 'update-index', '--add', '--cacheinfo', `160000,${'1'.repeat(40)},vendor/lib`);
@@ -132,6 +136,7 @@ describe('sign-commits: the rollback commits made through the Git Data API (real
     expect(git(repo.origin, 'diff', '--name-only', `${bad}^`, 'main')).toBe('later.yaml');
     expect(git(repo.origin, 'ls-tree', '-r', 'main', 'scripts/run.sh').split(' ')[0]).toBe('100644');
     expect(git(repo.origin, 'show', 'main:conf/settings/one.yaml')).toBe('one: 1');
+    expect(git(repo.origin, 'show', 'main:lib')).toBe('a file that becomes a folder');
   });
 
   it('makes one API commit per rollback commit, each parented on the one before, with the trees git made', async () => {

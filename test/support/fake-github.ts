@@ -446,11 +446,11 @@ class FakeGitHubServer implements FakeGitHub {
     const doc = `${DOCS}/git/trees#create-a-tree`;
     const { base_tree: base, tree } = c.body;
     if (!Array.isArray(tree)) return validationFailed(doc, [{ resource: 'Tree', field: 'tree', code: 'missing_field' }]);
-    const files = new Map<string, { mode: string; type: string; sha: string }>();
-    if (base !== undefined) {
-      if (typeof base !== 'string' || objectType(dir, base) !== 'tree') return githubError(422, 'Invalid tree info', doc);
-      for (const e of lsTree(dir, base)) files.set(e.path, e);
+    if (base !== undefined && (typeof base !== 'string' || objectType(dir, base) !== 'tree')) {
+      return githubError(422, 'Invalid tree info', doc);
     }
+    // Only the folders along the changed paths are read and written again; the rest keep their trees.
+    const root = typeof base === 'string' ? readFolder(dir, base) : new Map<string, TreeNode>();
     for (const raw of tree as Record<string, unknown>[]) {
       const { path, mode, type } = raw;
       if (
@@ -465,10 +465,12 @@ class FakeGitHubServer implements FakeGitHub {
       if (!TREE_MODES.has(String(mode)) || !['blob', 'tree', 'commit'].includes(String(type))) {
         return githubError(422, `Must supply a valid tree.mode and tree.type`, doc);
       }
+      const parts = path.split('/');
+      const name = parts.pop()!;
       if (raw.sha === null) {
-        const under = [...files.keys()].filter(p => p === path || p.startsWith(`${path}/`));
-        if (under.length === 0) return githubError(422, `GitRPC::BadObjectState`, doc);
-        for (const p of under) files.delete(p);
+        const folder = walk(dir, root, parts, false);
+        if (!folder?.has(name)) return githubError(422, `GitRPC::BadObjectState`, doc);
+        folder.delete(name);
         continue;
       }
       let sha: string;
@@ -478,15 +480,10 @@ class FakeGitHubServer implements FakeGitHub {
       else return githubError(422, 'Must supply either tree.sha or tree.content', doc);
       // A submodule's commit lives in another repository; blobs and trees must exist here.
       if (type !== 'commit' && objectType(dir, sha) !== type) return githubError(422, 'GitRPC::BadObjectState', doc);
-      for (const p of [...files.keys()].filter(p => p.startsWith(`${path}/`))) files.delete(p);
-      // A file where a folder of the path was: the folder's file goes.
-      const parts = path.split('/');
-      for (let i = 1; i < parts.length; i++) files.delete(parts.slice(0, i).join('/'));
-      if (type === 'tree') for (const e of lsTree(dir, sha)) files.set(`${path}/${e.path}`, e);
-      else files.set(path, { mode: String(mode), type: String(type), sha });
+      walk(dir, root, parts, true)!.set(name, { mode: String(mode), type: String(type), sha });
     }
-    const sha = writeTree(dir, files);
-    const top = lsTree(dir, sha, false);
+    const sha = writeFolder(dir, root) ?? gitIn(dir, ['mktree', '-z'], Buffer.alloc(0));
+    const top = lsTree(dir, sha);
     return {
       status: 201,
       body: {
@@ -1101,9 +1098,9 @@ function isAncestorIn(dir: string, ancestor: string, descendant: string): boolea
   }
 }
 
-/** The entries of a tree: recursively (files, links, submodules) or its top level only. */
-function lsTree(dir: string, tree: string, recursive = true): { path: string; mode: string; type: string; sha: string }[] {
-  const out = execFileSync('git', ['--git-dir', dir, 'ls-tree', ...(recursive ? ['-r'] : []), '-z', tree], { encoding: 'utf8' });
+/** The entries of a tree's top level. */
+function lsTree(dir: string, tree: string): { path: string; mode: string; type: string; sha: string }[] {
+  const out = execFileSync('git', ['--git-dir', dir, 'ls-tree', '-z', tree], { encoding: 'utf8' });
   return out
     .split('\0')
     .filter(Boolean)
@@ -1114,22 +1111,40 @@ function lsTree(dir: string, tree: string, recursive = true): { path: string; mo
     });
 }
 
-/** Writes the nested trees of `files` (full path → entry) with `git mktree`; returns the top tree. */
-function writeTree(dir: string, files: Map<string, { mode: string; type: string; sha: string }>): string {
-  const here = new Map<string, { mode: string; type: string; sha: string }>();
-  const folders = new Map<string, Map<string, { mode: string; type: string; sha: string }>>();
-  for (const [path, entry] of files) {
-    const slash = path.indexOf('/');
-    if (slash < 0) {
-      here.set(path, entry);
-      continue;
-    }
-    const name = path.slice(0, slash);
-    const inner = folders.get(name) ?? new Map();
-    inner.set(path.slice(slash + 1), entry);
-    folders.set(name, inner);
+/** A folder of a tree being built: entries as stored, or folders read (and maybe changed) since. */
+type TreeNode = { mode: string; type: string; sha: string } | Map<string, TreeNode>;
+type Folder = Map<string, TreeNode>;
+
+function readFolder(dir: string, tree: string): Folder {
+  return new Map(lsTree(dir, tree).map(e => [e.path, { mode: e.mode, type: e.type, sha: e.sha }]));
+}
+
+/** The folder at `parts` below `root`, read as needed; with `create`, made (over a file of that name) when missing. */
+function walk(dir: string, root: Folder, parts: string[], create: boolean): Folder | undefined {
+  let folder = root;
+  for (const part of parts) {
+    const entry = folder.get(part);
+    let next: Folder | undefined;
+    if (entry instanceof Map) next = entry;
+    else if (entry?.type === 'tree') next = readFolder(dir, entry.sha);
+    else if (create) next = new Map();
+    if (!next) return undefined;
+    folder.set(part, next);
+    folder = next;
   }
-  for (const [name, inner] of folders) here.set(name, { mode: '040000', type: 'tree', sha: writeTree(dir, inner) });
-  const input = [...here].map(([name, e]) => `${e.mode} ${e.type} ${e.sha}\t${name}\0`).join('');
-  return gitIn(dir, ['mktree', '-z'], Buffer.from(input, 'utf8'));
+  return folder;
+}
+
+/** Writes the folders read or changed with `git mktree`; undefined for one left empty (GitHub drops those). */
+function writeFolder(dir: string, folder: Folder): string | undefined {
+  const lines: string[] = [];
+  for (const [name, entry] of folder) {
+    if (entry instanceof Map) {
+      const sha = writeFolder(dir, entry);
+      if (sha) lines.push(`040000 tree ${sha}\t${name}\0`);
+    } else {
+      lines.push(`${entry.mode} ${entry.type} ${entry.sha}\t${name}\0`);
+    }
+  }
+  return lines.length > 0 ? gitIn(dir, ['mktree', '-z'], Buffer.from(lines.join(''), 'utf8')) : undefined;
 }

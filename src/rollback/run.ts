@@ -205,7 +205,7 @@ async function deliverByPullRequest(
   if (branch === target.name) throw new UserError(`The pull-request branch '${branch}' is the target branch. Expected a separate branch.`);
   const [head, stat] = await Promise.all([
     log.group(`${signed ? 'Updating' : 'Pushing'} branch '${branch}'`, () =>
-      pushRollbackBranch(git, request, branch, result, target.tip, signed && { ...signed, deps })
+      pushRollbackBranch(deps, request, branch, result, target.tip, signed)
     ),
     result.diffStat || git.diffStat(target.tip, result.commitSha!)
   ]);
@@ -229,13 +229,14 @@ async function deliverByPullRequest(
  * that holds commits this tool did not make (someone pushed a fix for review) is never reset.
  */
 async function pushRollbackBranch(
-  git: Git,
+  deps: RollbackDeps,
   request: RollbackRequest,
   branch: string,
   result: RollbackResult,
   tip: string,
-  signed?: SignedCommits & { deps: RollbackDeps }
+  signed?: SignedCommits
 ): Promise<string> {
+  const { git } = deps;
   const { remote } = request;
   const ref = `refs/heads/${branch}`;
   const existing = await git.lsRemote(remote, ref);
@@ -250,7 +251,7 @@ async function pushRollbackBranch(
       );
     }
   }
-  if (signed) return updateRollbackBranchSigned(signed.deps, remote, branch, existing, signed);
+  if (signed) return updateRollbackBranchSigned(deps, remote, branch, existing, signed);
   const pushed = await pushRef(git, remote, result.commitSha!, ref, existing ?? '');
   if (pushed.status !== 'pushed') {
     throw new UserError(`Could not push the rollback branch '${branch}': ${pushed.detail}. Nothing was delivered.`, 'refused');

@@ -1,9 +1,10 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
+import { spawn } from 'node:child_process';
 import { chmodSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { actionsCheckout, runAction, type ActionRun } from '../support/action-runner.js';
 import { startFakeGitHub, type FakeGitHub } from '../support/fake-github.js';
-import { createRepo, git, type TestRepo } from '../support/repo.js';
+import { createRepo, git, GIT_ENV, type TestRepo } from '../support/repo.js';
 
 const BUNDLE = 'dist/revert/index.js';
 const TOKEN = 'ghs_signedCommitsToken7c1d';
@@ -208,5 +209,44 @@ describe('bundled revert action: sign-commits', () => {
     expect(action.stdout).toContain(
       '::error::sign-commits makes the rollback commits through the GitHub API: it needs a token and GITHUB_REPOSITORY.'
     );
+  });
+});
+
+describe('bundled command line: --sign-commits', () => {
+  let repo: TestRepo;
+  let github: FakeGitHub | undefined;
+  afterEach(async () => {
+    await github?.close();
+    github = undefined;
+    repo?.cleanup();
+  });
+
+  /** Runs dist/cli without blocking the test's event loop, which serves the API. */
+  function cli(cwd: string, env: Record<string, string>, ...args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
+    const child = spawn(process.execPath, [resolve('dist/cli/index.js'), ...args], { cwd, env: { ...process.env, ...GIT_ENV, ...env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (b: Buffer) => (stdout += b.toString()));
+    child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
+    return new Promise(done => child.on('close', code => done({ status: code ?? 1, stdout, stderr })));
+  }
+
+  it('pushes through the API with GITHUB_TOKEN, and says what it needs without one', async () => {
+    repo = createRepo({ 'a.yaml': 'a: 0\n' });
+    const bad = repo.commit({ 'a.yaml': 'a: 1\n' }, 'bad');
+    repo.push();
+    requireSignedCommits(repo);
+    github = await startFakeGitHub({ owner: 'acme', repo: 'fleet', token: TOKEN, gitDir: repo.origin });
+    const env = { GITHUB_TOKEN: TOKEN, GITHUB_REPOSITORY: 'acme/fleet', GITHUB_API_URL: github.url };
+    const missing = await cli(repo.work, { ...env, GITHUB_TOKEN: '', GH_TOKEN: '' }, 'revert', bad, '--deliver', 'push', '--sign-commits');
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toContain('--sign-commits makes the commits through the GitHub API: set GITHUB_TOKEN');
+    const r = await cli(repo.work, env, 'revert', bad, '--deliver', 'push', '--sign-commits', '--incident', 'INC-5');
+    expect(r.stderr).not.toContain('error:');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('operation: pushed');
+    expect(git(repo.origin, 'show', 'main:a.yaml')).toBe('a: 0');
+    expect(github.apiCommits).toEqual([{ sha: git(repo.origin, 'rev-parse', 'main'), verified: true }]);
+    expect(git(repo.origin, 'log', '-1', '--format=%B', 'main')).toContain('Incident: INC-5');
   });
 });

@@ -11,6 +11,7 @@ const FLAGS: Record<Setting, string> = {
   deliver: '--deliver',
   allowUnsafe: '--allow-unsafe',
   fallbackToPullRequest: '--no-fallback',
+  signCommits: '--sign-commits',
   committer: '--committer',
   incident: '--incident',
   reason: '--reason',

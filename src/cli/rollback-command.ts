@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { Git } from '../git/git.js';
 import { gitHttpAuth } from '../git/http-auth.js';
-import { connectGitHub, type GitHubConnection, pullRequestPort } from '../github/connection.js';
+import { connectGitHub, gitDataPort, type GitHubConnection, pullRequestPort } from '../github/connection.js';
 import { assertOnlyPullRequests, revertPullRequests } from '../rollback/pull-requests.js';
 import { rolledBackComment } from '../rollback/report.js';
 import { type PullRequestPort, runRollback, type RollbackResult } from '../rollback/run.js';
@@ -27,6 +27,7 @@ const OPTIONS = {
   'dry-run': { type: 'boolean' },
   'allow-unsafe': { type: 'boolean' },
   'no-fallback': { type: 'boolean' },
+  'sign-commits': { type: 'boolean' },
   committer: { type: 'string' },
   title: { type: 'string' },
   label: { type: 'string', multiple: true },
@@ -84,6 +85,7 @@ export async function rollbackCommand(mode: 'revert' | 'restore', argv: string[]
     dryRun: values['dry-run'],
     allowUnsafe: values['allow-unsafe'],
     fallbackToPullRequest: !values['no-fallback'],
+    signCommits: values['sign-commits'],
     committer,
     title: values.title,
     labels: values.label,
@@ -105,7 +107,10 @@ export async function rollbackCommand(mode: 'revert' | 'restore', argv: string[]
   const request = await validateRequest(raw, flagNames);
   const port = deliver === 'none' || !github ? undefined : pullRequestPort(github, serverUrl());
   if (deliver === 'pull-request' && !port && !request.dryRun) throw usageError(`--deliver pull-request needs the GitHub API: ${NEEDS_API}`);
-  const result = await runRollback(request, { git, log, pullRequests: port });
+  if (request.signCommits && !github && !request.dryRun)
+    throw usageError(`--sign-commits makes the commits through the GitHub API: ${NEEDS_API}`);
+  const gitData = request.signCommits && github ? gitDataPort(github) : undefined;
+  const result = await runRollback(request, { git, log, pullRequests: port, gitData });
   if (github && port) await commentOnReverted(github, result, request.audit, port, log);
   out.stdout(format === 'json' ? JSON.stringify(result, null, 2) : describe(result));
   return 0;

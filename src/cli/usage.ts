@@ -27,6 +27,7 @@ const DELIVERY = `Delivery:
   --target-branch B       branch to roll back (default: the current branch)
   --remote NAME           remote to fetch from and push to (default: origin)
   --no-fallback           fail instead of opening a pull request when a push is refused
+  --sign-commits          make the commits through the GitHub API, signed by GitHub (needs GITHUB_TOKEN)
   --dry-run               compute the rollback and its diff stat, change nothing
   --allow-unsafe          deliver even when the safety check finds a critical hazard
 

@@ -14,13 +14,22 @@ import {
   redactToken,
   remoteUrlsOnServer
 } from './http-auth.js';
-import { parseGrepFiles, parseRawDiff, parseTree, type DiffEntry, type GrepMatch, type TreeEntry } from './listings.js';
+import {
+  parseGrepFiles,
+  parseRawDiff,
+  parseTree,
+  parseTreeChanges,
+  type DiffEntry,
+  type GrepMatch,
+  type TreeChange,
+  type TreeEntry
+} from './listings.js';
 import { GitHistory } from './history.js';
 import { TemporaryIndex } from './temporary-index.js';
 
 export type { BatchObject } from './batch-reader.js';
 export { GitError } from './git-error.js';
-export type { DiffEntry, GrepMatch, TreeEntry } from './listings.js';
+export type { DiffEntry, GrepMatch, TreeChange, TreeEntry } from './listings.js';
 
 /** What one git invocation produced. */
 export interface GitResult {
@@ -537,6 +546,42 @@ export class Git {
     return parseRawDiff(stdout);
   }
 
+  /**
+   * Every entry `to` changes relative to `from` (commits or trees), recursively, submodules and
+   * symbolic links included, renames as a deletion and an addition.
+   */
+  async treeChanges(from: string, to: string): Promise<TreeChange[]> {
+    const { stdout } = await this.exec(['diff-tree', '-r', '--raw', '-z', '--no-renames', '--no-abbrev', '--no-ext-diff', from, to, '--']);
+    return parseTreeChanges(stdout);
+  }
+
+  /** The message of `commit` exactly as stored, byte for byte (what `git commit-tree -F` was given). */
+  async commitMessage(commit: string): Promise<string> {
+    const { stdout } = await this.exec(['cat-file', 'commit', commit]);
+    const body = stdout.indexOf('\n\n');
+    return body < 0 ? '' : stdout.slice(body + 2);
+  }
+
+  /** The contents of the blob `sha`. */
+  async readBlob(sha: string): Promise<Buffer> {
+    return (await this.execRaw(['cat-file', 'blob', sha])).stdout;
+  }
+
+  /**
+   * The objects (blobs, submodule commits) at `paths` in the trees of `commits`, recursively. A
+   * commit this clone does not have adds nothing.
+   */
+  async objectsAt(commits: readonly string[], paths: readonly string[]): Promise<Set<string>> {
+    const found = new Set<string>();
+    if (paths.length === 0) return found;
+    for (const commit of commits) {
+      const args = ['ls-tree', '-r', '-z', '--full-tree', '--end-of-options', commit, '--', ...paths.map(literalPathspec)];
+      const r = await this.exec(args, { allowFailure: true });
+      if (r.exitCode === 0) for (const entry of parseTree(r.stdout)) found.add(entry.oid);
+    }
+    return found;
+  }
+
   /** Every file of the tree of `rev`, recursively, with its size. */
   async lsTree(rev: string): Promise<TreeEntry[]> {
     const { stdout } = await this.exec(['ls-tree', '-r', '-l', '-z', '--full-tree', rev]);
@@ -667,6 +712,11 @@ export class Git {
 function fetchArgs(remote: string, refspecs: readonly string[], options: FetchOptions): string[] {
   const depth = options.depth === undefined ? [] : [depthArgument(options.depth)];
   return ['fetch', '--quiet', '--no-tags', ...depth, remote, ...refspecs];
+}
+
+/** A pathspec that matches `path` exactly, whatever characters it holds. */
+function literalPathspec(path: string): string {
+  return `:(literal)${path}`;
 }
 
 function checkoutArgs(ref: string, options: { detach?: boolean }): string[] {

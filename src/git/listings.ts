@@ -18,6 +18,20 @@ export interface TreeEntry {
   path: string;
 }
 
+/**
+ * One path whose entry differs between two trees (`git diff-tree -r --raw`), every kind of entry
+ * included: files, executables, symbolic links and submodules. A side where the path does not
+ * exist has no mode and no object.
+ */
+export interface TreeChange {
+  path: string;
+  /** `100644`, `100755`, `120000` (symbolic link), `160000` (submodule) */
+  oldMode?: string;
+  newMode?: string;
+  oldOid?: string;
+  newOid?: string;
+}
+
 /** A file `git grep -l` found, at the revision it was searched in. */
 export interface GrepMatch {
   rev: string;
@@ -53,6 +67,29 @@ export function parseRawDiff(out: string): DiffEntry[] {
     at = end + 1;
   }
   return entries;
+}
+
+/**
+ * The entries of `git diff-tree -r --raw -z --no-renames` output: `:<old mode> <new mode> <old oid>
+ * <new oid> <status>` and the path, each ended by a NUL; the all-zero mode and oid of a side
+ * where the path does not exist become undefined. Unlike {@link parseRawDiff}, submodules are kept.
+ */
+export function parseTreeChanges(out: string): TreeChange[] {
+  const fields = out.split('\0');
+  const changes: TreeChange[] = [];
+  for (let i = 0; i + 1 < fields.length; i += 2) {
+    const meta = fields[i];
+    if (!meta.startsWith(':')) break;
+    const [oldMode, newMode, oldOid, newOid] = meta.slice(1).split(' ');
+    changes.push({
+      path: fields[i + 1],
+      oldMode: ZERO.test(oldMode) ? undefined : oldMode,
+      newMode: ZERO.test(newMode) ? undefined : newMode,
+      oldOid: blobName(oldOid),
+      newOid: blobName(newOid)
+    });
+  }
+  return changes;
 }
 
 /** A blob name from `git diff --raw`, undefined for the all-zero name of a side that does not exist. */

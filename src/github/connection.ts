@@ -1,4 +1,5 @@
 import type { PullRequestPort } from '../rollback/run.js';
+import type { GitDataPort } from '../rollback/signed.js';
 import type { GitHubClient, GitHubLog } from './client.js';
 import { parseRepository, type RepoRef } from './repository.js';
 
@@ -43,5 +44,23 @@ export function pullRequestPort(github: GitHubConnection, serverUrl: string): Pu
       return closePullRequest(await github.client(), { ...request, repo: github.repo });
     },
     commitUrl: sha => `${serverUrl.replace(/\/+$/, '')}/${owner}/${repo}/commit/${sha}`
+  };
+}
+
+/**
+ * The rollback engine's Git Data API (`sign-commits`): blobs, trees, commits and branch updates
+ * made by GitHub, which signs the commits. Its code loads on first use.
+ */
+export function gitDataPort(github: GitHubConnection): GitDataPort {
+  let api: Promise<GitDataPort> | undefined;
+  const load = () =>
+    (api ??= Promise.all([import('./git-data.js'), github.client()]).then(([m, client]) => m.gitDataApi(client, github.repo)));
+  return {
+    createBlob: async content => (await load()).createBlob(content),
+    createTree: async (base, entries) => (await load()).createTree(base, entries),
+    createCommit: async commit => (await load()).createCommit(commit),
+    branchSha: async branch => (await load()).branchSha(branch),
+    updateBranch: async (branch, sha, options) => (await load()).updateBranch(branch, sha, options),
+    createBranch: async (branch, sha) => (await load()).createBranch(branch, sha)
   };
 }

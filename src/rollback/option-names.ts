@@ -9,6 +9,7 @@ export type Setting =
   | 'deliver'
   | 'allowUnsafe'
   | 'fallbackToPullRequest'
+  | 'signCommits'
   | 'committer'
   | 'incident'
   | 'reason'

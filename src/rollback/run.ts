@@ -4,8 +4,9 @@ import { type GuardVerdict, guardRollback, preloadGuard, UnsafeRollbackError } f
 import { type FetchHooks, fetchTargetBranch, localTargetBranch, type TargetBranch } from './history.js';
 import { rollbackTitle } from './message.js';
 import { planRollback, resolveAhead } from './plan.js';
-import { pushRef } from './push.js';
+import { type PushOutcome, pushRef } from './push.js';
 import { pullRequestBody } from './report.js';
+import { type GitDataPort, replayCommits } from './signed.js';
 import type { Plan, PullRequestOptions, RevertedCommit, RollbackRequest, RollbackResult, StaleBranch } from './types.js';
 import { type Logger, shortSha, UserError } from '../core/index.js';
 
@@ -29,6 +30,8 @@ export interface RollbackDeps {
   git: Git;
   log: Logger;
   pullRequests?: PullRequestPort;
+  /** The host's Git Data API, for `signCommits`: the commits are made, and signed, there. */
+  gitData?: GitDataPort;
   /**
    * Told of each remote branch that holds the rollback, as soon as it does, so that an edge can
    * say what was delivered when a later step (opening the pull request) fails.
@@ -58,6 +61,11 @@ export async function runRollback(request: RollbackRequest, deps: RollbackDeps):
   if (request.deliver === 'pull-request' && !deps.pullRequests && !request.dryRun) {
     throw new UserError(
       `Pull-request delivery needs access to the GitHub API (a token and a repository). Expected ${names.set({ deliver: 'push' })} or ${names.set({ deliver: 'none' })} otherwise.`
+    );
+  }
+  if (request.signCommits && !deps.gitData && !request.dryRun) {
+    throw new UserError(
+      `${names.name('signCommits')} makes the commits through the GitHub API: it needs a token and a repository. Expected them, or no ${names.name('signCommits')}.`
     );
   }
   let clean: Promise<void> | undefined;
@@ -153,32 +161,40 @@ async function deliver(
     await advanceLocalBranch(git, target.name, result.commitSha!, target.tip);
     return { kind: 'done', result: { ...result, diffStat: await git.diffStat(target.tip, result.commitSha!), operation: 'committed' } };
   }
+  const signed = request.signCommits ? signedCommits(deps, target, plan, result.commitSha!) : undefined;
   if (request.deliver === 'push') {
-    const [pushed, stat] = await log.group(`Pushing to '${target.name}'`, () => {
-      const pushing = pushRef(git, request.remote, result.commitSha!, `refs/heads/${target.name}`);
+    const [pushed, stat] = await log.group(`${signed ? 'Updating' : 'Pushing to'} '${target.name}'`, () => {
+      const pushing = signed
+        ? updateTargetSigned(deps, request.remote, target.name, signed)
+        : pushRef(git, request.remote, result.commitSha!, `refs/heads/${target.name}`).then(outcome => ({
+            outcome,
+            head: result.commitSha!
+          }));
       return Promise.all([pushing, git.diffStat(target.tip, result.commitSha!)]);
     });
     result.diffStat = stat;
-    if (pushed.status === 'pushed') {
-      deps.onPushed?.({ branch: target.name, commitSha: result.commitSha! });
-      return { kind: 'done', result: { ...result, operation: 'pushed' } };
+    if (pushed.outcome.status === 'pushed') {
+      deps.onPushed?.({ branch: target.name, commitSha: pushed.head });
+      return { kind: 'done', result: { ...result, commitSha: pushed.head, operation: 'pushed' } };
     }
-    if (pushed.status === 'stale') return { kind: 'stale' };
+    if (pushed.outcome.status === 'stale') return { kind: 'stale' };
     if (!request.fallbackToPullRequest || !deps.pullRequests) {
       const { names } = request;
       const instead = !request.fallbackToPullRequest
         ? `Use ${names.set({ deliver: 'pull-request' })}, or let a refused push open a pull request (${names.set({ fallbackToPullRequest: true })}).`
         : `Use ${names.set({ deliver: 'pull-request' })}; a pull request could not be opened instead without access to the GitHub API (a token and a repository).`;
       throw new UserError(
-        `'${target.name}' is protected and refused the push: ${pushed.detail}. Nothing was pushed. ${instead}`,
+        `'${target.name}' is protected and refused the ${signed ? 'update' : 'push'}: ${pushed.outcome.detail}. Nothing was pushed. ${instead}`,
         'refused'
       );
     }
-    log.warning(`'${target.name}' is protected and refused the push (${pushed.detail}); opening a pull request instead.`);
-    const viaPr = await deliverByPullRequest(request, deps, target, plan, result);
+    log.warning(
+      `'${target.name}' is protected and refused the ${signed ? 'update' : 'push'} (${pushed.outcome.detail}); opening a pull request instead.`
+    );
+    const viaPr = await deliverByPullRequest(request, deps, target, plan, result, signed);
     return { kind: 'done', result: { ...viaPr, fellBackToPullRequest: true } };
   }
-  return { kind: 'done', result: await deliverByPullRequest(request, deps, target, plan, result) };
+  return { kind: 'done', result: await deliverByPullRequest(request, deps, target, plan, result, signed) };
 }
 
 /** Pushes the rollback to its own branch and opens (or updates) the pull request for it. */
@@ -187,13 +203,16 @@ async function deliverByPullRequest(
   deps: RollbackDeps,
   target: TargetBranch,
   plan: Plan,
-  result: RollbackResult
+  result: RollbackResult,
+  signed?: SignedCommits
 ): Promise<RollbackResult> {
   const { git, log } = deps;
   const branch = request.branch ?? defaultBranchName(request, result.revertedCommits[0]?.sha, result.restoredTo);
   if (branch === target.name) throw new UserError(`The pull-request branch '${branch}' is the target branch. Expected a separate branch.`);
   const [head, stat] = await Promise.all([
-    log.group(`Pushing branch '${branch}'`, () => pushRollbackBranch(git, request, branch, result, target.tip)),
+    log.group(`${signed ? 'Updating' : 'Pushing'} branch '${branch}'`, () =>
+      pushRollbackBranch(deps, request, branch, result, target.tip, signed)
+    ),
     result.diffStat || git.diffStat(target.tip, result.commitSha!)
   ]);
   result.diffStat = stat;
@@ -217,12 +236,14 @@ async function deliverByPullRequest(
  * that holds commits this tool did not make (someone pushed a fix for review) is never reset.
  */
 async function pushRollbackBranch(
-  git: Git,
+  deps: RollbackDeps,
   request: RollbackRequest,
   branch: string,
   result: RollbackResult,
-  tip: string
+  tip: string,
+  signed?: SignedCommits
 ): Promise<string> {
+  const { git } = deps;
   const { remote } = request;
   const ref = `refs/heads/${branch}`;
   const existing = await git.lsRemote(remote, ref);
@@ -237,6 +258,7 @@ async function pushRollbackBranch(
       );
     }
   }
+  if (signed) return updateRollbackBranchSigned(deps, remote, branch, existing, signed);
   const pushed = await pushRef(git, remote, result.commitSha!, ref, existing ?? '');
   if (pushed.status !== 'pushed') {
     throw new UserError(`Could not push the rollback branch '${branch}': ${pushed.detail}. Nothing was delivered.`, 'refused');
@@ -251,11 +273,13 @@ async function pushRollbackBranch(
 async function firstForeignCommit(git: Git, request: RollbackRequest, existing: string, tip: string): Promise<string | undefined> {
   const onBranch = await git.revList(['--max-count=200', existing, '--not', tip, '--']);
   const found = await git.commitTrailers(onBranch);
-  const us = `${request.committer.name} <${request.committer.email}>`;
+  const us = new Set([`${request.committer.name} <${request.committer.email}>`]);
+  // Commits the host made through its API carry its own committer identity.
+  if (request.signCommits) us.add(API_COMMITTER);
   const incident = request.audit.incident;
   return onBranch.find(sha => {
     const c = found.get(sha);
-    return !c || c.committer !== us || (incident !== undefined && !(c.trailers.get('incident') ?? []).includes(incident));
+    return !c || !us.has(c.committer) || (incident !== undefined && !(c.trailers.get('incident') ?? []).includes(incident));
   });
 }
 
@@ -387,4 +411,101 @@ async function assertClean(git: Git): Promise<void> {
 async function advanceLocalBranch(git: Git, branch: string, head: string, tip: string): Promise<void> {
   if ((await git.currentBranch()) === branch) await git.mergeFfOnly(head);
   else await git.updateRef(`refs/heads/${branch}`, head, tip);
+}
+
+/** The committer GitHub writes into the commits it makes, and signs, for API calls. */
+const API_COMMITTER = 'GitHub <noreply@github.com>';
+
+/** The rollback's commits made on the remote through its API: made once per attempt, on first use. */
+interface SignedCommits {
+  /** The last of them. */
+  head(): Promise<string>;
+}
+
+function signedCommits(deps: RollbackDeps, target: TargetBranch, plan: Plan, localHead: string): SignedCommits {
+  let made: Promise<string> | undefined;
+  const make = async (): Promise<string> => {
+    const { git, log } = deps;
+    const replayed = await log.group('Making the rollback commits through the GitHub API', async () =>
+      replayCommits(git, deps.gitData!, target.tip, localHead, await commitsOnRemote(git, target, plan), log)
+    );
+    const unsigned = replayed.filter(r => !r.verified);
+    if (unsigned.length > 0) {
+      log.warning(
+        `GitHub did not sign ${unsigned.map(r => shortSha(r.remote)).join(', ')} (${unsigned[0].reason ?? 'no reason given'}). ` +
+          'GitHub signs commits made through its API with GITHUB_TOKEN or a GitHub App token; a personal access token gets unsigned commits, which a branch that requires signed commits refuses.'
+      );
+    }
+    return replayed[replayed.length - 1].remote;
+  };
+  return { head: () => (made ??= make()) };
+}
+
+/**
+ * Commits the remote certainly has, whose files need no upload: the target tip, and the reverted
+ * commits with their parents (all in the target's history), or the restored revision when it is.
+ */
+async function commitsOnRemote(git: Git, target: TargetBranch, plan: Plan): Promise<string[]> {
+  if (plan.kind === 'revert') return [...new Set([target.tip, ...plan.steps.flatMap(s => [s.sha, ...s.parents])])];
+  return (await git.isAncestor(plan.source, target.tip)) ? [target.tip, plan.source] : [target.tip];
+}
+
+/**
+ * Moves the target branch to the signed commits, never forcing: GitHub refuses an update that is
+ * not a fast-forward (the branch moved), and the ref update is the last step, so a refusal or a
+ * failure leaves the branch as it was.
+ */
+async function updateTargetSigned(
+  deps: RollbackDeps,
+  remote: string,
+  branch: string,
+  signed: SignedCommits
+): Promise<{ outcome: PushOutcome; head: string }> {
+  const head = await signed.head();
+  const update = await deps.gitData!.updateBranch(branch, head);
+  if (update.status !== 'updated') return { outcome: update, head };
+  await fetchDelivered(deps, remote, branch, head);
+  return { outcome: { status: 'pushed' }, head };
+}
+
+/**
+ * Points the rollback branch at the signed commits: creates it, or moves the one this tool made
+ * (checked by the caller) while it is still where it was read.
+ */
+async function updateRollbackBranchSigned(
+  deps: RollbackDeps,
+  remote: string,
+  branch: string,
+  existing: string | undefined,
+  signed: SignedCommits
+): Promise<string> {
+  const api = deps.gitData!;
+  const head = await signed.head();
+  const refused = (why: string) =>
+    new UserError(`Could not update the rollback branch '${branch}': ${why}. Nothing was delivered.`, 'refused');
+  if (!existing) {
+    const created = await api.createBranch(branch, head);
+    if (created.status === 'exists') throw refused('another run created it meanwhile; run again to update it');
+    if (created.status !== 'updated') throw refused(created.detail);
+  } else {
+    // The API has no compare-and-swap for refs: read the branch again just before moving it.
+    const now = await api.branchSha(branch);
+    if (now !== existing) throw refused(`it moved meanwhile (to ${now ?? 'nothing'}); run again`);
+    const moved = await api.updateBranch(branch, head, { force: true });
+    if (moved.status !== 'updated') throw refused(moved.detail);
+  }
+  await fetchDelivered(deps, remote, branch, head);
+  return head;
+}
+
+/**
+ * Fetches a branch the API moved, so the checkout has the signed commits (and its remote-tracking
+ * branch agrees) for what runs after the rollback. The branch is delivered either way.
+ */
+async function fetchDelivered(deps: RollbackDeps, remote: string, branch: string, head: string): Promise<void> {
+  const { git, log } = deps;
+  const fetched = await git.tryFetch(remote, [`+refs/heads/${branch}:refs/remotes/${remote}/${branch}`]).catch(() => false);
+  if (!fetched || !(await git.tryResolveCommit(head))) {
+    log.warning(`'${branch}' now points at ${head}, but it could not be fetched into this checkout.`);
+  }
 }

@@ -56,6 +56,11 @@ export interface RollbackRequest {
   allowUnsafe: boolean;
   fallbackToPullRequest: boolean;
   /**
+   * Deliver through the host's API (blobs, trees, commits, ref updates) instead of git push, so
+   * the host makes and signs the commits; their trees are the ones written here.
+   */
+  signCommits: boolean;
+  /**
    * Author and committer of every commit the rollback writes, throwaway ones included: given
    * explicitly, so nothing depends on git's configuration (a hosted runner has none).
    */

@@ -21,6 +21,7 @@ export interface RawRequest {
   dryRun?: boolean;
   allowUnsafe?: boolean;
   fallbackToPullRequest?: boolean;
+  signCommits?: boolean;
   committer?: string;
   remote?: string;
   title?: string;
@@ -96,6 +97,7 @@ export async function validateRequest(raw: RawRequest, names: OptionNames = sett
     dryRun: raw.dryRun ?? false,
     allowUnsafe: raw.allowUnsafe ?? false,
     fallbackToPullRequest: raw.fallbackToPullRequest ?? true,
+    signCommits: raw.signCommits ?? false,
     committer: parseCommitter(raw.committer, n('committer')),
     remote,
     pullRequest: {
@@ -110,6 +112,11 @@ export async function validateRequest(raw: RawRequest, names: OptionNames = sett
     },
     names
   };
+  if (request.signCommits && request.deliver === 'none') {
+    throw new UserError(
+      `${n('signCommits')} was given with ${names.set({ deliver: 'none' })}, which delivers nothing. Expected ${names.set({ deliver: 'push' })} or ${names.set({ deliver: 'pull-request' })}: signed commits are made on the remote when the rollback is delivered.`
+    );
+  }
   if (request.branch && request.branch === request.targetBranch) {
     throw new UserError(`${n('branch')} '${request.branch}' is the target branch. Expected a separate branch for the pull request.`);
   }

@@ -148,6 +148,20 @@ export interface FakeGitHub {
   setPullFiles(number: number, files: FakePullFile[]): void;
   setLabels(number: number, labels: string[]): void;
   setFile(ref: string, path: string, content: string): void;
+  /**
+   * Like {@link failNext}, but lets the first `skip` matching requests through: fails a step in
+   * the middle of a sequence (the second commit of three).
+   */
+  failAfter(method: string, path: RegExp, skip: number, status: number, body?: string | object): void;
+  /** Makes the Git Data API refuse updates of `branch` with GitHub's 422 and `message` (branch protection, a ruleset). */
+  protectRef(branch: string, message: string): void;
+  /** The commits made through POST /git/commits, in order, with whether GitHub would show them verified. */
+  readonly apiCommits: { sha: string; verified: boolean }[];
+  /**
+   * Whether commits made through the API without an author or committer are signed (true, as for
+   * GITHUB_TOKEN and App tokens); false answers as GitHub does for a personal access token.
+   */
+  signApiCommits(on: boolean): void;
   close(): Promise<void>;
 }
 
@@ -158,6 +172,8 @@ interface Fault {
   body: object;
   headers: Record<string, string>;
   remaining: number;
+  /** Matching requests answered normally before this fault applies. */
+  skip?: number;
 }
 
 interface Reply {
@@ -337,7 +353,8 @@ class FakeGitHubServer implements FakeGitHub {
 
   private answer(method: string, url: URL, req: IncomingMessage, body: unknown): Reply {
     const fault = this.faults.find(f => f.remaining > 0 && f.method === method && f.path.test(url.pathname));
-    if (fault) {
+    if (fault?.skip) fault.skip--;
+    else if (fault) {
       fault.remaining--;
       return { status: fault.status, body: fault.body, headers: fault.headers };
     }
@@ -388,8 +405,229 @@ class FakeGitHubServer implements FakeGitHub {
       ['GET', R('/commits/([^/]+)/statuses'), c => this.listStatuses(c)],
       ['POST', R('/statuses/([0-9a-fA-F]{4,40})'), c => this.createStatus(c)],
       ['GET', R('/contents/(.+)'), c => this.getContent(c)],
-      ['GET', R('/compare/([^/.]+)\\.\\.\\.([^/.]+)'), c => this.compare(c)]
+      ['GET', R('/compare/([^/.]+)\\.\\.\\.([^/.]+)'), c => this.compare(c)],
+      ...this.gitDataRoutes(R)
     ];
+  }
+
+  // ---- Git Data API: blobs, trees, commits and refs, backed by the git repository at gitDir ----
+
+  readonly apiCommits: { sha: string; verified: boolean }[] = [];
+  private readonly refRules = new Map<string, string>();
+
+  failAfter(method: string, path: RegExp, skip: number, status: number, body: string | object = 'Server Error'): void {
+    const json = typeof body === 'string' ? (githubError(status, body).body as object) : body;
+    this.faults.push({ method: method.toUpperCase(), path, status, body: json, headers: {}, remaining: 1, skip });
+  }
+
+  protectRef(branch: string, message: string): void {
+    this.refRules.set(branch, message);
+  }
+
+  private apiSigning = true;
+
+  signApiCommits(on: boolean): void {
+    this.apiSigning = on;
+  }
+
+  private gitDataRoutes(R: (rest: string) => RegExp): [string, RegExp, Handler][] {
+    const withRepo = (handler: (c: Context, gitDir: string) => Reply): Handler => {
+      return c => (this.options.gitDir ? handler(c, this.options.gitDir) : githubError(409, 'Git Repository is empty.'));
+    };
+    return [
+      ['POST', R('/git/blobs'), withRepo((c, dir) => this.createBlob(c, dir))],
+      ['POST', R('/git/trees'), withRepo((c, dir) => this.createTree(c, dir))],
+      ['POST', R('/git/commits'), withRepo((c, dir) => this.createCommit(c, dir))],
+      ['GET', R('/git/ref/(.+)'), withRepo((c, dir) => this.getRef(c, dir))],
+      ['POST', R('/git/refs'), withRepo((c, dir) => this.createRef(c, dir))],
+      ['PATCH', R('/git/refs/(.+)'), withRepo((c, dir) => this.updateRef(c, dir))]
+    ];
+  }
+
+  /** POST /git/blobs: `content` as utf-8 (the default) or base64. */
+  private createBlob(c: Context, dir: string): Reply {
+    const doc = `${DOCS}/git/blobs#create-a-blob`;
+    const { content, encoding = 'utf-8' } = c.body;
+    if (typeof content !== 'string') return validationFailed(doc, [{ resource: 'Blob', field: 'content', code: 'missing_field' }]);
+    if (encoding !== 'utf-8' && encoding !== 'base64') {
+      return githubError(422, `encoding must be either 'utf-8' or 'base64', but was '${String(encoding)}'`, doc);
+    }
+    const bytes = encoding === 'base64' ? Buffer.from(content, 'base64') : Buffer.from(content, 'utf8');
+    const sha = gitIn(dir, ['hash-object', '-w', '--stdin'], bytes);
+    return { status: 201, body: { url: this.gitUrl('blobs', sha), sha } };
+  }
+
+  /**
+   * POST /git/trees: `tree` entries (path, mode, type, and sha or content; sha null deletes) on
+   * top of `base_tree`, paths with folders made into nested trees, as GitHub builds them.
+   */
+  private createTree(c: Context, dir: string): Reply {
+    const doc = `${DOCS}/git/trees#create-a-tree`;
+    const { base_tree: base, tree } = c.body;
+    if (!Array.isArray(tree)) return validationFailed(doc, [{ resource: 'Tree', field: 'tree', code: 'missing_field' }]);
+    if (base !== undefined && (typeof base !== 'string' || objectType(dir, base) !== 'tree')) {
+      return githubError(422, 'Invalid tree info', doc);
+    }
+    // Only the folders along the changed paths are read and written again; the rest keep their trees.
+    const root = typeof base === 'string' ? readFolder(dir, base) : new Map<string, TreeNode>();
+    for (const raw of tree as Record<string, unknown>[]) {
+      const { path, mode, type } = raw;
+      if (
+        typeof path !== 'string' ||
+        !path ||
+        path.startsWith('/') ||
+        path.endsWith('/') ||
+        path.split('/').some(p => p === '' || p === '.' || p === '..' || p === '.git')
+      ) {
+        return githubError(422, `tree.path contains a malformed path component`, doc);
+      }
+      if (!TREE_MODES.has(String(mode)) || !['blob', 'tree', 'commit'].includes(String(type))) {
+        return githubError(422, `Must supply a valid tree.mode and tree.type`, doc);
+      }
+      const parts = path.split('/');
+      const name = parts.pop()!;
+      if (raw.sha === null) {
+        const folder = walk(dir, root, parts, false);
+        if (!folder?.has(name)) return githubError(422, `GitRPC::BadObjectState`, doc);
+        folder.delete(name);
+        continue;
+      }
+      let sha: string;
+      if (typeof raw.content === 'string' && type === 'blob')
+        sha = gitIn(dir, ['hash-object', '-w', '--stdin'], Buffer.from(raw.content, 'utf8'));
+      else if (typeof raw.sha === 'string' && /^[0-9a-f]{40}$/.test(raw.sha)) sha = raw.sha;
+      else return githubError(422, 'Must supply either tree.sha or tree.content', doc);
+      // A submodule's commit lives in another repository; blobs and trees must exist here.
+      if (type !== 'commit' && objectType(dir, sha) !== type) return githubError(422, 'GitRPC::BadObjectState', doc);
+      walk(dir, root, parts, true)!.set(name, { mode: String(mode), type: String(type), sha });
+    }
+    const sha = writeFolder(dir, root) ?? gitIn(dir, ['mktree', '-z'], Buffer.alloc(0));
+    const top = lsTree(dir, sha);
+    return {
+      status: 201,
+      body: {
+        sha,
+        url: this.gitUrl('trees', sha),
+        tree: top.map(e => ({ path: e.path, mode: e.mode, type: e.type, sha: e.sha, url: this.gitUrl(`${e.type}s`, e.sha) })),
+        truncated: false
+      }
+    };
+  }
+
+  /**
+   * POST /git/commits. Without author and committer (and signature), GitHub takes the token's
+   * identity and signs the commit: `verification.verified` is true. The object written here has
+   * no signature header; only the answer says it is signed.
+   */
+  private createCommit(c: Context, dir: string): Reply {
+    const doc = `${DOCS}/git/commits#create-a-commit`;
+    const { message, tree, parents = [], author, committer, signature } = c.body;
+    if (typeof message !== 'string') return validationFailed(doc, [{ resource: 'Commit', field: 'message', code: 'missing_field' }]);
+    if (typeof tree !== 'string' || objectType(dir, tree) !== 'tree') return githubError(422, 'Tree SHA does not exist', doc);
+    if (!Array.isArray(parents) || parents.some(p => typeof p !== 'string' || objectType(dir, p) !== 'commit')) {
+      return githubError(422, 'Parent SHA does not exist or is not a commit object', doc);
+    }
+    const date = this.tick();
+    const who = (value: unknown, fallback: { name: string; email: string }) => {
+      const v = (value ?? {}) as { name?: unknown; email?: unknown; date?: unknown };
+      return {
+        name: typeof v.name === 'string' ? v.name : fallback.name,
+        email: typeof v.email === 'string' ? v.email : fallback.email,
+        date: typeof v.date === 'string' ? v.date : date
+      };
+    };
+    const a = who(author, TOKEN_IDENTITY);
+    const k = who(committer ?? (author ? a : undefined), GITHUB_COMMITTER);
+    const env = {
+      GIT_AUTHOR_NAME: a.name,
+      GIT_AUTHOR_EMAIL: a.email,
+      GIT_AUTHOR_DATE: a.date,
+      GIT_COMMITTER_NAME: k.name,
+      GIT_COMMITTER_EMAIL: k.email,
+      GIT_COMMITTER_DATE: k.date
+    };
+    const args = ['commit-tree', tree, ...(parents as string[]).flatMap(p => ['-p', p])];
+    const sha = gitIn(dir, args, Buffer.from(message, 'utf8'), env);
+    const signed = this.apiSigning && author === undefined && committer === undefined && signature === undefined;
+    this.apiCommits.push({ sha, verified: signed });
+    const payload = execFileSync('git', ['--git-dir', dir, 'cat-file', 'commit', sha], { encoding: 'utf8' });
+    return {
+      status: 201,
+      body: {
+        sha,
+        node_id: `C_fake${sha.slice(0, 12)}`,
+        url: this.gitUrl('commits', sha),
+        html_url: `https://github.com/${this.owner}/${this.repo}/commit/${sha}`,
+        author: a,
+        committer: k,
+        message,
+        tree: { sha: tree, url: this.gitUrl('trees', tree) },
+        parents: (parents as string[]).map(p => ({
+          sha: p,
+          url: this.gitUrl('commits', p),
+          html_url: `https://github.com/${this.owner}/${this.repo}/commit/${p}`
+        })),
+        verification: signed
+          ? {
+              verified: true,
+              reason: 'valid',
+              signature: '-----BEGIN PGP SIGNATURE-----\n(fake)\n-----END PGP SIGNATURE-----\n',
+              payload,
+              verified_at: date
+            }
+          : { verified: false, reason: 'unsigned', signature: null, payload: null, verified_at: null }
+      }
+    };
+  }
+
+  /** GET /git/ref/{ref}, `ref` as `heads/<branch>`. */
+  private getRef(c: Context, dir: string): Reply {
+    const ref = `refs/${c.params[0]}`;
+    const sha = refSha(dir, ref);
+    return sha ? { status: 200, body: this.refJson(ref, sha) } : githubError(404, 'Not Found', `${DOCS}/git/refs#get-a-reference`);
+  }
+
+  /** POST /git/refs: `ref` in full (`refs/heads/<branch>`). */
+  private createRef(c: Context, dir: string): Reply {
+    const doc = `${DOCS}/git/refs#create-a-reference`;
+    const { ref, sha } = c.body;
+    if (typeof ref !== 'string' || !ref.startsWith('refs/') || ref.split('/').length < 3) {
+      return githubError(422, "Reference name must start with 'refs/' and have at least two slashes.", doc);
+    }
+    if (typeof sha !== 'string' || objectType(dir, sha) !== 'commit') return githubError(422, 'Object does not exist', doc);
+    if (refSha(dir, ref)) return githubError(422, 'Reference already exists', doc);
+    const rule = this.refRules.get(ref.replace(/^refs\/heads\//, ''));
+    if (rule) return githubError(422, rule, doc);
+    execFileSync('git', ['--git-dir', dir, 'update-ref', ref, sha, '']);
+    return { status: 201, body: this.refJson(ref, sha) };
+  }
+
+  /** PATCH /git/refs/{ref}: moves the ref; without `force`, only to a descendant. */
+  private updateRef(c: Context, dir: string): Reply {
+    const doc = `${DOCS}/git/refs#update-a-reference`;
+    const ref = `refs/${c.params[0]}`;
+    const { sha, force } = c.body;
+    const current = refSha(dir, ref);
+    if (!current) return githubError(422, 'Reference does not exist', doc);
+    if (typeof sha !== 'string' || objectType(dir, sha) !== 'commit') return githubError(422, 'Object does not exist', doc);
+    const rule = this.refRules.get(ref.replace(/^refs\/heads\//, ''));
+    if (rule) return githubError(422, rule, doc);
+    if (force !== true && !isAncestorIn(dir, current, sha)) return githubError(422, 'Update is not a fast forward', doc);
+    execFileSync('git', ['--git-dir', dir, 'update-ref', ref, sha, current]);
+    return { status: 200, body: this.refJson(ref, sha) };
+  }
+
+  private refJson(ref: string, sha: string) {
+    return {
+      ref,
+      node_id: `REF_fake${hash(ref)}`,
+      url: `${this.url}/repos/${this.owner}/${this.repo}/git/${ref}`,
+      object: { type: 'commit', sha, url: this.gitUrl('commits', sha) }
+    };
+  }
+
+  private gitUrl(kind: string, sha: string): string {
+    return `${this.url}/repos/${this.owner}/${this.repo}/git/${kind}/${sha}`;
   }
 
   // ---- Compare ----
@@ -953,4 +1191,102 @@ function hash(text: string): number {
 /** A stable 40-hex-digit stand-in for a git sha. */
 export function fakeSha(seed: string): string {
   return hash(seed).toString(16).padStart(8, '0').repeat(5);
+}
+
+// ---- Git Data API helpers ----
+
+/** Who GitHub makes the author of a commit made through the API without one: the token's identity (GITHUB_TOKEN's app). */
+const TOKEN_IDENTITY = { name: 'github-actions[bot]', email: '41898282+github-actions[bot]@users.noreply.github.com' };
+/** The committer GitHub writes into the commits it makes and signs. */
+const GITHUB_COMMITTER = { name: 'GitHub', email: 'noreply@github.com' };
+const TREE_MODES = new Set(['100644', '100755', '040000', '160000', '120000']);
+
+/** Runs git on the bare repository with `input` on standard input; returns trimmed stdout. */
+function gitIn(dir: string, args: string[], input: Buffer, env: Record<string, string> = {}): string {
+  return execFileSync('git', ['--git-dir', dir, ...args], { input, env: { ...process.env, ...env } })
+    .toString('utf8')
+    .trim();
+}
+
+/** `blob`, `tree`, `commit`, `tag`, or undefined when `sha` names no object. */
+function objectType(dir: string, sha: string): string | undefined {
+  if (!/^[0-9a-f]{40}$/.test(sha)) return undefined;
+  try {
+    return execFileSync('git', ['--git-dir', dir, 'cat-file', '-t', sha], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return undefined;
+  }
+}
+
+function refSha(dir: string, ref: string): string | undefined {
+  try {
+    return (
+      execFileSync('git', ['--git-dir', dir, 'rev-parse', '--verify', '--quiet', ref], {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'ignore']
+      }).trim() || undefined
+    );
+  } catch {
+    return undefined;
+  }
+}
+
+function isAncestorIn(dir: string, ancestor: string, descendant: string): boolean {
+  try {
+    execFileSync('git', ['--git-dir', dir, 'merge-base', '--is-ancestor', ancestor, descendant], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The entries of a tree's top level. */
+function lsTree(dir: string, tree: string): { path: string; mode: string; type: string; sha: string }[] {
+  const out = execFileSync('git', ['--git-dir', dir, 'ls-tree', '-z', tree], { encoding: 'utf8' });
+  return out
+    .split('\0')
+    .filter(Boolean)
+    .map(record => {
+      const tab = record.indexOf('\t');
+      const [mode, type, sha] = record.slice(0, tab).split(' ');
+      return { path: record.slice(tab + 1), mode, type, sha };
+    });
+}
+
+/** A folder of a tree being built: entries as stored, or folders read (and maybe changed) since. */
+type TreeNode = { mode: string; type: string; sha: string } | Map<string, TreeNode>;
+type Folder = Map<string, TreeNode>;
+
+function readFolder(dir: string, tree: string): Folder {
+  return new Map(lsTree(dir, tree).map(e => [e.path, { mode: e.mode, type: e.type, sha: e.sha }]));
+}
+
+/** The folder at `parts` below `root`, read as needed; with `create`, made (over a file of that name) when missing. */
+function walk(dir: string, root: Folder, parts: string[], create: boolean): Folder | undefined {
+  let folder = root;
+  for (const part of parts) {
+    const entry = folder.get(part);
+    let next: Folder | undefined;
+    if (entry instanceof Map) next = entry;
+    else if (entry?.type === 'tree') next = readFolder(dir, entry.sha);
+    else if (create) next = new Map();
+    if (!next) return undefined;
+    folder.set(part, next);
+    folder = next;
+  }
+  return folder;
+}
+
+/** Writes the folders read or changed with `git mktree`; undefined for one left empty (GitHub drops those). */
+function writeFolder(dir: string, folder: Folder): string | undefined {
+  const lines: string[] = [];
+  for (const [name, entry] of folder) {
+    if (entry instanceof Map) {
+      const sha = writeFolder(dir, entry);
+      if (sha) lines.push(`040000 tree ${sha}\t${name}\0`);
+    } else {
+      lines.push(`${entry.mode} ${entry.type} ${entry.sha}\t${name}\0`);
+    }
+  }
+  return lines.length > 0 ? gitIn(dir, ['mktree', '-z'], Buffer.from(lines.join(''), 'utf8')) : undefined;
 }

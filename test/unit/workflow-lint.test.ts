@@ -94,9 +94,9 @@ describe('actionlint', () => {
       'examples/workflows/rollback-drill.yml',
       'examples/workflows/rollback-report.yml'
     ]);
-    // The rollback, restore, pull request, safety check, Flux, drill, report, App token and
-    // status-context snippets; the configuration file is not a workflow.
-    expect(readme.workflows).toHaveLength(9);
+    // The rollback, restore, pull request, safety check, Flux, drill, report, App token, sign-commits
+    // and status-context snippets; the configuration file is not a workflow.
+    expect(readme.workflows).toHaveLength(10);
     expect(readme.skipped).toHaveLength(1);
   });
 

@@ -82,6 +82,7 @@ export function readRevertInputs(context: RunContext): RevertInputs {
     dryRun: booleanInput('dry-run', false),
     allowUnsafe: booleanInput('allow-unsafe', false),
     fallbackToPullRequest: booleanInput('fallback-to-pull-request', true),
+    signCommits: booleanInput('sign-commits', false),
     committer: core.getInput('committer') || DEFAULT_COMMITTER,
     title: core.getInput('title'),
     labels: listInput('labels'),
@@ -121,6 +122,8 @@ export function readRevertInputs(context: RunContext): RevertInputs {
     throw new UserError(
       `pull-request (${pullRequests.map(p => `#${p}`).join(', ')}) is resolved to commits through the GitHub API: it needs a token and GITHUB_REPOSITORY.`
     );
+  if (raw.signCommits && !api && !raw.dryRun)
+    throw new UserError('sign-commits makes the rollback commits through the GitHub API: it needs a token and GITHUB_REPOSITORY.');
   if (statusContext && !api)
     throw new UserError('status-context posts a commit status through the GitHub API: it needs a token and GITHUB_REPOSITORY.');
   if (wait.watchCommit && !wait.forFlux && !wait.healthUrl) {

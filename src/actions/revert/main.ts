@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { printable, shortSha } from '../../core/index.js';
 import { verifyRecovery } from '../../flux/verify.js';
 import type { FluxReference } from '../../flux/wait.js';
-import { connectGitHub, pullRequestPort, type GitHubConnection } from '../../github/connection.js';
+import { connectGitHub, gitDataPort, pullRequestPort, type GitHubConnection } from '../../github/connection.js';
 import { Git } from '../../git/git.js';
 import { gitHttpAuth } from '../../git/http-auth.js';
 import { UnsafeRollbackError } from '../../rollback/guard.js';
@@ -91,7 +91,8 @@ async function makeRollback(
 ): Promise<RollbackDone> {
   const request = await validateRequest(await withTargetBranch(raw, github));
   const pullRequests = github && pullRequestPort(github, context.serverUrl);
-  const result = await runRollback(request, { git, log: coreLogger, pullRequests, onPushed: p => pushed.push(p) });
+  const gitData = request.signCommits && github ? gitDataPort(github) : undefined;
+  const result = await runRollback(request, { git, log: coreLogger, pullRequests, gitData, onPushed: p => pushed.push(p) });
   core.info(`Rollback ${result.operation}${result.commitSha ? `: ${result.commitSha}` : ''}`);
   const done: RollbackDone = { result, audit: request.audit, commitUrl: pullRequests?.commitUrl };
   const commentWarnings = await commentOnReverted(done, github);
@@ -210,5 +211,5 @@ function describeRun(inputs: RevertInputs, context: RunContext): string {
     : raw.restorePaths.length
       ? `restore ${raw.restorePaths.map(shown).join(', ')} to ${shown(raw.restoreTo)}`
       : `revert ${raw.commits.map(shown).join(' ')}`;
-  return `${what} on '${raw.targetBranch === undefined ? 'the default branch' : shown(raw.targetBranch)}' (deliver: ${shown(raw.deliver)}${raw.dryRun ? ', dry run' : ''})`;
+  return `${what} on '${raw.targetBranch === undefined ? 'the default branch' : shown(raw.targetBranch)}' (deliver: ${shown(raw.deliver)}${raw.signCommits ? ', signed commits' : ''}${raw.dryRun ? ', dry run' : ''})`;
 }

@@ -30,7 +30,7 @@ export const FIRST_DEPTH = 10;
  * How far the history already fetched is deepened, step by step, when a check needs more of it,
  * before all history is fetched.
  */
-export const DEEPEN_STEPS: readonly number[] = [25, 250, 2500];
+export const DEEPEN_BY: readonly number[] = [25, 250, 2500];
 
 /** What more history is fetched with. */
 interface HistorySource {
@@ -119,7 +119,7 @@ function deepener(source: HistorySource): () => Promise<boolean> {
         if (await source.fetch({ since }).catch(() => false)) return true;
       }
     }
-    const depth: FetchDepth = step < DEEPEN_STEPS.length ? { deepen: DEEPEN_STEPS[step] } : 'unshallow';
+    const depth: FetchDepth = step < DEEPEN_BY.length ? { deepen: DEEPEN_BY[step] } : 'unshallow';
     step++;
     log.info(
       depth === 'unshallow' ? `Fetching the full history of '${branch}'.` : `Fetching ${depth.deepen} more commits of '${branch}' history.`

@@ -6,7 +6,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
-import { dirname, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { GENERATOR_VERSION, generateHistory, gitSync } from './generate.mjs';
@@ -27,17 +27,27 @@ const { values: opts } = parseArgs({
     out: { type: 'string' },
     'no-profile': { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
-    variants: { type: 'string', default: 'action,runbook,raw,raw-sha' },
+    variants: { type: 'string' },
+    repo: { type: 'string' },
+    at: { type: 'string' },
+    name: { type: 'string' },
     help: { type: 'boolean', short: 'h', default: false }
   }
 });
-// Only a run of every variant replaces the recorded results.
-opts.out ??= opts.variants === 'action,runbook,raw,raw-sha' ? join(RESULTS, 'revert.json') : join(WORK, 'revert-partial.json');
+// A real repository (--repo) leaves out the runbook by default: a full clone of real history
+// takes long and says little. Only a run of every default variant replaces the recorded results.
+const DEFAULT_VARIANTS = opts.repo ? 'action,raw,raw-sha' : 'action,runbook,raw,raw-sha';
+opts.variants ??= DEFAULT_VARIANTS;
+opts.out ??=
+  opts.variants === DEFAULT_VARIANTS ? join(RESULTS, opts.repo ? 'revert-real.json' : 'revert.json') : join(WORK, 'revert-partial.json');
 if (opts.help) {
   console.log(
     'usage: node bench/revert.mjs [--commits 20000] [--files 5000] [--samples 15] [--warmup 1] [--bad-depth 7] [--seed 42]\n' +
       '                              [--bundle dist/revert/index.js] [--node path/to/node24] [--out bench/results/revert.json] [--no-profile] [--keep]\n' +
-      '                              [--variants action,runbook,raw,raw-sha]  (a subset, for quick comparisons; targets need all three of action, runbook, raw)'
+      '                              [--variants action,runbook,raw,raw-sha]  (a subset, for quick comparisons; targets need all three of action, runbook, raw)\n' +
+      '       node bench/revert.mjs --repo path/to/git-dir [--at <sha>] [--name owner/repo] [--bad-depth 7] [--samples 15] ...\n' +
+      '                              (real history: the bad commit is the first non-merge, first-parent commit at least --bad-depth\n' +
+      '                              below the pinned tip that reverts cleanly; variants action,raw,raw-sha by default)'
   );
   process.exit(0);
 }
@@ -57,7 +67,7 @@ const params = {
   badDepth: int('bad-depth', 0, 40),
   seed: int('seed', 0, 2 ** 31)
 };
-if (params.badDepth >= params.commits - 2) {
+if (!opts.repo && params.badDepth >= params.commits - 2) {
   console.error(`--bad-depth ${params.badDepth} must be smaller than --commits ${params.commits} minus 2.`);
   process.exit(2);
 }
@@ -177,18 +187,102 @@ async function ensureOrigin() {
 }
 
 // ---------------------------------------------------------------------------------------------
+// A real repository (--repo): served as it is, the bad commit chosen from its history.
+
+/**
+ * Makes `origin` a bare repository with the packed objects of `--repo` (copied; nothing is written
+ * there) and `main` at `--at`, and picks the bad commit: the
+ * first non-merge commit on the first-parent line at least `--bad-depth` below the tip whose
+ * revert on the tip is clean and changes something.
+ */
+const UNDO_IDENTITY = {
+  GIT_AUTHOR_NAME: 'bench',
+  GIT_AUTHOR_EMAIL: 'bench@example.com',
+  GIT_COMMITTER_NAME: 'bench',
+  GIT_COMMITTER_EMAIL: 'bench@example.com'
+};
+
+function realOrigin(origin) {
+  const source = resolve(opts.repo);
+  const gitDir = resolve(source, gitSync(source, ['rev-parse', '--git-common-dir']));
+  const objects = join(gitDir, 'objects');
+  if (!existsSync(objects)) throw new Error(`--repo '${opts.repo}': no objects folder at '${objects}'. Expected a git repository.`);
+  const tip = gitSync(source, ['rev-parse', '--verify', `${opts.at ?? 'HEAD'}^{commit}`]);
+  gitSync(dirname(origin), ['init', '--quiet', '--bare', '--initial-branch=main', origin]);
+  // Its packs, copied (a borrowed object store would make every push list the lender's refs);
+  // a .promisor marker is left behind: the origin serves what it has.
+  const packs = join(objects, 'pack');
+  for (const file of readdirSync(packs).filter(f => /\.(pack|idx|rev)$/.test(f)))
+    cpSync(join(packs, file), join(origin, 'objects', 'pack', file));
+  gitSync(origin, ['update-ref', 'refs/heads/main', tip]);
+  // As a host keeps it: a commit-graph (written into the origin's own folder).
+  gitSync(origin, ['commit-graph', 'write', '--reachable']);
+  const line = gitSync(origin, ['rev-list', '--first-parent', `--max-count=${params.badDepth + 200}`, tip]).split('\n');
+  for (let depth = params.badDepth; depth < line.length - 1; depth++) {
+    const bad = line[depth];
+    const parents = gitSync(origin, ['rev-parse', `${bad}^@`]).split('\n');
+    if (parents.length !== 1) continue;
+    const badPaths = gitSync(origin, ['diff', '--name-only', parents[0], bad]).split('\n').filter(Boolean);
+    if (badPaths.length === 0) continue;
+    // git revert's merge: base the bad commit, ours the tip, theirs its parent's tree (on a
+    // throwaway commit whose only parent is the bad one, so that it is the merge base).
+    const undo = gitSync(origin, ['commit-tree', `${parents[0]}^{tree}`, '-p', bad, '-m', 'undo'], {
+      env: { ...process.env, ...UNDO_IDENTITY }
+    });
+    let tree;
+    try {
+      tree = execFileSync('git', ['merge-tree', '--write-tree', tip, undo], {
+        cwd: origin,
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'ignore']
+      }).split('\n')[0];
+    } catch {
+      continue; // conflicts
+    }
+    if (tree === gitSync(origin, ['rev-parse', `${tip}^{tree}`])) continue; // already undone
+    const changed = gitSync(origin, ['diff', '--name-only', tip, tree]).split('\n').filter(Boolean);
+    if (changed.join('\n') !== [...badPaths].sort().join('\n')) continue; // the revert must touch exactly the bad paths
+    const name = opts.name ?? (basename(gitDir) === 'repo' || basename(gitDir) === '.git' ? basename(dirname(gitDir)) : basename(gitDir));
+    return {
+      name,
+      tip,
+      bad,
+      badParent: parents[0],
+      badDepth: depth,
+      badPaths: changed,
+      badSubject: gitSync(origin, ['log', '-1', '--format=%s', bad]),
+      badChange: `${changed.length} file${changed.length === 1 ? '' : 's'} of ${bad.slice(0, 12)}`,
+      commitCount: Number(gitSync(origin, ['rev-list', '--count', tip])),
+      fileCount: Number(gitSync(origin, ['ls-tree', '-r', '--name-only', tip]).split('\n').length),
+      originSizeKiB: Number(gitSync(gitDir, ['count-objects', '-v']).match(/size-pack: (\d+)/)[1])
+    };
+  }
+  throw new Error(
+    `No first-parent commit from ${params.badDepth} below ${tip.slice(0, 12)} reverts cleanly. Try another --at or --bad-depth.`
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
 // Setup of one run
 
 const runDir = join(WORK, `run-${process.pid}`);
 let failed = false;
 
 async function main() {
-  const { dir: cacheDir, meta } = await ensureOrigin();
   rmSync(runDir, { recursive: true, force: true });
   mkdirSync(join(runDir, 'home'), { recursive: true });
   const origin = join(runDir, 'origin.git');
-  // A private copy: pushes during the run never touch the cached origin.
-  cpSync(join(cacheDir, 'origin.git'), origin, { recursive: true });
+  let meta;
+  if (opts.repo) {
+    meta = realOrigin(origin);
+  } else {
+    const cached = await ensureOrigin();
+    meta = cached.meta;
+    // A private copy: pushes during the run never touch the cached origin.
+    cpSync(join(cached.dir, 'origin.git'), origin, { recursive: true });
+  }
+  meta.badPaths ??= [meta.badPath];
+  meta.badDepth ??= params.badDepth;
   // GitHub serves partial-clone filters and wants of reachable commits by sha (actions/checkout
   // fetches by sha); it does not run gc in the push path. Wants of unreachable shas stay refused.
   gitSync(origin, ['config', 'uploadpack.allowFilter', 'true']);
@@ -287,13 +381,14 @@ async function main() {
       if (parents.length !== 1 || parents[0] !== meta.tip)
         problems.push(`the new main ${head} is not one commit on the original tip (parents: ${parents.join(' ')})`);
       const changed = gitSync(origin, ['diff', '--name-only', meta.tip, head]);
-      if (changed !== meta.badPath) problems.push(`the new commit changes '${changed}', expected only '${meta.badPath}'`);
-      const restored = await run('git', ['diff', '--quiet', meta.badParent, head, '--', meta.badPath], {
+      if (changed !== meta.badPaths.join('\n'))
+        problems.push(`the new commit changes '${changed.split('\n').join(', ')}', expected only '${meta.badPaths.join(', ')}'`);
+      const restored = await run('git', ['diff', '--quiet', meta.badParent, head, '--', ...meta.badPaths], {
         cwd: origin,
         env: baseEnv,
         allowFailure: true
       });
-      if (restored.code !== 0) problems.push(`${meta.badPath} is not back to its state before ${meta.bad.slice(0, 12)}`);
+      if (restored.code !== 0) problems.push(`${meta.badPaths.join(', ')} not back to the state before ${meta.bad.slice(0, 12)}`);
       const message = gitSync(origin, ['log', '-1', '--format=%B', head]);
       if (!message.includes(`This reverts commit ${meta.bad}`)) problems.push('the commit message lacks "This reverts commit <sha>"');
     }
@@ -304,7 +399,7 @@ async function main() {
   // -------------------------------------------------------------------------------------------
   // The variants. Each gets what it starts from prepared outside the timing.
 
-  const badParentDepth = params.badDepth + 2; // depth counts the tip: HEAD~(d-1) is the deepest commit fetched
+  const badParentDepth = meta.badDepth + 2; // depth counts the tip: HEAD~(d-1) is the deepest commit fetched
   const variants = {
     /** a. The bundled action under Node 24, as the runner starts it. */
     action: {
@@ -389,7 +484,7 @@ async function main() {
   const loadBefore = loadavg()[0];
   const rounds = params.warmup + params.samples;
   console.log(
-    `\nOrigin: ${meta.commitCount} commits, ${meta.fileCount} files; rolling back ${meta.bad.slice(0, 12)} "${meta.badSubject}" (${params.badDepth} below the tip).`
+    `\nOrigin${meta.name ? ` ${meta.name} at ${meta.tip.slice(0, 12)}` : ''}: ${meta.commitCount} commits, ${meta.fileCount} files; rolling back ${meta.bad.slice(0, 12)} "${meta.badSubject}" (${meta.badDepth} below the tip).`
   );
   console.log(
     `${params.samples} samples of each variant (+${params.warmup} warm-up round), interleaved; ${nodeVersion}, ${gitVersion}, ${cpus().length} cpus.\n`
@@ -534,14 +629,15 @@ async function main() {
     },
     params,
     repository: {
+      ...(meta.name ? { name: meta.name, tip: meta.tip } : {}),
       commits: meta.commitCount,
       files: meta.fileCount,
       apps: meta.apps,
       packKiB: meta.originSizeKiB,
       badCommit: meta.bad,
       badSubject: meta.badSubject,
-      badDepth: params.badDepth,
-      badPath: meta.badPath
+      badDepth: meta.badDepth,
+      badPaths: meta.badPaths
     },
     bundle: { path: relative(ROOT, opts.bundle), bytes: bundle.bytes, sha256: bundle.sha256, builtAt: bundle.builtAt },
     variants: Object.fromEntries(

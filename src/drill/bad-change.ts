@@ -1,7 +1,7 @@
 import { type Git, GitError } from '../git/git.js';
 import { identityEnv } from '../rollback/undo.js';
 import { type Identity } from '../rollback/types.js';
-import { shortSha, UserError } from '../core/index.js';
+import { FULL_SHA, shortSha, UserError } from '../core/index.js';
 
 /** The known-bad change a drill puts on the branch: a patch file from the repository, or a commit. */
 export type BadChange = { patchFile: string } | { cherryPick: string };
@@ -14,6 +14,8 @@ export interface DrillCommitOptions {
   /** Author and committer of the drill commit, whatever git is configured with. */
   committer: Identity;
   runUrl?: string;
+  /** Where a commit to cherry-pick that a shallow clone lacks is fetched from (by sha). */
+  remote?: string;
 }
 
 const CONTROL = /[\u0000-\u001f\u007f]/;
@@ -48,6 +50,17 @@ export async function makeDrillCommit(git: Git, options: DrillCommitOptions): Pr
   return git.resolveCommit('HEAD');
 }
 
+/**
+ * Fetches a full sha to cherry-pick, with its parent, when a shallow clone lacks it or has it at
+ * its edge (servers such as GitHub allow wants of commits reachable from a ref). Anything else is
+ * left to the lookup, which names what it could not find.
+ */
+async function fetchToPick(git: Git, remote: string, spec: string): Promise<void> {
+  if (!FULL_SHA.test(spec)) return;
+  if ((await git.tryResolveCommit(spec)) && !(await git.shallowCommits()).has(spec)) return;
+  await git.tryFetch(remote, [spec], { depth: 2 });
+}
+
 /** `patch drills/bad-image.patch` or `cherry-pick abc123`, for messages. */
 export function describeChange(change: BadChange): string {
   return 'patchFile' in change ? `patch ${change.patchFile}` : `cherry-pick ${change.cherryPick}`;
@@ -76,10 +89,17 @@ async function applyPatch(git: Git, options: DrillCommitOptions, file: string): 
 }
 
 async function pickCommit(git: Git, options: DrillCommitOptions, spec: string): Promise<string[]> {
+  if (options.remote) await fetchToPick(git, options.remote, spec.trim());
   const sha = spec.trim().startsWith('-') ? undefined : await git.tryResolveCommit(spec.trim());
   if (!sha) {
     throw new UserError(
       `Unknown drill-cherry-pick revision '${spec}'. Expected a commit sha in the repository (a shallow clone may need fetch-depth: 0).`
+    );
+  }
+  if ((await git.shallowCommits()).has(sha)) {
+    // Its parents are missing: the pick would be the commit's whole tree, not its change.
+    throw new UserError(
+      `drill-cherry-pick ${shortSha(sha)} is at the edge of this shallow clone and its parent could not be fetched. Expected a commit reachable from a branch or tag of the remote, or a clone with fetch-depth: 0.`
     );
   }
   const [info] = await git.commitInfo([sha]);

@@ -167,6 +167,7 @@ async function prepare(options: DrillOptions): Promise<Prepared> {
   const original = (await git.currentBranch()) ?? (await git.resolveCommit('HEAD'));
   try {
     const drillSha = await makeDrillCommit(git, {
+      remote,
       base,
       branch,
       change: options.badChange,

@@ -86,8 +86,12 @@ export function deepenArgument(step: number): string {
   return depthArgument(deepenDepth(step));
 }
 
-/** How much history a fetch brings: commits from each tip, or all that a shallow clone lacks. */
-export type FetchDepth = number | 'unshallow';
+/**
+ * How much history a fetch brings: commits from each tip (`--depth`, which can also shorten a
+ * deeper clone), commits beyond the clone's current edge (`--deepen`, never shorter), commits
+ * since a time (`--shallow-since`, seconds since 1970), or all that a shallow clone lacks.
+ */
+export type FetchDepth = number | 'unshallow' | { deepen: number } | { since: number };
 
 /** The depth of the given deepening step of a shallow clone (`unshallow` after the last). */
 export function deepenDepth(step: number): FetchDepth {
@@ -95,7 +99,9 @@ export function deepenDepth(step: number): FetchDepth {
 }
 
 function depthArgument(depth: FetchDepth): string {
-  return depth === 'unshallow' ? '--unshallow' : `--depth=${depth}`;
+  if (depth === 'unshallow') return '--unshallow';
+  if (typeof depth === 'number') return `--depth=${depth}`;
+  return 'deepen' in depth ? `--deepen=${depth.deepen}` : `--shallow-since=@${depth.since}`;
 }
 
 export interface FetchOptions {
@@ -331,6 +337,19 @@ export class Git {
       ...shas
     ]);
     return parseLog(stdout);
+  }
+
+  /** Committer dates (seconds since 1970) of the given commits, which must exist. */
+  async commitDates(shas: readonly string[]): Promise<Map<string, number>> {
+    if (shas.length === 0) return new Map();
+    const { stdout } = await this.exec(['log', '--no-walk=unsorted', '--format=%H %ct', '--end-of-options', ...shas]);
+    return new Map(
+      stdout
+        .split('\n')
+        .filter(Boolean)
+        .map(line => line.split(' '))
+        .map(([sha, date]) => [sha, Number(date)])
+    );
   }
 
   /**

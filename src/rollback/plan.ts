@@ -4,11 +4,16 @@ import type { Plan, RestorePlan, RevertedCommit, RevertPlan, RevertStep, Rollbac
 import { isUndoneAt, prepareUndo } from './undo.js';
 import { FULL_SHA, FULL_SHA_SOURCE, shortSha, UserError } from '../core/index.js';
 
-type Attempt<T> = { ok: true; value: T } | { ok: false; error: UserError };
-const fail = <T>(message: string, kind: 'invalid' | 'refused' = 'refused'): Attempt<T> => ({
+/** A failure is `final` when more history cannot change it; any other one is retried with more. */
+type Attempt<T> = { ok: true; value: T } | { ok: false; error: UserError; final?: boolean };
+const fail = <T>(message: string, kind: 'invalid' | 'refused' = 'refused', final = false): Attempt<T> => ({
   ok: false,
-  error: new UserError(message, kind)
+  error: new UserError(message, kind),
+  final
 });
+/** The history fetched so far stops at `edge`: the answer needs more of it. */
+const needsHistory = <T>(edge: string, what: string): Attempt<T> =>
+  fail(`The fetched history of ${what} ends at commit ${edge}, whose parents are missing. Expected the full history to be fetchable.`);
 
 /** git's revert line, at the start of a line: only a hint, the content decides (see isUndoneAt). */
 const REVERT_LINE = new RegExp(`^This reverts commit (${FULL_SHA_SOURCE})[.,]`, 'gm');
@@ -36,11 +41,19 @@ async function tryPlanRevert(git: Git, target: TargetBranch, request: RollbackRe
   const cut = unique.find(sha => boundary.has(sha));
   if (cut) return fail(`Commit ${cut} is at the edge of the fetched history; its parents are missing.`);
   const window = await branchWindow(git, target.tip, unique);
+  // Every check below reads the commits from the tip back to the requested ones: membership,
+  // earlier reverts. A window that reaches the edge of a shallow clone may lack some of them.
+  const edge = window.commits.find(c => boundary.has(c.sha));
   const outside = unique.find(sha => !window.index.has(sha));
+  if (edge) return needsHistory(edge.sha, `'${target.name}' from its tip to the requested commits`);
   if (outside) {
     const spec = request.commits.find(s => s.includes(outside.slice(0, 7))) ?? outside;
+    // The walk from the tip ended without reaching the edge of the clone: more history cannot
+    // put the commit on the branch.
     return fail(
-      `Commit ${outside} ('${spec}') is not in the history of target branch '${target.name}'. Expected a commit that is on '${target.name}'.`
+      `Commit ${outside} ('${spec}') is not in the history of target branch '${target.name}'. Expected a commit that is on '${target.name}'.`,
+      'refused',
+      true
     );
   }
   // Messages only point at candidates; a candidate is skipped when its change is gone from the tip.
@@ -96,7 +109,9 @@ async function expandSpec(git: Git, spec: string): Promise<Attempt<string[]>> {
       `Range '${spec}': ${parts[0]} is not an ancestor of ${parts[1]}. Expected A..B where A is older than B on the same history.`
     );
   }
-  const inRange = await git.revList(['--topo-order', to, '--not', from]);
+  const [inRange, boundary] = await Promise.all([git.revList(['--topo-order', to, '--not', from]), git.shallowCommits()]);
+  const edge = inRange.find(sha => boundary.has(sha));
+  if (edge) return needsHistory(edge, `range '${spec}'`);
   if (inRange.length === 0) return fail(`Range '${spec}' selects no commits. Expected A..B to name the commits after A up to B.`);
   return { ok: true, value: inRange };
 }
@@ -189,6 +204,12 @@ async function tryPlanRestore(git: Git, target: TargetBranch, request: RollbackR
         `Path '${path}' exists neither at ${option} '${spec}' nor at the tip of '${target.name}'. Expected a path in the repository.`
       );
     }
+  }
+  // The commits undone are listed from the history between: all of it must be there.
+  const boundary = await git.shallowCommits();
+  if (boundary.size > 0) {
+    const edge = (await git.revList([target.tip, '--not', source])).find(sha => boundary.has(sha));
+    if (edge) return needsHistory(edge, `'${target.name}' from its tip back to ${option} '${spec}'`);
   }
   const touched = await git.log([target.tip, `^${source}`], { extra: ['--topo-order'], paths: request.restorePaths });
   return {

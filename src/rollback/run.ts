@@ -1,4 +1,4 @@
-import { deepenDepth, Git } from '../git/git.js';
+import { Git } from '../git/git.js';
 import { type Applied, applyPlan } from './apply.js';
 import { type GuardVerdict, guardRollback, preloadGuard, UnsafeRollbackError } from './guard.js';
 import { type FetchHooks, fetchTargetBranch, localTargetBranch, type TargetBranch } from './history.js';
@@ -8,7 +8,7 @@ import { type PushOutcome, pushRef } from './push.js';
 import { pullRequestBody } from './report.js';
 import { type GitDataPort, replayCommits } from './signed.js';
 import type { Plan, PullRequestOptions, RevertedCommit, RollbackRequest, RollbackResult, StaleBranch } from './types.js';
-import { type Logger, shortSha, UserError } from '../core/index.js';
+import { FULL_SHA, type Logger, shortSha, UserError } from '../core/index.js';
 
 export type { RollbackResult } from './types.js';
 
@@ -89,7 +89,7 @@ export async function runRollback(request: RollbackRequest, deps: RollbackDeps):
       );
     }
     log.info(`'${target.name}' moved while the rollback was being pushed; redoing it on the new tip (attempt ${attempt + 1}).`);
-    target = await fetchTargetBranch(git, request.remote, target.name, log);
+    target = await fetchTargetBranch(git, request.remote, target.name, log, {}, wantedShas(request));
   }
 }
 
@@ -284,7 +284,8 @@ async function firstForeignCommit(git: Git, request: RollbackRequest, existing: 
 }
 
 async function sameRollback(git: Git, remote: string, ref: string, existing: string, head: string, tip: string): Promise<boolean> {
-  const depth = (await git.isShallow()) ? deepenDepth(0) : undefined;
+  // The rollback commits and the tip they were made on: a few commits.
+  const depth = (await git.isShallow()) ? EXISTING_BRANCH_DEPTH : undefined;
   await git.tryFetch(remote, [`+${ref}:refs/rollback/existing`], { depth });
   if (!(await git.tryResolveCommit(existing))) return false;
   return (await git.sameContent(existing, head)) && (await git.isAncestor(tip, existing));
@@ -327,7 +328,7 @@ async function closeStaleBranch(
     log.warning(`Kept the rollback branch '${branch}': ${why}.`);
     return { branch, deleted: false, why, closedPullRequest };
   };
-  const depth = (await git.isShallow()) ? deepenDepth(0) : undefined;
+  const depth = (await git.isShallow()) ? EXISTING_BRANCH_DEPTH : undefined;
   await git.tryFetch(remote, [`+${ref}:refs/rollback/existing`], { depth });
   if (!(await git.tryResolveCommit(existing))) return keep(`its commit ${existing} could not be fetched to check who made it`);
   const foreign = await firstForeignCommit(git, request, existing, target.tip);
@@ -366,13 +367,26 @@ function defaultBranchName(request: RollbackRequest, newest: string | undefined,
   return `rollback/revert-${shortSha(newest!)}`;
 }
 
+/** How deep an existing rollback branch is fetched in a shallow clone, to compare it with a new rollback. */
+const EXISTING_BRANCH_DEPTH = 50;
+
+/**
+ * The full shas the request names (commits, range ends, restore-to): a shallow clone fetches
+ * them by sha, and the target branch back to their date, when its first fetch did not reach them.
+ */
+function wantedShas(request: RollbackRequest): string[] {
+  const revisions = request.mode === 'revert' ? request.commits.flatMap(spec => spec.split('..')) : [request.restoreTo ?? ''];
+  return [...new Set(revisions.filter(r => FULL_SHA.test(r)).map(r => r.toLowerCase()))].slice(0, 50);
+}
+
 async function openTarget(git: Git, request: RollbackRequest, log: Logger, hooks: Required<FetchHooks>): Promise<TargetBranch> {
   if (request.deliver === 'none') {
     hooks.whileFetching();
-    return localTargetBranch(git, request.targetBranch!);
+    // The local branch as it is; a shallow clone still fetches the history the checks need.
+    return localTargetBranch(git, request.targetBranch!, request.remote, log, wantedShas(request));
   }
   return log.group(`Fetching '${request.targetBranch}' from '${request.remote}'`, () =>
-    fetchTargetBranch(git, request.remote, request.targetBranch!, log, hooks)
+    fetchTargetBranch(git, request.remote, request.targetBranch!, log, hooks, wantedShas(request))
   );
 }
 

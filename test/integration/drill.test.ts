@@ -197,6 +197,33 @@ describe('runDrill on a real repository with a bare origin and the real engine',
     expect(result.summary[0]).toContain('slower than the budget of 0.0 s');
   });
 
+  it('cherry-picks a known-bad commit from a depth-1 checkout that lacks it', async () => {
+    repo.git('checkout', '--quiet', '-b', 'known-bad');
+    const bad = repo.commit({ 'apps/podinfo.yaml': deploy('9.9.9-bad') }, 'Known bad image');
+    repo.git('push', '--quiet', 'origin', 'known-bad');
+    repo.git('checkout', '--quiet', 'main');
+    for (let i = 0; i < 12; i++) repo.commit({ [`apps/notes-${i}.yaml`]: `note: ${i}\n` }, `Unrelated change ${i}`);
+    repo.push();
+    git(repo.origin, 'config', 'uploadpack.allowReachableSHA1InWant', 'true');
+    const checkout = repo.clone('checkout', '--depth=1', '--branch=main');
+    player = new FluxPlayer(repo.origin, fake);
+    player.start();
+    const result = await runDrill(
+      await options({
+        git: await Git.create(checkout, ISOLATED_GIT_ENV),
+        badChange: { cherryPick: bad },
+        waitHealthy: undefined,
+        rollback: (sha, trailers) =>
+          rollback(checkout, { commits: [sha], incident: 'DRILL-1', reason: 'Scheduled rollback drill', actor: 'rollback-drill', trailers })
+      })
+    );
+    expect(result.verdict).toBe('recovered');
+    expect(result.tree.restored).toBe(true);
+    // Only the bad commit's change was picked, not its whole tree.
+    expect(git(repo.origin, 'diff', '--name-only', `${result.drillSha}^`, result.drillSha)).toBe('apps/podinfo.yaml');
+    expect(git(repo.origin, 'log', '-1', '--format=%B', result.drillSha)).toContain(`cherry-picked from commit ${bad}`);
+  });
+
   it('still rolls back what it pushed when the failure never arrives, and says so', async () => {
     const before = originTree();
     player = new FluxPlayer(repo.origin, fake, 'silent');

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { Git } from '../../src/git/git.js';
 import { checkWithGit } from '../../src/safety-check/check.js';
-import { memoryLogger } from '../support/engine.js';
+import { memoryLogger, rollback } from '../support/engine.js';
 import { claim, createFleetRepo, crd } from '../support/fleet.js';
-import { createRepo, ISOLATED_GIT_ENV, recordGitCommands, type TestRepo } from '../support/repo.js';
+import { createRepo, git, ISOLATED_GIT_ENV, recordGitCommands, type TestRepo } from '../support/repo.js';
 
 // How many git processes the work takes: what the behaviour tests leave out, as the answers do
 // not depend on it.
@@ -52,5 +52,55 @@ describe('git calls', () => {
         .filter(c => c === 'diff' || c === 'ls-tree')
         .sort()
     ).toEqual(['diff', 'ls-tree']);
+  });
+
+  /** A history of `below` commits above a bad one, and a depth-1 clone of it. */
+  function historyWithBadCommit(below: number): { bad: string; clone: string } {
+    repo = createRepo({ 'a.yaml': 'a: 0\n' });
+    // One commit a minute, as the dates decide how far a fetch by date reaches.
+    let minute = 0;
+    const commit = (files: Record<string, string>, message: string) => {
+      process.env.GIT_COMMITTER_DATE = `@${1_700_000_000 + 60 * ++minute} +0000`;
+      try {
+        return repo.commit(files, message);
+      } finally {
+        delete process.env.GIT_COMMITTER_DATE;
+      }
+    };
+    for (let i = 0; i < 30; i++) commit({ [`old/${i}.yaml`]: `i: ${i}\n` }, `old ${i}`);
+    const bad = commit({ 'a.yaml': 'a: 1\n' }, 'bad');
+    for (let i = 0; i < below; i++) commit({ [`new/${i}.yaml`]: `i: ${i}\n` }, `new ${i}`);
+    repo.push();
+    git(repo.origin, 'config', 'uploadpack.allowReachableSHA1InWant', 'true');
+    return { bad, clone: repo.clone('clone', '--depth=1', '--branch=main') };
+  }
+
+  it('reverts a recent commit from a depth-1 clone with one fetch of a few commits', async () => {
+    const { bad, clone } = historyWithBadCommit(3);
+    const wrapper = await Git.create(clone, ISOLATED_GIT_ENV);
+    const calls = recordGitCommands(wrapper);
+    const result = await rollback(clone, { commits: [bad], dryRun: true }, { git: wrapper });
+    expect(result.revertedCommits.map(c => c.sha)).toEqual([bad]);
+    expect(calls.filter(args => args[0] === 'fetch')).toEqual([
+      ['fetch', '--quiet', '--no-tags', '--depth=10', 'origin', '+refs/heads/main:refs/remotes/origin/main']
+    ]);
+    expect(git(clone, 'rev-list', '--count', 'origin/main')).toBe('10');
+  });
+
+  it('reaches an older commit by its sha and date: three fetches, about as deep as the commit', async () => {
+    const { bad, clone } = historyWithBadCommit(20);
+    const wrapper = await Git.create(clone, ISOLATED_GIT_ENV);
+    const calls = recordGitCommands(wrapper);
+    const result = await rollback(clone, { commits: [bad], dryRun: true }, { git: wrapper });
+    expect(result.revertedCommits.map(c => c.sha)).toEqual([bad]);
+    const fetches = calls.filter(args => args[0] === 'fetch');
+    expect(fetches.map(args => args.find(a => a.startsWith('--') && a !== '--quiet' && a !== '--no-tags'))).toEqual([
+      '--depth=10',
+      '--depth=2',
+      expect.stringMatching(/^--shallow-since=@\d+$/)
+    ]);
+    expect(fetches[1].slice(-1)).toEqual([bad]);
+    // The 20 commits above the bad one, the bad one and its parent: what `git fetch --depth=22` brings.
+    expect(git(clone, 'rev-list', '--count', 'origin/main')).toBe('22');
   });
 });

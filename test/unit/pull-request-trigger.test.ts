@@ -150,7 +150,8 @@ describe('untrusted text in a reply', () => {
   const conversation: Conversation = {
     github: { repo: { owner: 'acme', repo: 'fleet' }, client: () => Promise.reject(new Error('unused')) },
     ask: { act: true, via: 'comment', number: 12, requester: 'alice', commentId: 77, reason: '@everyone **now**' },
-    runUrl: 'https://github.com/acme/fleet/actions/runs/4242'
+    runUrl: 'https://github.com/acme/fleet/actions/runs/4242',
+    serverUrl: 'https://github.com'
   };
   const result: RollbackResult = {
     operation: 'created',

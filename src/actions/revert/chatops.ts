@@ -25,6 +25,8 @@ export interface Conversation {
   readonly github: GitHubConnection;
   readonly ask: PullRequestAsk;
   readonly runUrl?: string;
+  /** Where the repository's web pages are (GITHUB_SERVER_URL). */
+  readonly serverUrl: string;
 }
 
 /** What the checks decided: a rollback to run on `targetBranch`, or a refusal. */
@@ -49,7 +51,7 @@ export function openConversation(
       `A rollback asked for by ${describeAsk(ask, label)} needs the GitHub API to check who asked and to answer: it needs a token and GITHUB_REPOSITORY.`
     );
   }
-  return { github, ask, runUrl: context.runUrl };
+  return { github, ask, runUrl: context.runUrl, serverUrl: context.serverUrl };
 }
 
 export function describeAsk(ask: PullRequestAsk, label: string): string {
@@ -121,9 +123,17 @@ export async function answer(conversation: Conversation, outcome: RevertOutcome)
   }
   let replyUrl: string | undefined;
   try {
-    const { postComment } = await import('../../github/comments.js');
+    const { postComment, upsertStickyComment } = await import('../../github/comments.js');
     const { github, ask } = conversation;
-    replyUrl = await postComment(await github.client(), github.repo, ask.number, replyBody(conversation, outcome));
+    const client = await github.client();
+    const body = replyBody(conversation, outcome);
+    // A re-run of the workflow for the same comment edits its reply instead of adding one.
+    if (ask.commentId) {
+      const { id } = await upsertStickyComment(client, github.repo, ask.number, `gitops-rollback-revert-${ask.commentId}`, body);
+      replyUrl = `${conversation.serverUrl.replace(/\/+$/, '')}/${github.repo.owner}/${github.repo.repo}/pull/${ask.number}#issuecomment-${id}`;
+    } else {
+      replyUrl = await postComment(client, github.repo, ask.number, body);
+    }
   } catch (error) {
     warnings.push(`Could not answer on #${conversation.ask.number}: ${(error as Error).message}`);
   }

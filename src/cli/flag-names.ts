@@ -19,7 +19,11 @@ const FLAGS: Record<Setting, string> = {
   labels: '--label',
   reviewers: '--reviewer',
   teamReviewers: '--team-reviewer',
-  remote: '--remote'
+  remote: '--remote',
+  pullRequest: '--pr',
+  body: '--body',
+  assignees: '--assignee',
+  deleteBranch: '--delete-branch'
 };
 
 const quote = (value: string): string => (/^[\w./:@^~+-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`);

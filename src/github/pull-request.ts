@@ -13,6 +13,8 @@ export interface PullRequestSpec {
   labels?: string[];
   reviewers?: string[];
   teamReviewers?: string[];
+  /** GitHub users to assign; added on every run (assigning again changes nothing). */
+  assignees?: string[];
   draft?: boolean;
 }
 
@@ -57,6 +59,7 @@ export async function openOrUpdatePullRequest(client: GitHubClient, spec: PullRe
     return updatePullRequest(client, spec, raced);
   }
   await addLabels(client, spec, created.number);
+  await addAssignees(client, spec, created.number);
   await requestReviewers(client, spec, created.number);
   return { number: created.number, url: created.html_url, operation: 'created' };
 }
@@ -98,7 +101,28 @@ async function updatePullRequest(client: GitHubClient, spec: PullRequestSpec, pu
     client.rest.pulls.update({ ...spec.repo, pull_number: pull.number, title: spec.title, body: spec.body })
   );
   await addLabels(client, spec, pull.number);
+  await addAssignees(client, spec, pull.number);
   return { number: pull.number, url: pull.html_url, operation: 'updated' };
+}
+
+/**
+ * Assigns `spec.assignees`. GitHub leaves out, without an error, users who cannot be assigned
+ * (not collaborators): they are named in a warning.
+ */
+async function addAssignees(client: GitHubClient, spec: PullRequestSpec, number: number): Promise<void> {
+  const assignees = spec.assignees ?? [];
+  if (assignees.length === 0) return;
+  let assigned: string[] | undefined;
+  await followUp(client, `assign ${assignees.join(', ')} to pull request #${number}`, 'issues: write', async () => {
+    const { data } = await client.rest.issues.addAssignees({ ...spec.repo, issue_number: number, assignees });
+    assigned = (data.assignees ?? []).map(a => a.login.toLowerCase());
+  });
+  const left = assigned && assignees.filter(a => !assigned!.includes(a.toLowerCase()));
+  if (left?.length) {
+    client.log.warn(
+      `GitHub did not assign ${left.join(', ')} to pull request #${number}: only users with access to the repository can be assigned. The pull request itself was opened.`
+    );
+  }
 }
 
 async function addLabels(client: GitHubClient, spec: PullRequestSpec, number: number): Promise<void> {

@@ -17,7 +17,11 @@ export type Setting =
   | 'labels'
   | 'reviewers'
   | 'teamReviewers'
-  | 'remote';
+  | 'remote'
+  | 'pullRequest'
+  | 'body'
+  | 'assignees'
+  | 'deleteBranch';
 
 /** Values for {@link OptionNames.set}: a list for list settings, `true` for switches. */
 export type SettingValues = Partial<Record<Setting, string | string[] | boolean>>;

@@ -53,6 +53,7 @@ function deliveredTo(result: RollbackResult): string {
 
 function contextLines(result: RollbackResult, audit: AuditContext): string[] {
   return [
+    ...(audit.pullRequests ?? []).map(p => `- **Reverts:** [#${p.number}](${p.url}) ${tableCell(p.title)}`),
     audit.incident && `- **Incident:** ${audit.incident}`,
     audit.reason && `- **Reason:** ${audit.reason.replace(/\n+/g, ' ')}`,
     audit.actor && `- **Triggered by:** @${audit.actor}`,
@@ -105,4 +106,21 @@ function commitTable(commits: { sha: string; subject: string }[], commitUrl: Com
 function link(sha: string, commitUrl: CommitUrl): string {
   const short = `\`${shortSha(sha)}\``;
   return commitUrl ? `[${short}](${commitUrl(sha)})` : short;
+}
+
+/**
+ * The comment left on a pull request that a delivered rollback reverts: where the rollback is,
+ * and who asked for it.
+ */
+export function rolledBackComment(result: RollbackResult, audit: AuditContext, commitUrl: CommitUrl): string {
+  const where =
+    result.operation === 'pushed'
+      ? `This pull request was rolled back: ${link(result.commitSha!, commitUrl)} on \`${result.targetBranch}\` reverts it.`
+      : `This pull request is being rolled back: pull request [#${result.pullRequest!.number}](${result.pullRequest!.url}) into \`${result.targetBranch}\` reverts it.`;
+  return [
+    where,
+    contextLines(result, audit)
+      .filter(l => !l.startsWith('- **Reverts:**'))
+      .join('\n')
+  ].join('\n\n');
 }

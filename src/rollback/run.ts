@@ -194,11 +194,12 @@ async function deliverByPullRequest(
   deps.onPushed?.({ branch, commitSha: head });
   const { pullRequest: options } = request;
   const title = options.title ?? rollbackTitle(result.revertedCommits, request.audit, plan.kind === 'restore' ? plan : undefined);
-  const body = pullRequestBody(
+  const generated = pullRequestBody(
     { ...result, commitSha: head, branch },
     request.audit,
     deps.pullRequests?.commitUrl?.bind(deps.pullRequests)
   );
+  const body = options.body ? `${options.body}\n\n${generated}` : generated;
   const pr = await deps.pullRequests!.openOrUpdate({ ...options, head: branch, base: target.name, title, body });
   log.info(`Pull request #${pr.number} ${pr.operation}: ${pr.url}`);
   return { ...result, commitSha: head, branch, operation: pr.operation, pullRequest: { number: pr.number, url: pr.url } };

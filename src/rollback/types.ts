@@ -21,6 +21,17 @@ export interface AuditContext {
   runUrl?: string;
   /** More `Key: value` trailers, each one line (a drill's rollback records its time to detect). */
   trailers?: string[];
+  /** The merged pull requests the rollback reverts, newest first, when it was asked for by number. */
+  pullRequests?: PullRequestReference[];
+}
+
+/** A pull request named in a rollback's pull request and summary. */
+export interface PullRequestReference {
+  number: number;
+  /** One line, as `revertPullRequests` made it. */
+  title: string;
+  /** Its web page. */
+  url: string;
 }
 
 /** A validated rollback request; produced only by `validateRequest`. */
@@ -57,6 +68,14 @@ export interface RollbackRequest {
 
 export interface PullRequestOptions {
   title?: string;
+  /** Text put before the generated body. */
+  body?: string;
+  assignees: string[];
+  /**
+   * When nothing is left to roll back, close the open rollback pull request from the rollback
+   * branch and delete that branch, if it holds only this tool's commits.
+   */
+  deleteBranch: boolean;
   labels: string[];
   reviewers: string[];
   teamReviewers: string[];
@@ -120,4 +139,16 @@ export interface RollbackResult {
   findings: Finding[];
   /** Set when a refused push to a protected branch became a pull request. */
   fellBackToPullRequest: boolean;
+  /** With delete-branch, when nothing was left to roll back: the stale rollback branch and what became of it. */
+  staleBranch?: StaleBranch;
+}
+
+/** A rollback branch left from an earlier run when a re-run found nothing left to roll back. */
+export interface StaleBranch {
+  branch: string;
+  /** True when it was deleted; false when it was kept, and `why`. */
+  deleted: boolean;
+  /** The open pull request from it that was closed. */
+  closedPullRequest?: { number: number; url: string };
+  why?: string;
 }

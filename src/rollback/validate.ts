@@ -1,7 +1,7 @@
 import { posix } from 'node:path';
 import { Git } from '../git/git.js';
 import { type OptionNames, settingNames } from './option-names.js';
-import { type Delivery, type Identity, type RollbackRequest } from './types.js';
+import { type Delivery, type Identity, type PullRequestReference, type RollbackRequest } from './types.js';
 import { UserError } from '../core/index.js';
 
 /** A rollback request as typed by a person: strings and lists, nothing checked yet. */
@@ -30,6 +30,12 @@ export interface RawRequest {
   draft?: boolean;
   /** More `Key: value` trailers for the rollback commits. */
   trailers?: string[];
+  /** Text put before the generated pull-request body. */
+  body?: string;
+  assignees?: string[];
+  deleteBranch?: boolean;
+  /** The merged pull requests being reverted (see `revertPullRequests`), newest first. */
+  pullRequests?: PullRequestReference[];
 }
 
 const DELIVERIES: readonly Delivery[] = ['pull-request', 'push', 'none'];
@@ -81,10 +87,11 @@ export async function validateRequest(raw: RawRequest, names: OptionNames = sett
       reason: validateReason(raw.reason, n('reason')),
       actor: singleLine(raw.actor, n('actor'), 128),
       runUrl: singleLine(raw.runUrl, 'run URL', 512),
-      ...(raw.trailers?.length ? { trailers: raw.trailers.map(validateTrailer) } : {})
+      ...(raw.trailers?.length ? { trailers: raw.trailers.map(validateTrailer) } : {}),
+      ...(raw.pullRequests?.length ? { pullRequests: raw.pullRequests.map(validatePullRequestReference) } : {})
     },
-    targetBranch: raw.targetBranch?.trim() ? await validateBranch(raw.targetBranch.trim(), n('targetBranch')) : undefined,
-    branch: raw.branch?.trim() ? await validateBranch(raw.branch.trim(), n('branch')) : undefined,
+    targetBranch: raw.targetBranch?.trim() ? await validateBranch(branchName(raw.targetBranch), n('targetBranch')) : undefined,
+    branch: raw.branch?.trim() ? await validateBranch(branchName(raw.branch), n('branch')) : undefined,
     deliver: parseDelivery(raw.deliver, n('deliver')),
     dryRun: raw.dryRun ?? false,
     allowUnsafe: raw.allowUnsafe ?? false,
@@ -93,6 +100,9 @@ export async function validateRequest(raw: RawRequest, names: OptionNames = sett
     remote,
     pullRequest: {
       title: singleLine(raw.title, n('title'), 256),
+      body: validateText(raw.body, n('body'), 16000),
+      assignees: unique(listOf(raw.assignees, n('assignees')).map(login => validateLogin(login, n('assignees')))),
+      deleteBranch: raw.deleteBranch ?? false,
       labels: listOf(raw.labels, n('labels')),
       reviewers: listOf(raw.reviewers, n('reviewers')),
       teamReviewers: listOf(raw.teamReviewers, n('teamReviewers')),
@@ -224,12 +234,66 @@ function singleLine(value: string | undefined, field: string, max: number): stri
 }
 
 function validateReason(value: string | undefined, field: string): string | undefined {
+  return validateText(value, field, 4000);
+}
+
+/** Free text of several lines: no control characters but line breaks, at most `max` characters. */
+function validateText(value: string | undefined, field: string, max: number): string | undefined {
   const v = value?.replace(/\r\n?/g, '\n').trim();
   if (!v) return undefined;
   if (/[\u0000-\u0009\u000b-\u001f\u007f]/.test(v))
     throw new UserError(`Invalid ${field} '${printable(v)}': it contains control characters. Expected plain text.`);
-  if (v.length > 4000) throw new UserError(`Invalid ${field}: ${v.length} characters. Expected at most 4000.`);
+  if (v.length > max) throw new UserError(`Invalid ${field}: ${v.length} characters. Expected at most ${max}.`);
   return v;
+}
+
+/** GitHub's rule for user names: letters, digits and single inner hyphens, at most 39 characters. */
+const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
+
+/** A GitHub user name, with or without a leading `@`. */
+export function validateLogin(value: string, field: string): string {
+  const login = value.trim().replace(/^@/, '');
+  if (!LOGIN.test(login))
+    throw new UserError(
+      `Invalid ${field} entry '${printable(value)}'. Expected GitHub user names such as 'octocat' (letters, digits and single hyphens, at most 39 characters).`
+    );
+  return login;
+}
+
+/**
+ * A branch as people write it, without a leading `refs/heads/` (a workflow's `github.ref`), so
+ * that `refs/heads/main` and `main` name the same branch.
+ */
+export function branchName(value: string): string {
+  return value.trim().replace(/^refs\/heads\//, '');
+}
+
+/**
+ * Pull request numbers as people write them: `12`, `#12`, several comma-, space- or
+ * line-separated. Each must be a positive whole number; the list keeps the first of repeats.
+ */
+export function parsePullRequestNumbers(values: readonly string[], field: string): number[] {
+  const numbers = values
+    .flatMap(v => v.split(/[\s,]+/))
+    .filter(Boolean)
+    .map(v => {
+      if (!/^#?[1-9][0-9]{0,9}$/.test(v) || Number(v.replace('#', '')) > Number.MAX_SAFE_INTEGER)
+        throw new UserError(`Invalid ${field} '${printable(v)}'. Expected pull request numbers such as '12' or '12, 15'.`);
+      return Number(v.replace('#', ''));
+    });
+  return unique(numbers);
+}
+
+function validatePullRequestReference(ref: PullRequestReference): PullRequestReference {
+  if (!Number.isSafeInteger(ref.number) || ref.number < 1) throw new Error(`Invalid pull request number ${ref.number}.`);
+  if (!/^https?:\/\/[^\s()<>]+$/.test(ref.url)) throw new Error(`Invalid pull request URL '${printable(ref.url)}'.`);
+  return { number: ref.number, title: oneLine(ref.title, 256), url: ref.url };
+}
+
+/** Untrusted text as one line: control characters and runs of white space become one space, capped at `max`. */
+export function oneLine(text: string, max: number): string {
+  const line = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\s]+/g, ' ').trim();
+  return line.length > max ? `${line.slice(0, max - 1).trimEnd()}…` : line;
 }
 
 function listOf(values: string[] | undefined, field: string): string[] {

@@ -43,8 +43,14 @@ export interface FakePull {
   labels: string[];
   requested_reviewers: string[];
   requested_teams: string[];
+  assignees: string[];
   created_at: string;
   updated_at: string;
+  closed_at: string | null;
+  merged_at: string | null;
+  merge_commit_sha: string | null;
+  /** The pull request's commits, oldest first (read from `gitDir` by GET /pulls/{n}/commits). */
+  commits: string[];
 }
 
 export interface FakeComment {
@@ -101,6 +107,10 @@ export interface PullSeed {
   headSha?: string;
   baseSha?: string;
   labels?: string[];
+  /** Its commits, oldest first: shas of the repository in `gitDir`. The last is the head unless `headSha` says otherwise. */
+  commits?: string[];
+  /** Merged: the commit GitHub records as `merge_commit_sha`, and when (default: the fake clock). The state becomes closed. */
+  merged?: { mergeCommitSha: string; at?: string };
 }
 
 /** What `addStatus` needs; `created_at` defaults to the fake clock (one second per event). */
@@ -273,20 +283,26 @@ class FakeGitHubServer implements FakeGitHub {
   addPull(spec: PullSeed): FakePull {
     const number = this.nextNumber++;
     const now = this.tick();
+    const commits = [...(spec.commits ?? [])];
     const pull: FakePull = {
       number,
       html_url: `https://github.com/${this.owner}/${this.repo}/pull/${number}`,
       title: spec.title ?? `Pull request ${number}`,
       body: spec.body ?? null,
       draft: spec.draft ?? false,
-      state: spec.state ?? 'open',
-      head: { ref: spec.head, sha: spec.headSha ?? fakeSha(`head-${number}`) },
+      state: spec.merged ? 'closed' : (spec.state ?? 'open'),
+      head: { ref: spec.head, sha: spec.headSha ?? commits.at(-1) ?? fakeSha(`head-${number}`) },
       base: { ref: spec.base ?? this.state.defaultBranch, sha: spec.baseSha ?? fakeSha(`base-${number}`) },
       labels: [...(spec.labels ?? [])],
       requested_reviewers: [],
       requested_teams: [],
+      assignees: [],
       created_at: now,
-      updated_at: now
+      updated_at: now,
+      closed_at: spec.merged || spec.state === 'closed' ? (spec.merged?.at ?? now) : null,
+      merged_at: spec.merged ? (spec.merged.at ?? now) : null,
+      merge_commit_sha: spec.merged?.mergeCommitSha ?? null,
+      commits
     };
     this.state.pulls.push(pull);
     return pull;
@@ -392,6 +408,9 @@ class FakeGitHubServer implements FakeGitHub {
       ['GET', R('/pulls/(\\d+)'), c => this.withPull(c, p => ({ status: 200, body: this.pullJson(p) }))],
       ['PATCH', R('/pulls/(\\d+)'), c => this.withPull(c, p => this.updatePull(p, c))],
       ['GET', R('/pulls/(\\d+)/files'), c => this.withPull(c, p => this.listPullFiles(p, c))],
+      ['GET', R('/pulls/(\\d+)/commits'), c => this.withPull(c, p => this.listPullCommits(p, c))],
+      ['GET', R('/git/commits/([0-9a-fA-F]{4,64})'), c => this.getGitCommit(c)],
+      ['POST', R('/issues/(\\d+)/assignees'), c => this.withPull(c, p => this.addAssignees(p, c))],
       ['GET', R('/pulls/(\\d+)/requested_reviewers'), c => this.withPull(c, p => this.reviewers(p))],
       ['POST', R('/pulls/(\\d+)/requested_reviewers'), c => this.withPull(c, p => this.requestReviewers(p, c))],
       ['GET', R('/issues/(\\d+)/labels'), c => this.withPull(c, p => this.paginate(c, p.labels.map(labelJson)))],
@@ -491,7 +510,14 @@ class FakeGitHubServer implements FakeGitHub {
     const { title, body, state, base } = c.body;
     if (typeof title === 'string') pull.title = title;
     if (typeof body === 'string') pull.body = body;
-    if (state === 'open' || state === 'closed') pull.state = state;
+    if (pull.merged_at && state === 'open')
+      return validationFailed(`${DOCS}/pulls/pulls#update-a-pull-request`, [
+        { resource: 'PullRequest', code: 'custom', message: 'state cannot be changed. The pull request cannot be reopened.' }
+      ]);
+    if (state === 'open' || state === 'closed') {
+      pull.state = state;
+      pull.closed_at = state === 'closed' ? this.tick() : null;
+    }
     if (typeof base === 'string') pull.base.ref = base;
     pull.updated_at = this.tick();
     return { status: 200, body: this.pullJson(pull) };
@@ -556,8 +582,13 @@ class FakeGitHubServer implements FakeGitHub {
       labels: p.labels.map(labelJson),
       created_at: p.created_at,
       updated_at: p.updated_at,
-      closed_at: null,
-      merged_at: null,
+      closed_at: p.closed_at,
+      merged_at: p.merged_at,
+      merge_commit_sha: p.merge_commit_sha,
+      merged: p.merged_at !== null,
+      commits: p.commits.length || 1,
+      assignee: p.assignees[0] ? userJson(p.assignees[0]) : null,
+      assignees: p.assignees.map(userJson),
       requested_reviewers: p.requested_reviewers.map(userJson),
       requested_teams: p.requested_teams.map(teamJson),
       draft: p.draft,
@@ -587,6 +618,91 @@ class FakeGitHubServer implements FakeGitHub {
       ...(f.patch !== undefined && { patch: f.patch }),
       ...(f.previous_filename !== undefined && { previous_filename: f.previous_filename })
     };
+  }
+
+  // ---- Pull request commits, git commits, assignees ----
+
+  /** GET /pulls/{n}/commits: the seeded commits, oldest first, read from `gitDir`; GitHub lists at most 250. */
+  private listPullCommits(pull: FakePull, c: Context): Reply {
+    const commits = pull.commits.slice(0, 250).map(sha => {
+      const commit = this.readCommit(sha);
+      if (!commit) throw new Error(`Fake GitHub: commit ${sha} of pull request #${pull.number} is not in gitDir.`);
+      return this.commitListJson(commit);
+    });
+    return this.paginate(c, commits);
+  }
+
+  /** GET /git/commits/{sha}: the commit as `gitDir` has it; 404 for an unknown sha, 422 for a short one. */
+  private getGitCommit(c: Context): Reply {
+    const doc = `${DOCS}/git/commits#get-a-commit-object`;
+    const [sha] = c.params;
+    if (!/^[0-9a-f]{40}$/.test(sha))
+      return githubError(422, 'The sha parameter must be exactly 40 characters and contain only [0-9a-f].', doc);
+    const commit = this.readCommit(sha);
+    if (!commit) return githubError(404, 'Not Found', doc);
+    const base = `${this.url}/repos/${this.owner}/${this.repo}`;
+    return {
+      status: 200,
+      body: {
+        sha: commit.sha,
+        node_id: `C_${commit.sha}`,
+        url: `${base}/git/commits/${commit.sha}`,
+        html_url: `https://github.com/${this.owner}/${this.repo}/commit/${commit.sha}`,
+        author: commit.author,
+        committer: commit.committer,
+        message: commit.message,
+        tree: { sha: commit.tree, url: `${base}/git/trees/${commit.tree}` },
+        parents: commit.parents.map(p => ({
+          sha: p,
+          url: `${base}/git/commits/${p}`,
+          html_url: `https://github.com/${this.owner}/${this.repo}/commit/${p}`
+        })),
+        verification: { verified: false, reason: 'unsigned', signature: null, payload: null, verified_at: null }
+      }
+    };
+  }
+
+  private commitListJson(commit: GitCommit) {
+    const base = `${this.url}/repos/${this.owner}/${this.repo}`;
+    return {
+      url: `${base}/commits/${commit.sha}`,
+      sha: commit.sha,
+      node_id: `C_${commit.sha}`,
+      html_url: `https://github.com/${this.owner}/${this.repo}/commit/${commit.sha}`,
+      comments_url: `${base}/commits/${commit.sha}/comments`,
+      commit: {
+        url: `${base}/git/commits/${commit.sha}`,
+        author: commit.author,
+        committer: commit.committer,
+        message: commit.message,
+        tree: { sha: commit.tree, url: `${base}/git/trees/${commit.tree}` },
+        comment_count: 0,
+        verification: { verified: false, reason: 'unsigned', signature: null, payload: null, verified_at: null }
+      },
+      author: userJson('octocat'),
+      committer: userJson('web-flow'),
+      parents: commit.parents.map(p => ({
+        sha: p,
+        url: `${base}/commits/${p}`,
+        html_url: `https://github.com/${this.owner}/${this.repo}/commit/${p}`
+      }))
+    };
+  }
+
+  private readCommit(sha: string): GitCommit | undefined {
+    if (!this.options.gitDir) throw new Error('Fake GitHub needs gitDir to answer with commits.');
+    return readGitCommit(this.options.gitDir, sha);
+  }
+
+  /**
+   * POST /issues/{n}/assignees: adds collaborators (when `collaborators` is seeded, others are
+   * left out silently, as GitHub does); 201 with the issue.
+   */
+  private addAssignees(pull: FakePull, c: Context): Reply {
+    const wanted = stringArray(c.body.assignees);
+    const allowed = wanted.filter(u => this.state.collaborators.size === 0 || this.state.collaborators.has(u));
+    pull.assignees = union(pull.assignees, allowed);
+    return { status: 201, body: this.pullJson(pull) };
   }
 
   // ---- Comments ----
@@ -902,6 +1018,32 @@ function labelJson(name: string) {
 
 function stringArray(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+}
+
+interface GitCommit {
+  sha: string;
+  tree: string;
+  parents: string[];
+  message: string;
+  author: { name: string; email: string; date: string };
+  committer: { name: string; email: string; date: string };
+}
+
+/** A commit of the repository at `gitDir` in the API's terms (dates in UTC), or undefined when there is none. */
+function readGitCommit(gitDir: string, sha: string): GitCommit | undefined {
+  if (!commitExists(gitDir, sha)) return undefined;
+  const format = ['%H', '%T', '%P', '%an', '%ae', '%aI', '%cn', '%ce', '%cI', '%B'].join('%x00');
+  const out = execFileSync('git', ['--git-dir', gitDir, 'show', '-s', `--format=${format}`, sha], { encoding: 'utf8' });
+  const [full, tree, parents, an, ae, ad, cn, ce, cd, ...message] = out.split('\0');
+  const utc = (date: string) => new Date(date).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  return {
+    sha: full,
+    tree,
+    parents: parents ? parents.split(' ') : [],
+    message: message.join('\0').replace(/\n$/, ''),
+    author: { name: an, email: ae, date: utc(ad) },
+    committer: { name: cn, email: ce, date: utc(cd) }
+  };
 }
 
 /** True when `sha` names a commit in the git repository at `gitDir`. */

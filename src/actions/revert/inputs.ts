@@ -3,7 +3,9 @@ import { UserError } from '../../core/index.js';
 import type { BadChange } from '../../drill/bad-change.js';
 import { parseDuration } from '../../flux/duration.js';
 import type { Identity } from '../../rollback/types.js';
-import { parseIdentity, validateRevision, type RawRequest } from '../../rollback/validate.js';
+import { settingNames } from '../../rollback/option-names.js';
+import { assertOnlyPullRequests } from '../../rollback/pull-requests.js';
+import { parseIdentity, parsePullRequestNumbers, validateRevision, type RawRequest } from '../../rollback/validate.js';
 import { booleanInput, listInput, type RunContext } from '../runner.js';
 
 /** How a Flux failure event is acted on. */
@@ -13,6 +15,12 @@ export type OnFluxFailure = 'ignore' | 'pull-request' | 'push';
 export interface RevertInputs {
   /** The rollback as asked (`validateRequest` checks it); a Flux event or the default branch yields a new one. */
   readonly raw: Readonly<RawRequest>;
+  /**
+   * Merged pull requests to revert, by number (`pull-request`), in the order given, without
+   * repeats; empty when commits or paths are given instead. Their commits are found through the
+   * API (src/github/pull-commits.ts) before `raw` is validated.
+   */
+  readonly pullRequests: number[];
   readonly token: string;
   readonly workingDirectory: string;
   /** Commit status context the guard result is posted as on a delivered rollback. */
@@ -88,8 +96,14 @@ export function readRevertInputs(context: RunContext): RevertInputs {
     labels: listInput('labels'),
     reviewers: listInput('reviewers'),
     teamReviewers: listInput('team-reviewers'),
-    draft: booleanInput('draft', false)
+    draft: booleanInput('draft', false),
+    body: core.getInput('body'),
+    assignees: listInput('assignees'),
+    deleteBranch: booleanInput('delete-branch', false)
   };
+  const pullRequestInput = listInput('pull-request', true);
+  const pullRequests = parsePullRequestNumbers(pullRequestInput, 'pull-request');
+  if (pullRequests.length > 0) assertOnlyPullRequests(raw, pullRequestInput.join(', '), settingNames);
   const flux: FluxInputs = {
     onFailure: oneOf('on-flux-failure', ['ignore', 'pull-request', 'push'] as const, 'ignore'),
     reasons: listInput('flux-reasons'),
@@ -112,6 +126,10 @@ export function readRevertInputs(context: RunContext): RevertInputs {
   // Checked before anything is pushed, so a push is never followed by a wait that cannot run.
   if (wait.forFlux && !api)
     throw new UserError('wait-for: flux-status reads commit statuses through the GitHub API: it needs a token and GITHUB_REPOSITORY.');
+  if (pullRequests.length > 0 && !api)
+    throw new UserError(
+      `pull-request (${pullRequests.map(p => `#${p}`).join(', ')}) is resolved to commits through the GitHub API: it needs a token and GITHUB_REPOSITORY.`
+    );
   if (statusContext && !api)
     throw new UserError('status-context posts a commit status through the GitHub API: it needs a token and GITHUB_REPOSITORY.');
   if (wait.watchCommit && !wait.forFlux && !wait.healthUrl) {
@@ -126,6 +144,7 @@ export function readRevertInputs(context: RunContext): RevertInputs {
   const targetBranchInput = core.getInput('target-branch') || undefined;
   return {
     raw,
+    pullRequests,
     token,
     workingDirectory: core.getInput('working-directory') || '.',
     statusContext,

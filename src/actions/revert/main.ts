@@ -1,6 +1,6 @@
 import * as core from '@actions/core';
 import { resolve } from 'node:path';
-import { printable } from '../../core/index.js';
+import { printable, shortSha } from '../../core/index.js';
 import { verifyRecovery } from '../../flux/verify.js';
 import type { FluxReference } from '../../flux/wait.js';
 import { connectGitHub, pullRequestPort, type GitHubConnection } from '../../github/connection.js';
@@ -8,7 +8,9 @@ import { Git } from '../../git/git.js';
 import { gitHttpAuth } from '../../git/http-auth.js';
 import { UnsafeRollbackError } from '../../rollback/guard.js';
 import { runRollback, type PushedBranch, type RollbackResult } from '../../rollback/run.js';
-import { validateRequest, type RawRequest } from '../../rollback/validate.js';
+import { revertPullRequests } from '../../rollback/pull-requests.js';
+import { rolledBackComment } from '../../rollback/report.js';
+import { branchName, validateRequest, type RawRequest } from '../../rollback/validate.js';
 import { finishStep, stepError } from '../finish.js';
 import { coreLogger, readRunContext, type RunContext } from '../runner.js';
 import { drillMode } from './drill-mode.js';
@@ -60,6 +62,8 @@ async function revert(context: RunContext): Promise<RevertOutcome> {
       core.info(why);
       outcome = { flux: { decision: 'revert', failingRevision, why } };
       request = trigger.request;
+    } else if (inputs.pullRequests.length > 0) {
+      request = await withPullRequests(inputs, request, github!);
     }
     const watchOnly = inputs.wait.watchCommit && request.commits.length === 0 && request.restorePaths.length === 0;
     const rollback = watchOnly ? undefined : await makeRollback(inputs, request, git, github, context, pushed);
@@ -89,13 +93,44 @@ async function makeRollback(
   const pullRequests = github && pullRequestPort(github, context.serverUrl);
   const result = await runRollback(request, { git, log: coreLogger, pullRequests, onPushed: p => pushed.push(p) });
   core.info(`Rollback ${result.operation}${result.commitSha ? `: ${result.commitSha}` : ''}`);
-  const done = { result, audit: request.audit, commitUrl: pullRequests?.commitUrl };
-  if (!inputs.statusContext || !github || !isDelivered(result)) return done;
+  const done: RollbackDone = { result, audit: request.audit, commitUrl: pullRequests?.commitUrl };
+  const commentWarnings = await commentOnReverted(done, github);
+  if (!inputs.statusContext || !github || !isDelivered(result)) return { ...done, commentWarnings };
   const status = guardStatus(result, inputs.statusContext, context.runUrl);
   const statusWarning = await postGuardStatus(github, result, status);
   if (statusWarning) core.warning(statusWarning);
   else core.info(`Commit status '${status.context}' (${status.state}) posted on ${result.commitSha}.`);
-  return { ...done, statusWarning };
+  return { ...done, commentWarnings, statusWarning };
+}
+
+/**
+ * The request with the commits of the pull requests asked for by number, found through the API,
+ * on the target branch (the default branch unless given). Each is logged with how it was merged.
+ */
+async function withPullRequests(inputs: RevertInputs, raw: Readonly<RawRequest>, github: GitHubConnection): Promise<RawRequest> {
+  const withTarget = await withTargetBranch(raw, github);
+  const target = branchName(withTarget.targetBranch!);
+  const { resolvePullRequests } = await import('../../github/pull-commits.js');
+  const pulls = await resolvePullRequests(await github.client(), github.repo, inputs.pullRequests, target);
+  for (const p of pulls) {
+    const commits = p.commits.map(shortSha).join(', ');
+    core.info(
+      `Pull request #${p.number} ("${printable(p.title, 120)}"), merged into '${printable(target)}' by ${p.method}: reverting ${commits}.`
+    );
+  }
+  return revertPullRequests({ ...withTarget, targetBranch: target }, pulls);
+}
+
+/** After delivery, tells the reverted pull requests where their rollback is; failures are warnings. */
+async function commentOnReverted(done: RollbackDone, github: GitHubConnection | undefined): Promise<string[]> {
+  const numbers = (done.audit.pullRequests ?? []).map(p => p.number);
+  if (!github || numbers.length === 0 || !isDelivered(done.result)) return [];
+  const { commentRolledBack } = await import('../../github/pull-commits.js');
+  const body = rolledBackComment(done.result, done.audit, done.commitUrl);
+  const warnings = await commentRolledBack(await github.client(), github.repo, numbers, body);
+  for (const w of warnings) core.warning(w);
+  if (warnings.length === 0) core.info(`Commented on ${numbers.map(n => `#${n}`).join(', ')} with the rollback's link.`);
+  return warnings;
 }
 
 /** The request with its target branch: as given, else the repository's default branch from the API. */
@@ -170,8 +205,10 @@ function describeRun(inputs: RevertInputs, context: RunContext): string {
   // Logged before the engine validates them: every value is shown escaped, so none can form a workflow command.
   const { raw } = inputs;
   const shown = (value: string | undefined) => printable(value ?? '', 200);
-  const what = raw.restorePaths.length
-    ? `restore ${raw.restorePaths.map(shown).join(', ')} to ${shown(raw.restoreTo)}`
-    : `revert ${raw.commits.map(shown).join(' ')}`;
+  const what = inputs.pullRequests.length
+    ? `revert pull request ${inputs.pullRequests.map(n => `#${n}`).join(', ')}`
+    : raw.restorePaths.length
+      ? `restore ${raw.restorePaths.map(shown).join(', ')} to ${shown(raw.restoreTo)}`
+      : `revert ${raw.commits.map(shown).join(' ')}`;
   return `${what} on '${raw.targetBranch === undefined ? 'the default branch' : shown(raw.targetBranch)}' (deliver: ${shown(raw.deliver)}${raw.dryRun ? ', dry run' : ''})`;
 }

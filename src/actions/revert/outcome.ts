@@ -38,6 +38,8 @@ export interface RollbackDone {
   readonly commitUrl?: (sha: string) => string;
   /** Set when the guard's commit status could not be posted. */
   readonly statusWarning?: string;
+  /** Comments that could not be posted on the reverted pull requests. */
+  readonly commentWarnings?: readonly string[];
 }
 
 /** Everything the runner is told at the end of a run. */
@@ -71,6 +73,7 @@ export function revertOutputs(outcome: RevertOutcome): Record<string, string> {
     'pull-request-url': result?.pullRequest?.url ?? '',
     branch: result?.branch ?? pushed?.branch ?? '',
     'target-branch': result?.targetBranch ?? drill?.branch ?? outcome.targetBranch ?? '',
+    'deleted-branch': result?.staleBranch?.deleted ? result.staleBranch.branch : '',
     findings: findings ? JSON.stringify(findings) : '',
     reconciled: drill
       ? String(drillPhase(drill, 'reconcile')?.ok ?? false)
@@ -110,6 +113,7 @@ export function revertSummary(outcome: RevertOutcome): string {
   if (rollback) {
     sections.push(rollbackSummary(rollback.result, rollback.audit, rollback.commitUrl));
     if (rollback.statusWarning) sections.push(`> [!WARNING]\n> ${rollback.statusWarning}`);
+    for (const warning of rollback.commentWarnings ?? []) sections.push(`> [!WARNING]\n> ${warning}`);
   }
   if (recovery) sections.push(recoverySummary(recovery.seen));
   if (error?.refusedFindings) sections.push(`## Rollback refused\n\n${error.message}\n\n${findingsSection(error.refusedFindings)}`);

@@ -2,23 +2,8 @@ import { codeBlock, codeSpan, printable, shortSha, UserError, type Logger } from
 import type { GitHubConnection } from '../../github/connection.js';
 import type { Reaction } from '../../github/reactions.js';
 import type { RunContext } from '../runner.js';
-import type { RevertOutcome } from './outcome.js';
+import type { RevertOutcome, TriggerOutcome } from './outcome.js';
 import type { PullRequestAsk } from './pull-request-trigger.js';
-
-/** What a `/revert` comment or the trigger label led to. */
-export interface TriggerOutcome {
-  /** revert: the rollback ran (see the rest of the outcome); refused: answered, nothing done; ignored: not a request. */
-  readonly decision: 'revert' | 'refused' | 'ignored';
-  readonly why?: string;
-  readonly via?: 'comment' | 'label';
-  /** The pull request asked to be rolled back. */
-  readonly number?: number;
-  readonly requester?: string;
-  /** Web address of the reply on the pull request. */
-  readonly replyUrl?: string;
-  /** Reactions or the reply that could not be posted: the rollback stands either way. */
-  readonly warnings?: readonly string[];
-}
 
 /** How the request is answered once the run knows its outcome. */
 export interface Conversation {

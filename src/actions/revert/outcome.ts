@@ -6,7 +6,6 @@ import { findingsSection, rollbackSummary } from '../../rollback/report.js';
 import type { PushedBranch, RollbackResult } from '../../rollback/run.js';
 import type { AuditContext } from '../../rollback/types.js';
 import type { StepError, StepReport } from '../finish.js';
-import type { TriggerOutcome } from './chatops.js';
 import { isDelivered } from './guard-status.js';
 
 /**
@@ -29,6 +28,21 @@ export interface RevertOutcome {
   readonly error?: StepError & { readonly refusedFindings?: readonly Finding[] };
   /** Branches that held the rollback when the run stopped, for a failure before `rollback` was known. */
   readonly pushed?: readonly PushedBranch[];
+}
+
+/** What a `/revert` comment or the trigger label led to. */
+export interface TriggerOutcome {
+  /** revert: the rollback ran (see the rest of the outcome); refused: answered, nothing done; ignored: not a request. */
+  readonly decision: 'revert' | 'refused' | 'ignored';
+  readonly why?: string;
+  readonly via?: 'comment' | 'label';
+  /** The pull request asked to be rolled back. */
+  readonly number?: number;
+  readonly requester?: string;
+  /** Web address of the reply on the pull request. */
+  readonly replyUrl?: string;
+  /** Reactions or the reply that could not be posted: the rollback stands either way. */
+  readonly warnings?: readonly string[];
 }
 
 /** A rollback the engine made, with what its summary needs. */

@@ -1,14 +1,17 @@
 import { parseArgs } from 'node:util';
 import type { Git } from '../git/git.js';
 import { gitHttpAuth } from '../git/http-auth.js';
-import { connectGitHub, pullRequestPort } from '../github/connection.js';
-import { runRollback, type RollbackResult } from '../rollback/run.js';
-import { type RawRequest, validateRequest } from '../rollback/validate.js';
+import { connectGitHub, type GitHubConnection, pullRequestPort } from '../github/connection.js';
+import { assertOnlyPullRequests, revertPullRequests } from '../rollback/pull-requests.js';
+import { rolledBackComment } from '../rollback/report.js';
+import { type PullRequestPort, runRollback, type RollbackResult } from '../rollback/run.js';
+import type { AuditContext } from '../rollback/types.js';
+import { branchName, parsePullRequestNumbers, type RawRequest, validateRequest } from '../rollback/validate.js';
 import { flagNames } from './flag-names.js';
 import { stderrLogger, type Output, usageError } from './output.js';
 import { commandUsage } from './usage.js';
 import { openWorkTree } from './work-tree.js';
-import { shortSha } from '../core/index.js';
+import { type Logger, printable, shortSha } from '../core/index.js';
 
 const OPTIONS = {
   to: { type: 'string' },
@@ -30,6 +33,10 @@ const OPTIONS = {
   reviewer: { type: 'string', multiple: true },
   'team-reviewer': { type: 'string', multiple: true },
   draft: { type: 'boolean' },
+  pr: { type: 'string', multiple: true },
+  body: { type: 'string' },
+  assignee: { type: 'string', multiple: true },
+  'delete-branch': { type: 'boolean' },
   repo: { type: 'string' },
   format: { type: 'string' },
   help: { type: 'boolean', short: 'h' }
@@ -47,16 +54,19 @@ export async function rollbackCommand(mode: 'revert' | 'restore', argv: string[]
   }
   const format = values.format ?? 'text';
   if (format !== 'text' && format !== 'json') throw usageError(`Invalid --format '${format}'. Expected text or json.`);
-  if (positionals.length === 0) {
+  const pullRequests = parsePullRequestNumbers(values.pr ?? [], '--pr');
+  if (mode === 'restore' && values.pr)
+    throw usageError('restore does not take --pr: revert a pull request with gitops-rollback revert --pr <number>.');
+  if (positionals.length === 0 && pullRequests.length === 0) {
     throw usageError(
       mode === 'revert'
-        ? 'revert needs the commits to revert: gitops-rollback revert <rev|A..B>...'
+        ? 'revert needs the commits to revert: gitops-rollback revert <rev|A..B>... (or a merged pull request: --pr <number>)'
         : 'restore needs the paths to restore: gitops-rollback restore <path>... --to <rev>'
     );
   }
   const deliver = values.deliver ?? 'none';
   const git = await openWorkTree(process.cwd(), deliver === 'none' ? undefined : tokenForGit());
-  const raw: RawRequest = {
+  let raw: RawRequest = {
     commits: mode === 'revert' ? positionals : [],
     restorePaths: mode === 'restore' ? positionals : [],
     restoreTo: values.to,
@@ -77,20 +87,59 @@ export async function rollbackCommand(mode: 'revert' | 'restore', argv: string[]
     labels: values.label,
     reviewers: values.reviewer,
     teamReviewers: values['team-reviewer'],
-    draft: values.draft
+    draft: values.draft,
+    body: values.body,
+    assignees: values.assignee,
+    deleteBranch: values['delete-branch']
   };
   if (mode === 'restore' && !values.to) throw usageError('restore needs --to <rev>: the known-good revision to restore the paths to.');
-  const request = await validateRequest(raw, flagNames);
   const log = stderrLogger(out);
-  const pullRequests = deliver === 'none' ? undefined : githubFromEnvironment(values.repo);
-  if (deliver === 'pull-request' && !pullRequests && !request.dryRun) {
-    throw usageError(
-      '--deliver pull-request needs the GitHub API: set GITHUB_TOKEN, and name the repository with --repo owner/name (or GITHUB_REPOSITORY).'
-    );
+  const github = githubFromEnvironment(values.repo);
+  if (pullRequests.length > 0) {
+    assertOnlyPullRequests(raw, (values.pr ?? []).join(', '), flagNames);
+    if (!github) throw usageError(`--pr needs the GitHub API to find the pull request's commits: ${NEEDS_API}`);
+    raw = await withPullRequests(raw, pullRequests, github, log);
   }
-  const result = await runRollback(request, { git, log, pullRequests });
+  const request = await validateRequest(raw, flagNames);
+  const port = deliver === 'none' || !github ? undefined : pullRequestPort(github, serverUrl());
+  if (deliver === 'pull-request' && !port && !request.dryRun) throw usageError(`--deliver pull-request needs the GitHub API: ${NEEDS_API}`);
+  const result = await runRollback(request, { git, log, pullRequests: port });
+  if (github && port) await commentOnReverted(github, result, request.audit, port, log);
   out.stdout(format === 'json' ? JSON.stringify(result, null, 2) : describe(result));
   return 0;
+}
+
+const NEEDS_API = 'set GITHUB_TOKEN, and name the repository with --repo owner/name (or GITHUB_REPOSITORY).';
+
+/** The request for merged pull requests `numbers` of the repository: their commits, found through the API, on the target branch. */
+async function withPullRequests(raw: RawRequest, numbers: number[], github: GitHubConnection, log: Logger): Promise<RawRequest> {
+  const target = raw.targetBranch ? branchName(raw.targetBranch) : undefined;
+  if (!target) throw usageError('--pr needs the branch the pull requests were merged into: check it out, or pass --target-branch.');
+  const { resolvePullRequests } = await import('../github/pull-commits.js');
+  const pulls = await resolvePullRequests(await github.client(), github.repo, numbers, target);
+  for (const p of pulls) {
+    log.info(
+      `Pull request #${p.number} ("${printable(p.title, 120)}"), merged into '${printable(target)}' by ${p.method}: reverting ${p.commits.map(shortSha).join(', ')}.`
+    );
+  }
+  return revertPullRequests({ ...raw, targetBranch: target }, pulls);
+}
+
+/** After a push or a pull request, tells the reverted pull requests where the rollback is; failures are warnings. */
+async function commentOnReverted(
+  github: GitHubConnection,
+  result: RollbackResult,
+  audit: AuditContext,
+  port: PullRequestPort,
+  log: Logger
+): Promise<void> {
+  const numbers = (audit.pullRequests ?? []).map(p => p.number);
+  const delivered = result.commitSha && ['pushed', 'created', 'updated'].includes(result.operation);
+  if (numbers.length === 0 || !delivered) return;
+  const { commentRolledBack } = await import('../github/pull-commits.js');
+  const warnings = await commentRolledBack(await github.client(), github.repo, numbers, rolledBackComment(result, audit, port.commitUrl));
+  for (const w of warnings) log.warning(w);
+  if (warnings.length === 0) log.info(`Commented on ${numbers.map(n => `#${n}`).join(', ')} with the rollback's link.`);
 }
 
 /**
@@ -117,14 +166,20 @@ function parseOrUsage(mode: 'revert' | 'restore', argv: string[]) {
   }
 }
 
-/** Pull requests from the CLI use GITHUB_TOKEN and the repository named by --repo or GITHUB_REPOSITORY. */
-function githubFromEnvironment(repoOption: string | undefined) {
-  const github = connectGitHub({
+/**
+ * The GitHub API for the CLI: GITHUB_TOKEN (or GH_TOKEN), the repository named by --repo or
+ * GITHUB_REPOSITORY, and GITHUB_API_URL when set; undefined without a token or a repository.
+ */
+function githubFromEnvironment(repoOption: string | undefined): GitHubConnection | undefined {
+  return connectGitHub({
     token: process.env.GITHUB_TOKEN || process.env.GH_TOKEN,
     repository: repoOption || process.env.GITHUB_REPOSITORY,
     apiUrl: process.env.GITHUB_API_URL
   });
-  return github && pullRequestPort(github, process.env.GITHUB_SERVER_URL ?? 'https://github.com');
+}
+
+function serverUrl(): string {
+  return process.env.GITHUB_SERVER_URL || 'https://github.com';
 }
 
 /** When delivering, GITHUB_TOKEN (or GH_TOKEN) authenticates git on GITHUB_SERVER_URL as it does the API. */
@@ -140,6 +195,12 @@ function describe(result: RollbackResult): string {
   if (result.restoredTo) lines.push(`restored-to: ${result.restoredTo} (${result.restoredPaths?.join(', ')})`);
   for (const c of result.revertedCommits) lines.push(`reverted: ${shortSha(c.sha)} ${c.subject}`);
   for (const c of result.skipped) lines.push(`skipped (already reverted): ${shortSha(c.sha)} ${c.subject}`);
+  const stale = result.staleBranch;
+  if (stale?.deleted)
+    lines.push(
+      `deleted-branch: ${stale.branch}${stale.closedPullRequest ? ` (closed #${stale.closedPullRequest.number} ${stale.closedPullRequest.url})` : ''}`
+    );
+  else if (stale) lines.push(`kept-branch: ${stale.branch}: ${stale.why}`);
   if (result.diffStat) lines.push('', result.diffStat);
   return lines.join('\n');
 }

@@ -12,6 +12,7 @@ export const USAGE = `gitops-rollback ${VERSION}: roll back a Flux GitOps reposi
 
 Usage:
   gitops-rollback revert <rev|A..B>... [options]       revert commits, newest first
+  gitops-rollback revert --pr <number>... [options]    revert merged pull requests, newest first
   gitops-rollback restore <path>... --to <rev> [options] put paths back to how they were at <rev>
   gitops-rollback check --base <rev> [options]         check a change for rollback hazards
   gitops-rollback report [options]                     rollbacks, time to revert, components, from the history
@@ -39,6 +40,10 @@ Pull requests (token from GITHUB_TOKEN):
   --repo OWNER/NAME       repository (default: GITHUB_REPOSITORY)
   --branch B              pull-request branch (default: rollback/<incident>)
   --title T, --label L, --reviewer U, --team-reviewer T, --draft
+  --body TEXT             text put before the generated pull-request body
+  --assignee U            user assigned to the pull request (repeatable)
+  --delete-branch         when nothing is left to roll back, close the stale rollback pull
+                          request and delete its branch (only if it holds only rollback commits)
 
 Output:
   --format text|json      result format on stdout (default: text); progress goes to stderr
@@ -46,11 +51,15 @@ Output:
 
 const COMMAND_USAGE: Record<Command, string> = {
   revert: `Usage: gitops-rollback revert <rev|A..B>... [options]
+       gitops-rollback revert --pr <number>... [options]
 
 Reverts commits on the target branch, newest first, as git revert does, with an audit trail in
 every commit. A..B means the commits after A up to B. Commits already reverted are skipped.
 
 Revert:
+  --pr N                  a merged pull request instead of commits (repeatable, or 12,15): its
+                          merge, squash or rebased commits, found through the GitHub API
+                          (GITHUB_TOKEN, --repo); the pull request gets a comment once delivered
   --mainline N            parent to revert merge commits against (default 1 for merge commits)
   --squash                one revert commit for all commits
 

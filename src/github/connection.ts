@@ -38,6 +38,10 @@ export function pullRequestPort(github: GitHubConnection, serverUrl: string): Pu
       const { openOrUpdatePullRequest } = await import('./pull-request.js');
       return openOrUpdatePullRequest(await github.client(), { ...request, repo: github.repo });
     },
+    closePullRequest: async request => {
+      const { closePullRequest } = await import('./pull-request.js');
+      return closePullRequest(await github.client(), { ...request, repo: github.repo });
+    },
     commitUrl: sha => `${serverUrl.replace(/\/+$/, '')}/${owner}/${repo}/commit/${sha}`
   };
 }

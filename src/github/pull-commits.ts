@@ -38,7 +38,8 @@ const PULLS_READ = 'pull-requests: read';
  *   reverted with mainline 1;
  * - one parent, and the last commits of the base branch down from it carry the pull request's
  *   commits' messages and authors (name, email, date), one for one: a rebase merge, all of them;
- * - one parent and no such match: a squash merge, that one commit;
+ * - one parent, no such match, and no replay of the commit before its last right below it: a
+ *   squash merge, that one commit;
  * - `merge_commit_sha` equal to the head: the branch was fast-forwarded, the pull request's commits.
  *
  * Anything else (an open or closed-unmerged pull request, one merged into another branch than
@@ -99,7 +100,15 @@ export async function resolvePullRequest(
 
   const listed = await listCommits(client, repo, number, pull.commits, unsure);
   const last = listed.at(-1);
-  if (!last || !sameChange(merged, last)) return { ...found, method: 'squash', commits: [mergeSha] };
+  if (!last || !sameChange(merged, last)) {
+    // A squash commit sits on the base branch's history; a replay of the commit before the last
+    // below it means a rebase whose last commit changed, and reverting one commit would be half of it.
+    const before = listed.at(-2);
+    if (before && sameChange(await getCommit(client, repo, merged.parents[0]), before)) {
+      throw unsure(`its merge commit ${mergeSha} sits on a replay of its commit ${before.sha} but does not replay its last commit`);
+    }
+    return { ...found, method: 'squash', commits: [mergeSha] };
+  }
   // The merge commit is the last of the pull request's commits, replayed: a rebase merge. Every
   // other commit must sit right below it, in order, or nothing is reverted.
   const rebased = [merged];

@@ -64,7 +64,30 @@ export async function openOrUpdatePullRequest(client: GitHubClient, spec: PullRe
   return { number: created.number, url: created.html_url, operation: 'created' };
 }
 
-async function findOpenPullRequest(client: GitHubClient, spec: PullRequestSpec): Promise<PullRef | undefined> {
+/**
+ * Closes the open pull request from `head` into `base` in `repo`, after commenting `comment` on
+ * it. Resolves to it, or to undefined when none is open.
+ */
+export async function closePullRequest(
+  client: GitHubClient,
+  spec: { repo: RepoRef; head: string; base: string; comment: string }
+): Promise<{ number: number; url: string } | undefined> {
+  const open = await findOpenPullRequest(client, spec);
+  if (!open) return undefined;
+  const where = `pull request #${open.number} in ${repoName(spec.repo)}`;
+  await callGitHub(`comment on ${where}`, PULLS_WRITE, () =>
+    client.rest.issues.createComment({ ...spec.repo, issue_number: open.number, body: spec.comment })
+  );
+  await callGitHub(`close ${where}`, PULLS_WRITE, () =>
+    client.rest.pulls.update({ ...spec.repo, pull_number: open.number, state: 'closed' })
+  );
+  return { number: open.number, url: open.html_url };
+}
+
+async function findOpenPullRequest(
+  client: GitHubClient,
+  spec: { repo: RepoRef; head: string; base: string }
+): Promise<PullRef | undefined> {
   const attempted = `look up open pull requests from '${spec.head}' in ${repoName(spec.repo)}`;
   const head = `${spec.repo.owner}:${spec.head}`;
   const { data } = await callGitHub(attempted, 'pull-requests: read', () =>

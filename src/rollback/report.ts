@@ -47,8 +47,22 @@ function deliveredTo(result: RollbackResult): string {
     case 'dry-run':
       return `Dry run: the rollback was computed on \`${result.targetBranch}\` but nothing was pushed.`;
     default:
-      return `Nothing to roll back on \`${result.targetBranch}\`.`;
+      return `Nothing to roll back on \`${result.targetBranch}\`.${staleBranchLine(result)}`;
   }
+}
+
+/** With delete-branch: what became of the rollback branch an earlier run left. */
+function staleBranchLine(result: RollbackResult): string {
+  const stale = result.staleBranch;
+  if (!stale) return '';
+  const pr = stale.closedPullRequest;
+  const closed = pr ? `the stale rollback pull request [#${pr.number}](${pr.url})` : '';
+  if (stale.deleted) {
+    return closed
+      ? ` Closed ${closed} and deleted its branch \`${stale.branch}\`.`
+      : ` Deleted the stale rollback branch \`${stale.branch}\`.`;
+  }
+  return `${closed ? ` Closed ${closed}.` : ''} Kept the rollback branch \`${stale.branch}\`: ${tableCell(stale.why ?? '')}.`;
 }
 
 function contextLines(result: RollbackResult, audit: AuditContext): string[] {

@@ -6,7 +6,7 @@ import { rollbackTitle } from './message.js';
 import { planRollback, resolveAhead } from './plan.js';
 import { pushRef } from './push.js';
 import { pullRequestBody } from './report.js';
-import type { Plan, PullRequestOptions, RevertedCommit, RollbackRequest, RollbackResult } from './types.js';
+import type { Plan, PullRequestOptions, RevertedCommit, RollbackRequest, RollbackResult, StaleBranch } from './types.js';
 import { type Logger, shortSha, UserError } from '../core/index.js';
 
 export type { RollbackResult } from './types.js';
@@ -18,6 +18,11 @@ export interface PullRequestPort {
   ): Promise<{ number: number; url: string; operation: 'created' | 'updated' }>;
   /** A web link to a commit, for tables in pull requests and summaries. */
   commitUrl?(sha: string): string;
+  /**
+   * Closes the open pull request from `head` into `base`, after leaving `comment` on it; resolves
+   * to it, or to undefined when none is open.
+   */
+  closePullRequest?(request: { head: string; base: string; comment: string }): Promise<{ number: number; url: string } | undefined>;
 }
 
 export interface RollbackDeps {
@@ -92,7 +97,7 @@ async function rollOnce(request: RollbackRequest, deps: RollbackDeps, target: Ta
     for (const s of plan.skipped) log.notice(`Skipping ${shortSha(s.sha)} ("${s.subject}"): it is already reverted on '${target.name}'.`);
     if (plan.steps.length === 0) {
       log.notice('Nothing to roll back: every requested commit is already reverted.');
-      return { kind: 'done', result };
+      return { kind: 'done', result: await withStaleBranch(request, deps, target, result, plan.skipped[0]?.sha) };
     }
   }
   // The guard checks the rollback's tree while its commit is written.
@@ -114,7 +119,8 @@ async function rollOnce(request: RollbackRequest, deps: RollbackDeps, target: Ta
   result.revertedCommits = reverted(plan, applied);
   if (!applied.changed) {
     log.notice(`The rollback changes nothing on '${target.name}'; nothing to deliver.`);
-    return { kind: 'done', result: { ...result, revertedCommits: [] } };
+    const newest = plan.kind === 'revert' ? plan.steps[0]?.sha : undefined;
+    return { kind: 'done', result: await withStaleBranch(request, deps, target, { ...result, revertedCommits: [] }, newest) };
   }
   result.commitSha = applied.head;
   const guard = await (guarding ?? startGuard(applied.tree));
@@ -184,7 +190,7 @@ async function deliverByPullRequest(
   result: RollbackResult
 ): Promise<RollbackResult> {
   const { git, log } = deps;
-  const branch = request.branch ?? defaultBranchName(request, result);
+  const branch = request.branch ?? defaultBranchName(request, result.revertedCommits[0]?.sha, result.restoredTo);
   if (branch === target.name) throw new UserError(`The pull-request branch '${branch}' is the target branch. Expected a separate branch.`);
   const [head, stat] = await Promise.all([
     log.group(`Pushing branch '${branch}'`, () => pushRollbackBranch(git, request, branch, result, target.tip)),
@@ -260,7 +266,71 @@ async function sameRollback(git: Git, remote: string, ref: string, existing: str
   return (await git.sameContent(existing, head)) && (await git.isAncestor(tip, existing));
 }
 
-function defaultBranchName(request: RollbackRequest, result: RollbackResult): string {
+/**
+ * With delete-branch, when a run finds nothing left to roll back: the rollback branch an earlier
+ * run pushed (named as that run named it, from `newest`, the newest requested commit) is stale.
+ * Its open pull request is closed with a comment and the branch deleted, only while the branch
+ * holds nothing but this tool's rollback commits on top of the target's history, and only as it
+ * was checked (the deletion is leased on its sha). Anything else keeps the branch and says why;
+ * failures are warnings: there was nothing to roll back either way.
+ */
+async function withStaleBranch(
+  request: RollbackRequest,
+  deps: RollbackDeps,
+  target: TargetBranch,
+  result: RollbackResult,
+  newest: string | undefined
+): Promise<RollbackResult> {
+  if (!request.pullRequest.deleteBranch || request.deliver === 'none' || request.dryRun) return result;
+  const branch = request.branch ?? (newest || result.restoredTo ? defaultBranchName(request, newest, result.restoredTo) : undefined);
+  if (!branch || branch === target.name) return result;
+  const staleBranch = await closeStaleBranch(request, deps, target, branch);
+  return staleBranch ? { ...result, staleBranch } : result;
+}
+
+async function closeStaleBranch(
+  request: RollbackRequest,
+  deps: RollbackDeps,
+  target: TargetBranch,
+  branch: string
+): Promise<StaleBranch | undefined> {
+  const { git, log } = deps;
+  const { remote } = request;
+  const ref = `refs/heads/${branch}`;
+  const existing = await git.lsRemote(remote, ref);
+  if (!existing) return undefined;
+  const keep = (why: string, closedPullRequest?: StaleBranch['closedPullRequest']): StaleBranch => {
+    log.warning(`Kept the rollback branch '${branch}': ${why}.`);
+    return { branch, deleted: false, why, closedPullRequest };
+  };
+  const depth = (await git.isShallow()) ? deepenDepth(0) : undefined;
+  await git.tryFetch(remote, [`+${ref}:refs/rollback/existing`], { depth });
+  if (!(await git.tryResolveCommit(existing))) return keep(`its commit ${existing} could not be fetched to check who made it`);
+  const foreign = await firstForeignCommit(git, request, existing, target.tip);
+  if (foreign) return keep(`it holds commit ${foreign}, which this tool did not make`);
+  let closedPullRequest: StaleBranch['closedPullRequest'];
+  if (deps.pullRequests?.closePullRequest) {
+    const comment =
+      `Nothing is left to roll back on \`${target.name}\`: what this pull request reverts is already reverted there. ` +
+      `Closed, and its branch \`${branch}\` deleted, by a re-run of the rollback with ${request.names.set({ deleteBranch: true })}.`;
+    try {
+      closedPullRequest = await deps.pullRequests.closePullRequest({ head: branch, base: target.name, comment });
+    } catch (error) {
+      return keep(`its pull request could not be closed: ${(error as Error).message}`);
+    }
+    if (closedPullRequest) log.info(`Closed the stale rollback pull request #${closedPullRequest.number}: ${closedPullRequest.url}`);
+  }
+  try {
+    const deleted = await pushRef(git, remote, '', ref, existing);
+    if (deleted.status !== 'pushed') return keep(`${remote} refused to delete it: ${deleted.detail}`, closedPullRequest);
+  } catch (error) {
+    return keep((error as Error).message, closedPullRequest);
+  }
+  log.notice(`Deleted the stale rollback branch '${branch}': nothing was left to roll back.`);
+  return { branch, deleted: true, closedPullRequest };
+}
+
+function defaultBranchName(request: RollbackRequest, newest: string | undefined, restoredTo: string | undefined): string {
   const slug = (request.audit.incident ?? '')
     .toLowerCase()
     .replace(/[^a-z0-9._-]+/g, '-')
@@ -268,8 +338,8 @@ function defaultBranchName(request: RollbackRequest, result: RollbackResult): st
     .replace(/\.\.+/g, '.')
     .slice(0, 60);
   if (slug) return `rollback/${slug}`;
-  if (result.restoredTo) return `rollback/restore-${shortSha(result.restoredTo)}`;
-  return `rollback/revert-${shortSha(result.revertedCommits[0].sha)}`;
+  if (restoredTo) return `rollback/restore-${shortSha(restoredTo)}`;
+  return `rollback/revert-${shortSha(newest!)}`;
 }
 
 async function openTarget(git: Git, request: RollbackRequest, log: Logger, hooks: Required<FetchHooks>): Promise<TargetBranch> {

@@ -190,4 +190,61 @@ describe('bundled revert action: pull-request by number', () => {
     expect(action.stdout).toContain('::warning::Could not comment on #1 in acme/fleet');
     expect(action.summary).toContain('The rollback itself was delivered.');
   });
+
+  /** A squash-merged pull request rolled back by pull request, then reverted on main by hand meanwhile. */
+  async function staleRollback() {
+    const { merged } = await mergedTwoCommitPull('squash');
+    const first = await run({ 'pull-request': '1' });
+    expect(first.outputs.operation).toBe('created');
+    const branch = first.outputs.branch;
+    repo.git('revert', '--no-edit', merged.mergeCommitSha);
+    repo.push();
+    return { branch, rollback: Number(first.outputs['pull-request-number']) };
+  }
+
+  it('with delete-branch, a re-run that finds nothing left to roll back closes the stale pull request and deletes its branch', async () => {
+    const { branch, rollback } = await staleRollback();
+    const tip = git(repo.origin, 'rev-parse', 'main');
+    const again = await run({ 'pull-request': '1', 'delete-branch': 'true' }, actionsCheckout(repo, 'again'));
+    expect(again.stdout).not.toContain('::error::');
+    expect(again.exitCode).toBe(0);
+    expect(again.outputs.operation).toBe('none');
+    expect(again.outputs['deleted-branch']).toBe(branch);
+    expect(git(repo.origin, 'branch', '--list', branch)).toBe('');
+    expect(git(repo.origin, 'rev-parse', 'main')).toBe(tip);
+    const stale = fake().state.pulls.find(p => p.number === rollback)!;
+    expect(stale.state).toBe('closed');
+    expect(fake().state.comments.find(c => c.issue_number === rollback)?.body).toContain('Nothing is left to roll back on `main`');
+    expect(again.summary).toContain(
+      `Closed the stale rollback pull request [#${rollback}](${stale.html_url}) and deleted its branch \`${branch}\`.`
+    );
+  });
+
+  it('without delete-branch, such a re-run leaves the branch and its pull request alone', async () => {
+    const { branch, rollback } = await staleRollback();
+    const again = await run({ 'pull-request': '1' }, actionsCheckout(repo, 'again'));
+    expect(again.outputs.operation).toBe('none');
+    expect(again.outputs['deleted-branch']).toBe('');
+    expect(git(repo.origin, 'branch', '--list', branch)).toContain(branch);
+    expect(fake().state.pulls.find(p => p.number === rollback)!.state).toBe('open');
+  });
+
+  it("with delete-branch, keeps a stale rollback branch that holds someone else's commit, and says why", async () => {
+    const { branch, rollback } = await staleRollback();
+    repo.git('fetch', '--quiet', 'origin', branch);
+    repo.git('checkout', '--quiet', '-b', 'fix', 'FETCH_HEAD');
+    const foreign = repo.commit({ 'apps/redis.yaml': 'replicas: 2\n' }, 'Keep two redis replicas');
+    repo.git('push', '--quiet', 'origin', `fix:refs/heads/${branch}`);
+    repo.git('checkout', '--quiet', 'main');
+    const again = await run({ 'pull-request': '1', 'delete-branch': 'true' }, actionsCheckout(repo, 'again'));
+    expect(again.exitCode).toBe(0);
+    expect(again.outputs.operation).toBe('none');
+    expect(again.outputs['deleted-branch']).toBe('');
+    expect(git(repo.origin, 'rev-parse', branch)).toBe(foreign);
+    expect(fake().state.pulls.find(p => p.number === rollback)!.state).toBe('open');
+    expect(again.stdout).toContain(
+      `::warning::Kept the rollback branch '${branch}': it holds commit ${foreign}, which this tool did not make.`
+    );
+    expect(again.summary).toContain(`Kept the rollback branch \`${branch}\``);
+  });
 });

@@ -5,7 +5,7 @@ import { parseDuration } from '../../flux/duration.js';
 import type { Identity } from '../../rollback/types.js';
 import { settingNames } from '../../rollback/option-names.js';
 import { assertOnlyPullRequests } from '../../rollback/pull-requests.js';
-import { parseIdentity, parsePullRequestNumbers, validateRevision, type RawRequest } from '../../rollback/validate.js';
+import { branchName, parseIdentity, parsePullRequestNumbers, validateRevision, type RawRequest } from '../../rollback/validate.js';
 import { booleanInput, listInput, type RunContext } from '../runner.js';
 
 /** How a Flux failure event is acted on. */
@@ -85,7 +85,7 @@ export function readRevertInputs(context: RunContext): RevertInputs {
     reason: core.getInput('reason'),
     actor: context.actor,
     runUrl: context.runUrl,
-    targetBranch: core.getInput('target-branch') || context.payload.repository?.default_branch,
+    targetBranch: branchName(core.getInput('target-branch')) || context.payload.repository?.default_branch,
     branch: core.getInput('branch'),
     deliver: core.getInput('deliver') || 'pull-request',
     dryRun: booleanInput('dry-run', false),

@@ -96,8 +96,8 @@ describe('actionlint', () => {
       'examples/workflows/rollback-drill.yml',
       'examples/workflows/rollback-report.yml'
     ]);
-    // The rollback, restore, pull request by number, revert on comment and on label, safety check, Flux, drill, report, App token and status-context
-    // snippets; the configuration file is not a workflow.
+    // The rollback, restore, pull request, revert on comment and on label, safety check, Flux,
+    // drill, report, App token and status-context snippets; the configuration file is not a workflow.
     expect(readme.workflows).toHaveLength(11);
     expect(readme.skipped).toHaveLength(1);
   });

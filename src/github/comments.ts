@@ -85,3 +85,11 @@ async function findCommentId(client: GitHubClient, repo: RepoRef, issueNumber: n
     return undefined;
   });
 }
+
+/** Posts a new comment on an issue or pull request and returns its web address. */
+export async function postComment(client: GitHubClient, repo: RepoRef, issueNumber: number, body: string): Promise<string> {
+  const { data } = await callGitHub(`comment on #${issueNumber} in ${repoName(repo)}`, COMMENTS_WRITE, () =>
+    client.rest.issues.createComment({ ...repo, issue_number: issueNumber, body })
+  );
+  return data.html_url;
+}

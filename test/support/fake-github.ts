@@ -62,6 +62,19 @@ export interface FakeComment {
   updated_at: string;
 }
 
+/** GitHub's repository roles, and the legacy base permission each maps to in `permission`. */
+export type RepositoryRole = 'admin' | 'maintain' | 'write' | 'triage' | 'read' | 'none';
+
+export type ReactionContent = '+1' | '-1' | 'laugh' | 'confused' | 'heart' | 'hooray' | 'rocket' | 'eyes';
+
+export interface FakeReaction {
+  id: number;
+  comment_id: number;
+  content: ReactionContent;
+  user: string;
+  created_at: string;
+}
+
 export type StatusState = 'error' | 'failure' | 'pending' | 'success';
 
 export interface FakeStatus {
@@ -123,6 +136,13 @@ export interface FakeState {
   teams: Set<string>;
   /** `base...head` → merge base sha, answered by the compare endpoint. */
   mergeBases: Map<string, string>;
+  /**
+   * Lower-case login → role (a custom role's name maps to its base role, see setRole), answered by
+   * the collaborator permission endpoint. Logins not here get 404, as for a user GitHub does not know.
+   */
+  roles: Map<string, { role: string; base: RepositoryRole }>;
+  /** Reactions on issue and pull-request comments, in creation order. */
+  reactions: FakeReaction[];
 }
 
 export interface FakeGitHub {
@@ -162,6 +182,11 @@ export interface FakeGitHub {
    * GITHUB_TOKEN and App tokens); false answers as GitHub does for a personal access token.
    */
   signApiCommits(on: boolean): void;
+  /**
+   * Gives `login` a role in the repository. A user who is not a collaborator of a public
+   * repository has `read`; `base` names the base role of a custom role.
+   */
+  setRole(login: string, role: string, base?: RepositoryRole): void;
   close(): Promise<void>;
 }
 
@@ -234,7 +259,9 @@ class FakeGitHubServer implements FakeGitHub {
       contents: new Map(),
       collaborators: new Set(options.collaborators ?? []),
       teams: new Set(options.teams ?? []),
-      mergeBases: new Map()
+      mergeBases: new Map(),
+      roles: new Map(),
+      reactions: []
     };
     this.routes = this.defineRoutes();
   }
@@ -334,6 +361,12 @@ class FakeGitHubServer implements FakeGitHub {
     this.state.contents.set(ref, files);
   }
 
+  setRole(login: string, role: string, base?: RepositoryRole): void {
+    const known = ['admin', 'maintain', 'write', 'triage', 'read', 'none'];
+    if (!known.includes(role) && !base) throw new Error(`Fake GitHub: custom role '${role}' needs a base role.`);
+    this.state.roles.set(login.toLowerCase(), { role, base: base ?? (role as RepositoryRole) });
+  }
+
   // ---- HTTP plumbing ----
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -402,6 +435,9 @@ class FakeGitHubServer implements FakeGitHub {
       ['GET', R('/issues/(\\d+)/comments'), c => this.withPull(c, p => this.listComments(p, c))],
       ['POST', R('/issues/(\\d+)/comments'), c => this.withPull(c, p => this.createComment(p, c))],
       ['PATCH', R('/issues/comments/(\\d+)'), c => this.updateComment(c)],
+      ['GET', R('/issues/comments/(\\d+)/reactions'), c => this.listReactions(c)],
+      ['POST', R('/issues/comments/(\\d+)/reactions'), c => this.createReaction(c)],
+      ['GET', R('/collaborators/([^/]+)/permission'), c => this.permission(c)],
       ['GET', R('/commits/([^/]+)/statuses'), c => this.listStatuses(c)],
       ['POST', R('/statuses/([0-9a-fA-F]{4,40})'), c => this.createStatus(c)],
       ['GET', R('/contents/(.+)'), c => this.getContent(c)],
@@ -947,6 +983,84 @@ class FakeGitHubServer implements FakeGitHub {
     };
   }
 
+  // ---- Reactions ----
+
+  /** GET /issues/comments/{id}/reactions, optionally filtered by `content`. */
+  private listReactions(c: Context): Reply {
+    const id = Number(c.params[0]);
+    if (!this.state.comments.some(x => x.id === id)) return githubError(404, 'Not Found');
+    const reactions = this.state.reactions.filter(r => r.comment_id === id && (!c.query.content || r.content === c.query.content));
+    return this.paginate(
+      c,
+      reactions.map(r => reactionJson(r))
+    );
+  }
+
+  /**
+   * POST /issues/comments/{id}/reactions: 201 with the new reaction, 200 with the existing one when
+   * the token's user already reacted so, 404 for an unknown comment, 422 for an unknown content.
+   */
+  private createReaction(c: Context): Reply {
+    const doc = `${DOCS}/reactions/reactions#create-reaction-for-an-issue-comment`;
+    const id = Number(c.params[0]);
+    if (!this.state.comments.some(x => x.id === id)) return githubError(404, 'Not Found', doc);
+    const content = c.body.content;
+    if (typeof content !== 'string' || !REACTIONS.includes(content as ReactionContent)) {
+      return validationFailed(doc, [{ resource: 'Reaction', field: 'content', code: 'invalid' }]);
+    }
+    const user = 'github-actions[bot]';
+    const existing = this.state.reactions.find(r => r.comment_id === id && r.content === content && r.user === user);
+    if (existing) return { status: 200, body: reactionJson(existing) };
+    const reaction: FakeReaction = {
+      id: this.nextId++,
+      comment_id: id,
+      content: content as ReactionContent,
+      user,
+      created_at: this.tick()
+    };
+    this.state.reactions.push(reaction);
+    return { status: 201, body: reactionJson(reaction) };
+  }
+
+  // ---- Collaborators ----
+
+  /**
+   * GET /collaborators/{username}/permission: `permission` is the legacy base role (maintain maps
+   * to write, triage to read), `role_name` the role itself; 404 for a login the fake does not know.
+   */
+  private permission(c: Context): Reply {
+    const login = c.params[0];
+    const found = this.state.roles.get(login.toLowerCase());
+    if (!found) return githubError(404, 'Not Found', `${DOCS}/collaborators/collaborators#get-repository-permissions-for-a-user`);
+    const legacy: Record<RepositoryRole, string> = {
+      admin: 'admin',
+      maintain: 'write',
+      write: 'write',
+      triage: 'read',
+      read: 'read',
+      none: 'none'
+    };
+    const push = ['admin', 'maintain', 'write'].includes(found.base);
+    return {
+      status: 200,
+      body: {
+        permission: legacy[found.base],
+        role_name: found.role,
+        user: {
+          ...userJson(login),
+          permissions: {
+            admin: found.base === 'admin',
+            maintain: found.base === 'admin' || found.base === 'maintain',
+            push,
+            triage: push || found.base === 'triage',
+            pull: found.base !== 'none'
+          },
+          role_name: found.role
+        }
+      }
+    };
+  }
+
   // ---- Statuses ----
 
   private listStatuses(c: Context): Reply {
@@ -1086,6 +1200,12 @@ class FakeGitHubServer implements FakeGitHub {
 }
 
 const INVALID_JSON = Symbol('invalid json');
+
+const REACTIONS: readonly ReactionContent[] = ['+1', '-1', 'laugh', 'confused', 'heart', 'hooray', 'rocket', 'eyes'];
+
+function reactionJson(r: FakeReaction) {
+  return { id: r.id, node_id: `REA_fake${r.id}`, user: userJson(r.user), content: r.content, created_at: r.created_at };
+}
 
 function validationFailed(documentation_url: string, errors: object[]): Reply {
   return { status: 422, body: { message: 'Validation Failed', errors, documentation_url, status: '422' } };

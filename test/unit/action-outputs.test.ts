@@ -63,6 +63,20 @@ const outcomes: Record<string, RevertOutcome> = {
     targetBranch: 'main'
   },
   'a pushed rollback': { rollback: { result: pushed, audit: { incident: 'INC-1' } } },
+  'a /revert comment refused': {
+    trigger: { decision: 'refused', via: 'comment', number: 12, requester: 'mallory', why: 'mallory has the `read` role.' },
+    targetBranch: 'main'
+  },
+  'a /revert comment acted on': {
+    trigger: {
+      decision: 'revert',
+      via: 'comment',
+      number: 12,
+      requester: 'alice',
+      replyUrl: 'https://github.com/acme/fleet/pull/12#issuecomment-1'
+    },
+    rollback: { result: pushed, audit: {} }
+  },
   'a refused rollback': { error: { message: 'The rollback was refused.', refusedFindings: [finding] } },
   'a drill': { drill },
   'a wait that timed out': {
@@ -116,6 +130,29 @@ describe('revert outcome: outputs, summary and failure from one value', () => {
     });
     expect(revertSummary(outcome)).toBe('## Rollback: none\n\nNot on the watched branch.');
     expect(revertFailure(outcome)).toBeUndefined();
+  });
+
+  it('a refused /revert reports operation none and who asked, and passes: the answer is on the pull request', () => {
+    const outcome = outcomes['a /revert comment refused'];
+    expect(revertOutputs(outcome)).toMatchObject({
+      operation: 'none',
+      'reverted-commits': '[]',
+      'target-branch': 'main',
+      'trigger-decision': 'refused',
+      'requested-by': 'mallory'
+    });
+    expect(revertSummary(outcome)).toBe(
+      '## Rollback: none (refused)\n\nmallory has the `read` role.\n\nAsked for by mallory with a /revert comment on #12.'
+    );
+    expect(revertFailure(outcome)).toBeUndefined();
+  });
+
+  it('a /revert acted on keeps the rollback outputs and links the reply', () => {
+    const outcome = outcomes['a /revert comment acted on'];
+    expect(revertOutputs(outcome)).toMatchObject({ operation: 'pushed', 'trigger-decision': 'revert', 'requested-by': 'alice' });
+    expect(revertSummary(outcome)).toContain(
+      'Asked for by alice with a /revert comment on #12. [Reply](https://github.com/acme/fleet/pull/12#issuecomment-1).'
+    );
   });
 
   it('a refusal writes its findings and a refusal summary, and fails', () => {

@@ -21,6 +21,8 @@ describe('example workflows', () => {
       'emergency-rollback.yml',
       'flux-auto-rollback.yml',
       'pr-safety-check.yml',
+      'revert-on-comment.yml',
+      'revert-on-label.yml',
       'rollback-drill.yml',
       'rollback-report.yml'
     ]);

@@ -149,3 +149,34 @@ describe('inputs checked against each other before anything runs', () => {
     });
   });
 });
+
+describe('trigger-label input', () => {
+  const clear = () => {
+    for (const name of Object.keys(process.env)) if (name.startsWith('INPUT_')) delete process.env[name];
+  };
+  const read = (inputs: Record<string, string>, eventName = 'pull_request_target') => {
+    clear();
+    for (const [name, value] of Object.entries(inputs)) process.env[`INPUT_${name.toUpperCase()}`] = value;
+    return readRevertInputs({ serverUrl: 'https://github.com', apiUrl: 'https://api.github.com', eventName, payload: {} });
+  };
+  afterEach(clear);
+
+  it('defaults to revert and keeps the target-branch input apart from the default branch', () => {
+    expect(read({}).trigger).toEqual({ label: 'revert' });
+    expect(read({ 'trigger-label': ' Roll back ' }).trigger).toEqual({ label: 'Roll back' });
+    expect(read({}).targetBranchInput).toBeUndefined();
+    expect(read({ 'target-branch': 'release' }).targetBranchInput).toBe('release');
+  });
+
+  it.each(['a,b', 'x'.repeat(51), 'two\nlines'])('refuses %j, naming it', value => {
+    expect(() => read({ 'trigger-label': value })).toThrow(`Invalid trigger-label ${JSON.stringify(value)}. Expected one label name`);
+  });
+
+  it('refuses a trigger label the rollback pull requests get, where labels trigger rollbacks', () => {
+    expect(() => read({ 'trigger-label': 'Rollback', labels: 'incident, rollback' })).toThrow(
+      "trigger-label 'Rollback' is also in labels, which the rollback pull requests get: merging a rollback would roll it back again."
+    );
+    // A dispatch workflow may label its pull requests with the default trigger label.
+    expect(read({ labels: 'revert' }, 'workflow_dispatch').trigger).toEqual({ label: 'revert' });
+  });
+});

@@ -91,12 +91,15 @@ describe('actionlint', () => {
       'examples/workflows/emergency-rollback.yml',
       'examples/workflows/flux-auto-rollback.yml',
       'examples/workflows/pr-safety-check.yml',
+      'examples/workflows/revert-on-comment.yml',
+      'examples/workflows/revert-on-label.yml',
       'examples/workflows/rollback-drill.yml',
       'examples/workflows/rollback-report.yml'
     ]);
-    // The rollback, restore, pull request, safety check, Flux, drill, report, App token, sign-commits
-    // and status-context snippets; the configuration file is not a workflow.
-    expect(readme.workflows).toHaveLength(10);
+    // The rollback, restore, pull request, revert on comment and on label, safety check, Flux,
+    // drill, report, App token, sign-commits and status-context snippets; the configuration file
+    // is not a workflow.
+    expect(readme.workflows).toHaveLength(12);
     expect(readme.skipped).toHaveLength(1);
   });
 

@@ -28,6 +28,15 @@ export interface RevertInputs {
   readonly flux: FluxInputs;
   readonly wait: WaitInputs;
   readonly drill?: DrillInputs;
+  /** How a merged pull request asks to be rolled back from an event: see pull-request-trigger.ts. */
+  readonly trigger: TriggerInputs;
+  /** target-branch as the workflow gave it; `raw.targetBranch` falls back to the default branch. */
+  readonly targetBranchInput?: string;
+}
+
+export interface TriggerInputs {
+  /** The label that rolls back a merged pull request (`pull_request` closed or labeled). */
+  readonly label: string;
 }
 
 export interface FluxInputs {
@@ -132,7 +141,22 @@ export function readRevertInputs(context: RunContext): RevertInputs {
     );
   }
   const drill = booleanInput('drill', false) ? drillInputs(raw, wait) : undefined;
-  return { raw, pullRequests, token, workingDirectory: core.getInput('working-directory') || '.', statusContext, flux, wait, drill };
+  // Only where labels trigger rollbacks: a dispatch workflow may label its pull requests 'revert'.
+  const labelEvent = context.eventName === 'pull_request' || context.eventName === 'pull_request_target';
+  const trigger = { label: triggerLabel(core.getInput('trigger-label') || 'revert', labelEvent ? (raw.labels ?? []) : []) };
+  const targetBranchInput = core.getInput('target-branch') || undefined;
+  return {
+    raw,
+    pullRequests,
+    token,
+    workingDirectory: core.getInput('working-directory') || '.',
+    statusContext,
+    flux,
+    wait,
+    drill,
+    trigger,
+    targetBranchInput
+  };
 }
 
 /** A drill needs a branch, exactly one known-bad change, and a way to see the failure. */
@@ -155,6 +179,25 @@ function drillInputs(raw: RawRequest, wait: WaitInputs): DrillInputs {
     committer: parseIdentity(raw.committer!),
     maxRecoveryMs
   };
+}
+
+/**
+ * The trigger label: one GitHub label name (at most 50 characters, one line). It must not be one of
+ * the labels the rollback pull requests get, or merging a rollback would roll the rollback back.
+ */
+function triggerLabel(value: string, prLabels: string[]): string {
+  const label = value.trim();
+  if (!label || label.length > 50 || /[\u0000-\u001f\u007f,]/.test(label)) {
+    throw new UserError(
+      `Invalid trigger-label ${JSON.stringify(value)}. Expected one label name of at most 50 characters, such as 'revert'.`
+    );
+  }
+  if (prLabels.some(l => l.toLowerCase() === label.toLowerCase())) {
+    throw new UserError(
+      `trigger-label '${label}' is also in labels, which the rollback pull requests get: merging a rollback would roll it back again. Expected a label of its own, such as 'revert'.`
+    );
+  }
+  return label;
 }
 
 function oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {

@@ -16,8 +16,10 @@ import { coreLogger, readRunContext, type RunContext } from '../runner.js';
 import { drillMode } from './drill-mode.js';
 import { fluxTrigger } from './flux-trigger.js';
 import { guardStatus, isDelivered, postGuardStatus } from './guard-status.js';
+import { answer, askedTrigger, checkAsk, openConversation, type Conversation } from './chatops.js';
 import { readRevertInputs, type RevertInputs } from './inputs.js';
 import { revertReport, type RevertOutcome, type RollbackDone } from './outcome.js';
+import { isPullRequestEvent, readPullRequestTrigger, type PullRequestAsk } from './pull-request-trigger.js';
 
 /**
  * The revert action: reads its inputs, runs the rollback engine (from a workflow_dispatch, a Flux
@@ -25,11 +27,21 @@ import { revertReport, type RevertOutcome, type RollbackDone } from './outcome.j
  * place.
  */
 export async function run(): Promise<void> {
-  await finishStep(revertReport(await revert(readRunContext())));
+  const talk: { conversation?: Conversation } = {};
+  let outcome = await revert(readRunContext(), talk);
+  // A /revert comment or a trigger label is answered whatever happened, failures included.
+  if (talk.conversation) {
+    outcome = await answer(talk.conversation, outcome);
+    for (const warning of outcome.trigger?.warnings ?? []) core.warning(printable(warning, 1000));
+  }
+  await finishStep(revertReport(outcome));
 }
 
-/** Runs the action to its outcome. Never throws: a failure is an outcome that keeps what was done. */
-async function revert(context: RunContext): Promise<RevertOutcome> {
+/**
+ * Runs the action to its outcome. Never throws: a failure is an outcome that keeps what was done.
+ * A request made on a pull request leaves in `talk` the conversation to answer it in.
+ */
+async function revert(context: RunContext, talk: { conversation?: Conversation }): Promise<RevertOutcome> {
   let outcome: RevertOutcome = {};
   const pushed: PushedBranch[] = [];
   try {
@@ -62,11 +74,29 @@ async function revert(context: RunContext): Promise<RevertOutcome> {
       core.info(why);
       outcome = { flux: { decision: 'revert', failingRevision, why } };
       request = trigger.request;
+    } else if (isPullRequestEvent(context.eventName) && asksNothing(inputs)) {
+      const asked = readPullRequestTrigger(context.eventName!, context.payload, inputs.trigger.label);
+      if (!asked.act) {
+        if (asked.quiet) core.info(printable(asked.why, 500));
+        else core.notice(printable(asked.why, 500));
+        return { trigger: { decision: 'ignored', why: asked.why } };
+      }
+      talk.conversation = openConversation(asked, github, context, inputs.trigger.label);
+      outcome = { trigger: askedTrigger(asked) };
+      const checked = await checkAsk(talk.conversation, inputs.targetBranchInput, coreLogger);
+      outcome = { trigger: checked.trigger, targetBranch: checked.targetBranch };
+      if (checked.trigger.decision !== 'revert') {
+        core.notice(printable(checked.trigger.why ?? '', 500));
+        return outcome;
+      }
+      request = await withPullRequests([asked.number], pullRequestRequest(inputs.raw, asked, checked.targetBranch!), github!);
     } else if (inputs.pullRequests.length > 0) {
-      request = await withPullRequests(inputs, request, github!);
+      request = await withPullRequests(inputs.pullRequests, request, github!);
     }
     const watchOnly = inputs.wait.watchCommit && request.commits.length === 0 && request.restorePaths.length === 0;
-    const rollback = watchOnly ? undefined : await makeRollback(inputs, request, git, github, context, pushed);
+    // A /revert comment or the trigger label is answered on that pull request with the link instead.
+    const tellReverted = !talk.conversation;
+    const rollback = watchOnly ? undefined : await makeRollback(inputs, request, git, github, context, pushed, tellReverted);
     outcome = { ...outcome, rollback };
     if (inputs.wait.forFlux || inputs.wait.healthUrl) {
       const references = await fluxReferences(inputs, git, outcome.flux?.failingRevision, rollback?.result);
@@ -80,14 +110,33 @@ async function revert(context: RunContext): Promise<RevertOutcome> {
   }
 }
 
-/** Makes and delivers the rollback, telling `pushed` of every branch it reaches, then posts the guard status. */
+/** True when the inputs name nothing to roll back: then a pull-request event may. */
+function asksNothing(inputs: RevertInputs): boolean {
+  const { raw } = inputs;
+  return raw.commits.length === 0 && raw.restorePaths.length === 0 && !raw.restoreTo && inputs.pullRequests.length === 0;
+}
+
+/**
+ * The rollback a `/revert` comment or the trigger label asks for: the pull request from the event,
+ * on the branch it was merged into, recorded as rolled back by whoever asked. The comment's text
+ * is only ever the reason.
+ */
+function pullRequestRequest(raw: Readonly<RawRequest>, ask: PullRequestAsk, targetBranch: string): RawRequest {
+  return { ...raw, targetBranch, actor: ask.requester, reason: ask.reason ?? raw.reason };
+}
+
+/**
+ * Makes and delivers the rollback, telling `pushed` of every branch it reaches, then comments on the
+ * reverted pull requests (when `tellReverted`) and posts the guard status.
+ */
 async function makeRollback(
   inputs: RevertInputs,
   raw: Readonly<RawRequest>,
   git: Git,
   github: GitHubConnection | undefined,
   context: RunContext,
-  pushed: PushedBranch[]
+  pushed: PushedBranch[],
+  tellReverted: boolean
 ): Promise<RollbackDone> {
   const request = await validateRequest(await withTargetBranch(raw, github));
   const pullRequests = github && pullRequestPort(github, context.serverUrl);
@@ -95,7 +144,7 @@ async function makeRollback(
   const result = await runRollback(request, { git, log: coreLogger, pullRequests, gitData, onPushed: p => pushed.push(p) });
   core.info(`Rollback ${result.operation}${result.commitSha ? `: ${result.commitSha}` : ''}`);
   const done: RollbackDone = { result, audit: request.audit, commitUrl: pullRequests?.commitUrl };
-  const commentWarnings = await commentOnReverted(done, github);
+  const commentWarnings = tellReverted ? await commentOnReverted(done, github) : [];
   if (!inputs.statusContext || !github || !isDelivered(result)) return { ...done, commentWarnings };
   const status = guardStatus(result, inputs.statusContext, context.runUrl);
   const statusWarning = await postGuardStatus(github, result, status);
@@ -108,11 +157,11 @@ async function makeRollback(
  * The request with the commits of the pull requests asked for by number, found through the API,
  * on the target branch (the default branch unless given). Each is logged with how it was merged.
  */
-async function withPullRequests(inputs: RevertInputs, raw: Readonly<RawRequest>, github: GitHubConnection): Promise<RawRequest> {
+async function withPullRequests(numbers: readonly number[], raw: Readonly<RawRequest>, github: GitHubConnection): Promise<RawRequest> {
   const withTarget = await withTargetBranch(raw, github);
   const target = branchName(withTarget.targetBranch!);
   const { resolvePullRequests } = await import('../../github/pull-commits.js');
-  const pulls = await resolvePullRequests(await github.client(), github.repo, inputs.pullRequests, target);
+  const pulls = await resolvePullRequests(await github.client(), github.repo, numbers, target);
   for (const p of pulls) {
     const commits = p.commits.map(shortSha).join(', ');
     core.info(
@@ -203,6 +252,8 @@ async function fluxReferences(
 function describeRun(inputs: RevertInputs, context: RunContext): string {
   if (inputs.drill) return `drill on '${printable(inputs.drill.branch)}'`;
   if (context.eventName === 'repository_dispatch') return `Flux failure event (on-flux-failure: ${inputs.flux.onFailure})`;
+  if (isPullRequestEvent(context.eventName) && asksNothing(inputs))
+    return `${context.eventName} event: a /revert comment or the label '${printable(inputs.trigger.label, 50)}' on a merged pull request`;
   // Logged before the engine validates them: every value is shown escaped, so none can form a workflow command.
   const { raw } = inputs;
   const shown = (value: string | undefined) => printable(value ?? '', 200);

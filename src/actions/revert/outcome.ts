@@ -1,4 +1,4 @@
-import { shortSha } from '../../core/index.js';
+import { shortSha, tableCell } from '../../core/index.js';
 import type { DrillResult } from '../../drill/drill.js';
 import { recoverySummary, type Recovery } from '../../flux/verify.js';
 import type { Finding } from '../../hazards/types.js';
@@ -16,7 +16,9 @@ import { isDelivered } from './guard-status.js';
 export interface RevertOutcome {
   /** For a Flux event: what was decided, and about which revision. */
   readonly flux?: { readonly decision: 'revert' | 'ignored' | 'none' | 'notice'; readonly failingRevision?: string; readonly why: string };
-  /** The branch a Flux event not acted on was about. */
+  /** For a `/revert` comment or the trigger label: who asked, what was decided, and the reply. */
+  readonly trigger?: TriggerOutcome;
+  /** The branch a Flux event or a pull-request request not acted on was about. */
   readonly targetBranch?: string;
   readonly rollback?: RollbackDone;
   /** What the wait for recovery saw, and how long it was allowed to take. */
@@ -26,6 +28,21 @@ export interface RevertOutcome {
   readonly error?: StepError & { readonly refusedFindings?: readonly Finding[] };
   /** Branches that held the rollback when the run stopped, for a failure before `rollback` was known. */
   readonly pushed?: readonly PushedBranch[];
+}
+
+/** What a `/revert` comment or the trigger label led to. */
+export interface TriggerOutcome {
+  /** revert: the rollback ran (see the rest of the outcome); refused: answered, nothing done; ignored: not a request. */
+  readonly decision: 'revert' | 'refused' | 'ignored';
+  readonly why?: string;
+  readonly via?: 'comment' | 'label';
+  /** The pull request asked to be rolled back. */
+  readonly number?: number;
+  readonly requester?: string;
+  /** Web address of the reply on the pull request. */
+  readonly replyUrl?: string;
+  /** Reactions or the reply that could not be posted: the rollback stands either way. */
+  readonly warnings?: readonly string[];
 }
 
 /** A rollback the engine made, with what its summary needs. */
@@ -54,11 +71,11 @@ export function revertReport(outcome: RevertOutcome): StepReport {
  * outputs map of the action, and the only place that decides an output's value.
  */
 export function revertOutputs(outcome: RevertOutcome): Record<string, string> {
-  const { rollback, drill, flux } = outcome;
+  const { rollback, drill, flux, trigger } = outcome;
   const result = rollback?.result;
   const recovery = outcome.recovery?.seen;
-  // A Flux event not acted on is a run that rolled back nothing.
-  const nothing = flux !== undefined && flux.decision !== 'revert';
+  // A Flux event or a pull-request event not acted on is a run that rolled back nothing.
+  const nothing = (flux !== undefined && flux.decision !== 'revert') || (trigger !== undefined && trigger.decision !== 'revert');
   // A branch that holds the rollback although the run failed before the engine said what it did.
   const pushed = result ? undefined : outcome.pushed?.at(-1);
   const findings = result?.findings ?? outcome.error?.refusedFindings ?? (nothing ? [] : undefined);
@@ -85,7 +102,9 @@ export function revertOutputs(outcome: RevertOutcome): Record<string, string> {
     'drill-verdict': drill?.verdict ?? '',
     'drill-phases': drill ? JSON.stringify(drill.phases) : '',
     'time-to-detect': drill ? drillSeconds(drill, 'detect') : '',
-    'time-to-rollback': drill ? drillSeconds(drill, 'rollback') : ''
+    'time-to-rollback': drill ? drillSeconds(drill, 'rollback') : '',
+    'trigger-decision': trigger?.decision ?? '',
+    'requested-by': trigger?.requester ?? ''
   };
 }
 
@@ -100,10 +119,11 @@ export function revertFailure(outcome: RevertOutcome): string | undefined {
 
 /** The job summary: what was done, what was seen after it, and what failed. */
 export function revertSummary(outcome: RevertOutcome): string {
-  const { flux, rollback, recovery, drill, error } = outcome;
+  const { flux, rollback, recovery, drill, error, trigger } = outcome;
   const sections: string[] = [];
   if (drill) sections.push(drillSummary(drill));
   if (flux && flux.decision !== 'revert') sections.push(`## Rollback: none\n\n${flux.why}`);
+  if (trigger && trigger.decision !== 'revert') sections.push(`## Rollback: none (${trigger.decision})\n\n${trigger.why ?? ''}`);
   if (rollback) {
     sections.push(rollbackSummary(rollback.result, rollback.audit, rollback.commitUrl));
     if (rollback.statusWarning) sections.push(`> [!WARNING]\n> ${rollback.statusWarning}`);
@@ -112,7 +132,21 @@ export function revertSummary(outcome: RevertOutcome): string {
   if (recovery) sections.push(recoverySummary(recovery.seen));
   if (error?.refusedFindings) sections.push(`## Rollback refused\n\n${error.message}\n\n${findingsSection(error.refusedFindings)}`);
   else if (error) sections.push(failureSummary(outcome, error.message));
+  if (trigger) sections.push(triggerSummary(trigger));
   return sections.join('\n\n');
+}
+
+/** Who asked for the rollback and where the answer is. */
+function triggerSummary(trigger: TriggerOutcome): string {
+  const lines: string[] = [];
+  if (trigger.number !== undefined && trigger.requester) {
+    const how = trigger.via === 'comment' ? 'a /revert comment' : 'the trigger label';
+    lines.push(
+      `Asked for by ${trigger.requester} with ${how} on #${trigger.number}.${trigger.replyUrl ? ` [Reply](${trigger.replyUrl}).` : ''}`
+    );
+  }
+  for (const warning of trigger.warnings ?? []) lines.push(`> [!WARNING]\n> ${tableCell(warning)}`);
+  return lines.join('\n\n');
 }
 
 /** A failure, and what was already on the remote when it happened. */

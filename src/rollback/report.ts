@@ -1,6 +1,6 @@
 import type { Finding } from '../hazards/types.js';
 import type { AuditContext, RollbackResult } from './types.js';
-import { shortSha, tableCell } from '../core/index.js';
+import { codeSpan, shortSha, tableCell } from '../core/index.js';
 
 type CommitUrl = ((sha: string) => string) | undefined;
 
@@ -68,8 +68,9 @@ function staleBranchLine(result: RollbackResult): string {
 function contextLines(result: RollbackResult, audit: AuditContext): string[] {
   return [
     ...(audit.pullRequests ?? []).map(p => `- **Reverts:** [#${p.number}](${p.url}) ${tableCell(p.title)}`),
-    audit.incident && `- **Incident:** ${audit.incident}`,
-    audit.reason && `- **Reason:** ${audit.reason.replace(/\n+/g, ' ')}`,
+    // Free text from whoever asked: shown verbatim, so no mention, link or HTML of theirs renders.
+    audit.incident && `- **Incident:** ${codeSpan(audit.incident)}`,
+    audit.reason && `- **Reason:** ${codeSpan(audit.reason, 1000)}`,
     audit.actor && `- **Triggered by:** @${audit.actor}`,
     audit.runUrl && `- **Workflow run:** ${audit.runUrl}`,
     `- **Target branch:** \`${result.targetBranch}\`${result.base ? ` at \`${shortSha(result.base)}\`` : ''}`

@@ -50,7 +50,7 @@ describe('bundled revert action under Node 24, run as the runner runs it', () =>
     expect(message).toContain('Workflow-run: https://github.com/acme/fleet/actions/runs/4242');
     expect(identities(repo, bad, 'main')).toEqual([`${BOT} | ${BOT}`]);
     expect(run.summary).toContain('## Rollback: pushed');
-    expect(run.summary).toContain('- **Incident:** INC-7');
+    expect(run.summary).toContain('- **Incident:** `INC-7`');
   });
 
   it('opens a pull request through the GitHub API and never prints the token', async () => {

@@ -59,11 +59,20 @@ describe('pull-request delivery (real git origin, local GitHub API)', () => {
     });
     expect(pr.head.ref).toBe('rollback/inc-42-db');
     expect(pr.base.ref).toBe('main');
-    expect(pr.body).toContain('- **Incident:** INC 42/db');
-    expect(pr.body).toContain('- **Reason:** p99 latency doubled');
+    expect(pr.body).toContain('- **Incident:** `INC 42/db`');
+    expect(pr.body).toContain('- **Reason:** `p99 latency doubled`');
     expect(pr.body).toContain('- **Triggered by:** @octocat');
     expect(pr.body).toContain(`| [\`${bad.slice(0, 12)}\`](https://github.com/acme/fleet/commit/${bad}) | Bump podinfo |`);
     expect(pr.body).toMatch(/apps\/podinfo\.yaml \| 2 \+-/);
+  });
+
+  it('shows the reason and incident verbatim: no mention, link, image or HTML of theirs renders', async () => {
+    const { bad, pullRequests } = await setup();
+    const reason = 'ask @acme/everyone, see [docs](https://evil.example) ![x](https://evil.example/p.png) <img src=x> `code`';
+    await rollback(repo.work, { commits: [bad], deliver: 'pull-request', incident: '@octocat-1', reason }, { pullRequests });
+    const [pr] = github.state.pulls;
+    expect(pr.body).toContain(`- **Reason:** \`\` ${reason} \`\``);
+    expect(pr.body).toContain('- **Incident:** `@octocat-1`');
   });
 
   it('running the same rollback again updates the one pull request and keeps the identical branch', async () => {

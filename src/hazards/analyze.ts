@@ -11,7 +11,7 @@ import { listChange, type ChangeFilter } from '../manifests/read-change.js';
 import { buildSettings, ownerLookup, revisionContextFromFiles } from '../manifests/revision-context.js';
 import type { ChangeListing, FileChange, ManifestFile, Resource, RevisionContext, Unreadable } from '../manifests/types.js';
 import { RulesAhead } from './ahead.js';
-import { weighDeletedState } from './deleted-state.js';
+import { weighDeletedState, type LocalSourcesOf } from './deleted-state.js';
 import { hazards, type ManifestSet } from './hazards.js';
 import { entriesRulesRead, MANIFEST_UNREADABLE, RULES } from './registry.js';
 import { SEVERITIES, type Direction, type Finding } from './types.js';
@@ -28,6 +28,11 @@ export interface AnalyzeOptions {
   prefetched?: Prefetch;
   /** Files above this size are scanned line by line instead of read (default MAX_FILE_BYTES, 10 MB). */
   maxFileBytes?: number;
+  /**
+   * This repository's URL (or `host/owner/name`): Flux Kustomizations whose GitRepository has
+   * this URL own files here, as the bootstrapped `flux-system` one does.
+   */
+  repository?: string;
 }
 
 export interface Analysis {
@@ -69,7 +74,7 @@ export async function analyzeObjects(
 ): Promise<Analysis> {
   const prefetched = prefetchOf(options.prefetched, baseSha, headSha);
   const listing = await listChange(git, baseSha, headSha, options, prefetched?.changes);
-  const reader = options.context ? undefined : new ContextReader(listing);
+  const reader = options.context ? undefined : new ContextReader(listing, options.repository);
   // Each file is read into resources, and the rules run on its objects (see RulesAhead), as soon
   // as both its sides are there: git prints into a file at its own pace meanwhile, and the file's
   // bytes are freed before the next one arrives.
@@ -104,13 +109,13 @@ export async function analyzeObjects(
       'No Flux Kustomization (kustomize.toolkit.fluxcd.io) was found in either revision, so spec.prune and spec.force could not be taken into account.'
     );
   }
-  return weighed(git, baseSha, headSha, result);
+  return weighed(git, baseSha, headSha, result, { before: context.before.localSources, after: context.after.localSources });
 }
 
-/** The analysis with the deletions and moves of Flux Kustomizations weighed by what they build. */
-async function weighed(git: Git, baseSha: string, headSha: string, analysis: Analysis): Promise<Analysis> {
-  await weighDeletedState(git, baseSha, headSha, analysis.findings);
-  return { ...analysis, findings: sortFindings(analysis.findings) };
+/** The analysis with its findings weighed by what the repository builds (see weighDeletedState). */
+async function weighed(git: Git, baseSha: string, headSha: string, analysis: Analysis, local?: LocalSourcesOf): Promise<Analysis> {
+  const findings = await weighDeletedState(git, baseSha, headSha, analysis.findings, local);
+  return { ...analysis, findings: sortFindings(findings) };
 }
 
 /** Changes with more checked files than this search for their context while being read. */

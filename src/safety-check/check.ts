@@ -21,6 +21,11 @@ export interface SafetyCheckOptions {
   acknowledged: boolean;
   /** Repository path of the configuration file, read at the base revision. */
   configPath: string;
+  /**
+   * This repository's URL (`https://github.com/owner/name`): Flux Kustomizations whose
+   * GitRepository has it own files here. Default: the URL of the remote.
+   */
+  repository?: string;
 }
 
 export interface SafetyCheckResult {
@@ -41,9 +46,12 @@ export async function checkWithGit(git: Git, remote: string, options: SafetyChec
   const { from, to } = await comparisonBase(git, remote, options.base, options.head, log);
   // git lists the change while the configuration (which filters it) is read.
   const prefetched = prefetchChange(git, from, to);
-  const config = await readConfigAt(git, from, options.configPath, log);
+  const [config, repository] = await Promise.all([
+    readConfigAt(git, from, options.configPath, log),
+    options.repository ?? git.tryConfig(`remote.${remote}.url`)
+  ]);
   const filter = { paths: options.paths.length ? options.paths : config.paths, exclude: [...options.exclude, ...config.exclude] };
-  const analysis = await analyzeChange(git, from, to, { ...filter, prefetched, maxFileBytes: config.maxFileBytes });
+  const analysis = await analyzeChange(git, from, to, { ...filter, prefetched, maxFileBytes: config.maxFileBytes, repository });
   return finish(analysis, config, options, from, to);
 }
 

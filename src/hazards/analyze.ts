@@ -30,9 +30,10 @@ export interface AnalyzeOptions {
   maxFileBytes?: number;
   /**
    * This repository's URL (or `host/owner/name`): Flux Kustomizations whose GitRepository has
-   * this URL own files here, as the bootstrapped `flux-system` one does.
+   * this URL own files here, as the bootstrapped `flux-system` one does. A function is called only
+   * when the Flux Kustomizations are read.
    */
-  repository?: string;
+  repository?: string | (() => Promise<string | undefined>);
 }
 
 export interface Analysis {
@@ -74,7 +75,7 @@ export async function analyzeObjects(
 ): Promise<Analysis> {
   const prefetched = prefetchOf(options.prefetched, baseSha, headSha);
   const listing = await listChange(git, baseSha, headSha, options, prefetched?.changes);
-  const reader = options.context ? undefined : new ContextReader(listing, options.repository);
+  const reader = options.context ? undefined : new ContextReader(listing);
   // Each file is read into resources, and the rules run on its objects (see RulesAhead), as soon
   // as both its sides are there: git prints into a file at its own pace meanwhile, and the file's
   // bytes are freed before the next one arrives.
@@ -93,16 +94,17 @@ export async function analyzeObjects(
   // revert guard's) is first checked without, as the context rarely can change its result.
   let others =
     reader && listing.checked.length > EAGER_CONTEXT_FILES
-      ? reader.readOthers(git, baseSha, { baseTree: prefetched?.baseTree })
+      ? reader.readOthers(git, baseSha, { baseTree: prefetched?.baseTree() })
       : undefined;
   others?.catch(() => undefined);
   await streaming;
   if (reader && !others) {
     const quick = finish(sides, NO_CONTEXT, options.directions, listing.checked.length);
     if (!contextMayMatter(quick, sides, listing)) return weighed(git, baseSha, headSha, quick);
-    others = reader.readOthers(git, baseSha, { baseTree: prefetched?.baseTree });
+    others = reader.readOthers(git, baseSha, { baseTree: prefetched?.baseTree() });
   }
-  const context = options.context ?? reader!.contexts(await others!);
+  const repository = typeof options.repository === 'function' ? await options.repository() : options.repository;
+  const context = options.context ?? reader!.contexts(await others!, repository);
   const result = finish(sides, context, options.directions, listing.checked.length);
   if (context.before.fluxKustomizations.length + context.after.fluxKustomizations.length === 0) {
     result.notices.push(

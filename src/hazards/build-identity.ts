@@ -74,12 +74,33 @@ function includingBuild(tree: BuildTree, file: string): { folder: string; namesp
   }
 }
 
+/**
+ * True when every object `before` builds from its folder (with its Flux post-build variables) is
+ * built, under the same identity, by `after` from its own: moving a Flux Kustomization there
+ * prunes nothing. False when `before` builds nothing.
+ */
+export async function buildsSameObjects(
+  before: { tree: BuildTree; folder: string; vars: Readonly<Record<string, string>> },
+  after: { tree: BuildTree; folder: string; vars: Readonly<Record<string, string>> }
+): Promise<boolean> {
+  const [was, now] = await Promise.all([
+    builtKeys(before.tree, before.folder, undefined, before.vars),
+    builtKeys(after.tree, after.folder, undefined, after.vars)
+  ]);
+  return was.size > 0 && [...was].every(k => now.has(k));
+}
+
 /** The identities of the objects a folder builds (of one kind, if given), as kustomize builds them. */
-async function builtKeys(tree: BuildTree, folder: string, kind?: string): Promise<Set<string>> {
+async function builtKeys(
+  tree: BuildTree,
+  folder: string,
+  kind?: string,
+  vars: Readonly<Record<string, string>> = {}
+): Promise<Set<string>> {
   const keys = new Set<string>();
   for (const [file, namespace] of tree.built(folder)) {
     if (isKustomizeBuildFile(file)) continue;
-    for (const r of await tree.objectsOf(file)) {
+    for (const r of await tree.objectsOf(file, vars)) {
       if (kind !== undefined && r.kind !== kind) continue;
       const key = builtKey(r, namespace);
       if (key !== undefined) keys.add(key);

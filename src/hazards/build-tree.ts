@@ -196,7 +196,7 @@ function buildFileOf(text: string): BuildFile {
 }
 
 /** `spec.postBuild.substitute` of a Flux Kustomization. */
-function substitutions(ks: Resource): Record<string, string> {
+export function substitutions(ks: Resource): Record<string, string> {
   const values = ks.doc.get(['spec', 'postBuild', 'substitute']);
   const vars: Record<string, string> = {};
   if (isObject(values))

@@ -2,8 +2,8 @@ import type { Git } from '../git/git.js';
 import { normalisePath } from '../manifests/kustomize-build.js';
 import { isFluxKustomization, type LocalSources } from '../manifests/revision-context.js';
 import type { Resource } from '../manifests/types.js';
-import { weighBuildIdentity, type Trees } from './build-identity.js';
-import { BuildTree } from './build-tree.js';
+import { buildsSameObjects, weighBuildIdentity, type Trees } from './build-identity.js';
+import { BuildTree, substitutions } from './build-tree.js';
 import type { Finding } from './types.js';
 
 const KS_DELETE = 'flux-kustomization-delete';
@@ -88,9 +88,23 @@ async function weighRetargets(git: Git, base: string, head: string, trees: Trees
     }
     const after = (await now.objectsOf(f.file)).find(same);
     if (!before || !after || !was.sourcedHere(before) || !now.sourcedHere(after)) continue;
-    if (was.fingerprint(before) !== now.fingerprint(after)) continue;
-    f.severity = 'notice';
-    f.message = `${f.message} The new path builds the same files, unchanged, as the old one: no object changes identity, so nothing is pruned.`;
+    if (was.fingerprint(before) === now.fingerprint(after)) {
+      f.severity = 'notice';
+      f.message = `${f.message} The new path builds the same files, unchanged, as the old one: no object changes identity, so nothing is pruned.`;
+      continue;
+    }
+    // Another folder that builds the same objects (an overlay fixed to its cluster's own): updated, not pruned.
+    const target = (r: Resource) => r.doc.get(['spec', 'targetNamespace']) ?? null;
+    if (target(before) !== target(after)) continue;
+    const side = (tree: BuildTree, ks: Resource) => ({
+      tree,
+      folder: normalisePath(String(ks.doc.get(['spec', 'path']) ?? '')),
+      vars: substitutions(ks)
+    });
+    if (await buildsSameObjects(side(was, before), side(now, after))) {
+      f.severity = 'notice';
+      f.message = `${f.message} The new path builds every object the old one did, under the same kind, namespace and name: they are updated in place, nothing is pruned.`;
+    }
   }
 }
 

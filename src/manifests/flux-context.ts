@@ -49,11 +49,7 @@ export async function readRevisionContexts(
 export class ContextReader {
   private readonly streamed: ContextFiles = { before: [], after: [] };
 
-  /** `repository`: this repository's URL (see mergeContexts). */
-  constructor(
-    private readonly listing: ChangeListing,
-    private readonly repository?: string
-  ) {}
+  constructor(private readonly listing: ChangeListing) {}
 
   /**
    * Reads the context of the sides of a checked file that may hold a Flux Kustomization or patch
@@ -96,12 +92,12 @@ export class ContextReader {
     });
   }
 
-  /** Both contexts, once every checked file has been added. */
-  contexts(others: ContextFiles): { before: RevisionContext; after: RevisionContext } {
+  /** Both contexts, once every checked file has been added. `repository`: this repository's URL (see mergeContexts). */
+  contexts(others: ContextFiles, repository?: string): { before: RevisionContext; after: RevisionContext } {
     const at = (side: 'before' | 'after'): RevisionContext =>
       mergeContexts(
         byPath([...others[side], ...this.streamed[side]]).map(([, read]) => read),
-        this.repository
+        repository
       );
     return { before: at('before'), after: at('after') };
   }

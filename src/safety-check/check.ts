@@ -46,10 +46,9 @@ export async function checkWithGit(git: Git, remote: string, options: SafetyChec
   const { from, to } = await comparisonBase(git, remote, options.base, options.head, log);
   // git lists the change while the configuration (which filters it) is read.
   const prefetched = prefetchChange(git, from, to);
-  const [config, repository] = await Promise.all([
-    readConfigAt(git, from, options.configPath, log),
-    options.repository ?? git.tryConfig(`remote.${remote}.url`)
-  ]);
+  const config = await readConfigAt(git, from, options.configPath, log);
+  // Read only when the check reads the Flux Kustomizations.
+  const repository = options.repository ?? (() => git.tryConfig(`remote.${remote}.url`));
   const filter = { paths: options.paths.length ? options.paths : config.paths, exclude: [...options.exclude, ...config.exclude] };
   const analysis = await analyzeChange(git, from, to, { ...filter, prefetched, maxFileBytes: config.maxFileBytes, repository });
   return finish(analysis, config, options, from, to);

@@ -208,6 +208,39 @@ describe('what kustomize builds decides what is deleted', () => {
     );
     expect(failing(await check(changed))).toContain('flux-kustomization-retarget critical forward flux-system/grafana-operator');
   });
+
+  // A cluster's Kustomization pointed at the other cluster's overlay, then fixed: both overlays
+  // build the same objects from one base, with other values.
+  it('a Kustomization moved to another overlay of the same objects prunes nothing: a notice', async () => {
+    // The base sets the namespace; one overlay repeats it.
+    const overlay = (replicas: number, namespace?: string) => ({
+      'kustomization.yaml': build({ namespace, resources: ['../base/podinfo'] }) + 'patches:\n  - path: values.yaml\n',
+      'values.yaml': `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: podinfo-values\ndata:\n  replicas: "${replicas}"\n`
+    });
+    const at = (folder: string, files: Record<string, string>) =>
+      Object.fromEntries(Object.entries(files).map(([name, text]) => [`${folder}/${name}`, text]));
+    repo = createRepo({
+      ...sync,
+      'clusters/staging/apps.yaml': ks('apps', './apps/production'),
+      'apps/base/podinfo/kustomization.yaml': build({ namespace: 'podinfo', resources: ['release.yaml', 'pvc.yaml'] }),
+      'apps/base/podinfo/release.yaml':
+        'apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata:\n  name: podinfo\nspec:\n  chartRef: {kind: OCIRepository, name: podinfo}\n',
+      'apps/base/podinfo/pvc.yaml': pvc('cache'),
+      ...at('apps/production', overlay(3)),
+      ...at('apps/staging', overlay(1, 'podinfo'))
+    });
+    const fixed = repo.commit({ 'clusters/staging/apps.yaml': ks('apps', './apps/staging') }, 'Fix the staging path');
+    expect(await check(fixed)).toEqual(['flux-kustomization-retarget notice forward flux-system/apps']);
+    repo.git('reset', '-q', '--hard', `${fixed}~1`);
+    const other = repo.commit(
+      {
+        'clusters/staging/apps.yaml': ks('apps', './apps/staging'),
+        'apps/staging/kustomization.yaml': build({ namespace: 'podinfo-staging', resources: ['../base/podinfo'] })
+      },
+      'Staging in its own namespace'
+    );
+    expect(failing(await check(other))).toContain('flux-kustomization-retarget critical forward flux-system/apps');
+  });
 });
 
 describe('ownership by the source URL', () => {

@@ -105,6 +105,12 @@ export class BuildTree {
     return build && { namespace: build.namespace, renames: build.renames };
   }
 
+  /** The YAML files directly in a folder. */
+  filesIn(dir: string): string[] {
+    const prefix = dir === '' ? '' : `${dir}/`;
+    return [...this.blobs.keys()].filter(p => p.startsWith(prefix) && !p.slice(prefix.length).includes('/') && /\.ya?ml$/.test(p));
+  }
+
   /** Whether the revision has a file at `path`. */
   has(path: string): boolean {
     return this.blobs.has(path);

@@ -2,6 +2,7 @@ import type { Git } from '../git/git.js';
 import { normalisePath } from '../manifests/kustomize-build.js';
 import { isFluxKustomization, type LocalSources } from '../manifests/revision-context.js';
 import type { Resource } from '../manifests/types.js';
+import { artifactPathHere } from './artifact-source.js';
 import { buildsSameObjects, weighBuildIdentity, type Trees } from './build-identity.js';
 import { BuildTree, substitutions } from './build-tree.js';
 import type { Finding } from './types.js';
@@ -87,8 +88,11 @@ async function weighRetargets(git: Git, base: string, head: string, trees: Trees
       for (const file of await moved) if ((before = (await was.objectsOf(file)).find(same))) break;
     }
     const after = (await now.objectsOf(f.file)).find(same);
-    if (!before || !after || !was.sourcedHere(before) || !now.sourcedHere(after)) continue;
-    if (was.fingerprint(before) === now.fingerprint(after)) {
+    if (!before || !after || !was.sourcedHere(before)) continue;
+    // Now from an artifact made of this repository's folders: the same folder, or another one here.
+    const artifactPath = now.sourcedHere(after) ? undefined : await artifactPathHere(now, after);
+    if (!now.sourcedHere(after) && artifactPath === undefined) continue;
+    if (artifactPath === undefined && was.fingerprint(before) === now.fingerprint(after)) {
       f.severity = 'notice';
       f.message = `${f.message} The new path builds the same files, unchanged, as the old one: no object changes identity, so nothing is pruned.`;
       continue;
@@ -96,14 +100,14 @@ async function weighRetargets(git: Git, base: string, head: string, trees: Trees
     // Another folder that builds the same objects (an overlay fixed to its cluster's own): updated, not pruned.
     const target = (r: Resource) => r.doc.get(['spec', 'targetNamespace']) ?? null;
     if (target(before) !== target(after)) continue;
-    const side = (tree: BuildTree, ks: Resource) => ({
+    const side = (tree: BuildTree, ks: Resource, folder?: string) => ({
       tree,
-      folder: normalisePath(String(ks.doc.get(['spec', 'path']) ?? '')),
+      folder: folder ?? normalisePath(String(ks.doc.get(['spec', 'path']) ?? '')),
       vars: substitutions(ks)
     });
-    if (await buildsSameObjects(side(was, before), side(now, after))) {
+    if (await buildsSameObjects(side(was, before), side(now, after, artifactPath))) {
       f.severity = 'notice';
-      f.message = `${f.message} The new path builds every object the old one did, under the same kind, namespace and name: they are updated in place, nothing is pruned.`;
+      f.message = `${f.message} The new path${artifactPath === undefined ? '' : ` (${artifactPath} of this repository, copied into the artifact)`} builds every object the old one did, under the same kind, namespace and name: they are updated in place, nothing is pruned.`;
     }
   }
 }

@@ -241,6 +241,51 @@ describe('what kustomize builds decides what is deleted', () => {
     );
     expect(failing(await check(other))).toContain('flux-kustomization-retarget critical forward flux-system/apps');
   });
+
+  // Flux 2.7: Kustomizations apply an ExternalArtifact that an ArtifactGenerator copies from this
+  // repository's folders, keeping their layout.
+  it('a Kustomization moved to an artifact copied from the same folders prunes nothing: a notice', async () => {
+    const generator = (to: string) => `---
+apiVersion: source.extensions.fluxcd.io/v1beta1
+kind: ArtifactGenerator
+metadata:
+  name: flux-system
+  namespace: flux-system
+spec:
+  sources:
+    - alias: monorepo
+      kind: GitRepository
+      name: flux-system
+  artifacts:
+    - name: apps
+      originRevision: "@monorepo"
+      copy:
+        - from: "@monorepo/apps/base/**"
+          to: "@artifact/base/"
+        - from: "@monorepo/apps/production/**"
+          to: "@artifact/${to}/"
+`;
+    const fromArtifact = (path: string) =>
+      ks('apps', path).replace('    kind: GitRepository\n    name: flux-system\n', '    kind: ExternalArtifact\n    name: apps\n');
+    repo = createRepo({
+      ...sync,
+      'clusters/production/apps.yaml': ks('apps', './apps/production'),
+      'apps/base/podinfo/kustomization.yaml': build({ namespace: 'podinfo', resources: ['pvc.yaml'] }),
+      'apps/base/podinfo/pvc.yaml': pvc('cache'),
+      'apps/production/kustomization.yaml': build({ resources: ['../base/podinfo'] })
+    });
+    const moved = repo.commit(
+      { 'clusters/production/apps.yaml': fromArtifact('./production'), 'clusters/production/artifacts.yaml': generator('production') },
+      'Flux 2.7: apps from an artifact'
+    );
+    expect(await check(moved)).toEqual(['flux-kustomization-retarget notice forward flux-system/apps']);
+    repo.git('reset', '-q', '--hard', `${moved}~1`);
+    const relaid = repo.commit(
+      { 'clusters/production/apps.yaml': fromArtifact('./prod'), 'clusters/production/artifacts.yaml': generator('prod') },
+      'Apps from an artifact laid out anew'
+    );
+    expect(failing(await check(relaid))).toEqual(['flux-kustomization-retarget critical forward flux-system/apps']);
+  });
 });
 
 describe('ownership by the source URL', () => {

@@ -2,7 +2,7 @@ import { posix } from 'node:path';
 import { apiGroup, isClusterScoped } from '../manifests/identity.js';
 import { isKustomizeBuildFile } from '../manifests/kustomize-build.js';
 import type { BuildTree } from './build-tree.js';
-import { RULES } from './registry.js';
+import { RULES, rulesFor } from './registry.js';
 import type { Finding } from './types.js';
 
 // kustomize renames what it builds: `namespace` in a build file moves every namespaced object it
@@ -76,8 +76,9 @@ function includingBuild(tree: BuildTree, file: string): { folder: string; namesp
 
 /**
  * True when every object `before` builds from its folder (with its Flux post-build variables) is
- * built, under the same identity, by `after` from its own: moving a Flux Kustomization there
- * prunes nothing. False when `before` builds nothing.
+ * built, under the same identity, by `after` from its own, leaving out kinds no rule looks at:
+ * moving a Flux Kustomization there prunes nothing a rule would report. False when `before` builds
+ * nothing.
  */
 export async function buildsSameObjects(
   before: { tree: BuildTree; folder: string; vars: Readonly<Record<string, string>> },
@@ -87,7 +88,13 @@ export async function buildsSameObjects(
     builtKeys(before.tree, before.folder, undefined, before.vars),
     builtKeys(after.tree, after.folder, undefined, after.vars)
   ]);
-  return was.size > 0 && [...was].every(k => now.has(k));
+  // Objects of kinds no rule looks at may go: their deletion is no hazard anywhere else either.
+  return was.size > 0 && [...was].every(k => now.has(k) || !keyHasRules(k));
+}
+
+function keyHasRules(key: string): boolean {
+  const [group, kind] = key.split('|');
+  return rulesFor(group, kind).length > 0;
 }
 
 /** The identities of the objects a folder builds (of one kind, if given), as kustomize builds them. */

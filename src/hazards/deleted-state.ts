@@ -107,7 +107,7 @@ async function weighRetargets(git: Git, base: string, head: string, trees: Trees
     });
     if (await buildsSameObjects(side(was, before), side(now, after, artifactPath))) {
       f.severity = 'notice';
-      f.message = `${f.message} The new path${artifactPath === undefined ? '' : ` (${artifactPath} of this repository, copied into the artifact)`} builds every object the old one did, under the same kind, namespace and name: they are updated in place, nothing is pruned.`;
+      f.message = `${f.message} The new path${artifactPath === undefined ? '' : ` (${artifactPath} of this repository, copied into the artifact)`} builds every object the old one did that the rules look at (claims, CRDs, namespaces, workloads, releases), under the same kind, namespace and name: they are updated in place, and nothing that holds state is pruned.`;
     }
   }
 }

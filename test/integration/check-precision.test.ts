@@ -265,17 +265,25 @@ spec:
         - from: "@monorepo/apps/production/**"
           to: "@artifact/${to}/"
 `;
+    const helmRepository =
+      'apiVersion: source.toolkit.fluxcd.io/v1\nkind: HelmRepository\nmetadata:\n  name: podinfo\n  namespace: podinfo\nspec:\n  url: https://stefanprodan.github.io/podinfo\n';
     const fromArtifact = (path: string) =>
       ks('apps', path).replace('    kind: GitRepository\n    name: flux-system\n', '    kind: ExternalArtifact\n    name: apps\n');
     repo = createRepo({
       ...sync,
       'clusters/production/apps.yaml': ks('apps', './apps/production'),
-      'apps/base/podinfo/kustomization.yaml': build({ namespace: 'podinfo', resources: ['pvc.yaml'] }),
+      'apps/base/podinfo/kustomization.yaml': build({ namespace: 'podinfo', resources: ['pvc.yaml', 'repository.yaml'] }),
       'apps/base/podinfo/pvc.yaml': pvc('cache'),
+      'apps/base/podinfo/repository.yaml': helmRepository,
       'apps/production/kustomization.yaml': build({ resources: ['../base/podinfo'] })
     });
+    // The same change replaces a HelmRepository, which no rule looks at: its prune is no hazard.
     const moved = repo.commit(
-      { 'clusters/production/apps.yaml': fromArtifact('./production'), 'clusters/production/artifacts.yaml': generator('production') },
+      {
+        'clusters/production/apps.yaml': fromArtifact('./production'),
+        'clusters/production/artifacts.yaml': generator('production'),
+        'apps/base/podinfo/repository.yaml': helmRepository.replace('kind: HelmRepository', 'kind: OCIRepository')
+      },
       'Flux 2.7: apps from an artifact'
     );
     expect(await check(moved)).toEqual(['flux-kustomization-retarget notice forward flux-system/apps']);

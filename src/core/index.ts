@@ -6,3 +6,4 @@ export { asObject, isObject } from './object.js';
 export { globToRegExp, hasWildcard, matchesGlob } from './glob.js';
 export { printable } from './printable.js';
 export { codeBlock, codeSpan, tableCell } from './markdown.js';
+export { repositoryKey } from './repository-url.js';

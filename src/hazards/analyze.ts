@@ -11,7 +11,7 @@ import { listChange, type ChangeFilter } from '../manifests/read-change.js';
 import { buildSettings, ownerLookup, revisionContextFromFiles } from '../manifests/revision-context.js';
 import type { ChangeListing, FileChange, ManifestFile, Resource, RevisionContext, Unreadable } from '../manifests/types.js';
 import { RulesAhead } from './ahead.js';
-import { weighDeletedState } from './deleted-state.js';
+import { weighDeletedState, type LocalSourcesOf } from './deleted-state.js';
 import { hazards, type ManifestSet } from './hazards.js';
 import { entriesRulesRead, MANIFEST_UNREADABLE, RULES } from './registry.js';
 import { SEVERITIES, type Direction, type Finding } from './types.js';
@@ -28,6 +28,12 @@ export interface AnalyzeOptions {
   prefetched?: Prefetch;
   /** Files above this size are scanned line by line instead of read (default MAX_FILE_BYTES, 10 MB). */
   maxFileBytes?: number;
+  /**
+   * This repository's URL (or `host/owner/name`): Flux Kustomizations whose GitRepository has
+   * this URL own files here, as the bootstrapped `flux-system` one does. A function is called only
+   * when the Flux Kustomizations are read.
+   */
+  repository?: string | (() => Promise<string | undefined>);
 }
 
 export interface Analysis {
@@ -88,29 +94,30 @@ export async function analyzeObjects(
   // revert guard's) is first checked without, as the context rarely can change its result.
   let others =
     reader && listing.checked.length > EAGER_CONTEXT_FILES
-      ? reader.readOthers(git, baseSha, { baseTree: prefetched?.baseTree })
+      ? reader.readOthers(git, baseSha, { baseTree: prefetched?.baseTree() })
       : undefined;
   others?.catch(() => undefined);
   await streaming;
   if (reader && !others) {
     const quick = finish(sides, NO_CONTEXT, options.directions, listing.checked.length);
     if (!contextMayMatter(quick, sides, listing)) return weighed(git, baseSha, headSha, quick);
-    others = reader.readOthers(git, baseSha, { baseTree: prefetched?.baseTree });
+    others = reader.readOthers(git, baseSha, { baseTree: prefetched?.baseTree() });
   }
-  const context = options.context ?? reader!.contexts(await others!);
+  const repository = typeof options.repository === 'function' ? await options.repository() : options.repository;
+  const context = options.context ?? reader!.contexts(await others!, repository);
   const result = finish(sides, context, options.directions, listing.checked.length);
   if (context.before.fluxKustomizations.length + context.after.fluxKustomizations.length === 0) {
     result.notices.push(
       'No Flux Kustomization (kustomize.toolkit.fluxcd.io) was found in either revision, so spec.prune and spec.force could not be taken into account.'
     );
   }
-  return weighed(git, baseSha, headSha, result);
+  return weighed(git, baseSha, headSha, result, { before: context.before.localSources, after: context.after.localSources });
 }
 
-/** The analysis with the deletions and moves of Flux Kustomizations weighed by what they build. */
-async function weighed(git: Git, baseSha: string, headSha: string, analysis: Analysis): Promise<Analysis> {
-  await weighDeletedState(git, baseSha, headSha, analysis.findings);
-  return { ...analysis, findings: sortFindings(analysis.findings) };
+/** The analysis with its findings weighed by what the repository builds (see weighDeletedState). */
+async function weighed(git: Git, baseSha: string, headSha: string, analysis: Analysis, local?: LocalSourcesOf): Promise<Analysis> {
+  const findings = await weighDeletedState(git, baseSha, headSha, analysis.findings, local);
+  return { ...analysis, findings: sortFindings(findings) };
 }
 
 /** Changes with more checked files than this search for their context while being read. */

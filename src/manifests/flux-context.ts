@@ -5,10 +5,11 @@ import { asBuffer, ownBytes } from './manifest-file.js';
 import { isFluxKustomization, mergeContexts, readContextFile, revisionContextFromFiles, type FileContext } from './revision-context.js';
 import type { ChangeListing, FileChange, Resource, RevisionContext } from './types.js';
 
-// Where a revision's Flux Kustomizations and kustomize patch files are found: files that name the
-// Flux group or `patches`, in text files with these names.
+// Where a revision's Flux Kustomizations, GitRepositories and kustomize patch files are found:
+// files that name the Flux group, a GitRepository or `patches`, in text files with these names.
 const FLUX_GROUP = 'kustomize.toolkit.fluxcd.io';
-const CONTEXT_PATTERNS = [FLUX_GROUP, 'patches'];
+const GIT_SOURCE = 'kind: GitRepository';
+const CONTEXT_PATTERNS = [FLUX_GROUP, 'patches', GIT_SOURCE];
 const CONTEXT_PATHS = ['*.yaml', '*.yml', '*Kustomization'];
 
 /** What some files add to the context of each revision, by path. */
@@ -21,7 +22,8 @@ export interface ContextFiles {
 export async function readRevisionContexts(
   git: Git,
   base: string,
-  head: string
+  head: string,
+  repository?: string
 ): Promise<{ before: RevisionContext; after: RevisionContext }> {
   const found = (await grepContextFiles(git, base === head ? [base] : [base, head])).filter(f => !f.path.includes('\n'));
   const blobs = await readBlobs(
@@ -30,7 +32,10 @@ export async function readRevisionContexts(
     name => atRevision(name, base)
   );
   const at = (rev: string): RevisionContext =>
-    revisionContextFromFiles(found.filter(f => f.rev === rev).flatMap(f => withContent(f.path, blobs.get(`${f.rev}:${f.path}`))));
+    revisionContextFromFiles(
+      found.filter(f => f.rev === rev).flatMap(f => withContent(f.path, blobs.get(`${f.rev}:${f.path}`))),
+      repository
+    );
   return { before: at(base), after: at(head) };
 }
 
@@ -60,7 +65,9 @@ export class ContextReader {
       const content = file[side];
       if (content === undefined) continue;
       const resources = buildFile ? undefined : read?.[side]?.resources;
-      const keep = resources ? resources.some(isFluxKustomization) : mayHoldContext(file.path, content);
+      const keep = resources
+        ? resources.some(isFluxKustomization) || asBuffer(content).indexOf(GIT_SOURCE) >= 0
+        : mayHoldContext(file.path, content);
       // Its own bytes: what is read from them must not keep the batch's shared chunk alive.
       if (keep) this.streamed[side].push([file.path, readContextFile(file.path, ownBytes(asBuffer(content)), resources)]);
     }
@@ -85,10 +92,13 @@ export class ContextReader {
     });
   }
 
-  /** Both contexts, once every checked file has been added. */
-  contexts(others: ContextFiles): { before: RevisionContext; after: RevisionContext } {
+  /** Both contexts, once every checked file has been added. `repository`: this repository's URL (see mergeContexts). */
+  contexts(others: ContextFiles, repository?: string): { before: RevisionContext; after: RevisionContext } {
     const at = (side: 'before' | 'after'): RevisionContext =>
-      mergeContexts(byPath([...others[side], ...this.streamed[side]]).map(([, read]) => read));
+      mergeContexts(
+        byPath([...others[side], ...this.streamed[side]]).map(([, read]) => read),
+        repository
+      );
     return { before: at('before'), after: at('after') };
   }
 }
@@ -101,7 +111,8 @@ function isContextPath(path: string): boolean {
 /** Whether a file may hold the context: text with the pattern its kind of file needs. */
 function mayHoldContext(path: string, content: Uint8Array | string): boolean {
   const bytes = asBuffer(content);
-  return isGrepText(bytes) && bytes.indexOf(isKustomizeBuildFile(path) ? 'patches' : FLUX_GROUP) >= 0;
+  if (!isGrepText(bytes)) return false;
+  return isKustomizeBuildFile(path) ? bytes.indexOf('patches') >= 0 : bytes.indexOf(FLUX_GROUP) >= 0 || bytes.indexOf(GIT_SOURCE) >= 0;
 }
 
 /** Text as `git grep -I` sees it: no NUL in the first 8000 bytes. */
@@ -145,9 +156,9 @@ async function unchangedContextFiles(
   });
 }
 
-/** What `git grep -I` with the context patterns finds: text with either pattern. */
+/** What `git grep -I` with the context patterns finds: text with any of them. */
 function grepWouldFind(bytes: Buffer): boolean {
-  return isGrepText(bytes) && (bytes.indexOf(FLUX_GROUP) >= 0 || bytes.indexOf('patches') >= 0);
+  return isGrepText(bytes) && (bytes.indexOf(FLUX_GROUP) >= 0 || bytes.indexOf('patches') >= 0 || bytes.indexOf(GIT_SOURCE) >= 0);
 }
 
 /** Context files among the files `base..head` does not change, found by `git grep` at `base`. */

@@ -9,16 +9,19 @@ export interface Prefetch {
   head: string;
   /** The changed paths (`git diff --raw`). */
   changes: Promise<DiffEntry[]>;
-  /** `base`'s tree with sizes (`git ls-tree -r -l`), for the context search. */
-  baseTree: Promise<TreeEntry[]>;
+  /**
+   * `base`'s tree with sizes (`git ls-tree -r -l`), for the context search: listed on the first
+   * call, as most changes need no context and the listing grows with the repository.
+   */
+  baseTree(): Promise<TreeEntry[]>;
 }
 
-/** Starts listing the change `base..head` (commit shas) and `base`'s tree; see {@link Prefetch}. */
+/** Starts listing the change `base..head` (commit shas); see {@link Prefetch}. */
 export function prefetchChange(git: Git, base: string, head: string): Prefetch {
-  const prefetch = { base, head, changes: git.diffRaw(base, head), baseTree: git.lsTree(base) };
-  // A failure is reported where the listing is used (and not at all when it never is).
+  let tree: Promise<TreeEntry[]> | undefined;
+  const prefetch = { base, head, changes: git.diffRaw(base, head), baseTree: () => (tree ??= git.lsTree(base)) };
+  // A failure is reported where the listing is used.
   prefetch.changes.catch(() => undefined);
-  prefetch.baseTree.catch(() => undefined);
   return prefetch;
 }
 

@@ -1,4 +1,5 @@
 import { posix } from 'node:path';
+import { repositoryKey } from '../core/index.js';
 import { resourceId, resourceKey } from './identity.js';
 import {
   BUILD_SETTINGS_GROUP,
@@ -14,6 +15,7 @@ import { parseYaml } from './safe-yaml.js';
 import type { FluxKustomization, Resource, RevisionContext } from './types.js';
 
 const FLUX_KUSTOMIZE_GROUP = 'kustomize.toolkit.fluxcd.io';
+const FLUX_SOURCE_GROUP = 'source.toolkit.fluxcd.io';
 
 /** True for a Flux Kustomization (not a kustomize build file, which shares the kind name). */
 export function isFluxKustomization(r: { group: string; kind: string }): boolean {
@@ -21,15 +23,37 @@ export function isFluxKustomization(r: { group: string; kind: string }): boolean
 }
 
 /**
- * True when a Flux Kustomization's source is this repository: the GitRepository Flux bootstraps
- * from it (`flux-system`), or none named (a partial manifest). Its
- * `spec.path` is then a folder of this repository; a Kustomization of another source (upstream
- * CRDs, an OCI artifact) applies nothing from here.
+ * The GitRepositories (`namespace/name`) whose `spec.url` is this repository, besides the one Flux
+ * bootstraps (`flux-system`), which always is.
  */
-export function sourcedHere(r: Resource): boolean {
+export type LocalSources = ReadonlySet<string>;
+
+/**
+ * True when a Flux Kustomization's source is this repository: the GitRepository Flux bootstraps
+ * from it (`flux-system`), one whose URL is this repository (`local`), or none named (a partial
+ * manifest). Its `spec.path` is then a folder of this repository; a Kustomization of another
+ * source (upstream CRDs, an OCI artifact) applies nothing from here.
+ */
+export function sourcedHere(r: Resource, local?: LocalSources): boolean {
   const kind = r.doc.get(['spec', 'sourceRef', 'kind']);
   const name = r.doc.get(['spec', 'sourceRef', 'name']);
-  return (kind === undefined || kind === 'GitRepository') && (name === undefined || name === null || name === 'flux-system');
+  if ((kind === undefined || kind === 'GitRepository') && (name === undefined || name === null || name === 'flux-system')) return true;
+  const source = gitSourceOf(r);
+  return source !== undefined && local !== undefined && local.has(source);
+}
+
+/** `namespace/name` of a Kustomization's GitRepository source (its own namespace when none is named). */
+function gitSourceOf(r: Resource): string | undefined {
+  const ref = r.doc.get(['spec', 'sourceRef']);
+  if (!ref || typeof ref !== 'object' || Array.isArray(ref)) return undefined;
+  const { kind, name, namespace } = ref as Record<string, unknown>;
+  if (kind !== 'GitRepository' || typeof name !== 'string') return undefined;
+  return `${typeof namespace === 'string' ? namespace : (r.namespace ?? '')}/${name}`;
+}
+
+/** True for a Flux GitRepository source. */
+function isGitRepository(r: { group: string; kind: string }): boolean {
+  return r.group === FLUX_SOURCE_GROUP && r.kind === 'GitRepository';
 }
 
 /** Reads the ownership facts of a Flux Kustomization resource. */
@@ -43,6 +67,7 @@ export function fluxKustomizationOf(r: Resource): FluxKustomization {
     prune: r.doc.get(['spec', 'prune']) === true,
     force: r.doc.get(['spec', 'force']) === true,
     sourcedHere: sourcedHere(r),
+    source: gitSourceOf(r),
     file: r.file,
     line: r.line
   };
@@ -53,27 +78,40 @@ export function fluxKustomizationOf(r: Resource): FluxKustomization {
  * and every patch file named by a kustomization build file. Pass all files that may hold either;
  * files holding neither are skipped cheaply.
  */
-export function revisionContextFromFiles(files: Iterable<[string, Uint8Array | string]>): RevisionContext {
+export function revisionContextFromFiles(files: Iterable<[string, Uint8Array | string]>, repository?: string): RevisionContext {
   const read: FileContext[] = [];
   for (const [path, content] of files) read.push(readContextFile(path, content));
-  return mergeContexts(read);
+  return mergeContexts(read, repository);
 }
 
 /** What one file adds to a revision context. */
 export interface FileContext {
   fluxKustomizations: readonly FluxKustomization[];
   patchFiles: readonly string[];
+  /** GitRepositories: `namespace/name` and the repository their URL names (see repositoryKey). */
+  gitRepositories?: readonly { source: string; repository?: string }[];
 }
 
-/** The revision context made of what each of its files adds, in order. */
-export function mergeContexts(files: Iterable<FileContext>): RevisionContext {
+/**
+ * The revision context made of what each of its files adds, in order. `repository`: this
+ * repository's URL or {@link repositoryKey}; Kustomizations of a GitRepository with that URL then
+ * apply files here too.
+ */
+export function mergeContexts(files: Iterable<FileContext>, repository?: string): RevisionContext {
   const fluxKustomizations: FluxKustomization[] = [];
   const patchFiles = new Set<string>();
+  const local = new Set<string>();
+  const here = repository === undefined ? undefined : (repositoryKey(repository) ?? repository.toLowerCase());
   for (const read of files) {
     for (const k of read.fluxKustomizations) fluxKustomizations.push(k);
     for (const p of read.patchFiles) patchFiles.add(p);
+    for (const g of read.gitRepositories ?? []) if (here !== undefined && g.repository === here) local.add(g.source);
   }
-  return { fluxKustomizations, patchFiles };
+  const owned =
+    local.size === 0
+      ? fluxKustomizations
+      : fluxKustomizations.map(k => (!k.sourcedHere && k.source !== undefined && local.has(k.source) ? { ...k, sourcedHere: true } : k));
+  return { fluxKustomizations: owned, patchFiles, localSources: local };
 }
 
 /**
@@ -83,15 +121,27 @@ export function mergeContexts(files: Iterable<FileContext>): RevisionContext {
  */
 export function readContextFile(path: string, content: Uint8Array | string, resources?: readonly Resource[]): FileContext {
   if (isKustomizeBuildFile(path)) return { fluxKustomizations: [], patchFiles: buildPatches(path, content) };
-  if (resources) return { fluxKustomizations: resources.filter(isFluxKustomization).map(fluxKustomizationOf), patchFiles: [] };
+  // The objects read for the rules leave GitRepositories out (no rule looks at them).
+  const sources = contains(content, FLUX_SOURCE_GROUP) && contains(content, 'GitRepository');
+  if (resources && !sources) return { fluxKustomizations: resources.filter(isFluxKustomization).map(fluxKustomizationOf), patchFiles: [] };
   const found: FluxKustomization[] = [];
-  if (contains(content, FLUX_KUSTOMIZE_GROUP)) {
+  const gitRepositories: { source: string; repository?: string }[] = [];
+  if (sources || contains(content, FLUX_KUSTOMIZE_GROUP)) {
     for (const r of readManifestFile(path, content).resources) {
       if (isFluxKustomization(r)) found.push(fluxKustomizationOf(r));
+      else if (isGitRepository(r)) {
+        const url = r.doc.get(['spec', 'url']);
+        gitRepositories.push({
+          source: `${r.namespace ?? ''}/${r.name}`,
+          repository: typeof url === 'string' ? repositoryKey(url) : undefined
+        });
+      }
       r.doc.release();
     }
   }
-  return { fluxKustomizations: found, patchFiles: [] };
+  return gitRepositories.length > 0
+    ? { fluxKustomizations: found, patchFiles: [], gitRepositories }
+    : { fluxKustomizations: found, patchFiles: [] };
 }
 
 /** The Flux Kustomization of this repository's source whose `spec.path` is the longest prefix of `file`, if any. */

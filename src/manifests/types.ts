@@ -15,6 +15,8 @@ export interface FluxKustomization {
   force: boolean;
   /** Its `sourceRef` is this repository (see sourcedHere): only then does it own files here. */
   sourcedHere: boolean;
+  /** `namespace/name` of its GitRepository source, when that is not `flux-system`. */
+  source?: string;
   file: string;
   line: number;
 }
@@ -62,6 +64,8 @@ export interface RevisionContext {
   fluxKustomizations: FluxKustomization[];
   /** Files that kustomization build files use as patches: partial objects, never resources. */
   patchFiles: ReadonlySet<string>;
+  /** GitRepositories (`namespace/name`) whose URL is this repository (see sourcedHere). */
+  localSources?: ReadonlySet<string>;
 }
 
 /** A changed file's contents at both revisions (absent where the file does not exist). */

@@ -21,6 +21,11 @@ export interface SafetyCheckOptions {
   acknowledged: boolean;
   /** Repository path of the configuration file, read at the base revision. */
   configPath: string;
+  /**
+   * This repository's URL (`https://github.com/owner/name`): Flux Kustomizations whose
+   * GitRepository has it own files here. Default: the URL of the remote.
+   */
+  repository?: string;
 }
 
 export interface SafetyCheckResult {
@@ -42,8 +47,10 @@ export async function checkWithGit(git: Git, remote: string, options: SafetyChec
   // git lists the change while the configuration (which filters it) is read.
   const prefetched = prefetchChange(git, from, to);
   const config = await readConfigAt(git, from, options.configPath, log);
+  // Read only when the check reads the Flux Kustomizations.
+  const repository = options.repository ?? (() => git.tryConfig(`remote.${remote}.url`));
   const filter = { paths: options.paths.length ? options.paths : config.paths, exclude: [...options.exclude, ...config.exclude] };
-  const analysis = await analyzeChange(git, from, to, { ...filter, prefetched, maxFileBytes: config.maxFileBytes });
+  const analysis = await analyzeChange(git, from, to, { ...filter, prefetched, maxFileBytes: config.maxFileBytes, repository });
   return finish(analysis, config, options, from, to);
 }
 

@@ -41,7 +41,8 @@ async function safetyCheck(context: RunContext): Promise<SafetyCheckOutcome> {
       exclude: inputs.exclude,
       failOn: inputs.failOn,
       acknowledged: inputs.acknowledgeLabel !== '' && inputs.eventLabels.includes(inputs.acknowledgeLabel),
-      configPath: inputs.configPath
+      configPath: inputs.configPath,
+      repository: context.repository ? `${context.serverUrl}/${context.repository}` : undefined
     };
     const checked = await core.group('Checking the change for rollback hazards', () =>
       runCheck(inputs, options, github, context.serverUrl)

@@ -1,0 +1,219 @@
+import { posix } from 'node:path';
+import { isObject } from '../core/index.js';
+import type { Git, TreeEntry } from '../git/git.js';
+import { readBlobs } from '../manifests/blob-stream.js';
+import { isKustomizeBuildFile, normalisePath } from '../manifests/kustomize-build.js';
+import { readManifestFile } from '../manifests/manifest-file.js';
+import { isFluxKustomization, sourcedHere, type LocalSources } from '../manifests/revision-context.js';
+import { parseYaml } from '../manifests/safe-yaml.js';
+import type { Resource } from '../manifests/types.js';
+import { pruneBlocker } from './modifiers.js';
+import { stateOf } from './stateful.js';
+
+const BUILD_NAMES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
+
+/** What a kustomize build file says about what it builds. */
+interface BuildFile {
+  /** `resources`, `components` and `bases`, as written. */
+  refs: string[];
+  /** `namespace`: set on every namespaced object it builds, and as the name of every Namespace. */
+  namespace?: string;
+  /** `namePrefix` and `nameSuffix`, joined by `|`. */
+  renames: string;
+}
+
+/**
+ * The files and kustomize builds of one revision's tree: which files a folder builds, and what
+ * Flux Kustomizations build from it. Files are read on demand; build files all at once
+ * ({@link loadBuildFiles}), so folders can be walked without waiting.
+ */
+export class BuildTree {
+  private readonly blobs = new Map<string, TreeEntry>();
+  private readonly dirs = new Set<string>(['']);
+  private readonly builds = new Map<string, BuildFile>();
+
+  constructor(
+    private readonly git: Git,
+    entries: readonly TreeEntry[],
+    /** `base` or `head`, for messages. */
+    private readonly revision: string,
+    /** The GitRepositories whose URL is this repository (see sourcedHere). */
+    private readonly local?: LocalSources
+  ) {
+    for (const e of entries) {
+      if (e.type !== 'blob' || e.mode === '120000') continue;
+      this.blobs.set(e.path, e);
+      for (let d = posix.dirname(e.path); d !== '.' && !this.dirs.has(d); d = posix.dirname(d)) this.dirs.add(d);
+    }
+  }
+
+  /** Whether a Flux Kustomization applies files of this repository (see sourcedHere). */
+  sourcedHere(ks: Resource): boolean {
+    return sourcedHere(ks, this.local);
+  }
+
+  /** The state (labels with their files) that deleting `ks` deletes, following nested Kustomizations. */
+  async stateBuiltBy(ks: Resource): Promise<string[]> {
+    const state: string[] = [];
+    const seen = new Set<string>();
+    const queue: Resource[] = [ks];
+    while (queue.length > 0) {
+      const k = queue.shift()!;
+      const path = normalisePath(String(k.doc.get(['spec', 'path']) ?? ''));
+      if (seen.has(path)) continue;
+      seen.add(path);
+      const vars = substitutions(k);
+      for (const file of [...this.built(path).keys()].sort()) {
+        for (const r of await this.objectsOf(file, vars)) {
+          if (pruneBlocker(r)) continue;
+          const what = stateOf(r);
+          if (what) state.push(`${what} (${r.file})`);
+          if (isFluxKustomization(r) && r !== ks && this.sourcedHere(r) && r.doc.get(['spec', 'prune']) === true) queue.push(r);
+        }
+      }
+    }
+    return state;
+  }
+
+  /**
+   * What a Kustomization builds, as a fingerprint: each file it reads (build files included) by
+   * its path relative to `spec.path` (or its full path outside it) and its blob id, with the
+   * post-build substitutions and target namespace.
+   */
+  fingerprint(ks: Resource): string {
+    const path = normalisePath(String(ks.doc.get(['spec', 'path']) ?? ''));
+    const prefix = path === '' ? '' : `${path}/`;
+    const entries = [...this.built(path).keys()]
+      .map(f => `${f.startsWith(prefix) ? `./${f.slice(prefix.length)}` : f} ${this.blobs.get(f)?.oid}`)
+      .sort();
+    return JSON.stringify([entries, substitutions(ks), ks.doc.get(['spec', 'targetNamespace']) ?? null]);
+  }
+
+  /** The objects of a file at the revision, with Flux post-build variables substituted. */
+  async objectsOf(file: string, vars: Readonly<Record<string, string>> = {}): Promise<Resource[]> {
+    const entry = this.blobs.get(file);
+    if (!entry) return [];
+    const blob = (await readBlobs(this.git, [entry.oid], () => `${file} at the ${this.revision} revision`)).get(entry.oid);
+    if (!Buffer.isBuffer(blob)) return [];
+    const text = Object.keys(vars).length > 0 ? substitute(blob.toString('utf8'), vars) : blob;
+    return readManifestFile(file, text).resources;
+  }
+
+  /** What a build file sets: its namespace and renames (undefined for a file that is not one). */
+  settingsOf(buildFile: string): { namespace?: string; renames: string } | undefined {
+    const build = this.builds.get(buildFile);
+    return build && { namespace: build.namespace, renames: build.renames };
+  }
+
+  /** The YAML files directly in a folder. */
+  filesIn(dir: string): string[] {
+    const prefix = dir === '' ? '' : `${dir}/`;
+    return [...this.blobs.keys()].filter(p => p.startsWith(prefix) && !p.slice(prefix.length).includes('/') && /\.ya?ml$/.test(p));
+  }
+
+  /** Whether the revision has a file at `path`. */
+  has(path: string): boolean {
+    return this.blobs.has(path);
+  }
+
+  /** The folder's kustomize build file, if it has one. */
+  buildFile(dir: string): string | undefined {
+    return BUILD_NAMES.map(n => (dir === '' ? n : `${dir}/${n}`)).find(p => this.blobs.has(p));
+  }
+
+  /**
+   * The files a folder builds (build files included), each with the namespace kustomize gives
+   * what it builds: that of the outermost build file on the way that sets one.
+   */
+  built(dir: string): Map<string, string | undefined> {
+    const files = new Map<string, string | undefined>();
+    this.collect(normalisePath(dir), new Set(), files, undefined);
+    return files;
+  }
+
+  private collect(dir: string, visiting: Set<string>, files: Map<string, string | undefined>, namespace: string | undefined): void {
+    if (visiting.has(dir)) return;
+    visiting.add(dir);
+    const build = this.buildFile(dir);
+    if (build) {
+      const settings = this.builds.get(build);
+      const inner = namespace ?? settings?.namespace;
+      files.set(build, inner);
+      for (const ref of settings?.refs ?? []) {
+        const p = normalisePath(posix.join(dir, ref));
+        if (p.startsWith('..') || ref.includes('://')) continue;
+        if (this.blobs.has(p)) files.set(p, inner);
+        else if (this.dirs.has(p)) this.collect(p, visiting, files, inner);
+      }
+      return;
+    }
+    // No build file: Flux builds every YAML file below, and a folder with a build file as a whole.
+    const prefix = dir === '' ? '' : `${dir}/`;
+    for (const path of this.blobs.keys()) {
+      if (!path.startsWith(prefix) || !(path.endsWith('.yaml') || path.endsWith('.yml')) || isKustomizeBuildFile(path)) continue;
+      const inner = this.innerBuild(dir, path);
+      if (inner !== undefined) this.collect(inner, visiting, files, namespace);
+      else files.set(path, namespace);
+    }
+  }
+
+  /** The highest folder between `dir` (excluded) and `file` that has a build file. */
+  private innerBuild(dir: string, file: string): string | undefined {
+    const parts = file
+      .slice(dir === '' ? 0 : dir.length + 1)
+      .split('/')
+      .slice(0, -1);
+    let at = dir;
+    for (const part of parts) {
+      at = at === '' ? part : `${at}/${part}`;
+      if (this.buildFile(at)) return at;
+    }
+    return undefined;
+  }
+
+  /** Reads every build file once, so folders can be walked without waiting. */
+  async loadBuildFiles(): Promise<void> {
+    const builds = [...this.blobs.values()].filter(e => isKustomizeBuildFile(e.path));
+    const read = await readBlobs(this.git, [...new Set(builds.map(e => e.oid))], oid => `${oid} at the ${this.revision} revision`);
+    for (const e of builds) {
+      const blob = read.get(e.oid);
+      this.builds.set(e.path, Buffer.isBuffer(blob) ? buildFileOf(blob.toString('utf8')) : { refs: [], renames: '|' });
+    }
+  }
+}
+
+/** `resources`, `components` and `namespace` of a build file. */
+function buildFileOf(text: string): BuildFile {
+  const parsed = parseYaml(text);
+  const build: BuildFile = { refs: [], renames: '|' };
+  if (!parsed.ok) return build;
+  for (const d of parsed.documents) {
+    if (!isObject(d.value)) continue;
+    for (const key of ['resources', 'components', 'bases']) {
+      const list = d.value[key];
+      if (Array.isArray(list)) for (const item of list) if (typeof item === 'string') build.refs.push(item);
+    }
+    const namespace = d.value.namespace;
+    if (typeof namespace === 'string' && namespace !== '') build.namespace = namespace;
+    const [prefix, suffix] = [d.value.namePrefix, d.value.nameSuffix].map(v => (typeof v === 'string' ? v : ''));
+    build.renames = `${prefix}|${suffix}`;
+  }
+  return build;
+}
+
+/** `spec.postBuild.substitute` of a Flux Kustomization. */
+export function substitutions(ks: Resource): Record<string, string> {
+  const values = ks.doc.get(['spec', 'postBuild', 'substitute']);
+  const vars: Record<string, string> = {};
+  if (isObject(values))
+    for (const [k, v] of Object.entries(values))
+      if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') vars[k] = String(v);
+  return vars;
+}
+
+/** Flux's `${VAR}`, `${VAR:=default}` and `${VAR:-default}` substitution, for known variables and defaults. */
+function substitute(text: string, vars: Readonly<Record<string, string>>): string {
+  return text.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)(?::[=-]([^}]*))?\}/g, (whole, name: string, fallback?: string) =>
+    Object.hasOwn(vars, name) ? vars[name] : (fallback ?? whole)
+  );
+}

@@ -60,10 +60,11 @@ export class BuildTree {
     while (queue.length > 0) {
       const k = queue.shift()!;
       const path = normalisePath(String(k.doc.get(['spec', 'path']) ?? ''));
-      if (seen.has(path)) continue;
-      seen.add(path);
+      const key = JSON.stringify([path, fluxComponents(k)]);
+      if (seen.has(key)) continue;
+      seen.add(key);
       const vars = substitutions(k);
-      for (const file of [...this.built(path).keys()].sort()) {
+      for (const file of [...this.builtBy(k).keys()].sort()) {
         for (const r of await this.objectsOf(file, vars)) {
           if (pruneBlocker(r)) continue;
           const what = stateOf(r);
@@ -83,7 +84,7 @@ export class BuildTree {
   fingerprint(ks: Resource): string {
     const path = normalisePath(String(ks.doc.get(['spec', 'path']) ?? ''));
     const prefix = path === '' ? '' : `${path}/`;
-    const entries = [...this.built(path).keys()]
+    const entries = [...this.builtBy(ks).keys()]
       .map(f => `${f.startsWith(prefix) ? `./${f.slice(prefix.length)}` : f} ${this.blobs.get(f)?.oid}`)
       .sort();
     return JSON.stringify([entries, substitutions(ks), ks.doc.get(['spec', 'targetNamespace']) ?? null]);
@@ -119,6 +120,24 @@ export class BuildTree {
   /** The folder's kustomize build file, if it has one. */
   buildFile(dir: string): string | undefined {
     return BUILD_NAMES.map(n => (dir === '' ? n : `${dir}/${n}`)).find(p => this.blobs.has(p));
+  }
+
+  /**
+   * The files a Flux Kustomization builds: those of its `spec.path`, and those of the components
+   * Flux adds to that build (`spec.components`, paths relative to `spec.path`).
+   */
+  builtBy(ks: Resource): Map<string, string | undefined> {
+    const path = normalisePath(String(ks.doc.get(['spec', 'path']) ?? ''));
+    const files = this.built(path);
+    // Flux adds them to the build file at spec.path, so its namespace applies to them too.
+    const build = this.buildFile(path);
+    const outer = build ? this.builds.get(build)?.namespace : undefined;
+    for (const component of fluxComponents(ks)) {
+      const dir = normalisePath(posix.join(path, component));
+      if (dir.startsWith('..') || component.includes('://')) continue;
+      for (const [file, namespace] of this.built(dir)) if (!files.has(file)) files.set(file, outer ?? namespace);
+    }
+    return files;
   }
 
   /**
@@ -199,6 +218,12 @@ function buildFileOf(text: string): BuildFile {
     build.renames = `${prefix}|${suffix}`;
   }
   return build;
+}
+
+/** `spec.components` of a Flux Kustomization: component folders relative to `spec.path`. */
+function fluxComponents(ks: Resource): string[] {
+  const list = ks.doc.get(['spec', 'components']);
+  return Array.isArray(list) ? list.filter((c): c is string => typeof c === 'string' && c !== '') : [];
 }
 
 /** `spec.postBuild.substitute` of a Flux Kustomization. */

@@ -122,6 +122,24 @@ describe('severity by consequence', () => {
     expect(result.findings[0].message).toContain('It deletes: PersistentVolumeClaim db/pg-data (components/volsync/pvc.yaml)');
   });
 
+  it("removing a Kustomization whose claim comes from its own spec.components (Flux's, not kustomize's) is critical", async () => {
+    repo = createRepo({
+      ...base,
+      'clusters/prod/db.yaml': ks('db', './apps/db/app').replace(
+        '  sourceRef:',
+        '  components:\n    - ../../../components/volsync\n  postBuild:\n    substitute:\n      APP: pg\n  sourceRef:'
+      ),
+      'apps/db/app/kustomization.yaml': 'resources: [config.yaml]\n',
+      'apps/db/app/config.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: db\n  namespace: db\n',
+      'components/volsync/kustomization.yaml': 'apiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\nresources: [pvc.yaml]\n',
+      'components/volsync/pvc.yaml': claim('${APP}-data', '10Gi', 'db')
+    });
+    const removed = repo.commit({ 'clusters/prod/db.yaml': null }, 'Remove the database');
+    const result = await analyzeChange(await Git.create(repo.work), `${removed}~1`, removed);
+    expect(summary(result.findings)).toEqual(['flux-kustomization-delete critical forward']);
+    expect(result.findings[0].message).toContain('It deletes: PersistentVolumeClaim db/pg-data (components/volsync/pvc.yaml)');
+  });
+
   it('a Kustomization of another source owns nothing here: its prune: false does not defuse a deletion', async () => {
     const foreign = ks('upstream-crds', '', { prune: false })
       .replace('name: flux-system\n', 'name: upstream-crds\n')

@@ -238,7 +238,15 @@ export function substitutions(ks: Resource): Record<string, string> {
 
 /** Flux's `${VAR}`, `${VAR:=default}` and `${VAR:-default}` substitution, for known variables and defaults. */
 function substitute(text: string, vars: Readonly<Record<string, string>>): string {
-  return text.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)(?::[=-]([^}]*))?\}/g, (whole, name: string, fallback?: string) =>
-    Object.hasOwn(vars, name) ? vars[name] : (fallback ?? whole)
-  );
+  // Innermost first, so a default that names another variable (`${A:-${B}}`) resolves too.
+  const one = /\$\{([A-Za-z_][A-Za-z0-9_]*)(?::[=-]([^${}]*))?\}/g;
+  let out = text;
+  for (let pass = 0; pass < 5; pass++) {
+    const next = out.replace(one, (whole, name: string, fallback?: string) =>
+      Object.hasOwn(vars, name) ? vars[name] : (fallback ?? whole)
+    );
+    if (next === out) break;
+    out = next;
+  }
+  return out;
 }

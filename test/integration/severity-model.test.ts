@@ -132,7 +132,8 @@ describe('severity by consequence', () => {
       'apps/db/app/kustomization.yaml': 'resources: [config.yaml]\n',
       'apps/db/app/config.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: db\n  namespace: db\n',
       'components/volsync/kustomization.yaml': 'apiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\nresources: [pvc.yaml]\n',
-      'components/volsync/pvc.yaml': claim('${APP}-data', '10Gi', 'db')
+      // A default that names another variable, as shared components write it.
+      'components/volsync/pvc.yaml': claim('"${VOLSYNC_CLAIM:-${APP}-data}"', '10Gi', 'db')
     });
     const removed = repo.commit({ 'clusters/prod/db.yaml': null }, 'Remove the database');
     const result = await analyzeChange(await Git.create(repo.work), `${removed}~1`, removed);

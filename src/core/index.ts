@@ -5,4 +5,4 @@ export { FULL_SHA, FULL_SHA_SOURCE, isFullSha, shortSha, SHORT_SHA_LENGTH } from
 export { asObject, isObject } from './object.js';
 export { globToRegExp, hasWildcard, matchesGlob } from './glob.js';
 export { printable } from './printable.js';
-export { tableCell } from './markdown.js';
+export { COMMENT_MAX_CHARS, fitMarkdown, fitRows, moreNotShown, SUMMARY_MAX_BYTES, tableCell } from './markdown.js';

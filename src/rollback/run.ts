@@ -37,6 +37,9 @@ export interface PushedBranch {
   commitSha: string;
 }
 
+/** Hazards logged one by one as warnings; GitHub shows 10 warning annotations per step. */
+const WARNINGS_SHOWN = 8;
+
 /** How often a push to a branch that moved meanwhile is redone on the new tip. */
 const PUSH_ATTEMPTS = 3;
 
@@ -119,7 +122,11 @@ async function rollOnce(request: RollbackRequest, deps: RollbackDeps, target: Ta
   result.commitSha = applied.head;
   const guard = await (guarding ?? startGuard(applied.tree));
   result.findings = guard.findings;
-  for (const f of guard.findings) log.warning(`${f.severity} ${f.rule}: ${f.kind} ${f.name} (${f.file}:${f.line}): ${f.message}`);
+  // A runner shows 10 warnings per step: the most severe are logged as warnings, the rest counted.
+  for (const f of guard.findings.slice(0, WARNINGS_SHOWN))
+    log.warning(`${f.severity} ${f.rule}: ${f.kind} ${f.name} (${f.file}:${f.line}): ${f.message}`);
+  if (guard.findings.length > WARNINGS_SHOWN)
+    log.info(`${guard.findings.length - WARNINGS_SHOWN} more hazards of this rollback are not logged one by one: the report lists them.`);
   const allowUnsafe = request.names.set({ allowUnsafe: true });
   if (guard.blocking.length > 0 && request.allowUnsafe)
     log.warning(`Delivering a rollback with critical hazards because of ${allowUnsafe}.`);

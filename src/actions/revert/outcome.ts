@@ -43,7 +43,8 @@ export function revertReport(outcome: RevertOutcome): StepReport {
     outputs: revertOutputs(outcome),
     summary: revertSummary(outcome),
     failure: revertFailure(outcome),
-    stack: outcome.error?.stack
+    stack: outcome.error?.stack,
+    spill: { findings: 'findings-file' }
   };
 }
 
@@ -69,6 +70,8 @@ export function revertOutputs(outcome: RevertOutcome): Record<string, string> {
     branch: result?.branch ?? pushed?.branch ?? '',
     'target-branch': result?.targetBranch ?? drill?.branch ?? outcome.targetBranch ?? '',
     findings: findings ? JSON.stringify(findings) : '',
+    // Set by finishStep, which writes the file.
+    'findings-file': '',
     reconciled: drill
       ? String(drillPhase(drill, 'reconcile')?.ok ?? false)
       : recovery?.reconciled === undefined

@@ -4,5 +4,5 @@ export type { Logger } from './logger.js';
 export { FULL_SHA, FULL_SHA_SOURCE, isFullSha, shortSha, SHORT_SHA_LENGTH } from './sha.js';
 export { asObject, isObject } from './object.js';
 export { globToRegExp, hasWildcard, matchesGlob } from './glob.js';
-export { printable } from './printable.js';
+export { escapeControls, printable, UNSAFE_CHARACTERS } from './printable.js';
 export { COMMENT_MAX_CHARS, fitMarkdown, fitRows, moreNotShown, SUMMARY_MAX_BYTES, tableCell } from './markdown.js';

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { deepenDepth, Git } from '../git/git.js';
 import { type Applied, applyPlan } from './apply.js';
 import { type GuardVerdict, guardRollback, preloadGuard, UnsafeRollbackError } from './guard.js';
@@ -6,6 +7,7 @@ import { rollbackTitle } from './message.js';
 import { planRollback, resolveAhead } from './plan.js';
 import { pushRef } from './push.js';
 import { pullRequestBody } from './report.js';
+import { validateBranch } from './validate.js';
 import type { Plan, PullRequestOptions, RevertedCommit, RollbackRequest, RollbackResult } from './types.js';
 import { type Logger, shortSha, UserError } from '../core/index.js';
 
@@ -191,7 +193,7 @@ async function deliverByPullRequest(
   result: RollbackResult
 ): Promise<RollbackResult> {
   const { git, log } = deps;
-  const branch = request.branch ?? defaultBranchName(request, result);
+  const branch = request.branch ?? (await validateBranch(defaultBranchName(request, result), 'branch derived from the incident'));
   if (branch === target.name) throw new UserError(`The pull-request branch '${branch}' is the target branch. Expected a separate branch.`);
   const [head, stat] = await Promise.all([
     log.group(`Pushing branch '${branch}'`, () => pushRollbackBranch(git, request, branch, result, target.tip)),
@@ -266,14 +268,24 @@ async function sameRollback(git: Git, remote: string, ref: string, existing: str
   return (await git.sameContent(existing, head)) && (await git.isAncestor(tip, existing));
 }
 
+/**
+ * The pull-request branch: `rollback/<incident>` as a slug. A slug that lost characters (`INC 42/db`
+ * and `inc-42-db` would meet) ends in a short hash of the incident, so two incidents never share a
+ * branch; a component git refuses (`x.lock`) is avoided.
+ */
 function defaultBranchName(request: RollbackRequest, result: RollbackResult): string {
-  const slug = (request.audit.incident ?? '')
+  const incident = request.audit.incident ?? '';
+  const slug = incident
     .toLowerCase()
     .replace(/[^a-z0-9._-]+/g, '-')
-    .replace(/^[-.]+|[-.]+$/g, '')
     .replace(/\.\.+/g, '.')
-    .slice(0, 60);
-  if (slug) return `rollback/${slug}`;
+    .replace(/\.lock$/, '-lock')
+    .slice(0, 60)
+    .replace(/^[-.]+|[-.]+$/g, '');
+  if (slug)
+    return slug === incident.toLowerCase()
+      ? `rollback/${slug}`
+      : `rollback/${slug}-${createHash('sha256').update(incident).digest('hex').slice(0, 8)}`;
   if (result.restoredTo) return `rollback/restore-${shortSha(result.restoredTo)}`;
   return `rollback/revert-${shortSha(result.revertedCommits[0].sha)}`;
 }

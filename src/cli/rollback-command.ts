@@ -5,10 +5,10 @@ import { connectGitHub, pullRequestPort } from '../github/connection.js';
 import { runRollback, type RollbackResult } from '../rollback/run.js';
 import { type RawRequest, validateRequest } from '../rollback/validate.js';
 import { flagNames } from './flag-names.js';
-import { stderrLogger, type Output, usageError } from './output.js';
+import { stderrLogger, terminalText, type Output, usageError } from './output.js';
 import { commandUsage } from './usage.js';
 import { openWorkTree } from './work-tree.js';
-import { shortSha } from '../core/index.js';
+import { escapeControls, shortSha } from '../core/index.js';
 
 const OPTIONS = {
   to: { type: 'string' },
@@ -89,7 +89,7 @@ export async function rollbackCommand(mode: 'revert' | 'restore', argv: string[]
     );
   }
   const result = await runRollback(request, { git, log, pullRequests });
-  out.stdout(format === 'json' ? JSON.stringify(result, null, 2) : describe(result));
+  out.stdout(format === 'json' ? JSON.stringify(result, null, 2) : terminalText(describe(result)));
   return 0;
 }
 
@@ -133,13 +133,15 @@ function tokenForGit() {
   return gitHttpAuth(process.env[name], process.env.GITHUB_SERVER_URL || 'https://github.com', name);
 }
 
+/** The result as text; names and subjects come from the repository, so each is shown escaped. */
 function describe(result: RollbackResult): string {
-  const lines = [`operation: ${result.operation}`, `target-branch: ${result.targetBranch}`];
+  const e = escapeControls;
+  const lines = [`operation: ${result.operation}`, `target-branch: ${e(result.targetBranch)}`];
   if (result.commitSha) lines.push(`commit: ${result.commitSha}`);
-  if (result.pullRequest) lines.push(`pull-request: #${result.pullRequest.number} ${result.pullRequest.url}`);
-  if (result.restoredTo) lines.push(`restored-to: ${result.restoredTo} (${result.restoredPaths?.join(', ')})`);
-  for (const c of result.revertedCommits) lines.push(`reverted: ${shortSha(c.sha)} ${c.subject}`);
-  for (const c of result.skipped) lines.push(`skipped (already reverted): ${shortSha(c.sha)} ${c.subject}`);
+  if (result.pullRequest) lines.push(`pull-request: #${result.pullRequest.number} ${e(result.pullRequest.url)}`);
+  if (result.restoredTo) lines.push(`restored-to: ${result.restoredTo} (${result.restoredPaths?.map(e).join(', ')})`);
+  for (const c of result.revertedCommits) lines.push(`reverted: ${shortSha(c.sha)} ${e(c.subject)}`);
+  for (const c of result.skipped) lines.push(`skipped (already reverted): ${shortSha(c.sha)} ${e(c.subject)}`);
   if (result.diffStat) lines.push('', result.diffStat);
   return lines.join('\n');
 }

@@ -1,7 +1,7 @@
 import { SEVERITIES, type Finding } from '../hazards/types.js';
 import type { SafetyCheckResult } from './check.js';
 import type { FailOn } from './policy.js';
-import { fitRows, moreNotShown, shortSha, tableCell } from '../core/index.js';
+import { escapeControls, fitRows, moreNotShown, shortSha, tableCell } from '../core/index.js';
 
 const ICON: Record<string, string> = { critical: '🛑', error: '❌', warning: '⚠️', notice: 'ℹ️' };
 const DIRECTION: Record<string, string> = { forward: 'merging', rollback: 'reverting later' };
@@ -66,9 +66,11 @@ function tableOf(rows: string[]): string {
 
 /** Plain text for the command line: one finding a line, then the verdict. */
 export function textReport(result: SafetyCheckResult, failOn: FailOn): string {
+  // File and object names come from the change: each is shown escaped, so none can start a line.
+  const e = escapeControls;
   const lines = result.verdict.findings.map(
     f =>
-      `${f.file}:${f.line}: ${f.severity} [${f.rule}] (${f.direction}) ${f.kind} ${f.namespace ? `${f.namespace}/` : ''}${f.name}: ${f.message}`
+      `${e(f.file)}:${f.line}: ${f.severity} [${f.rule}] (${f.direction}) ${e(f.kind)} ${f.namespace ? `${e(f.namespace)}/` : ''}${e(f.name)}: ${e(f.message)}`
   );
-  return [...lines, ...result.notices.map(n => `notice: ${n}`), headline(result, failOn)].join('\n');
+  return [...lines, ...result.notices.map(n => `notice: ${e(n)}`), headline(result, failOn)].join('\n');
 }

@@ -79,3 +79,23 @@ describe('gitops-rollback refuses hostile values up front, with a short clear me
     expect(r.stderr).toContain(`Expected ${expected}.`);
   });
 });
+
+describe('gitops-rollback text output shows hostile names escaped (bundled)', () => {
+  let repo: TestRepo;
+  afterAll(() => repo?.cleanup());
+
+  it('a commit subject and a file name with terminal escapes and a line break cannot rewrite the report', () => {
+    repo = createRepo({ 'apps/podinfo.yaml': 'image: podinfo:6.0.0\n' });
+    const name = 'apps/\u001b[2Jevil\nforged: line.yaml';
+    const bad = repo.commit(
+      { 'apps/podinfo.yaml': 'image: podinfo:6.1.0\n', [name]: 'x: 1\n' },
+      'Bump \u001b]0;owned\u0007podinfo \u202eevil'
+    );
+    const r = cli(repo.work, 'revert', bad, '--format', 'text');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('reverted: ');
+    expect(r.stdout).toContain('Bump \\u001b]0;owned\\u0007podinfo \\u202eevil');
+    expect(r.stdout + r.stderr).not.toMatch(/[\u001b\u0007\u202e]/);
+    expect(r.stdout.split('\n').some(line => line.startsWith('forged: line'))).toBe(false);
+  });
+});

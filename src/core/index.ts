@@ -6,3 +6,4 @@ export { asObject, isObject } from './object.js';
 export { globToRegExp, hasWildcard, matchesGlob } from './glob.js';
 export { escapeControls, printable, UNSAFE_CHARACTERS } from './printable.js';
 export { COMMENT_MAX_CHARS, fitMarkdown, fitRows, moreNotShown, SUMMARY_MAX_BYTES, tableCell } from './markdown.js';
+export { branchNameProblem } from './branch-name.js';

@@ -90,6 +90,13 @@ export async function rollbackCommand(mode: 'revert' | 'restore', argv: string[]
   }
   const result = await runRollback(request, { git, log, pullRequests });
   out.stdout(format === 'json' ? JSON.stringify(result, null, 2) : terminalText(describe(result)));
+  if (result.pullRequestFailure) {
+    const { why, howToFinish } = result.pullRequestFailure;
+    out.stderr(
+      terminalText(`error: the rollback branch '${result.branch}' was pushed, but the pull request was not created: ${why} ${howToFinish}`)
+    );
+    return 1;
+  }
   return 0;
 }
 

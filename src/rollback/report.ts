@@ -49,6 +49,8 @@ function deliveredTo(result: RollbackResult): string {
       return `Pull request [#${result.pullRequest!.number}](${result.pullRequest!.url}) ${result.operation} from \`${result.branch}\` into \`${result.targetBranch}\`${result.fellBackToPullRequest ? ' (the branch is protected, so the push became a pull request)' : ''}.`;
     case 'committed':
       return `Committed ${sha} on the local branch \`${result.targetBranch}\`; nothing was pushed.`;
+    case 'branch-pushed':
+      return `Pushed ${sha} to the branch \`${result.branch}\`; the pull request into \`${result.targetBranch}\` was not created.`;
     case 'dry-run':
       return `Dry run: the rollback was computed on \`${result.targetBranch}\` but nothing was pushed.`;
     default:

@@ -20,6 +20,8 @@ export interface PullRequestPort {
   ): Promise<{ number: number; url: string; operation: 'created' | 'updated' }>;
   /** A web link to a commit, for tables in pull requests and summaries. */
   commitUrl?(sha: string): string;
+  /** The web page that opens a pull request from `head` into `base`. */
+  compareUrl?(base: string, head: string): string;
 }
 
 export interface RollbackDeps {
@@ -208,9 +210,24 @@ async function deliverByPullRequest(
     request.audit,
     deps.pullRequests?.commitUrl?.bind(deps.pullRequests)
   );
-  const pr = await deps.pullRequests!.openOrUpdate({ ...options, head: branch, base: target.name, title, body });
+  let pr: Awaited<ReturnType<PullRequestPort['openOrUpdate']>>;
+  try {
+    pr = await deps.pullRequests!.openOrUpdate({ ...options, head: branch, base: target.name, title, body });
+  } catch (error) {
+    // The branch is on the remote: the result says so, and how to finish, rather than an error that hides it.
+    const why = error instanceof Error ? error.message : String(error);
+    const howToFinish = finishByHand(branch, target.name, deps.pullRequests?.compareUrl?.(target.name, branch));
+    return { ...result, commitSha: head, branch, operation: 'branch-pushed', pullRequestFailure: { why, howToFinish } };
+  }
   log.info(`Pull request #${pr.number} ${pr.operation}: ${pr.url}`);
   return { ...result, commitSha: head, branch, operation: pr.operation, pullRequest: { number: pr.number, url: pr.url } };
+}
+
+/** How to finish a rollback whose branch was pushed without its pull request. */
+function finishByHand(branch: string, base: string, compareUrl: string | undefined): string {
+  const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+  const command = `gh pr create --head ${quote(branch)} --base ${quote(base)} --fill`;
+  return `To finish, run the rollback again (it keeps the pushed branch and opens the pull request), or open it by hand${compareUrl ? ` at ${compareUrl}` : ''} or with: ${command}`;
 }
 
 /**

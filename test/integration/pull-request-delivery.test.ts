@@ -162,9 +162,16 @@ describe('pull-request delivery (real git origin, local GitHub API)', () => {
     const { bad, pullRequests } = await setup();
     github.failNext('POST', /\/pulls$/, 403, 'GitHub Actions is not permitted to create or approve pull requests.');
     const before = git(repo.origin, 'rev-parse', 'main');
-    await expect(rollback(repo.work, { commits: [bad], deliver: 'pull-request' }, { pullRequests })).rejects.toThrow(
-      /Allow GitHub Actions to create and approve pull requests/
-    );
+    // The branch is pushed by then: the engine returns what it did and how to finish, rather than throwing.
+    const result = await rollback(repo.work, { commits: [bad], deliver: 'pull-request' }, { pullRequests });
+    expect(result.operation).toBe('branch-pushed');
+    expect(result.pullRequestFailure?.why).toMatch(/Allow GitHub Actions to create and approve pull requests/);
+    expect(result.pullRequestFailure?.howToFinish).toContain(`gh pr create --head '${result.branch}' --base 'main' --fill`);
+    expect(git(repo.origin, 'rev-parse', `refs/heads/${result.branch}`)).toBe(result.commitSha);
     expect(git(repo.origin, 'rev-parse', 'main')).toBe(before);
+
+    // Running it again keeps the branch and opens the pull request.
+    const again = await rollback(repo.work, { commits: [bad], deliver: 'pull-request' }, { pullRequests });
+    expect(again).toMatchObject({ operation: 'created', branch: result.branch, commitSha: result.commitSha });
   });
 });

@@ -489,6 +489,13 @@ class FakeGitHubServer implements FakeGitHub {
 
   private addLabels(pull: FakePull, c: Context): Reply {
     const labels = Array.isArray(c.body) ? stringArray(c.body) : stringArray(c.body.labels);
+    // GitHub refuses label names over 50 characters, naming the field.
+    const long = labels.find(l => l.length > 50);
+    if (long !== undefined) {
+      return validationFailed(`${DOCS}/issues/labels#add-labels-to-an-issue`, [
+        { resource: 'Label', code: 'invalid', field: 'name', value: long }
+      ]);
+    }
     pull.labels = union(pull.labels, labels);
     return { status: 200, body: pull.labels.map(labelJson) };
   }

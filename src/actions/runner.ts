@@ -1,6 +1,6 @@
 import * as core from '@actions/core';
 import { readFileSync } from 'node:fs';
-import type { Logger } from '../core/index.js';
+import { type Logger, printable } from '../core/index.js';
 
 /** The domain logger, backed by the runner's workflow commands. */
 export const coreLogger: Logger = {
@@ -65,5 +65,5 @@ export function booleanInput(name: string, fallback: boolean): boolean {
   if (!value) return fallback;
   if (/^(true|True|TRUE)$/.test(value)) return true;
   if (/^(false|False|FALSE)$/.test(value)) return false;
-  throw new Error(`Invalid ${name} '${value}'. Expected true or false.`);
+  throw new Error(`Invalid ${name} '${printable(value)}'. Expected true or false.`);
 }

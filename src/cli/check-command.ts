@@ -4,7 +4,7 @@ import { checkWithGit } from '../safety-check/check.js';
 import { DEFAULT_CONFIG_PATH } from '../safety-check/config.js';
 import { FAIL_ON, type FailOn } from '../safety-check/policy.js';
 import { markdownReport, textReport } from '../safety-check/report.js';
-import { stderrLogger, type Output, usageError } from './output.js';
+import { stderrLogger, terminalText, type Output, usageError } from './output.js';
 import { commandUsage } from './usage.js';
 import { openWorkTree } from './work-tree.js';
 
@@ -59,6 +59,6 @@ export async function checkCommand(argv: string[], out: Output): Promise<number>
   );
   if (format === 'json')
     out.stdout(JSON.stringify({ ...result.verdict, notices: result.notices, filesChecked: result.filesChecked }, null, 2));
-  else out.stdout(format === 'markdown' ? markdownReport(result, failOn) : textReport(result, failOn));
+  else out.stdout(format === 'markdown' ? markdownReport(result, failOn) : terminalText(textReport(result, failOn)));
   return result.verdict.fails ? 1 : 0;
 }

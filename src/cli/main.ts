@@ -1,4 +1,4 @@
-import { type Output } from './output.js';
+import { terminalText, type Output } from './output.js';
 import { type Command, COMMANDS, commandUsage, USAGE } from './usage.js';
 import { NODE_REQUIREMENT, nodeSupported, VERSION } from './version.js';
 import { UserError } from '../core/index.js';
@@ -43,11 +43,11 @@ export async function main(argv: string[], out: Output, nodeVersion = process.ve
     }
   } catch (error) {
     if (error instanceof UserError) {
-      out.stderr(`error: ${error.message}`);
+      out.stderr(`error: ${terminalText(error.message)}`);
       return error.kind === 'refused' ? 1 : 2;
     }
     const detail = error instanceof Error ? (process.env.GITOPS_ROLLBACK_DEBUG ? error.stack : error.message) : String(error);
-    out.stderr(`error: ${detail}`);
+    out.stderr(`error: ${terminalText(detail ?? '')}`);
     return 2;
   }
 }

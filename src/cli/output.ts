@@ -1,4 +1,4 @@
-import { type Logger, UserError } from '../core/index.js';
+import { escapeControls, type Logger, UserError } from '../core/index.js';
 
 /** Where the CLI writes: results to stdout, progress and errors to stderr. */
 export interface Output {
@@ -13,14 +13,22 @@ export function usageError(message: string): UsageError {
   return new UsageError(message, 'invalid');
 }
 
+/**
+ * Text for a terminal: every line with its control and direction characters shown escaped, so a
+ * file name or commit subject cannot move the cursor, recolour or rewrite what is shown.
+ */
+export function terminalText(text: string): string {
+  return text.split('\n').map(escapeControls).join('\n');
+}
+
 /** Progress for people: the engine's log lines on stderr, so stdout stays machine-readable. */
 export function stderrLogger(out: Output): Logger {
   return {
-    info: m => out.stderr(m),
-    notice: m => out.stderr(`notice: ${m}`),
-    warning: m => out.stderr(`warning: ${m}`),
+    info: m => out.stderr(terminalText(m)),
+    notice: m => out.stderr(`notice: ${terminalText(m)}`),
+    warning: m => out.stderr(`warning: ${terminalText(m)}`),
     group: async (title, fn) => {
-      out.stderr(`» ${title}`);
+      out.stderr(`» ${terminalText(title)}`);
       return fn();
     }
   };

@@ -8,10 +8,10 @@ import { type PullRequestPort, runRollback, type RollbackResult } from '../rollb
 import type { AuditContext } from '../rollback/types.js';
 import { branchName, parsePullRequestNumbers, type RawRequest, validateRequest } from '../rollback/validate.js';
 import { flagNames } from './flag-names.js';
-import { stderrLogger, type Output, usageError } from './output.js';
+import { stderrLogger, terminalText, type Output, usageError } from './output.js';
 import { commandUsage } from './usage.js';
 import { openWorkTree } from './work-tree.js';
-import { type Logger, printable, shortSha } from '../core/index.js';
+import { escapeControls, type Logger, printable, shortSha } from '../core/index.js';
 
 const OPTIONS = {
   to: { type: 'string' },
@@ -112,7 +112,14 @@ export async function rollbackCommand(mode: 'revert' | 'restore', argv: string[]
   const gitData = request.signCommits && github ? gitDataPort(github) : undefined;
   const result = await runRollback(request, { git, log, pullRequests: port, gitData });
   if (github && port) await commentOnReverted(github, result, request.audit, port, log);
-  out.stdout(format === 'json' ? JSON.stringify(result, null, 2) : describe(result));
+  out.stdout(format === 'json' ? JSON.stringify(result, null, 2) : terminalText(describe(result)));
+  if (result.pullRequestFailure) {
+    const { why, howToFinish } = result.pullRequestFailure;
+    out.stderr(
+      terminalText(`error: the rollback branch '${result.branch}' was pushed, but the pull request was not created: ${why} ${howToFinish}`)
+    );
+    return 1;
+  }
   return 0;
 }
 
@@ -195,19 +202,21 @@ function tokenForGit() {
   return gitHttpAuth(process.env[name], process.env.GITHUB_SERVER_URL || 'https://github.com', name);
 }
 
+/** The result as text; names and subjects come from the repository, so each is shown escaped. */
 function describe(result: RollbackResult): string {
-  const lines = [`operation: ${result.operation}`, `target-branch: ${result.targetBranch}`];
+  const e = escapeControls;
+  const lines = [`operation: ${result.operation}`, `target-branch: ${e(result.targetBranch)}`];
   if (result.commitSha) lines.push(`commit: ${result.commitSha}`);
-  if (result.pullRequest) lines.push(`pull-request: #${result.pullRequest.number} ${result.pullRequest.url}`);
-  if (result.restoredTo) lines.push(`restored-to: ${result.restoredTo} (${result.restoredPaths?.join(', ')})`);
-  for (const c of result.revertedCommits) lines.push(`reverted: ${shortSha(c.sha)} ${c.subject}`);
-  for (const c of result.skipped) lines.push(`skipped (already reverted): ${shortSha(c.sha)} ${c.subject}`);
+  if (result.pullRequest) lines.push(`pull-request: #${result.pullRequest.number} ${e(result.pullRequest.url)}`);
+  if (result.restoredTo) lines.push(`restored-to: ${result.restoredTo} (${result.restoredPaths?.map(e).join(', ')})`);
+  for (const c of result.revertedCommits) lines.push(`reverted: ${shortSha(c.sha)} ${e(c.subject)}`);
+  for (const c of result.skipped) lines.push(`skipped (already reverted): ${shortSha(c.sha)} ${e(c.subject)}`);
   const stale = result.staleBranch;
   if (stale?.deleted)
     lines.push(
-      `deleted-branch: ${stale.branch}${stale.closedPullRequest ? ` (closed #${stale.closedPullRequest.number} ${stale.closedPullRequest.url})` : ''}`
+      `deleted-branch: ${e(stale.branch)}${stale.closedPullRequest ? ` (closed #${stale.closedPullRequest.number} ${e(stale.closedPullRequest.url)})` : ''}`
     );
-  else if (stale) lines.push(`kept-branch: ${stale.branch}: ${stale.why}`);
+  else if (stale) lines.push(`kept-branch: ${e(stale.branch)}: ${e(stale.why ?? '')}`);
   if (result.diffStat) lines.push('', result.diffStat);
   return lines.join('\n');
 }

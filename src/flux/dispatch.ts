@@ -1,4 +1,4 @@
-import { isObject, matchesGlob } from '../core/index.js';
+import { branchNameProblem, isObject, matchesGlob, printable as corePrintable } from '../core/index.js';
 
 /** A Git revision as Flux reports it: the commit and, when Flux names one, the branch. */
 export interface FluxRevision {
@@ -95,6 +95,13 @@ export function parseFluxDispatch(eventName: string, payload: unknown, filter: D
   }
   const found = eventRevision(event.metadata);
   if (!found.revision) return ignored(`The Flux event for ${id} ${found.why}`);
+  // The branch decides what is fetched and where the rollback lands: a malformed one is not acted on.
+  const problem = found.revision.branch === undefined ? undefined : branchNameProblem(found.revision.branch);
+  if (problem) {
+    return ignored(
+      `The Flux event for ${id} names the branch '${printable(found.revision.branch!)}', which is not a branch to roll back (${problem}). Nothing was fetched.`
+    );
+  }
   return {
     kind: 'failure',
     event: { kind, name, namespace, reason, message: cleanMessage(str(event.message) ?? ''), severity: 'error', revision: found.revision }
@@ -162,8 +169,7 @@ function str(value: unknown): string | undefined {
   return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
-/** Shows control characters visibly and caps the length, so a payload cannot forge log lines. */
+/** Shows control and direction characters visibly and caps the length, so a payload cannot forge log lines. */
 function printable(value: string): string {
-  const shown = JSON.stringify(value).slice(1, -1);
-  return shown.length > 120 ? `${shown.slice(0, 120)}…` : shown;
+  return corePrintable(value, 120);
 }

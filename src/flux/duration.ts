@@ -1,4 +1,4 @@
-import { UserError } from '../core/index.js';
+import { printable, UserError } from '../core/index.js';
 
 const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
 
@@ -12,7 +12,9 @@ export function parseDuration(value: string, field: string): number {
   const parts = [...text.matchAll(/(\d+)(ms|s|m|h)/g)];
   const covered = parts.map(p => p[0]).join('');
   if (!text || covered !== text) {
-    throw new UserError(`Invalid ${field} '${value}'. Expected seconds such as '600', or a duration such as '90s', '10m' or '1m30s'.`);
+    throw new UserError(
+      `Invalid ${field} '${printable(value)}'. Expected seconds such as '600', or a duration such as '90s', '10m' or '1m30s'.`
+    );
   }
   return parts.reduce((sum, [, amount, unit]) => sum + Number(amount) * UNIT_MS[unit], 0);
 }

@@ -73,13 +73,23 @@ export function markerTag(marker: string): string {
   return `<!-- ${marker.trim()} -->`;
 }
 
+/**
+ * The sticky comment: it carries the marker AND was written by this token's identity, so a
+ * comment anyone else wrote with the marker in it is never edited or taken for ours. The
+ * identity is the token's login (GET /user) for a personal or OAuth token; GITHUB_TOKEN and App
+ * installation tokens cannot read /user, and then the comment must be a bot's (type `Bot`, such
+ * as github-actions[bot]): people cannot post as a bot.
+ */
 async function findCommentId(client: GitHubClient, repo: RepoRef, issueNumber: number, tag: string): Promise<number | undefined> {
+  const login = await tokenLogin(client);
+  const ours = (user: { login?: string; type?: string } | null | undefined) =>
+    Boolean(user) && (login !== undefined ? user!.login === login : user!.type === 'Bot');
   const attempted = `list comments on #${issueNumber} in ${repoName(repo)}`;
   return callGitHub(attempted, 'pull-requests: read (or issues: read)', async () => {
     const params = { ...repo, issue_number: issueNumber, per_page: 100 };
     const pages = client.paginate.iterator(client.rest.issues.listComments, params);
     for await (const { data } of pages) {
-      const found = data.find(comment => comment.body?.includes(tag));
+      const found = data.find(comment => comment.body?.includes(tag) && ours(comment.user));
       if (found) return found.id;
     }
     return undefined;
@@ -92,4 +102,13 @@ export async function postComment(client: GitHubClient, repo: RepoRef, issueNumb
     client.rest.issues.createComment({ ...repo, issue_number: issueNumber, body })
   );
   return data.html_url;
+}
+
+/** The token's own login, or undefined when the token cannot read it (GITHUB_TOKEN, App tokens). */
+async function tokenLogin(client: GitHubClient): Promise<string | undefined> {
+  try {
+    return (await client.rest.users.getAuthenticated()).data.login;
+  } catch {
+    return undefined;
+  }
 }

@@ -43,8 +43,14 @@ export function pullRequestPort(github: GitHubConnection, serverUrl: string): Pu
       const { closePullRequest } = await import('./pull-request.js');
       return closePullRequest(await github.client(), { ...request, repo: github.repo });
     },
-    commitUrl: sha => `${serverUrl.replace(/\/+$/, '')}/${owner}/${repo}/commit/${sha}`
+    commitUrl: sha => `${serverUrl.replace(/\/+$/, '')}/${owner}/${repo}/commit/${sha}`,
+    compareUrl: (base, head) => `${serverUrl.replace(/\/+$/, '')}/${owner}/${repo}/compare/${urlPath(base)}...${urlPath(head)}?expand=1`
   };
+}
+
+/** A branch name as a URL path: each character that needs it escaped, `/` kept. */
+function urlPath(branch: string): string {
+  return encodeURIComponent(branch).replace(/%2F/g, '/');
 }
 
 /**

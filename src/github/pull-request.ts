@@ -190,5 +190,8 @@ async function followUp(client: GitHubClient, attempted: string, permission: str
 function mayBeTransient(error: unknown): boolean {
   // A reviewer who is not a collaborator stays one; asking again cannot help.
   if (!isRequestError(error) || error.status !== 422) return false;
-  return !/only be requested from collaborators/i.test(githubMessage(error));
+  if (/only be requested from collaborators/i.test(githubMessage(error))) return false;
+  // A field GitHub names as invalid (a label name too long) stays invalid: a permanent 422.
+  const errors = (error.response?.data as { errors?: unknown } | undefined)?.errors;
+  return !(Array.isArray(errors) && errors.some(e => ['invalid', 'missing_field'].includes((e as { code?: unknown })?.code as string)));
 }

@@ -1,21 +1,26 @@
 import type { Finding } from '../hazards/types.js';
 import type { AuditContext, RollbackResult } from './types.js';
-import { codeSpan, shortSha, tableCell } from '../core/index.js';
+import { codeSpan, COMMENT_MAX_CHARS, fitMarkdown, fitRows, moreNotShown, shortSha, tableCell } from '../core/index.js';
 
 type CommitUrl = ((sha: string) => string) | undefined;
 
+/** Characters the rows of each table may take: in a pull-request body (65,536 at most), and in a job summary (1 MiB). */
+const BODY_TABLE_CHARS = 20_000;
+const SUMMARY_TABLE_CHARS = 300_000;
+
 /** A pull-request body a reviewer can act on: why, what is undone, how big, who asked. */
 export function pullRequestBody(result: RollbackResult, audit: AuditContext, commitUrl: CommitUrl): string {
-  return [
+  const body = [
     '## Rollback',
     contextLines(result, audit).join('\n'),
-    whatSection(result, commitUrl),
-    findingsSection(result.findings),
+    whatSection(result, commitUrl, BODY_TABLE_CHARS),
+    findingsSection(result.findings, BODY_TABLE_CHARS),
     diffSection(result),
     '_Merging this pull request rolls the change back. Flux applies it on its next reconciliation._'
   ]
     .filter(Boolean)
     .join('\n\n');
+  return fitMarkdown(body, COMMENT_MAX_CHARS - 100, 'the job summary of the run shows more');
 }
 
 /** The job summary: what was rolled back, why, by whom, and where it went. */
@@ -25,9 +30,9 @@ export function rollbackSummary(result: RollbackResult, audit: AuditContext, com
     `## Rollback: ${result.operation}`,
     where,
     contextLines(result, audit).join('\n'),
-    whatSection(result, commitUrl),
+    whatSection(result, commitUrl, SUMMARY_TABLE_CHARS),
     skippedSection(result),
-    findingsSection(result.findings),
+    findingsSection(result.findings, SUMMARY_TABLE_CHARS),
     diffSection(result)
   ]
     .filter(Boolean)
@@ -44,6 +49,8 @@ function deliveredTo(result: RollbackResult): string {
       return `Pull request [#${result.pullRequest!.number}](${result.pullRequest!.url}) ${result.operation} from \`${result.branch}\` into \`${result.targetBranch}\`${result.fellBackToPullRequest ? ' (the branch is protected, so the push became a pull request)' : ''}.`;
     case 'committed':
       return `Committed ${sha} on the local branch \`${result.targetBranch}\`; nothing was pushed.`;
+    case 'branch-pushed':
+      return `Pushed ${sha} to the branch \`${result.branch}\`; the pull request into \`${result.targetBranch}\` was not created.`;
     case 'dry-run':
       return `Dry run: the rollback was computed on \`${result.targetBranch}\` but nothing was pushed.`;
     default:
@@ -77,15 +84,15 @@ function contextLines(result: RollbackResult, audit: AuditContext): string[] {
   ].filter((l): l is string => Boolean(l));
 }
 
-function whatSection(result: RollbackResult, commitUrl: CommitUrl): string {
+function whatSection(result: RollbackResult, commitUrl: CommitUrl, maxChars: number): string {
   if (result.restoredTo) {
     const paths = (result.restoredPaths ?? []).map(p => `\`${p}\``).join(', ');
     const head = `Restores ${paths} to ${link(result.restoredTo, commitUrl)}.`;
     if (result.revertedCommits.length === 0) return head;
-    return `${head} This undoes these commits' changes to those paths:\n\n${commitTable(result.revertedCommits, commitUrl)}`;
+    return `${head} This undoes these commits' changes to those paths:\n\n${commitTable(result.revertedCommits, commitUrl, maxChars)}`;
   }
   if (result.revertedCommits.length === 0) return '';
-  return `### Reverted commits\n\n${commitTable(result.revertedCommits, commitUrl)}`;
+  return `### Reverted commits\n\n${commitTable(result.revertedCommits, commitUrl, maxChars)}`;
 }
 
 function skippedSection(result: RollbackResult): string {
@@ -93,29 +100,35 @@ function skippedSection(result: RollbackResult): string {
   return `Already reverted, skipped: ${result.skipped.map(s => `\`${shortSha(s.sha)}\` ${tableCell(s.subject)}`).join('; ')}`;
 }
 
-/** The rollback's own hazards, so whoever merges or reviews it sees them. */
-export function findingsSection(findings: readonly Finding[]): string {
+/** The rollback's own hazards, most severe first, so whoever merges or reviews it sees them. */
+export function findingsSection(findings: readonly Finding[], maxChars = SUMMARY_TABLE_CHARS): string {
   if (findings.length === 0) return '';
   const rows = findings.map(
     f =>
       `| ${f.severity} | \`${f.rule}\` | ${tableCell(`${f.kind} ${f.namespace ? `${f.namespace}/` : ''}${f.name}`)} | \`${tableCell(f.file)}:${f.line}\` | ${tableCell(f.message)} |`
   );
-  return [
-    '### Hazards of this rollback',
-    '',
-    '| severity | rule | object | where | what happens |',
-    '| --- | --- | --- | --- | --- |',
-    ...rows
-  ].join('\n');
+  const { shown, omitted } = fitRows(rows, maxChars);
+  return (
+    [
+      '### Hazards of this rollback',
+      '',
+      '| severity | rule | object | where | what happens |',
+      '| --- | --- | --- | --- | --- |',
+      ...shown
+    ].join('\n') + moreNotShown(omitted, 'the findings-file output of the revert action lists them all')
+  );
 }
 
 function diffSection(result: RollbackResult): string {
   return result.diffStat ? `### Diff stat\n\n\`\`\`\n${result.diffStat}\n\`\`\`` : '';
 }
 
-function commitTable(commits: { sha: string; subject: string }[], commitUrl: CommitUrl): string {
+function commitTable(commits: { sha: string; subject: string }[], commitUrl: CommitUrl, maxChars: number): string {
   const rows = commits.map(c => `| ${link(c.sha, commitUrl)} | ${tableCell(c.subject)} |`);
-  return ['| Commit | Subject |', '| --- | --- |', ...rows].join('\n');
+  const { shown, omitted } = fitRows(rows, maxChars);
+  return (
+    ['| Commit | Subject |', '| --- | --- |', ...shown].join('\n') + moreNotShown(omitted, 'the reverted-commits output lists them all')
+  );
 }
 
 function link(sha: string, commitUrl: CommitUrl): string {

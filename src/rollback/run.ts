@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Git } from '../git/git.js';
 import { type Applied, applyPlan } from './apply.js';
 import { type GuardVerdict, guardRollback, preloadGuard, UnsafeRollbackError } from './guard.js';
@@ -8,6 +9,7 @@ import { type PushOutcome, pushRef } from './push.js';
 import { pullRequestBody } from './report.js';
 import { type GitDataPort, replayCommits } from './signed.js';
 import type { Plan, PullRequestOptions, RevertedCommit, RollbackRequest, RollbackResult, StaleBranch } from './types.js';
+import { validateBranch } from './validate.js';
 import { FULL_SHA, type Logger, shortSha, UserError } from '../core/index.js';
 
 export type { RollbackResult } from './types.js';
@@ -24,6 +26,8 @@ export interface PullRequestPort {
    * to it, or to undefined when none is open.
    */
   closePullRequest?(request: { head: string; base: string; comment: string }): Promise<{ number: number; url: string } | undefined>;
+  /** The web page that opens a pull request from `head` into `base`. */
+  compareUrl?(base: string, head: string): string;
 }
 
 export interface RollbackDeps {
@@ -44,6 +48,9 @@ export interface PushedBranch {
   branch: string;
   commitSha: string;
 }
+
+/** Hazards logged one by one as warnings; GitHub shows 10 warning annotations per step. */
+const WARNINGS_SHOWN = 8;
 
 /** How often a push to a branch that moved meanwhile is redone on the new tip. */
 const PUSH_ATTEMPTS = 3;
@@ -133,7 +140,11 @@ async function rollOnce(request: RollbackRequest, deps: RollbackDeps, target: Ta
   result.commitSha = applied.head;
   const guard = await (guarding ?? startGuard(applied.tree));
   result.findings = guard.findings;
-  for (const f of guard.findings) log.warning(`${f.severity} ${f.rule}: ${f.kind} ${f.name} (${f.file}:${f.line}): ${f.message}`);
+  // A runner shows 10 warnings per step: the most severe are logged as warnings, the rest counted.
+  for (const f of guard.findings.slice(0, WARNINGS_SHOWN))
+    log.warning(`${f.severity} ${f.rule}: ${f.kind} ${f.name} (${f.file}:${f.line}): ${f.message}`);
+  if (guard.findings.length > WARNINGS_SHOWN)
+    log.info(`${guard.findings.length - WARNINGS_SHOWN} more hazards of this rollback are not logged one by one: the report lists them.`);
   const allowUnsafe = request.names.set({ allowUnsafe: true });
   if (guard.blocking.length > 0 && request.allowUnsafe)
     log.warning(`Delivering a rollback with critical hazards because of ${allowUnsafe}.`);
@@ -207,7 +218,12 @@ async function deliverByPullRequest(
   signed?: SignedCommits
 ): Promise<RollbackResult> {
   const { git, log } = deps;
-  const branch = request.branch ?? defaultBranchName(request, result.revertedCommits[0]?.sha, result.restoredTo);
+  const branch =
+    request.branch ??
+    (await validateBranch(
+      defaultBranchName(request, result.revertedCommits[0]?.sha, result.restoredTo),
+      'branch derived from the incident'
+    ));
   if (branch === target.name) throw new UserError(`The pull-request branch '${branch}' is the target branch. Expected a separate branch.`);
   const [head, stat] = await Promise.all([
     log.group(`${signed ? 'Updating' : 'Pushing'} branch '${branch}'`, () =>
@@ -225,9 +241,24 @@ async function deliverByPullRequest(
     deps.pullRequests?.commitUrl?.bind(deps.pullRequests)
   );
   const body = options.body ? `${options.body}\n\n${generated}` : generated;
-  const pr = await deps.pullRequests!.openOrUpdate({ ...options, head: branch, base: target.name, title, body });
+  let pr: Awaited<ReturnType<PullRequestPort['openOrUpdate']>>;
+  try {
+    pr = await deps.pullRequests!.openOrUpdate({ ...options, head: branch, base: target.name, title, body });
+  } catch (error) {
+    // The branch is on the remote: the result says so, and how to finish, rather than an error that hides it.
+    const why = error instanceof Error ? error.message : String(error);
+    const howToFinish = finishByHand(branch, target.name, deps.pullRequests?.compareUrl?.(target.name, branch));
+    return { ...result, commitSha: head, branch, operation: 'branch-pushed', pullRequestFailure: { why, howToFinish } };
+  }
   log.info(`Pull request #${pr.number} ${pr.operation}: ${pr.url}`);
   return { ...result, commitSha: head, branch, operation: pr.operation, pullRequest: { number: pr.number, url: pr.url } };
+}
+
+/** How to finish a rollback whose branch was pushed without its pull request. */
+function finishByHand(branch: string, base: string, compareUrl: string | undefined): string {
+  const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+  const command = `gh pr create --head ${quote(branch)} --base ${quote(base)} --fill`;
+  return `To finish, run the rollback again (it keeps the pushed branch and opens the pull request), or open it by hand${compareUrl ? ` at ${compareUrl}` : ''} or with: ${command}`;
 }
 
 /**
@@ -355,14 +386,24 @@ async function closeStaleBranch(
   return { branch, deleted: true, closedPullRequest };
 }
 
+/**
+ * The pull-request branch: `rollback/<incident>` as a slug. A slug that lost characters (`INC 42/db`
+ * and `inc-42-db` would meet) ends in a short hash of the incident, so two incidents never share a
+ * branch; a component git refuses (`x.lock`) is avoided.
+ */
 function defaultBranchName(request: RollbackRequest, newest: string | undefined, restoredTo: string | undefined): string {
-  const slug = (request.audit.incident ?? '')
+  const incident = request.audit.incident ?? '';
+  const slug = incident
     .toLowerCase()
     .replace(/[^a-z0-9._-]+/g, '-')
-    .replace(/^[-.]+|[-.]+$/g, '')
     .replace(/\.\.+/g, '.')
-    .slice(0, 60);
-  if (slug) return `rollback/${slug}`;
+    .replace(/\.lock$/, '-lock')
+    .slice(0, 60)
+    .replace(/^[-.]+|[-.]+$/g, '');
+  if (slug)
+    return slug === incident.toLowerCase()
+      ? `rollback/${slug}`
+      : `rollback/${slug}-${createHash('sha256').update(incident).digest('hex').slice(0, 8)}`;
   if (restoredTo) return `rollback/restore-${shortSha(restoredTo)}`;
   return `rollback/revert-${shortSha(newest!)}`;
 }

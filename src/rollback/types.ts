@@ -5,7 +5,7 @@ import type { OptionNames } from './option-names.js';
 export type Delivery = 'pull-request' | 'push' | 'none';
 
 /** What a run did, as reported in the `operation` output. */
-export type Operation = 'created' | 'updated' | 'pushed' | 'committed' | 'dry-run' | 'none';
+export type Operation = 'created' | 'updated' | 'pushed' | 'committed' | 'dry-run' | 'none' | 'branch-pushed';
 
 /** A git identity in `Name <email>` form, split. */
 export interface Identity {
@@ -144,6 +144,11 @@ export interface RollbackResult {
   findings: Finding[];
   /** Set when a refused push to a protected branch became a pull request. */
   fellBackToPullRequest: boolean;
+  /**
+   * Set with operation `branch-pushed`: the rollback branch was pushed but the pull request could
+   * not be opened. Why, and how to finish (re-run, or open it by hand).
+   */
+  pullRequestFailure?: { why: string; howToFinish: string };
   /** With delete-branch, when nothing was left to roll back: the stale rollback branch and what became of it. */
   staleBranch?: StaleBranch;
 }

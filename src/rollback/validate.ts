@@ -2,7 +2,7 @@ import { posix } from 'node:path';
 import { Git } from '../git/git.js';
 import { type OptionNames, settingNames } from './option-names.js';
 import { type Delivery, type Identity, type PullRequestReference, type RollbackRequest } from './types.js';
-import { UserError } from '../core/index.js';
+import { printable, UNSAFE_CHARACTERS, UserError } from '../core/index.js';
 
 /** A rollback request as typed by a person: strings and lists, nothing checked yet. */
 export interface RawRequest {
@@ -61,7 +61,7 @@ export async function validateRequest(raw: RawRequest, names: OptionNames = sett
     }
     if (restorePaths.length === 0)
       throw new UserError(
-        `${n('restoreTo')} '${raw.restoreTo}' was given without ${n('restorePaths')}. Expected one or more paths to restore.`
+        `${n('restoreTo')} '${printable(raw.restoreTo ?? '')}' was given without ${n('restorePaths')}. Expected one or more paths to restore.`
       );
     if (!raw.restoreTo?.trim())
       throw new UserError(
@@ -103,11 +103,11 @@ export async function validateRequest(raw: RawRequest, names: OptionNames = sett
     pullRequest: {
       title: singleLine(raw.title, n('title'), 256),
       body: validateText(raw.body, n('body'), 16000),
-      assignees: unique(listOf(raw.assignees, n('assignees')).map(login => validateLogin(login, n('assignees')))),
+      assignees: unique(singleLines(raw.assignees, n('assignees')).map(login => validateLogin(login, n('assignees')))),
       deleteBranch: raw.deleteBranch ?? false,
-      labels: listOf(raw.labels, n('labels')),
-      reviewers: listOf(raw.reviewers, n('reviewers')),
-      teamReviewers: listOf(raw.teamReviewers, n('teamReviewers')),
+      labels: listOf(raw.labels, n('labels'), LABEL),
+      reviewers: listOf(raw.reviewers, n('reviewers'), LOGIN),
+      teamReviewers: listOf(raw.teamReviewers, n('teamReviewers'), TEAM),
       draft: raw.draft ?? false
     },
     names
@@ -118,7 +118,9 @@ export async function validateRequest(raw: RawRequest, names: OptionNames = sett
     );
   }
   if (request.branch && request.branch === request.targetBranch) {
-    throw new UserError(`${n('branch')} '${request.branch}' is the target branch. Expected a separate branch for the pull request.`);
+    throw new UserError(
+      `${n('branch')} '${printable(request.branch)}' is the target branch. Expected a separate branch for the pull request.`
+    );
   }
   return request;
 }
@@ -136,12 +138,12 @@ export function validateRevisionSpec(value: string, field: string): string {
   const spec = value.trim();
   if (spec.includes('...')) {
     throw new UserError(
-      `Invalid ${field} value '${spec}'. Expected a revision or a range A..B; symmetric ranges A...B are ambiguous for a rollback.`
+      `Invalid ${field} value '${printable(spec)}'. Expected a revision or a range A..B; symmetric ranges A...B are ambiguous for a rollback.`
     );
   }
   const parts = spec.split('..');
   if (parts.length > 2 || (parts.length === 2 && (!parts[0] || !parts[1]))) {
-    throw new UserError(`Invalid range '${spec}' in ${field}. Expected A..B with both ends given (commits after A up to B).`);
+    throw new UserError(`Invalid range '${printable(spec)}' in ${field}. Expected A..B with both ends given (commits after A up to B).`);
   }
   parts.forEach(p => validateRevision(p, field));
   return spec;
@@ -168,17 +170,21 @@ export function validatePath(value: string, field = 'restore-paths'): string {
         ? 'it is absolute'
         : raw.startsWith('-')
           ? 'it looks like an option'
-          : undefined;
+          : raw.startsWith(':')
+            ? "it starts with ':', which git reads as pathspec magic such as ':(top)' or ':!x'"
+            : raw.length > 4096
+              ? 'it is too long'
+              : undefined;
   if (problem)
     throw new UserError(
       `Invalid path '${printable(raw)}' in ${field}: ${problem}. Expected a path relative to the repository root, such as 'apps/podinfo'.`
     );
   const normal = posix.normalize(raw.replace(/\\/g, '/')).replace(/\/+$/, '') || '.';
   if (normal === '..' || normal.startsWith('../')) {
-    throw new UserError(`Invalid path '${raw}' in ${field}: it escapes the repository. Expected a path inside the repository.`);
+    throw new UserError(`Invalid path '${printable(raw)}' in ${field}: it escapes the repository. Expected a path inside the repository.`);
   }
   if (normal.split('/')[0].toLowerCase() === '.git') {
-    throw new UserError(`Invalid path '${raw}' in ${field}: it points into .git. Expected a path to tracked files.`);
+    throw new UserError(`Invalid path '${printable(raw)}' in ${field}: it points into .git. Expected a path to tracked files.`);
   }
   return normal;
 }
@@ -189,30 +195,41 @@ export function validatePath(value: string, field = 'restore-paths'): string {
  */
 const PLAIN_BRANCH = /^(?!.*(?:\.\.|\/\/|\/\.|\.lock(?:\/|$)|[/.]$))[A-Za-z0-9][A-Za-z0-9._/-]*$/;
 
+/** Longer branch names are refused before git sees them (a file name is at most 255 bytes). */
+const MAX_BRANCH = 255;
+
 /**
- * Checks a branch name with `git check-ref-format`, the same rule git applies. Plain names such
+ * Checks a branch name with `git check-ref-format`, the same rule git applies, after refusing
+ * what git allows but a rollback must not use: `HEAD` and `@` (which name the checkout, not a
+ * branch), names starting with `-` or `refs/`, control and direction characters (a name that
+ * reads other than it is), and names too long for a ref file or a command line. Plain names such
  * as `main` or `rollback/inc-42` are accepted without asking git.
  */
 export async function validateBranch(name: string, field: string): Promise<string> {
+  const bad = (why: string) =>
+    new UserError(`Invalid ${field} '${printable(name)}': ${why}. Expected a valid git branch name such as 'main' or 'rollback/inc-42'.`);
+  if (name.length > MAX_BRANCH) throw bad(`${name.length} characters, more than ${MAX_BRANCH}`);
+  if (UNSAFE_CHARACTERS.test(name)) throw bad('it contains control or text-direction characters');
+  if (name === 'HEAD' || name === '@') throw bad(`'${name}' names the checked-out commit, not a branch`);
+  if (name.startsWith('-') || name.startsWith('refs/')) throw bad(`it starts with '${name.startsWith('-') ? '-' : 'refs/'}'`);
   if (PLAIN_BRANCH.test(name)) return name;
   const git = await Git.create(process.cwd());
-  const ok = !name.startsWith('-') && !CONTROL.test(name) && (await git.isValidBranchName(name));
-  if (!ok)
-    throw new UserError(`Invalid ${field} '${printable(name)}'. Expected a valid git branch name such as 'main' or 'rollback/inc-42'.`);
+  if (!(await git.isValidBranchName(name))) throw bad("git's rules for ref names refuse it (see git check-ref-format)");
   return name;
 }
 
 function parseMainline(value: string | undefined, field: string): number | undefined {
   if (value === undefined || value.trim() === '') return undefined;
   if (!/^[1-9][0-9]?$/.test(value.trim())) {
-    throw new UserError(`Invalid ${field} '${value}'. Expected the parent number of the merge commit, such as 1.`);
+    throw new UserError(`Invalid ${field} '${printable(value)}'. Expected the parent number of the merge commit, such as 1.`);
   }
   return Number(value.trim());
 }
 
 function parseDelivery(value: string | undefined, field: string): Delivery {
   const d = (value?.trim() || 'pull-request') as Delivery;
-  if (!DELIVERIES.includes(d)) throw new UserError(`Invalid ${field} '${value}'. Expected one of: ${DELIVERIES.join(', ')}.`);
+  if (!DELIVERIES.includes(d))
+    throw new UserError(`Invalid ${field} '${printable(value ?? '')}'. Expected one of: ${DELIVERIES.join(', ')}.`);
   return d;
 }
 
@@ -223,7 +240,11 @@ function parseCommitter(value: string | undefined, field: string): Identity {
 
 /** Parses `Name <email>`, the form git uses. */
 export function parseIdentity(value: string, field = 'committer'): Identity {
-  const m = value.match(/^([^<>\n]+?)\s*<([^<>\s]+@[^<>\s]+)>$/);
+  if (UNSAFE_CHARACTERS.test(value))
+    throw new UserError(
+      `Invalid ${field} '${printable(value)}': it contains control or text-direction characters. Expected 'Name <email@example.com>'.`
+    );
+  const m = value.length <= 512 ? value.match(/^([^<>\n]+?)\s*<([^<>\s]+@[^<>\s]+)>$/) : null;
   if (!m) throw new UserError(`Invalid ${field} '${printable(value)}'. Expected 'Name <email@example.com>'.`);
   return { name: m[1].trim(), email: m[2] };
 }
@@ -235,8 +256,9 @@ function singleLine(value: string | undefined, field: string, max: number): stri
     throw new UserError(
       `Invalid ${field} '${printable(v)}': it spans several lines, which would forge commit trailers. Expected a single line.`
     );
-  if (CONTROL.test(v)) throw new UserError(`Invalid ${field} '${printable(v)}': it contains control characters. Expected plain text.`);
-  if (v.length > max) throw new UserError(`Invalid ${field} '${v.slice(0, 40)}…': ${v.length} characters. Expected at most ${max}.`);
+  if (UNSAFE_CHARACTERS.test(v))
+    throw new UserError(`Invalid ${field} '${printable(v)}': it contains control or text-direction characters. Expected plain text.`);
+  if (v.length > max) throw new UserError(`Invalid ${field} '${printable(v, 40)}': ${v.length} characters. Expected at most ${max}.`);
   return v;
 }
 
@@ -254,13 +276,10 @@ function validateText(value: string | undefined, field: string, max: number): st
   return v;
 }
 
-/** GitHub's rule for user names: letters, digits and single inner hyphens, at most 39 characters. */
-const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
-
 /** A GitHub user name, with or without a leading `@`. */
 export function validateLogin(value: string, field: string): string {
   const login = value.trim().replace(/^@/, '');
-  if (!LOGIN.test(login))
+  if (!LOGIN.pattern.test(login))
     throw new UserError(
       `Invalid ${field} entry '${printable(value)}'. Expected GitHub user names such as 'octocat' (letters, digits and single hyphens, at most 39 characters).`
     );
@@ -303,8 +322,37 @@ export function oneLine(text: string, max: number): string {
   return line.length > max ? `${line.slice(0, max - 1).trimEnd()}…` : line;
 }
 
-function listOf(values: string[] | undefined, field: string): string[] {
-  return unique((values ?? []).map(v => singleLine(v, field, 256)).filter((v): v is string => Boolean(v)));
+/** A name GitHub accepts, and what it looks like, for an error that says so. */
+interface NameRule {
+  pattern: RegExp;
+  expected: string;
+}
+
+/** GitHub label names: at most 50 characters (GitHub answers 422 otherwise), one line, no commas (they separate labels). */
+const LABEL: NameRule = { pattern: /^[^,]{1,50}$/, expected: 'a label name of at most 50 characters, such as rollback' };
+/** GitHub logins: letters, digits and single hyphens between them, at most 39 characters. */
+const LOGIN: NameRule = {
+  pattern: /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/,
+  expected: 'a GitHub login such as octocat (no @)'
+};
+/** GitHub team slugs (the team's name in its URL), optionally after the organisation: `sre` or `acme/sre`. */
+const TEAM: NameRule = {
+  pattern: /^(?:[A-Za-z0-9][A-Za-z0-9-]{0,38}\/)?[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$/,
+  expected: 'a team slug such as sre'
+};
+
+/** A list of names checked before any API call, so one bad name fails the run up front instead of dropping the rest. */
+function listOf(values: string[] | undefined, field: string, rule: NameRule): string[] {
+  const names = singleLines(values, field);
+  for (const name of names) {
+    if (!rule.pattern.test(name)) throw new UserError(`Invalid ${field} entry '${printable(name)}'. Expected ${rule.expected}.`);
+  }
+  return unique(names.map(name => (rule === TEAM ? name.replace(/^.*\//, '') : name)));
+}
+
+/** The non-empty entries of a list input, each one line. */
+function singleLines(values: string[] | undefined, field: string): string[] {
+  return (values ?? []).map(v => singleLine(v, field, 256)).filter((v): v is string => Boolean(v));
 }
 
 function unique<T>(values: T[]): T[] {
@@ -312,10 +360,6 @@ function unique<T>(values: T[]): T[] {
 }
 
 function quoteList(values: string[]): string {
-  return values.map(v => `'${v}'`).join(', ');
-}
-
-/** Shows control characters visibly so an error message cannot be forged by the value. */
-function printable(value: string): string {
-  return JSON.stringify(value).slice(1, -1);
+  const shown = values.slice(0, 5).map(v => `'${printable(v, 100)}'`);
+  return values.length > 5 ? `${shown.join(', ')} and ${values.length - 5} more` : shown.join(', ');
 }

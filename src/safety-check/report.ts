@@ -1,7 +1,7 @@
 import { SEVERITIES, type Finding } from '../hazards/types.js';
 import type { SafetyCheckResult } from './check.js';
 import type { FailOn } from './policy.js';
-import { shortSha, tableCell } from '../core/index.js';
+import { escapeControls, fitRows, moreNotShown, shortSha, tableCell } from '../core/index.js';
 
 const ICON: Record<string, string> = { critical: '🛑', error: '❌', warning: '⚠️', notice: 'ℹ️' };
 const DIRECTION: Record<string, string> = { forward: 'merging', rollback: 'reverting later' };
@@ -19,17 +19,34 @@ export function headline(result: SafetyCheckResult, failOn: FailOn): string {
   return `${ICON[worst]} ${count} rollback hazard${count === 1 ? '' : 's'} below '${failOn}': reported, not failing.`;
 }
 
-/** The job summary and pull-request comment: findings grouped by severity, with the fix. */
-export function markdownReport(result: SafetyCheckResult, failOn: FailOn): string {
+/** How long a Markdown report may be, and where the rows that do not fit can be read. */
+export interface ReportLimit {
+  /** Characters the table rows may take in all; the most severe rows are kept. */
+  maxChars: number;
+  /** Where every finding is, for the line under a cut table. */
+  fullList: string;
+}
+
+/**
+ * The job summary and pull-request comment: findings grouped by severity, with the fix. With a
+ * `limit`, tables are cut (most severe rows kept) and say how many rows are not shown.
+ */
+export function markdownReport(result: SafetyCheckResult, failOn: FailOn, limit?: ReportLimit): string {
   const parts = [`## Rollback safety`, headline(result, failOn)];
+  let budget = limit?.maxChars ?? Infinity;
+  const fitted = (findings: Finding[]) => {
+    const { shown, omitted, used } = fitRows(findings.map(row), budget);
+    budget = Math.max(0, budget - used);
+    return tableOf(shown) + moreNotShown(omitted, limit?.fullList ?? '');
+  };
   for (const severity of SEVERITIES) {
     const group = result.verdict.findings.filter(f => f.severity === severity);
     if (group.length === 0) continue;
-    parts.push(`### ${ICON[severity]} ${severity} (${group.length})`, table(group));
+    parts.push(`### ${ICON[severity]} ${severity} (${group.length})`, fitted(group));
   }
   if (result.verdict.allowed.length) {
     parts.push(
-      `<details><summary>${result.verdict.allowed.length} allowed by the configuration</summary>\n\n${table(result.verdict.allowed)}\n</details>`
+      `<details><summary>${result.verdict.allowed.length} allowed by the configuration</summary>\n\n${fitted(result.verdict.allowed)}\n</details>`
     );
   }
   if (result.notices.length) parts.push(result.notices.map(n => `> ${n}`).join('\n>\n'));
@@ -39,19 +56,21 @@ export function markdownReport(result: SafetyCheckResult, failOn: FailOn): strin
   return parts.join('\n\n');
 }
 
-function table(findings: Finding[]): string {
-  const rows = findings.map(
-    f =>
-      `| \`${f.rule}\` | ${DIRECTION[f.direction]} | ${tableCell(`${f.kind} ${f.namespace ? `${f.namespace}/` : ''}${f.name}`)} | \`${tableCell(f.file)}:${f.line}\` | ${tableCell(f.message)} |`
-  );
+function row(f: Finding): string {
+  return `| \`${f.rule}\` | ${DIRECTION[f.direction]} | ${tableCell(`${f.kind} ${f.namespace ? `${f.namespace}/` : ''}${f.name}`)} | \`${tableCell(f.file)}:${f.line}\` | ${tableCell(f.message)} |`;
+}
+
+function tableOf(rows: string[]): string {
   return ['| rule | when | object | where | what happens and how to make it safe |', '| --- | --- | --- | --- | --- |', ...rows].join('\n');
 }
 
 /** Plain text for the command line: one finding a line, then the verdict. */
 export function textReport(result: SafetyCheckResult, failOn: FailOn): string {
+  // File and object names come from the change: each is shown escaped, so none can start a line.
+  const e = escapeControls;
   const lines = result.verdict.findings.map(
     f =>
-      `${f.file}:${f.line}: ${f.severity} [${f.rule}] (${f.direction}) ${f.kind} ${f.namespace ? `${f.namespace}/` : ''}${f.name}: ${f.message}`
+      `${e(f.file)}:${f.line}: ${f.severity} [${f.rule}] (${f.direction}) ${e(f.kind)} ${f.namespace ? `${e(f.namespace)}/` : ''}${e(f.name)}: ${e(f.message)}`
   );
-  return [...lines, ...result.notices.map(n => `notice: ${n}`), headline(result, failOn)].join('\n');
+  return [...lines, ...result.notices.map(n => `notice: ${e(n)}`), headline(result, failOn)].join('\n');
 }

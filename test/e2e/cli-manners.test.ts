@@ -167,7 +167,11 @@ describe('gitops-rollback errors name flags, not action inputs (bundled)', () =>
     ],
     ['bad --mainline', sha => ['revert', sha, '--mainline', '0'], "Invalid --mainline '0'."],
     ['--mainline without a merge', sha => ['revert', sha, '--mainline', '1'], 'Expected --mainline only when reverting a merge commit.'],
-    ['bad --target-branch', sha => ['revert', sha, '--target-branch', 'a..b'], "Invalid --target-branch 'a..b'."],
+    [
+      'bad --target-branch',
+      sha => ['revert', sha, '--target-branch', 'a..b'],
+      "Invalid --target-branch 'a..b': git's rules for ref names refuse it"
+    ],
     ['option-looking revision', () => ['revert', '--', '-x'], "Invalid <rev> value '-x'."],
     ['unknown --to', () => ['restore', 'a.yaml', '--to', 'nope'], "Unknown revision 'nope' in --to."],
     [

@@ -163,4 +163,24 @@ describe('bundled revert action driven by Flux (repository_dispatch, commit stat
     );
     expect([identity(repo, 'main'), identity(repo, 'main^')]).toEqual([`${BOT} | ${BOT}`, `${BOT} | ${BOT}`]);
   });
+
+  it.each(['*', 'main:refs/heads/x', 'HEAD', 'ma\u202ein', '-upload-pack=x', 'a..b'])(
+    'a payload naming the branch %j is a notice, and nothing is fetched or pushed',
+    async branch => {
+      const { bad } = await fleet();
+      repo.git('push', '-q', 'origin', `${bad}:refs/heads/other`);
+      const event = dispatch(bad);
+      event.client_payload.metadata.revision = `${branch}@sha1:${bad}`;
+      const run = await act(actionsCheckout(repo), event, { 'on-flux-failure': 'push' });
+
+      expect(run.exitCode).toBe(0);
+      expect(run.outputs['flux-decision']).toBe('ignored');
+      expect(run.stdout).toMatch(
+        /^::notice::The Flux event for Kustomization\/flux-system\/apps names the branch '.*', which is not a branch to roll back \(.*\)\. Nothing was fetched\./m
+      );
+      expect(run.stdout).not.toMatch(/[\u202e]|invalid refspec/);
+      expect(git(repo.origin, 'rev-parse', 'main')).toBe(bad);
+      expect(git(repo.origin, 'rev-parse', 'other')).toBe(bad);
+    }
+  );
 });

@@ -73,6 +73,16 @@ describe('bundled revert action: a failure after something was pushed says what 
     expect(run.summary).toContain(
       `The rollback was pushed before this failure, to \`rollback/inc-9\` at \`${pushed.slice(0, 12)}\`, and is still there; no pull request was opened for it.`
     );
+    // How to finish: run again, or open the pull request by hand (the compare page, or gh with quoted names).
+    expect(run.stdout).toContain(
+      `::error::The rollback branch 'rollback/inc-9' was pushed (${pushed}), but the pull request was not created:`
+    );
+    expect(run.stdout).toContain(
+      "To finish, run the rollback again (it keeps the pushed branch and opens the pull request), or open it by hand at https://github.com/acme/fleet/compare/main...rollback/inc-9?expand=1 or with: gh pr create --head 'rollback/inc-9' --base 'main' --fill"
+    );
+    expect(run.summary).toContain('## Rollback: branch-pushed');
+    expect(run.summary).toContain('the pull request into `main` was not created.');
+    expect(run.stdout).toMatch(/^::error::/m);
   });
 
   it('a failure before anything is pushed still writes every output, and says nothing was pushed', async () => {

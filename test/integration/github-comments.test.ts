@@ -39,7 +39,7 @@ describe('upsertStickyComment against the fake GitHub API', () => {
 
   it('finds the marker on a later page', async () => {
     for (let i = 0; i < 130; i++) fake.addComment(1, `chatter ${i}`);
-    const ours = fake.addComment(1, `<!-- ${MARKER} -->\nold`);
+    const ours = fake.addComment(1, `<!-- ${MARKER} -->\nold`, 'github-actions[bot]');
     fake.addComment(1, 'after');
 
     const result = await upsertStickyComment(client, repo, 1, MARKER, 'new');
@@ -48,6 +48,25 @@ describe('upsertStickyComment against the fake GitHub API', () => {
     const pages = fake.requestsTo('GET', /\/issues\/1\/comments$/).map(r => r.query.page ?? '1');
     expect(pages).toEqual(['1', '2']);
     expect(fake.requestsTo('POST', /comments$/)).toHaveLength(0);
+  });
+
+  it('never takes a comment someone else wrote with the marker for its own', async () => {
+    const forged = fake.addComment(1, `<!-- ${MARKER} -->\nAll clear, merge away.`, 'mallory');
+    const written = await upsertStickyComment(client, repo, 1, MARKER, '2 hazards found.');
+    expect(written.operation).toBe('created');
+    expect(fake.state.comments.find(c => c.id === forged.id)?.body).toContain('All clear');
+
+    // With a personal access token, the comment must be the token owner's, bot or not.
+    const pat = await startFakeGitHub({ ...repo, login: 'rollback-bot' });
+    try {
+      pat.addPull({ head: 'feature' });
+      pat.addComment(1, `<!-- ${MARKER} -->\nold`, 'github-actions[bot]');
+      const mine = pat.addComment(1, `<!-- ${MARKER} -->\nold`, 'rollback-bot');
+      const patClient = createGitHubClient({ token: 't', baseUrl: pat.url, retryDelayMs: 1, paceWrites: false });
+      expect(await upsertStickyComment(patClient, repo, 1, MARKER, 'new')).toEqual({ id: mine.id, operation: 'updated' });
+    } finally {
+      await pat.close();
+    }
   });
 
   it('does not mistake another marker for its own', async () => {

@@ -117,6 +117,14 @@ describe('openOrUpdatePullRequest against the fake GitHub API', () => {
     expect(warnings[0]).toMatch(/Could not add labels rollback to pull request #1: .*422.*pull request itself was opened/);
   });
 
+  it('does not retry a label GitHub names invalid (a permanent 422), and warns once', async () => {
+    const result = await openOrUpdatePullRequest(client, spec({ labels: ['x'.repeat(51)] }));
+    expect(result.operation).toBe('created');
+    expect(fake.requestsTo('POST', /\/labels$/)).toHaveLength(1);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/Could not add labels x+ to pull request #1: GitHub rejected the request \(422 Validation Failed/);
+  });
+
   it("does not retry reviewers who are not collaborators, and warns with GitHub's reason", async () => {
     const result = await openOrUpdatePullRequest(client, spec({ reviewers: ['mallory'], teamReviewers: [] }));
     expect(result.operation).toBe('created');

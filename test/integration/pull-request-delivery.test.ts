@@ -26,6 +26,20 @@ describe('pull-request delivery (real git origin, local GitHub API)', () => {
     return { bad, pullRequests };
   }
 
+  it('incident names that would meet as one slug, or end in .lock, get branches of their own', async () => {
+    const { bad, pullRequests } = await setup();
+    const branches: string[] = [];
+    for (const incident of ['INC-1.lock', 'INC 1', 'inc-1']) {
+      const result = await rollback(repo.work, { commits: [bad], deliver: 'pull-request', incident }, { pullRequests });
+      expect(result.operation).toBe('created');
+      branches.push(result.branch!);
+    }
+    expect(branches[0]).toMatch(/^rollback\/inc-1-lock-[0-9a-f]{8}$/);
+    expect(branches[1]).toMatch(/^rollback\/inc-1-[0-9a-f]{8}$/);
+    expect(branches[2]).toBe('rollback/inc-1');
+    expect(github.state.pulls.map(p => p.head.ref)).toEqual(branches);
+  });
+
   it('pushes a rollback branch and opens a pull request a reviewer can act on', async () => {
     const { bad, pullRequests } = await setup();
     const before = git(repo.origin, 'rev-parse', 'main');
@@ -45,9 +59,9 @@ describe('pull-request delivery (real git origin, local GitHub API)', () => {
       { pullRequests }
     );
     expect(result.operation).toBe('created');
-    expect(result.branch).toBe('rollback/inc-42-db');
+    expect(result.branch).toMatch(/^rollback\/inc-42-db-[0-9a-f]{8}$/);
     expect(git(repo.origin, 'rev-parse', 'main')).toBe(before);
-    expect(git(repo.origin, 'rev-parse', 'refs/heads/rollback/inc-42-db')).toBe(result.commitSha);
+    expect(git(repo.origin, 'rev-parse', `refs/heads/${result.branch}`)).toBe(result.commitSha);
     const [pr] = github.state.pulls;
     expect(pr).toMatchObject({
       number: result.pullRequest!.number,
@@ -57,7 +71,7 @@ describe('pull-request delivery (real git origin, local GitHub API)', () => {
       requested_teams: ['platform'],
       draft: true
     });
-    expect(pr.head.ref).toBe('rollback/inc-42-db');
+    expect(pr.head.ref).toBe(result.branch);
     expect(pr.base.ref).toBe('main');
     expect(pr.body).toContain('- **Incident:** `INC 42/db`');
     expect(pr.body).toContain('- **Reason:** `p99 latency doubled`');
@@ -157,9 +171,16 @@ describe('pull-request delivery (real git origin, local GitHub API)', () => {
     const { bad, pullRequests } = await setup();
     github.failNext('POST', /\/pulls$/, 403, 'GitHub Actions is not permitted to create or approve pull requests.');
     const before = git(repo.origin, 'rev-parse', 'main');
-    await expect(rollback(repo.work, { commits: [bad], deliver: 'pull-request' }, { pullRequests })).rejects.toThrow(
-      /Allow GitHub Actions to create and approve pull requests/
-    );
+    // The branch is pushed by then: the engine returns what it did and how to finish, rather than throwing.
+    const result = await rollback(repo.work, { commits: [bad], deliver: 'pull-request' }, { pullRequests });
+    expect(result.operation).toBe('branch-pushed');
+    expect(result.pullRequestFailure?.why).toMatch(/Allow GitHub Actions to create and approve pull requests/);
+    expect(result.pullRequestFailure?.howToFinish).toContain(`gh pr create --head '${result.branch}' --base 'main' --fill`);
+    expect(git(repo.origin, 'rev-parse', `refs/heads/${result.branch}`)).toBe(result.commitSha);
     expect(git(repo.origin, 'rev-parse', 'main')).toBe(before);
+
+    // Running it again keeps the branch and opens the pull request.
+    const again = await rollback(repo.work, { commits: [bad], deliver: 'pull-request' }, { pullRequests });
+    expect(again).toMatchObject({ operation: 'created', branch: result.branch, commitSha: result.commitSha });
   });
 });

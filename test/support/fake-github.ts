@@ -21,6 +21,11 @@ export interface FakeGitHubOptions {
   teams?: string[];
   /** A git repository holding the repository's commits: statuses for other shas are refused as GitHub does. */
   gitDir?: string;
+  /**
+   * The token's own login, answered by GET /user (a personal access token). Without it GET /user
+   * answers 403 "Resource not accessible by integration", as it does for GITHUB_TOKEN.
+   */
+  login?: string;
 }
 
 export interface FakeRequest {
@@ -397,7 +402,8 @@ class FakeGitHubServer implements FakeGitHub {
       const match = routeMethod === method ? pattern.exec(url.pathname) : null;
       if (!match) continue;
       const [owner, repo, ...params] = match.slice(1).map(decodeURIComponent);
-      if (owner.toLowerCase() !== this.owner.toLowerCase() || repo.toLowerCase() !== this.repo.toLowerCase()) {
+      // Routes outside a repository (GET /user) capture no owner and repo.
+      if (owner !== undefined && (owner.toLowerCase() !== this.owner.toLowerCase() || repo.toLowerCase() !== this.repo.toLowerCase())) {
         return githubError(404, 'Not Found');
       }
       return handler({
@@ -419,6 +425,14 @@ class FakeGitHubServer implements FakeGitHub {
   private defineRoutes(): [string, RegExp, Handler][] {
     const R = (rest: string) => new RegExp(`^/repos/([^/]+)/([^/]+)${rest}$`);
     return [
+      [
+        'GET',
+        /^\/user$/,
+        () =>
+          this.options.login
+            ? { status: 200, body: userJson(this.options.login) }
+            : githubError(403, 'Resource not accessible by integration', `${DOCS}/users/users#get-the-authenticated-user`)
+      ],
       ['GET', R(''), () => ({ status: 200, body: this.repoJson() })],
       ['GET', R('/pulls'), c => this.listPulls(c)],
       ['POST', R('/pulls'), c => this.createPull(c)],
@@ -789,6 +803,13 @@ class FakeGitHubServer implements FakeGitHub {
 
   private addLabels(pull: FakePull, c: Context): Reply {
     const labels = Array.isArray(c.body) ? stringArray(c.body) : stringArray(c.body.labels);
+    // GitHub refuses label names over 50 characters, naming the field.
+    const long = labels.find(l => l.length > 50);
+    if (long !== undefined) {
+      return validationFailed(`${DOCS}/issues/labels#add-labels-to-an-issue`, [
+        { resource: 'Label', code: 'invalid', field: 'name', value: long }
+      ]);
+    }
     pull.labels = union(pull.labels, labels);
     return { status: 200, body: pull.labels.map(labelJson) };
   }

@@ -211,9 +211,14 @@ describe('revert outcome: outputs, summary and failure from one value', () => {
 
 describe('safety-check outcome', () => {
   it('nothing to check writes an empty verdict and passes; a failure writes empty outputs and fails', () => {
-    expect(safetyCheckOutputs({ skipped: 'Nothing to check.' })).toEqual({ findings: '[]', unsafe: 'false', count: '0' });
+    expect(safetyCheckOutputs({ skipped: 'Nothing to check.' })).toEqual({
+      findings: '[]',
+      'findings-file': '',
+      unsafe: 'false',
+      count: '0'
+    });
     expect(safetyCheckFailure({ skipped: 'Nothing to check.' })).toBeUndefined();
-    expect(safetyCheckOutputs({ error: { message: 'boom' } })).toEqual({ findings: '', unsafe: '', count: '' });
+    expect(safetyCheckOutputs({ error: { message: 'boom' } })).toEqual({ findings: '', 'findings-file': '', unsafe: '', count: '' });
     expect(safetyCheckFailure({ error: { message: 'boom' } })).toBe('boom');
   });
 });

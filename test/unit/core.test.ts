@@ -49,7 +49,12 @@ describe('printable', () => {
   it('escapes line breaks and workflow commands, and caps the length', () => {
     expect(printable('failed\n::set-output name=reconciled::true')).toBe('failed\\n:\\u003aset-output name=reconciled:\\u003atrue');
     expect(printable('a\u2028b\u0007')).toBe('a\\u2028b\\u0007');
-    expect(printable('x'.repeat(300), 10)).toBe(`${'x'.repeat(10)}…`);
+    expect(printable('x'.repeat(300), 10)).toBe(`${'x'.repeat(10)}… (300 characters)`);
+  });
+
+  it('shows direction overrides and terminal escapes, and never echoes a 120 KB value whole', () => {
+    expect(printable('main\u202egnp.exe\u001b[31m')).toBe('main\\u202egnp.exe\\u001b[31m');
+    expect(printable('a'.repeat(120_000))).toBe(`${'a'.repeat(200)}… (120000 characters)`);
   });
 });
 

@@ -92,7 +92,7 @@ describe('printable', () => {
     ['::error::x', ':\\u003aerror:\\u003ax'],
     [':::', ':\\u003a:'],
     ['bell\u0007 and \u2028', 'bell\\u0007 and \\u2028'],
-    ['x'.repeat(205), `${'x'.repeat(200)}…`]
+    ['x'.repeat(205), `${'x'.repeat(200)}… (205 characters)`]
   ])('%j', (text, shown) => {
     expect(printable(text)).toBe(shown);
   });

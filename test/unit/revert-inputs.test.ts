@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from '@jest/globals';
+import { afterEach, describe, expect, it, jest } from '@jest/globals';
 import { readRevertInputs } from '../../src/actions/revert/inputs.js';
 
 describe('flux-status-contexts input', () => {
@@ -178,5 +178,39 @@ describe('trigger-label input', () => {
     );
     // A dispatch workflow may label its pull requests with the default trigger label.
     expect(read({ labels: 'revert' }, 'workflow_dispatch').trigger).toEqual({ label: 'revert' });
+  });
+});
+
+describe('wait-interval input', () => {
+  const clear = () => {
+    for (const name of Object.keys(process.env)) if (name.startsWith('INPUT_')) delete process.env[name];
+  };
+  const read = (interval: string, apiUrl = 'https://api.github.com') => {
+    clear();
+    process.env['INPUT_WAIT-INTERVAL'] = interval;
+    return readRevertInputs({ serverUrl: 'https://github.com', apiUrl, payload: {} }).wait.intervalMs;
+  };
+  afterEach(clear);
+
+  it('raises an interval under 5 s to 5 s with a warning, so a wait cannot flood the API', () => {
+    const write = jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    try {
+      expect(read('0')).toBe(5000);
+      expect(read('4s')).toBe(5000);
+      expect(String(write.mock.calls.at(-1)?.[0])).toContain(
+        "::warning::wait-interval '4s' is shorter than 5 s; polling every 5 s instead"
+      );
+      expect(read('5s')).toBe(5000);
+      expect(read('30s')).toBe(30_000);
+      expect(read('50ms', 'http://127.0.0.1:8080')).toBe(50);
+    } finally {
+      write.mockRestore();
+    }
+  });
+
+  it('shows a hostile value escaped and cut, never whole', () => {
+    expect(() => read(`1s\n::set-output name=x::y${'z'.repeat(5000)}`)).toThrow(
+      /^Invalid wait-interval '1s\\n:\\u003aset-output name=x:\\u003ayz*… \(\d+ characters\)'\. Expected seconds/
+    );
   });
 });

@@ -180,6 +180,8 @@ function done(outcome: RevertOutcome): string {
       return `Dry run: the rollback was computed on ${branch}; nothing was pushed.`;
     case 'none':
       return `Nothing to roll back on ${branch}: its changes are already reverted there.`;
+    case 'branch-pushed':
+      return `The rollback branch ${codeSpan(result.branch ?? '')} was pushed, but its pull request could not be opened: ${result.pullRequestFailure?.howToFinish ?? 'open it by hand.'}`;
   }
 }
 

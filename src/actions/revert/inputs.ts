@@ -1,5 +1,5 @@
 import * as core from '@actions/core';
-import { UserError } from '../../core/index.js';
+import { printable, UserError } from '../../core/index.js';
 import type { BadChange } from '../../drill/bad-change.js';
 import { parseDuration } from '../../flux/duration.js';
 import type { Identity } from '../../rollback/types.js';
@@ -116,7 +116,7 @@ export function readRevertInputs(context: RunContext): RevertInputs {
   const wait: WaitInputs = {
     forFlux: oneOf('wait-for', ['none', 'flux-status'] as const, 'none') === 'flux-status',
     timeoutMs: parseDuration(core.getInput('wait-timeout') || '10m', 'wait-timeout'),
-    intervalMs: parseDuration(core.getInput('wait-interval') || '10s', 'wait-interval'),
+    intervalMs: waitInterval(context.apiUrl),
     healthUrl: core.getInput('health-url') || undefined,
     expectStatus: httpStatus(core.getInput('health-expect-status') || '200'),
     watchCommit: optionalRevision('watch-commit')
@@ -137,7 +137,7 @@ export function readRevertInputs(context: RunContext): RevertInputs {
     throw new UserError('status-context posts a commit status through the GitHub API: it needs a token and GITHUB_REPOSITORY.');
   if (wait.watchCommit && !wait.forFlux && !wait.healthUrl) {
     throw new UserError(
-      `watch-commit '${wait.watchCommit}' was given with nothing to wait for. Expected wait-for: flux-status or health-url.`
+      `watch-commit '${printable(wait.watchCommit)}' was given with nothing to wait for. Expected wait-for: flux-status or health-url.`
     );
   }
   const drill = booleanInput('drill', false) ? drillInputs(raw, wait) : undefined;
@@ -188,9 +188,7 @@ function drillInputs(raw: RawRequest, wait: WaitInputs): DrillInputs {
 function triggerLabel(value: string, prLabels: string[]): string {
   const label = value.trim();
   if (!label || label.length > 50 || /[\u0000-\u001f\u007f,]/.test(label)) {
-    throw new UserError(
-      `Invalid trigger-label ${JSON.stringify(value)}. Expected one label name of at most 50 characters, such as 'revert'.`
-    );
+    throw new UserError(`Invalid trigger-label '${printable(value)}'. Expected one label name of at most 50 characters, such as 'revert'.`);
   }
   if (prLabels.some(l => l.toLowerCase() === label.toLowerCase())) {
     throw new UserError(
@@ -200,9 +198,35 @@ function triggerLabel(value: string, prLabels: string[]): string {
   return label;
 }
 
+/** The shortest pause between two polls of GitHub's API while waiting for recovery. */
+export const MIN_WAIT_INTERVAL_MS = 5000;
+
+/**
+ * wait-interval, raised to {@link MIN_WAIT_INTERVAL_MS} with a warning when shorter, so a wait
+ * cannot flood GitHub's API (`0` would poll without pause). An API on a loopback address (a local
+ * server or proxy, which has no rate limit to protect) may be polled faster.
+ */
+function waitInterval(apiUrl: string): number {
+  const value = core.getInput('wait-interval') || '10s';
+  const ms = parseDuration(value, 'wait-interval');
+  if (ms >= MIN_WAIT_INTERVAL_MS || isLoopback(apiUrl)) return ms;
+  core.warning(
+    `wait-interval '${printable(value)}' is shorter than ${MIN_WAIT_INTERVAL_MS / 1000} s; polling every ${MIN_WAIT_INTERVAL_MS / 1000} s instead, to stay within GitHub's rate limits.`
+  );
+  return MIN_WAIT_INTERVAL_MS;
+}
+
+function isLoopback(url: string): boolean {
+  try {
+    return ['127.0.0.1', '[::1]', 'localhost'].includes(new URL(url).hostname);
+  } catch {
+    return false;
+  }
+}
+
 function oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
   const value = (core.getInput(name) || fallback) as T;
-  if (!allowed.includes(value)) throw new UserError(`Invalid ${name} '${value}'. Expected one of: ${allowed.join(', ')}.`);
+  if (!allowed.includes(value)) throw new UserError(`Invalid ${name} '${printable(value)}'. Expected one of: ${allowed.join(', ')}.`);
   return value;
 }
 
@@ -247,6 +271,6 @@ function statusContexts(values: string[]): string[] {
 
 function httpStatus(value: string): number {
   if (!/^[1-5][0-9]{2}$/.test(value))
-    throw new UserError(`Invalid health-expect-status '${value}'. Expected an HTTP status code such as 200.`);
+    throw new UserError(`Invalid health-expect-status '${printable(value)}'. Expected an HTTP status code such as 200.`);
   return Number(value);
 }

@@ -98,6 +98,12 @@ async function revert(context: RunContext, talk: { conversation?: Conversation }
     const tellReverted = !talk.conversation;
     const rollback = watchOnly ? undefined : await makeRollback(inputs, request, git, github, context, pushed, tellReverted);
     outcome = { ...outcome, rollback };
+    const unfinished = rollback?.result.pullRequestFailure;
+    if (unfinished) {
+      const { branch, commitSha } = rollback.result;
+      const message = `The rollback branch '${branch}' was pushed (${commitSha}), but the pull request was not created: ${unfinished.why} ${unfinished.howToFinish}`;
+      return { ...outcome, error: { message } };
+    }
     if (inputs.wait.forFlux || inputs.wait.healthUrl) {
       const references = await fluxReferences(inputs, git, outcome.flux?.failingRevision, rollback?.result);
       const seen = await verify(inputs, github, rollback?.result, references);

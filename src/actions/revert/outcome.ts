@@ -62,7 +62,8 @@ export function revertReport(outcome: RevertOutcome): StepReport {
     outputs: revertOutputs(outcome),
     summary: revertSummary(outcome),
     failure: revertFailure(outcome),
-    stack: outcome.error?.stack
+    stack: outcome.error?.stack,
+    spill: { findings: 'findings-file' }
   };
 }
 
@@ -80,7 +81,10 @@ export function revertOutputs(outcome: RevertOutcome): Record<string, string> {
   const pushed = result ? undefined : outcome.pushed?.at(-1);
   const findings = result?.findings ?? outcome.error?.refusedFindings ?? (nothing ? [] : undefined);
   return {
-    operation: result?.operation ?? (drill ? (drill.rollbackSha ? 'pushed' : 'none') : nothing ? 'none' : ''),
+    // A branch pushed without its pull request is a failed run: no operation, but branch and commit-sha say where it is.
+    operation: result?.pullRequestFailure
+      ? ''
+      : (result?.operation ?? (drill ? (drill.rollbackSha ? 'pushed' : 'none') : nothing ? 'none' : '')),
     'commit-sha': result?.commitSha ?? drill?.rollbackSha ?? pushed?.commitSha ?? '',
     'reverted-commits': result ? JSON.stringify(result.revertedCommits) : nothing ? '[]' : '',
     'pull-request-number': result?.pullRequest ? String(result.pullRequest.number) : '',
@@ -89,6 +93,8 @@ export function revertOutputs(outcome: RevertOutcome): Record<string, string> {
     'target-branch': result?.targetBranch ?? drill?.branch ?? outcome.targetBranch ?? '',
     'deleted-branch': result?.staleBranch?.deleted ? result.staleBranch.branch : '',
     findings: findings ? JSON.stringify(findings) : '',
+    // Set by finishStep, which writes the file.
+    'findings-file': '',
     reconciled: drill
       ? String(drillPhase(drill, 'reconcile')?.ok ?? false)
       : recovery?.reconciled === undefined
@@ -153,7 +159,12 @@ function triggerSummary(trigger: TriggerOutcome): string {
 function failureSummary(outcome: RevertOutcome, message: string): string {
   const result = outcome.rollback?.result;
   if (result && isDelivered(result)) return `## Failed after the rollback was delivered\n\n${message}\n\n${deliveredBefore(result)}`;
-  const pushed = result ? [] : (outcome.pushed ?? []);
+  const pushed =
+    result?.operation === 'branch-pushed'
+      ? [{ branch: result.branch!, commitSha: result.commitSha! }]
+      : result
+        ? []
+        : (outcome.pushed ?? []);
   if (pushed.length === 0) return `## Rollback failed\n\n${message}\n\nNothing was pushed.`;
   const branches = pushed.map(p => `\`${p.branch}\` at \`${shortSha(p.commitSha)}\``).join(', ');
   return `## Rollback failed\n\n${message}\n\nThe rollback was pushed before this failure, to ${branches}, and is still there; no pull request was opened for it.`;

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { Git } from '../../git/git.js';
 import { gitHttpAuth } from '../../git/http-auth.js';
 import { connectGitHub, type GitHubConnection } from '../../github/connection.js';
-import { UserError } from '../../core/index.js';
+import { COMMENT_MAX_CHARS, fitMarkdown, UserError } from '../../core/index.js';
 import { checkWithApi, checkWithGit, type SafetyCheckResult } from '../../safety-check/check.js';
 import { acknowledge } from '../../safety-check/policy.js';
 import { headline, markdownReport } from '../../safety-check/report.js';
@@ -13,6 +13,11 @@ import { readSafetyCheckInputs, type SafetyCheckInputs } from './inputs.js';
 import { safetyCheckReport, type SafetyCheckOutcome } from './outcome.js';
 
 const MARKER = 'gitops-rollback:safety-check';
+
+/** Table rows of the job summary: well under GitHub's 1 MiB, which finishStep enforces too. */
+const SUMMARY_LIMIT = { maxChars: 600_000, fullList: 'the file the `findings-file` output names lists every finding' };
+/** Table rows of the pull-request comment, whose body GitHub caps at 65,536 characters. */
+const COMMENT_LIMIT = { maxChars: 50_000, fullList: "the check's job summary shows more, and its `findings-file` output lists them all" };
 
 /** The safety-check action: checks the change, then reports the outcome in one place. */
 export async function run(): Promise<void> {
@@ -48,9 +53,12 @@ async function safetyCheck(context: RunContext): Promise<SafetyCheckOutcome> {
       runCheck(inputs, options, github, context.serverUrl)
     );
     const result = await acknowledgedSinceEvent(checked, inputs, github);
-    const report = markdownReport(result, inputs.failOn);
+    const report = markdownReport(result, inputs.failOn, SUMMARY_LIMIT);
     annotate(result);
-    if (inputs.comment && github && inputs.pullNumber) await comment(github, inputs.pullNumber, result, report);
+    if (inputs.comment && github && inputs.pullNumber) {
+      const body = fitMarkdown(markdownReport(result, inputs.failOn, COMMENT_LIMIT), COMMENT_MAX_CHARS - 100, COMMENT_LIMIT.fullList);
+      await comment(github, inputs.pullNumber, result, body);
+    }
     if (!result.verdict.fails) core.info(headline(result, inputs.failOn));
     return { check: { result, failOn: inputs.failOn, report } };
   } catch (error) {
@@ -98,7 +106,20 @@ async function acknowledgedSinceEvent(
   }
 }
 
+/**
+ * GitHub shows 10 annotations of each kind (error, warning, notice) per step and drops the rest,
+ * so the most severe findings (they come sorted) are annotated and the rest counted in one line.
+ */
+export const ANNOTATIONS_PER_KIND = 10;
+
 function annotate(result: SafetyCheckResult): void {
+  const left = { error: ANNOTATIONS_PER_KIND, warning: ANNOTATIONS_PER_KIND, notice: ANNOTATIONS_PER_KIND };
+  let skipped = 0;
+  const emit = (kind: keyof typeof left, text: string, props?: core.AnnotationProperties) => {
+    if (left[kind] === 0) return void skipped++;
+    left[kind]--;
+    core[kind](text, props);
+  };
   for (const f of result.verdict.findings) {
     const props = {
       file: f.file,
@@ -106,11 +127,14 @@ function annotate(result: SafetyCheckResult): void {
       title: `${f.severity}: ${f.rule} (${f.direction === 'forward' ? 'merging' : 'reverting later'})`
     };
     const text = `${f.kind} ${f.namespace ? `${f.namespace}/` : ''}${f.name}: ${f.message}`;
-    if (result.verdict.acknowledged || f.severity === 'warning') core.warning(text, props);
-    else if (f.severity === 'notice') core.notice(text, props);
-    else core.error(text, props);
+    emit(result.verdict.acknowledged || f.severity === 'warning' ? 'warning' : f.severity === 'notice' ? 'notice' : 'error', text, props);
   }
-  for (const n of result.notices) core.notice(n);
+  for (const n of result.notices) emit('notice', n);
+  if (skipped > 0) {
+    core.info(
+      `${skipped} more findings and notices are not annotated (GitHub shows ${ANNOTATIONS_PER_KIND} of each kind per step): the job summary and the findings-file output list them.`
+    );
+  }
 }
 
 async function comment(github: GitHubConnection, pullNumber: number, result: SafetyCheckResult, report: string): Promise<void> {

@@ -22,7 +22,8 @@ export function safetyCheckReport(outcome: SafetyCheckOutcome): StepReport {
     outputs: safetyCheckOutputs(outcome),
     summary: safetyCheckSummary(outcome),
     failure: safetyCheckFailure(outcome),
-    stack: outcome.error?.stack
+    stack: outcome.error?.stack,
+    spill: { findings: 'findings-file' }
   };
 }
 
@@ -31,6 +32,8 @@ export function safetyCheckOutputs(outcome: SafetyCheckOutcome): Record<string, 
   const verdict = outcome.check?.result.verdict ?? (outcome.skipped !== undefined ? { findings: [], unsafe: false } : undefined);
   return {
     findings: verdict ? JSON.stringify(verdict.findings) : '',
+    // Set by finishStep, which writes the file.
+    'findings-file': '',
     unsafe: verdict ? String(verdict.unsafe) : '',
     count: verdict ? String(verdict.findings.length) : ''
   };

@@ -76,6 +76,8 @@ export async function validateRequest(raw: RawRequest, names: OptionNames = sett
   if (!/^[A-Za-z0-9._-]+$/.test(remote) || remote.startsWith('-')) {
     throw new UserError(`Invalid ${n('remote')} '${remote}'. Expected a remote name such as 'origin'.`);
   }
+  // Before the audit fields: a CLI actor may be the committer's name, and the committer's error says more.
+  const committer = parseCommitter(raw.committer, n('committer'));
   const request: RollbackRequest = {
     mode,
     commits: unique(commits),
@@ -98,7 +100,7 @@ export async function validateRequest(raw: RawRequest, names: OptionNames = sett
     allowUnsafe: raw.allowUnsafe ?? false,
     fallbackToPullRequest: raw.fallbackToPullRequest ?? true,
     signCommits: raw.signCommits ?? false,
-    committer: parseCommitter(raw.committer, n('committer')),
+    committer,
     remote,
     pullRequest: {
       title: singleLine(raw.title, n('title'), 256),

@@ -43,7 +43,8 @@ describe('gitops-rollback refuses hostile values up front, with a short clear me
     ['@', "'@' names the checked-out commit, not a branch"],
     ['main\u202e', 'it contains control or text-direction characters'],
     ['ma\u2066in', 'it contains control or text-direction characters'],
-    ['refs/heads/main', "it starts with 'refs/'"]
+    // refs/heads/<name> is read as <name>; any other ref is no branch name.
+    ['refs/tags/v1', "it starts with 'refs/'"]
   ])('branch %j is refused, shown escaped', (branch, why) => {
     for (const flag of ['--target-branch', '--branch']) {
       const r = cli(repo.work, 'revert', bad, flag, branch);

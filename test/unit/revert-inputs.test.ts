@@ -169,7 +169,9 @@ describe('trigger-label input', () => {
   });
 
   it.each(['a,b', 'x'.repeat(51), 'two\nlines'])('refuses %j, naming it', value => {
-    expect(() => read({ 'trigger-label': value })).toThrow(`Invalid trigger-label ${JSON.stringify(value)}. Expected one label name`);
+    expect(() => read({ 'trigger-label': value })).toThrow(
+      `Invalid trigger-label '${JSON.stringify(value).slice(1, -1)}'. Expected one label name`
+    );
   });
 
   it('refuses a trigger label the rollback pull requests get, where labels trigger rollbacks', () => {

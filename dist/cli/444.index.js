@@ -2,38 +2,6 @@ export const id = 444;
 export const ids = [444];
 export const modules = {
 
-/***/ 6657:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   D7: () => (/* binding */ stderrLogger),
-/* harmony export */   Wp: () => (/* binding */ usageError)
-/* harmony export */ });
-/* unused harmony export UsageError */
-/* harmony import */ var _core_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5700);
-
-/** A mistake in how the command was called (exit 2). */
-class UsageError extends _core_index_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo {
-}
-function usageError(message) {
-    return new UsageError(message, 'invalid');
-}
-/** Progress for people: the engine's log lines on stderr, so stdout stays machine-readable. */
-function stderrLogger(out) {
-    return {
-        info: m => out.stderr(m),
-        notice: m => out.stderr(`notice: ${m}`),
-        warning: m => out.stderr(`warning: ${m}`),
-        group: async (title, fn) => {
-            out.stderr(`» ${title}`);
-            return fn();
-        }
-    };
-}
-
-
-/***/ }),
-
 /***/ 5444:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -79,8 +47,13 @@ function pullRequestPort(github, serverUrl) {
             const { closePullRequest } = await __webpack_require__.e(/* import() */ 524).then(__webpack_require__.bind(__webpack_require__, 2524));
             return closePullRequest(await github.client(), { ...request, repo: github.repo });
         },
-        commitUrl: sha => `${serverUrl.replace(/\/+$/, '')}/${owner}/${repo}/commit/${sha}`
+        commitUrl: sha => `${serverUrl.replace(/\/+$/, '')}/${owner}/${repo}/commit/${sha}`,
+        compareUrl: (base, head) => `${serverUrl.replace(/\/+$/, '')}/${owner}/${repo}/compare/${urlPath(base)}...${urlPath(head)}?expand=1`
     };
+}
+/** A branch name as a URL path: each character that needs it escaped, `/` kept. */
+function urlPath(branch) {
+    return encodeURIComponent(branch).replace(/%2F/g, '/');
 }
 /**
  * The rollback engine's Git Data API (`sign-commits`): blobs, trees, commits and branch updates
@@ -101,8 +74,8 @@ function gitDataPort(github) {
 
 // EXTERNAL MODULE: ./src/rollback/validate.ts + 1 modules
 var validate = __webpack_require__(8901);
-// EXTERNAL MODULE: ./src/core/index.ts + 7 modules
-var core = __webpack_require__(5700);
+// EXTERNAL MODULE: ./src/core/index.ts + 8 modules
+var core = __webpack_require__(4260);
 ;// CONCATENATED MODULE: ./src/rollback/pull-requests.ts
 
 
@@ -150,18 +123,22 @@ function pullRequestsTitle(pulls) {
 
 ;// CONCATENATED MODULE: ./src/rollback/report.ts
 
+/** Characters the rows of each table may take: in a pull-request body (65,536 at most), and in a job summary (1 MiB). */
+const BODY_TABLE_CHARS = 20_000;
+const SUMMARY_TABLE_CHARS = 300_000;
 /** A pull-request body a reviewer can act on: why, what is undone, how big, who asked. */
 function pullRequestBody(result, audit, commitUrl) {
-    return [
+    const body = [
         '## Rollback',
         contextLines(result, audit).join('\n'),
-        whatSection(result, commitUrl),
-        findingsSection(result.findings),
+        whatSection(result, commitUrl, BODY_TABLE_CHARS),
+        findingsSection(result.findings, BODY_TABLE_CHARS),
         diffSection(result),
         '_Merging this pull request rolls the change back. Flux applies it on its next reconciliation._'
     ]
         .filter(Boolean)
         .join('\n\n');
+    return (0,core/* fitMarkdown */.DJ)(body, core/* COMMENT_MAX_CHARS */.dq - 100, 'the job summary of the run shows more');
 }
 /** The job summary: what was rolled back, why, by whom, and where it went. */
 function rollbackSummary(result, audit, commitUrl) {
@@ -170,9 +147,9 @@ function rollbackSummary(result, audit, commitUrl) {
         `## Rollback: ${result.operation}`,
         where,
         contextLines(result, audit).join('\n'),
-        whatSection(result, commitUrl),
+        whatSection(result, commitUrl, SUMMARY_TABLE_CHARS),
         skippedSection(result),
-        findingsSection(result.findings),
+        findingsSection(result.findings, SUMMARY_TABLE_CHARS),
         diffSection(result)
     ]
         .filter(Boolean)
@@ -188,6 +165,8 @@ function deliveredTo(result) {
             return `Pull request [#${result.pullRequest.number}](${result.pullRequest.url}) ${result.operation} from \`${result.branch}\` into \`${result.targetBranch}\`${result.fellBackToPullRequest ? ' (the branch is protected, so the push became a pull request)' : ''}.`;
         case 'committed':
             return `Committed ${sha} on the local branch \`${result.targetBranch}\`; nothing was pushed.`;
+        case 'branch-pushed':
+            return `Pushed ${sha} to the branch \`${result.branch}\`; the pull request into \`${result.targetBranch}\` was not created.`;
         case 'dry-run':
             return `Dry run: the rollback was computed on \`${result.targetBranch}\` but nothing was pushed.`;
         default:
@@ -219,42 +198,44 @@ function contextLines(result, audit) {
         `- **Target branch:** \`${result.targetBranch}\`${result.base ? ` at \`${(0,core/* shortSha */.Fu)(result.base)}\`` : ''}`
     ].filter((l) => Boolean(l));
 }
-function whatSection(result, commitUrl) {
+function whatSection(result, commitUrl, maxChars) {
     if (result.restoredTo) {
         const paths = (result.restoredPaths ?? []).map(p => `\`${p}\``).join(', ');
         const head = `Restores ${paths} to ${report_link(result.restoredTo, commitUrl)}.`;
         if (result.revertedCommits.length === 0)
             return head;
-        return `${head} This undoes these commits' changes to those paths:\n\n${commitTable(result.revertedCommits, commitUrl)}`;
+        return `${head} This undoes these commits' changes to those paths:\n\n${commitTable(result.revertedCommits, commitUrl, maxChars)}`;
     }
     if (result.revertedCommits.length === 0)
         return '';
-    return `### Reverted commits\n\n${commitTable(result.revertedCommits, commitUrl)}`;
+    return `### Reverted commits\n\n${commitTable(result.revertedCommits, commitUrl, maxChars)}`;
 }
 function skippedSection(result) {
     if (result.skipped.length === 0)
         return '';
     return `Already reverted, skipped: ${result.skipped.map(s => `\`${shortSha(s.sha)}\` ${tableCell(s.subject)}`).join('; ')}`;
 }
-/** The rollback's own hazards, so whoever merges or reviews it sees them. */
-function findingsSection(findings) {
+/** The rollback's own hazards, most severe first, so whoever merges or reviews it sees them. */
+function findingsSection(findings, maxChars = SUMMARY_TABLE_CHARS) {
     if (findings.length === 0)
         return '';
     const rows = findings.map(f => `| ${f.severity} | \`${f.rule}\` | ${(0,core/* tableCell */.xR)(`${f.kind} ${f.namespace ? `${f.namespace}/` : ''}${f.name}`)} | \`${(0,core/* tableCell */.xR)(f.file)}:${f.line}\` | ${(0,core/* tableCell */.xR)(f.message)} |`);
-    return [
+    const { shown, omitted } = (0,core/* fitRows */.zV)(rows, maxChars);
+    return ([
         '### Hazards of this rollback',
         '',
         '| severity | rule | object | where | what happens |',
         '| --- | --- | --- | --- | --- |',
-        ...rows
-    ].join('\n');
+        ...shown
+    ].join('\n') + (0,core/* moreNotShown */.WP)(omitted, 'the findings-file output of the revert action lists them all'));
 }
 function diffSection(result) {
     return result.diffStat ? `### Diff stat\n\n\`\`\`\n${result.diffStat}\n\`\`\`` : '';
 }
-function commitTable(commits, commitUrl) {
+function commitTable(commits, commitUrl, maxChars) {
     const rows = commits.map(c => `| ${report_link(c.sha, commitUrl)} | ${(0,core/* tableCell */.xR)(c.subject)} |`);
-    return ['| Commit | Subject |', '| --- | --- |', ...rows].join('\n');
+    const { shown, omitted } = (0,core/* fitRows */.zV)(rows, maxChars);
+    return (['| Commit | Subject |', '| --- | --- |', ...shown].join('\n') + (0,core/* moreNotShown */.WP)(omitted, 'the reverted-commits output lists them all'));
 }
 function report_link(sha, commitUrl) {
     const short = `\`${(0,core/* shortSha */.Fu)(sha)}\``;
@@ -276,6 +257,8 @@ function rolledBackComment(result, audit, commitUrl) {
     ].join('\n\n');
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./src/git/git.ts + 8 modules
 var git_git = __webpack_require__(8626);
 ;// CONCATENATED MODULE: ./src/rollback/message.ts
@@ -941,6 +924,10 @@ function checkedMode(mode, path) {
 
 
 
+
+
+/** Hazards logged one by one as warnings; GitHub shows 10 warning annotations per step. */
+const WARNINGS_SHOWN = 8;
 /** How often a push to a branch that moved meanwhile is redone on the new tip. */
 const PUSH_ATTEMPTS = 3;
 /**
@@ -1019,8 +1006,11 @@ async function rollOnce(request, deps, target) {
     result.commitSha = applied.head;
     const guard = await (guarding ?? startGuard(applied.tree));
     result.findings = guard.findings;
-    for (const f of guard.findings)
+    // A runner shows 10 warnings per step: the most severe are logged as warnings, the rest counted.
+    for (const f of guard.findings.slice(0, WARNINGS_SHOWN))
         log.warning(`${f.severity} ${f.rule}: ${f.kind} ${f.name} (${f.file}:${f.line}): ${f.message}`);
+    if (guard.findings.length > WARNINGS_SHOWN)
+        log.info(`${guard.findings.length - WARNINGS_SHOWN} more hazards of this rollback are not logged one by one: the report lists them.`);
     const allowUnsafe = request.names.set({ allowUnsafe: true });
     if (guard.blocking.length > 0 && request.allowUnsafe)
         log.warning(`Delivering a rollback with critical hazards because of ${allowUnsafe}.`);
@@ -1075,7 +1065,8 @@ async function deliver(request, deps, target, plan, result) {
 /** Pushes the rollback to its own branch and opens (or updates) the pull request for it. */
 async function deliverByPullRequest(request, deps, target, plan, result, signed) {
     const { git, log } = deps;
-    const branch = request.branch ?? defaultBranchName(request, result.revertedCommits[0]?.sha, result.restoredTo);
+    const branch = request.branch ??
+        (await (0,validate/* validateBranch */.Xe)(defaultBranchName(request, result.revertedCommits[0]?.sha, result.restoredTo), 'branch derived from the incident'));
     if (branch === target.name)
         throw new core/* UserError */.yo(`The pull-request branch '${branch}' is the target branch. Expected a separate branch.`);
     const [head, stat] = await Promise.all([
@@ -1088,9 +1079,24 @@ async function deliverByPullRequest(request, deps, target, plan, result, signed)
     const title = options.title ?? rollbackTitle(result.revertedCommits, request.audit, plan.kind === 'restore' ? plan : undefined);
     const generated = pullRequestBody({ ...result, commitSha: head, branch }, request.audit, deps.pullRequests?.commitUrl?.bind(deps.pullRequests));
     const body = options.body ? `${options.body}\n\n${generated}` : generated;
-    const pr = await deps.pullRequests.openOrUpdate({ ...options, head: branch, base: target.name, title, body });
+    let pr;
+    try {
+        pr = await deps.pullRequests.openOrUpdate({ ...options, head: branch, base: target.name, title, body });
+    }
+    catch (error) {
+        // The branch is on the remote: the result says so, and how to finish, rather than an error that hides it.
+        const why = error instanceof Error ? error.message : String(error);
+        const howToFinish = finishByHand(branch, target.name, deps.pullRequests?.compareUrl?.(target.name, branch));
+        return { ...result, commitSha: head, branch, operation: 'branch-pushed', pullRequestFailure: { why, howToFinish } };
+    }
     log.info(`Pull request #${pr.number} ${pr.operation}: ${pr.url}`);
     return { ...result, commitSha: head, branch, operation: pr.operation, pullRequest: { number: pr.number, url: pr.url } };
+}
+/** How to finish a rollback whose branch was pushed without its pull request. */
+function finishByHand(branch, base, compareUrl) {
+    const quote = (s) => `'${s.replace(/'/g, `'\\''`)}'`;
+    const command = `gh pr create --head ${quote(branch)} --base ${quote(base)} --fill`;
+    return `To finish, run the rollback again (it keeps the pushed branch and opens the pull request), or open it by hand${compareUrl ? ` at ${compareUrl}` : ''} or with: ${command}`;
 }
 /**
  * Puts the rollback on `branch`. An identical rollback already there (same tree, made on the
@@ -1203,15 +1209,24 @@ async function closeStaleBranch(request, deps, target, branch) {
     log.notice(`Deleted the stale rollback branch '${branch}': nothing was left to roll back.`);
     return { branch, deleted: true, closedPullRequest };
 }
+/**
+ * The pull-request branch: `rollback/<incident>` as a slug. A slug that lost characters (`INC 42/db`
+ * and `inc-42-db` would meet) ends in a short hash of the incident, so two incidents never share a
+ * branch; a component git refuses (`x.lock`) is avoided.
+ */
 function defaultBranchName(request, newest, restoredTo) {
-    const slug = (request.audit.incident ?? '')
+    const incident = request.audit.incident ?? '';
+    const slug = incident
         .toLowerCase()
         .replace(/[^a-z0-9._-]+/g, '-')
-        .replace(/^[-.]+|[-.]+$/g, '')
         .replace(/\.\.+/g, '.')
-        .slice(0, 60);
+        .replace(/\.lock$/, '-lock')
+        .slice(0, 60)
+        .replace(/^[-.]+|[-.]+$/g, '');
     if (slug)
-        return `rollback/${slug}`;
+        return slug === incident.toLowerCase()
+            ? `rollback/${slug}`
+            : `rollback/${slug}-${(0,external_node_crypto_.createHash)('sha256').update(incident).digest('hex').slice(0, 8)}`;
     if (restoredTo)
         return `rollback/restore-${(0,core/* shortSha */.Fu)(restoredTo)}`;
     return `rollback/revert-${(0,core/* shortSha */.Fu)(newest)}`;
@@ -1516,7 +1531,12 @@ async function rollbackCommand(mode, argv, out) {
     const result = await runRollback(request, { git, log, pullRequests: port, gitData });
     if (github && port)
         await commentOnReverted(github, result, request.audit, port, log);
-    out.stdout(format === 'json' ? JSON.stringify(result, null, 2) : rollback_command_describe(result));
+    out.stdout(format === 'json' ? JSON.stringify(result, null, 2) : (0,output/* terminalText */.eR)(rollback_command_describe(result)));
+    if (result.pullRequestFailure) {
+        const { why, howToFinish } = result.pullRequestFailure;
+        out.stderr((0,output/* terminalText */.eR)(`error: the rollback branch '${result.branch}' was pushed, but the pull request was not created: ${why} ${howToFinish}`));
+        return 1;
+    }
     return 0;
 }
 const NEEDS_API = 'set GITHUB_TOKEN, and name the repository with --repo owner/name (or GITHUB_REPOSITORY).';
@@ -1585,23 +1605,25 @@ function tokenForGit() {
     const name = process.env.GITHUB_TOKEN ? 'GITHUB_TOKEN' : 'GH_TOKEN';
     return (0,http_auth/* gitHttpAuth */.xm)(process.env[name], process.env.GITHUB_SERVER_URL || 'https://github.com', name);
 }
+/** The result as text; names and subjects come from the repository, so each is shown escaped. */
 function rollback_command_describe(result) {
-    const lines = [`operation: ${result.operation}`, `target-branch: ${result.targetBranch}`];
+    const e = core/* escapeControls */.UN;
+    const lines = [`operation: ${result.operation}`, `target-branch: ${e(result.targetBranch)}`];
     if (result.commitSha)
         lines.push(`commit: ${result.commitSha}`);
     if (result.pullRequest)
-        lines.push(`pull-request: #${result.pullRequest.number} ${result.pullRequest.url}`);
+        lines.push(`pull-request: #${result.pullRequest.number} ${e(result.pullRequest.url)}`);
     if (result.restoredTo)
-        lines.push(`restored-to: ${result.restoredTo} (${result.restoredPaths?.join(', ')})`);
+        lines.push(`restored-to: ${result.restoredTo} (${result.restoredPaths?.map(e).join(', ')})`);
     for (const c of result.revertedCommits)
-        lines.push(`reverted: ${(0,core/* shortSha */.Fu)(c.sha)} ${c.subject}`);
+        lines.push(`reverted: ${(0,core/* shortSha */.Fu)(c.sha)} ${e(c.subject)}`);
     for (const c of result.skipped)
-        lines.push(`skipped (already reverted): ${(0,core/* shortSha */.Fu)(c.sha)} ${c.subject}`);
+        lines.push(`skipped (already reverted): ${(0,core/* shortSha */.Fu)(c.sha)} ${e(c.subject)}`);
     const stale = result.staleBranch;
     if (stale?.deleted)
-        lines.push(`deleted-branch: ${stale.branch}${stale.closedPullRequest ? ` (closed #${stale.closedPullRequest.number} ${stale.closedPullRequest.url})` : ''}`);
+        lines.push(`deleted-branch: ${e(stale.branch)}${stale.closedPullRequest ? ` (closed #${stale.closedPullRequest.number} ${e(stale.closedPullRequest.url)})` : ''}`);
     else if (stale)
-        lines.push(`kept-branch: ${stale.branch}: ${stale.why}`);
+        lines.push(`kept-branch: ${e(stale.branch)}: ${e(stale.why ?? '')}`);
     if (result.diffStat)
         lines.push('', result.diffStat);
     return lines.join('\n');
@@ -1697,8 +1719,8 @@ const settingNames = {
         .join(', ')
 };
 
-// EXTERNAL MODULE: ./src/core/index.ts + 7 modules
-var core = __webpack_require__(5700);
+// EXTERNAL MODULE: ./src/core/index.ts + 8 modules
+var core = __webpack_require__(4260);
 ;// CONCATENATED MODULE: ./src/rollback/validate.ts
 
 
@@ -1722,7 +1744,7 @@ async function validateRequest(raw, names = settingNames) {
                 `Expected either commits to revert, or ${n('restorePaths')} with ${n('restoreTo')}, not both.`);
         }
         if (restorePaths.length === 0)
-            throw new core/* UserError */.yo(`${n('restoreTo')} '${raw.restoreTo}' was given without ${n('restorePaths')}. Expected one or more paths to restore.`);
+            throw new core/* UserError */.yo(`${n('restoreTo')} '${(0,core/* printable */.g$)(raw.restoreTo ?? '')}' was given without ${n('restorePaths')}. Expected one or more paths to restore.`);
         if (!raw.restoreTo?.trim())
             throw new core/* UserError */.yo(`${n('restorePaths')} (${quoteList(raw.restorePaths)}) were given without ${n('restoreTo')}. Expected the revision to restore them to, such as 'abc1234^'.`);
     }
@@ -1733,6 +1755,8 @@ async function validateRequest(raw, names = settingNames) {
     if (!/^[A-Za-z0-9._-]+$/.test(remote) || remote.startsWith('-')) {
         throw new core/* UserError */.yo(`Invalid ${n('remote')} '${remote}'. Expected a remote name such as 'origin'.`);
     }
+    // Before the audit fields: a CLI actor may be the committer's name, and the committer's error says more.
+    const committer = parseCommitter(raw.committer, n('committer'));
     const request = {
         mode,
         commits: unique(commits),
@@ -1755,16 +1779,16 @@ async function validateRequest(raw, names = settingNames) {
         allowUnsafe: raw.allowUnsafe ?? false,
         fallbackToPullRequest: raw.fallbackToPullRequest ?? true,
         signCommits: raw.signCommits ?? false,
-        committer: parseCommitter(raw.committer, n('committer')),
+        committer,
         remote,
         pullRequest: {
             title: singleLine(raw.title, n('title'), 256),
             body: validateText(raw.body, n('body'), 16000),
-            assignees: unique(listOf(raw.assignees, n('assignees')).map(login => validateLogin(login, n('assignees')))),
+            assignees: unique(singleLines(raw.assignees, n('assignees')).map(login => validateLogin(login, n('assignees')))),
             deleteBranch: raw.deleteBranch ?? false,
-            labels: listOf(raw.labels, n('labels')),
-            reviewers: listOf(raw.reviewers, n('reviewers')),
-            teamReviewers: listOf(raw.teamReviewers, n('teamReviewers')),
+            labels: listOf(raw.labels, n('labels'), LABEL),
+            reviewers: listOf(raw.reviewers, n('reviewers'), LOGIN),
+            teamReviewers: listOf(raw.teamReviewers, n('teamReviewers'), TEAM),
             draft: raw.draft ?? false
         },
         names
@@ -1773,14 +1797,14 @@ async function validateRequest(raw, names = settingNames) {
         throw new core/* UserError */.yo(`${n('signCommits')} was given with ${names.set({ deliver: 'none' })}, which delivers nothing. Expected ${names.set({ deliver: 'push' })} or ${names.set({ deliver: 'pull-request' })}: signed commits are made on the remote when the rollback is delivered.`);
     }
     if (request.branch && request.branch === request.targetBranch) {
-        throw new core/* UserError */.yo(`${n('branch')} '${request.branch}' is the target branch. Expected a separate branch for the pull request.`);
+        throw new core/* UserError */.yo(`${n('branch')} '${(0,core/* printable */.g$)(request.branch)}' is the target branch. Expected a separate branch for the pull request.`);
     }
     return request;
 }
 /** One `Key: value` trailer line. */
 function validateTrailer(value) {
     if (!/^[A-Za-z][A-Za-z0-9-]*: \S/.test(value) || CONTROL.test(value) || value.length > 512) {
-        throw new core/* UserError */.yo(`Invalid trailer '${printable(value)}'. Expected one line 'Key: value', such as 'Drill-time-to-detect: 41.8s'.`);
+        throw new core/* UserError */.yo(`Invalid trailer '${(0,core/* printable */.g$)(value)}'. Expected one line 'Key: value', such as 'Drill-time-to-detect: 41.8s'.`);
     }
     return value;
 }
@@ -1788,11 +1812,11 @@ function validateTrailer(value) {
 function validateRevisionSpec(value, field) {
     const spec = value.trim();
     if (spec.includes('...')) {
-        throw new core/* UserError */.yo(`Invalid ${field} value '${spec}'. Expected a revision or a range A..B; symmetric ranges A...B are ambiguous for a rollback.`);
+        throw new core/* UserError */.yo(`Invalid ${field} value '${(0,core/* printable */.g$)(spec)}'. Expected a revision or a range A..B; symmetric ranges A...B are ambiguous for a rollback.`);
     }
     const parts = spec.split('..');
     if (parts.length > 2 || (parts.length === 2 && (!parts[0] || !parts[1]))) {
-        throw new core/* UserError */.yo(`Invalid range '${spec}' in ${field}. Expected A..B with both ends given (commits after A up to B).`);
+        throw new core/* UserError */.yo(`Invalid range '${(0,core/* printable */.g$)(spec)}' in ${field}. Expected A..B with both ends given (commits after A up to B).`);
     }
     parts.forEach(p => validateRevision(p, field));
     return spec;
@@ -1800,7 +1824,7 @@ function validateRevisionSpec(value, field) {
 /** One revision expression such as `abc1234`, `main~2` or `v1.2^`. */
 function validateRevision(value, field) {
     if (!value || value.startsWith('-') || value.startsWith('^') || /\s/.test(value) || CONTROL.test(value) || value.length > 256) {
-        throw new core/* UserError */.yo(`Invalid ${field} value '${printable(value)}'. Expected a commit sha, branch, tag or expression such as 'abc1234^' (no spaces, not starting with '-').`);
+        throw new core/* UserError */.yo(`Invalid ${field} value '${(0,core/* printable */.g$)(value)}'. Expected a commit sha, branch, tag or expression such as 'abc1234^' (no spaces, not starting with '-').`);
     }
     return value;
 }
@@ -1815,15 +1839,19 @@ function validatePath(value, field = 'restore-paths') {
                 ? 'it is absolute'
                 : raw.startsWith('-')
                     ? 'it looks like an option'
-                    : undefined;
+                    : raw.startsWith(':')
+                        ? "it starts with ':', which git reads as pathspec magic such as ':(top)' or ':!x'"
+                        : raw.length > 4096
+                            ? 'it is too long'
+                            : undefined;
     if (problem)
-        throw new core/* UserError */.yo(`Invalid path '${printable(raw)}' in ${field}: ${problem}. Expected a path relative to the repository root, such as 'apps/podinfo'.`);
+        throw new core/* UserError */.yo(`Invalid path '${(0,core/* printable */.g$)(raw)}' in ${field}: ${problem}. Expected a path relative to the repository root, such as 'apps/podinfo'.`);
     const normal = external_node_path_.posix.normalize(raw.replace(/\\/g, '/')).replace(/\/+$/, '') || '.';
     if (normal === '..' || normal.startsWith('../')) {
-        throw new core/* UserError */.yo(`Invalid path '${raw}' in ${field}: it escapes the repository. Expected a path inside the repository.`);
+        throw new core/* UserError */.yo(`Invalid path '${(0,core/* printable */.g$)(raw)}' in ${field}: it escapes the repository. Expected a path inside the repository.`);
     }
     if (normal.split('/')[0].toLowerCase() === '.git') {
-        throw new core/* UserError */.yo(`Invalid path '${raw}' in ${field}: it points into .git. Expected a path to tracked files.`);
+        throw new core/* UserError */.yo(`Invalid path '${(0,core/* printable */.g$)(raw)}' in ${field}: it points into .git. Expected a path to tracked files.`);
     }
     return normal;
 }
@@ -1832,31 +1860,44 @@ function validatePath(value, field = 'restore-paths') {
  * component that starts with `.` or ends in `.lock`, no trailing `/` or `.`.
  */
 const PLAIN_BRANCH = /^(?!.*(?:\.\.|\/\/|\/\.|\.lock(?:\/|$)|[/.]$))[A-Za-z0-9][A-Za-z0-9._/-]*$/;
+/** Longer branch names are refused before git sees them (a file name is at most 255 bytes). */
+const MAX_BRANCH = 255;
 /**
- * Checks a branch name with `git check-ref-format`, the same rule git applies. Plain names such
+ * Checks a branch name with `git check-ref-format`, the same rule git applies, after refusing
+ * what git allows but a rollback must not use: `HEAD` and `@` (which name the checkout, not a
+ * branch), names starting with `-` or `refs/`, control and direction characters (a name that
+ * reads other than it is), and names too long for a ref file or a command line. Plain names such
  * as `main` or `rollback/inc-42` are accepted without asking git.
  */
 async function validateBranch(name, field) {
+    const bad = (why) => new core/* UserError */.yo(`Invalid ${field} '${(0,core/* printable */.g$)(name)}': ${why}. Expected a valid git branch name such as 'main' or 'rollback/inc-42'.`);
+    if (name.length > MAX_BRANCH)
+        throw bad(`${name.length} characters, more than ${MAX_BRANCH}`);
+    if (core/* UNSAFE_CHARACTERS */.Mv.test(name))
+        throw bad('it contains control or text-direction characters');
+    if (name === 'HEAD' || name === '@')
+        throw bad(`'${name}' names the checked-out commit, not a branch`);
+    if (name.startsWith('-') || name.startsWith('refs/'))
+        throw bad(`it starts with '${name.startsWith('-') ? '-' : 'refs/'}'`);
     if (PLAIN_BRANCH.test(name))
         return name;
     const git = await git_git/* Git */.TU.create(process.cwd());
-    const ok = !name.startsWith('-') && !CONTROL.test(name) && (await git.isValidBranchName(name));
-    if (!ok)
-        throw new core/* UserError */.yo(`Invalid ${field} '${printable(name)}'. Expected a valid git branch name such as 'main' or 'rollback/inc-42'.`);
+    if (!(await git.isValidBranchName(name)))
+        throw bad("git's rules for ref names refuse it (see git check-ref-format)");
     return name;
 }
 function parseMainline(value, field) {
     if (value === undefined || value.trim() === '')
         return undefined;
     if (!/^[1-9][0-9]?$/.test(value.trim())) {
-        throw new core/* UserError */.yo(`Invalid ${field} '${value}'. Expected the parent number of the merge commit, such as 1.`);
+        throw new core/* UserError */.yo(`Invalid ${field} '${(0,core/* printable */.g$)(value)}'. Expected the parent number of the merge commit, such as 1.`);
     }
     return Number(value.trim());
 }
 function parseDelivery(value, field) {
     const d = (value?.trim() || 'pull-request');
     if (!DELIVERIES.includes(d))
-        throw new core/* UserError */.yo(`Invalid ${field} '${value}'. Expected one of: ${DELIVERIES.join(', ')}.`);
+        throw new core/* UserError */.yo(`Invalid ${field} '${(0,core/* printable */.g$)(value ?? '')}'. Expected one of: ${DELIVERIES.join(', ')}.`);
     return d;
 }
 function parseCommitter(value, field) {
@@ -1866,9 +1907,11 @@ function parseCommitter(value, field) {
 }
 /** Parses `Name <email>`, the form git uses. */
 function parseIdentity(value, field = 'committer') {
-    const m = value.match(/^([^<>\n]+?)\s*<([^<>\s]+@[^<>\s]+)>$/);
+    if (core/* UNSAFE_CHARACTERS */.Mv.test(value))
+        throw new core/* UserError */.yo(`Invalid ${field} '${(0,core/* printable */.g$)(value)}': it contains control or text-direction characters. Expected 'Name <email@example.com>'.`);
+    const m = value.length <= 512 ? value.match(/^([^<>\n]+?)\s*<([^<>\s]+@[^<>\s]+)>$/) : null;
     if (!m)
-        throw new core/* UserError */.yo(`Invalid ${field} '${printable(value)}'. Expected 'Name <email@example.com>'.`);
+        throw new core/* UserError */.yo(`Invalid ${field} '${(0,core/* printable */.g$)(value)}'. Expected 'Name <email@example.com>'.`);
     return { name: m[1].trim(), email: m[2] };
 }
 function singleLine(value, field, max) {
@@ -1876,11 +1919,11 @@ function singleLine(value, field, max) {
     if (!v)
         return undefined;
     if (/[\r\n]/.test(v))
-        throw new core/* UserError */.yo(`Invalid ${field} '${printable(v)}': it spans several lines, which would forge commit trailers. Expected a single line.`);
-    if (CONTROL.test(v))
-        throw new core/* UserError */.yo(`Invalid ${field} '${printable(v)}': it contains control characters. Expected plain text.`);
+        throw new core/* UserError */.yo(`Invalid ${field} '${(0,core/* printable */.g$)(v)}': it spans several lines, which would forge commit trailers. Expected a single line.`);
+    if (core/* UNSAFE_CHARACTERS */.Mv.test(v))
+        throw new core/* UserError */.yo(`Invalid ${field} '${(0,core/* printable */.g$)(v)}': it contains control or text-direction characters. Expected plain text.`);
     if (v.length > max)
-        throw new core/* UserError */.yo(`Invalid ${field} '${v.slice(0, 40)}…': ${v.length} characters. Expected at most ${max}.`);
+        throw new core/* UserError */.yo(`Invalid ${field} '${(0,core/* printable */.g$)(v, 40)}': ${v.length} characters. Expected at most ${max}.`);
     return v;
 }
 function validateReason(value, field) {
@@ -1892,18 +1935,16 @@ function validateText(value, field, max) {
     if (!v)
         return undefined;
     if (/[\u0000-\u0009\u000b-\u001f\u007f]/.test(v))
-        throw new core/* UserError */.yo(`Invalid ${field} '${printable(v)}': it contains control characters. Expected plain text.`);
+        throw new core/* UserError */.yo(`Invalid ${field} '${(0,core/* printable */.g$)(v)}': it contains control characters. Expected plain text.`);
     if (v.length > max)
         throw new core/* UserError */.yo(`Invalid ${field}: ${v.length} characters. Expected at most ${max}.`);
     return v;
 }
-/** GitHub's rule for user names: letters, digits and single inner hyphens, at most 39 characters. */
-const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
 /** A GitHub user name, with or without a leading `@`. */
 function validateLogin(value, field) {
     const login = value.trim().replace(/^@/, '');
-    if (!LOGIN.test(login))
-        throw new core/* UserError */.yo(`Invalid ${field} entry '${printable(value)}'. Expected GitHub user names such as 'octocat' (letters, digits and single hyphens, at most 39 characters).`);
+    if (!LOGIN.pattern.test(login))
+        throw new core/* UserError */.yo(`Invalid ${field} entry '${(0,core/* printable */.g$)(value)}'. Expected GitHub user names such as 'octocat' (letters, digits and single hyphens, at most 39 characters).`);
     return login;
 }
 /**
@@ -1923,7 +1964,7 @@ function parsePullRequestNumbers(values, field) {
         .filter(Boolean)
         .map(v => {
         if (!/^#?[1-9][0-9]{0,9}$/.test(v) || Number(v.replace('#', '')) > Number.MAX_SAFE_INTEGER)
-            throw new core/* UserError */.yo(`Invalid ${field} '${printable(v)}'. Expected pull request numbers such as '12' or '12, 15'.`);
+            throw new core/* UserError */.yo(`Invalid ${field} '${(0,core/* printable */.g$)(v)}'. Expected pull request numbers such as '12' or '12, 15'.`);
         return Number(v.replace('#', ''));
     });
     return unique(numbers);
@@ -1932,7 +1973,7 @@ function validatePullRequestReference(ref) {
     if (!Number.isSafeInteger(ref.number) || ref.number < 1)
         throw new Error(`Invalid pull request number ${ref.number}.`);
     if (!/^https?:\/\/[^\s()<>]+$/.test(ref.url))
-        throw new Error(`Invalid pull request URL '${printable(ref.url)}'.`);
+        throw new Error(`Invalid pull request URL '${(0,core/* printable */.g$)(ref.url)}'.`);
     return { number: ref.number, title: oneLine(ref.title, 256), url: ref.url };
 }
 /** Untrusted text as one line: control characters and runs of white space become one space, capped at `max`. */
@@ -1940,18 +1981,37 @@ function oneLine(text, max) {
     const line = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\s]+/g, ' ').trim();
     return line.length > max ? `${line.slice(0, max - 1).trimEnd()}…` : line;
 }
-function listOf(values, field) {
-    return unique((values ?? []).map(v => singleLine(v, field, 256)).filter((v) => Boolean(v)));
+/** GitHub label names: at most 50 characters (GitHub answers 422 otherwise), one line, no commas (they separate labels). */
+const LABEL = { pattern: /^[^,]{1,50}$/, expected: 'a label name of at most 50 characters, such as rollback' };
+/** GitHub logins: letters, digits and single hyphens between them, at most 39 characters. */
+const LOGIN = {
+    pattern: /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/,
+    expected: 'a GitHub login such as octocat (no @)'
+};
+/** GitHub team slugs (the team's name in its URL), optionally after the organisation: `sre` or `acme/sre`. */
+const TEAM = {
+    pattern: /^(?:[A-Za-z0-9][A-Za-z0-9-]{0,38}\/)?[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$/,
+    expected: 'a team slug such as sre'
+};
+/** A list of names checked before any API call, so one bad name fails the run up front instead of dropping the rest. */
+function listOf(values, field, rule) {
+    const names = singleLines(values, field);
+    for (const name of names) {
+        if (!rule.pattern.test(name))
+            throw new core/* UserError */.yo(`Invalid ${field} entry '${(0,core/* printable */.g$)(name)}'. Expected ${rule.expected}.`);
+    }
+    return unique(names.map(name => (rule === TEAM ? name.replace(/^.*\//, '') : name)));
+}
+/** The non-empty entries of a list input, each one line. */
+function singleLines(values, field) {
+    return (values ?? []).map(v => singleLine(v, field, 256)).filter((v) => Boolean(v));
 }
 function unique(values) {
     return [...new Set(values)];
 }
 function quoteList(values) {
-    return values.map(v => `'${v}'`).join(', ');
-}
-/** Shows control characters visibly so an error message cannot be forged by the value. */
-function printable(value) {
-    return JSON.stringify(value).slice(1, -1);
+    const shown = values.slice(0, 5).map(v => `'${(0,core/* printable */.g$)(v, 100)}'`);
+    return values.length > 5 ? `${shown.join(', ')} and ${values.length - 5} more` : shown.join(', ');
 }
 
 

@@ -148,6 +148,30 @@ async function getMergeBase(client, repo, base, head) {
 }
 
 
+/***/ }),
+
+/***/ 651:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Q: () => (/* binding */ repoName),
+/* harmony export */   S: () => (/* binding */ parseRepository)
+/* harmony export */ });
+const REPOSITORY = /^([A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)\/([A-Za-z0-9._-]+)$/;
+/** Parses `owner/name`; the error quotes the bad value and the expected form. */
+function parseRepository(value) {
+    const match = value.trim().match(REPOSITORY);
+    if (!match || match[2] === '.' || match[2] === '..') {
+        throw new Error(`Invalid repository '${value}'. Expected format {owner}/{repo}.`);
+    }
+    return { owner: match[1], repo: match[2] };
+}
+/** `owner/repo`, for messages. */
+function repoName(repo) {
+    return `${repo.owner}/${repo.repo}`;
+}
+
+
 /***/ })
 
 };

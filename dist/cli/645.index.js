@@ -8,7 +8,7 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   upsertStickyComment: () => (/* binding */ upsertStickyComment)
 /* harmony export */ });
-/* unused harmony exports updateStickyComment, markerTag */
+/* unused harmony exports updateStickyComment, markerTag, postComment */
 /* harmony import */ var _api_error_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3660);
 /* harmony import */ var _repository_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(651);
 
@@ -51,18 +51,41 @@ function markerTag(marker) {
     }
     return `<!-- ${marker.trim()} -->`;
 }
+/**
+ * The sticky comment: it carries the marker AND was written by this token's identity, so a
+ * comment anyone else wrote with the marker in it is never edited or taken for ours. The
+ * identity is the token's login (GET /user) for a personal or OAuth token; GITHUB_TOKEN and App
+ * installation tokens cannot read /user, and then the comment must be a bot's (type `Bot`, such
+ * as github-actions[bot]): people cannot post as a bot.
+ */
 async function findCommentId(client, repo, issueNumber, tag) {
+    const login = await tokenLogin(client);
+    const ours = (user) => Boolean(user) && (login !== undefined ? user.login === login : user.type === 'Bot');
     const attempted = `list comments on #${issueNumber} in ${(0,_repository_js__WEBPACK_IMPORTED_MODULE_1__/* .repoName */ .Q)(repo)}`;
     return (0,_api_error_js__WEBPACK_IMPORTED_MODULE_0__/* .callGitHub */ .ur)(attempted, 'pull-requests: read (or issues: read)', async () => {
         const params = { ...repo, issue_number: issueNumber, per_page: 100 };
         const pages = client.paginate.iterator(client.rest.issues.listComments, params);
         for await (const { data } of pages) {
-            const found = data.find(comment => comment.body?.includes(tag));
+            const found = data.find(comment => comment.body?.includes(tag) && ours(comment.user));
             if (found)
                 return found.id;
         }
         return undefined;
     });
+}
+/** Posts a new comment on an issue or pull request and returns its web address. */
+async function postComment(client, repo, issueNumber, body) {
+    const { data } = await callGitHub(`comment on #${issueNumber} in ${repoName(repo)}`, COMMENTS_WRITE, () => client.rest.issues.createComment({ ...repo, issue_number: issueNumber, body }));
+    return data.html_url;
+}
+/** The token's own login, or undefined when the token cannot read it (GITHUB_TOKEN, App tokens). */
+async function tokenLogin(client) {
+    try {
+        return (await client.rest.users.getAuthenticated()).data.login;
+    }
+    catch {
+        return undefined;
+    }
 }
 
 

@@ -2,38 +2,6 @@ export const id = 732;
 export const ids = [732];
 export const modules = {
 
-/***/ 6657:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   D7: () => (/* binding */ stderrLogger),
-/* harmony export */   Wp: () => (/* binding */ usageError)
-/* harmony export */ });
-/* unused harmony export UsageError */
-/* harmony import */ var _core_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5700);
-
-/** A mistake in how the command was called (exit 2). */
-class UsageError extends _core_index_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo {
-}
-function usageError(message) {
-    return new UsageError(message, 'invalid');
-}
-/** Progress for people: the engine's log lines on stderr, so stdout stays machine-readable. */
-function stderrLogger(out) {
-    return {
-        info: m => out.stderr(m),
-        notice: m => out.stderr(`notice: ${m}`),
-        warning: m => out.stderr(`warning: ${m}`),
-        group: async (title, fn) => {
-            out.stderr(`» ${title}`);
-            return fn();
-        }
-    };
-}
-
-
-/***/ }),
-
 /***/ 5732:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -53,8 +21,8 @@ var git_git = __webpack_require__(8626);
 var flux_context = __webpack_require__(9085);
 // EXTERNAL MODULE: ./src/manifests/revision-context.ts
 var revision_context = __webpack_require__(8535);
-// EXTERNAL MODULE: ./src/core/index.ts + 7 modules
-var core = __webpack_require__(5700);
+// EXTERNAL MODULE: ./src/core/index.ts + 8 modules
+var core = __webpack_require__(4260);
 ;// CONCATENATED MODULE: ./src/report/components.ts
 
 /**
@@ -1507,8 +1475,8 @@ const settingNames = {
         .join(', ')
 };
 
-// EXTERNAL MODULE: ./src/core/index.ts + 7 modules
-var core = __webpack_require__(5700);
+// EXTERNAL MODULE: ./src/core/index.ts + 8 modules
+var core = __webpack_require__(4260);
 ;// CONCATENATED MODULE: ./src/rollback/validate.ts
 
 
@@ -1532,7 +1500,7 @@ async function validateRequest(raw, names = settingNames) {
                 `Expected either commits to revert, or ${n('restorePaths')} with ${n('restoreTo')}, not both.`);
         }
         if (restorePaths.length === 0)
-            throw new core/* UserError */.yo(`${n('restoreTo')} '${raw.restoreTo}' was given without ${n('restorePaths')}. Expected one or more paths to restore.`);
+            throw new core/* UserError */.yo(`${n('restoreTo')} '${(0,core/* printable */.g$)(raw.restoreTo ?? '')}' was given without ${n('restorePaths')}. Expected one or more paths to restore.`);
         if (!raw.restoreTo?.trim())
             throw new core/* UserError */.yo(`${n('restorePaths')} (${quoteList(raw.restorePaths)}) were given without ${n('restoreTo')}. Expected the revision to restore them to, such as 'abc1234^'.`);
     }
@@ -1543,6 +1511,8 @@ async function validateRequest(raw, names = settingNames) {
     if (!/^[A-Za-z0-9._-]+$/.test(remote) || remote.startsWith('-')) {
         throw new core/* UserError */.yo(`Invalid ${n('remote')} '${remote}'. Expected a remote name such as 'origin'.`);
     }
+    // Before the audit fields: a CLI actor may be the committer's name, and the committer's error says more.
+    const committer = parseCommitter(raw.committer, n('committer'));
     const request = {
         mode,
         commits: unique(commits),
@@ -1565,16 +1535,16 @@ async function validateRequest(raw, names = settingNames) {
         allowUnsafe: raw.allowUnsafe ?? false,
         fallbackToPullRequest: raw.fallbackToPullRequest ?? true,
         signCommits: raw.signCommits ?? false,
-        committer: parseCommitter(raw.committer, n('committer')),
+        committer,
         remote,
         pullRequest: {
             title: singleLine(raw.title, n('title'), 256),
             body: validateText(raw.body, n('body'), 16000),
-            assignees: unique(listOf(raw.assignees, n('assignees')).map(login => validateLogin(login, n('assignees')))),
+            assignees: unique(singleLines(raw.assignees, n('assignees')).map(login => validateLogin(login, n('assignees')))),
             deleteBranch: raw.deleteBranch ?? false,
-            labels: listOf(raw.labels, n('labels')),
-            reviewers: listOf(raw.reviewers, n('reviewers')),
-            teamReviewers: listOf(raw.teamReviewers, n('teamReviewers')),
+            labels: listOf(raw.labels, n('labels'), LABEL),
+            reviewers: listOf(raw.reviewers, n('reviewers'), LOGIN),
+            teamReviewers: listOf(raw.teamReviewers, n('teamReviewers'), TEAM),
             draft: raw.draft ?? false
         },
         names
@@ -1583,14 +1553,14 @@ async function validateRequest(raw, names = settingNames) {
         throw new core/* UserError */.yo(`${n('signCommits')} was given with ${names.set({ deliver: 'none' })}, which delivers nothing. Expected ${names.set({ deliver: 'push' })} or ${names.set({ deliver: 'pull-request' })}: signed commits are made on the remote when the rollback is delivered.`);
     }
     if (request.branch && request.branch === request.targetBranch) {
-        throw new core/* UserError */.yo(`${n('branch')} '${request.branch}' is the target branch. Expected a separate branch for the pull request.`);
+        throw new core/* UserError */.yo(`${n('branch')} '${(0,core/* printable */.g$)(request.branch)}' is the target branch. Expected a separate branch for the pull request.`);
     }
     return request;
 }
 /** One `Key: value` trailer line. */
 function validateTrailer(value) {
     if (!/^[A-Za-z][A-Za-z0-9-]*: \S/.test(value) || CONTROL.test(value) || value.length > 512) {
-        throw new core/* UserError */.yo(`Invalid trailer '${printable(value)}'. Expected one line 'Key: value', such as 'Drill-time-to-detect: 41.8s'.`);
+        throw new core/* UserError */.yo(`Invalid trailer '${(0,core/* printable */.g$)(value)}'. Expected one line 'Key: value', such as 'Drill-time-to-detect: 41.8s'.`);
     }
     return value;
 }
@@ -1598,11 +1568,11 @@ function validateTrailer(value) {
 function validateRevisionSpec(value, field) {
     const spec = value.trim();
     if (spec.includes('...')) {
-        throw new core/* UserError */.yo(`Invalid ${field} value '${spec}'. Expected a revision or a range A..B; symmetric ranges A...B are ambiguous for a rollback.`);
+        throw new core/* UserError */.yo(`Invalid ${field} value '${(0,core/* printable */.g$)(spec)}'. Expected a revision or a range A..B; symmetric ranges A...B are ambiguous for a rollback.`);
     }
     const parts = spec.split('..');
     if (parts.length > 2 || (parts.length === 2 && (!parts[0] || !parts[1]))) {
-        throw new core/* UserError */.yo(`Invalid range '${spec}' in ${field}. Expected A..B with both ends given (commits after A up to B).`);
+        throw new core/* UserError */.yo(`Invalid range '${(0,core/* printable */.g$)(spec)}' in ${field}. Expected A..B with both ends given (commits after A up to B).`);
     }
     parts.forEach(p => validateRevision(p, field));
     return spec;
@@ -1610,7 +1580,7 @@ function validateRevisionSpec(value, field) {
 /** One revision expression such as `abc1234`, `main~2` or `v1.2^`. */
 function validateRevision(value, field) {
     if (!value || value.startsWith('-') || value.startsWith('^') || /\s/.test(value) || CONTROL.test(value) || value.length > 256) {
-        throw new core/* UserError */.yo(`Invalid ${field} value '${printable(value)}'. Expected a commit sha, branch, tag or expression such as 'abc1234^' (no spaces, not starting with '-').`);
+        throw new core/* UserError */.yo(`Invalid ${field} value '${(0,core/* printable */.g$)(value)}'. Expected a commit sha, branch, tag or expression such as 'abc1234^' (no spaces, not starting with '-').`);
     }
     return value;
 }
@@ -1625,15 +1595,19 @@ function validatePath(value, field = 'restore-paths') {
                 ? 'it is absolute'
                 : raw.startsWith('-')
                     ? 'it looks like an option'
-                    : undefined;
+                    : raw.startsWith(':')
+                        ? "it starts with ':', which git reads as pathspec magic such as ':(top)' or ':!x'"
+                        : raw.length > 4096
+                            ? 'it is too long'
+                            : undefined;
     if (problem)
-        throw new core/* UserError */.yo(`Invalid path '${printable(raw)}' in ${field}: ${problem}. Expected a path relative to the repository root, such as 'apps/podinfo'.`);
+        throw new core/* UserError */.yo(`Invalid path '${(0,core/* printable */.g$)(raw)}' in ${field}: ${problem}. Expected a path relative to the repository root, such as 'apps/podinfo'.`);
     const normal = external_node_path_.posix.normalize(raw.replace(/\\/g, '/')).replace(/\/+$/, '') || '.';
     if (normal === '..' || normal.startsWith('../')) {
-        throw new core/* UserError */.yo(`Invalid path '${raw}' in ${field}: it escapes the repository. Expected a path inside the repository.`);
+        throw new core/* UserError */.yo(`Invalid path '${(0,core/* printable */.g$)(raw)}' in ${field}: it escapes the repository. Expected a path inside the repository.`);
     }
     if (normal.split('/')[0].toLowerCase() === '.git') {
-        throw new core/* UserError */.yo(`Invalid path '${raw}' in ${field}: it points into .git. Expected a path to tracked files.`);
+        throw new core/* UserError */.yo(`Invalid path '${(0,core/* printable */.g$)(raw)}' in ${field}: it points into .git. Expected a path to tracked files.`);
     }
     return normal;
 }
@@ -1642,31 +1616,44 @@ function validatePath(value, field = 'restore-paths') {
  * component that starts with `.` or ends in `.lock`, no trailing `/` or `.`.
  */
 const PLAIN_BRANCH = /^(?!.*(?:\.\.|\/\/|\/\.|\.lock(?:\/|$)|[/.]$))[A-Za-z0-9][A-Za-z0-9._/-]*$/;
+/** Longer branch names are refused before git sees them (a file name is at most 255 bytes). */
+const MAX_BRANCH = 255;
 /**
- * Checks a branch name with `git check-ref-format`, the same rule git applies. Plain names such
+ * Checks a branch name with `git check-ref-format`, the same rule git applies, after refusing
+ * what git allows but a rollback must not use: `HEAD` and `@` (which name the checkout, not a
+ * branch), names starting with `-` or `refs/`, control and direction characters (a name that
+ * reads other than it is), and names too long for a ref file or a command line. Plain names such
  * as `main` or `rollback/inc-42` are accepted without asking git.
  */
 async function validateBranch(name, field) {
+    const bad = (why) => new core/* UserError */.yo(`Invalid ${field} '${(0,core/* printable */.g$)(name)}': ${why}. Expected a valid git branch name such as 'main' or 'rollback/inc-42'.`);
+    if (name.length > MAX_BRANCH)
+        throw bad(`${name.length} characters, more than ${MAX_BRANCH}`);
+    if (core/* UNSAFE_CHARACTERS */.Mv.test(name))
+        throw bad('it contains control or text-direction characters');
+    if (name === 'HEAD' || name === '@')
+        throw bad(`'${name}' names the checked-out commit, not a branch`);
+    if (name.startsWith('-') || name.startsWith('refs/'))
+        throw bad(`it starts with '${name.startsWith('-') ? '-' : 'refs/'}'`);
     if (PLAIN_BRANCH.test(name))
         return name;
     const git = await git_git/* Git */.TU.create(process.cwd());
-    const ok = !name.startsWith('-') && !CONTROL.test(name) && (await git.isValidBranchName(name));
-    if (!ok)
-        throw new core/* UserError */.yo(`Invalid ${field} '${printable(name)}'. Expected a valid git branch name such as 'main' or 'rollback/inc-42'.`);
+    if (!(await git.isValidBranchName(name)))
+        throw bad("git's rules for ref names refuse it (see git check-ref-format)");
     return name;
 }
 function parseMainline(value, field) {
     if (value === undefined || value.trim() === '')
         return undefined;
     if (!/^[1-9][0-9]?$/.test(value.trim())) {
-        throw new core/* UserError */.yo(`Invalid ${field} '${value}'. Expected the parent number of the merge commit, such as 1.`);
+        throw new core/* UserError */.yo(`Invalid ${field} '${(0,core/* printable */.g$)(value)}'. Expected the parent number of the merge commit, such as 1.`);
     }
     return Number(value.trim());
 }
 function parseDelivery(value, field) {
     const d = (value?.trim() || 'pull-request');
     if (!DELIVERIES.includes(d))
-        throw new core/* UserError */.yo(`Invalid ${field} '${value}'. Expected one of: ${DELIVERIES.join(', ')}.`);
+        throw new core/* UserError */.yo(`Invalid ${field} '${(0,core/* printable */.g$)(value ?? '')}'. Expected one of: ${DELIVERIES.join(', ')}.`);
     return d;
 }
 function parseCommitter(value, field) {
@@ -1676,9 +1663,11 @@ function parseCommitter(value, field) {
 }
 /** Parses `Name <email>`, the form git uses. */
 function parseIdentity(value, field = 'committer') {
-    const m = value.match(/^([^<>\n]+?)\s*<([^<>\s]+@[^<>\s]+)>$/);
+    if (core/* UNSAFE_CHARACTERS */.Mv.test(value))
+        throw new core/* UserError */.yo(`Invalid ${field} '${(0,core/* printable */.g$)(value)}': it contains control or text-direction characters. Expected 'Name <email@example.com>'.`);
+    const m = value.length <= 512 ? value.match(/^([^<>\n]+?)\s*<([^<>\s]+@[^<>\s]+)>$/) : null;
     if (!m)
-        throw new core/* UserError */.yo(`Invalid ${field} '${printable(value)}'. Expected 'Name <email@example.com>'.`);
+        throw new core/* UserError */.yo(`Invalid ${field} '${(0,core/* printable */.g$)(value)}'. Expected 'Name <email@example.com>'.`);
     return { name: m[1].trim(), email: m[2] };
 }
 function singleLine(value, field, max) {
@@ -1686,11 +1675,11 @@ function singleLine(value, field, max) {
     if (!v)
         return undefined;
     if (/[\r\n]/.test(v))
-        throw new core/* UserError */.yo(`Invalid ${field} '${printable(v)}': it spans several lines, which would forge commit trailers. Expected a single line.`);
-    if (CONTROL.test(v))
-        throw new core/* UserError */.yo(`Invalid ${field} '${printable(v)}': it contains control characters. Expected plain text.`);
+        throw new core/* UserError */.yo(`Invalid ${field} '${(0,core/* printable */.g$)(v)}': it spans several lines, which would forge commit trailers. Expected a single line.`);
+    if (core/* UNSAFE_CHARACTERS */.Mv.test(v))
+        throw new core/* UserError */.yo(`Invalid ${field} '${(0,core/* printable */.g$)(v)}': it contains control or text-direction characters. Expected plain text.`);
     if (v.length > max)
-        throw new core/* UserError */.yo(`Invalid ${field} '${v.slice(0, 40)}…': ${v.length} characters. Expected at most ${max}.`);
+        throw new core/* UserError */.yo(`Invalid ${field} '${(0,core/* printable */.g$)(v, 40)}': ${v.length} characters. Expected at most ${max}.`);
     return v;
 }
 function validateReason(value, field) {
@@ -1702,18 +1691,16 @@ function validateText(value, field, max) {
     if (!v)
         return undefined;
     if (/[\u0000-\u0009\u000b-\u001f\u007f]/.test(v))
-        throw new core/* UserError */.yo(`Invalid ${field} '${printable(v)}': it contains control characters. Expected plain text.`);
+        throw new core/* UserError */.yo(`Invalid ${field} '${(0,core/* printable */.g$)(v)}': it contains control characters. Expected plain text.`);
     if (v.length > max)
         throw new core/* UserError */.yo(`Invalid ${field}: ${v.length} characters. Expected at most ${max}.`);
     return v;
 }
-/** GitHub's rule for user names: letters, digits and single inner hyphens, at most 39 characters. */
-const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
 /** A GitHub user name, with or without a leading `@`. */
 function validateLogin(value, field) {
     const login = value.trim().replace(/^@/, '');
-    if (!LOGIN.test(login))
-        throw new core/* UserError */.yo(`Invalid ${field} entry '${printable(value)}'. Expected GitHub user names such as 'octocat' (letters, digits and single hyphens, at most 39 characters).`);
+    if (!LOGIN.pattern.test(login))
+        throw new core/* UserError */.yo(`Invalid ${field} entry '${(0,core/* printable */.g$)(value)}'. Expected GitHub user names such as 'octocat' (letters, digits and single hyphens, at most 39 characters).`);
     return login;
 }
 /**
@@ -1733,7 +1720,7 @@ function parsePullRequestNumbers(values, field) {
         .filter(Boolean)
         .map(v => {
         if (!/^#?[1-9][0-9]{0,9}$/.test(v) || Number(v.replace('#', '')) > Number.MAX_SAFE_INTEGER)
-            throw new core/* UserError */.yo(`Invalid ${field} '${printable(v)}'. Expected pull request numbers such as '12' or '12, 15'.`);
+            throw new core/* UserError */.yo(`Invalid ${field} '${(0,core/* printable */.g$)(v)}'. Expected pull request numbers such as '12' or '12, 15'.`);
         return Number(v.replace('#', ''));
     });
     return unique(numbers);
@@ -1742,7 +1729,7 @@ function validatePullRequestReference(ref) {
     if (!Number.isSafeInteger(ref.number) || ref.number < 1)
         throw new Error(`Invalid pull request number ${ref.number}.`);
     if (!/^https?:\/\/[^\s()<>]+$/.test(ref.url))
-        throw new Error(`Invalid pull request URL '${printable(ref.url)}'.`);
+        throw new Error(`Invalid pull request URL '${(0,core/* printable */.g$)(ref.url)}'.`);
     return { number: ref.number, title: oneLine(ref.title, 256), url: ref.url };
 }
 /** Untrusted text as one line: control characters and runs of white space become one space, capped at `max`. */
@@ -1750,18 +1737,37 @@ function oneLine(text, max) {
     const line = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\s]+/g, ' ').trim();
     return line.length > max ? `${line.slice(0, max - 1).trimEnd()}…` : line;
 }
-function listOf(values, field) {
-    return unique((values ?? []).map(v => singleLine(v, field, 256)).filter((v) => Boolean(v)));
+/** GitHub label names: at most 50 characters (GitHub answers 422 otherwise), one line, no commas (they separate labels). */
+const LABEL = { pattern: /^[^,]{1,50}$/, expected: 'a label name of at most 50 characters, such as rollback' };
+/** GitHub logins: letters, digits and single hyphens between them, at most 39 characters. */
+const LOGIN = {
+    pattern: /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/,
+    expected: 'a GitHub login such as octocat (no @)'
+};
+/** GitHub team slugs (the team's name in its URL), optionally after the organisation: `sre` or `acme/sre`. */
+const TEAM = {
+    pattern: /^(?:[A-Za-z0-9][A-Za-z0-9-]{0,38}\/)?[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$/,
+    expected: 'a team slug such as sre'
+};
+/** A list of names checked before any API call, so one bad name fails the run up front instead of dropping the rest. */
+function listOf(values, field, rule) {
+    const names = singleLines(values, field);
+    for (const name of names) {
+        if (!rule.pattern.test(name))
+            throw new core/* UserError */.yo(`Invalid ${field} entry '${(0,core/* printable */.g$)(name)}'. Expected ${rule.expected}.`);
+    }
+    return unique(names.map(name => (rule === TEAM ? name.replace(/^.*\//, '') : name)));
+}
+/** The non-empty entries of a list input, each one line. */
+function singleLines(values, field) {
+    return (values ?? []).map(v => singleLine(v, field, 256)).filter((v) => Boolean(v));
 }
 function unique(values) {
     return [...new Set(values)];
 }
 function quoteList(values) {
-    return values.map(v => `'${v}'`).join(', ');
-}
-/** Shows control characters visibly so an error message cannot be forged by the value. */
-function printable(value) {
-    return JSON.stringify(value).slice(1, -1);
+    const shown = values.slice(0, 5).map(v => `'${(0,core/* printable */.g$)(v, 100)}'`);
+    return values.length > 5 ? `${shown.join(', ')} and ${values.length - 5} more` : shown.join(', ');
 }
 
 

@@ -138,7 +138,7 @@ async function callGitHub(attempted, permission, call) {
 /* harmony export */   resolvePullRequests: () => (/* binding */ resolvePullRequests)
 /* harmony export */ });
 /* unused harmony exports resolvePullRequest, ROLLED_BACK_MARKER */
-/* harmony import */ var _core_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2421);
+/* harmony import */ var _core_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4260);
 /* harmony import */ var _api_error_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3660);
 /* harmony import */ var _repository_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(651);
 

@@ -6,6 +6,7 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   closePullRequest: () => (/* binding */ closePullRequest),
 /* harmony export */   openOrUpdatePullRequest: () => (/* binding */ openOrUpdatePullRequest)
 /* harmony export */ });
 /* unused harmony export getDefaultBranch */
@@ -43,8 +44,22 @@ async function openOrUpdatePullRequest(client, spec) {
         return updatePullRequest(client, spec, raced);
     }
     await addLabels(client, spec, created.number);
+    await addAssignees(client, spec, created.number);
     await requestReviewers(client, spec, created.number);
     return { number: created.number, url: created.html_url, operation: 'created' };
+}
+/**
+ * Closes the open pull request from `head` into `base` in `repo`, after commenting `comment` on
+ * it. Resolves to it, or to undefined when none is open.
+ */
+async function closePullRequest(client, spec) {
+    const open = await findOpenPullRequest(client, spec);
+    if (!open)
+        return undefined;
+    const where = `pull request #${open.number} in ${(0,_repository_js__WEBPACK_IMPORTED_MODULE_2__/* .repoName */ .Q)(spec.repo)}`;
+    await (0,_api_error_js__WEBPACK_IMPORTED_MODULE_1__/* .callGitHub */ .ur)(`comment on ${where}`, PULLS_WRITE, () => client.rest.issues.createComment({ ...spec.repo, issue_number: open.number, body: spec.comment }));
+    await (0,_api_error_js__WEBPACK_IMPORTED_MODULE_1__/* .callGitHub */ .ur)(`close ${where}`, PULLS_WRITE, () => client.rest.pulls.update({ ...spec.repo, pull_number: open.number, state: 'closed' }));
+    return { number: open.number, url: open.html_url };
 }
 async function findOpenPullRequest(client, spec) {
     const attempted = `look up open pull requests from '${spec.head}' in ${(0,_repository_js__WEBPACK_IMPORTED_MODULE_2__/* .repoName */ .Q)(spec.repo)}`;
@@ -78,7 +93,26 @@ function isDuplicatePullRequest(error) {
 async function updatePullRequest(client, spec, pull) {
     await (0,_api_error_js__WEBPACK_IMPORTED_MODULE_1__/* .callGitHub */ .ur)(`update pull request #${pull.number} in ${(0,_repository_js__WEBPACK_IMPORTED_MODULE_2__/* .repoName */ .Q)(spec.repo)}`, PULLS_WRITE, () => client.rest.pulls.update({ ...spec.repo, pull_number: pull.number, title: spec.title, body: spec.body }));
     await addLabels(client, spec, pull.number);
+    await addAssignees(client, spec, pull.number);
     return { number: pull.number, url: pull.html_url, operation: 'updated' };
+}
+/**
+ * Assigns `spec.assignees`. GitHub leaves out, without an error, users who cannot be assigned
+ * (not collaborators): they are named in a warning.
+ */
+async function addAssignees(client, spec, number) {
+    const assignees = spec.assignees ?? [];
+    if (assignees.length === 0)
+        return;
+    let assigned;
+    await followUp(client, `assign ${assignees.join(', ')} to pull request #${number}`, 'issues: write', async () => {
+        const { data } = await client.rest.issues.addAssignees({ ...spec.repo, issue_number: number, assignees });
+        assigned = (data.assignees ?? []).map(a => a.login.toLowerCase());
+    });
+    const left = assigned && assignees.filter(a => !assigned.includes(a.toLowerCase()));
+    if (left?.length) {
+        client.log.warn(`GitHub did not assign ${left.join(', ')} to pull request #${number}: only users with access to the repository can be assigned. The pull request itself was opened.`);
+    }
 }
 async function addLabels(client, spec, number) {
     const labels = spec.labels ?? [];
@@ -119,7 +153,11 @@ function mayBeTransient(error) {
     // A reviewer who is not a collaborator stays one; asking again cannot help.
     if (!(0,_api_error_js__WEBPACK_IMPORTED_MODULE_1__/* .isRequestError */ .eK)(error) || error.status !== 422)
         return false;
-    return !/only be requested from collaborators/i.test((0,_api_error_js__WEBPACK_IMPORTED_MODULE_1__/* .githubMessage */ .hg)(error));
+    if (/only be requested from collaborators/i.test((0,_api_error_js__WEBPACK_IMPORTED_MODULE_1__/* .githubMessage */ .hg)(error)))
+        return false;
+    // A field GitHub names as invalid (a label name too long) stays invalid: a permanent 422.
+    const errors = error.response?.data?.errors;
+    return !(Array.isArray(errors) && errors.some(e => ['invalid', 'missing_field'].includes(e?.code)));
 }
 
 

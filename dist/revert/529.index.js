@@ -22,8 +22,8 @@ __webpack_require__.d(__webpack_exports__, {
   sortFindings: () => (/* reexport */ sortFindings)
 });
 
-// EXTERNAL MODULE: ./src/core/index.ts + 7 modules
-var core = __webpack_require__(5700);
+// EXTERNAL MODULE: ./src/core/index.ts + 8 modules
+var core = __webpack_require__(4260);
 ;// CONCATENATED MODULE: ./src/manifests/block-scan.ts
 /**
  * A fast, conservative reader of block-style YAML mappings. It finds where each key's entry lies
@@ -3878,7 +3878,16 @@ function substitutions(ks) {
 }
 /** Flux's `${VAR}`, `${VAR:=default}` and `${VAR:-default}` substitution, for known variables and defaults. */
 function substitute(text, vars) {
-    return text.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)(?::[=-]([^}]*))?\}/g, (whole, name, fallback) => Object.hasOwn(vars, name) ? vars[name] : (fallback ?? whole));
+    // Innermost first, so a default that names another variable (`${A:-${B}}`) resolves too.
+    const one = /\$\{([A-Za-z_][A-Za-z0-9_]*)(?::[=-]([^${}]*))?\}/g;
+    let out = text;
+    for (let pass = 0; pass < 5; pass++) {
+        const next = out.replace(one, (whole, name, fallback) => Object.hasOwn(vars, name) ? vars[name] : (fallback ?? whole));
+        if (next === out)
+            break;
+        out = next;
+    }
+    return out;
 }
 
 ;// CONCATENATED MODULE: ./src/hazards/deleted-state.ts

@@ -51,7 +51,7 @@ async function tryPlanRevert(git: Git, target: TargetBranch, request: RollbackRe
     // The walk from the tip ended without reaching the edge of the clone: more history cannot
     // put the commit on the branch.
     return fail(
-      `Commit ${outside} ('${spec}') is not in the history of target branch '${target.name}'. Expected a commit that is on '${target.name}'.`,
+      `Commit ${named(outside, spec)} is not in the history of target branch '${target.name}'. Expected a commit that is on '${target.name}'.`,
       'refused',
       true
     );
@@ -195,7 +195,7 @@ async function tryPlanRestore(git: Git, target: TargetBranch, request: RollbackR
     return fail(`Unknown revision '${spec}' in ${option}. Expected a commit sha, branch, tag or expression such as 'abc1234^'.`, 'invalid');
   if (!(await git.isAncestor(source, target.tip))) {
     return fail(
-      `${option} '${spec}' (${source}) is not in the history of target branch '${target.name}'. Expected a known-good commit on '${target.name}'.`
+      `${option} ${named(source, spec, true)} is not in the history of target branch '${target.name}'. Expected a known-good commit on '${target.name}'.`
     );
   }
   for (const path of request.restorePaths) {
@@ -225,4 +225,10 @@ async function tryPlanRestore(git: Git, target: TargetBranch, request: RollbackR
 
 async function pathExists(git: Git, commit: string, path: string): Promise<boolean> {
   return path === '.' || git.pathExists(commit, path);
+}
+
+/** A commit as the user named it: its sha, with their revision beside it when that was not the sha. */
+function named(sha: string, spec: string, specFirst = false): string {
+  if (spec.toLowerCase() === sha) return sha;
+  return specFirst ? `'${spec}' (${sha})` : `${sha} ('${spec}')`;
 }

@@ -195,7 +195,7 @@ async function deliver(
         ? `Use ${names.set({ deliver: 'pull-request' })}, or let a refused push open a pull request (${names.set({ fallbackToPullRequest: true })}).`
         : `Use ${names.set({ deliver: 'pull-request' })}; a pull request could not be opened instead without access to the GitHub API (a token and a repository).`;
       throw new UserError(
-        `'${target.name}' is protected and refused the ${signed ? 'update' : 'push'}: ${pushed.outcome.detail}. Nothing was pushed. ${instead}`,
+        `'${target.name}' is protected and refused the ${signed ? 'update' : 'push'}: ${pushed.outcome.detail.replace(/\.+$/, '')}. Nothing was pushed. ${instead}`,
         'refused'
       );
     }

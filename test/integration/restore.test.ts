@@ -53,7 +53,7 @@ describe('restore paths to a known-good commit', () => {
       "Path 'nope' exists neither at restore-to 'HEAD' nor at the tip of 'main'"
     );
     await expect(rollback(repo.work, { restorePaths: ['a.yaml'], restoreTo: side })).rejects.toThrow(
-      `restore-to '${side}' (${side}) is not in the history of target branch 'main'`
+      `restore-to ${side} is not in the history of target branch 'main'`
     );
   });
 

@@ -228,8 +228,9 @@ describe('revert (push delivery, real git with a bare origin)', () => {
     repo.git('push', '-q', 'origin', 'side');
     repo.git('checkout', '-q', 'main');
     await expect(rollback(repo.work, { commits: ['deadbeef'] })).rejects.toThrow("Unknown revision 'deadbeef'");
-    await expect(rollback(repo.work, { commits: [side] })).rejects.toThrow(
-      `Commit ${side} ('${side}') is not in the history of target branch 'main'`
+    await expect(rollback(repo.work, { commits: [side] })).rejects.toThrow(`Commit ${side} is not in the history of target branch 'main'`);
+    await expect(rollback(repo.work, { commits: [side.slice(0, 10)] })).rejects.toThrow(
+      `Commit ${side} ('${side.slice(0, 10)}') is not in the history of target branch 'main'`
     );
     writeFileSync(join(repo.work, 'a.yaml'), 'dirty\n');
     await expect(rollback(repo.work, { commits: ['HEAD'] })).rejects.toThrow(/uncommitted changes \(a\.yaml\)/);
@@ -307,8 +308,9 @@ describe('revert (push delivery, real git with a bare origin)', () => {
     protectOrigin(repo);
     const before = originMain();
     await expect(rollback(repo.work, { commits: [bad], fallbackToPullRequest: false })).rejects.toThrow(
-      /'main' is protected and refused the push: error: GH006: Protected branch update failed for refs\/heads\/main\..*Nothing was pushed/
+      /'main' is protected and refused the push: error: GH006: Protected branch update failed for refs\/heads\/main\..*[^.]\. Nothing was pushed/
     );
+    await expect(rollback(repo.work, { commits: [bad], fallbackToPullRequest: false })).rejects.not.toThrow(/\.\. Nothing/);
     expect(originMain()).toBe(before);
   });
 });

@@ -80,7 +80,7 @@ describe('rollback from a depth-1 clone: every depth answers as with the whole h
     repo.git('checkout', '-q', 'main');
     const clone = repo.clone('clone-side', '--depth=1', '--branch=main');
     await expect(rollback(clone, { commits: [side], dryRun: true })).rejects.toThrow(
-      `Commit ${side} ('${side}') is not in the history of target branch 'main'`
+      `Commit ${side} is not in the history of target branch 'main'`
     );
   });
 });

@@ -652,7 +652,7 @@ async function tryPlanRevert(git, target, request) {
         const spec = request.commits.find(s => s.includes(outside.slice(0, 7))) ?? outside;
         // The walk from the tip ended without reaching the edge of the clone: more history cannot
         // put the commit on the branch.
-        return fail(`Commit ${outside} ('${spec}') is not in the history of target branch '${target.name}'. Expected a commit that is on '${target.name}'.`, 'refused', true);
+        return fail(`Commit ${named(outside, spec)} is not in the history of target branch '${target.name}'. Expected a commit that is on '${target.name}'.`, 'refused', true);
     }
     // Messages only point at candidates; a candidate is skipped when its change is gone from the tip.
     const hinted = revertedCommits(window.commits);
@@ -776,7 +776,7 @@ async function tryPlanRestore(git, target, request) {
     if (!source)
         return fail(`Unknown revision '${spec}' in ${option}. Expected a commit sha, branch, tag or expression such as 'abc1234^'.`, 'invalid');
     if (!(await git.isAncestor(source, target.tip))) {
-        return fail(`${option} '${spec}' (${source}) is not in the history of target branch '${target.name}'. Expected a known-good commit on '${target.name}'.`);
+        return fail(`${option} ${named(source, spec, true)} is not in the history of target branch '${target.name}'. Expected a known-good commit on '${target.name}'.`);
     }
     for (const path of request.restorePaths) {
         if (!(await pathExists(git, source, path)) && !(await pathExists(git, target.tip, path))) {
@@ -803,6 +803,12 @@ async function tryPlanRestore(git, target, request) {
 }
 async function pathExists(git, commit, path) {
     return path === '.' || git.pathExists(commit, path);
+}
+/** A commit as the user named it: its sha, with their revision beside it when that was not the sha. */
+function named(sha, spec, specFirst = false) {
+    if (spec.toLowerCase() === sha)
+        return sha;
+    return specFirst ? `'${spec}' (${sha})` : `${sha} ('${spec}')`;
 }
 
 ;// CONCATENATED MODULE: ./src/rollback/push.ts
@@ -1054,7 +1060,7 @@ async function deliver(request, deps, target, plan, result) {
             const instead = !request.fallbackToPullRequest
                 ? `Use ${names.set({ deliver: 'pull-request' })}, or let a refused push open a pull request (${names.set({ fallbackToPullRequest: true })}).`
                 : `Use ${names.set({ deliver: 'pull-request' })}; a pull request could not be opened instead without access to the GitHub API (a token and a repository).`;
-            throw new core/* UserError */.yo(`'${target.name}' is protected and refused the ${signed ? 'update' : 'push'}: ${pushed.outcome.detail}. Nothing was pushed. ${instead}`, 'refused');
+            throw new core/* UserError */.yo(`'${target.name}' is protected and refused the ${signed ? 'update' : 'push'}: ${pushed.outcome.detail.replace(/\.+$/, '')}. Nothing was pushed. ${instead}`, 'refused');
         }
         log.warning(`'${target.name}' is protected and refused the ${signed ? 'update' : 'push'} (${pushed.outcome.detail}); opening a pull request instead.`);
         const viaPr = await deliverByPullRequest(request, deps, target, plan, result, signed);

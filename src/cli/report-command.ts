@@ -53,7 +53,7 @@ export async function reportCommand(argv: string[], out: Output): Promise<number
   if (!branch) throw usageError('No branch to report on: HEAD is detached. Expected --branch <name>, such as the branch Flux watches.');
   const report = await buildRollbackReport(
     {
-      branch: await validateBranch(branch, '--branch'),
+      branch: validateBranch(branch, '--branch'),
       remote,
       fetch: !values['no-fetch'],
       since,

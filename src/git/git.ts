@@ -478,11 +478,6 @@ export class Git {
     return match?.[1];
   }
 
-  /** True when `name` is a branch name git accepts (`git check-ref-format`). */
-  async isValidBranchName(name: string): Promise<boolean> {
-    return (await this.exec(['check-ref-format', `refs/heads/${name}`], { allowFailure: true })).exitCode === 0;
-  }
-
   /** Fetches `refspecs` (refspecs or shas) from `remote`, without tags. */
   async fetch(remote: string, refspecs: readonly string[], options: FetchOptions = {}): Promise<void> {
     await this.exec(fetchArgs(remote, refspecs, options));

@@ -220,10 +220,7 @@ async function deliverByPullRequest(
   const { git, log } = deps;
   const branch =
     request.branch ??
-    (await validateBranch(
-      defaultBranchName(request, result.revertedCommits[0]?.sha, result.restoredTo),
-      'branch derived from the incident'
-    ));
+    validateBranch(defaultBranchName(request, result.revertedCommits[0]?.sha, result.restoredTo), 'branch derived from the incident');
   if (branch === target.name) throw new UserError(`The pull-request branch '${branch}' is the target branch. Expected a separate branch.`);
   const [head, stat] = await Promise.all([
     log.group(`${signed ? 'Updating' : 'Pushing'} branch '${branch}'`, () =>

@@ -1,8 +1,7 @@
 import { posix } from 'node:path';
-import { Git } from '../git/git.js';
 import { type OptionNames, settingNames } from './option-names.js';
 import { type Delivery, type Identity, type PullRequestReference, type RollbackRequest } from './types.js';
-import { printable, UNSAFE_CHARACTERS, UserError } from '../core/index.js';
+import { branchNameProblem, printable, UNSAFE_CHARACTERS, UserError } from '../core/index.js';
 
 /** A rollback request as typed by a person: strings and lists, nothing checked yet. */
 export interface RawRequest {
@@ -93,8 +92,8 @@ export async function validateRequest(raw: RawRequest, names: OptionNames = sett
       ...(raw.trailers?.length ? { trailers: raw.trailers.map(validateTrailer) } : {}),
       ...(raw.pullRequests?.length ? { pullRequests: raw.pullRequests.map(validatePullRequestReference) } : {})
     },
-    targetBranch: raw.targetBranch?.trim() ? await validateBranch(branchName(raw.targetBranch), n('targetBranch')) : undefined,
-    branch: raw.branch?.trim() ? await validateBranch(branchName(raw.branch), n('branch')) : undefined,
+    targetBranch: raw.targetBranch?.trim() ? validateBranch(branchName(raw.targetBranch), n('targetBranch')) : undefined,
+    branch: raw.branch?.trim() ? validateBranch(branchName(raw.branch), n('branch')) : undefined,
     deliver: parseDelivery(raw.deliver, n('deliver')),
     dryRun: raw.dryRun ?? false,
     allowUnsafe: raw.allowUnsafe ?? false,
@@ -192,31 +191,16 @@ export function validatePath(value: string, field = 'restore-paths'): string {
 }
 
 /**
- * Names made of letters, digits and `._/-` that git's rules plainly allow: no `..`, `//`, or
- * component that starts with `.` or ends in `.lock`, no trailing `/` or `.`.
+ * A branch name a rollback may use, by git's check-ref-format rules and what a rollback must not
+ * use besides (see branchNameProblem); refused with the reason, the value shown escaped and cut.
  */
-const PLAIN_BRANCH = /^(?!.*(?:\.\.|\/\/|\/\.|\.lock(?:\/|$)|[/.]$))[A-Za-z0-9][A-Za-z0-9._/-]*$/;
-
-/** Longer branch names are refused before git sees them (a file name is at most 255 bytes). */
-const MAX_BRANCH = 255;
-
-/**
- * Checks a branch name with `git check-ref-format`, the same rule git applies, after refusing
- * what git allows but a rollback must not use: `HEAD` and `@` (which name the checkout, not a
- * branch), names starting with `-` or `refs/`, control and direction characters (a name that
- * reads other than it is), and names too long for a ref file or a command line. Plain names such
- * as `main` or `rollback/inc-42` are accepted without asking git.
- */
-export async function validateBranch(name: string, field: string): Promise<string> {
-  const bad = (why: string) =>
-    new UserError(`Invalid ${field} '${printable(name)}': ${why}. Expected a valid git branch name such as 'main' or 'rollback/inc-42'.`);
-  if (name.length > MAX_BRANCH) throw bad(`${name.length} characters, more than ${MAX_BRANCH}`);
-  if (UNSAFE_CHARACTERS.test(name)) throw bad('it contains control or text-direction characters');
-  if (name === 'HEAD' || name === '@') throw bad(`'${name}' names the checked-out commit, not a branch`);
-  if (name.startsWith('-') || name.startsWith('refs/')) throw bad(`it starts with '${name.startsWith('-') ? '-' : 'refs/'}'`);
-  if (PLAIN_BRANCH.test(name)) return name;
-  const git = await Git.create(process.cwd());
-  if (!(await git.isValidBranchName(name))) throw bad("git's rules for ref names refuse it (see git check-ref-format)");
+export function validateBranch(name: string, field: string): string {
+  const problem = branchNameProblem(name);
+  if (problem) {
+    throw new UserError(
+      `Invalid ${field} '${printable(name)}': ${problem}. Expected a valid git branch name such as 'main' or 'rollback/inc-42'.`
+    );
+  }
   return name;
 }
 

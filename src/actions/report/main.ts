@@ -57,7 +57,7 @@ async function buildReport(inputs: ReportInputs, context: RunContext): Promise<R
   const git = await Git.create(resolve(inputs.workingDirectory), {}, gitHttpAuth(inputs.token, context.serverUrl, 'the token input'));
   return buildRollbackReport(
     {
-      branch: await validateBranch(inputs.branch, 'target-branch'),
+      branch: validateBranch(inputs.branch, 'target-branch'),
       remote: 'origin',
       fetch: true,
       since: inputs.since,

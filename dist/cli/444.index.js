@@ -1072,7 +1072,7 @@ async function deliver(request, deps, target, plan, result) {
 async function deliverByPullRequest(request, deps, target, plan, result, signed) {
     const { git, log } = deps;
     const branch = request.branch ??
-        (await (0,validate/* validateBranch */.Xe)(defaultBranchName(request, result.revertedCommits[0]?.sha, result.restoredTo), 'branch derived from the incident'));
+        (0,validate/* validateBranch */.Xe)(defaultBranchName(request, result.revertedCommits[0]?.sha, result.restoredTo), 'branch derived from the incident');
     if (branch === target.name)
         throw new core/* UserError */.yo(`The pull-request branch '${branch}' is the target branch. Expected a separate branch.`);
     const [head, stat] = await Promise.all([
@@ -1710,8 +1710,6 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./src/git/git.ts + 8 modules
-var git_git = __webpack_require__(8626);
 ;// CONCATENATED MODULE: ./src/rollback/option-names.ts
 const kebab = (setting) => setting.replace(/[A-Z]/g, c => `-${c.toLowerCase()}`);
 /**
@@ -1728,7 +1726,6 @@ const settingNames = {
 // EXTERNAL MODULE: ./src/core/index.ts + 8 modules
 var core = __webpack_require__(4260);
 ;// CONCATENATED MODULE: ./src/rollback/validate.ts
-
 
 
 
@@ -1778,8 +1775,8 @@ async function validateRequest(raw, names = settingNames) {
             ...(raw.trailers?.length ? { trailers: raw.trailers.map(validateTrailer) } : {}),
             ...(raw.pullRequests?.length ? { pullRequests: raw.pullRequests.map(validatePullRequestReference) } : {})
         },
-        targetBranch: raw.targetBranch?.trim() ? await validateBranch(branchName(raw.targetBranch), n('targetBranch')) : undefined,
-        branch: raw.branch?.trim() ? await validateBranch(branchName(raw.branch), n('branch')) : undefined,
+        targetBranch: raw.targetBranch?.trim() ? validateBranch(branchName(raw.targetBranch), n('targetBranch')) : undefined,
+        branch: raw.branch?.trim() ? validateBranch(branchName(raw.branch), n('branch')) : undefined,
         deliver: parseDelivery(raw.deliver, n('deliver')),
         dryRun: raw.dryRun ?? false,
         allowUnsafe: raw.allowUnsafe ?? false,
@@ -1862,34 +1859,14 @@ function validatePath(value, field = 'restore-paths') {
     return normal;
 }
 /**
- * Names made of letters, digits and `._/-` that git's rules plainly allow: no `..`, `//`, or
- * component that starts with `.` or ends in `.lock`, no trailing `/` or `.`.
+ * A branch name a rollback may use, by git's check-ref-format rules and what a rollback must not
+ * use besides (see branchNameProblem); refused with the reason, the value shown escaped and cut.
  */
-const PLAIN_BRANCH = /^(?!.*(?:\.\.|\/\/|\/\.|\.lock(?:\/|$)|[/.]$))[A-Za-z0-9][A-Za-z0-9._/-]*$/;
-/** Longer branch names are refused before git sees them (a file name is at most 255 bytes). */
-const MAX_BRANCH = 255;
-/**
- * Checks a branch name with `git check-ref-format`, the same rule git applies, after refusing
- * what git allows but a rollback must not use: `HEAD` and `@` (which name the checkout, not a
- * branch), names starting with `-` or `refs/`, control and direction characters (a name that
- * reads other than it is), and names too long for a ref file or a command line. Plain names such
- * as `main` or `rollback/inc-42` are accepted without asking git.
- */
-async function validateBranch(name, field) {
-    const bad = (why) => new core/* UserError */.yo(`Invalid ${field} '${(0,core/* printable */.g$)(name)}': ${why}. Expected a valid git branch name such as 'main' or 'rollback/inc-42'.`);
-    if (name.length > MAX_BRANCH)
-        throw bad(`${name.length} characters, more than ${MAX_BRANCH}`);
-    if (core/* UNSAFE_CHARACTERS */.Mv.test(name))
-        throw bad('it contains control or text-direction characters');
-    if (name === 'HEAD' || name === '@')
-        throw bad(`'${name}' names the checked-out commit, not a branch`);
-    if (name.startsWith('-') || name.startsWith('refs/'))
-        throw bad(`it starts with '${name.startsWith('-') ? '-' : 'refs/'}'`);
-    if (PLAIN_BRANCH.test(name))
-        return name;
-    const git = await git_git/* Git */.TU.create(process.cwd());
-    if (!(await git.isValidBranchName(name)))
-        throw bad("git's rules for ref names refuse it (see git check-ref-format)");
+function validateBranch(name, field) {
+    const problem = (0,core/* branchNameProblem */.hq)(name);
+    if (problem) {
+        throw new core/* UserError */.yo(`Invalid ${field} '${(0,core/* printable */.g$)(name)}': ${problem}. Expected a valid git branch name such as 'main' or 'rollback/inc-42'.`);
+    }
     return name;
 }
 function parseMainline(value, field) {

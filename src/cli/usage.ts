@@ -1,5 +1,5 @@
 import { NODE_REQUIREMENT, VERSION } from './version.js';
-import { DEFAULT_CONFIG_PATH } from '../safety-check/config.js';
+import { DEFAULT_CONFIG_PATH } from '../safety-check/config-path.js';
 
 export type Command = 'revert' | 'restore' | 'check' | 'report';
 

@@ -12,8 +12,7 @@ export interface AllowEntry {
   reason?: string;
 }
 
-/** Where the configuration is read from (at the base revision) unless another path is given. */
-export const DEFAULT_CONFIG_PATH = '.github/rollback-safety.yml';
+export { DEFAULT_CONFIG_PATH } from './config-path.js';
 
 /** The repository's safety-check configuration ({@link DEFAULT_CONFIG_PATH}). */
 export interface SafetyConfig {

@@ -22,8 +22,8 @@ export async function artifactPathHere(tree: BuildTree, ks: Resource): Promise<s
   if (!isObject(ref) || ref.kind !== 'ExternalArtifact' || typeof ref.name !== 'string') return undefined;
   const namespace = typeof ref.namespace === 'string' ? ref.namespace : ks.namespace;
   const folder = posix.dirname(ks.file);
-  for (const file of tree.filesIn(folder === '.' ? '' : folder)) {
-    for (const r of await tree.objectsOf(file)) {
+  for (const objects of await tree.objectsOfFiles(tree.filesIn(folder === '.' ? '' : folder))) {
+    for (const r of objects) {
       if (r.group !== GENERATOR_GROUP || r.kind !== 'ArtifactGenerator' || r.namespace !== namespace) continue;
       const root = artifactRoot(r, ref.name);
       if (root === undefined) continue;

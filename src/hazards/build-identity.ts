@@ -105,9 +105,13 @@ async function builtKeys(
   vars: Readonly<Record<string, string>> = {}
 ): Promise<Set<string>> {
   const keys = new Set<string>();
-  for (const [file, namespace] of tree.built(folder)) {
-    if (isKustomizeBuildFile(file)) continue;
-    for (const r of await tree.objectsOf(file, vars)) {
+  const built = [...tree.built(folder)].filter(([file]) => !isKustomizeBuildFile(file));
+  const objects = await tree.objectsOfFiles(
+    built.map(([file]) => file),
+    vars
+  );
+  for (const [i, [, namespace]] of built.entries()) {
+    for (const r of objects[i]) {
       if (kind !== undefined && r.kind !== kind) continue;
       const key = builtKey(r, namespace);
       if (key !== undefined) keys.add(key);

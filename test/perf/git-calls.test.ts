@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { Git } from '../../src/git/git.js';
+import { analyzeChange } from '../../src/hazards/index.js';
 import { checkWithGit } from '../../src/safety-check/check.js';
 import { memoryLogger, rollback } from '../support/engine.js';
-import { claim, createFleetRepo, crd } from '../support/fleet.js';
+import { claim, createFleetRepo, crd, fluxKustomization } from '../support/fleet.js';
 import { createRepo, git, ISOLATED_GIT_ENV, recordGitCommands, type TestRepo } from '../support/repo.js';
 
 // How many git processes the work takes: what the behaviour tests leave out, as the answers do
@@ -52,6 +53,31 @@ describe('git calls', () => {
         .filter(c => c === 'diff' || c === 'ls-tree')
         .sort()
     ).toEqual(['diff', 'ls-tree']);
+  });
+
+  it('reads what a moved Flux Kustomization builds in one git process per folder, not one per file', async () => {
+    // The same claims in both folders, grown in the new one: the same objects, other files.
+    const app = (folder: string, size: string) =>
+      Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`${folder}/claim-${i}.yaml`, claim(`data-${i}`, size, 'db')]));
+    repo = createRepo({
+      'clusters/prod/flux-system/gotk-sync.yaml': fluxKustomization('flux-system', './clusters/prod'),
+      'clusters/prod/db.yaml': fluxKustomization('db', './apps/db'),
+      ...app('apps/db', '1Gi'),
+      ...app('apps/db-v2', '2Gi')
+    });
+    const moved = repo.commit({ 'clusters/prod/db.yaml': fluxKustomization('db', './apps/db-v2') }, 'Move db to its new folder');
+    const wrapper = await Git.create(repo.work);
+    const batches: string[][] = [];
+    const catFileBatch = wrapper.catFileBatch.bind(wrapper);
+    wrapper.catFileBatch = (names, onObject, options) => {
+      batches.push([...names]);
+      return catFileBatch(names, onObject, options);
+    };
+    const result = await analyzeChange(wrapper, `${moved}~1`, moved);
+    expect(result.findings.map(f => `${f.rule} ${f.severity}`)).toEqual(['flux-kustomization-retarget notice']);
+    // The change, the context, the Kustomization at each side, and each side's folder (empty
+    // batches start no process): 45 batches when each file of the folders was read on its own.
+    expect(batches.filter(names => names.length > 0)).toHaveLength(6);
   });
 
   /** A history of `below` commits above a bad one, and a depth-1 clone of it. */

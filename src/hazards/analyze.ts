@@ -1,4 +1,4 @@
-import type { Git } from '../git/git.js';
+import type { Git, TreeEntry } from '../git/git.js';
 import { streamFiles } from '../manifests/blob-stream.js';
 import { ContextReader } from '../manifests/flux-context.js';
 import { isKustomizeBuildFile } from '../manifests/kustomize-build.js';
@@ -100,7 +100,7 @@ export async function analyzeObjects(
   await streaming;
   if (reader && !others) {
     const quick = finish(sides, NO_CONTEXT, options.directions, listing.checked.length);
-    if (!contextMayMatter(quick, sides, listing)) return weighed(git, baseSha, headSha, quick);
+    if (!contextMayMatter(quick, sides, listing)) return weighed(git, baseSha, headSha, quick, {}, prefetched?.baseTree);
     others = reader.readOthers(git, baseSha, { baseTree: prefetched?.baseTree() });
   }
   const repository = typeof options.repository === 'function' ? await options.repository() : options.repository;
@@ -111,12 +111,26 @@ export async function analyzeObjects(
       'No Flux Kustomization (kustomize.toolkit.fluxcd.io) was found in either revision, so spec.prune and spec.force could not be taken into account.'
     );
   }
-  return weighed(git, baseSha, headSha, result, { before: context.before.localSources, after: context.after.localSources });
+  return weighed(
+    git,
+    baseSha,
+    headSha,
+    result,
+    { before: context.before.localSources, after: context.after.localSources },
+    prefetched?.baseTree
+  );
 }
 
 /** The analysis with its findings weighed by what the repository builds (see weighDeletedState). */
-async function weighed(git: Git, baseSha: string, headSha: string, analysis: Analysis, local?: LocalSourcesOf): Promise<Analysis> {
-  const findings = await weighDeletedState(git, baseSha, headSha, analysis.findings, local);
+async function weighed(
+  git: Git,
+  baseSha: string,
+  headSha: string,
+  analysis: Analysis,
+  local?: LocalSourcesOf,
+  baseListing?: () => Promise<TreeEntry[]>
+): Promise<Analysis> {
+  const findings = await weighDeletedState(git, baseSha, headSha, analysis.findings, local, baseListing);
   return { ...analysis, findings: sortFindings(findings) };
 }
 

@@ -42,7 +42,8 @@ async function builtAtBothSides(trees: Trees, f: Finding): Promise<boolean> {
   const group = apiGroup(f.apiVersion);
   if (isClusterScoped(f.kind) && !isNamespace(group, f.kind)) return false;
   // Forward, the object is at base; for the revert of a creation, at head.
-  const [from, to] = f.direction === 'forward' ? [await trees.base(), await trees.head()] : [await trees.head(), await trees.base()];
+  const [base, head] = await Promise.all([trees.base(), trees.head()]);
+  const [from, to] = f.direction === 'forward' ? [base, head] : [head, base];
   const built = includingBuild(from, f.file);
   if (!built) return false;
   const key = builtKey({ group, kind: f.kind, name: f.name, namespace: f.namespace }, built.namespace);
@@ -53,7 +54,7 @@ async function builtAtBothSides(trees: Trees, f: Finding): Promise<boolean> {
 
 /** Downgrades a build file's namespace change to a notice when every object it builds keeps its identity. */
 async function weighRetarget(trees: Trees, f: Finding): Promise<void> {
-  const [base, head] = [await trees.base(), await trees.head()];
+  const [base, head] = await Promise.all([trees.base(), trees.head()]);
   // Only a namespace change: the renames are compared as written.
   if (base.settingsOf(f.file)?.renames !== head.settingsOf(f.file)?.renames) return;
   const folder = folderOf(f.file);

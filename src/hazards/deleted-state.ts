@@ -1,10 +1,10 @@
-import type { Git } from '../git/git.js';
+import type { Git, TreeEntry } from '../git/git.js';
 import { normalisePath } from '../manifests/kustomize-build.js';
 import { isFluxKustomization, type LocalSources } from '../manifests/revision-context.js';
 import type { Resource } from '../manifests/types.js';
 import { artifactPathHere } from './artifact-source.js';
 import { buildsSameObjects, weighBuildIdentity, type Trees } from './build-identity.js';
-import { BuildTree, substitutions } from './build-tree.js';
+import { BuildFiles, BuildTree, substitutions } from './build-tree.js';
 import type { Finding } from './types.js';
 
 const KS_DELETE = 'flux-kustomization-delete';
@@ -32,9 +32,11 @@ export async function weighDeletedState(
   base: string,
   head: string,
   findings: Finding[],
-  local: LocalSourcesOf = {}
+  local: LocalSourcesOf = {},
+  /** `base`'s tree listing, when one is already under way. */
+  baseListing?: () => Promise<TreeEntry[]>
 ): Promise<Finding[]> {
-  const trees = lazyTrees(git, base, head, local);
+  const trees = lazyTrees(git, base, head, local, baseListing);
   const weighed = await weighBuildIdentity(trees, findings);
   await weighRetargets(git, base, head, trees, weighed);
   const targets = weighed.filter(f => f.rule === KS_DELETE && f.direction === 'forward' && f.severity === 'critical');
@@ -57,17 +59,22 @@ export async function weighDeletedState(
 
 const MAX_LISTED = 10;
 
-function lazyTrees(git: Git, base: string, head: string, local: LocalSourcesOf): Trees {
-  const read = (rev: string, side: 'base' | 'head', sources?: LocalSources) => {
+function lazyTrees(git: Git, base: string, head: string, local: LocalSourcesOf, baseListing?: () => Promise<TreeEntry[]>): Trees {
+  // Most build files are the same at both revisions: each is read and parsed once.
+  const builds = new BuildFiles(git);
+  const read = (listing: () => Promise<TreeEntry[]>, side: 'base' | 'head', sources?: LocalSources) => {
     let tree: Promise<BuildTree> | undefined;
     return () =>
-      (tree ??= git.lsTree(rev).then(async entries => {
+      (tree ??= listing().then(async entries => {
         const t = new BuildTree(git, entries, side, sources);
-        await t.loadBuildFiles();
+        await t.loadBuildFiles(builds);
         return t;
       }));
   };
-  return { base: read(base, 'base', local.before), head: read(head, 'head', local.after) };
+  return {
+    base: read(baseListing ?? (() => git.lsTree(base)), 'base', local.before),
+    head: read(() => git.lsTree(head), 'head', local.after)
+  };
 }
 
 /**
@@ -78,7 +85,7 @@ function lazyTrees(git: Git, base: string, head: string, local: LocalSourcesOf):
 async function weighRetargets(git: Git, base: string, head: string, trees: Trees, findings: Finding[]): Promise<void> {
   const targets = findings.filter(f => f.rule === KS_RETARGET && f.direction === 'forward' && f.severity === 'critical');
   if (targets.length === 0) return;
-  const [was, now] = [await trees.base(), await trees.head()];
+  const [was, now] = await Promise.all([trees.base(), trees.head()]);
   let moved: Promise<string[]> | undefined;
   for (const f of targets) {
     const same = (r: Resource): boolean => isFluxKustomization(r) && r.name === f.name && r.namespace === f.namespace;

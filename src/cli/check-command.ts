@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { validateRevision } from '../rollback/validate.js';
 import { checkWithGit } from '../safety-check/check.js';
-import { DEFAULT_CONFIG_PATH } from '../safety-check/config.js';
+import { DEFAULT_CONFIG_PATH } from '../safety-check/config-path.js';
 import { FAIL_ON, type FailOn } from '../safety-check/policy.js';
 import { markdownReport, textReport } from '../safety-check/report.js';
 import { stderrLogger, terminalText, type Output, usageError } from './output.js';

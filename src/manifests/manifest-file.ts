@@ -107,6 +107,9 @@ function unreadable(read: { reason: string; line: number; file: string }, bytes:
 
 type Failure = { file: string; line: number; reason: string };
 
+/** Top-level keys of a Kubernetes object (or a `kind: List`), one of which any object has. */
+const OBJECT_KEYS = ['apiVersion', 'kind', 'metadata', 'items'];
+
 /** Where a document's lines that start in column 0 with content are: at `at[i] - shift` in its text. */
 interface TopLines {
   at: readonly number[];
@@ -140,6 +143,9 @@ function readDocument(
       const doc = keep ? keptPart(id, docBytes, text.slice(bodyStart), top, keep) : ManifestDocument.fromBytes(docBytes, top);
       return doc ? [toResource(file, span.line + firstLine, id, header.encrypted, doc)] : [];
     }
+    // A mapping with none of an object's top-level keys is data (a workflow, a values file): no
+    // rule reads it and kustomize would not build it, so whether it parses changes nothing.
+    if (!OBJECT_KEYS.some(key => top.has(key))) return [];
   }
   // Not an object (values file, unreferenced patch...) or an unusual layout: parse it (cheap for
   // the former), which also says if it is broken.

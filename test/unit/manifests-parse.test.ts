@@ -96,7 +96,7 @@ describe('readManifestFile', () => {
     ],
     ['invalid YAML', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: [unclosed\n', '', 1],
     ['duplicate keys', '---\napiVersion: v1\nkind: ConfigMap\nkind: Secret\nmetadata:\n  name: x\n', 'duplicated', 1],
-    ['deep nesting', `a: ${'['.repeat(5000)}${']'.repeat(5000)}\n`, 'maxDepth', 1],
+    ['deep nesting', `kind: Deep\na: ${'['.repeat(5000)}${']'.repeat(5000)}\n`, 'maxDepth', 1],
     ['binary content', new Uint8Array([0x61, 0x3a, 0x00, 0x01, 0x02]), 'binary', 1],
     ['non-UTF-8 content', new Uint8Array([0x61, 0x3a, 0x20, 0xff, 0xfe, 0x0a]), 'UTF-8', 1]
   ])('%s yields unreadable, never an exception', (_name, content, reason, line) => {
@@ -108,7 +108,19 @@ describe('readManifestFile', () => {
 
   it('marks Helm templates as notice and other failures as warning', () => {
     expect(readManifestFile('t.yaml', 'a: {{ .Values.x }}\n').unreadable?.severity).toBe('notice');
-    expect(readManifestFile('t.yaml', 'a: [b\n').unreadable?.severity).toBe('warning');
+    expect(readManifestFile('t.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata: [b\n').unreadable?.severity).toBe('warning');
+    expect(readManifestFile('t.yaml', 'kind: PersistentVolumeClaim\nspec: [b\n').unreadable?.severity).toBe('warning');
+  });
+
+  it("leaves a document whose top level has none of an object's keys (a workflow, a values file) unparsed: no objects, nothing unreadable", () => {
+    const workflow = 'name: ci\non:\n  push:\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: [npm test\n';
+    expect(readManifestFile('.github/workflows/ci.yaml', workflow)).toEqual({ path: '.github/workflows/ci.yaml', resources: [] });
+    expect(readManifestFile('values.yaml', 'persistence:\n  enabled: true\n  size: 10Gi\n')).toEqual({
+      path: 'values.yaml',
+      resources: []
+    });
+    // Next to an object, in the same file: the object is read.
+    expect(ids('mixed.yaml', `${workflow.replace('[npm', 'npm')}---\n${cm('a')}`)).toEqual(['10 |ConfigMap|apps|a']);
   });
 
   it('refuses a billion-laughs alias bomb', () => {

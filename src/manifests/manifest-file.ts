@@ -131,10 +131,13 @@ function readDocument(
   validate: boolean,
   keep: ReadFileOptions['keep']
 ): Resource[] | Failure {
-  const parsed = validate && mayBeTemplate(text) ? parseYaml(text) : undefined;
-  if (parsed && !parsed.ok) return { file, line: span.line + linesBefore(text, parsed.offset), reason: parsed.reason };
   const scan = scanHeader(text, topLines);
   if (scan === null) return [];
+  // A mapping with none of an object's top-level keys is data (a workflow, a values file): no
+  // rule reads it and kustomize would not build it, so whether it parses changes nothing.
+  if (scan && !OBJECT_KEYS.some(key => scan.top.has(key))) return [];
+  const parsed = validate && mayBeTemplate(text) ? parseYaml(text) : undefined;
+  if (parsed && !parsed.ok) return { file, line: span.line + linesBefore(text, parsed.offset), reason: parsed.reason };
   if (scan) {
     const { header, bodyStart, firstLine, top } = scan;
     const id = identityOf(header);
@@ -143,9 +146,6 @@ function readDocument(
       const doc = keep ? keptPart(id, docBytes, text.slice(bodyStart), top, keep) : ManifestDocument.fromBytes(docBytes, top);
       return doc ? [toResource(file, span.line + firstLine, id, header.encrypted, doc)] : [];
     }
-    // A mapping with none of an object's top-level keys is data (a workflow, a values file): no
-    // rule reads it and kustomize would not build it, so whether it parses changes nothing.
-    if (!OBJECT_KEYS.some(key => top.has(key))) return [];
   }
   // Not an object (values file, unreferenced patch...) or an unusual layout: parse it (cheap for
   // the former), which also says if it is broken.

@@ -107,7 +107,9 @@ describe('readManifestFile', () => {
   });
 
   it('marks Helm templates as notice and other failures as warning', () => {
-    expect(readManifestFile('t.yaml', 'a: {{ .Values.x }}\n').unreadable?.severity).toBe('notice');
+    expect(readManifestFile('t.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ .Values.x }}\n').unreadable?.severity).toBe(
+      'notice'
+    );
     expect(readManifestFile('t.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata: [b\n').unreadable?.severity).toBe('warning');
     expect(readManifestFile('t.yaml', 'kind: PersistentVolumeClaim\nspec: [b\n').unreadable?.severity).toBe('warning');
   });
@@ -119,6 +121,9 @@ describe('readManifestFile', () => {
       path: 'values.yaml',
       resources: []
     });
+    // `{{` in a workflow is an expression, not a Helm template.
+    const expressions = `${workflow.replace('[npm test', 'echo ${{ github.sha }}')}      - run: {{ broken\n`;
+    expect(readManifestFile('.github/workflows/ci.yaml', expressions)).toEqual({ path: '.github/workflows/ci.yaml', resources: [] });
     // Next to an object, in the same file: the object is read.
     expect(ids('mixed.yaml', `${workflow.replace('[npm', 'npm')}---\n${cm('a')}`)).toEqual(['10 |ConfigMap|apps|a']);
   });

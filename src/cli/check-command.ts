@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { Git } from '../git/git.js';
 import { validateRevision } from '../rollback/validate.js';
 import { checkWithGit } from '../safety-check/check.js';
 import { DEFAULT_CONFIG_PATH } from '../safety-check/config-path.js';
@@ -6,7 +7,7 @@ import { FAIL_ON, type FailOn } from '../safety-check/policy.js';
 import { markdownReport, textReport } from '../safety-check/report.js';
 import { stderrLogger, terminalText, type Output, usageError } from './output.js';
 import { commandUsage } from './usage.js';
-import { openWorkTree } from './work-tree.js';
+import { notARepository } from './work-tree.js';
 
 const OPTIONS = {
   base: { type: 'string' },
@@ -42,21 +43,22 @@ export async function checkCommand(argv: string[], out: Output): Promise<number>
   if (!FAIL_ON.includes(failOn)) throw usageError(`Invalid --fail-on '${failOn}'. Expected one of: ${FAIL_ON.join(', ')}.`);
   if (!values.base)
     throw usageError('check needs --base <rev>: the revision the change starts from (for a pre-push hook, the remote branch).');
-  const git = await openWorkTree(process.cwd());
-  const result = await checkWithGit(
-    git,
-    values.remote ?? 'origin',
-    {
-      base: validateRevision(values.base, '--base'),
-      head: validateRevision(values.head ?? 'HEAD', '--head'),
-      paths: values.path ?? [],
-      exclude: values.exclude ?? [],
-      failOn,
-      acknowledged: false,
-      configPath: values.config ?? DEFAULT_CONFIG_PATH
-    },
-    stderrLogger(out)
-  );
+  const options = {
+    base: validateRevision(values.base, '--base'),
+    head: validateRevision(values.head ?? 'HEAD', '--head'),
+    paths: values.path ?? [],
+    exclude: values.exclude ?? [],
+    failOn,
+    acknowledged: false,
+    configPath: values.config ?? DEFAULT_CONFIG_PATH
+  };
+  // The check reads commits, not files: it runs in a bare repository too (a server-side hook).
+  // Where git finds no repository, that is said instead of what git says about the revisions.
+  const git = await Git.create(process.cwd());
+  const result = await checkWithGit(git, values.remote ?? 'origin', options, stderrLogger(out)).catch(async (error: unknown) => {
+    if ((await git.workTreeState()) === 'no-repository') throw notARepository(process.cwd());
+    throw error;
+  });
   if (format === 'json')
     out.stdout(JSON.stringify({ ...result.verdict, notices: result.notices, filesChecked: result.filesChecked }, null, 2));
   else out.stdout(format === 'markdown' ? markdownReport(result, failOn) : terminalText(textReport(result, failOn)));

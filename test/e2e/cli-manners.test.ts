@@ -104,6 +104,18 @@ describe('gitops-rollback outside a git repository (bundled)', () => {
     expect(r.stderr).not.toMatch(/target branch|Unknown base revision/i);
   });
 
+  it('checks a change in a bare repository (a server-side hook has no work tree)', () => {
+    const repo = createRepo({ 'apps/db/pvc.yaml': claim('data', '10Gi', 'db') });
+    dir = repo.root;
+    const base = repo.git('rev-parse', 'HEAD');
+    const head = repo.commit({ 'apps/db/pvc.yaml': null }, 'Drop the claim');
+    repo.push();
+    const r = cli(repo.origin, 'check', '--base', base, '--head', head, '--format', 'json');
+    expect(r.stderr).not.toContain('error');
+    expect(JSON.parse(r.stdout).findings.map((f: { rule: string }) => f.rule)).toEqual(['pvc-delete']);
+    expect(r.status).toBe(1);
+  });
+
   it('says a bare repository has no work tree, exit 2', () => {
     dir = mkdtempSync(join(tmpdir(), 'bare-'));
     git(dir, 'init', '--quiet', '--bare');

@@ -55,6 +55,32 @@ describe('git calls', () => {
     ).toEqual(['diff', 'ls-tree']);
   });
 
+  it('checks a pull request whose base branch moved on with one rev-parse: the merge base is known to be a commit', async () => {
+    repo = createRepo({ 'apps/a.yaml': claim('a', '1Gi', 'apps') });
+    const fork = repo.git('rev-parse', 'HEAD');
+    const base = repo.commit({ 'apps/b.yaml': claim('b', '1Gi', 'apps') }, 'Main moves on');
+    repo.git('checkout', '-q', '-b', 'pr', fork);
+    const head = repo.commit({ 'apps/a.yaml': claim('a', '2Gi', 'apps') }, 'Grow a');
+    const git = await Git.create(repo.work, ISOLATED_GIT_ENV);
+    const calls = recordGitCommands(git);
+    const options = {
+      base,
+      head,
+      paths: [],
+      exclude: [],
+      failOn: 'error' as const,
+      acknowledged: false,
+      configPath: '.github/rollback-safety.yml'
+    };
+    const result = await checkWithGit(git, 'origin', options, memoryLogger());
+    expect(result.from).toBe(fork);
+    expect(result.verdict.findings.map(f => f.rule)).toEqual(['pvc-expand']);
+    expect(calls.map(args => args[0]).filter(command => command === 'rev-parse' || command === 'merge-base')).toEqual([
+      'rev-parse',
+      'merge-base'
+    ]);
+  });
+
   it('reads what a moved Flux Kustomization builds in one git process per folder, not one per file', async () => {
     // The same claims in both folders, grown in the new one: the same objects, other files.
     const app = (folder: string, size: string) =>

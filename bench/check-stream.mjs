@@ -2,11 +2,12 @@
 // A stream of typical pull requests: the last first-parent commits of a real repository that change
 // one to ten files, each checked as a pull request (against its first parent) by the bundled CLI,
 // next to the runbook's check of the same commit: starting Node plus
-// `git diff parent commit | grep -c 'kind: PersistentVolumeClaim\|kind: CustomResourceDefinition'`.
+// `git diff parent commit | grep -c 'kind: PersistentVolumeClaim\|kind: CustomResourceDefinition'`,
+// and the smallest JavaScript check (bench/minimal-check.mjs, bundled in the run).
 // See bench/README.md.
 // Usage: node bench/check-stream.mjs <git-dir> [--count 300] [--max-files 10] [--rounds 1]
-//          [--bundle dist/cli/index.js] [--node path/to/node24] [--out bench/results/check-stream.json]
-import { spawnSync } from 'node:child_process';
+//          [--bundle dist/cli/index.js] [--compare other/cli/index.js] [--node path/to/node24] [--out PATH]
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -14,7 +15,9 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { NODE24, RESULTS, ROOT } from './shared.mjs';
 
+// The issue's target, against Node + grep; and the fair one, against the smallest JavaScript check.
 const TARGET = 2.0;
+const TARGET_MINIMAL = 1.75;
 const PATTERN = 'kind: PersistentVolumeClaim\\|kind: CustomResourceDefinition';
 
 const { values: opts, positionals } = parseArgs({
@@ -24,6 +27,7 @@ const { values: opts, positionals } = parseArgs({
     'max-files': { type: 'string', default: '10' },
     rounds: { type: 'string', default: '1' },
     bundle: { type: 'string', default: join(ROOT, 'dist', 'cli', 'index.js') },
+    compare: { type: 'string' },
     node: { type: 'string', default: NODE24 },
     out: { type: 'string' }
   }
@@ -31,12 +35,13 @@ const { values: opts, positionals } = parseArgs({
 const [gitDirArg] = positionals;
 if (!gitDirArg) {
   console.error(
-    'usage: node bench/check-stream.mjs <git-dir> [--count 300] [--max-files 10] [--rounds 1] [--bundle dist/cli/index.js] [--node node24] [--out PATH]'
+    'usage: node bench/check-stream.mjs <git-dir> [--count 300] [--max-files 10] [--rounds 1] [--bundle dist/cli/index.js] [--compare PATH] [--node node24] [--out PATH]'
   );
   process.exit(2);
 }
 const gitDir = resolve(gitDirArg);
 const bundle = resolve(opts.bundle);
+const compare = opts.compare === undefined ? undefined : resolve(opts.compare);
 const node = existsSync(opts.node) ? resolve(opts.node) : process.execPath;
 const count = Number(opts.count);
 const maxFiles = Number(opts['max-files']);
@@ -76,10 +81,14 @@ function time(cmd, args) {
   return { ms, cpuMs: cpu ? (cpu[0] + cpu[1]) * 1000 : undefined, status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
+const checkWith = (cli, c) => time(node, [cli, 'check', '--base', c.parent, '--head', c.commit, '--format', 'json', '--fail-on', 'never']);
+const MINIMAL = join(tmpdir(), `minimal-check-${process.pid}`);
 const variants = {
-  check: c => time(node, [bundle, 'check', '--base', c.parent, '--head', c.commit, '--format', 'json', '--fail-on', 'never']),
+  check: c => checkWith(bundle, c),
   node: () => time(node, ['-e', '']),
-  grep: c => time('sh', ['-c', `git diff ${c.parent} ${c.commit} | grep -c '${PATTERN}'`])
+  grep: c => time('sh', ['-c', `git diff ${c.parent} ${c.commit} | grep -c '${PATTERN}'`]),
+  minimal: c => time(node, [join(MINIMAL, 'index.mjs'), c.parent, c.commit]),
+  ...(compare ? { compare: c => checkWith(compare, c) } : {})
 };
 
 function median(xs) {
@@ -90,32 +99,46 @@ function median(xs) {
 const round = (x, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
 
 function main() {
-  if (!existsSync(bundle)) throw new Error(`No bundle at ${bundle}. Run npm run bundle, or pass --bundle.`);
+  for (const cli of [bundle, compare]) {
+    if (cli !== undefined && !existsSync(cli)) throw new Error(`No bundle at ${cli}. Run npm run bundle, or pass --bundle.`);
+  }
+  // Bundled as the CLI is, so it loads the way the check does.
+  execFileSync('npx', ['ncc', 'build', join(ROOT, 'bench/minimal-check.mjs'), '-o', MINIMAL, '--minify', '--quiet'], {
+    cwd: ROOT,
+    stdio: 'inherit'
+  });
   const commits = stream();
   const loadBefore = loadavg();
   const samples = [];
+  const differing = [];
   let failed = 0;
   for (let round_ = 0; round_ < rounds; round_++) {
     for (const [i, c] of commits.entries()) {
       // Rotate the order so no variant always runs on the warmest cache.
-      const order = ['check', 'node', 'grep'];
-      for (let k = 0; k < (i + round_) % 3; k++) order.push(order.shift());
+      const order = Object.keys(variants);
+      for (let k = 0; k < (i + round_) % order.length; k++) order.push(order.shift());
       const r = {};
       for (const name of order) r[name] = variants[name](c);
       if (r.check.status !== 0 || !r.check.stdout.trim().startsWith('{')) failed++;
+      if (r.minimal.status !== 0) throw new Error(`The minimal check failed on ${c.commit}: ${r.minimal.stderr.trim()}`);
+      // Another build must find the same: a faster one that finds less is no faster build.
+      if (r.compare && r.compare.stdout !== r.check.stdout) differing.push(c.commit.slice(0, 12));
       samples.push({
         commit: c.commit.slice(0, 12),
         files: c.files,
         check: r.check.ms,
         node: r.node.ms,
         grep: r.grep.ms,
-        cpu: { check: r.check.cpuMs, node: r.node.cpuMs, grep: r.grep.cpuMs }
+        minimal: r.minimal.ms,
+        ...(r.compare ? { compare: r.compare.ms } : {}),
+        cpu: { check: r.check.cpuMs, node: r.node.cpuMs, grep: r.grep.cpuMs, minimal: r.minimal.cpuMs }
       });
       process.stdout.write(`${samples.length}/${commits.length * rounds}\r`);
     }
   }
   const loadAfter = loadavg();
   rmSync(CPU_FILE, { force: true });
+  rmSync(MINIMAL, { recursive: true, force: true });
   const med = key => median(samples.map(s => s[key]));
   const baseline = median(samples.map(s => s.node + s.grep));
   const ratio = med('check') / baseline;
@@ -130,6 +153,8 @@ function main() {
     : undefined;
   if (cpu) cpu.ratio = round(cpu.checkMs / cpu.baselineMs, 3);
   const pass = ratio <= TARGET;
+  const ratioMinimal = med('check') / med('minimal');
+  const passMinimal = ratioMinimal <= TARGET_MINIMAL;
   console.log(
     `\n${commits.length} commits of ${basename(dirname(gitDir)) || gitDir} changing 1-${maxFiles} files, ${rounds} round(s); medians:`
   );
@@ -139,6 +164,18 @@ function main() {
   console.log(`  Node start + grep (per commit)   ${round(baseline)} ms`);
   console.log(`  ratio check / (Node + grep)      ${round(ratio, 2)}x (target <= ${TARGET}x): ${pass ? 'PASS' : 'MISS'}`);
   console.log(`  median of per-commit ratios      ${round(perCommit, 2)}x`);
+  console.log(`  smallest JavaScript check        ${round(med('minimal'))} ms (Node, js-yaml loaded, git diff, the pattern counted)`);
+  console.log(
+    `  ratio check / smallest JS check  ${round(ratioMinimal, 2)}x (proposed target <= ${TARGET_MINIMAL}x): ${passMinimal ? 'PASS' : 'MISS'}`
+  );
+  if (compare) {
+    const diffs = samples.map(s => s.compare - s.check);
+    console.log(
+      `  --compare build                  ${round(med('compare'))} ms; per commit, compare - check: median ${round(median(diffs))} ms, faster on ${diffs.filter(d => d < 0).length} of ${diffs.length}`
+    );
+    if (differing.length)
+      console.log(`  --compare build's output differs on ${differing.length} commits: ${differing.slice(0, 5).join(' ')}`);
+  }
   if (cpu) console.log(`  CPU time: check ${cpu.checkMs} ms, Node + grep ${cpu.baselineMs} ms: ${round(cpu.ratio, 2)}x`);
   console.log(
     `  load average before / after      ${loadBefore.map(x => round(x, 2)).join(' ')} / ${loadAfter.map(x => round(x, 2)).join(' ')}`
@@ -155,14 +192,23 @@ function main() {
       commits: commits.length,
       maxFiles,
       rounds,
-      medians: { checkMs: round(med('check')), nodeMs: round(med('node')), grepMs: round(med('grep')), baselineMs: round(baseline) },
+      medians: {
+        checkMs: round(med('check')),
+        nodeMs: round(med('node')),
+        grepMs: round(med('grep')),
+        baselineMs: round(baseline),
+        minimalCheckMs: round(med('minimal'))
+      },
       ratio: round(ratio, 3),
+      ratioToMinimalCheck: round(ratioMinimal, 3),
+      targetMinimal: TARGET_MINIMAL,
+      passMinimal,
       medianPerCommitRatio: round(perCommit, 3),
       cpu,
       target: TARGET,
       pass,
       failedChecks: failed,
-      samples: samples.map(s => ({ ...s, check: round(s.check), node: round(s.node), grep: round(s.grep) }))
+      samples: samples.map(s => ({ ...s, check: round(s.check), node: round(s.node), grep: round(s.grep), minimal: round(s.minimal) }))
     };
     mkdirSync(dirname(out), { recursive: true });
     writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);

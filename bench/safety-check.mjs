@@ -185,6 +185,19 @@ async function runbook(dir) {
   return { ms: r.ms, rssMb: r.rssMb, cpuMs: r.cpuMs, stealPct: stealPct(...r.ticks), matches: Number(r.stdout.trim()) };
 }
 
+/**
+ * Reading alone: `git cat-file --batch` of every blob the change has at both revisions, which any
+ * check that reads both sides of every changed file must do (the runbook's `git diff` reads the
+ * same blobs). Not a target: what the check cannot go below, for reading the ratio.
+ */
+const READ_ALONE = `git diff --raw --no-abbrev --no-renames ${BASE} ${HEAD} | awk '$3 !~ /^0+$/ {print $3} $4 !~ /^0+$/ {print $4}' | git cat-file --batch > /dev/null`;
+
+async function readAlone(dir) {
+  const r = await measure('sh', ['-c', READ_ALONE], dir);
+  if (r.code !== 0) throw new Error(`Reading the blobs failed (exit ${r.code}): ${r.stderr}`);
+  return { ms: r.ms, rssMb: r.rssMb, cpuMs: r.cpuMs, stealPct: stealPct(...r.ticks) };
+}
+
 function checkOutcome(r) {
   if ((r.code !== 0 && r.code !== 1) || !r.stdout.trim()) throw new Error(`check exited ${r.code}:\n${r.stderr.slice(-2000)}`);
   const json = JSON.parse(r.stdout);
@@ -222,19 +235,20 @@ async function main() {
     console.log(`  first "${PATTERNS[name]}" at ${round(p.fractionOfDiff * 100)}% of the diff (${p.inFile}), ${p.matches} matches`);
   }
 
-  const runs = { check: [], runbook: [] };
+  const runs = { check: [], runbook: [], read: [] };
   let outcome;
   for (let i = 0; i < warmup + samples; i++) {
     const measured = i >= warmup;
-    // Rotate the order so neither side always runs on a warmer cache.
-    const order = i % 2 ? [['runbook'], ['check']] : [['check'], ['runbook']];
-    for (const [name] of order) {
+    // Rotate the order so none always runs on a warmer cache.
+    const order = ['check', 'runbook', 'read'];
+    for (let k = 0; k < i % 3; k++) order.push(order.shift());
+    for (const name of order) {
       let r;
       if (name === 'check') {
         const raw = await runCheck(dir);
         outcome = checkOutcome(raw);
         r = { ms: raw.ms, rssMb: raw.rssMb, cpuMs: raw.cpuMs, stealPct: stealPct(...raw.ticks) };
-      } else r = await runbook(dir);
+      } else r = name === 'runbook' ? await runbook(dir) : await readAlone(dir);
       if (measured) runs[name].push(r);
     }
     process.stdout.write(measured ? `sample ${i - warmup + 1}/${samples}\r` : 'warm-up\r');
@@ -255,6 +269,7 @@ async function main() {
     cpuMs: med('runbook', 'cpuMs'),
     stealPct: medSteal('runbook')
   };
+  const read = { ms: med('read'), cpuMs: med('read', 'cpuMs') };
   const ratio = check.ms / runbookC.ms;
   const pass = { ratio: ratio <= TARGETS.maxRatio, rss: check.maxRssMb < TARGETS.maxPeakRssMb };
   const mbps = ms => round(checkedBytes / 1e6 / (ms / 1000));
@@ -264,6 +279,15 @@ async function main() {
     ['this check (bundled CLI)', `${round(check.ms)} ms`, `${mbps(check.ms)}`, `${round(check.maxRssMb)} MB`, '', ''],
     ['runbook: git diff | grep -c (PVC|CRD)', `${round(runbookC.ms)} ms`, `${mbps(runbookC.ms)}`, `${round(runbookC.rssMb)} MB`, '', ''],
     ['ratio check / runbook', `${round(ratio, 2)}x`, '', '', `<= ${TARGETS.maxRatio}x`, pass.ratio ? 'PASS' : 'MISS'],
+    ['reading both sides alone (git cat-file --batch)', `${round(read.ms)} ms`, `${mbps(read.ms)}`, '', '', ''],
+    [
+      'ratio reading alone / runbook; check / reading alone',
+      `${round(read.ms / runbookC.ms, 2)}x; ${round(check.ms / read.ms, 2)}x`,
+      '',
+      '',
+      '',
+      ''
+    ],
     ['CPU of the check / runbook, all processes', HAS_TIME ? `${round(check.cpuMs)} / ${round(runbookC.cpuMs)} ms` : 'n/a', '', '', '', ''],
     [
       'peak RSS of the check (max of samples)',
@@ -314,7 +338,8 @@ async function main() {
     samples,
     warmup,
     runbook: RUNBOOK,
-    medians: { check, runbook: runbookC },
+    readAlone: READ_ALONE,
+    medians: { check, runbook: runbookC, read },
     ratio: round(ratio, 3),
     mbPerSecond: { check: mbps(check.ms), runbook: mbps(runbookC.ms) },
     targets: TARGETS,

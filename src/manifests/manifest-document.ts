@@ -1,5 +1,5 @@
 import { isAscii } from 'node:buffer';
-import { isBlankBetween, mappingEntries, type Entry } from './block-scan.js';
+import { mappingEntries, type Entry } from './block-scan.js';
 import { parseYaml } from './safe-yaml.js';
 
 /** Thrown when a part of a document that a check needs turns out not to parse. */
@@ -179,58 +179,11 @@ export class ManifestDocument {
   }
 
   private parseEntry(text: string, entry: Entry): unknown {
-    // Most leaves the rules read are one-line plain scalars (`path: ./apps`, `storage: 10Gi`,
-    // `prune: true`): those are read here, the same as the parser reads them.
-    if (entry.key !== '__proto__') {
-      const scalar = oneLineScalar(text, entry);
-      if (scalar !== undefined) return { [entry.key]: scalar.value };
-      // So are most label and annotation maps: such scalars under keys read as the same strings.
-      const map = entry.inline === '' ? this.plainMapping(text, entry) : undefined;
-      if (map) return { [entry.key]: map };
-    }
     const parsed = parseYaml(text.slice(entry.start, entry.end));
     if (!parsed.ok) throw new UnreadableDocumentError(parsed.reason);
     return parsed.documents[0]?.value;
   }
-
-  /**
-   * The block mapping nested under `entry` when each of its entries is a key the parser reads as
-   * that same string and a {@link oneLineScalar}; undefined otherwise.
-   */
-  private plainMapping(text: string, entry: Entry): Record<string, boolean | string> | undefined {
-    const children = this.childrenOf(text, entry);
-    if (!children || children.size === 0) return undefined;
-    const map: Record<string, boolean | string> = {};
-    for (const [key, child] of children) {
-      const scalar = plainScalar(key)?.value === key ? oneLineScalar(text, child) : undefined;
-      if (scalar === undefined) return undefined;
-      map[key] = scalar.value;
-    }
-    return map;
-  }
 }
-
-/** The value of an entry that is a plain scalar on its key line alone ({@link plainScalar}). */
-function oneLineScalar(text: string, entry: Entry): { value: boolean | string } | undefined {
-  return entry.inline !== '' && isBlankBetween(text, entry.bodyStart, entry.end) ? plainScalar(entry.inline) : undefined;
-}
-
-/**
- * The value of a one-line plain scalar that YAML's core schema (the parser's) reads as a
- * boolean or a string, without the parser: `true`, `false`, words and paths starting with a
- * letter (or `./`, `/`) other than the null and boolean spellings, and Kubernetes quantities
- * (`10Gi`, `500m`). Undefined for anything else, which is left to the parser.
- */
-export function plainScalar(inline: string): { value: boolean | string } | undefined {
-  if (inline === 'true') return { value: true };
-  if (inline === 'false') return { value: false };
-  if (WORD.test(inline) ? !RESERVED.has(inline) : QUANTITY.test(inline)) return { value: inline };
-  return undefined;
-}
-
-const WORD = /^(?:\.?\/)?[A-Za-z][A-Za-z0-9_./-]*$/;
-const QUANTITY = /^[0-9]+(?:\.[0-9]+)?(?:Ki|Mi|Gi|Ti|Pi|Ei|k|M|G|T|P|m)$/;
-const RESERVED = new Set(['true', 'True', 'TRUE', 'false', 'False', 'FALSE', 'null', 'Null', 'NULL']);
 
 /** Follows mapping keys into a parsed value. */
 export function dig(value: unknown, path: readonly string[]): unknown {

@@ -6,7 +6,6 @@ import { resourceId, resourceKey } from '../manifests/identity.js';
 import type { ScannedDocument } from '../manifests/large-scan.js';
 import { ManifestDocument } from '../manifests/manifest-document.js';
 import { MAX_FILE_BYTES, readManifestFile, tooLarge } from '../manifests/manifest-file.js';
-import { prefetchOf, type Prefetch } from '../manifests/read-ahead.js';
 import { listChange, type ChangeFilter } from '../manifests/read-change.js';
 import { buildSettings, ownerLookup, revisionContextFromFiles } from '../manifests/revision-context.js';
 import type { ChangeListing, FileChange, ManifestFile, Resource, RevisionContext, Unreadable } from '../manifests/types.js';
@@ -24,8 +23,6 @@ export interface AnalyzeOptions {
    * the changed files alone (and a notice says so).
    */
   context?: { before: RevisionContext; after: RevisionContext };
-  /** Listings already under way (`prefetchChange`): used instead of a second run when they are of the same commits. */
-  prefetched?: Prefetch;
   /** Files above this size are scanned line by line instead of read (default MAX_FILE_BYTES, 10 MB). */
   maxFileBytes?: number;
   /**
@@ -73,8 +70,10 @@ export async function analyzeObjects(
   headSha: string,
   options: ChangeFilter & AnalyzeOptions = {}
 ): Promise<Analysis> {
-  const prefetched = prefetchOf(options.prefetched, baseSha, headSha);
-  const listing = await listChange(git, baseSha, headSha, options, prefetched?.changes);
+  const listing = await listChange(git, baseSha, headSha, options);
+  // The base's tree, listed once if the context search or the weighing of findings needs it.
+  let tree: Promise<TreeEntry[]> | undefined;
+  const baseTree = (): Promise<TreeEntry[]> => (tree ??= git.lsTree(baseSha));
   const reader = options.context ? undefined : new ContextReader(listing);
   // Each file is read into resources, and the rules run on its objects (see RulesAhead), as soon
   // as both its sides are there: git prints into a file at its own pace meanwhile, and the file's
@@ -93,15 +92,13 @@ export async function analyzeObjects(
   // A large change is searched for its context while git prints its files; a small one (the
   // revert guard's) is first checked without, as the context rarely can change its result.
   let others =
-    reader && listing.checked.length > EAGER_CONTEXT_FILES
-      ? reader.readOthers(git, baseSha, { baseTree: prefetched?.baseTree() })
-      : undefined;
+    reader && listing.checked.length > EAGER_CONTEXT_FILES ? reader.readOthers(git, baseSha, { baseTree: baseTree() }) : undefined;
   others?.catch(() => undefined);
   await streaming;
   if (reader && !others) {
     const quick = finish(sides, NO_CONTEXT, options.directions, listing.checked.length);
-    if (!contextMayMatter(quick, sides, listing)) return weighed(git, baseSha, headSha, quick, {}, prefetched?.baseTree);
-    others = reader.readOthers(git, baseSha, { baseTree: prefetched?.baseTree() });
+    if (!contextMayMatter(quick, sides, listing)) return weighed(git, baseSha, headSha, quick, {}, baseTree);
+    others = reader.readOthers(git, baseSha, { baseTree: baseTree() });
   }
   const repository = typeof options.repository === 'function' ? await options.repository() : options.repository;
   const context = options.context ?? reader!.contexts(await others!, repository);
@@ -111,14 +108,7 @@ export async function analyzeObjects(
       'No Flux Kustomization (kustomize.toolkit.fluxcd.io) was found in either revision, so spec.prune and spec.force could not be taken into account.'
     );
   }
-  return weighed(
-    git,
-    baseSha,
-    headSha,
-    result,
-    { before: context.before.localSources, after: context.after.localSources },
-    prefetched?.baseTree
-  );
+  return weighed(git, baseSha, headSha, result, { before: context.before.localSources, after: context.after.localSources }, baseTree);
 }
 
 /** The analysis with its findings weighed by what the repository builds (see weighDeletedState). */

@@ -1,4 +1,4 @@
-import type { DiffEntry, Git } from '../git/git.js';
+import type { Git } from '../git/git.js';
 import { streamFiles } from './blob-stream.js';
 import { readRevisionContexts } from './flux-context.js';
 import { isYamlPath, pathFilter } from './globs.js';
@@ -57,18 +57,9 @@ export async function forEachChangedFile(
   return checked.length;
 }
 
-/**
- * Lists the changes of `base..head` (commit shas) without reading any blob; `changes`: the
- * `git diff --raw` of exactly that range, already under way.
- */
-export async function listChange(
-  git: Git,
-  base: string,
-  head: string,
-  filter: ChangeFilter = {},
-  changes?: Promise<DiffEntry[]>
-): Promise<ChangeListing> {
+/** Lists the changes of `base..head` (commit shas) without reading any blob. */
+export async function listChange(git: Git, base: string, head: string, filter: ChangeFilter = {}): Promise<ChangeListing> {
   const keep = pathFilter(filter.paths, filter.exclude);
-  const all = await (changes ?? git.diffRaw(base, head));
+  const all = await git.diffRaw(base, head);
   return { all, checked: all.filter(e => isYamlPath(e.path) && keep(e.path)) };
 }

@@ -3,7 +3,6 @@ import type { GitHubClient } from '../github/client.js';
 import type { RepoRef } from '../github/repository.js';
 import { analyzeChange, analyzeFiles, type Analysis } from '../hazards/index.js';
 import { isYamlPath, pathFilter } from '../manifests/globs.js';
-import { prefetchChange } from '../manifests/read-ahead.js';
 import type { FileChange } from '../manifests/types.js';
 import type { Logger } from '../core/index.js';
 import { EMPTY_CONFIG, parseSafetyConfig, type SafetyConfig } from './config.js';
@@ -44,13 +43,11 @@ export interface SafetyCheckResult {
  */
 export async function checkWithGit(git: Git, remote: string, options: SafetyCheckOptions, log: Logger): Promise<SafetyCheckResult> {
   const { from, to } = await comparisonBase(git, remote, options.base, options.head, log);
-  // git lists the change while the configuration (which filters it) is read.
-  const prefetched = prefetchChange(git, from, to);
   const config = await readConfigAt(git, from, options.configPath, log);
   // Read only when the check reads the Flux Kustomizations.
   const repository = options.repository ?? (() => git.tryConfig(`remote.${remote}.url`));
   const filter = { paths: options.paths.length ? options.paths : config.paths, exclude: [...options.exclude, ...config.exclude] };
-  const analysis = await analyzeChange(git, from, to, { ...filter, prefetched, maxFileBytes: config.maxFileBytes, repository });
+  const analysis = await analyzeChange(git, from, to, { ...filter, maxFileBytes: config.maxFileBytes, repository });
   return finish(analysis, config, options, from, to);
 }
 

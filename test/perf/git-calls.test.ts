@@ -22,7 +22,7 @@ describe('git calls', () => {
     expect(calls).toHaveLength(1);
   });
 
-  it('lists the change of a safety check once: the listings started while the configuration is read are the ones used', async () => {
+  it('lists the change of a safety check once, and the base tree at most once', async () => {
     repo = createFleetRepo();
     repo.commit({ 'infrastructure/redis/pvc.yaml': claim('redis-data', '8Gi') }, 'Add a claim');
     repo.push();

@@ -43,7 +43,7 @@ const MEMO = 'crd-specs';
 function readSpecs(before: Resource, after: Resource): [CrdSpec, CrdSpec] | undefined {
   // Most CRDs of a change keep their spec: told without decoding their megabytes.
   if (before.doc.sameRaw(after.doc, ['spec'])) return undefined;
-  const [sb, sa] = [before, after].map(r => stripDescriptions(r.doc.rawText(['spec']) ?? undefined));
+  const [sb, sa] = [before, after].map(r => stripDescriptions(r.doc.raw(['spec']) ?? undefined));
   if (sb !== undefined && sb === sa) return undefined;
   // Most of a large CRD's schema is the same on both sides: parse only the properties that differ.
   const [pb, pa] = sb !== undefined && sa !== undefined ? withoutSharedProperties(sb, sa) : [sb, sa];

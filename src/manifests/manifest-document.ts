@@ -88,27 +88,11 @@ export class ManifestDocument {
 
   /**
    * True when the entry at `path` is the same text in both documents (both absent counts); false
-   * when it differs or either layout cannot be scanned. A top-level entry of two ASCII documents is
-   * compared as bytes, without decoding either (a large CRD is megabytes).
+   * when it differs or either layout cannot be scanned.
    */
   sameRaw(other: ManifestDocument, path: readonly string[]): boolean {
-    const [mine, theirs] = [this.asciiEntry(path), other.asciiEntry(path)];
-    if (mine !== undefined && theirs !== undefined) return mine === null || theirs === null ? mine === theirs : mine.equals(theirs);
     const raw = this.raw(path);
     return raw !== undefined && raw === other.raw(path);
-  }
-
-  /** {@link raw}, decoding only that entry when it is a top-level one of an ASCII document. */
-  rawText(path: readonly string[]): string | null | undefined {
-    const bytes = this.text === undefined ? this.asciiEntry(path) : undefined;
-    return bytes === undefined ? this.raw(path) : bytes && bytes.toString('latin1');
-  }
-
-  /** The bytes of a top-level entry of an ASCII document (null when absent); undefined otherwise. */
-  private asciiEntry(path: readonly string[]): Buffer | null | undefined {
-    if (path.length !== 1 || !this.top || this.bytes === undefined || !this.isAscii()) return undefined;
-    const entry = this.top.get(path[0]);
-    return entry ? this.bytes.subarray(entry.start, entry.end) : null;
   }
 
   /** The whole document. */

@@ -1,6 +1,6 @@
 import type { Git, TreeEntry } from '../git/git.js';
 import { streamFiles } from '../manifests/blob-stream.js';
-import { ContextReader, type ContextFiles } from '../manifests/flux-context.js';
+import { ContextReader } from '../manifests/flux-context.js';
 import { isKustomizeBuildFile } from '../manifests/kustomize-build.js';
 import { resourceId, resourceKey } from '../manifests/identity.js';
 import type { ScannedDocument } from '../manifests/large-scan.js';
@@ -80,7 +80,7 @@ export async function analyzeObjects(
   // bytes are freed before the next one arrives.
   const directions = options.directions ?? BOTH;
   const sides = emptySides();
-  await streamFiles(
+  const streaming = streamFiles(
     git,
     listing.checked,
     file => {
@@ -89,16 +89,19 @@ export async function analyzeObjects(
     },
     { maxBytes: options.maxFileBytes, scanLarge: true }
   );
-  // The change is first checked without the Flux Kustomizations and patch files of its revisions,
-  // as they rarely can change the result: they are searched for only when they can.
-  let others: ContextFiles | undefined;
-  if (reader) {
+  // A large change is searched for its context while git prints its files; a small one (the
+  // revert guard's) is first checked without, as the context rarely can change its result.
+  let others =
+    reader && listing.checked.length > EAGER_CONTEXT_FILES ? reader.readOthers(git, baseSha, { baseTree: baseTree() }) : undefined;
+  others?.catch(() => undefined);
+  await streaming;
+  if (reader && !others) {
     const quick = finish(sides, NO_CONTEXT, options.directions, listing.checked.length);
     if (!contextMayMatter(quick, sides, listing)) return weighed(git, baseSha, headSha, quick, {}, baseTree);
-    others = await reader.readOthers(git, baseSha, { baseTree: baseTree() });
+    others = reader.readOthers(git, baseSha, { baseTree: baseTree() });
   }
   const repository = typeof options.repository === 'function' ? await options.repository() : options.repository;
-  const context = options.context ?? reader!.contexts(others!, repository);
+  const context = options.context ?? reader!.contexts(await others!, repository);
   const result = finish(sides, context, options.directions, listing.checked.length);
   if (context.before.fluxKustomizations.length + context.after.fluxKustomizations.length === 0) {
     result.notices.push(
@@ -121,6 +124,8 @@ async function weighed(
   return { ...analysis, findings: sortFindings(findings) };
 }
 
+/** Changes with more checked files than this search for their context while being read. */
+const EAGER_CONTEXT_FILES = 50;
 const BOTH: readonly Direction[] = ['forward', 'rollback'];
 const NO_CONTEXT: { before: RevisionContext; after: RevisionContext } = {
   before: { fluxKustomizations: [], patchFiles: new Set() },

@@ -201,13 +201,43 @@ export class BuildTree {
   }
 
   /** Reads every build file once, so folders can be walked without waiting. */
-  async loadBuildFiles(): Promise<void> {
+  async loadBuildFiles(known: BuildFiles = new BuildFiles(this.git)): Promise<void> {
     const builds = [...this.blobs.values()].filter(e => isKustomizeBuildFile(e.path));
-    const read = await readBlobs(this.git, [...new Set(builds.map(e => e.oid))], oid => `${oid} at the ${this.revision} revision`);
-    for (const e of builds) {
-      const blob = read.get(e.oid);
-      this.builds.set(e.path, Buffer.isBuffer(blob) ? buildFileOf(blob.toString('utf8')) : { refs: [], renames: '|' });
+    const read = await known.read(
+      builds.map(e => e.oid),
+      oid => `${oid} at the ${this.revision} revision`
+    );
+    for (const e of builds) this.builds.set(e.path, read.get(e.oid) ?? { refs: [], renames: '|' });
+  }
+}
+
+/** Build files read so far, by blob id: the two revisions of a change share most of them. */
+export class BuildFiles {
+  private readonly parsed = new Map<string, Promise<BuildFile>>();
+
+  constructor(private readonly git: Git) {}
+
+  /**
+   * The build files with these blob ids; those not read or being read yet are read in one git
+   * process (the two trees are loaded side by side).
+   */
+  async read(oids: readonly string[], where: (oid: string) => string): Promise<ReadonlyMap<string, BuildFile>> {
+    const missing = [...new Set(oids.filter(oid => !this.parsed.has(oid)))];
+    if (missing.length > 0) {
+      const blobs = readBlobs(this.git, missing, where);
+      for (const oid of missing) {
+        this.parsed.set(
+          oid,
+          blobs.then(read => {
+            const blob = read.get(oid);
+            return Buffer.isBuffer(blob) ? buildFileOf(blob.toString('utf8')) : { refs: [], renames: '|' };
+          })
+        );
+      }
     }
+    const unique = [...new Set(oids)];
+    const files = await Promise.all(unique.map(oid => this.parsed.get(oid)!));
+    return new Map(unique.map((oid, i) => [oid, files[i]]));
   }
 }
 

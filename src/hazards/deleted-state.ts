@@ -4,7 +4,7 @@ import { isFluxKustomization, type LocalSources } from '../manifests/revision-co
 import type { Resource } from '../manifests/types.js';
 import { artifactPathHere } from './artifact-source.js';
 import { buildsSameObjects, weighBuildIdentity, type Trees } from './build-identity.js';
-import { BuildTree, substitutions } from './build-tree.js';
+import { BuildFiles, BuildTree, substitutions } from './build-tree.js';
 import type { Finding } from './types.js';
 
 const KS_DELETE = 'flux-kustomization-delete';
@@ -60,12 +60,14 @@ export async function weighDeletedState(
 const MAX_LISTED = 10;
 
 function lazyTrees(git: Git, base: string, head: string, local: LocalSourcesOf, baseListing?: () => Promise<TreeEntry[]>): Trees {
+  // Most build files are the same at both revisions: each is read and parsed once.
+  const builds = new BuildFiles(git);
   const read = (listing: () => Promise<TreeEntry[]>, side: 'base' | 'head', sources?: LocalSources) => {
     let tree: Promise<BuildTree> | undefined;
     return () =>
       (tree ??= listing().then(async entries => {
         const t = new BuildTree(git, entries, side, sources);
-        await t.loadBuildFiles();
+        await t.loadBuildFiles(builds);
         return t;
       }));
   };

@@ -106,7 +106,7 @@ describe('git calls', () => {
     expect(batches.filter(names => names.length > 0)).toHaveLength(6);
   });
 
-  it("weighs a finding with each revision's tree listed once", async () => {
+  it("weighs a finding with each revision's tree listed once and each build file read once for both", async () => {
     const build = (...resources: string[]) =>
       `apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n${resources.map(r => `  - ${r}\n`).join('')}`;
     const apps = Object.fromEntries(
@@ -132,6 +132,12 @@ describe('git calls', () => {
     );
     const wrapper = await Git.create(repo.work);
     const calls = recordGitCommands(wrapper);
+    const read: string[] = [];
+    const catFileBatch = wrapper.catFileBatch.bind(wrapper);
+    wrapper.catFileBatch = (names, onObject, options) => {
+      read.push(...names);
+      return catFileBatch(names, onObject, options);
+    };
     const options = {
       base,
       head: moved,
@@ -144,6 +150,9 @@ describe('git calls', () => {
     const result = await checkWithGit(wrapper, 'origin', options, memoryLogger());
     expect(result.verdict.findings.map(f => `${f.rule} ${f.severity}`)).toEqual(['flux-kustomization-retarget notice']);
     expect(calls.filter(args => args[0] === 'ls-tree')).toHaveLength(2);
+    // Once by the search for patches, once for both trees' builds (three times when each tree read its own).
+    const buildFile = repo.git('rev-parse', `${base}:apps/app-0/kustomization.yaml`);
+    expect(read.filter(name => name === buildFile)).toHaveLength(2);
   });
 
   /** A history of `below` commits above a bad one, and a depth-1 clone of it. */

@@ -1642,6 +1642,7 @@ function rollback_command_describe(result) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   d: () => (/* binding */ notARepository),
 /* harmony export */   w: () => (/* binding */ openWorkTree)
 /* harmony export */ });
 /* harmony import */ var _git_git_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7076);
@@ -1656,13 +1657,16 @@ function rollback_command_describe(result) {
 async function openWorkTree(cwd, auth) {
     const git = await _git_git_js__WEBPACK_IMPORTED_MODULE_0__/* .Git */ .TU.create(cwd, {}, auth);
     const state = await git.workTreeState();
-    if (state === 'no-repository') {
-        throw (0,_output_js__WEBPACK_IMPORTED_MODULE_1__/* .usageError */ .Wp)(`not a git repository: ${cwd}. Run gitops-rollback inside a clone of the repository to roll back or check.`);
-    }
+    if (state === 'no-repository')
+        throw notARepository(cwd);
     if (state === 'no-work-tree') {
         throw (0,_output_js__WEBPACK_IMPORTED_MODULE_1__/* .usageError */ .Wp)(`not inside a work tree: ${cwd} (a bare repository or .git folder). Run gitops-rollback inside a clone with a work tree.`);
     }
     return git;
+}
+/** The error for a command run outside any git repository. */
+function notARepository(cwd) {
+    return (0,_output_js__WEBPACK_IMPORTED_MODULE_1__/* .usageError */ .Wp)(`not a git repository: ${cwd}. Run gitops-rollback inside a clone of the repository to roll back or check.`);
 }
 
 

@@ -1090,7 +1090,13 @@ class Git {
     /** The best common ancestor of `commits` (of all of them at once with `octopus`), or undefined when they share none. */
     async tryMergeBase(commits, options = {}) {
         const r = await this.exec(['merge-base', ...(options.octopus ? ['--octopus'] : []), ...commits], { allowFailure: true });
-        return r.exitCode === 0 ? r.stdout.trim() : undefined;
+        if (r.exitCode !== 0)
+            return undefined;
+        // A merge base is a commit: resolving it later needs no git call.
+        const sha = r.stdout.trim();
+        if (core/* FULL_SHA */.RG.test(sha))
+            this.knownCommits.add(sha);
+        return sha;
     }
     /** `git diff --stat` from `base` to `head`, 120 columns wide, for reports. */
     async diffStat(base, head) {

@@ -15,22 +15,20 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __webpack_require__(7975);
+// EXTERNAL MODULE: ./src/git/git.ts + 5 modules
+var git_git = __webpack_require__(7076);
 // EXTERNAL MODULE: ./src/rollback/validate.ts + 1 modules
 var validate = __webpack_require__(8901);
 // EXTERNAL MODULE: ./src/hazards/index.ts + 31 modules
 var hazards = __webpack_require__(9818);
 // EXTERNAL MODULE: ./src/manifests/globs.ts
 var globs = __webpack_require__(1385);
-// EXTERNAL MODULE: ./src/manifests/read-ahead.ts
-var read_ahead = __webpack_require__(9152);
 // EXTERNAL MODULE: ./node_modules/js-yaml/dist/js-yaml.mjs
 var js_yaml = __webpack_require__(3243);
 // EXTERNAL MODULE: ./src/hazards/types.ts
 var types = __webpack_require__(1324);
 // EXTERNAL MODULE: ./src/core/index.ts + 8 modules
 var core = __webpack_require__(4260);
-// EXTERNAL MODULE: ./src/safety-check/config-path.ts
-var config_path = __webpack_require__(9165);
 ;// CONCATENATED MODULE: ./src/safety-check/config.ts
 
 
@@ -168,8 +166,6 @@ function nameMatches(pattern, name) {
     return (0,core/* hasWildcard */.rl)(pattern) ? (0,core/* matchesGlob */.kt)(name, pattern) : pattern === name;
 }
 
-// EXTERNAL MODULE: ./src/git/git.ts + 5 modules
-var git_git = __webpack_require__(7076);
 ;// CONCATENATED MODULE: ./src/safety-check/revisions.ts
 
 
@@ -209,20 +205,17 @@ async function fetchCommit(git, remote, rev, field) {
 
 
 
-
 /**
  * Checks `base...head` in a local checkout (a depth-1 clone is deepened as needed). The
  * configuration is read at the base revision, so a pull request cannot relax its own check.
  */
 async function checkWithGit(git, remote, options, log) {
     const { from, to } = await comparisonBase(git, remote, options.base, options.head, log);
-    // git lists the change while the configuration (which filters it) is read.
-    const prefetched = (0,read_ahead/* prefetchChange */.Q)(git, from, to);
     const config = await readConfigAt(git, from, options.configPath, log);
     // Read only when the check reads the Flux Kustomizations.
     const repository = options.repository ?? (() => git.tryConfig(`remote.${remote}.url`));
     const filter = { paths: options.paths.length ? options.paths : config.paths, exclude: [...options.exclude, ...config.exclude] };
-    const analysis = await (0,hazards.analyzeChange)(git, from, to, { ...filter, prefetched, maxFileBytes: config.maxFileBytes, repository });
+    const analysis = await (0,hazards.analyzeChange)(git, from, to, { ...filter, maxFileBytes: config.maxFileBytes, repository });
     return finish(analysis, config, options, from, to);
 }
 /** Checks a pull request through the GitHub API, for runs without a checkout. */
@@ -274,6 +267,8 @@ function noConfig(path, log) {
     return EMPTY_CONFIG;
 }
 
+// EXTERNAL MODULE: ./src/safety-check/config-path.ts
+var config_path = __webpack_require__(9165);
 ;// CONCATENATED MODULE: ./src/safety-check/report.ts
 
 
@@ -348,6 +343,7 @@ var work_tree = __webpack_require__(478);
 
 
 
+
 const OPTIONS = {
     base: { type: 'string' },
     head: { type: 'string' },
@@ -384,8 +380,7 @@ async function checkCommand(argv, out) {
         throw (0,output/* usageError */.Wp)(`Invalid --fail-on '${failOn}'. Expected one of: ${FAIL_ON.join(', ')}.`);
     if (!values.base)
         throw (0,output/* usageError */.Wp)('check needs --base <rev>: the revision the change starts from (for a pre-push hook, the remote branch).');
-    const git = await (0,work_tree/* openWorkTree */.w)(process.cwd());
-    const result = await checkWithGit(git, values.remote ?? 'origin', {
+    const options = {
         base: (0,validate/* validateRevision */.ml)(values.base, '--base'),
         head: (0,validate/* validateRevision */.ml)(values.head ?? 'HEAD', '--head'),
         paths: values.path ?? [],
@@ -393,7 +388,15 @@ async function checkCommand(argv, out) {
         failOn,
         acknowledged: false,
         configPath: values.config ?? config_path/* DEFAULT_CONFIG_PATH */.B
-    }, (0,output/* stderrLogger */.D7)(out));
+    };
+    // The check reads commits, not files: it runs in a bare repository too (a server-side hook).
+    // Where git finds no repository, that is said instead of what git says about the revisions.
+    const git = await git_git/* Git */.TU.create(process.cwd());
+    const result = await checkWithGit(git, values.remote ?? 'origin', options, (0,output/* stderrLogger */.D7)(out)).catch(async (error) => {
+        if ((await git.workTreeState()) === 'no-repository')
+            throw (0,work_tree/* notARepository */.d)(process.cwd());
+        throw error;
+    });
     if (format === 'json')
         out.stdout(JSON.stringify({ ...result.verdict, notices: result.notices, filesChecked: result.filesChecked }, null, 2));
     else
@@ -408,6 +411,7 @@ async function checkCommand(argv, out) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   d: () => (/* binding */ notARepository),
 /* harmony export */   w: () => (/* binding */ openWorkTree)
 /* harmony export */ });
 /* harmony import */ var _git_git_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7076);
@@ -422,13 +426,16 @@ async function checkCommand(argv, out) {
 async function openWorkTree(cwd, auth) {
     const git = await _git_git_js__WEBPACK_IMPORTED_MODULE_0__/* .Git */ .TU.create(cwd, {}, auth);
     const state = await git.workTreeState();
-    if (state === 'no-repository') {
-        throw (0,_output_js__WEBPACK_IMPORTED_MODULE_1__/* .usageError */ .Wp)(`not a git repository: ${cwd}. Run gitops-rollback inside a clone of the repository to roll back or check.`);
-    }
+    if (state === 'no-repository')
+        throw notARepository(cwd);
     if (state === 'no-work-tree') {
         throw (0,_output_js__WEBPACK_IMPORTED_MODULE_1__/* .usageError */ .Wp)(`not inside a work tree: ${cwd} (a bare repository or .git folder). Run gitops-rollback inside a clone with a work tree.`);
     }
     return git;
+}
+/** The error for a command run outside any git repository. */
+function notARepository(cwd) {
+    return (0,_output_js__WEBPACK_IMPORTED_MODULE_1__/* .usageError */ .Wp)(`not a git repository: ${cwd}. Run gitops-rollback inside a clone of the repository to roll back or check.`);
 }
 
 

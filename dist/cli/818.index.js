@@ -34,8 +34,6 @@ var identity = __webpack_require__(202);
 var manifest_document = __webpack_require__(2559);
 // EXTERNAL MODULE: ./src/manifests/manifest-file.ts + 2 modules
 var manifest_file = __webpack_require__(8371);
-// EXTERNAL MODULE: ./src/manifests/read-ahead.ts
-var read_ahead = __webpack_require__(9152);
 // EXTERNAL MODULE: ./src/manifests/globs.ts
 var globs = __webpack_require__(1385);
 ;// CONCATENATED MODULE: ./src/manifests/read-change.ts
@@ -71,13 +69,10 @@ async function forEachChangedFile(git, base, head, filter, onFile) {
     await streamFiles(git, checked, onFile);
     return checked.length;
 }
-/**
- * Lists the changes of `base..head` (commit shas) without reading any blob; `changes`: the
- * `git diff --raw` of exactly that range, already under way.
- */
-async function listChange(git, base, head, filter = {}, changes) {
+/** Lists the changes of `base..head` (commit shas) without reading any blob. */
+async function listChange(git, base, head, filter = {}) {
     const keep = (0,globs/* pathFilter */.Y1)(filter.paths, filter.exclude);
-    const all = await (changes ?? git.diffRaw(base, head));
+    const all = await git.diffRaw(base, head);
     return { all, checked: all.filter(e => (0,globs/* isYamlPath */.xu)(e.path) && keep(e.path)) };
 }
 
@@ -457,7 +452,7 @@ function readSpecs(before, after) {
     // Most CRDs of a change keep their spec: told without decoding their megabytes.
     if (before.doc.sameRaw(after.doc, ['spec']))
         return undefined;
-    const [sb, sa] = [before, after].map(r => stripDescriptions(r.doc.rawText(['spec']) ?? undefined));
+    const [sb, sa] = [before, after].map(r => stripDescriptions(r.doc.raw(['spec']) ?? undefined));
     if (sb !== undefined && sb === sa)
         return undefined;
     // Most of a large CRD's schema is the same on both sides: parse only the properties that differ.
@@ -1628,8 +1623,8 @@ async function artifactPathHere(tree, ks) {
         return undefined;
     const namespace = typeof ref.namespace === 'string' ? ref.namespace : ks.namespace;
     const folder = external_node_path_.posix.dirname(ks.file);
-    for (const file of tree.filesIn(folder === '.' ? '' : folder)) {
-        for (const r of await tree.objectsOf(file)) {
+    for (const objects of await tree.objectsOfFiles(tree.filesIn(folder === '.' ? '' : folder))) {
+        for (const r of objects) {
             if (r.group !== GENERATOR_GROUP || r.kind !== 'ArtifactGenerator' || r.namespace !== namespace)
                 continue;
             const root = artifactRoot(r, ref.name);
@@ -1709,7 +1704,8 @@ async function builtAtBothSides(trees, f) {
     if ((0,identity/* isClusterScoped */.Z6)(f.kind) && !isNamespace(group, f.kind))
         return false;
     // Forward, the object is at base; for the revert of a creation, at head.
-    const [from, to] = f.direction === 'forward' ? [await trees.base(), await trees.head()] : [await trees.head(), await trees.base()];
+    const [base, head] = await Promise.all([trees.base(), trees.head()]);
+    const [from, to] = f.direction === 'forward' ? [base, head] : [head, base];
     const built = includingBuild(from, f.file);
     if (!built)
         return false;
@@ -1722,7 +1718,7 @@ async function builtAtBothSides(trees, f) {
 }
 /** Downgrades a build file's namespace change to a notice when every object it builds keeps its identity. */
 async function weighRetarget(trees, f) {
-    const [base, head] = [await trees.base(), await trees.head()];
+    const [base, head] = await Promise.all([trees.base(), trees.head()]);
     // Only a namespace change: the renames are compared as written.
     if (base.settingsOf(f.file)?.renames !== head.settingsOf(f.file)?.renames)
         return;
@@ -1766,10 +1762,10 @@ function keyHasRules(key) {
 /** The identities of the objects a folder builds (of one kind, if given), as kustomize builds them. */
 async function builtKeys(tree, folder, kind, vars = {}) {
     const keys = new Set();
-    for (const [file, namespace] of tree.built(folder)) {
-        if ((0,kustomize_build/* isKustomizeBuildFile */.o2)(file))
-            continue;
-        for (const r of await tree.objectsOf(file, vars)) {
+    const built = [...tree.built(folder)].filter(([file]) => !(0,kustomize_build/* isKustomizeBuildFile */.o2)(file));
+    const objects = await tree.objectsOfFiles(built.map(([file]) => file), vars);
+    for (const [i, [, namespace]] of built.entries()) {
+        for (const r of objects[i]) {
             if (kind !== undefined && r.kind !== kind)
                 continue;
             const key = builtKey(r, namespace);
@@ -1913,9 +1909,8 @@ class BuildTree {
             if (seen.has(key))
                 continue;
             seen.add(key);
-            const vars = substitutions(k);
-            for (const file of [...this.builtBy(k).keys()].sort()) {
-                for (const r of await this.objectsOf(file, vars)) {
+            for (const objects of await this.objectsOfFiles([...this.builtBy(k).keys()].sort(), substitutions(k))) {
+                for (const r of objects) {
                     if (pruneBlocker(r))
                         continue;
                     const what = stateOf(r);
@@ -1943,14 +1938,23 @@ class BuildTree {
     }
     /** The objects of a file at the revision, with Flux post-build variables substituted. */
     async objectsOf(file, vars = {}) {
-        const entry = this.blobs.get(file);
-        if (!entry)
-            return [];
-        const blob = (await (0,blob_stream/* readBlobs */.b)(this.git, [entry.oid], () => `${file} at the ${this.revision} revision`)).get(entry.oid);
-        if (!Buffer.isBuffer(blob))
-            return [];
-        const text = Object.keys(vars).length > 0 ? substitute(blob.toString('utf8'), vars) : blob;
-        return (0,manifest_file/* readManifestFile */.oe)(file, text).resources;
+        return (await this.objectsOfFiles([file], vars))[0];
+    }
+    /**
+     * {@link objectsOf} for several files, read in one git process: a walk over what a folder builds
+     * asks for tens of files, and a process each costs more than reading them.
+     */
+    async objectsOfFiles(files, vars = {}) {
+        const entries = files.map(file => this.blobs.get(file));
+        const oids = [...new Set(entries.flatMap(e => (e ? [e.oid] : [])))];
+        const read = oids.length === 0 ? new Map() : await (0,blob_stream/* readBlobs */.b)(this.git, oids, oid => `${oid} at the ${this.revision} revision`);
+        const substituted = Object.keys(vars).length > 0;
+        return files.map((file, i) => {
+            const blob = entries[i] && read.get(entries[i].oid);
+            if (!Buffer.isBuffer(blob))
+                return [];
+            return (0,manifest_file/* readManifestFile */.oe)(file, substituted ? substitute(blob.toString('utf8'), vars) : blob).resources;
+        });
     }
     /** What a build file sets: its namespace and renames (undefined for a file that is not one). */
     settingsOf(buildFile) {
@@ -2046,13 +2050,38 @@ class BuildTree {
         return undefined;
     }
     /** Reads every build file once, so folders can be walked without waiting. */
-    async loadBuildFiles() {
+    async loadBuildFiles(known = new BuildFiles(this.git)) {
         const builds = [...this.blobs.values()].filter(e => (0,kustomize_build/* isKustomizeBuildFile */.o2)(e.path));
-        const read = await (0,blob_stream/* readBlobs */.b)(this.git, [...new Set(builds.map(e => e.oid))], oid => `${oid} at the ${this.revision} revision`);
-        for (const e of builds) {
-            const blob = read.get(e.oid);
-            this.builds.set(e.path, Buffer.isBuffer(blob) ? buildFileOf(blob.toString('utf8')) : { refs: [], renames: '|' });
+        const read = await known.read(builds.map(e => e.oid), oid => `${oid} at the ${this.revision} revision`);
+        for (const e of builds)
+            this.builds.set(e.path, read.get(e.oid) ?? { refs: [], renames: '|' });
+    }
+}
+/** Build files read so far, by blob id: the two revisions of a change share most of them. */
+class BuildFiles {
+    git;
+    parsed = new Map();
+    constructor(git) {
+        this.git = git;
+    }
+    /**
+     * The build files with these blob ids; those not read or being read yet are read in one git
+     * process (the two trees are loaded side by side).
+     */
+    async read(oids, where) {
+        const missing = [...new Set(oids.filter(oid => !this.parsed.has(oid)))];
+        if (missing.length > 0) {
+            const blobs = (0,blob_stream/* readBlobs */.b)(this.git, missing, where);
+            for (const oid of missing) {
+                this.parsed.set(oid, blobs.then(read => {
+                    const blob = read.get(oid);
+                    return Buffer.isBuffer(blob) ? buildFileOf(blob.toString('utf8')) : { refs: [], renames: '|' };
+                }));
+            }
         }
+        const unique = [...new Set(oids)];
+        const files = await Promise.all(unique.map(oid => this.parsed.get(oid)));
+        return new Map(unique.map((oid, i) => [oid, files[i]]));
     }
 }
 /** `resources`, `components` and `namespace` of a build file. */
@@ -2127,8 +2156,10 @@ const KS_RETARGET = 'flux-kustomization-retarget';
  *   HelmReleases that create claims; a warning when nothing persistent was found. One whose
  *   source is another repository stays critical: what it builds cannot be seen here.
  */
-async function weighDeletedState(git, base, head, findings, local = {}) {
-    const trees = lazyTrees(git, base, head, local);
+async function weighDeletedState(git, base, head, findings, local = {}, 
+/** `base`'s tree listing, when one is already under way. */
+baseListing) {
+    const trees = lazyTrees(git, base, head, local, baseListing);
     const weighed = await weighBuildIdentity(trees, findings);
     await weighRetargets(git, base, head, trees, weighed);
     const targets = weighed.filter(f => f.rule === KS_DELETE && f.direction === 'forward' && f.severity === 'critical');
@@ -2152,16 +2183,21 @@ async function weighDeletedState(git, base, head, findings, local = {}) {
     return weighed;
 }
 const MAX_LISTED = 10;
-function lazyTrees(git, base, head, local) {
-    const read = (rev, side, sources) => {
+function lazyTrees(git, base, head, local, baseListing) {
+    // Most build files are the same at both revisions: each is read and parsed once.
+    const builds = new BuildFiles(git);
+    const read = (listing, side, sources) => {
         let tree;
-        return () => (tree ??= git.lsTree(rev).then(async (entries) => {
+        return () => (tree ??= listing().then(async (entries) => {
             const t = new BuildTree(git, entries, side, sources);
-            await t.loadBuildFiles();
+            await t.loadBuildFiles(builds);
             return t;
         }));
     };
-    return { base: read(base, 'base', local.before), head: read(head, 'head', local.after) };
+    return {
+        base: read(baseListing ?? (() => git.lsTree(base)), 'base', local.before),
+        head: read(() => git.lsTree(head), 'head', local.after)
+    };
 }
 /**
  * A Flux Kustomization whose `spec.path` moves to a folder that builds the same files (a folder
@@ -2172,7 +2208,7 @@ async function weighRetargets(git, base, head, trees, findings) {
     const targets = findings.filter(f => f.rule === KS_RETARGET && f.direction === 'forward' && f.severity === 'critical');
     if (targets.length === 0)
         return;
-    const [was, now] = [await trees.base(), await trees.head()];
+    const [was, now] = await Promise.all([trees.base(), trees.head()]);
     let moved;
     for (const f of targets) {
         const same = (r) => (0,revision_context/* isFluxKustomization */.Hw)(r) && r.name === f.name && r.namespace === f.namespace;
@@ -2338,7 +2374,6 @@ var types = __webpack_require__(1324);
 
 
 
-
 /**
  * Checks a change given as file contents (path -> before/after), for callers without a checkout
  * such as one reading files through the GitHub API.
@@ -2362,8 +2397,10 @@ async function analyzeChange(git, base, head, options = {}) {
  * Kustomizations), `head` a commit or tree id, such as a rollback's tree before it is committed.
  */
 async function analyzeObjects(git, baseSha, headSha, options = {}) {
-    const prefetched = (0,read_ahead/* prefetchOf */.t)(options.prefetched, baseSha, headSha);
-    const listing = await listChange(git, baseSha, headSha, options, prefetched?.changes);
+    const listing = await listChange(git, baseSha, headSha, options);
+    // The base's tree, listed once if the context search or the weighing of findings needs it.
+    let tree;
+    const baseTree = () => (tree ??= git.lsTree(baseSha));
     const reader = options.context ? undefined : new flux_context/* ContextReader */.xD(listing);
     // Each file is read into resources, and the rules run on its objects (see RulesAhead), as soon
     // as both its sides are there: git prints into a file at its own pace meanwhile, and the file's
@@ -2376,16 +2413,14 @@ async function analyzeObjects(git, baseSha, headSha, options = {}) {
     }, { maxBytes: options.maxFileBytes, scanLarge: true });
     // A large change is searched for its context while git prints its files; a small one (the
     // revert guard's) is first checked without, as the context rarely can change its result.
-    let others = reader && listing.checked.length > EAGER_CONTEXT_FILES
-        ? reader.readOthers(git, baseSha, { baseTree: prefetched?.baseTree() })
-        : undefined;
+    let others = reader && listing.checked.length > EAGER_CONTEXT_FILES ? reader.readOthers(git, baseSha, { baseTree: baseTree() }) : undefined;
     others?.catch(() => undefined);
     await streaming;
     if (reader && !others) {
         const quick = finish(sides, NO_CONTEXT, options.directions, listing.checked.length);
         if (!contextMayMatter(quick, sides, listing))
-            return weighed(git, baseSha, headSha, quick);
-        others = reader.readOthers(git, baseSha, { baseTree: prefetched?.baseTree() });
+            return weighed(git, baseSha, headSha, quick, {}, baseTree);
+        others = reader.readOthers(git, baseSha, { baseTree: baseTree() });
     }
     const repository = typeof options.repository === 'function' ? await options.repository() : options.repository;
     const context = options.context ?? reader.contexts(await others, repository);
@@ -2393,11 +2428,11 @@ async function analyzeObjects(git, baseSha, headSha, options = {}) {
     if (context.before.fluxKustomizations.length + context.after.fluxKustomizations.length === 0) {
         result.notices.push('No Flux Kustomization (kustomize.toolkit.fluxcd.io) was found in either revision, so spec.prune and spec.force could not be taken into account.');
     }
-    return weighed(git, baseSha, headSha, result, { before: context.before.localSources, after: context.after.localSources });
+    return weighed(git, baseSha, headSha, result, { before: context.before.localSources, after: context.after.localSources }, baseTree);
 }
 /** The analysis with its findings weighed by what the repository builds (see weighDeletedState). */
-async function weighed(git, baseSha, headSha, analysis, local) {
-    const findings = await weighDeletedState(git, baseSha, headSha, analysis.findings, local);
+async function weighed(git, baseSha, headSha, analysis, local, baseListing) {
+    const findings = await weighDeletedState(git, baseSha, headSha, analysis.findings, local, baseListing);
     return { ...analysis, findings: sortFindings(findings) };
 }
 /** Changes with more checked files than this search for their context while being read. */
@@ -2703,29 +2738,6 @@ function pathFilter(include = [], exclude = []) {
 /** True for `.yaml` and `.yml` files. */
 function isYamlPath(path) {
     return /\.ya?ml$/i.test(path);
-}
-
-
-/***/ }),
-
-/***/ 9152:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Q: () => (/* binding */ prefetchChange),
-/* harmony export */   t: () => (/* binding */ prefetchOf)
-/* harmony export */ });
-/** Starts listing the change `base..head` (commit shas); see {@link Prefetch}. */
-function prefetchChange(git, base, head) {
-    let tree;
-    const prefetch = { base, head, changes: git.diffRaw(base, head), baseTree: () => (tree ??= git.lsTree(base)) };
-    // A failure is reported where the listing is used.
-    prefetch.changes.catch(() => undefined);
-    return prefetch;
-}
-/** `prefetch` when it lists exactly `base..head`, else undefined. */
-function prefetchOf(prefetch, base, head) {
-    return prefetch?.base === base && prefetch.head === head ? prefetch : undefined;
 }
 
 

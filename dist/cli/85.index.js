@@ -825,7 +825,7 @@ function scanBytes(bytes) {
 /* harmony export */   jz: () => (/* binding */ ManifestDocument),
 /* harmony export */   nc: () => (/* binding */ UnreadableDocumentError)
 /* harmony export */ });
-/* unused harmony exports plainScalar, dig */
+/* unused harmony export dig */
 /* harmony import */ var node_buffer__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4573);
 /* harmony import */ var node_buffer__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_buffer__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _block_scan_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4281);
@@ -919,27 +919,11 @@ class ManifestDocument {
     }
     /**
      * True when the entry at `path` is the same text in both documents (both absent counts); false
-     * when it differs or either layout cannot be scanned. A top-level entry of two ASCII documents is
-     * compared as bytes, without decoding either (a large CRD is megabytes).
+     * when it differs or either layout cannot be scanned.
      */
     sameRaw(other, path) {
-        const [mine, theirs] = [this.asciiEntry(path), other.asciiEntry(path)];
-        if (mine !== undefined && theirs !== undefined)
-            return mine === null || theirs === null ? mine === theirs : mine.equals(theirs);
         const raw = this.raw(path);
         return raw !== undefined && raw === other.raw(path);
-    }
-    /** {@link raw}, decoding only that entry when it is a top-level one of an ASCII document. */
-    rawText(path) {
-        const bytes = this.text === undefined ? this.asciiEntry(path) : undefined;
-        return bytes === undefined ? this.raw(path) : bytes && bytes.toString('latin1');
-    }
-    /** The bytes of a top-level entry of an ASCII document (null when absent); undefined otherwise. */
-    asciiEntry(path) {
-        if (path.length !== 1 || !this.top || this.bytes === undefined || !this.isAscii())
-            return undefined;
-        const entry = this.top.get(path[0]);
-        return entry ? this.bytes.subarray(entry.start, entry.end) : null;
     }
     /** The whole document. */
     value() {
@@ -1012,62 +996,12 @@ class ManifestDocument {
         return this.children.get(entry);
     }
     parseEntry(text, entry) {
-        // Most leaves the rules read are one-line plain scalars (`path: ./apps`, `storage: 10Gi`,
-        // `prune: true`): those are read here, the same as the parser reads them.
-        if (entry.key !== '__proto__') {
-            const scalar = oneLineScalar(text, entry);
-            if (scalar !== undefined)
-                return { [entry.key]: scalar.value };
-            // So are most label and annotation maps: such scalars under keys read as the same strings.
-            const map = entry.inline === '' ? this.plainMapping(text, entry) : undefined;
-            if (map)
-                return { [entry.key]: map };
-        }
         const parsed = (0,_safe_yaml_js__WEBPACK_IMPORTED_MODULE_1__/* .parseYaml */ .hN)(text.slice(entry.start, entry.end));
         if (!parsed.ok)
             throw new UnreadableDocumentError(parsed.reason);
         return parsed.documents[0]?.value;
     }
-    /**
-     * The block mapping nested under `entry` when each of its entries is a key the parser reads as
-     * that same string and a {@link oneLineScalar}; undefined otherwise.
-     */
-    plainMapping(text, entry) {
-        const children = this.childrenOf(text, entry);
-        if (!children || children.size === 0)
-            return undefined;
-        const map = {};
-        for (const [key, child] of children) {
-            const scalar = plainScalar(key)?.value === key ? oneLineScalar(text, child) : undefined;
-            if (scalar === undefined)
-                return undefined;
-            map[key] = scalar.value;
-        }
-        return map;
-    }
 }
-/** The value of an entry that is a plain scalar on its key line alone ({@link plainScalar}). */
-function oneLineScalar(text, entry) {
-    return entry.inline !== '' && (0,_block_scan_js__WEBPACK_IMPORTED_MODULE_2__/* .isBlankBetween */ .jq)(text, entry.bodyStart, entry.end) ? plainScalar(entry.inline) : undefined;
-}
-/**
- * The value of a one-line plain scalar that YAML's core schema (the parser's) reads as a
- * boolean or a string, without the parser: `true`, `false`, words and paths starting with a
- * letter (or `./`, `/`) other than the null and boolean spellings, and Kubernetes quantities
- * (`10Gi`, `500m`). Undefined for anything else, which is left to the parser.
- */
-function plainScalar(inline) {
-    if (inline === 'true')
-        return { value: true };
-    if (inline === 'false')
-        return { value: false };
-    if (WORD.test(inline) ? !RESERVED.has(inline) : QUANTITY.test(inline))
-        return { value: inline };
-    return undefined;
-}
-const WORD = /^(?:\.?\/)?[A-Za-z][A-Za-z0-9_./-]*$/;
-const QUANTITY = /^[0-9]+(?:\.[0-9]+)?(?:Ki|Mi|Gi|Ti|Pi|Ei|k|M|G|T|P|m)$/;
-const RESERVED = new Set(['true', 'True', 'TRUE', 'false', 'False', 'FALSE', 'null', 'Null', 'NULL']);
 /** Follows mapping keys into a parsed value. */
 function dig(value, path) {
     let at = value;
@@ -1389,6 +1323,8 @@ function unreadable(read, bytes, template) {
         limit: (0,safe_yaml/* parserLimitOf */.KG)(read.reason)
     };
 }
+/** Top-level keys of a Kubernetes object (or a `kind: List`), one of which any object has. */
+const OBJECT_KEYS = ['apiVersion', 'kind', 'metadata', 'items'];
 /**
  * Resources of one document; a document that is not a full object yields none. With `validate`
  * (the file contains `{{`) a document where `{{` may be template syntax is parsed first so broken
@@ -1396,12 +1332,16 @@ function unreadable(read, bytes, template) {
  * that only holds `{{` as text (a dashboard's JSON) is read like any other document.
  */
 function readDocument(file, bytes, text, span, topLines, validate, keep) {
-    const parsed = validate && mayBeTemplate(text) ? (0,safe_yaml/* parseYaml */.hN)(text) : undefined;
-    if (parsed && !parsed.ok)
-        return { file, line: span.line + linesBefore(text, parsed.offset), reason: parsed.reason };
     const scan = scanHeader(text, topLines);
     if (scan === null)
         return [];
+    // A mapping with none of an object's top-level keys is data (a workflow, a values file): no
+    // rule reads it and kustomize would not build it, so whether it parses changes nothing.
+    if (scan && !OBJECT_KEYS.some(key => scan.top.has(key)))
+        return [];
+    const parsed = validate && mayBeTemplate(text) ? (0,safe_yaml/* parseYaml */.hN)(text) : undefined;
+    if (parsed && !parsed.ok)
+        return { file, line: span.line + linesBefore(text, parsed.offset), reason: parsed.reason };
     if (scan) {
         const { header, bodyStart, firstLine, top } = scan;
         const id = identityOf(header);

@@ -1,8 +1,8 @@
-export const id = 529;
-export const ids = [529];
+export const id = 739;
+export const ids = [739];
 export const modules = {
 
-/***/ 8529:
+/***/ 6739:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -763,27 +763,11 @@ class ManifestDocument {
     }
     /**
      * True when the entry at `path` is the same text in both documents (both absent counts); false
-     * when it differs or either layout cannot be scanned. A top-level entry of two ASCII documents is
-     * compared as bytes, without decoding either (a large CRD is megabytes).
+     * when it differs or either layout cannot be scanned.
      */
     sameRaw(other, path) {
-        const [mine, theirs] = [this.asciiEntry(path), other.asciiEntry(path)];
-        if (mine !== undefined && theirs !== undefined)
-            return mine === null || theirs === null ? mine === theirs : mine.equals(theirs);
         const raw = this.raw(path);
         return raw !== undefined && raw === other.raw(path);
-    }
-    /** {@link raw}, decoding only that entry when it is a top-level one of an ASCII document. */
-    rawText(path) {
-        const bytes = this.text === undefined ? this.asciiEntry(path) : undefined;
-        return bytes === undefined ? this.raw(path) : bytes && bytes.toString('latin1');
-    }
-    /** The bytes of a top-level entry of an ASCII document (null when absent); undefined otherwise. */
-    asciiEntry(path) {
-        if (path.length !== 1 || !this.top || this.bytes === undefined || !this.isAscii())
-            return undefined;
-        const entry = this.top.get(path[0]);
-        return entry ? this.bytes.subarray(entry.start, entry.end) : null;
     }
     /** The whole document. */
     value() {
@@ -856,62 +840,12 @@ class ManifestDocument {
         return this.children.get(entry);
     }
     parseEntry(text, entry) {
-        // Most leaves the rules read are one-line plain scalars (`path: ./apps`, `storage: 10Gi`,
-        // `prune: true`): those are read here, the same as the parser reads them.
-        if (entry.key !== '__proto__') {
-            const scalar = oneLineScalar(text, entry);
-            if (scalar !== undefined)
-                return { [entry.key]: scalar.value };
-            // So are most label and annotation maps: such scalars under keys read as the same strings.
-            const map = entry.inline === '' ? this.plainMapping(text, entry) : undefined;
-            if (map)
-                return { [entry.key]: map };
-        }
         const parsed = parseYaml(text.slice(entry.start, entry.end));
         if (!parsed.ok)
             throw new UnreadableDocumentError(parsed.reason);
         return parsed.documents[0]?.value;
     }
-    /**
-     * The block mapping nested under `entry` when each of its entries is a key the parser reads as
-     * that same string and a {@link oneLineScalar}; undefined otherwise.
-     */
-    plainMapping(text, entry) {
-        const children = this.childrenOf(text, entry);
-        if (!children || children.size === 0)
-            return undefined;
-        const map = {};
-        for (const [key, child] of children) {
-            const scalar = plainScalar(key)?.value === key ? oneLineScalar(text, child) : undefined;
-            if (scalar === undefined)
-                return undefined;
-            map[key] = scalar.value;
-        }
-        return map;
-    }
 }
-/** The value of an entry that is a plain scalar on its key line alone ({@link plainScalar}). */
-function oneLineScalar(text, entry) {
-    return entry.inline !== '' && isBlankBetween(text, entry.bodyStart, entry.end) ? plainScalar(entry.inline) : undefined;
-}
-/**
- * The value of a one-line plain scalar that YAML's core schema (the parser's) reads as a
- * boolean or a string, without the parser: `true`, `false`, words and paths starting with a
- * letter (or `./`, `/`) other than the null and boolean spellings, and Kubernetes quantities
- * (`10Gi`, `500m`). Undefined for anything else, which is left to the parser.
- */
-function plainScalar(inline) {
-    if (inline === 'true')
-        return { value: true };
-    if (inline === 'false')
-        return { value: false };
-    if (WORD.test(inline) ? !RESERVED.has(inline) : QUANTITY.test(inline))
-        return { value: inline };
-    return undefined;
-}
-const WORD = /^(?:\.?\/)?[A-Za-z][A-Za-z0-9_./-]*$/;
-const QUANTITY = /^[0-9]+(?:\.[0-9]+)?(?:Ki|Mi|Gi|Ti|Pi|Ei|k|M|G|T|P|m)$/;
-const RESERVED = new Set(['true', 'True', 'TRUE', 'false', 'False', 'FALSE', 'null', 'Null', 'NULL']);
 /** Follows mapping keys into a parsed value. */
 function dig(value, path) {
     let at = value;
@@ -1136,6 +1070,8 @@ function unreadable(read, bytes, template) {
         limit: parserLimitOf(read.reason)
     };
 }
+/** Top-level keys of a Kubernetes object (or a `kind: List`), one of which any object has. */
+const OBJECT_KEYS = ['apiVersion', 'kind', 'metadata', 'items'];
 /**
  * Resources of one document; a document that is not a full object yields none. With `validate`
  * (the file contains `{{`) a document where `{{` may be template syntax is parsed first so broken
@@ -1143,12 +1079,16 @@ function unreadable(read, bytes, template) {
  * that only holds `{{` as text (a dashboard's JSON) is read like any other document.
  */
 function readDocument(file, bytes, text, span, topLines, validate, keep) {
-    const parsed = validate && mayBeTemplate(text) ? parseYaml(text) : undefined;
-    if (parsed && !parsed.ok)
-        return { file, line: span.line + linesBefore(text, parsed.offset), reason: parsed.reason };
     const scan = scanHeader(text, topLines);
     if (scan === null)
         return [];
+    // A mapping with none of an object's top-level keys is data (a workflow, a values file): no
+    // rule reads it and kustomize would not build it, so whether it parses changes nothing.
+    if (scan && !OBJECT_KEYS.some(key => scan.top.has(key)))
+        return [];
+    const parsed = validate && mayBeTemplate(text) ? parseYaml(text) : undefined;
+    if (parsed && !parsed.ok)
+        return { file, line: span.line + linesBefore(text, parsed.offset), reason: parsed.reason };
     if (scan) {
         const { header, bodyStart, firstLine, top } = scan;
         const id = identityOf(header);
@@ -1790,20 +1730,6 @@ function withContent(path, blob) {
     return Buffer.isBuffer(blob) ? [[path, blob]] : [];
 }
 
-;// CONCATENATED MODULE: ./src/manifests/read-ahead.ts
-/** Starts listing the change `base..head` (commit shas); see {@link Prefetch}. */
-function prefetchChange(git, base, head) {
-    let tree;
-    const prefetch = { base, head, changes: git.diffRaw(base, head), baseTree: () => (tree ??= git.lsTree(base)) };
-    // A failure is reported where the listing is used.
-    prefetch.changes.catch(() => undefined);
-    return prefetch;
-}
-/** `prefetch` when it lists exactly `base..head`, else undefined. */
-function prefetchOf(prefetch, base, head) {
-    return prefetch?.base === base && prefetch.head === head ? prefetch : undefined;
-}
-
 ;// CONCATENATED MODULE: ./src/manifests/globs.ts
 
 /**
@@ -1863,13 +1789,10 @@ async function forEachChangedFile(git, base, head, filter, onFile) {
     await streamFiles(git, checked, onFile);
     return checked.length;
 }
-/**
- * Lists the changes of `base..head` (commit shas) without reading any blob; `changes`: the
- * `git diff --raw` of exactly that range, already under way.
- */
-async function listChange(git, base, head, filter = {}, changes) {
+/** Lists the changes of `base..head` (commit shas) without reading any blob. */
+async function listChange(git, base, head, filter = {}) {
     const keep = pathFilter(filter.paths, filter.exclude);
-    const all = await (changes ?? git.diffRaw(base, head));
+    const all = await git.diffRaw(base, head);
     return { all, checked: all.filter(e => isYamlPath(e.path) && keep(e.path)) };
 }
 
@@ -2241,7 +2164,7 @@ function readSpecs(before, after) {
     // Most CRDs of a change keep their spec: told without decoding their megabytes.
     if (before.doc.sameRaw(after.doc, ['spec']))
         return undefined;
-    const [sb, sa] = [before, after].map(r => stripDescriptions(r.doc.rawText(['spec']) ?? undefined));
+    const [sb, sa] = [before, after].map(r => stripDescriptions(r.doc.raw(['spec']) ?? undefined));
     if (sb !== undefined && sb === sa)
         return undefined;
     // Most of a large CRD's schema is the same on both sides: parse only the properties that differ.
@@ -2856,7 +2779,7 @@ const quantity_BINARY = {
 };
 const DECIMAL = { n: 1e-9, u: 1e-6, m: 1e-3, '': 1, k: 1e3, M: 1e6, G: 1e9, T: 1e12, P: 1e15, E: 1e18 };
 // Exponent before suffix: `1E3` is 1000, a bare trailing `E` (exa) is a suffix.
-const quantity_QUANTITY = /^([+-]?(?:\d+(?:\.\d*)?|\.\d+))(?:[eE]([+-]?\d+)|(Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E))?$/;
+const QUANTITY = /^([+-]?(?:\d+(?:\.\d*)?|\.\d+))(?:[eE]([+-]?\d+)|(Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E))?$/;
 /**
  * Parses a Kubernetes resource quantity (`10Gi`, `500M`, `1.5Ti`, `1e9`, `250m`) into a number
  * of base units, or undefined when it is not a quantity.
@@ -2866,7 +2789,7 @@ function parseQuantity(q) {
         return Number.isFinite(q) ? q : undefined;
     if (typeof q !== 'string')
         return undefined;
-    const match = q.trim().match(quantity_QUANTITY);
+    const match = q.trim().match(QUANTITY);
     if (!match)
         return undefined;
     const [, mantissa, exponent, suffix = ''] = match;
@@ -3410,8 +3333,8 @@ async function artifactPathHere(tree, ks) {
         return undefined;
     const namespace = typeof ref.namespace === 'string' ? ref.namespace : ks.namespace;
     const folder = external_node_path_.posix.dirname(ks.file);
-    for (const file of tree.filesIn(folder === '.' ? '' : folder)) {
-        for (const r of await tree.objectsOf(file)) {
+    for (const objects of await tree.objectsOfFiles(tree.filesIn(folder === '.' ? '' : folder))) {
+        for (const r of objects) {
             if (r.group !== GENERATOR_GROUP || r.kind !== 'ArtifactGenerator' || r.namespace !== namespace)
                 continue;
             const root = artifactRoot(r, ref.name);
@@ -3491,7 +3414,8 @@ async function builtAtBothSides(trees, f) {
     if (isClusterScoped(f.kind) && !isNamespace(group, f.kind))
         return false;
     // Forward, the object is at base; for the revert of a creation, at head.
-    const [from, to] = f.direction === 'forward' ? [await trees.base(), await trees.head()] : [await trees.head(), await trees.base()];
+    const [base, head] = await Promise.all([trees.base(), trees.head()]);
+    const [from, to] = f.direction === 'forward' ? [base, head] : [head, base];
     const built = includingBuild(from, f.file);
     if (!built)
         return false;
@@ -3504,7 +3428,7 @@ async function builtAtBothSides(trees, f) {
 }
 /** Downgrades a build file's namespace change to a notice when every object it builds keeps its identity. */
 async function weighRetarget(trees, f) {
-    const [base, head] = [await trees.base(), await trees.head()];
+    const [base, head] = await Promise.all([trees.base(), trees.head()]);
     // Only a namespace change: the renames are compared as written.
     if (base.settingsOf(f.file)?.renames !== head.settingsOf(f.file)?.renames)
         return;
@@ -3548,10 +3472,10 @@ function keyHasRules(key) {
 /** The identities of the objects a folder builds (of one kind, if given), as kustomize builds them. */
 async function builtKeys(tree, folder, kind, vars = {}) {
     const keys = new Set();
-    for (const [file, namespace] of tree.built(folder)) {
-        if (isKustomizeBuildFile(file))
-            continue;
-        for (const r of await tree.objectsOf(file, vars)) {
+    const built = [...tree.built(folder)].filter(([file]) => !isKustomizeBuildFile(file));
+    const objects = await tree.objectsOfFiles(built.map(([file]) => file), vars);
+    for (const [i, [, namespace]] of built.entries()) {
+        for (const r of objects[i]) {
             if (kind !== undefined && r.kind !== kind)
                 continue;
             const key = builtKey(r, namespace);
@@ -3695,9 +3619,8 @@ class BuildTree {
             if (seen.has(key))
                 continue;
             seen.add(key);
-            const vars = substitutions(k);
-            for (const file of [...this.builtBy(k).keys()].sort()) {
-                for (const r of await this.objectsOf(file, vars)) {
+            for (const objects of await this.objectsOfFiles([...this.builtBy(k).keys()].sort(), substitutions(k))) {
+                for (const r of objects) {
                     if (pruneBlocker(r))
                         continue;
                     const what = stateOf(r);
@@ -3725,14 +3648,23 @@ class BuildTree {
     }
     /** The objects of a file at the revision, with Flux post-build variables substituted. */
     async objectsOf(file, vars = {}) {
-        const entry = this.blobs.get(file);
-        if (!entry)
-            return [];
-        const blob = (await blob_stream_readBlobs(this.git, [entry.oid], () => `${file} at the ${this.revision} revision`)).get(entry.oid);
-        if (!Buffer.isBuffer(blob))
-            return [];
-        const text = Object.keys(vars).length > 0 ? substitute(blob.toString('utf8'), vars) : blob;
-        return readManifestFile(file, text).resources;
+        return (await this.objectsOfFiles([file], vars))[0];
+    }
+    /**
+     * {@link objectsOf} for several files, read in one git process: a walk over what a folder builds
+     * asks for tens of files, and a process each costs more than reading them.
+     */
+    async objectsOfFiles(files, vars = {}) {
+        const entries = files.map(file => this.blobs.get(file));
+        const oids = [...new Set(entries.flatMap(e => (e ? [e.oid] : [])))];
+        const read = oids.length === 0 ? new Map() : await blob_stream_readBlobs(this.git, oids, oid => `${oid} at the ${this.revision} revision`);
+        const substituted = Object.keys(vars).length > 0;
+        return files.map((file, i) => {
+            const blob = entries[i] && read.get(entries[i].oid);
+            if (!Buffer.isBuffer(blob))
+                return [];
+            return readManifestFile(file, substituted ? substitute(blob.toString('utf8'), vars) : blob).resources;
+        });
     }
     /** What a build file sets: its namespace and renames (undefined for a file that is not one). */
     settingsOf(buildFile) {
@@ -3828,13 +3760,38 @@ class BuildTree {
         return undefined;
     }
     /** Reads every build file once, so folders can be walked without waiting. */
-    async loadBuildFiles() {
+    async loadBuildFiles(known = new BuildFiles(this.git)) {
         const builds = [...this.blobs.values()].filter(e => isKustomizeBuildFile(e.path));
-        const read = await blob_stream_readBlobs(this.git, [...new Set(builds.map(e => e.oid))], oid => `${oid} at the ${this.revision} revision`);
-        for (const e of builds) {
-            const blob = read.get(e.oid);
-            this.builds.set(e.path, Buffer.isBuffer(blob) ? buildFileOf(blob.toString('utf8')) : { refs: [], renames: '|' });
+        const read = await known.read(builds.map(e => e.oid), oid => `${oid} at the ${this.revision} revision`);
+        for (const e of builds)
+            this.builds.set(e.path, read.get(e.oid) ?? { refs: [], renames: '|' });
+    }
+}
+/** Build files read so far, by blob id: the two revisions of a change share most of them. */
+class BuildFiles {
+    git;
+    parsed = new Map();
+    constructor(git) {
+        this.git = git;
+    }
+    /**
+     * The build files with these blob ids; those not read or being read yet are read in one git
+     * process (the two trees are loaded side by side).
+     */
+    async read(oids, where) {
+        const missing = [...new Set(oids.filter(oid => !this.parsed.has(oid)))];
+        if (missing.length > 0) {
+            const blobs = blob_stream_readBlobs(this.git, missing, where);
+            for (const oid of missing) {
+                this.parsed.set(oid, blobs.then(read => {
+                    const blob = read.get(oid);
+                    return Buffer.isBuffer(blob) ? buildFileOf(blob.toString('utf8')) : { refs: [], renames: '|' };
+                }));
+            }
         }
+        const unique = [...new Set(oids)];
+        const files = await Promise.all(unique.map(oid => this.parsed.get(oid)));
+        return new Map(unique.map((oid, i) => [oid, files[i]]));
     }
 }
 /** `resources`, `components` and `namespace` of a build file. */
@@ -3909,8 +3866,10 @@ const KS_RETARGET = 'flux-kustomization-retarget';
  *   HelmReleases that create claims; a warning when nothing persistent was found. One whose
  *   source is another repository stays critical: what it builds cannot be seen here.
  */
-async function weighDeletedState(git, base, head, findings, local = {}) {
-    const trees = lazyTrees(git, base, head, local);
+async function weighDeletedState(git, base, head, findings, local = {}, 
+/** `base`'s tree listing, when one is already under way. */
+baseListing) {
+    const trees = lazyTrees(git, base, head, local, baseListing);
     const weighed = await weighBuildIdentity(trees, findings);
     await weighRetargets(git, base, head, trees, weighed);
     const targets = weighed.filter(f => f.rule === KS_DELETE && f.direction === 'forward' && f.severity === 'critical');
@@ -3934,16 +3893,21 @@ async function weighDeletedState(git, base, head, findings, local = {}) {
     return weighed;
 }
 const MAX_LISTED = 10;
-function lazyTrees(git, base, head, local) {
-    const read = (rev, side, sources) => {
+function lazyTrees(git, base, head, local, baseListing) {
+    // Most build files are the same at both revisions: each is read and parsed once.
+    const builds = new BuildFiles(git);
+    const read = (listing, side, sources) => {
         let tree;
-        return () => (tree ??= git.lsTree(rev).then(async (entries) => {
+        return () => (tree ??= listing().then(async (entries) => {
             const t = new BuildTree(git, entries, side, sources);
-            await t.loadBuildFiles();
+            await t.loadBuildFiles(builds);
             return t;
         }));
     };
-    return { base: read(base, 'base', local.before), head: read(head, 'head', local.after) };
+    return {
+        base: read(baseListing ?? (() => git.lsTree(base)), 'base', local.before),
+        head: read(() => git.lsTree(head), 'head', local.after)
+    };
 }
 /**
  * A Flux Kustomization whose `spec.path` moves to a folder that builds the same files (a folder
@@ -3954,7 +3918,7 @@ async function weighRetargets(git, base, head, trees, findings) {
     const targets = findings.filter(f => f.rule === KS_RETARGET && f.direction === 'forward' && f.severity === 'critical');
     if (targets.length === 0)
         return;
-    const [was, now] = [await trees.base(), await trees.head()];
+    const [was, now] = await Promise.all([trees.base(), trees.head()]);
     let moved;
     for (const f of targets) {
         const same = (r) => isFluxKustomization(r) && r.name === f.name && r.namespace === f.namespace;
@@ -4122,7 +4086,6 @@ const SEVERITIES = ['critical', 'error', 'warning', 'notice'];
 
 
 
-
 /**
  * Checks a change given as file contents (path -> before/after), for callers without a checkout
  * such as one reading files through the GitHub API.
@@ -4146,8 +4109,10 @@ async function analyzeChange(git, base, head, options = {}) {
  * Kustomizations), `head` a commit or tree id, such as a rollback's tree before it is committed.
  */
 async function analyzeObjects(git, baseSha, headSha, options = {}) {
-    const prefetched = prefetchOf(options.prefetched, baseSha, headSha);
-    const listing = await listChange(git, baseSha, headSha, options, prefetched?.changes);
+    const listing = await listChange(git, baseSha, headSha, options);
+    // The base's tree, listed once if the context search or the weighing of findings needs it.
+    let tree;
+    const baseTree = () => (tree ??= git.lsTree(baseSha));
     const reader = options.context ? undefined : new ContextReader(listing);
     // Each file is read into resources, and the rules run on its objects (see RulesAhead), as soon
     // as both its sides are there: git prints into a file at its own pace meanwhile, and the file's
@@ -4160,16 +4125,14 @@ async function analyzeObjects(git, baseSha, headSha, options = {}) {
     }, { maxBytes: options.maxFileBytes, scanLarge: true });
     // A large change is searched for its context while git prints its files; a small one (the
     // revert guard's) is first checked without, as the context rarely can change its result.
-    let others = reader && listing.checked.length > EAGER_CONTEXT_FILES
-        ? reader.readOthers(git, baseSha, { baseTree: prefetched?.baseTree() })
-        : undefined;
+    let others = reader && listing.checked.length > EAGER_CONTEXT_FILES ? reader.readOthers(git, baseSha, { baseTree: baseTree() }) : undefined;
     others?.catch(() => undefined);
     await streaming;
     if (reader && !others) {
         const quick = finish(sides, NO_CONTEXT, options.directions, listing.checked.length);
         if (!contextMayMatter(quick, sides, listing))
-            return weighed(git, baseSha, headSha, quick);
-        others = reader.readOthers(git, baseSha, { baseTree: prefetched?.baseTree() });
+            return weighed(git, baseSha, headSha, quick, {}, baseTree);
+        others = reader.readOthers(git, baseSha, { baseTree: baseTree() });
     }
     const repository = typeof options.repository === 'function' ? await options.repository() : options.repository;
     const context = options.context ?? reader.contexts(await others, repository);
@@ -4177,11 +4140,11 @@ async function analyzeObjects(git, baseSha, headSha, options = {}) {
     if (context.before.fluxKustomizations.length + context.after.fluxKustomizations.length === 0) {
         result.notices.push('No Flux Kustomization (kustomize.toolkit.fluxcd.io) was found in either revision, so spec.prune and spec.force could not be taken into account.');
     }
-    return weighed(git, baseSha, headSha, result, { before: context.before.localSources, after: context.after.localSources });
+    return weighed(git, baseSha, headSha, result, { before: context.before.localSources, after: context.after.localSources }, baseTree);
 }
 /** The analysis with its findings weighed by what the repository builds (see weighDeletedState). */
-async function weighed(git, baseSha, headSha, analysis, local) {
-    const findings = await weighDeletedState(git, baseSha, headSha, analysis.findings, local);
+async function weighed(git, baseSha, headSha, analysis, local, baseListing) {
+    const findings = await weighDeletedState(git, baseSha, headSha, analysis.findings, local, baseListing);
     return { ...analysis, findings: sortFindings(findings) };
 }
 /** Changes with more checked files than this search for their context while being read. */

@@ -129,6 +129,7 @@ describe('ownerLookup', () => {
     prune: true,
     force: false,
     sourcedHere: true,
+    components: [],
     file: 'ks.yaml',
     line: 1
   });

@@ -600,6 +600,7 @@ describe('modifiers', () => {
     prune,
     force,
     sourcedHere: true,
+    components: [],
     file: 'clusters/prod/apps.yaml',
     line: 1
   });
@@ -838,6 +839,7 @@ describe('kustomize build files', () => {
     prune,
     force: false,
     sourcedHere: true,
+    components: [],
     file: 'clusters/prod/apps.yaml',
     line: 1
   });

@@ -1513,6 +1513,7 @@ function str(v) {
 /* harmony export */   Pc: () => (/* binding */ mergeContexts),
 /* harmony export */   _7: () => (/* binding */ sourcedHere),
 /* harmony export */   cC: () => (/* binding */ revisionContextFromFiles),
+/* harmony export */   og: () => (/* binding */ fluxComponents),
 /* harmony export */   qf: () => (/* binding */ ownerLookup)
 /* harmony export */ });
 /* unused harmony exports fluxKustomizationOf, ownerOf */
@@ -1565,6 +1566,16 @@ function gitSourceOf(r) {
 function isGitRepository(r) {
     return r.group === FLUX_SOURCE_GROUP && r.kind === 'GitRepository';
 }
+/**
+ * `spec.components` of a Flux Kustomization: component folders relative to `spec.path` ([] when
+ * absent), or null when it is not a list of strings.
+ */
+function fluxComponents(ks) {
+    const list = ks.doc.get(['spec', 'components']);
+    if (list === undefined || list === null)
+        return [];
+    return Array.isArray(list) && list.every(c => typeof c === 'string') ? list.filter(c => c !== '') : null;
+}
 /** Reads the ownership facts of a Flux Kustomization resource. */
 function fluxKustomizationOf(r) {
     // The three fields one by one: each is a one-line value, read without parsing the whole spec.
@@ -1577,6 +1588,7 @@ function fluxKustomizationOf(r) {
         force: r.doc.get(['spec', 'force']) === true,
         sourcedHere: sourcedHere(r),
         source: gitSourceOf(r),
+        components: fluxComponents(r),
         file: r.file,
         line: r.line
     };

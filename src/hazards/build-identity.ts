@@ -12,6 +12,8 @@ import type { Finding } from './types.js';
 /** Finding ids that report an object going away: a deletion forward, a creation's revert. */
 const DELETIONS: ReadonlySet<string> = new Set(RULES.filter(r => r.id.endsWith('-delete')).flatMap(r => [r.id, r.rollbackId ?? r.id]));
 const RETARGET = 'kustomize-build-retarget';
+/** Severities that fail a check by default: only those are worth reading a tree to lower. */
+const FAILING: ReadonlySet<string> = new Set(['critical', 'error']);
 
 /** The two trees of a change, read when first needed. */
 export interface Trees {
@@ -35,7 +37,7 @@ export async function weighBuildIdentity(trees: Trees, findings: Finding[]): Pro
   for (const f of findings) {
     if (f.rule === RETARGET && f.direction === 'forward' && f.severity !== 'notice') await weighRetarget(trees, f);
     else if (DELETIONS.has(f.rule) && (await builtAtBothSides(trees, f))) dropped.add(f);
-    else if (DELETIONS.has(f.rule) && f.severity !== 'notice' && (await neverBuilt(trees, f))) {
+    else if (DELETIONS.has(f.rule) && FAILING.has(f.severity) && (await neverBuilt(trees, f))) {
       f.severity = 'warning';
       f.message = `${f.message} Nothing in this repository built it there: it is in a kustomize component that no build file and no Flux Kustomization used at that revision. Check that no other repository applies that component.`;
     }

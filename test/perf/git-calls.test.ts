@@ -12,6 +12,17 @@ describe('git calls', () => {
   let repo: TestRepo;
   afterEach(() => repo?.cleanup());
 
+  /** A safety check of `base...head` with the default configuration. */
+  const checkOptions = (base: string, head: string) => ({
+    base,
+    head,
+    paths: [],
+    exclude: [],
+    failOn: 'error' as const,
+    acknowledged: false,
+    configPath: '.github/rollback-safety.yml'
+  });
+
   it('resolves several revisions with one git call', async () => {
     repo = createRepo();
     const first = repo.commit({ 'a.yaml': 'a: 1\n' }, 'Add a');
@@ -36,16 +47,7 @@ describe('git calls', () => {
     repo.git('push', '-q', 'origin', 'pr');
     const git = await Git.create(repo.clone('checkout', '--depth=1', '--branch=main'), ISOLATED_GIT_ENV);
     const calls = recordGitCommands(git);
-    const options = {
-      base,
-      head,
-      paths: [],
-      exclude: [],
-      failOn: 'error' as const,
-      acknowledged: false,
-      configPath: '.github/rollback-safety.yml'
-    };
-    const result = await checkWithGit(git, 'origin', options, memoryLogger());
+    const result = await checkWithGit(git, 'origin', checkOptions(base, head), memoryLogger());
     expect(result.verdict.findings.map(f => f.rule)).toEqual(['pvc-expand', 'crd-create']);
     expect(
       calls
@@ -63,16 +65,7 @@ describe('git calls', () => {
     const head = repo.commit({ 'apps/a.yaml': claim('a', '2Gi', 'apps') }, 'Grow a');
     const git = await Git.create(repo.work, ISOLATED_GIT_ENV);
     const calls = recordGitCommands(git);
-    const options = {
-      base,
-      head,
-      paths: [],
-      exclude: [],
-      failOn: 'error' as const,
-      acknowledged: false,
-      configPath: '.github/rollback-safety.yml'
-    };
-    const result = await checkWithGit(git, 'origin', options, memoryLogger());
+    const result = await checkWithGit(git, 'origin', checkOptions(base, head), memoryLogger());
     expect(result.from).toBe(fork);
     expect(result.verdict.findings.map(f => f.rule)).toEqual(['pvc-expand']);
     expect(calls.map(args => args[0]).filter(command => command === 'rev-parse' || command === 'merge-base')).toEqual([
@@ -138,16 +131,7 @@ describe('git calls', () => {
       read.push(...names);
       return catFileBatch(names, onObject, options);
     };
-    const options = {
-      base,
-      head: moved,
-      paths: [],
-      exclude: [],
-      failOn: 'error' as const,
-      acknowledged: false,
-      configPath: '.github/rollback-safety.yml'
-    };
-    const result = await checkWithGit(wrapper, 'origin', options, memoryLogger());
+    const result = await checkWithGit(wrapper, 'origin', checkOptions(base, moved), memoryLogger());
     expect(result.verdict.findings.map(f => `${f.rule} ${f.severity}`)).toEqual(['flux-kustomization-retarget notice']);
     expect(calls.filter(args => args[0] === 'ls-tree')).toHaveLength(2);
     // Once by the search for patches, once for both trees' builds (three times when each tree read its own).

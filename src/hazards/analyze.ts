@@ -10,7 +10,7 @@ import { listChange, type ChangeFilter } from '../manifests/read-change.js';
 import { buildSettings, ownerLookup, revisionContextFromFiles } from '../manifests/revision-context.js';
 import type { ChangeListing, FileChange, ManifestFile, Resource, RevisionContext, Unreadable } from '../manifests/types.js';
 import { RulesAhead } from './ahead.js';
-import { weighDeletedState, type ContextsOf } from './deleted-state.js';
+import { weighDeletedState, type LocalSourcesOf } from './deleted-state.js';
 import { hazards, type ManifestSet } from './hazards.js';
 import { entriesRulesRead, MANIFEST_UNREADABLE, RULES } from './registry.js';
 import { SEVERITIES, type Direction, type Finding } from './types.js';
@@ -108,7 +108,7 @@ export async function analyzeObjects(
       'No Flux Kustomization (kustomize.toolkit.fluxcd.io) was found in either revision, so spec.prune and spec.force could not be taken into account.'
     );
   }
-  return weighed(git, baseSha, headSha, result, context, baseTree);
+  return weighed(git, baseSha, headSha, result, { before: context.before.localSources, after: context.after.localSources }, baseTree);
 }
 
 /** The analysis with its findings weighed by what the repository builds (see weighDeletedState). */
@@ -117,10 +117,10 @@ async function weighed(
   baseSha: string,
   headSha: string,
   analysis: Analysis,
-  contexts?: ContextsOf,
+  local?: LocalSourcesOf,
   baseListing?: () => Promise<TreeEntry[]>
 ): Promise<Analysis> {
-  const findings = await weighDeletedState(git, baseSha, headSha, analysis.findings, contexts, baseListing);
+  const findings = await weighDeletedState(git, baseSha, headSha, analysis.findings, local, baseListing);
   return { ...analysis, findings: sortFindings(findings) };
 }
 

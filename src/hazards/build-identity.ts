@@ -12,8 +12,6 @@ import type { Finding } from './types.js';
 /** Finding ids that report an object going away: a deletion forward, a creation's revert. */
 const DELETIONS: ReadonlySet<string> = new Set(RULES.filter(r => r.id.endsWith('-delete')).flatMap(r => [r.id, r.rollbackId ?? r.id]));
 const RETARGET = 'kustomize-build-retarget';
-/** Severities that fail a check by default: only those are worth reading a tree to lower. */
-const FAILING: ReadonlySet<string> = new Set(['critical', 'error']);
 
 /** The two trees of a change, read when first needed. */
 export interface Trees {
@@ -27,8 +25,6 @@ export interface Trees {
  *   under the same identity at the other revision is no deletion (a namespace moved from the
  *   objects into `kustomization.yaml`, a Namespace placeholder moved into a component), and an
  *   object whose built name cannot exist in a cluster (`_`) cannot be deleted: both are dropped;
- * - a deletion of an object that nothing in this repository built (a kustomize component no build
- *   uses) is a warning: another repository may still apply that component;
  * - a build file whose `namespace` changes while every object it builds keeps its namespace is
  *   no retarget: a notice.
  */
@@ -37,10 +33,6 @@ export async function weighBuildIdentity(trees: Trees, findings: Finding[]): Pro
   for (const f of findings) {
     if (f.rule === RETARGET && f.direction === 'forward' && f.severity !== 'notice') await weighRetarget(trees, f);
     else if (DELETIONS.has(f.rule) && (await builtAtBothSides(trees, f))) dropped.add(f);
-    else if (DELETIONS.has(f.rule) && FAILING.has(f.severity) && (await neverBuilt(trees, f))) {
-      f.severity = 'warning';
-      f.message = `${f.message} Nothing in this repository built it there: it is in a kustomize component that no build file and no Flux Kustomization used at that revision. Check that no other repository applies that component.`;
-    }
   }
   return dropped.size === 0 ? findings : findings.filter(f => !dropped.has(f));
 }
@@ -58,16 +50,6 @@ async function builtAtBothSides(trees: Trees, f: Finding): Promise<boolean> {
   if (key === undefined) return true;
   if (!to.buildFile(built.folder)) return false;
   return (await builtKeys(to, built.folder, f.kind)).has(key);
-}
-
-/**
- * True when nothing in this repository built the object of a deletion finding where it was (see
- * BuildTree.neverBuilt): then nothing of this repository's is deleted, though another repository
- * may apply the same component.
- */
-async function neverBuilt(trees: Trees, f: Finding): Promise<boolean> {
-  // Forward, the object is at base; for the revert of a creation, at head.
-  return (f.direction === 'forward' ? await trees.base() : await trees.head()).neverBuilt(f.file);
 }
 
 /** Downgrades a build file's namespace change to a notice when every object it builds keeps its identity. */

@@ -4,9 +4,9 @@ import type { Git, TreeEntry } from '../git/git.js';
 import { readBlobs } from '../manifests/blob-stream.js';
 import { isKustomizeBuildFile, normalisePath } from '../manifests/kustomize-build.js';
 import { readManifestFile } from '../manifests/manifest-file.js';
-import { fluxComponents, isFluxKustomization, sourcedHere, type LocalSources } from '../manifests/revision-context.js';
+import { isFluxKustomization, sourcedHere, type LocalSources } from '../manifests/revision-context.js';
 import { parseYaml } from '../manifests/safe-yaml.js';
-import type { FluxKustomization, Resource } from '../manifests/types.js';
+import type { Resource } from '../manifests/types.js';
 import { pruneBlocker } from './modifiers.js';
 import { stateOf } from './stateful.js';
 
@@ -20,8 +20,6 @@ interface BuildFile {
   namespace?: string;
   /** `namePrefix` and `nameSuffix`, joined by `|`. */
   renames: string;
-  /** `kind: Component`: a kustomize component, which is built only as part of another build. */
-  component?: boolean;
 }
 
 /**
@@ -40,9 +38,7 @@ export class BuildTree {
     /** `base` or `head`, for messages. */
     private readonly revision: string,
     /** The GitRepositories whose URL is this repository (see sourcedHere). */
-    private readonly local?: LocalSources,
-    /** The revision's Flux Kustomizations, when known (see neverBuilt). */
-    private readonly fluxKustomizations?: readonly FluxKustomization[]
+    private readonly local?: LocalSources
   ) {
     for (const e of entries) {
       if (e.type !== 'blob' || e.mode === '120000') continue;
@@ -64,7 +60,7 @@ export class BuildTree {
     while (queue.length > 0) {
       const k = queue.shift()!;
       const path = normalisePath(String(k.doc.get(['spec', 'path']) ?? ''));
-      const key = JSON.stringify([path, fluxComponents(k) ?? []]);
+      const key = JSON.stringify([path, fluxComponents(k)]);
       if (seen.has(key)) continue;
       seen.add(key);
       for (const objects of await this.objectsOfFiles([...this.builtBy(k).keys()].sort(), substitutions(k))) {
@@ -114,34 +110,6 @@ export class BuildTree {
     });
   }
 
-  /**
-   * True when nothing at this revision builds `file`, for certain: it belongs to a kustomize
-   * Component (its folder's build file is `kind: Component` and lists it), which cannot be built
-   * on its own, and no build file and no Flux Kustomization refers to that folder, nor applies a
-   * folder above it without a build file of its own. False whenever that is not known: the Flux
-   * Kustomizations are not, or one's components cannot be read.
-   */
-  neverBuilt(file: string): boolean {
-    // A repository without Flux Kustomizations is applied from elsewhere: no telling what uses what.
-    if (!this.fluxKustomizations?.length) return false;
-    let dir = posix.dirname(file);
-    for (; dir !== '.' && !this.buildFile(dir); dir = posix.dirname(dir));
-    const build = dir === '.' ? undefined : this.buildFile(dir);
-    if (!build || !this.builds.get(build)?.component || !this.built(dir).has(file)) return false;
-    for (const [path, other] of this.builds) {
-      if (path === build) continue;
-      const from = posix.dirname(path) === '.' ? '' : posix.dirname(path);
-      if (other.refs.some(ref => normalisePath(posix.join(from, ref)) === dir)) return false;
-    }
-    for (const ks of this.fluxKustomizations) {
-      if (ks.components === null) return false;
-      if (ks.components.some(c => normalisePath(posix.join(ks.path, c)) === dir)) return false;
-      const above = ks.path === '' || dir === ks.path || dir.startsWith(`${ks.path}/`);
-      if (above && !this.buildFile(ks.path)) return false;
-    }
-    return true;
-  }
-
   /** What a build file sets: its namespace and renames (undefined for a file that is not one). */
   settingsOf(buildFile: string): { namespace?: string; renames: string } | undefined {
     const build = this.builds.get(buildFile);
@@ -174,7 +142,7 @@ export class BuildTree {
     // Flux adds them to the build file at spec.path, so its namespace applies to them too.
     const build = this.buildFile(path);
     const outer = build ? this.builds.get(build)?.namespace : undefined;
-    for (const component of fluxComponents(ks) ?? []) {
+    for (const component of fluxComponents(ks)) {
       const dir = normalisePath(posix.join(path, component));
       if (dir.startsWith('..') || component.includes('://')) continue;
       for (const [file, namespace] of this.built(dir)) if (!files.has(file)) files.set(file, outer ?? namespace);
@@ -288,9 +256,14 @@ function buildFileOf(text: string): BuildFile {
     if (typeof namespace === 'string' && namespace !== '') build.namespace = namespace;
     const [prefix, suffix] = [d.value.namePrefix, d.value.nameSuffix].map(v => (typeof v === 'string' ? v : ''));
     build.renames = `${prefix}|${suffix}`;
-    if (d.value.kind === 'Component') build.component = true;
   }
   return build;
+}
+
+/** `spec.components` of a Flux Kustomization: component folders relative to `spec.path`. */
+function fluxComponents(ks: Resource): string[] {
+  const list = ks.doc.get(['spec', 'components']);
+  return Array.isArray(list) ? list.filter((c): c is string => typeof c === 'string' && c !== '') : [];
 }
 
 /** `spec.postBuild.substitute` of a Flux Kustomization. */

@@ -1,7 +1,7 @@
 import type { Git, TreeEntry } from '../git/git.js';
 import { normalisePath } from '../manifests/kustomize-build.js';
-import { isFluxKustomization } from '../manifests/revision-context.js';
-import type { Resource, RevisionContext } from '../manifests/types.js';
+import { isFluxKustomization, type LocalSources } from '../manifests/revision-context.js';
+import type { Resource } from '../manifests/types.js';
 import { artifactPathHere } from './artifact-source.js';
 import { buildsSameObjects, weighBuildIdentity, type Trees } from './build-identity.js';
 import { BuildFiles, BuildTree, substitutions } from './build-tree.js';
@@ -10,10 +10,10 @@ import type { Finding } from './types.js';
 const KS_DELETE = 'flux-kustomization-delete';
 const KS_RETARGET = 'flux-kustomization-retarget';
 
-/** What is known of each revision's Flux Kustomizations and sources (see RevisionContext). */
-export interface ContextsOf {
-  before?: Pick<RevisionContext, 'fluxKustomizations' | 'localSources'>;
-  after?: Pick<RevisionContext, 'fluxKustomizations' | 'localSources'>;
+/** The GitRepositories whose URL is this repository, at each revision (see sourcedHere). */
+export interface LocalSourcesOf {
+  before?: LocalSources;
+  after?: LocalSources;
 }
 
 /**
@@ -32,11 +32,11 @@ export async function weighDeletedState(
   base: string,
   head: string,
   findings: Finding[],
-  contexts: ContextsOf = {},
+  local: LocalSourcesOf = {},
   /** `base`'s tree listing, when one is already under way. */
   baseListing?: () => Promise<TreeEntry[]>
 ): Promise<Finding[]> {
-  const trees = lazyTrees(git, base, head, contexts, baseListing);
+  const trees = lazyTrees(git, base, head, local, baseListing);
   const weighed = await weighBuildIdentity(trees, findings);
   await weighRetargets(git, base, head, trees, weighed);
   const targets = weighed.filter(f => f.rule === KS_DELETE && f.direction === 'forward' && f.severity === 'critical');
@@ -59,21 +59,21 @@ export async function weighDeletedState(
 
 const MAX_LISTED = 10;
 
-function lazyTrees(git: Git, base: string, head: string, contexts: ContextsOf, baseListing?: () => Promise<TreeEntry[]>): Trees {
+function lazyTrees(git: Git, base: string, head: string, local: LocalSourcesOf, baseListing?: () => Promise<TreeEntry[]>): Trees {
   // Most build files are the same at both revisions: each is read and parsed once.
   const builds = new BuildFiles(git);
-  const read = (listing: () => Promise<TreeEntry[]>, side: 'base' | 'head', context: ContextsOf['before']) => {
+  const read = (listing: () => Promise<TreeEntry[]>, side: 'base' | 'head', sources?: LocalSources) => {
     let tree: Promise<BuildTree> | undefined;
     return () =>
       (tree ??= listing().then(async entries => {
-        const t = new BuildTree(git, entries, side, context?.localSources, context?.fluxKustomizations);
+        const t = new BuildTree(git, entries, side, sources);
         await t.loadBuildFiles(builds);
         return t;
       }));
   };
   return {
-    base: read(baseListing ?? (() => git.lsTree(base)), 'base', contexts.before),
-    head: read(() => git.lsTree(head), 'head', contexts.after)
+    base: read(baseListing ?? (() => git.lsTree(base)), 'base', local.before),
+    head: read(() => git.lsTree(head), 'head', local.after)
   };
 }
 

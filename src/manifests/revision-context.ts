@@ -56,16 +56,6 @@ function isGitRepository(r: { group: string; kind: string }): boolean {
   return r.group === FLUX_SOURCE_GROUP && r.kind === 'GitRepository';
 }
 
-/**
- * `spec.components` of a Flux Kustomization: component folders relative to `spec.path` ([] when
- * absent), or null when it is not a list of strings.
- */
-export function fluxComponents(ks: Resource): string[] | null {
-  const list = ks.doc.get(['spec', 'components']);
-  if (list === undefined || list === null) return [];
-  return Array.isArray(list) && list.every(c => typeof c === 'string') ? list.filter(c => c !== '') : null;
-}
-
 /** Reads the ownership facts of a Flux Kustomization resource. */
 export function fluxKustomizationOf(r: Resource): FluxKustomization {
   // The three fields one by one: each is a one-line value, read without parsing the whole spec.
@@ -78,7 +68,6 @@ export function fluxKustomizationOf(r: Resource): FluxKustomization {
     force: r.doc.get(['spec', 'force']) === true,
     sourcedHere: sourcedHere(r),
     source: gitSourceOf(r),
-    components: fluxComponents(r),
     file: r.file,
     line: r.line
   };

@@ -17,11 +17,6 @@ export interface FluxKustomization {
   sourcedHere: boolean;
   /** `namespace/name` of its GitRepository source, when that is not `flux-system`. */
   source?: string;
-  /**
-   * `spec.components`: folders relative to `spec.path` that Flux adds to the build as kustomize
-   * components. Null when it is there but not a list of strings.
-   */
-  components: readonly string[] | null;
   file: string;
   line: number;
 }

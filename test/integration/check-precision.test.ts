@@ -296,63 +296,6 @@ spec:
   });
 });
 
-describe('objects of a kustomize Component that nothing uses', () => {
-  let repo: TestRepo;
-  afterEach(() => repo?.cleanup());
-
-  const check = async (commit: string) =>
-    (await analyzeChange(await Git.create(repo.work), `${commit}~1`, commit)).findings.map(
-      f => `${f.rule} ${f.severity} ${f.direction} ${f.namespace ? `${f.namespace}/` : ''}${f.name}`
-    );
-  const failing = (findings: string[]) => findings.filter(f => / (critical|error) /.test(f));
-  const kopiur = (claimName: string, listed: boolean) => ({
-    'components/kopiur/kustomization.yaml': `apiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\nresources:\n  - ./policy.yaml\n  ${listed ? '' : '# '}- ./pvc.yaml\n`,
-    'components/kopiur/policy.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${APP}-kopiur\ndata:\n  schedule: daily\n',
-    'components/kopiur/pvc.yaml': pvc(claimName)
-  });
-  // A Flux Kustomization of an app, with the components Flux adds to its build.
-  const app = (components: string[]) =>
-    ks('radarr', './apps/radarr/app') +
-    (components.length ? `  components:\n${components.map(c => `    - ${c}\n`).join('')}` : '') +
-    '  postBuild:\n    substitute:\n      APP: radarr\n';
-  const radarr = {
-    'apps/radarr/app/kustomization.yaml': build({ resources: ['./release.yaml'] }),
-    'apps/radarr/app/release.yaml':
-      'apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata:\n  name: radarr\nspec:\n  chartRef: {kind: OCIRepository, name: app-template}\n'
-  };
-
-  // The component's claim is renamed and taken out of it, in the very change that first puts the
-  // component into use (bjw-s-labs/home-ops f1a067997): at the base revision nothing built it.
-  it('a claim in a component no Kustomization and no build file uses is a warning, not a failure', async () => {
-    repo = createRepo({ ...sync, 'clusters/prod/radarr.yaml': app([]), ...radarr, ...kopiur('${APP}', true) });
-    const deployed = repo.commit(
-      { 'clusters/prod/radarr.yaml': app(['../../../components/kopiur']), ...kopiur('${KOPIUR_CLAIM:-${APP}}', false) },
-      'Deploy the kopiur component'
-    );
-    const findings = await check(deployed);
-    expect(failing(findings)).toEqual([]);
-    expect(findings).toContain('pvc-delete warning forward ${APP}');
-  });
-
-  it('the same change while a Kustomization uses the component deletes the claim: critical', async () => {
-    repo = createRepo({ ...sync, 'clusters/prod/radarr.yaml': app(['../../../components/kopiur']), ...radarr, ...kopiur('${APP}', true) });
-    const changed = repo.commit(kopiur('${KOPIUR_CLAIM:-${APP}}', false), 'Take the claim out of the component');
-    expect(failing(await check(changed))).toContain('pvc-delete critical forward ${APP}');
-  });
-
-  it('the same change while a build file uses the component deletes the claim: critical', async () => {
-    repo = createRepo({
-      ...sync,
-      'clusters/prod/radarr.yaml': app([]),
-      ...radarr,
-      'apps/radarr/app/kustomization.yaml': build({ components: ['../../../components/kopiur'], resources: ['./release.yaml'] }),
-      ...kopiur('${APP}', true)
-    });
-    const changed = repo.commit(kopiur('${KOPIUR_CLAIM:-${APP}}', false), 'Take the claim out of the component');
-    expect(failing(await check(changed))).toContain('pvc-delete critical forward ${APP}');
-  });
-});
-
 describe('ownership by the source URL', () => {
   let repo: TestRepo;
   afterEach(() => repo?.cleanup());

@@ -129,7 +129,6 @@ describe('ownerLookup', () => {
     prune: true,
     force: false,
     sourcedHere: true,
-    components: [],
     file: 'ks.yaml',
     line: 1
   });

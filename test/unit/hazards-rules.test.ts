@@ -600,7 +600,6 @@ describe('modifiers', () => {
     prune,
     force,
     sourcedHere: true,
-    components: [],
     file: 'clusters/prod/apps.yaml',
     line: 1
   });
@@ -839,7 +838,6 @@ describe('kustomize build files', () => {
     prune,
     force: false,
     sourcedHere: true,
-    components: [],
     file: 'clusters/prod/apps.yaml',
     line: 1
   });

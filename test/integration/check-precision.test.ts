@@ -296,6 +296,52 @@ spec:
   });
 });
 
+describe('a claim deleted from a kustomize component', () => {
+  let repo: TestRepo;
+  afterEach(() => repo?.cleanup());
+
+  const component = {
+    'components/kopiur/kustomization.yaml': 'apiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\nresources:\n  - ./pvc.yaml\n',
+    'components/kopiur/pvc.yaml': claim('radarr-data', '1Gi', 'media')
+  };
+  const patchedIn = `  patches:
+    - patch: |-
+        - op: add
+          path: /spec/components
+          value: ["../../../components/kopiur"]
+      target:
+        group: kustomize.toolkit.fluxcd.io
+        kind: Kustomization
+        name: radarr
+`;
+
+  // Whether anything applies a component cannot be told for certain from one repository: a
+  // parent's patch can add it to a Kustomization (as bjw-s-labs/home-ops's cluster-apps does), a
+  // Kustomization can apply the folder itself, a ResourceSet or another repository can use it.
+  it.each<[string, Record<string, string>]>([
+    ['used by nothing in sight', { 'clusters/prod/radarr.yaml': ks('radarr', './apps/radarr') }],
+    [
+      'added to a Kustomization by a patch of its parent',
+      {
+        'clusters/prod/radarr.yaml': ks('radarr', './apps/radarr'),
+        'clusters/prod/flux-system/gotk-sync.yaml': ks('flux-system', './clusters/prod') + patchedIn
+      }
+    ],
+    ['applied by a Kustomization on the component folder itself', { 'clusters/prod/radarr.yaml': ks('radarr', './components/kopiur') }]
+  ])('is critical when the component is %s', async (_name, files) => {
+    repo = createRepo({ ...sync, 'apps/radarr/release.yaml': claim('radarr-config', '1Gi', 'media'), ...component, ...files });
+    const removed = repo.commit(
+      {
+        'components/kopiur/pvc.yaml': null,
+        'components/kopiur/kustomization.yaml': 'apiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\n'
+      },
+      'Drop the claim'
+    );
+    const { findings } = await analyzeChange(await Git.create(repo.work), `${removed}~1`, removed);
+    expect(findings.map(f => `${f.rule} ${f.severity} ${f.direction} ${f.name}`)).toContain('pvc-delete critical forward radarr-data');
+  });
+});
+
 describe('ownership by the source URL', () => {
   let repo: TestRepo;
   afterEach(() => repo?.cleanup());

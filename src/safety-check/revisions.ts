@@ -34,7 +34,7 @@ async function fetchCommit(git: Git, remote: string, rev: string, field: string)
   const sha = fetched ? await git.tryResolveCommit(isFullSha(rev) ? rev : `refs/remotes/${remote}/${rev}`) : undefined;
   if (!sha)
     throw new UserError(
-      `Unknown ${field} revision '${rev}': not in this checkout and not fetchable from '${remote}'. Expected a commit sha or branch name.`
+      `Unknown ${field} revision '${rev}': not in this repository and not fetchable from '${remote}'. Expected a commit sha or branch name.`
     );
   return sha;
 }

@@ -18,6 +18,9 @@ const LF = 0x0a;
 const SPACE = 0x20;
 const DASH = 0x2d;
 const DOT = 0x2e;
+const PERCENT = 0x25;
+const HASH = 0x23;
+const CR = 0x0d;
 
 /**
  * Splits a file into its YAML documents at `---` and `...` marker lines without parsing, so each
@@ -47,8 +50,9 @@ export function scanDocuments(text: string): ScannedDocument[] {
     const eol = text.indexOf('\n', at);
     const c = text.charCodeAt(at);
     if (c === DASH && isMarker(text, at, DASH)) {
-      // A `---` line starts a document, unless it already is the start of the current one.
-      if (at > doc.start) {
+      // A `---` line starts a document, unless it already is the start of the current one, or
+      // ends the directives (`%YAML`, `%TAG`) that open it.
+      if (at > doc.start && !onlyDirectives(text, doc)) {
         close(at);
         doc = { start: at, end: text.length, line, topLines: [] };
       }
@@ -64,6 +68,17 @@ export function scanDocuments(text: string): ScannedDocument[] {
   }
   close(text.length);
   return documents;
+}
+
+/** True when the document so far has content lines and all of them are directives (`%...`). */
+function onlyDirectives(text: string, doc: ScannedDocument): boolean {
+  let directives = 0;
+  for (const at of doc.topLines) {
+    const c = text.charCodeAt(at);
+    if (c === PERCENT) directives++;
+    else if (c !== HASH && c !== CR) return false;
+  }
+  return directives > 0;
 }
 
 /** True when a marker line (`---`, `...`) starts at `at`: the three characters, then a break, a blank or the end. */

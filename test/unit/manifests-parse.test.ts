@@ -75,6 +75,19 @@ describe('readManifestFile', () => {
     expect(ids('apps/x.yaml', text)).toEqual(expected);
   });
 
+  it('reads a document that starts with a directive (%YAML) before its --- marker', () => {
+    const claim =
+      'apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: data\n  namespace: db\nspec:\n  accessModes: [ReadWriteOnce]\n';
+    const file = readManifestFile('pvc.yaml', `%YAML 1.2\n---\n${claim}`);
+    expect(file.unreadable).toBeUndefined();
+    expect(ids('pvc.yaml', `%YAML 1.2\n---\n${claim}`)).toEqual(['3 |PersistentVolumeClaim|db|data']);
+    // After a document end marker, the next document may have directives of its own.
+    expect(ids('pvc.yaml', `${cm('a')}...\n%YAML 1.2\n# the claim\n---\n${claim}`)).toEqual([
+      '1 |ConfigMap|apps|a',
+      '12 |PersistentVolumeClaim|db|data'
+    ]);
+  });
+
   it('treats kustomization.yaml files and patches as non-objects', () => {
     expect(ids('apps/kustomization.yaml', cm('a'))).toEqual([]);
     expect(readManifestFile('apps/patch.yaml', cm('a'), { isPatch: true }).resources).toEqual([]);

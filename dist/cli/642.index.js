@@ -195,7 +195,7 @@ async function fetchCommit(git, remote, rev, field) {
     const fetched = await git.tryFetch(remote, [refspec], { depth: 1 });
     const sha = fetched ? await git.tryResolveCommit((0,core/* isFullSha */.Wf)(rev) ? rev : `refs/remotes/${remote}/${rev}`) : undefined;
     if (!sha)
-        throw new core/* UserError */.yo(`Unknown ${field} revision '${rev}': not in this checkout and not fetchable from '${remote}'. Expected a commit sha or branch name.`);
+        throw new core/* UserError */.yo(`Unknown ${field} revision '${rev}': not in this repository and not fetchable from '${remote}'. Expected a commit sha or branch name.`);
     return sha;
 }
 

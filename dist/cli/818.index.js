@@ -1685,8 +1685,6 @@ const RETARGET = 'kustomize-build-retarget';
  *   under the same identity at the other revision is no deletion (a namespace moved from the
  *   objects into `kustomization.yaml`, a Namespace placeholder moved into a component), and an
  *   object whose built name cannot exist in a cluster (`_`) cannot be deleted: both are dropped;
- * - a deletion of an object that nothing in this repository built (a kustomize component no build
- *   uses) is a warning: another repository may still apply that component;
  * - a build file whose `namespace` changes while every object it builds keeps its namespace is
  *   no retarget: a notice.
  */
@@ -1697,10 +1695,6 @@ async function weighBuildIdentity(trees, findings) {
             await weighRetarget(trees, f);
         else if (DELETIONS.has(f.rule) && (await builtAtBothSides(trees, f)))
             dropped.add(f);
-        else if (DELETIONS.has(f.rule) && f.severity !== 'notice' && (await neverBuilt(trees, f))) {
-            f.severity = 'warning';
-            f.message = `${f.message} Nothing in this repository built it there: it is in a kustomize component that no build file and no Flux Kustomization used at that revision. Check that no other repository applies that component.`;
-        }
     }
     return dropped.size === 0 ? findings : findings.filter(f => !dropped.has(f));
 }
@@ -1721,15 +1715,6 @@ async function builtAtBothSides(trees, f) {
     if (!to.buildFile(built.folder))
         return false;
     return (await builtKeys(to, built.folder, f.kind)).has(key);
-}
-/**
- * True when nothing in this repository built the object of a deletion finding where it was (see
- * BuildTree.neverBuilt): then nothing of this repository's is deleted, though another repository
- * may apply the same component.
- */
-async function neverBuilt(trees, f) {
-    // Forward, the object is at base; for the revert of a creation, at head.
-    return (f.direction === 'forward' ? await trees.base() : await trees.head()).neverBuilt(f.file);
 }
 /** Downgrades a build file's namespace change to a notice when every object it builds keeps its identity. */
 async function weighRetarget(trees, f) {
@@ -1889,7 +1874,6 @@ class BuildTree {
     git;
     revision;
     local;
-    fluxKustomizations;
     blobs = new Map();
     dirs = new Set(['']);
     builds = new Map();
@@ -1897,13 +1881,10 @@ class BuildTree {
     /** `base` or `head`, for messages. */
     revision, 
     /** The GitRepositories whose URL is this repository (see sourcedHere). */
-    local, 
-    /** The revision's Flux Kustomizations, when known (see neverBuilt). */
-    fluxKustomizations) {
+    local) {
         this.git = git;
         this.revision = revision;
         this.local = local;
-        this.fluxKustomizations = fluxKustomizations;
         for (const e of entries) {
             if (e.type !== 'blob' || e.mode === '120000')
                 continue;
@@ -1924,7 +1905,7 @@ class BuildTree {
         while (queue.length > 0) {
             const k = queue.shift();
             const path = (0,kustomize_build/* normalisePath */.qb)(String(k.doc.get(['spec', 'path']) ?? ''));
-            const key = JSON.stringify([path, (0,revision_context/* fluxComponents */.og)(k) ?? []]);
+            const key = JSON.stringify([path, fluxComponents(k)]);
             if (seen.has(key))
                 continue;
             seen.add(key);
@@ -1975,41 +1956,6 @@ class BuildTree {
             return (0,manifest_file/* readManifestFile */.oe)(file, substituted ? substitute(blob.toString('utf8'), vars) : blob).resources;
         });
     }
-    /**
-     * True when nothing at this revision builds `file`, for certain: it belongs to a kustomize
-     * Component (its folder's build file is `kind: Component` and lists it), which cannot be built
-     * on its own, and no build file and no Flux Kustomization refers to that folder, nor applies a
-     * folder above it without a build file of its own. False whenever that is not known: the Flux
-     * Kustomizations are not, or one's components cannot be read.
-     */
-    neverBuilt(file) {
-        // A repository without Flux Kustomizations is applied from elsewhere: no telling what uses what.
-        if (!this.fluxKustomizations?.length)
-            return false;
-        let dir = external_node_path_.posix.dirname(file);
-        for (; dir !== '.' && !this.buildFile(dir); dir = external_node_path_.posix.dirname(dir))
-            ;
-        const build = dir === '.' ? undefined : this.buildFile(dir);
-        if (!build || !this.builds.get(build)?.component || !this.built(dir).has(file))
-            return false;
-        for (const [path, other] of this.builds) {
-            if (path === build)
-                continue;
-            const from = external_node_path_.posix.dirname(path) === '.' ? '' : external_node_path_.posix.dirname(path);
-            if (other.refs.some(ref => (0,kustomize_build/* normalisePath */.qb)(external_node_path_.posix.join(from, ref)) === dir))
-                return false;
-        }
-        for (const ks of this.fluxKustomizations) {
-            if (ks.components === null)
-                return false;
-            if (ks.components.some(c => (0,kustomize_build/* normalisePath */.qb)(external_node_path_.posix.join(ks.path, c)) === dir))
-                return false;
-            const above = ks.path === '' || dir === ks.path || dir.startsWith(`${ks.path}/`);
-            if (above && !this.buildFile(ks.path))
-                return false;
-        }
-        return true;
-    }
     /** What a build file sets: its namespace and renames (undefined for a file that is not one). */
     settingsOf(buildFile) {
         const build = this.builds.get(buildFile);
@@ -2038,7 +1984,7 @@ class BuildTree {
         // Flux adds them to the build file at spec.path, so its namespace applies to them too.
         const build = this.buildFile(path);
         const outer = build ? this.builds.get(build)?.namespace : undefined;
-        for (const component of (0,revision_context/* fluxComponents */.og)(ks) ?? []) {
+        for (const component of fluxComponents(ks)) {
             const dir = (0,kustomize_build/* normalisePath */.qb)(external_node_path_.posix.join(path, component));
             if (dir.startsWith('..') || component.includes('://'))
                 continue;
@@ -2159,10 +2105,13 @@ function buildFileOf(text) {
             build.namespace = namespace;
         const [prefix, suffix] = [d.value.namePrefix, d.value.nameSuffix].map(v => (typeof v === 'string' ? v : ''));
         build.renames = `${prefix}|${suffix}`;
-        if (d.value.kind === 'Component')
-            build.component = true;
     }
     return build;
+}
+/** `spec.components` of a Flux Kustomization: component folders relative to `spec.path`. */
+function fluxComponents(ks) {
+    const list = ks.doc.get(['spec', 'components']);
+    return Array.isArray(list) ? list.filter((c) => typeof c === 'string' && c !== '') : [];
 }
 /** `spec.postBuild.substitute` of a Flux Kustomization. */
 function substitutions(ks) {
@@ -2207,10 +2156,10 @@ const KS_RETARGET = 'flux-kustomization-retarget';
  *   HelmReleases that create claims; a warning when nothing persistent was found. One whose
  *   source is another repository stays critical: what it builds cannot be seen here.
  */
-async function weighDeletedState(git, base, head, findings, contexts = {}, 
+async function weighDeletedState(git, base, head, findings, local = {}, 
 /** `base`'s tree listing, when one is already under way. */
 baseListing) {
-    const trees = lazyTrees(git, base, head, contexts, baseListing);
+    const trees = lazyTrees(git, base, head, local, baseListing);
     const weighed = await weighBuildIdentity(trees, findings);
     await weighRetargets(git, base, head, trees, weighed);
     const targets = weighed.filter(f => f.rule === KS_DELETE && f.direction === 'forward' && f.severity === 'critical');
@@ -2234,20 +2183,20 @@ baseListing) {
     return weighed;
 }
 const MAX_LISTED = 10;
-function lazyTrees(git, base, head, contexts, baseListing) {
+function lazyTrees(git, base, head, local, baseListing) {
     // Most build files are the same at both revisions: each is read and parsed once.
     const builds = new BuildFiles(git);
-    const read = (listing, side, context) => {
+    const read = (listing, side, sources) => {
         let tree;
         return () => (tree ??= listing().then(async (entries) => {
-            const t = new BuildTree(git, entries, side, context?.localSources, context?.fluxKustomizations);
+            const t = new BuildTree(git, entries, side, sources);
             await t.loadBuildFiles(builds);
             return t;
         }));
     };
     return {
-        base: read(baseListing ?? (() => git.lsTree(base)), 'base', contexts.before),
-        head: read(() => git.lsTree(head), 'head', contexts.after)
+        base: read(baseListing ?? (() => git.lsTree(base)), 'base', local.before),
+        head: read(() => git.lsTree(head), 'head', local.after)
     };
 }
 /**
@@ -2479,11 +2428,11 @@ async function analyzeObjects(git, baseSha, headSha, options = {}) {
     if (context.before.fluxKustomizations.length + context.after.fluxKustomizations.length === 0) {
         result.notices.push('No Flux Kustomization (kustomize.toolkit.fluxcd.io) was found in either revision, so spec.prune and spec.force could not be taken into account.');
     }
-    return weighed(git, baseSha, headSha, result, context, baseTree);
+    return weighed(git, baseSha, headSha, result, { before: context.before.localSources, after: context.after.localSources }, baseTree);
 }
 /** The analysis with its findings weighed by what the repository builds (see weighDeletedState). */
-async function weighed(git, baseSha, headSha, analysis, contexts, baseListing) {
-    const findings = await weighDeletedState(git, baseSha, headSha, analysis.findings, contexts, baseListing);
+async function weighed(git, baseSha, headSha, analysis, local, baseListing) {
+    const findings = await weighDeletedState(git, baseSha, headSha, analysis.findings, local, baseListing);
     return { ...analysis, findings: sortFindings(findings) };
 }
 /** Changes with more checked files than this search for their context while being read. */

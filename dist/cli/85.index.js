@@ -1040,6 +1040,9 @@ const LF = 0x0a;
 const SPACE = 0x20;
 const DASH = 0x2d;
 const DOT = 0x2e;
+const PERCENT = 0x25;
+const HASH = 0x23;
+const CR = 0x0d;
 /**
  * Splits a file into its YAML documents at `---` and `...` marker lines without parsing, so each
  * document can be read (or skipped) on its own. A `---` line stays at the start of its document;
@@ -1068,8 +1071,9 @@ function scanDocuments(text) {
         const eol = text.indexOf('\n', at);
         const c = text.charCodeAt(at);
         if (c === DASH && isMarker(text, at, DASH)) {
-            // A `---` line starts a document, unless it already is the start of the current one.
-            if (at > doc.start) {
+            // A `---` line starts a document, unless it already is the start of the current one, or
+            // ends the directives (`%YAML`, `%TAG`) that open it.
+            if (at > doc.start && !onlyDirectives(text, doc)) {
                 close(at);
                 doc = { start: at, end: text.length, line, topLines: [] };
             }
@@ -1088,6 +1092,18 @@ function scanDocuments(text) {
     }
     close(text.length);
     return documents;
+}
+/** True when the document so far has content lines and all of them are directives (`%...`). */
+function onlyDirectives(text, doc) {
+    let directives = 0;
+    for (const at of doc.topLines) {
+        const c = text.charCodeAt(at);
+        if (c === PERCENT)
+            directives++;
+        else if (c !== HASH && c !== CR)
+            return false;
+    }
+    return directives > 0;
 }
 /** True when a marker line (`---`, `...`) starts at `at`: the three characters, then a break, a blank or the end. */
 function isMarker(text, at, c) {
@@ -1513,7 +1529,6 @@ function str(v) {
 /* harmony export */   Pc: () => (/* binding */ mergeContexts),
 /* harmony export */   _7: () => (/* binding */ sourcedHere),
 /* harmony export */   cC: () => (/* binding */ revisionContextFromFiles),
-/* harmony export */   og: () => (/* binding */ fluxComponents),
 /* harmony export */   qf: () => (/* binding */ ownerLookup)
 /* harmony export */ });
 /* unused harmony exports fluxKustomizationOf, ownerOf */
@@ -1566,16 +1581,6 @@ function gitSourceOf(r) {
 function isGitRepository(r) {
     return r.group === FLUX_SOURCE_GROUP && r.kind === 'GitRepository';
 }
-/**
- * `spec.components` of a Flux Kustomization: component folders relative to `spec.path` ([] when
- * absent), or null when it is not a list of strings.
- */
-function fluxComponents(ks) {
-    const list = ks.doc.get(['spec', 'components']);
-    if (list === undefined || list === null)
-        return [];
-    return Array.isArray(list) && list.every(c => typeof c === 'string') ? list.filter(c => c !== '') : null;
-}
 /** Reads the ownership facts of a Flux Kustomization resource. */
 function fluxKustomizationOf(r) {
     // The three fields one by one: each is a one-line value, read without parsing the whole spec.
@@ -1588,7 +1593,6 @@ function fluxKustomizationOf(r) {
         force: r.doc.get(['spec', 'force']) === true,
         sourcedHere: sourcedHere(r),
         source: gitSourceOf(r),
-        components: fluxComponents(r),
         file: r.file,
         line: r.line
     };

@@ -379,6 +379,9 @@ const LF = 0x0a;
 const SPACE = 0x20;
 const DASH = 0x2d;
 const DOT = 0x2e;
+const PERCENT = 0x25;
+const HASH = 0x23;
+const CR = 0x0d;
 /**
  * Splits a file into its YAML documents at `---` and `...` marker lines without parsing, so each
  * document can be read (or skipped) on its own. A `---` line stays at the start of its document;
@@ -407,8 +410,9 @@ function scanDocuments(text) {
         const eol = text.indexOf('\n', at);
         const c = text.charCodeAt(at);
         if (c === DASH && isMarker(text, at, DASH)) {
-            // A `---` line starts a document, unless it already is the start of the current one.
-            if (at > doc.start) {
+            // A `---` line starts a document, unless it already is the start of the current one, or
+            // ends the directives (`%YAML`, `%TAG`) that open it.
+            if (at > doc.start && !onlyDirectives(text, doc)) {
                 close(at);
                 doc = { start: at, end: text.length, line, topLines: [] };
             }
@@ -427,6 +431,18 @@ function scanDocuments(text) {
     }
     close(text.length);
     return documents;
+}
+/** True when the document so far has content lines and all of them are directives (`%...`). */
+function onlyDirectives(text, doc) {
+    let directives = 0;
+    for (const at of doc.topLines) {
+        const c = text.charCodeAt(at);
+        if (c === PERCENT)
+            directives++;
+        else if (c !== HASH && c !== CR)
+            return false;
+    }
+    return directives > 0;
 }
 /** True when a marker line (`---`, `...`) starts at `at`: the three characters, then a break, a blank or the end. */
 function isMarker(text, at, c) {
@@ -1410,16 +1426,6 @@ function gitSourceOf(r) {
 function isGitRepository(r) {
     return r.group === FLUX_SOURCE_GROUP && r.kind === 'GitRepository';
 }
-/**
- * `spec.components` of a Flux Kustomization: component folders relative to `spec.path` ([] when
- * absent), or null when it is not a list of strings.
- */
-function fluxComponents(ks) {
-    const list = ks.doc.get(['spec', 'components']);
-    if (list === undefined || list === null)
-        return [];
-    return Array.isArray(list) && list.every(c => typeof c === 'string') ? list.filter(c => c !== '') : null;
-}
 /** Reads the ownership facts of a Flux Kustomization resource. */
 function fluxKustomizationOf(r) {
     // The three fields one by one: each is a one-line value, read without parsing the whole spec.
@@ -1432,7 +1438,6 @@ function fluxKustomizationOf(r) {
         force: r.doc.get(['spec', 'force']) === true,
         sourcedHere: sourcedHere(r),
         source: gitSourceOf(r),
-        components: fluxComponents(r),
         file: r.file,
         line: r.line
     };
@@ -1812,8 +1817,8 @@ async function listChange(git, base, head, filter = {}) {
 // An index of a YAML text's block structure by lines, to find the entries of any nesting level
 // and cut some of them out of the text: for comparing large documents (a CRD's schema is
 // megabytes) without parsing the parts that are the same.
-const HASH = 0x23;
-const CR = 0x0d;
+const line_index_HASH = 0x23;
+const line_index_CR = 0x0d;
 const line_index_DASH = 0x2d;
 /**
  * Where each line of a text starts, its leading spaces and the character after them (-1 for a
@@ -1881,7 +1886,7 @@ class LineIndex {
     /** Not blank, and not a comment: what the block scanner treats as content. */
     isContent(line, lead = this.lead[line]) {
         const c = lead === this.lead[line] ? this.first[line] : this.text.charCodeAt(this.starts[line] + lead);
-        return c !== -1 && c !== HASH && c !== CR && this.starts[line] + lead < this.eol(line);
+        return c !== -1 && c !== line_index_HASH && c !== line_index_CR && this.starts[line] + lead < this.eol(line);
     }
     /** The next non-blank line after `line` indented `indent` spaces or less. */
     nextAtMost(line, indent) {
@@ -2038,7 +2043,7 @@ function line_index_isSequenceItem(text, at, eol) {
     if (text.charCodeAt(at) !== line_index_DASH)
         return false;
     const after = text.charCodeAt(at + 1);
-    return at + 1 >= eol || after === 0x20 || after === CR || after === 0x09;
+    return at + 1 >= eol || after === 0x20 || after === line_index_CR || after === 0x09;
 }
 /**
  * True when `text` has a line that is not blank, a comment-free `key:` / `key: scalar`, or a
@@ -3406,8 +3411,6 @@ const RETARGET = 'kustomize-build-retarget';
  *   under the same identity at the other revision is no deletion (a namespace moved from the
  *   objects into `kustomization.yaml`, a Namespace placeholder moved into a component), and an
  *   object whose built name cannot exist in a cluster (`_`) cannot be deleted: both are dropped;
- * - a deletion of an object that nothing in this repository built (a kustomize component no build
- *   uses) is a warning: another repository may still apply that component;
  * - a build file whose `namespace` changes while every object it builds keeps its namespace is
  *   no retarget: a notice.
  */
@@ -3418,10 +3421,6 @@ async function weighBuildIdentity(trees, findings) {
             await weighRetarget(trees, f);
         else if (DELETIONS.has(f.rule) && (await builtAtBothSides(trees, f)))
             dropped.add(f);
-        else if (DELETIONS.has(f.rule) && f.severity !== 'notice' && (await neverBuilt(trees, f))) {
-            f.severity = 'warning';
-            f.message = `${f.message} Nothing in this repository built it there: it is in a kustomize component that no build file and no Flux Kustomization used at that revision. Check that no other repository applies that component.`;
-        }
     }
     return dropped.size === 0 ? findings : findings.filter(f => !dropped.has(f));
 }
@@ -3442,15 +3441,6 @@ async function builtAtBothSides(trees, f) {
     if (!to.buildFile(built.folder))
         return false;
     return (await builtKeys(to, built.folder, f.kind)).has(key);
-}
-/**
- * True when nothing in this repository built the object of a deletion finding where it was (see
- * BuildTree.neverBuilt): then nothing of this repository's is deleted, though another repository
- * may apply the same component.
- */
-async function neverBuilt(trees, f) {
-    // Forward, the object is at base; for the revert of a creation, at head.
-    return (f.direction === 'forward' ? await trees.base() : await trees.head()).neverBuilt(f.file);
 }
 /** Downgrades a build file's namespace change to a notice when every object it builds keeps its identity. */
 async function weighRetarget(trees, f) {
@@ -3610,7 +3600,6 @@ class BuildTree {
     git;
     revision;
     local;
-    fluxKustomizations;
     blobs = new Map();
     dirs = new Set(['']);
     builds = new Map();
@@ -3618,13 +3607,10 @@ class BuildTree {
     /** `base` or `head`, for messages. */
     revision, 
     /** The GitRepositories whose URL is this repository (see sourcedHere). */
-    local, 
-    /** The revision's Flux Kustomizations, when known (see neverBuilt). */
-    fluxKustomizations) {
+    local) {
         this.git = git;
         this.revision = revision;
         this.local = local;
-        this.fluxKustomizations = fluxKustomizations;
         for (const e of entries) {
             if (e.type !== 'blob' || e.mode === '120000')
                 continue;
@@ -3645,7 +3631,7 @@ class BuildTree {
         while (queue.length > 0) {
             const k = queue.shift();
             const path = normalisePath(String(k.doc.get(['spec', 'path']) ?? ''));
-            const key = JSON.stringify([path, fluxComponents(k) ?? []]);
+            const key = JSON.stringify([path, fluxComponents(k)]);
             if (seen.has(key))
                 continue;
             seen.add(key);
@@ -3696,41 +3682,6 @@ class BuildTree {
             return readManifestFile(file, substituted ? substitute(blob.toString('utf8'), vars) : blob).resources;
         });
     }
-    /**
-     * True when nothing at this revision builds `file`, for certain: it belongs to a kustomize
-     * Component (its folder's build file is `kind: Component` and lists it), which cannot be built
-     * on its own, and no build file and no Flux Kustomization refers to that folder, nor applies a
-     * folder above it without a build file of its own. False whenever that is not known: the Flux
-     * Kustomizations are not, or one's components cannot be read.
-     */
-    neverBuilt(file) {
-        // A repository without Flux Kustomizations is applied from elsewhere: no telling what uses what.
-        if (!this.fluxKustomizations?.length)
-            return false;
-        let dir = external_node_path_.posix.dirname(file);
-        for (; dir !== '.' && !this.buildFile(dir); dir = external_node_path_.posix.dirname(dir))
-            ;
-        const build = dir === '.' ? undefined : this.buildFile(dir);
-        if (!build || !this.builds.get(build)?.component || !this.built(dir).has(file))
-            return false;
-        for (const [path, other] of this.builds) {
-            if (path === build)
-                continue;
-            const from = external_node_path_.posix.dirname(path) === '.' ? '' : external_node_path_.posix.dirname(path);
-            if (other.refs.some(ref => normalisePath(external_node_path_.posix.join(from, ref)) === dir))
-                return false;
-        }
-        for (const ks of this.fluxKustomizations) {
-            if (ks.components === null)
-                return false;
-            if (ks.components.some(c => normalisePath(external_node_path_.posix.join(ks.path, c)) === dir))
-                return false;
-            const above = ks.path === '' || dir === ks.path || dir.startsWith(`${ks.path}/`);
-            if (above && !this.buildFile(ks.path))
-                return false;
-        }
-        return true;
-    }
     /** What a build file sets: its namespace and renames (undefined for a file that is not one). */
     settingsOf(buildFile) {
         const build = this.builds.get(buildFile);
@@ -3759,7 +3710,7 @@ class BuildTree {
         // Flux adds them to the build file at spec.path, so its namespace applies to them too.
         const build = this.buildFile(path);
         const outer = build ? this.builds.get(build)?.namespace : undefined;
-        for (const component of fluxComponents(ks) ?? []) {
+        for (const component of fluxComponents(ks)) {
             const dir = normalisePath(external_node_path_.posix.join(path, component));
             if (dir.startsWith('..') || component.includes('://'))
                 continue;
@@ -3880,10 +3831,13 @@ function buildFileOf(text) {
             build.namespace = namespace;
         const [prefix, suffix] = [d.value.namePrefix, d.value.nameSuffix].map(v => (typeof v === 'string' ? v : ''));
         build.renames = `${prefix}|${suffix}`;
-        if (d.value.kind === 'Component')
-            build.component = true;
     }
     return build;
+}
+/** `spec.components` of a Flux Kustomization: component folders relative to `spec.path`. */
+function fluxComponents(ks) {
+    const list = ks.doc.get(['spec', 'components']);
+    return Array.isArray(list) ? list.filter((c) => typeof c === 'string' && c !== '') : [];
 }
 /** `spec.postBuild.substitute` of a Flux Kustomization. */
 function substitutions(ks) {
@@ -3928,10 +3882,10 @@ const KS_RETARGET = 'flux-kustomization-retarget';
  *   HelmReleases that create claims; a warning when nothing persistent was found. One whose
  *   source is another repository stays critical: what it builds cannot be seen here.
  */
-async function weighDeletedState(git, base, head, findings, contexts = {}, 
+async function weighDeletedState(git, base, head, findings, local = {}, 
 /** `base`'s tree listing, when one is already under way. */
 baseListing) {
-    const trees = lazyTrees(git, base, head, contexts, baseListing);
+    const trees = lazyTrees(git, base, head, local, baseListing);
     const weighed = await weighBuildIdentity(trees, findings);
     await weighRetargets(git, base, head, trees, weighed);
     const targets = weighed.filter(f => f.rule === KS_DELETE && f.direction === 'forward' && f.severity === 'critical');
@@ -3955,20 +3909,20 @@ baseListing) {
     return weighed;
 }
 const MAX_LISTED = 10;
-function lazyTrees(git, base, head, contexts, baseListing) {
+function lazyTrees(git, base, head, local, baseListing) {
     // Most build files are the same at both revisions: each is read and parsed once.
     const builds = new BuildFiles(git);
-    const read = (listing, side, context) => {
+    const read = (listing, side, sources) => {
         let tree;
         return () => (tree ??= listing().then(async (entries) => {
-            const t = new BuildTree(git, entries, side, context?.localSources, context?.fluxKustomizations);
+            const t = new BuildTree(git, entries, side, sources);
             await t.loadBuildFiles(builds);
             return t;
         }));
     };
     return {
-        base: read(baseListing ?? (() => git.lsTree(base)), 'base', contexts.before),
-        head: read(() => git.lsTree(head), 'head', contexts.after)
+        base: read(baseListing ?? (() => git.lsTree(base)), 'base', local.before),
+        head: read(() => git.lsTree(head), 'head', local.after)
     };
 }
 /**
@@ -4202,11 +4156,11 @@ async function analyzeObjects(git, baseSha, headSha, options = {}) {
     if (context.before.fluxKustomizations.length + context.after.fluxKustomizations.length === 0) {
         result.notices.push('No Flux Kustomization (kustomize.toolkit.fluxcd.io) was found in either revision, so spec.prune and spec.force could not be taken into account.');
     }
-    return weighed(git, baseSha, headSha, result, context, baseTree);
+    return weighed(git, baseSha, headSha, result, { before: context.before.localSources, after: context.after.localSources }, baseTree);
 }
 /** The analysis with its findings weighed by what the repository builds (see weighDeletedState). */
-async function weighed(git, baseSha, headSha, analysis, contexts, baseListing) {
-    const findings = await weighDeletedState(git, baseSha, headSha, analysis.findings, contexts, baseListing);
+async function weighed(git, baseSha, headSha, analysis, local, baseListing) {
+    const findings = await weighDeletedState(git, baseSha, headSha, analysis.findings, local, baseListing);
     return { ...analysis, findings: sortFindings(findings) };
 }
 /** Changes with more checked files than this search for their context while being read. */

@@ -10,7 +10,7 @@ import { listChange, type ChangeFilter } from '../manifests/read-change.js';
 import { buildSettings, ownerLookup, revisionContextFromFiles } from '../manifests/revision-context.js';
 import type { ChangeListing, FileChange, ManifestFile, Resource, RevisionContext, Unreadable } from '../manifests/types.js';
 import { RulesAhead } from './ahead.js';
-import { weighDeletedState, type LocalSourcesOf } from './deleted-state.js';
+import { weighDeletedState, type Known } from './deleted-state.js';
 import { hazards, type ManifestSet } from './hazards.js';
 import { entriesRulesRead, MANIFEST_UNREADABLE, RULES } from './registry.js';
 import { SEVERITIES, type Direction, type Finding } from './types.js';
@@ -97,7 +97,7 @@ export async function analyzeObjects(
   await streaming;
   if (reader && !others) {
     const quick = finish(sides, NO_CONTEXT, options.directions, listing.checked.length);
-    if (!contextMayMatter(quick, sides, listing)) return weighed(git, baseSha, headSha, quick, {}, baseTree);
+    if (!contextMayMatter(quick, sides, listing)) return weighed(git, baseSha, headSha, quick, { baseTree, changes: listing.all });
     others = reader.readOthers(git, baseSha, { baseTree: baseTree() });
   }
   const repository = typeof options.repository === 'function' ? await options.repository() : options.repository;
@@ -108,19 +108,13 @@ export async function analyzeObjects(
       'No Flux Kustomization (kustomize.toolkit.fluxcd.io) was found in either revision, so spec.prune and spec.force could not be taken into account.'
     );
   }
-  return weighed(git, baseSha, headSha, result, { before: context.before.localSources, after: context.after.localSources }, baseTree);
+  const local = { before: context.before.localSources, after: context.after.localSources };
+  return weighed(git, baseSha, headSha, result, { local, baseTree, changes: listing.all });
 }
 
 /** The analysis with its findings weighed by what the repository builds (see weighDeletedState). */
-async function weighed(
-  git: Git,
-  baseSha: string,
-  headSha: string,
-  analysis: Analysis,
-  local?: LocalSourcesOf,
-  baseListing?: () => Promise<TreeEntry[]>
-): Promise<Analysis> {
-  const findings = await weighDeletedState(git, baseSha, headSha, analysis.findings, local, baseListing);
+async function weighed(git: Git, baseSha: string, headSha: string, analysis: Analysis, known: Known): Promise<Analysis> {
+  const findings = await weighDeletedState(git, baseSha, headSha, analysis.findings, known);
   return { ...analysis, findings: sortFindings(findings) };
 }
 

@@ -1,4 +1,4 @@
-import type { Git, TreeEntry } from '../git/git.js';
+import type { DiffEntry, Git, TreeEntry } from '../git/git.js';
 import { normalisePath } from '../manifests/kustomize-build.js';
 import { isFluxKustomization, type LocalSources } from '../manifests/revision-context.js';
 import type { Resource } from '../manifests/types.js';
@@ -16,6 +16,16 @@ export interface LocalSourcesOf {
   after?: LocalSources;
 }
 
+/** What the analysis already knows of the change, so that weighing asks git for none of it again. */
+export interface Known {
+  /** The GitRepositories whose URL is this repository, at each revision. */
+  local?: LocalSourcesOf;
+  /** `base`'s tree listing, when one is already under way. */
+  baseTree?: () => Promise<TreeEntry[]>;
+  /** The change's `git diff --raw` entries. */
+  changes?: readonly DiffEntry[];
+}
+
 /**
  * Weighs the findings of a change by what the repository builds, reading its trees only when a
  * finding needs them:
@@ -27,18 +37,10 @@ export interface LocalSourcesOf {
  *   HelmReleases that create claims; a warning when nothing persistent was found. One whose
  *   source is another repository stays critical: what it builds cannot be seen here.
  */
-export async function weighDeletedState(
-  git: Git,
-  base: string,
-  head: string,
-  findings: Finding[],
-  local: LocalSourcesOf = {},
-  /** `base`'s tree listing, when one is already under way. */
-  baseListing?: () => Promise<TreeEntry[]>
-): Promise<Finding[]> {
-  const trees = lazyTrees(git, base, head, local, baseListing);
+export async function weighDeletedState(git: Git, base: string, head: string, findings: Finding[], known: Known = {}): Promise<Finding[]> {
+  const trees = lazyTrees(git, base, head, known.local ?? {}, known.baseTree);
   const weighed = await weighBuildIdentity(trees, findings);
-  await weighRetargets(git, base, head, trees, weighed);
+  await weighRetargets(trees, weighed, async () => known.changes ?? git.diffRaw(base, head));
   const targets = weighed.filter(f => f.rule === KS_DELETE && f.direction === 'forward' && f.severity === 'critical');
   if (targets.length === 0) return weighed;
   const tree = await trees.base();
@@ -82,7 +84,7 @@ function lazyTrees(git: Git, base: string, head: string, local: LocalSourcesOf, 
  * renamed, its files moved unchanged) prunes nothing: its retarget finding becomes a notice. The
  * Kustomization itself may have moved to another file with its folder.
  */
-async function weighRetargets(git: Git, base: string, head: string, trees: Trees, findings: Finding[]): Promise<void> {
+async function weighRetargets(trees: Trees, findings: Finding[], changes: () => Promise<readonly DiffEntry[]>): Promise<void> {
   const targets = findings.filter(f => f.rule === KS_RETARGET && f.direction === 'forward' && f.severity === 'critical');
   if (targets.length === 0) return;
   const [was, now] = await Promise.all([trees.base(), trees.head()]);
@@ -91,8 +93,8 @@ async function weighRetargets(git: Git, base: string, head: string, trees: Trees
     const same = (r: Resource): boolean => isFluxKustomization(r) && r.name === f.name && r.namespace === f.namespace;
     let before = (await was.objectsOf(f.file)).find(same);
     if (!before && !was.has(f.file)) {
-      moved ??= deletedYaml(git, base, head);
-      for (const file of await moved) if ((before = (await was.objectsOf(file)).find(same))) break;
+      moved ??= changes().then(deletedYaml);
+      before = await findIn(was, await moved, same);
     }
     const after = (await now.objectsOf(f.file)).find(same);
     if (!before || !after || !was.sourcedHere(before)) continue;
@@ -119,10 +121,23 @@ async function weighRetargets(git: Git, base: string, head: string, trees: Trees
   }
 }
 
-/** The YAML files `base..head` deletes (or moves away), at most a few hundred. */
-async function deletedYaml(git: Git, base: string, head: string): Promise<string[]> {
-  return (await git.diffRaw(base, head))
+/** The YAML files a change deletes (or moves away), at most a few hundred. */
+function deletedYaml(changes: readonly DiffEntry[]): string[] {
+  return changes
     .filter(e => e.newBlob === undefined && /\.ya?ml$/.test(e.path))
     .map(e => e.path)
     .slice(0, 500);
 }
+
+/** The first object of `files` (in order) that `match` takes, reading them a few dozen per git process. */
+async function findIn(tree: BuildTree, files: readonly string[], match: (r: Resource) => boolean): Promise<Resource | undefined> {
+  for (let at = 0; at < files.length; at += FILES_PER_READ) {
+    for (const objects of await tree.objectsOfFiles(files.slice(at, at + FILES_PER_READ))) {
+      const found = objects.find(match);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+const FILES_PER_READ = 50;

@@ -139,6 +139,44 @@ describe('git calls', () => {
     expect(read.filter(name => name === buildFile)).toHaveLength(2);
   });
 
+  it('finds a moved Flux Kustomization among the deleted files in one read, without listing the change again', async () => {
+    const app = (folder: string) =>
+      Object.fromEntries(Array.from({ length: 5 }, (_, i) => [`${folder}/claim-${i}.yaml`, claim(`data-${i}`, '1Gi', 'db')]));
+    const old = Object.fromEntries(
+      Array.from({ length: 20 }, (_, i) => [`clusters/prod/a-old/${i}.yaml`, `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c${i}\n`])
+    );
+    repo = createRepo({
+      'clusters/prod/flux-system/gotk-sync.yaml': fluxKustomization('flux-system', './clusters/prod'),
+      'clusters/prod/db.yaml': fluxKustomization('db', './apps/db'),
+      ...old,
+      ...app('apps/db')
+    });
+    // The Kustomization moves with its folder; 20 files the change deletes come before it.
+    const moved = repo.commit(
+      {
+        ...Object.fromEntries(Object.keys(old).map(path => [path, null])),
+        'clusters/prod/db.yaml': null,
+        'clusters/prod/z/db.yaml': fluxKustomization('db', './apps/database'),
+        ...Object.fromEntries(Object.keys(app('apps/db')).map(path => [path, null])),
+        ...app('apps/database')
+      },
+      'Move db to its new folder'
+    );
+    const wrapper = await Git.create(repo.work);
+    const calls = recordGitCommands(wrapper);
+    const batches: string[][] = [];
+    const catFileBatch = wrapper.catFileBatch.bind(wrapper);
+    wrapper.catFileBatch = (names, onObject, options) => {
+      batches.push([...names]);
+      return catFileBatch(names, onObject, options);
+    };
+    const result = await analyzeChange(wrapper, `${moved}~1`, moved);
+    expect(result.findings.filter(f => f.rule === 'flux-kustomization-retarget').map(f => f.severity)).toEqual(['notice']);
+    expect(calls.filter(args => args[0] === 'diff')).toHaveLength(1);
+    // One git process per file searched made 21 of one name each.
+    expect(batches.filter(names => names.length === 1).length).toBeLessThanOrEqual(3);
+  });
+
   /** A history of `below` commits above a bad one, and a depth-1 clone of it. */
   function historyWithBadCommit(below: number): { bad: string; clone: string } {
     repo = createRepo({ 'a.yaml': 'a: 0\n' });

@@ -3882,12 +3882,10 @@ const KS_RETARGET = 'flux-kustomization-retarget';
  *   HelmReleases that create claims; a warning when nothing persistent was found. One whose
  *   source is another repository stays critical: what it builds cannot be seen here.
  */
-async function weighDeletedState(git, base, head, findings, local = {}, 
-/** `base`'s tree listing, when one is already under way. */
-baseListing) {
-    const trees = lazyTrees(git, base, head, local, baseListing);
+async function weighDeletedState(git, base, head, findings, known = {}) {
+    const trees = lazyTrees(git, base, head, known.local ?? {}, known.baseTree);
     const weighed = await weighBuildIdentity(trees, findings);
-    await weighRetargets(git, base, head, trees, weighed);
+    await weighRetargets(trees, weighed, async () => known.changes ?? git.diffRaw(base, head));
     const targets = weighed.filter(f => f.rule === KS_DELETE && f.direction === 'forward' && f.severity === 'critical');
     if (targets.length === 0)
         return weighed;
@@ -3930,7 +3928,7 @@ function lazyTrees(git, base, head, local, baseListing) {
  * renamed, its files moved unchanged) prunes nothing: its retarget finding becomes a notice. The
  * Kustomization itself may have moved to another file with its folder.
  */
-async function weighRetargets(git, base, head, trees, findings) {
+async function weighRetargets(trees, findings, changes) {
     const targets = findings.filter(f => f.rule === KS_RETARGET && f.direction === 'forward' && f.severity === 'critical');
     if (targets.length === 0)
         return;
@@ -3940,10 +3938,8 @@ async function weighRetargets(git, base, head, trees, findings) {
         const same = (r) => isFluxKustomization(r) && r.name === f.name && r.namespace === f.namespace;
         let before = (await was.objectsOf(f.file)).find(same);
         if (!before && !was.has(f.file)) {
-            moved ??= deletedYaml(git, base, head);
-            for (const file of await moved)
-                if ((before = (await was.objectsOf(file)).find(same)))
-                    break;
+            moved ??= changes().then(deletedYaml);
+            before = await findIn(was, await moved, same);
         }
         const after = (await now.objectsOf(f.file)).find(same);
         if (!before || !after || !was.sourcedHere(before))
@@ -3972,13 +3968,25 @@ async function weighRetargets(git, base, head, trees, findings) {
         }
     }
 }
-/** The YAML files `base..head` deletes (or moves away), at most a few hundred. */
-async function deletedYaml(git, base, head) {
-    return (await git.diffRaw(base, head))
+/** The YAML files a change deletes (or moves away), at most a few hundred. */
+function deletedYaml(changes) {
+    return changes
         .filter(e => e.newBlob === undefined && /\.ya?ml$/.test(e.path))
         .map(e => e.path)
         .slice(0, 500);
 }
+/** The first object of `files` (in order) that `match` takes, reading them a few dozen per git process. */
+async function findIn(tree, files, match) {
+    for (let at = 0; at < files.length; at += FILES_PER_READ) {
+        for (const objects of await tree.objectsOfFiles(files.slice(at, at + FILES_PER_READ))) {
+            const found = objects.find(match);
+            if (found)
+                return found;
+        }
+    }
+    return undefined;
+}
+const FILES_PER_READ = 50;
 
 ;// CONCATENATED MODULE: ./src/hazards/hazards.ts
 
@@ -4147,7 +4155,7 @@ async function analyzeObjects(git, baseSha, headSha, options = {}) {
     if (reader && !others) {
         const quick = finish(sides, NO_CONTEXT, options.directions, listing.checked.length);
         if (!contextMayMatter(quick, sides, listing))
-            return weighed(git, baseSha, headSha, quick, {}, baseTree);
+            return weighed(git, baseSha, headSha, quick, { baseTree, changes: listing.all });
         others = reader.readOthers(git, baseSha, { baseTree: baseTree() });
     }
     const repository = typeof options.repository === 'function' ? await options.repository() : options.repository;
@@ -4156,11 +4164,12 @@ async function analyzeObjects(git, baseSha, headSha, options = {}) {
     if (context.before.fluxKustomizations.length + context.after.fluxKustomizations.length === 0) {
         result.notices.push('No Flux Kustomization (kustomize.toolkit.fluxcd.io) was found in either revision, so spec.prune and spec.force could not be taken into account.');
     }
-    return weighed(git, baseSha, headSha, result, { before: context.before.localSources, after: context.after.localSources }, baseTree);
+    const local = { before: context.before.localSources, after: context.after.localSources };
+    return weighed(git, baseSha, headSha, result, { local, baseTree, changes: listing.all });
 }
 /** The analysis with its findings weighed by what the repository builds (see weighDeletedState). */
-async function weighed(git, baseSha, headSha, analysis, local, baseListing) {
-    const findings = await weighDeletedState(git, baseSha, headSha, analysis.findings, local, baseListing);
+async function weighed(git, baseSha, headSha, analysis, known) {
+    const findings = await weighDeletedState(git, baseSha, headSha, analysis.findings, known);
     return { ...analysis, findings: sortFindings(findings) };
 }
 /** Changes with more checked files than this search for their context while being read. */

@@ -12,6 +12,17 @@ describe('git calls', () => {
   let repo: TestRepo;
   afterEach(() => repo?.cleanup());
 
+  /** The names of each `git cat-file --batch` the wrapper starts from now on. */
+  const recordBatches = (wrapper: Git): string[][] => {
+    const batches: string[][] = [];
+    const catFileBatch = wrapper.catFileBatch.bind(wrapper);
+    wrapper.catFileBatch = (names, onObject, options) => {
+      batches.push([...names]);
+      return catFileBatch(names, onObject, options);
+    };
+    return batches;
+  };
+
   /** A safety check of `base...head` with the default configuration. */
   const checkOptions = (base: string, head: string) => ({
     base,
@@ -86,12 +97,7 @@ describe('git calls', () => {
     });
     const moved = repo.commit({ 'clusters/prod/db.yaml': fluxKustomization('db', './apps/db-v2') }, 'Move db to its new folder');
     const wrapper = await Git.create(repo.work);
-    const batches: string[][] = [];
-    const catFileBatch = wrapper.catFileBatch.bind(wrapper);
-    wrapper.catFileBatch = (names, onObject, options) => {
-      batches.push([...names]);
-      return catFileBatch(names, onObject, options);
-    };
+    const batches = recordBatches(wrapper);
     const result = await analyzeChange(wrapper, `${moved}~1`, moved);
     expect(result.findings.map(f => `${f.rule} ${f.severity}`)).toEqual(['flux-kustomization-retarget notice']);
     // The change, the context, the Kustomization at each side, and each side's folder (empty
@@ -125,18 +131,13 @@ describe('git calls', () => {
     );
     const wrapper = await Git.create(repo.work);
     const calls = recordGitCommands(wrapper);
-    const read: string[] = [];
-    const catFileBatch = wrapper.catFileBatch.bind(wrapper);
-    wrapper.catFileBatch = (names, onObject, options) => {
-      read.push(...names);
-      return catFileBatch(names, onObject, options);
-    };
+    const batches = recordBatches(wrapper);
     const result = await checkWithGit(wrapper, 'origin', checkOptions(base, moved), memoryLogger());
     expect(result.verdict.findings.map(f => `${f.rule} ${f.severity}`)).toEqual(['flux-kustomization-retarget notice']);
     expect(calls.filter(args => args[0] === 'ls-tree')).toHaveLength(2);
     // Once by the search for patches, once for both trees' builds (three times when each tree read its own).
     const buildFile = repo.git('rev-parse', `${base}:apps/app-0/kustomization.yaml`);
-    expect(read.filter(name => name === buildFile)).toHaveLength(2);
+    expect(batches.flat().filter(name => name === buildFile)).toHaveLength(2);
   });
 
   it('finds a moved Flux Kustomization among the deleted files in one read, without listing the change again', async () => {
@@ -164,12 +165,7 @@ describe('git calls', () => {
     );
     const wrapper = await Git.create(repo.work);
     const calls = recordGitCommands(wrapper);
-    const batches: string[][] = [];
-    const catFileBatch = wrapper.catFileBatch.bind(wrapper);
-    wrapper.catFileBatch = (names, onObject, options) => {
-      batches.push([...names]);
-      return catFileBatch(names, onObject, options);
-    };
+    const batches = recordBatches(wrapper);
     const result = await analyzeChange(wrapper, `${moved}~1`, moved);
     expect(result.findings.filter(f => f.rule === 'flux-kustomization-retarget').map(f => f.severity)).toEqual(['notice']);
     expect(calls.filter(args => args[0] === 'diff')).toHaveLength(1);
